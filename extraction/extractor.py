@@ -1,0 +1,122 @@
+"""The extractor: one document in, actors and relations with evidence out.
+
+>>> from graph.model import Document
+>>> ex = Extractor()  # doctest: +SKIP
+>>> ex.extract(Document(id="d", text="Trump praised Colombia.")).relations[0].type  # doctest: +SKIP
+'PRAISES'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from extraction.gazetteer import Gazetteer, load_gazetteer
+from extraction.lexicon import Lexicon, load_lexicon
+from extraction.mentions import DocMentions, MentionFinder
+from extraction.nlp import load_nlp
+from extraction.relations import RULES, Found, RuleContext
+from graph.model import Actor, Document, Evidence, Extraction, Relation
+
+
+@dataclass
+class SentenceExplanation:
+    index: int
+    start: int
+    end: int
+    text: str
+    mentions: list[tuple[str, str, str]] = field(default_factory=list)   # (surface, actor id, via)
+    relations: list[Found] = field(default_factory=list)
+
+
+class Extractor:
+    def __init__(self, model: str | None = None, gazetteer: Gazetteer | None = None,
+                 lexicon: Lexicon | None = None) -> None:
+        self.nlp = load_nlp(model)
+        self.gz = gazetteer or load_gazetteer()
+        self.lex = lexicon or load_lexicon()
+        self.finder = MentionFinder(self.nlp, self.gz, self.lex)
+
+    # -- public -------------------------------------------------------------
+
+    def extract(self, document: Document) -> Extraction:
+        return self._build(document, self.nlp(document.text))
+
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 16, n_process: int = 1) -> Iterator[Extraction]:
+        docs = list(documents) if n_process > 1 else documents
+        pairs = ((d.text, d) for d in docs)
+        for parsed, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            yield self._build(document, parsed)
+
+    def explain(self, document: Document) -> list[SentenceExplanation]:
+        parsed = self.nlp(document.text)
+        mentions = self.finder.find(parsed, _date(document.date))
+        out = []
+        for i, sent in enumerate(parsed.sents):
+            s, e, text = _sentence_bounds(sent)
+            if not text:
+                continue
+            ex = SentenceExplanation(i, s, e, text)
+            ex.mentions = [(m.text, "+".join(m.actors), m.via) for m in mentions.mentions
+                           if sent.start <= m.start < sent.end]
+            ex.relations = list(self._sentence_relations(sent, mentions))
+            out.append(ex)
+        return out
+
+    # -- internals -----------------------------------------------------------
+
+    def _sentence_relations(self, sent: Span, mentions: DocMentions) -> Iterator[Found]:
+        ctx = RuleContext(sent, mentions, self.lex)
+        seen = set()
+        for rule in RULES:
+            for f in rule(ctx):
+                key = (f.source, f.type, f.target)
+                if key not in seen and f.source != f.target:
+                    seen.add(key)
+                    yield f
+
+    def _build(self, document: Document, parsed: Doc) -> Extraction:
+        mentions = self.finder.find(parsed, _date(document.date))
+        rels: dict[tuple[str, str, str], Relation] = {}
+        used: set[str] = set()
+        for sent in parsed.sents:
+            s, e, text = _sentence_bounds(sent)
+            if len(text) < 20:
+                continue
+            for f in self._sentence_relations(sent, mentions):
+                key = (f.source, f.type, f.target)
+                ev = Evidence(doc=document.id, sentence=text, start=s, end=e, date=document.date,
+                              confidence=f.confidence, pattern=f.rule)
+                if key not in rels:
+                    rels[key] = Relation(source=f.source, type=f.type, target=f.target, evidence=[ev],
+                                         date=document.date, confidence=f.confidence)
+                elif all(x.key != ev.key for x in rels[key].evidence):
+                    rels[key].evidence.append(ev)
+                    rels[key].confidence = max(rels[key].confidence, f.confidence)
+                used.update((f.source, f.target))
+        actors = []
+        mentioned = {a for m in mentions.mentions if not m.place_only for a in m.actors}
+        for aid in sorted(mentioned | used):
+            info = mentions.actors[aid]
+            actors.append(Actor(id=aid, name=info.name, kind=info.kind,
+                                aliases=sorted(info.aliases - {info.name}), documents=[document.id]))
+        return Extraction(document=document, actors=actors, relations=list(rels.values()))
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _sentence_bounds(sent: Span) -> tuple[int, int, str]:
+    """Character offsets and text of a sentence, without surrounding whitespace."""
+    raw = sent.text
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start = sent.start_char + lead
+    return start, start + len(text), text

@@ -1,0 +1,200 @@
+"""The actor gazetteer: known actors, their surface forms and offices, kept as YAML data.
+
+Files under ``extraction/data/gazetteer/*.yaml`` are loaded, then any extra files
+named by ``$ACTORGRAPH_GAZETTEER`` (paths separated by ``:``), so users extend the
+gazetteer without touching code. Later entries with the same id extend earlier ones.
+
+>>> gz = load_gazetteer()
+>>> gz.get("colombia").kind
+'state'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from graph.model import name_key
+from graph.taxonomy import load_taxonomy
+
+DATA_DIR = Path(__file__).parent / "data"
+GAZETTEER_DIR = DATA_DIR / "gazetteer"
+GAZETTEER_ENV = "ACTORGRAPH_GAZETTEER"
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file is malformed."""
+
+
+class Office(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: str
+    of: str
+    start: date | None = None
+    end: date | None = None
+
+    def held_on(self, when: date | None) -> bool:
+        if when is None:
+            return self.end is None
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    capital: str | None = None
+    capital_aliases: list[str] = Field(default_factory=list)
+    seats: list[str] = Field(default_factory=list)
+    iso2: str | None = None
+    gender: str | None = None
+    country: str | None = None
+    parent: str | None = None
+    offices: list[Office] = Field(default_factory=list)
+    historical: bool = False
+
+    def surface_forms(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+def _variants(form: str) -> set[str]:
+    """Spelling variants writers use: 'U.N. X' / 'UN X' / 'United Nations X', 'U.S.' / 'US'."""
+    out = {form}
+    for long, shorts in (("United Nations ", ("UN ", "U.N. ")), ("United States ", ("US ", "U.S. "))):
+        for f in list(out):
+            for s in shorts:
+                if f.startswith(long):
+                    out.add(s + f[len(long):])
+                if f.startswith(s):
+                    out.add(long + f[len(s):])
+    if "." in form and form.replace(".", "").isupper():
+        out.add(form.replace(".", ""))
+    return out
+
+
+class Gazetteer:
+    """Lookup of known actors by surface form, demonym, capital and office."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: dict[str, Entry] = {}
+        for e in entries:
+            self._add(e)
+        self._index()
+
+    def _add(self, e: Entry) -> None:
+        old = self.entries.get(e.id)
+        if old is None:
+            self.entries[e.id] = e
+            return
+        # A later file extends an earlier entry: lists are merged, scalars overridden when set.
+        merged = old.model_dump()
+        for k, v in e.model_dump(exclude_unset=True).items():
+            if isinstance(v, list):
+                merged[k] = [*merged.get(k, []), *[x for x in v if x not in merged.get(k, [])]]
+            elif v is not None:
+                merged[k] = v
+        self.entries[e.id] = Entry(**merged)
+
+    def _index(self) -> None:
+        self.forms: dict[str, str] = {}          # exact surface form -> id
+        self.keys: dict[str, set[str]] = {}      # name_key -> ids
+        self.demonyms: dict[str, str] = {}       # 'Colombian' -> colombia
+        self.capitals: dict[str, str] = {}       # 'Bogotá' -> colombia
+        self.seats: dict[str, str] = {}          # 'White House' -> united-states
+        for e in self.entries.values():
+            for form in e.surface_forms():
+                for v in _variants(form):
+                    self.forms.setdefault(v, e.id)
+                    self.keys.setdefault(name_key(v), set()).add(e.id)
+            for d in e.demonyms:
+                self.demonyms.setdefault(d, e.id)
+            for c in [e.capital, *e.capital_aliases] if e.capital else e.capital_aliases:
+                self.capitals.setdefault(c, e.id)
+            for s in e.seats:
+                self.seats.setdefault(s, e.id)
+
+    def get(self, actor_id: str) -> Entry:
+        return self.entries[actor_id]
+
+    def __contains__(self, actor_id: str) -> bool:
+        return actor_id in self.entries
+
+    def lookup(self, text: str) -> str | None:
+        """The id of the actor this exact surface form names, if any."""
+        if text in self.forms:
+            return self.forms[text]
+        ids = self.keys.get(name_key(text))
+        if ids and len(ids) == 1:
+            return next(iter(ids))
+        return None
+
+    def state_of(self, text: str) -> str | None:
+        """A state named by its name, demonym, capital or seat ('Colombian', 'Bogotá', 'Kremlin')."""
+        for table in (self.demonyms, self.capitals, self.seats):
+            if text in table:
+                return table[text]
+        hit = self.lookup(text)
+        return hit if hit and self.entries[hit].kind == "state" else None
+
+    def holders(self, role: str, of: str, when: date | None) -> list[str]:
+        """People holding ``role`` of actor ``of`` on ``when`` (the current holder if no date)."""
+        return [e.id for e in self.entries.values() if e.kind == "person"
+                and any(o.role == role and o.of == of and o.held_on(when) for o in e.offices)]
+
+    def offices_of(self, person: str, when: date | None) -> list[Office]:
+        e = self.entries.get(person)
+        if e is None:
+            return []
+        held = [o for o in e.offices if o.held_on(when)]
+        return held or ([] if when else e.offices)
+
+
+def _read(path: Path) -> list[Entry]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise GazetteerError(f"{path}: cannot read gazetteer: {str(exc).splitlines()[0]}") from None
+    kinds = load_taxonomy().actor_kinds
+    out = []
+    for i, raw in enumerate(data.get("actors") or []):
+        try:
+            e = Entry(**raw)
+        except (ValidationError, TypeError) as exc:
+            raise GazetteerError(f"{path}: entry {i + 1}: {str(exc).splitlines()[0]}") from None
+        if e.kind not in kinds:
+            raise GazetteerError(f"{path}: entry {e.id!r}: unknown kind {e.kind!r}")
+        out.append(e)
+    return out
+
+
+def gazetteer_files() -> list[Path]:
+    files = sorted(GAZETTEER_DIR.glob("*.yaml"))
+    for extra in filter(None, os.environ.get(GAZETTEER_ENV, "").split(os.pathsep)):
+        p = Path(extra)
+        files += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
+    return files
+
+
+@lru_cache(maxsize=4)
+def _load(files: tuple[str, ...]) -> Gazetteer:
+    entries: list[Entry] = []
+    for f in files:
+        entries += _read(Path(f))
+    return Gazetteer(entries)
+
+
+def load_gazetteer(files: Iterable[str | Path] | None = None) -> Gazetteer:
+    """Load (and cache) the gazetteer from the packaged files plus ``$ACTORGRAPH_GAZETTEER``."""
+    paths = tuple(str(p) for p in (files if files is not None else gazetteer_files()))
+    return _load(paths)

@@ -1,0 +1,338 @@
+"""Actor mentions: where each actor is named or referred to in a parsed document.
+
+Sources, in order of trust: the gazetteer (names, aliases, demonyms, capitals,
+seats of government), state bodies ("Colombia's Foreign Ministry"), role nominals
+resolved through offices ("the U.S. president"), spaCy NER for actors the
+gazetteer lacks (kind inferred from the name and its context), surnames of
+people already named, and pronouns to the nearest compatible person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from extraction.gazetteer import Gazetteer
+from extraction.lexicon import Lexicon
+from graph.model import slugify
+
+LOCATIVE = {"in", "at", "to", "from", "into", "near", "across", "along", "inside", "outside", "throughout", "toward", "towards"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "theirs"}
+
+
+@dataclass
+class ActorInfo:
+    id: str
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    gender: str | None = None
+    state: str | None = None  # the state a body or person belongs to
+
+
+@dataclass
+class Mention:
+    start: int                # token index
+    end: int                  # token index, exclusive
+    actors: tuple[str, ...]   # one actor, or a group ("both leaders")
+    via: str                  # which rule found it
+    text: str = ""
+    place_only: bool = False  # a capital or seat used as a place, not as an actor
+
+    @property
+    def actor(self) -> str:
+        return self.actors[0]
+
+
+@dataclass
+class DocMentions:
+    mentions: list[Mention]
+    actors: dict[str, ActorInfo]
+    by_token: dict[int, Mention]
+    counts: dict[str, int]
+
+    def at(self, tok: Token) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+
+class MentionFinder:
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gz = gazetteer
+        self.lex = lexicon
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms: dict[str, tuple[str, str]] = {}
+        for form, aid in gazetteer.forms.items():
+            forms.setdefault(form, (aid, "name"))
+        for table, via in ((gazetteer.demonyms, "demonym"), (gazetteer.capitals, "capital"), (gazetteer.seats, "seat")):
+            for form, aid in table.items():
+                forms.setdefault(form, (aid, via))
+        self.forms = forms
+        by_label: dict[str, list[str]] = {}
+        for form, (_aid, via) in forms.items():
+            by_label.setdefault(via, []).append(form)
+        for via, items in by_label.items():
+            self.matcher.add(via, [nlp.make_doc(f) for f in items])
+
+    # -- public -------------------------------------------------------------
+
+    def find(self, doc: Doc, when: date | None) -> DocMentions:
+        actors: dict[str, ActorInfo] = {}
+        spans: list[Mention] = []
+        taken: set[int] = set()
+
+        def add(m: Mention) -> None:
+            if any(i in taken for i in range(m.start, m.end)):
+                return
+            spans.append(m)
+            taken.update(range(m.start, m.end))
+
+        for m in self._bodies(doc, actors):
+            add(m)
+        for m in self._gazetteer(doc, actors):
+            add(m)
+        for m in self._roles(doc, actors, when):
+            add(m)
+        for m in self._ner(doc, actors, taken):
+            add(m)
+        spans.sort(key=lambda m: m.start)
+        spans = self._surnames(doc, spans, actors, taken)
+        spans = self._pronouns(doc, spans, actors)
+        spans.sort(key=lambda m: m.start)
+        by_token = {i: m for m in spans for i in range(m.start, m.end)}
+        counts: dict[str, int] = {}
+        for m in spans:
+            if not m.place_only:
+                for a in m.actors:
+                    counts[a] = counts.get(a, 0) + 1
+        return DocMentions(spans, actors, by_token, counts)
+
+    # -- sources -------------------------------------------------------------
+
+    def _info(self, actors: dict[str, ActorInfo], aid: str) -> ActorInfo:
+        if aid not in actors:
+            e = self.gz.get(aid)
+            actors[aid] = ActorInfo(aid, e.name, e.kind, gender=e.gender, state=e.country)
+        return actors[aid]
+
+    def _gazetteer(self, doc: Doc, actors: dict[str, ActorInfo]) -> list[Mention]:
+        out = []
+        matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
+        used: set[int] = set()
+        for _label, start, end in matches:
+            if any(i in used for i in range(start, end)):
+                continue
+            span = doc[start:end]
+            aid, via = self.forms[span.text]
+            # A capital or seat after "in/at/to" is a place, not a government acting.
+            place = via in ("capital", "seat") and start > 0 and _is_locative(span)
+            if via == "name" and self.gz.get(aid).kind == "state" and start > 0 and _is_locative(span) \
+                    and doc[start - 1].lower_ in ("in", "across", "throughout", "along"):
+                place = False  # "in Colombia" still mentions Colombia; relations decide roles
+            info = self._info(actors, aid)
+            info.aliases.add(span.text) if via == "name" else None
+            out.append(Mention(start, end, (aid,), via, span.text, place_only=place))
+            used.update(range(start, end))
+        return out
+
+    def _bodies(self, doc: Doc, actors: dict[str, ActorInfo]) -> list[Mention]:
+        """State bodies: 'Colombia's Foreign Ministry', 'the U.S. military', 'Foreign Ministry of Colombia'."""
+        out = []
+        for start, end, key in self.lex.find_bodies(doc):
+            span = doc[start:end]
+            state = None
+            # "<State>['s] <body>" or "<Demonym> <body>"
+            j = start - 1
+            if j >= 0 and doc[j].text in ("'s", "’s"):
+                j -= 1
+            prefix = self._state_ending_at(doc, j)
+            if prefix:
+                state, pstart = prefix
+                span = doc[pstart:end]
+                start = pstart
+            elif end + 1 < len(doc) and doc[end].lower_ == "of":
+                suffix = self._state_starting_at(doc, end + 1)
+                if suffix:
+                    state, send = suffix
+                    span = doc[start:send]
+                    end = send
+            if state is None:
+                continue
+            body = self.lex.bodies[key]
+            st = self.gz.get(state)
+            demonym = st.demonyms[0] if st.demonyms else st.name
+            aid = f"{state}-{key}"
+            if aid not in actors:
+                names = {f"{st.name}'s {body.name}", f"{st.name} {body.name}", f"{body.name} of {st.name}"}
+                names |= {f"{d} {body.name}" for d in st.demonyms}
+                names |= {f"{a} {body.name}" for a in st.aliases if len(a) <= 5}  # "U.S. military"
+                actors[aid] = ActorInfo(aid, f"{demonym} {body.name}", "government_body", names, state=state)
+            actors[aid].aliases.add(span.text)
+            out.append(Mention(start, end, (aid,), "body", span.text))
+        return out
+
+    def _state_ending_at(self, doc: Doc, j: int) -> tuple[str, int] | None:
+        for length in (4, 3, 2, 1):
+            s = j - length + 1
+            if s < 0 or j < 0:
+                continue
+            text = doc[s : j + 1].text
+            st = self.gz.state_of(text)
+            if st:
+                return st, s
+        return None
+
+    def _state_starting_at(self, doc: Doc, i: int) -> tuple[str, int] | None:
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        for length in (4, 3, 2, 1):
+            e = i + length
+            if e > len(doc):
+                continue
+            st = self.gz.state_of(doc[i:e].text)
+            if st:
+                return st, e
+        return None
+
+    def _roles(self, doc: Doc, actors: dict[str, ActorInfo], when: date | None) -> list[Mention]:
+        """'the U.S. president', "Colombia's president", 'the president of Venezuela' -> the office holder."""
+        out = []
+        for start, end, role in self.lex.find_roles(doc):
+            # Followed by a name ("President Donald Trump"): the name is the mention; titles are read later.
+            if end < len(doc) and doc[end].is_title and doc[end].ent_type_ == "PERSON":
+                continue
+            state = None
+            j = start - 1
+            if j >= 0 and doc[j].text in ("'s", "’s"):
+                j -= 1
+            pre = self._state_ending_at(doc, j)
+            if pre:
+                state, s = pre
+                if (s > 0 and doc[s - 1].lower_ in ("the",)) or doc[start - 1].text in ("'s", "’s"):
+                    start = s
+                else:
+                    start = s
+            elif end + 1 < len(doc) and doc[end].lower_ == "of":
+                post = self._state_starting_at(doc, end + 1)
+                if post:
+                    state, end = post
+            if state is None:
+                continue
+            holders = self.gz.holders(role, state, when)
+            if len(holders) != 1:
+                continue
+            self._info(actors, holders[0])
+            out.append(Mention(start, end, (holders[0],), "role", doc[start:end].text))
+        return out
+
+    def _ner(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int]) -> list[Mention]:
+        out = []
+        for ent in doc.ents:
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            text = span.text
+            if ent.label_ == "PERSON" and _plausible_person(span):
+                kind = "person"
+            elif ent.label_ == "ORG":
+                kind = self.lex.org_kind(span)
+                if kind is None:
+                    continue
+            else:
+                continue
+            aid = self.gz.lookup(text) or slugify(text)
+            if aid in self.gz:
+                self._info(actors, aid)
+            elif aid not in actors:
+                actors[aid] = ActorInfo(aid, text, kind, {text})
+            out.append(Mention(span.start, span.end, (aid,), "ner", text))
+        return out
+
+    def _surnames(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], taken: set[int]) -> list[Mention]:
+        """Re-point single names to the full-named person ('Dickinson' -> 'Elizabeth Dickinson')."""
+        people = {a.id: a for a in actors.values() if a.kind == "person"}
+        last: dict[str, str] = {}
+        for p in people.values():
+            parts = p.name.split()
+            if len(parts) >= 2:
+                last.setdefault(parts[-1], p.id)
+                if "-" in parts[-1]:
+                    last.setdefault(parts[-1].split("-")[0], p.id)
+        out = []
+        for m in spans:
+            info = actors.get(m.actor)
+            if m.via == "ner" and info and len(m.text.split()) == 1 and m.text in last and last[m.text] != m.actor:
+                target = last[m.text]
+                actors[target].aliases.add(m.text)
+                if m.actor not in self.gz and all(x.actor != m.actor for x in spans if x is not m):
+                    actors.pop(m.actor, None)
+                m = Mention(m.start, m.end, (target,), "surname", m.text)
+            out.append(m)
+        # Bare surnames the NER missed or mislabelled (e.g. as GPE).
+        for tok in doc:
+            if tok.i in taken or tok.text not in last or not tok.is_title:
+                continue
+            out.append(Mention(tok.i, tok.i + 1, (last[tok.text],), "surname", tok.text))
+            taken.add(tok.i)
+        return out
+
+    def _pronouns(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
+        """he/she/his/her -> the nearest earlier person of compatible gender."""
+        spans = sorted(spans, key=lambda m: m.start)
+        people_before: list[Mention] = []
+        out = list(spans)
+        k = 0
+        for tok in doc:
+            while k < len(spans) and spans[k].start <= tok.i:
+                m = spans[k]
+                if len(m.actors) == 1 and actors.get(m.actor) and actors[m.actor].kind == "person":
+                    people_before.append(m)
+                k += 1
+            low = tok.lower_
+            if low not in MALE and low not in FEMALE:
+                continue
+            if tok.tag_ not in ("PRP", "PRP$"):
+                continue
+            want = "male" if low in MALE else "female"
+            for m in reversed(people_before[-6:]):
+                g = actors[m.actor].gender
+                if g in (None, want):
+                    out.append(Mention(tok.i, tok.i + 1, (m.actor,), "pronoun", tok.text))
+                    break
+        return out
+
+
+def _is_locative(span: Span) -> bool:
+    head = span.root
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ == "the" and span.start > 1:
+        prev = span.doc[span.start - 2]
+    return (prev is not None and prev.lower_ in LOCATIVE) or (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE)
+
+
+_HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|sir|president|minister|senator|general|gen|prime)\.?$", re.I)
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or _HONORIFIC.match(doc[start].text)):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-"):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _plausible_person(span: Span) -> bool:
+    return all(t.is_title or t.text in ("-", "de", "da", "del", "bin", "al", "van", "von") for t in span) \
+        and not any(t.like_num for t in span)

@@ -1,0 +1,109 @@
+"""Shared CLI plumbing: the store option, output formats and one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from graph.store import STORE_ENV, GraphStore, default_store_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("table", "json", "csv")
+
+
+def store_option(f: F) -> F:
+    return click.option(
+        "--store",
+        "store_path",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"Data folder of the local graph (default: ${STORE_ENV} or ./actorgraph-data).",
+    )(f)
+
+
+def format_option(f: F) -> F:
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
+    )(f)
+
+
+def open_store(store_path: Path | None) -> GraphStore:
+    return GraphStore.open(store_path or default_store_path())
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str = "table", out=None) -> None:
+    """Print rows as an aligned table, JSON (a list of objects) or CSV, in the given column order."""
+    out = out or sys.stdout
+    if fmt == "json":
+        out.write(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(columns)
+        for r in rows:
+            w.writerow([_cell(r.get(c)) for c in columns])
+        out.write(buf.getvalue())
+        return
+    if not rows:
+        out.write("(no rows)\n")
+        return
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [min(max(len(c), *(len(row[i]) for row in cells)), 80) for i, c in enumerate(columns)]
+    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False)).rstrip()
+    out.write(line + "\n" + "  ".join("-" * w for w in widths) + "\n")
+    for row in cells:
+        out.write("  ".join(_clip(v, w).ljust(w) for v, w in zip(row, widths, strict=False)).rstrip() + "\n")
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.4g}"
+    if isinstance(v, (list, tuple, set)):
+        return "; ".join(_cell(x) for x in v)
+    return str(v).replace("\n", " ")
+
+
+def _clip(v: str, w: int) -> str:
+    return v if len(v) <= w else v[: w - 1] + "…"
+
+
+def one_line(exc: BaseException) -> str:
+    msg = str(exc).strip().splitlines()
+    return msg[0] if msg else exc.__class__.__name__
+
+
+def friendly_errors(f: F) -> F:
+    """Turn any library error into a one-line ``Error: ...`` and exit status 1 (no traceback).
+
+    Set ACTORGRAPH_DEBUG=1 to see the traceback.
+    """
+
+    @wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("ACTORGRAPH_DEBUG"):
+                raise
+            raise click.ClickException(one_line(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def join_nonempty(items: Iterable[str]) -> str:
+    return ", ".join(i for i in items if i)

@@ -1,0 +1,133 @@
+"""Core commands: ingest, actors, relations, explain, eval."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from graph.cli import cli
+from graph.cli.common import emit, format_option, friendly_errors, open_store, store_option
+from graph.taxonomy import load_taxonomy
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--model", default=None, help="spaCy pipeline to use (default: $ACTORGRAPH_SPACY_MODEL or the packaged small English model).")
+@click.option("--processes", "-j", type=int, default=1, show_default=True, help="Worker processes for the NLP pipeline.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@friendly_errors
+def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, processes: int, quiet: bool) -> None:
+    """Read documents (.txt, .md, .html, .jsonl, or folders of them) into the graph.
+
+    Documents already stored with the same content are skipped, so ingesting
+    twice changes nothing.
+
+    \b
+    Example:
+      actorgraph ingest examples/news
+    """
+    from graph.ingest import ingest_paths
+
+    store = open_store(store_path)
+    report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet)
+    for problem in report.problems:
+        click.echo(f"warning: {problem}", err=True)
+    if not quiet:
+        click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@store_option
+@format_option
+@click.option("--kind", default=None, help="Only actors of this kind.")
+@friendly_errors
+def actors(store_path: Path | None, fmt: str, kind: str | None) -> None:
+    """List actors: id, name, kind, aliases and how many documents mention them.
+
+    \b
+    Example:
+      actorgraph actors --kind person --format csv
+    """
+    if kind:
+        kind = load_taxonomy().check_kinds([kind])[0]
+    store = open_store(store_path)
+    g = store.graph
+    rows = [
+        {
+            "id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases,
+            "documents": len(a.documents), "degree": g.degree(a.id),
+        }
+        for a in store.actors(kind)
+    ]
+    emit(rows, ["id", "name", "kind", "documents", "degree", "aliases"], fmt)
+
+
+@cli.command()
+@store_option
+@format_option
+@click.option("--type", "types", multiple=True, help="Only this relation type (repeatable).")
+@click.option("--actor", default=None, help="Only relations of this actor (name, alias or id).")
+@click.option("--evidence/--no-evidence", default=False, help="Show the evidence sentences.")
+@friendly_errors
+def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: str | None, evidence: bool) -> None:
+    """List relations (source, type, target) with their evidence count and date.
+
+    \b
+    Example:
+      actorgraph relations --type SANCTIONS
+      actorgraph relations --actor petro --evidence
+    """
+    from graph.resolve import resolve_actor
+
+    checked = load_taxonomy().check_relation_types(list(types)) if types else None
+    store = open_store(store_path)
+    actor_id = resolve_actor(store.graph, actor) if actor else None
+    names = {n: store.graph.nodes[n]["name"] for n in store.graph.nodes}
+    rows = []
+    for r in store.relations(checked, actor_id):
+        row = {
+            "source": names[r.source], "type": r.type, "target": names[r.target],
+            "date": r.date, "confidence": r.confidence, "evidence": len(r.evidence),
+            "source_id": r.source, "target_id": r.target,
+        }
+        if evidence:
+            row["sentences"] = [f"[{e.doc}] {e.sentence}" for e in r.evidence]
+        rows.append(row)
+    cols = ["source", "type", "target", "date", "confidence", "evidence"]
+    if fmt != "table":
+        cols += ["source_id", "target_id"]
+    if evidence:
+        cols.append("sentences")
+    emit(rows, cols, fmt)
+
+
+@cli.command()
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@store_option
+@click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Folder of the documents, to check evidence sentences verbatim (default: the stored paths).")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@friendly_errors
+def eval(gold: tuple[Path, ...], store_path: Path | None, docs: Path | None, as_json: bool) -> None:  # noqa: A001
+    """Score the stored graph against gold annotation files (GUIDE.md format).
+
+    Prints actor and relation precision/recall/F1 per document and overall,
+    what was missed, what was wrong, and the share of valid evidence sentences.
+
+    \b
+    Example:
+      actorgraph eval ../shared/eval/gold/seeds.yaml
+    """
+    import json
+
+    from graph.evaluate import evaluate, format_report
+    from graph.export import node_link
+
+    store = open_store(store_path)
+    report = evaluate(node_link(store), [str(g) for g in gold], store=store, docs_dir=docs)
+    click.echo(json.dumps(report, indent=2) if as_json else format_report(report))

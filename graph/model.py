@@ -1,0 +1,105 @@
+"""The graph model: documents, actors, evidence and relations (pydantic v2).
+
+>>> a = Actor(id=slugify("Gustavo Petro"), name="Gustavo Petro", kind="person")
+>>> a.id
+'gustavo-petro'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from graph.taxonomy import load_taxonomy
+
+_SLUG_STRIP = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Strip accents: 'Bogotá' -> 'Bogota'."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def slugify(text: str) -> str:
+    """A stable, ASCII, URL- and Cypher-safe id: 'Nicolás Maduro' -> 'nicolas-maduro'."""
+    slug = _SLUG_STRIP.sub("-", fold(text).lower().replace("’", "").replace("'", "")).strip("-")
+    return slug[:120] or "actor"
+
+
+def name_key(text: str) -> str:
+    """Normalised name for matching: case, accents, punctuation and a leading 'the' ignored."""
+    text = fold(text).lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^a-z0-9 ]+", " ", text.replace(".", ""))
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+class Document(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    title: str = ""
+    path: str = ""
+    url: str | None = None
+    date: str | None = Field(default=None, description="ISO date (YYYY-MM-DD) when known")
+    sha256: str = ""
+    text: str = Field(default="", exclude=True, repr=False)
+
+
+class Actor(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, v: str) -> str:
+        return load_taxonomy().kind(v).name
+
+
+class Evidence(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    doc: str
+    sentence: str
+    start: int = Field(ge=0, description="character offset of the sentence in the document text")
+    end: int = Field(ge=0)
+    date: str | None = None
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    pattern: str = ""
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.doc, self.start, self.end)
+
+
+class Relation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    source: str
+    type: str
+    target: str
+    evidence: list[Evidence] = Field(default_factory=list)
+    date: str | None = None
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+
+    @field_validator("type")
+    @classmethod
+    def _type(cls, v: str) -> str:
+        return load_taxonomy().relation(v).name
+
+
+class Extraction(BaseModel):
+    """What the extractor found in one document."""
+
+    document: Document
+    actors: list[Actor] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)

@@ -1,0 +1,61 @@
+"""Find an actor by id, name or alias, exactly or fuzzily.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("gustavo-petro", name="Gustavo Petro", kind="person", aliases=["Petro"])
+>>> resolve_actor(g, "petro")
+'gustavo-petro'
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import networkx as nx
+
+from graph.model import name_key
+
+
+class ActorNotFound(LookupError):
+    """No actor, or more than one, matches a name; the message lists the closest candidates."""
+
+
+def _index(g: nx.Graph) -> dict[str, set[str]]:
+    idx: dict[str, set[str]] = {}
+    for n, a in g.nodes(data=True):
+        for form in (n, a.get("name", ""), *a.get("aliases", [])):
+            k = name_key(str(form))
+            if k:
+                idx.setdefault(k, set()).add(n)
+    return idx
+
+
+def resolve_actor(g: nx.Graph, query: str) -> str:
+    """The id of the one actor that ``query`` names; :class:`ActorNotFound` otherwise."""
+    if query in g:
+        return query
+    idx = _index(g)
+    key = name_key(query)
+    hits = idx.get(key, set())
+    if len(hits) == 1:
+        return next(iter(hits))
+    if len(hits) > 1:
+        raise ActorNotFound(f"{query!r} is ambiguous: {_describe(g, sorted(hits))}")
+    # Token containment: 'petro' in 'gustavo petro'; then spelling-tolerant matching.
+    words = set(key.split())
+    contains = {n for k, ns in idx.items() if words and words <= set(k.split()) for n in ns}
+    if len(contains) == 1:
+        return next(iter(contains))
+    close = difflib.get_close_matches(key, list(idx), n=5, cutoff=0.75)
+    fuzzy = {n for k in close for n in idx[k]}
+    if len(fuzzy) == 1 and not contains:
+        return next(iter(fuzzy))
+    candidates = sorted(contains | fuzzy) or sorted(
+        {n for k in difflib.get_close_matches(key, list(idx), n=5, cutoff=0.4) for n in idx[k]})
+    if candidates:
+        raise ActorNotFound(f"{query!r} matches no single actor; closest: {_describe(g, candidates[:5])}")
+    raise ActorNotFound(f"no actor named {query!r}")
+
+
+def _describe(g: nx.Graph, ids: list[str]) -> str:
+    return ", ".join(f"{g.nodes[n].get('name', n)} ({n})" for n in ids)

@@ -1,0 +1,128 @@
+"""The taxonomy — actor kinds and relation types — loaded from YAML and validated.
+
+The taxonomy is data (``graph/schema/taxonomy.yaml``); users may point
+``ACTORGRAPH_TAXONOMY`` at a file of their own with the same shape.
+
+>>> tax = load_taxonomy()
+>>> tax.relation("SANCTIONS").score < 0
+True
+>>> tax.relation("MEETS").symmetric
+True
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+DEFAULT_TAXONOMY = SCHEMA_DIR / "taxonomy.yaml"
+
+_UPPER_SNAKE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_LOWER_SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
+_LABEL = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+
+
+class ActorKind(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    label: str = Field(description="Neo4j label, CamelCase")
+    description: str = ""
+    color: str = "#999999"
+    shape: str = "dot"
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not _LOWER_SNAKE.match(v):
+            raise ValueError(f"actor kind {v!r} must be lower_snake_case")
+        return v
+
+    @field_validator("label")
+    @classmethod
+    def _label(cls, v: str) -> str:
+        # Labels end up in Cypher text, so they must be plain identifiers.
+        if not _LABEL.match(v):
+            raise ValueError(f"label {v!r} must be a CamelCase identifier")
+        return v
+
+
+class RelationType(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    description: str = ""
+    plover: str | None = None
+    cameo: str | None = None
+    symmetric: bool = False
+    score: float = Field(ge=-10.0, le=10.0)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        # Relation types become Neo4j relationship types, so they must be plain identifiers.
+        if not _UPPER_SNAKE.match(v):
+            raise ValueError(f"relation type {v!r} must be UPPER_SNAKE_CASE")
+        return v
+
+
+class Taxonomy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int = 1
+    actor_kinds: dict[str, ActorKind]
+    relation_types: dict[str, RelationType]
+
+    def kind(self, name: str) -> ActorKind:
+        try:
+            return self.actor_kinds[name]
+        except KeyError:
+            raise UnknownTermError("actor kind", name, sorted(self.actor_kinds)) from None
+
+    def relation(self, name: str) -> RelationType:
+        try:
+            return self.relation_types[name.upper()]
+        except KeyError:
+            raise UnknownTermError("relation type", name, sorted(self.relation_types)) from None
+
+    def check_relation_types(self, names: list[str] | tuple[str, ...]) -> list[str]:
+        """Upper-case and validate a list of relation type names (e.g. from the CLI)."""
+        return [self.relation(n).name for n in names]
+
+    def check_kinds(self, names: list[str] | tuple[str, ...]) -> list[str]:
+        return [self.kind(n.lower()).name for n in names]
+
+    @property
+    def symmetric(self) -> frozenset[str]:
+        return frozenset(n for n, r in self.relation_types.items() if r.symmetric)
+
+
+class UnknownTermError(ValueError):
+    """A relation type or actor kind that the taxonomy does not define."""
+
+    def __init__(self, what: str, name: str, known: list[str]) -> None:
+        super().__init__(f"unknown {what} {name!r}; known: {', '.join(known)}")
+
+
+def parse_taxonomy(data: dict) -> Taxonomy:
+    kinds = {k: {"name": k, **(v or {})} for k, v in (data.get("actor_kinds") or {}).items()}
+    rels = {k: {"name": k, **(v or {})} for k, v in (data.get("relation_types") or {}).items()}
+    return Taxonomy(version=data.get("version", 1), actor_kinds=kinds, relation_types=rels)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Taxonomy:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return parse_taxonomy(data)
+
+
+def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
+    """Load and validate the taxonomy (default: the packaged one, or ``$ACTORGRAPH_TAXONOMY``)."""
+    path = path or os.environ.get("ACTORGRAPH_TAXONOMY") or DEFAULT_TAXONOMY
+    return _load(str(Path(path).resolve()))

@@ -1,0 +1,9 @@
+"""Loaders: read news documents from files and folders into :class:`graph.model.Document`.
+
+>>> from loaders import load_paths
+>>> docs, problems = load_paths(["examples/news"])  # doctest: +SKIP
+"""
+
+from loaders.readers import SUPPORTED_SUFFIXES, LoadProblem, load_paths, read_file
+
+__all__ = ["SUPPORTED_SUFFIXES", "LoadProblem", "load_paths", "read_file"]
