@@ -23,6 +23,7 @@ from graph.model import slugify
 
 LOCATIVE = {"in", "at", "to", "from", "into", "near", "across", "along", "inside", "outside", "throughout", "toward", "towards"}
 MALE = {"he", "him", "his", "himself"}
+STATE_PROXIES = {"administration", "government", "regime", "cabinet", "leadership", "authorities"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs"}
 
@@ -95,15 +96,19 @@ class MentionFinder:
 
         for m in self._bodies(doc, actors):
             add(m)
+        for m in self._roles(doc, actors, when):
+            add(m)
         for m in self._gazetteer(doc, actors):
             add(m)
-        for m in self._roles(doc, actors, when):
+        for m in self._proxies(doc, actors, taken):
             add(m)
         for m in self._ner(doc, actors, taken):
             add(m)
         spans.sort(key=lambda m: m.start)
         spans = self._surnames(doc, spans, actors, taken)
         spans = self._pronouns(doc, spans, actors)
+        spans.sort(key=lambda m: m.start)
+        spans = self._groups(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
         by_token = {i: m for m in spans for i in range(m.start, m.end)}
         counts: dict[str, int] = {}
@@ -130,6 +135,8 @@ class MentionFinder:
                 continue
             span = doc[start:end]
             aid, via = self.forms[span.text]
+            if self._inside_larger_name(span):
+                continue
             # A capital or seat after "in/at/to" is a place, not a government acting.
             place = via in ("capital", "seat") and start > 0 and _is_locative(span)
             if via == "name" and self.gz.get(aid).kind == "state" and start > 0 and _is_locative(span) \
@@ -139,6 +146,66 @@ class MentionFinder:
             info.aliases.add(span.text) if via == "name" else None
             out.append(Mention(start, end, (aid,), via, span.text, place_only=place))
             used.update(range(start, end))
+        return out
+
+    def _inside_larger_name(self, span: Span) -> bool:
+        """'America' in 'Latin America', 'Washington' in 'Washington Post': part of a longer name."""
+        ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
+        if ent is None or ent.label_ == "PERSON" or (ent.start >= span.start and ent.end <= span.end):
+            return False
+        extra = [t for t in ent if t.i < span.start or t.i >= span.end]
+        # Titles, demonyms, articles and possessives around a name do not make it a different name.
+        return any(t.is_title and t.text not in self.forms and not self.lex.role_of(t.text) for t in extra)
+
+    def _proxies(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int]) -> list[Mention]:
+        """'the Petro administration', 'the Maduro government': a leader's name before a government noun."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in STATE_PROXIES or tok.i == 0:
+                continue
+            j = tok.i - 1
+            if doc[j].text in ("'s", "’s") and j > 0:
+                j -= 1
+            prev = doc[j]
+            if prev.i in taken:
+                continue
+            state = None
+            aid = self.forms.get(prev.text, (None, ""))[0]
+            if aid is not None and self.gz.get(aid).kind == "person":
+                state = self.gz.get(aid).country      # 'the Petro administration'
+            elif aid is not None or prev.text in self.gz.demonyms:
+                state = self.gz.state_of(prev.text)  # 'the U.S. administration', "Colombia's government"
+            if state:
+                self._info(actors, state)
+                out.append(Mention(prev.i, tok.i + 1, (state,), "proxy", doc[prev.i : tok.i + 1].text))
+        return out
+
+    def _groups(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
+        """'the two leaders', 'both countries' -> the two most-mentioned people (or states) so far."""
+        persons = set(self.lex.group_nouns.get("persons", []))
+        states = set(self.lex.group_nouns.get("states", []))
+        taken = {i for m in spans for i in range(m.start, m.end)}
+        out = list(spans)
+        for tok in doc:
+            if tok.i in taken or tok.lower_ not in persons | states:
+                continue
+            dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
+            if not ({"two", "both"} & dets):
+                continue
+            kinds = ("person",) if tok.lower_ in persons else ("state",)
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            for m in spans:
+                if m.start >= tok.i or len(m.actors) != 1 or m.place_only:
+                    continue
+                info = actors.get(m.actor)
+                if info and info.kind in kinds:
+                    counts[m.actor] = counts.get(m.actor, 0) + 1
+                    first.setdefault(m.actor, m.start)
+            top = sorted(counts, key=lambda a: (-counts[a], first[a]))[:2]
+            if len(top) == 2:
+                start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
+                out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))
         return out
 
     def _bodies(self, doc: Doc, actors: dict[str, ActorInfo]) -> list[Mention]:
