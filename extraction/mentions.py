@@ -311,6 +311,8 @@ class MentionFinder:
                 kind = "person"
             elif ent.label_ == "ORG":
                 kind = self.lex.org_kind(span)
+                if kind is None and _person_shaped(span):
+                    kind = "person"  # the small model often tags 'Jane Doe of the X Institute' as ORG
                 if kind is None:
                     continue
             else:
@@ -369,11 +371,20 @@ class MentionFinder:
             if tok.tag_ not in ("PRP", "PRP$"):
                 continue
             want = "male" if low in MALE else "female"
-            for m in reversed(people_before[-6:]):
-                g = actors[m.actor].gender
-                if g in (None, want):
-                    out.append(Mention(tok.i, tok.i + 1, (m.actor,), "pronoun", tok.text))
-                    break
+            fits = [m for m in people_before[-8:] if actors[m.actor].gender in (None, want)]
+            if not fits:
+                continue
+            sent_start = tok.sent.start
+            same = [m for m in fits if m.start >= sent_start]
+            if same:
+                pick = same[-1]  # nearest in the same sentence ('Maduro and his wife')
+            else:
+                # otherwise prefer the main subject of the previous sentence, then the nearest
+                prev = [m for m in fits if doc[m.start].sent.start == doc[fits[-1].start].sent.start]
+                subj = [m for m in prev if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                        and doc[m.end - 1].head.dep_ == "ROOT"]
+                pick = subj[0] if subj else fits[-1]
+            out.append(Mention(tok.i, tok.i + 1, (pick.actor,), "pronoun", tok.text))
         return out
 
 
@@ -398,6 +409,19 @@ def _trim(ent: Span) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _person_shaped(span: Span) -> bool:
+    """Two or three capitalised words followed by ', of/at X' or a speech verb: a person the NER called an org."""
+    words = [t for t in span if t.text != "-"]
+    if not (2 <= len(words) <= 4) or not all(t.is_title for t in words) or any(t.is_stop for t in words):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("of", "at", "from") and span.end + 1 < len(doc):
+        return True
+    head = span.root.head
+    return span.root.dep_ == "nsubj" and head.lemma_ in ("say", "tell", "note", "add", "argue", "write", "warn")
 
 
 def _plausible_person(span: Span) -> bool:

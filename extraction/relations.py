@@ -66,6 +66,7 @@ NEGATIVE = {"accomplice", "lord", "criminal", "dictator", "thug", "terrorist", "
             "non-cooperative", "rogue", "failed", "war", "unreliable", "hostile", "sponsor"}
 LABEL_VERBS = {"label", "brand", "characterize", "characterise", "call", "describe", "dub", "term", "denounce",
                "portray", "paint", "cast", "designate", "declare", "deem", "name"}
+PRESSURE_VERBS = {"force", "push", "pressure", "compel", "prompt", "oblige", "coerce", "drive", "make"}
 REPORT_VERBS = {"reveal", "show", "find", "indicate", "suggest", "estimate", "document", "report", "describe",
                 "assess", "conclude", "warn", "note", "say", "record", "count", "confirm", "detail"}
 GROUP_NOUNS = {"experts", "analysts", "researchers", "officials", "diplomats", "spokesperson", "spokesman",
@@ -137,6 +138,15 @@ class RuleContext:
                     out.extend(self.np_actors(child, depth + 1))
         return list(dict.fromkeys(out))
 
+    def actors_at(self, tok: Token) -> list[str]:
+        """Actors a single token refers to, reading 'his administration' as his state."""
+        m = self.m.at(tok)
+        if m is None or m.place_only or tok.i != m.start:
+            return []
+        if tok.dep_ == "poss" and tok.head.lower_ in STATE_PROXIES:
+            return [self.state_of(a) or a for a in m.actors]
+        return list(m.actors)
+
     def subject_actors(self, verb: Token, depth: int = 0) -> list[str]:
         for child in verb.children:
             if child.dep_ in SUBJ:
@@ -158,6 +168,11 @@ class RuleContext:
             head = verb.head
             if head.dep_ == "prep":
                 head = head.head
+            if verb.dep_ == "conj" and head.dep_ == "acl" and head.tag_ == "VBN":
+                # 'condemned U.S. actions tied to X and denounced Y': the parser hung the second verb on the participle.
+                gov = self.governing_verb(head.head)
+                if gov is not None:
+                    return self.subject_actors(gov, depth + 1)
             if head.pos_ in ("VERB", "AUX"):
                 return self.subject_actors(head, depth + 1)
         return []
@@ -184,7 +199,7 @@ class RuleContext:
             m = self.m.at(tok)
             if m is None or m.place_only or len(m.actors) != 1:
                 continue
-            if tok.dep_ in ("dobj", "pobj", "poss", "compound", "amod", "attr") and tok.head.i != verb.i:
+            if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dep", "advcl", "npadvmod"):
                 continue
             if self.kind(m.actor) in ("person", "state", "igo", "ngo", "government_body", "armed_group"):
                 return [m.actor]
@@ -365,7 +380,12 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
                 with_.extend(objs)
             elif prep in TARGET_PREPS or (prep in ("to", "for") and rtype in ("SUPPORTS", "DEMANDS", "THREATENS")):
                 targets.extend(objs)
-            elif prep == "of" and (lemma in OF_TARGET_NOUNS or rtype in ("SANCTIONS", "COERCES", "THREATENS")):
+            elif prep == "of" and rtype in SYMMETRIC:
+                # 'a meeting of the two leaders', 'the resumption of flights from the United States'
+                with_.extend(objs or [a for p in pobjs for c in p.children if c.dep_ == "prep"
+                                      and c.lower_ in ("from", "with", "to", "between")
+                                      for q in c.children if q.dep_ == "pobj" for a in ctx.np_actors(q)])
+            elif prep == "of":
                 # 'the revocation of Petro's U.S. visa': the possessor is the target, a state modifier the agent.
                 for p in pobjs:
                     poss = [a for c in p.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
@@ -402,6 +422,10 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
                     agents = from_agents
     if verb is not None and (ctx.negated(verb) or ctx.blocked(verb)):
         return None
+    if not targets and verb is not None and rtype in ("THREATENS", "SANCTIONS", "COERCES", "DEMANDS"):
+        # 'X responded with threats ..., forcing Bogota to reverse course': the one pressed is the target.
+        targets = [a for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in PRESSURE_VERBS
+                   for d in c.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
     return NounFrame(tok, rtype, list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), list(dict.fromkeys(with_)), conf)
 
 
@@ -615,9 +639,7 @@ def _clause_actors(ctx: RuleContext, head: Token, exclude: set[str]) -> list[str
     def walk(tok: Token, top: bool) -> None:
         if not top and tok.dep_ in ("advcl", "relcl", "ccomp", "acl", "xcomp", "parataxis") and tok.pos_ in ("VERB", "AUX"):
             return
-        m = ctx.m.at(tok)
-        if m is not None and not m.place_only:
-            out.extend(m.actors)
+        out.extend(ctx.actors_at(tok))
         for c in tok.children:
             walk(c, False)
 
@@ -636,10 +658,17 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
             sources = [s for s in sources if ctx.kind(s) in ORG_KINDS]
             if not sources:
                 continue
-            head = tok.head
-            while head.dep_ in ("prep", "pobj") and head.head is not head:
-                head = head.head
-            for s, o in _pairs(sources, _clause_actors(ctx, head, set(sources))):
+            # Parses of long reported clauses are fragile: take the words on the reported side of the phrase,
+            # up to the next clause break ('..., fueling X's narrative' is the writer's, not the source's).
+            src_end = max(t.i for c in tok.children for t in c.subtree) + 1
+            if tok.i == ctx.sent.start or ctx.sent.doc[tok.i - 1].text in ("(", "—"):
+                span = range(src_end, ctx.sent.end)
+            else:
+                start = ctx.sent.start
+                span = range(start, tok.i)
+            targets = [a for i in span for a in ctx.actors_at(ctx.sent.doc[i]) if a not in sources
+                       and ctx.kind(a) in ("state", "person", "armed_group", "government_body", "igo", "ngo")]
+            for s, o in _pairs(sources, list(dict.fromkeys(targets))):
                 yield Found(s, "REPORTS_ON", o, tok.i, "report:according-to", 0.65)
             continue
         # <org / org's data / experts at org> <report verb> <clause>
@@ -658,7 +687,7 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
         for c in tok.children:
             if c.dep_ in ("dobj", "ccomp", "attr", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("on", "about", "in")):
                 targets += _clause_actors(ctx, c, set(sources)) if c.dep_ != "ccomp" else \
-                    [a for t in c.subtree if (m := ctx.m.at(t)) and not m.place_only for a in m.actors
+                    [a for t in c.subtree for a in ctx.actors_at(t)
                      if a not in sources and ctx.kind(a) in ("state", "person", "armed_group", "government_body")]
                 if c.dep_ == "dobj" and c.lemma_.lower() in ("relationship", "relations", "ties"):
                     targets += _principal_dyad(ctx)
