@@ -69,7 +69,7 @@ class Extractor:
     # -- internals -----------------------------------------------------------
 
     def _sentence_relations(self, sent: Span, mentions: DocMentions) -> Iterator[Found]:
-        ctx = RuleContext(sent, mentions, self.lex)
+        ctx = RuleContext(sent, mentions, self.lex, self.gz)
         seen = set()
         for rule in RULES:
             for f in rule(ctx):
@@ -100,7 +100,7 @@ class Extractor:
         actors = []
         mentioned = {a for m in mentions.mentions if not m.place_only for a in m.actors}
         for aid in sorted(mentioned | used):
-            info = mentions.actors[aid]
+            info = self.finder.info(mentions.actors, aid)
             actors.append(Actor(id=aid, name=info.name, kind=info.kind,
                                 aliases=sorted(info.aliases - {info.name}), documents=[document.id]))
         return Extraction(document=document, actors=actors, relations=list(rels.values()))

@@ -120,6 +120,10 @@ class MentionFinder:
 
     # -- sources -------------------------------------------------------------
 
+    def info(self, actors: dict[str, ActorInfo], aid: str) -> ActorInfo:
+        """The actor's info, from the document's mentions or else the gazetteer."""
+        return self._info(actors, aid)
+
     def _info(self, actors: dict[str, ActorInfo], aid: str) -> ActorInfo:
         if aid not in actors:
             e = self.gz.get(aid)

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from extraction.gazetteer import Gazetteer
 from extraction.lexicon import Lexicon
 from extraction.mentions import DocMentions
 
@@ -87,10 +88,11 @@ class Found:
 
 
 class RuleContext:
-    def __init__(self, sent: Span, mentions: DocMentions, lex: Lexicon) -> None:
+    def __init__(self, sent: Span, mentions: DocMentions, lex: Lexicon, gazetteer: Gazetteer) -> None:
         self.sent = sent
         self.m = mentions
         self.lex = lex
+        self.gz = gazetteer
 
     def kind(self, actor: str) -> str:
         info = self.m.actors.get(actor)
@@ -244,6 +246,18 @@ class RuleContext:
         return None
 
 
+VERBAL_CUES = {"verbally", "speech", "remarks", "rhetoric", "interview", "tweet", "post", "op-ed", "words", "televised",
+               "press", "conference", "statement", "letter", "publicly"}
+
+
+def _choose(types: list[str], sent: Span) -> str:
+    """A trigger listed under several types: 'attack' is CRITICISES in words, COERCES otherwise."""
+    if len(types) > 1 and "CRITICISES" in types:
+        verbal = any(t.lower_ in VERBAL_CUES for t in sent)
+        return "CRITICISES" if verbal else next(t for t in types if t != "CRITICISES")
+    return types[0]
+
+
 def _polarity(tokens: list[Token]) -> int:
     words = {t.lower_.strip("‘’'\"") for t in tokens} | {t.lemma_.lower() for t in tokens}
     return (len(words & POSITIVE) > 0) - (len(words & NEGATIVE) > 0)
@@ -274,7 +288,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         types = ctx.lex.verb_types(lemma)
         if not types or ctx.negated(tok) or ctx.blocked(tok):
             continue
-        rtype = types[0]
+        rtype = _choose(types, ctx.sent)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         if passive and not any(c.dep_ == "xcomp" for c in tok.children):
             subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
@@ -357,15 +371,19 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         return None
     if any(c.lower_ in ("no", "without") for c in tok.children) or (tok.head.lower_ == "without"):
         return None
-    rtype = types[0]
+    rtype = base = _choose(types, ctx.sent)
     # 'withdrawal of financial assistance': the governing noun reverses a cooperative event.
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in REVERSERS:
-        if rtype in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES"):
-            rtype = "SANCTIONS"
+    reverser = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if reverser is not None and reverser.lower_ in REVERSERS and rtype in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES"):
+        rtype = "SANCTIONS"
+    else:
+        reverser = None
     agents: list[str] = []
     targets: list[str] = []
     with_: list[str] = []
-    for child in tok.children:
+    children = list(tok.children) + ([c for c in reverser.children if c.dep_ == "prep" and c.lower_ != "of"]
+                                     if reverser is not None else [])
+    for child in children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             agents.extend(ctx.np_actors(child))
         elif child.dep_ == "prep":
@@ -378,7 +396,7 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
                 agents.extend(objs)
             elif prep in SYMMETRIC_PREPS:
                 with_.extend(objs)
-            elif prep in TARGET_PREPS or (prep in ("to", "for") and rtype in ("SUPPORTS", "DEMANDS", "THREATENS")):
+            elif prep in TARGET_PREPS or (prep in ("to", "for") and base in ("SUPPORTS", "DEMANDS", "THREATENS")):
                 targets.extend(objs)
             elif prep == "of" and rtype in SYMMETRIC:
                 # 'a meeting of the two leaders', 'the resumption of flights from the United States'
@@ -549,17 +567,14 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
         info = ctx.m.actors.get(m.actor)
         if info is None or info.kind != "person":
             continue
-        i = m.start - 1
-        role = None
-        while i >= ctx.sent.start and (doc[i].is_title or doc[i].lower_ in ("of", "minister")) and not ctx.m.at(doc[i]):
-            two = f"{doc[i - 1].text} {doc[i].text}" if i > ctx.sent.start else ""
-            r = (two and ctx.lex.role_of(two)) or ctx.lex.role_of(doc[i].text)
-            if r:
-                role = r
-                if two and ctx.lex.role_of(two):
-                    i -= 1
-                break
-            i -= 1
+        role, i = None, m.start
+        for length in (4, 3, 2, 1):  # the longest role title right before the name: 'Secretary of State'
+            k = m.start - length
+            if k >= ctx.sent.start and not any(ctx.m.at(doc[j]) for j in range(k, m.start)):
+                role = ctx.lex.role_of(doc[k : m.start].text)
+                if role:
+                    i = k
+                    break
         if role is None:
             continue
         before = ctx.m.at(doc[i - 1]) if i - 1 >= ctx.sent.start else None
@@ -577,9 +592,7 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
 
 
 def _office_org(ctx: RuleContext, person: str, role: str) -> str | None:
-    from extraction.gazetteer import load_gazetteer
-
-    gz = load_gazetteer()
+    gz = ctx.gz
     if person not in gz:
         return None
     offices = [o for o in gz.get(person).offices if o.role == role]
