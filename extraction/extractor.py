@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from extraction.dates import FUTURE_CUES, resolve
 from extraction.gazetteer import Gazetteer, load_gazetteer
 from extraction.lexicon import Lexicon, load_lexicon
 from extraction.mentions import DocMentions, MentionFinder
@@ -79,20 +80,25 @@ class Extractor:
                     yield f
 
     def _build(self, document: Document, parsed: Doc) -> Extraction:
-        mentions = self.finder.find(parsed, _date(document.date))
+        ref = _date(document.date)
+        mentions = self.finder.find(parsed, ref)
         rels: dict[tuple[str, str, str], Relation] = {}
         used: set[str] = set()
         for sent in parsed.sents:
             s, e, text = _sentence_bounds(sent)
             if len(text) < 20:
                 continue
+            dates = _sentence_dates(sent, ref)
             for f in self._sentence_relations(sent, mentions):
                 key = (f.source, f.type, f.target)
-                ev = Evidence(doc=document.id, sentence=text, start=s, end=e, date=document.date,
+                when = document.date
+                if dates and f.type not in ("LEADS", "MEMBER_OF"):
+                    when = min(dates, key=lambda d: abs(d[0] - f.trigger))[1]
+                ev = Evidence(doc=document.id, sentence=text, start=s, end=e, date=when,
                               confidence=f.confidence, pattern=f.rule)
                 if key not in rels:
                     rels[key] = Relation(source=f.source, type=f.type, target=f.target, evidence=[ev],
-                                         date=document.date, confidence=f.confidence)
+                                         date=when, confidence=f.confidence)
                 elif all(x.key != ev.key for x in rels[key].evidence):
                     rels[key].evidence.append(ev)
                     rels[key].confidence = max(rels[key].confidence, f.confidence)
@@ -111,6 +117,18 @@ def _date(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def _sentence_dates(sent: Span, ref: date | None) -> list[tuple[int, str]]:
+    """(token index, ISO date) for each temporal expression in the sentence that names a point in time."""
+    future = any(t.lower_ in FUTURE_CUES for t in sent)
+    out = []
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            iso = resolve(ent.text, ref, future)
+            if iso:
+                out.append((ent.root.i, iso))
+    return out
 
 
 def _sentence_bounds(sent: Span) -> tuple[int, int, str]:

@@ -237,7 +237,8 @@ class MentionFinder:
                 continue
             body = self.lex.bodies[key]
             st = self.gz.get(state)
-            demonym = st.demonyms[0] if st.demonyms else st.name
+            short = [a for a in st.aliases if a.replace(".", "").isupper() and len(a) <= 5 and "." in a]
+            demonym = short[0] if short else (st.demonyms[0] if st.demonyms else st.name)
             aid = f"{state}-{key}"
             if aid not in actors:
                 names = {f"{st.name}'s {body.name}", f"{st.name} {body.name}", f"{body.name} of {st.name}"}
