@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from extraction.dates import FUTURE_CUES, resolve
 from extraction.gazetteer import Gazetteer, load_gazetteer
 from extraction.lexicon import Lexicon, load_lexicon
-from extraction.mentions import DocMentions, MentionFinder
+from extraction.mentions import ActorInfo, DocMentions, MentionFinder
 from extraction.nlp import load_nlp
 from extraction.relations import RULES, Found, RuleContext
 from graph.model import Actor, Document, Evidence, Extraction, Relation
@@ -40,6 +40,8 @@ class Extractor:
         self.gz = gazetteer or load_gazetteer()
         self.lex = lexicon or load_lexicon()
         self.finder = MentionFinder(self.nlp, self.gz, self.lex)
+        # Surname -> person already in the graph, so 'Dickinson' in a later article is the same node.
+        self.known: dict[str, ActorInfo] = {}
 
     # -- public -------------------------------------------------------------
 
@@ -54,7 +56,7 @@ class Extractor:
 
     def explain(self, document: Document) -> list[SentenceExplanation]:
         parsed = self.nlp(document.text)
-        mentions = self.finder.find(parsed, _date(document.date))
+        mentions = self.finder.find(parsed, _date(document.date), self.known)
         out = []
         for i, sent in enumerate(parsed.sents):
             s, e, text = _sentence_bounds(sent)
@@ -81,7 +83,7 @@ class Extractor:
 
     def _build(self, document: Document, parsed: Doc) -> Extraction:
         ref = _date(document.date)
-        mentions = self.finder.find(parsed, ref)
+        mentions = self.finder.find(parsed, ref, self.known)
         rels: dict[tuple[str, str, str], Relation] = {}
         used: set[str] = set()
         for sent in parsed.sents:

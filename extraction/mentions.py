@@ -10,6 +10,7 @@ people already named, and pronouns to the nearest compatible person.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -83,7 +84,8 @@ class MentionFinder:
 
     # -- public -------------------------------------------------------------
 
-    def find(self, doc: Doc, when: date | None) -> DocMentions:
+    def find(self, doc: Doc, when: date | None, known: dict[str, ActorInfo] | None = None) -> DocMentions:
+        """All mentions in ``doc``; ``known`` maps surnames to people named in earlier documents."""
         actors: dict[str, ActorInfo] = {}
         spans: list[Mention] = []
         taken: set[int] = set()
@@ -105,7 +107,7 @@ class MentionFinder:
         for m in self._ner(doc, actors, taken):
             add(m)
         spans.sort(key=lambda m: m.start)
-        spans = self._surnames(doc, spans, actors, taken)
+        spans = self._surnames(doc, spans, actors, taken, known or {})
         spans = self._pronouns(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
         spans = self._groups(doc, spans, actors)
@@ -330,16 +332,20 @@ class MentionFinder:
             out.append(Mention(span.start, span.end, (aid,), "ner", text))
         return out
 
-    def _surnames(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], taken: set[int]) -> list[Mention]:
-        """Re-point single names to the full-named person ('Dickinson' -> 'Elizabeth Dickinson')."""
-        people = {a.id: a for a in actors.values() if a.kind == "person"}
+    def _surnames(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], taken: set[int],
+                  known: dict[str, ActorInfo]) -> list[Mention]:
+        """Re-point single names to the full-named person ('Dickinson' -> 'Elizabeth Dickinson').
+
+        People named in full in this document come first, then people named in earlier documents.
+        """
         last: dict[str, str] = {}
-        for p in people.values():
-            parts = p.name.split()
-            if len(parts) >= 2:
-                last.setdefault(parts[-1], p.id)
-                if "-" in parts[-1]:
-                    last.setdefault(parts[-1].split("-")[0], p.id)
+        for p in [a for a in actors.values() if a.kind == "person"]:
+            for key in surname_keys(p.name):
+                last.setdefault(key, p.id)
+        for key, p in known.items():
+            if key not in last and p.id not in self.gz:
+                last[key] = p.id
+                actors.setdefault(p.id, ActorInfo(p.id, p.name, "person", {p.name}))
         out = []
         for m in spans:
             info = actors.get(m.actor)
@@ -391,6 +397,27 @@ class MentionFinder:
                 pick = subj[0] if subj else fits[-1]
             out.append(Mention(tok.i, tok.i + 1, (pick.actor,), "pronoun", tok.text))
         return out
+
+
+def surname_keys(name: str) -> list[str]:
+    """'Gimena Sánchez-Garzoli' -> ['Sánchez-Garzoli', 'Sánchez']; single names have none."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    keys = [parts[-1]]
+    if "-" in parts[-1]:
+        keys.append(parts[-1].split("-")[0])
+    return keys
+
+
+def known_people(nodes: Iterable[tuple[str, dict]]) -> dict[str, ActorInfo]:
+    """Surname -> person, for people already in the store, when the surname is not shared."""
+    seen: dict[str, list[ActorInfo]] = {}
+    for node_id, attrs in nodes:
+        if attrs.get("kind") == "person":
+            for key in surname_keys(attrs.get("name", "")):
+                seen.setdefault(key, []).append(ActorInfo(node_id, attrs["name"], "person"))
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}
 
 
 def _is_locative(span: Span) -> bool:

@@ -60,8 +60,10 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
 
     if todo:
         from extraction.extractor import Extractor
+        from extraction.mentions import known_people
 
         extractor = Extractor(model)
+        extractor.known = known_people(store.graph.nodes(data=True))
         words = sum(len(d.text.split()) for d in todo)
         with click.progressbar(length=words, label="extracting", file=None if progress else open(os.devnull, "w"),
                                show_pos=False, show_percent=True) as bar:

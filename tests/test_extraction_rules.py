@@ -127,3 +127,18 @@ def test_one_node_per_person_across_surface_forms(extractor):
     ext = extractor.extract(Document(id="t", text=text, date="2026-03-10"))
     people = [a for a in ext.actors if a.kind == "person"]
     assert sorted(a.id for a in people) == ["volodymyr-zelensky", "william-ruto"]
+
+
+def test_surname_in_a_later_document_links_to_the_stored_person(tmp_path):
+    from graph.ingest import ingest_paths
+    from graph.store import GraphStore
+
+    (tmp_path / "a.txt").write_text("Analyst Maria Okonkwo of Human Rights Watch criticised the European Union.",
+                                    encoding="utf-8")
+    store = GraphStore.open(tmp_path / "store")
+    ingest_paths([tmp_path / "a.txt"], store, progress=False)
+    (tmp_path / "b.txt").write_text("In a new statement, Okonkwo condemned the European Union again.", encoding="utf-8")
+    ingest_paths([tmp_path / "b.txt"], store, progress=False)
+    people = [n for n, a in store.graph.nodes(data=True) if a["kind"] == "person"]
+    assert people == ["maria-okonkwo"]
+    assert store.graph.nodes["maria-okonkwo"]["documents"] == ["a", "b"]
