@@ -24,6 +24,7 @@ from graph.model import slugify
 
 LOCATIVE = {"in", "at", "to", "from", "into", "near", "across", "along", "inside", "outside", "throughout", "toward", "towards"}
 MALE = {"he", "him", "his", "himself"}
+PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "outskirts"}
 STATE_PROXIES = {"administration", "government", "regime", "cabinet", "leadership", "authorities"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs"}
@@ -313,14 +314,24 @@ class MentionFinder:
             span = _trim(ent)
             if span is None:
                 continue
+            if ent.label_ == "PERSON":
+                span = _extend_name(span, taken)
             text = span.text
+            known = self.gz.lookup(text)
             if ent.label_ == "PERSON" and _plausible_person(span):
                 kind = "person"
+                # A lone unknown word tagged PERSON is as often a place ('Kati', 'Sikasso'); surnames of people
+                # named in full are linked later, so only titled single names are kept here.
+                if len(span) == 1 and not known and not _titled(span):
+                    continue
+                prev = doc[span.start - 1] if span.start > 0 else None
+                if not known and prev is not None and prev.lower_ in PLACE_PREPS:
+                    continue  # 'killed 11 people in Khan Younis': a place the NER took for a name
             elif ent.label_ == "ORG":
                 kind = self.lex.org_kind(span)
                 if kind is None and _person_shaped(span):
                     kind = "person"  # the small model often tags 'Jane Doe of the X Institute' as ORG
-                if kind is None:
+                if kind is None or (len(span) == 1 and not known and not span.text.isupper()):
                     continue
             else:
                 continue
@@ -428,7 +439,13 @@ def _is_locative(span: Span) -> bool:
     return (prev is not None and prev.lower_ in LOCATIVE) or (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE)
 
 
-_HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|sir|president|minister|senator|general|gen|prime)\.?$", re.I)
+_HONORIFIC = re.compile(
+    r"^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|sheikh|sheik|shaikh|emir|prince|princess|king|queen|president|"
+    r"minister|senator|sen|rep|representative|governor|gov|general|gen|lt|col|maj|capt|adm|admiral|commander|"
+    r"rev|pope|imam|ayatollah|mullah|cardinal|judge|justice|ambassador|envoy|chancellor|premier|prime|mayor)\.?$",
+    re.I)
+_PARTICLES = {"bin", "bint", "ibn", "al", "al-", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "van",
+              "von", "der", "le", "la", "abu", "ould", "ag", "ben", "y"}
 
 
 def _trim(ent: Span) -> Span | None:
@@ -441,6 +458,26 @@ def _trim(ent: Span) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _extend_name(span: Span, taken: set[int]) -> Span:
+    """'Sheikh Mohammed bin Abdulrahman' + 'Al Thani': the NER often stops a name at a particle."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and end not in taken:
+        tok = doc[end]
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        if tok.is_title and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "") and not tok.is_sent_start:
+            end += 1
+        elif tok.lower_ in _PARTICLES and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+            end += 1
+        else:
+            break
+    return doc[span.start:end]
+
+
+def _titled(span: Span) -> bool:
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and bool(_HONORIFIC.match(prev.text))
 
 
 def _person_shaped(span: Span) -> bool:

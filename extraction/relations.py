@@ -428,9 +428,6 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
             subj = ctx.subject_actors(verb)
             if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",)):
                 agents = subj
-            elif subj and vlemma not in LIGHT_VERBS:
-                agents = subj
-                conf = 0.55
             if vlemma in ("accept", "welcome", "receive", "reject") and with_ == [] and agents and tok.dep_ == "dobj":
                 # 'Trump accepted an overture from Petro': the accepting side is the counterpart.
                 from_agents = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
