@@ -105,8 +105,13 @@ class MentionFinder:
             add(m)
         for m in self._proxies(doc, actors, taken):
             add(m)
-        for m in self._ner(doc, actors, taken):
+        acronyms: dict[str, tuple[str, ...]] = {}
+        for m in self._acronym_definitions(doc, spans, actors, taken, acronyms):
             add(m)
+        for m in self._ner(doc, actors, taken, set(acronyms)):
+            add(m)
+        spans.sort(key=lambda m: m.start)
+        spans += self._acronyms(doc, acronyms, taken)
         spans.sort(key=lambda m: m.start)
         spans = self._surnames(doc, spans, actors, taken, known or {})
         spans = self._pronouns(doc, spans, actors)
@@ -306,10 +311,10 @@ class MentionFinder:
             out.append(Mention(start, end, (holders[0],), "role", doc[start:end].text))
         return out
 
-    def _ner(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int]) -> list[Mention]:
+    def _ner(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int], skip: set[str]) -> list[Mention]:
         out = []
         for ent in doc.ents:
-            if any(i in taken for i in range(ent.start, ent.end)):
+            if any(i in taken for i in range(ent.start, ent.end)) or ent.text in skip:
                 continue
             span = _trim(ent)
             if span is None:
@@ -327,8 +332,14 @@ class MentionFinder:
                 prev = doc[span.start - 1] if span.start > 0 else None
                 if not known and prev is not None and prev.lower_ in PLACE_PREPS:
                     continue  # 'killed 11 people in Khan Younis': a place the NER took for a name
-            elif ent.label_ == "ORG":
-                kind = self.lex.org_kind(span)
+                if not known and prev is not None and prev.lower_ == "the" and span.root.dep_ == "compound" \
+                        and span.root.head.pos_ == "NOUN":
+                    continue  # 'the Khan Younis strike': a name used as a modifier after 'the' is not a person
+            elif ent.label_ in ("ORG", "NORP", "GPE"):
+                kind = self.lex.org_kind(span) if ent.label_ == "ORG" else None
+                kind = _context_kind(span) or kind
+                if ent.label_ != "ORG" and kind is None:
+                    continue
                 if kind is None and _person_shaped(span):
                     kind = "person"  # the small model often tags 'Jane Doe of the X Institute' as ORG
                 if kind is None or (len(span) == 1 and not known and not span.text.isupper()):
@@ -341,6 +352,58 @@ class MentionFinder:
             elif aid not in actors:
                 actors[aid] = ActorInfo(aid, text, kind, {text})
             out.append(Mention(span.start, span.end, (aid,), "ner", text))
+        return out
+
+    def _acronym_definitions(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], taken: set[int],
+                             acronyms: dict[str, tuple[str, ...]]) -> list[Mention]:
+        """'the Alliance of Sahel States (AES)': define AES; an unknown name whose initials match becomes an actor."""
+        by_end = {m.end: m for m in spans if not m.place_only}
+        out = []
+        for tok in doc[1:-2]:
+            acr, close = doc[tok.i + 1], doc[tok.i + 2]
+            if tok.text != "(" or close.text != ")" or not (acr.text.isupper() and acr.text.isalpha()
+                                                              and 2 <= len(acr.text) <= 8):
+                continue
+            if acr.text in self.forms:
+                continue  # a known acronym names its own actor
+            m = by_end.get(tok.i)
+            if m is None:
+                m = self._expansion(doc, tok.i, acr.text, actors, taken)
+                if m is None:
+                    continue
+                out.append(m)
+            acronyms.setdefault(acr.text, m.actors)
+            for a in m.actors:
+                if a in actors:
+                    actors[a].aliases.add(acr.text)
+        return out
+
+    def _expansion(self, doc: Doc, paren: int, acr: str, actors: dict[str, ActorInfo],
+                   taken: set[int]) -> Mention | None:
+        """The capitalised words before '(ACR)' whose initials spell ACR (Schwartz–Hearst style)."""
+        start = paren
+        initials = ""
+        while start > 0 and paren - start < 10:
+            tok = doc[start - 1]
+            if tok.i in taken or not (tok.is_title or tok.lower_ in _PARTICLES or tok.lower_ in ("of", "for", "and")):
+                break
+            start -= 1
+            if tok.is_title:
+                initials = tok.text[0] + initials
+                if initials == acr:
+                    span = doc[start:paren]
+                    kind = _context_kind(span) or self.lex.org_kind(span) or "other_org"
+                    aid = slugify(span.text)
+                    actors.setdefault(aid, ActorInfo(aid, span.text, kind, {span.text}))
+                    return Mention(start, paren, (aid,), "acronym", span.text)
+        return None
+
+    def _acronyms(self, doc: Doc, acronyms: dict[str, tuple[str, ...]], taken: set[int]) -> list[Mention]:
+        out = []
+        for tok in doc:
+            if tok.text in acronyms and tok.i not in taken:
+                out.append(Mention(tok.i, tok.i + 1, acronyms[tok.text], "acronym", tok.text))
+                taken.add(tok.i)
         return out
 
     def _surnames(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], taken: set[int],
@@ -473,6 +536,34 @@ def _extend_name(span: Span, taken: set[int]) -> Span:
         else:
             break
     return doc[span.start:end]
+
+
+_CONTEXT_KINDS = {
+    "armed_group": {"guerrilla", "guerrillas", "rebel", "rebels", "militia", "militias", "militant", "militants",
+                    "insurgent", "insurgents", "jihadist", "jihadists", "cartel", "gang", "paramilitary",
+                    "paramilitaries", "armed"},
+    "ngo": {"think", "ngo", "nonprofit", "non-profit", "charity", "watchdog", "advocacy", "rights", "humanitarian"},
+    "company": {"company", "firm", "giant", "maker", "producer", "corporation", "conglomerate", "lender", "miner"},
+    "media": {"newspaper", "broadcaster", "outlet", "daily", "channel"},
+    "other_org": {"party", "movement", "union", "coalition"},
+}
+
+
+def _context_kind(span: Span) -> str | None:
+    """Kind of an unknown organisation from the words around it: 'the ELN guerrilla group', 'rights group X'."""
+    doc = span.doc
+    # Skip a parenthesised acronym: 'the Frente Popular (FP) guerrilla group'.
+    after = [t.lower_ for t in doc[span.end : min(len(doc), span.end + 5)] if not t.is_punct and not t.is_upper]
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
+    near = after[:2] + before[-2:]
+    if not ({"group", "groups", "organisation", "organization", "tank", "faction", "network"} & set(near)
+            or any(w in _CONTEXT_KINDS["armed_group"] | _CONTEXT_KINDS["company"] | _CONTEXT_KINDS["media"]
+                   for w in near)):
+        return None
+    for kind, cues in _CONTEXT_KINDS.items():
+        if cues & set(near):
+            return kind
+    return None
 
 
 def _titled(span: Span) -> bool:

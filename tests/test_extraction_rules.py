@@ -142,3 +142,13 @@ def test_surname_in_a_later_document_links_to_the_stored_person(tmp_path):
     people = [n for n, a in store.graph.nodes(data=True) if a["kind"] == "person"]
     assert people == ["maria-okonkwo"]
     assert store.graph.nodes["maria-okonkwo"]["documents"] == ["a", "b"]
+
+
+def test_unknown_organisations_get_kinds_from_context_and_acronyms(extractor):
+    text = ("The Frente Popular del Sur (FPS) guerrilla group attacked a convoy near the border. "
+            "Human Rights Watch condemned the FPS on Monday.")
+    ext = extractor.extract(Document(id="t", text=text, date="2026-03-10"))
+    kinds = {a.id: a.kind for a in ext.actors}
+    assert kinds.get("frente-popular-del-sur") == "armed_group"
+    assert ("human-rights-watch", "CRITICISES", "frente-popular-del-sur") in {
+        (r.source, r.type, r.target) for r in ext.relations}
