@@ -98,7 +98,7 @@ def _parse(data: dict, triggers: dict) -> Lexicon:
     for rtype, spec in (triggers or {}).items():
         rtype = tax.relation(rtype).name
         for table, key in ((lex.verbs, "verbs"), (lex.nouns, "nouns"), (lex.agent_nouns, "agent_nouns")):
-            for word in spec.get(key) or []:
+            for word in (spec or {}).get(key) or []:
                 table.setdefault(word.lower(), []).append(rtype)
     for key, spec in (data.get("bodies") or {}).items():
         lex.bodies[key] = Body(key, spec["name"], tuple(spec["forms"]))

@@ -26,6 +26,7 @@ Rule families:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -72,9 +73,17 @@ REPORT_VERBS = {"reveal", "show", "find", "indicate", "suggest", "estimate", "do
                 "assess", "conclude", "warn", "note", "say", "record", "count", "confirm", "detail"}
 GROUP_NOUNS = {"experts", "analysts", "researchers", "officials", "diplomats", "spokesperson", "spokesman",
                "spokeswoman", "staff", "members", "investigators", "monitors", "economists", "report", "data",
-               "study", "analysis", "survey", "figures", "findings", "statement", "assessment", "estimates", "team"}
+               "study", "analysis", "survey", "figures", "findings", "statement", "assessment", "estimates", "team",
+               "friends", "partners", "allies", "counterparts", "mediators", "negotiators", "delegation", "envoys",
+               "representatives", "leaders", "ministers", "troops", "forces", "soldiers", "officers", "lawmakers"}
+# Group nouns that stand for the state they are 'in': 'our friends in Egypt', 'officials in Kyiv'.
+IN_STATE_NOUNS = {"friends", "partners", "allies", "counterparts", "officials", "authorities", "leaders", "government"}
 STATE_PROXIES = {"administration", "government", "regime", "cabinet", "leadership", "authorities", "officials", "forces"}
 ORG_KINDS = {"igo", "ngo", "media", "government_body", "company", "other_org", "armed_group"}
+
+
+HONORIFIC_WORDS = re.compile(r"^(Sheikh|Sheik|Shaikh|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Gen\.?|General|"
+                             r"Lt\.?|Col\.?|Adm\.?|Admiral|Marshal)$")
 
 
 @dataclass(frozen=True)
@@ -131,7 +140,7 @@ class RuleContext:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 found = self.np_actors(pobj, depth + 1)
-                                if child.lower_ == "in":
+                                if child.lower_ == "in" and tok.lower_ not in IN_STATE_NOUNS:
                                     found = [a for a in found if self.kind(a) != "state"]
                                 out.extend(found)
         if depth < 4:
@@ -306,20 +315,32 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             obj = ctx.object_actors(xcomp)          # 'refused to accept U.S. military flights'
         if rtype == "THREATENS" and xcomp is not None and not obj:
             obj = ctx.object_actors(xcomp)          # 'threatened to sanction Colombia'
-        if lemma in LABEL_VERBS:
+        if lemma == "call":
+            # 'called on X to', 'called X a thug', 'called X' (by phone)
+            on = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                  for p in c.children for a in ctx.np_actors(p)]
+            label = _label(ctx, tok, subj, obj, rtype)
+            if on:
+                rtype, obj = "DEMANDS", on
+            elif label is not None:
+                rtype, obj = label
+            elif any(c.dep_ == "dobj" for c in tok.children) and not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
+                rtype = "NEGOTIATES"
+            else:
+                continue
+        elif lemma in LABEL_VERBS:
             found = _label(ctx, tok, subj, obj, rtype)
             if found is not None:
                 rtype, obj = found
             elif rtype not in ("CRITICISES", "PRAISES", "REPORTS_ON", "SANCTIONS"):
                 continue
-        if rtype == "DEMANDS" and lemma == "call":
-            on = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                  for p in c.children for a in ctx.np_actors(p)]
-            if not on:
-                continue
-            obj = on
-        if rtype == "NEGOTIATES" and lemma == "call" and not any(c.dep_ == "dobj" for c in tok.children):
-            continue
+        if rtype in ("LEADS", "MEMBER_OF"):
+            subj = [a for a in subj if ctx.kind(a) in ("person", "state", "government_body")]
+            obj = [a for a in obj if ctx.kind(a) not in ("person",)]
+        if rtype in ("THREATENS", "CRITICISES", "DEMANDS") and not obj:
+            # 'warned that Hamas would face consequences': the subject of the reported clause.
+            obj = [a for c in tok.children if c.dep_ == "ccomp"
+                   for s_ in c.children if s_.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(s_)]
         if rtype == "REPORTS_ON" and not all(ctx.kind(s) in ORG_KINDS for s in subj):
             continue
         if rtype in SYMMETRIC and not obj:
@@ -457,6 +478,10 @@ def _frame_group(tok: Token) -> Token:
 def noun_rule(ctx: RuleContext) -> Iterator[Found]:
     """Event nouns: 'U.S. sanctions against Colombia', "Colombia's refusal of U.S. flights", 'a call between X and Y'."""
     frames = [f for tok in ctx.sent if (f := _noun_frame(ctx, tok)) is not None]
+    # 'threats of a trade war': the nested event is the content of the outer one, not an event of its own.
+    heads = {f.tok.i for f in frames}
+    frames = [f for f in frames if not (f.tok.dep_ == "pobj" and f.tok.head.lower_ == "of"
+                                        and f.tok.head.head.i in heads)]
     # Coordinated event nouns share what one of them states: '[U.S. sanctions against Colombia], [threats of tariffs]'.
     groups: dict[int, list[NounFrame]] = {}
     for f in frames:
@@ -565,15 +590,25 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
         if info is None or info.kind != "person":
             continue
         role, i = None, m.start
+        name_start = m.start
+        while name_start - 1 >= ctx.sent.start and HONORIFIC_WORDS.match(doc[name_start - 1].text):
+            name_start -= 1  # 'Prime Minister Sheikh Mohammed ...'
         for length in (4, 3, 2, 1):  # the longest role title right before the name: 'Secretary of State'
-            k = m.start - length
-            if k >= ctx.sent.start and not any(ctx.m.at(doc[j]) for j in range(k, m.start)):
-                role = ctx.lex.role_of(doc[k : m.start].text)
+            k = name_start - length
+            if k >= ctx.sent.start and not any(ctx.m.at(doc[j]) for j in range(k, name_start)):
+                role = ctx.lex.role_of(doc[k:name_start].text)
                 if role:
                     i = k
                     break
         if role is None:
             continue
+        sub_unit = False
+        while i - 1 >= ctx.sent.start and not ctx.m.at(doc[i - 1]) and doc[i - 1].pos_ in ("ADJ", "NOUN") \
+                and doc[i - 1].is_lower:
+            # 'U.S. special envoy X', "Egypt's intelligence chief": skip the qualifiers; a noun qualifier
+            # means the person heads a part of the state, not the state.
+            sub_unit = sub_unit or (doc[i - 1].pos_ == "NOUN" and doc[i - 1].lower_ not in ("deputy", "vice"))
+            i -= 1
         before = ctx.m.at(doc[i - 1]) if i - 1 >= ctx.sent.start else None
         if before is None and i - 2 >= ctx.sent.start and doc[i - 1].text in ("'s", "’s"):
             before = ctx.m.at(doc[i - 2])
@@ -584,7 +619,7 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
         else:
             org = _office_org(ctx, m.actor, role.key) or info.state
         if org:
-            leads = role.leads and ctx.kind(org) != "government_body"
+            leads = role.leads and ctx.kind(org) != "government_body" and not sub_unit
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
 
 
@@ -608,6 +643,14 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                 continue
             role = ctx.lex.role_of(role_tok.text) or ctx.lex.role_of(role_tok.lower_)
             if role is None:
+                # 'Lina Haddad, a senior fellow at the Carnegie Middle East Center': membership by affiliation.
+                if role_tok.pos_ == "NOUN" and person_tok is a:
+                    for c in role_tok.children:
+                        if c.dep_ == "prep" and c.lower_ in ("at", "of", "with", "from"):
+                            for p in c.children:
+                                for org in ctx.np_actors(p):
+                                    if ctx.kind(org) in ORG_KINDS:
+                                        yield Found(pm.actor, "MEMBER_OF", org, tok.i, "appos-affiliation", 0.7)
                 continue
             orgs = [x for c in role_tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for x in ctx.np_actors(c)]
             orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
