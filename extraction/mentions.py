@@ -24,6 +24,7 @@ from graph.model import slugify
 
 LOCATIVE = {"in", "at", "to", "from", "into", "near", "across", "along", "inside", "outside", "throughout", "toward", "towards"}
 MALE = {"he", "him", "his", "himself"}
+MOTION_VERBS = {"visit", "tour", "reach", "arrive", "travel", "fly", "land", "leave", "return", "enter", "in", "at", "to"}
 PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "outskirts"}
 STATE_PROXIES = {"administration", "government", "regime", "cabinet", "leadership", "authorities"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -48,6 +49,7 @@ class Mention:
     via: str                  # which rule found it
     text: str = ""
     place_only: bool = False  # a capital or seat used as a place, not as an actor
+    locative: bool = False    # a state named as a location ('exchange houses in Turkey'): not acting here
 
     @property
     def actor(self) -> str:
@@ -97,13 +99,12 @@ class MentionFinder:
             spans.append(m)
             taken.update(range(m.start, m.end))
 
-        for m in self._bodies(doc, actors):
-            add(m)
-        for m in self._roles(doc, actors, when):
-            add(m)
-        for m in self._gazetteer(doc, actors):
-            add(m)
-        for m in self._proxies(doc, actors, taken):
+        # Named actors, state bodies, role nominals and proxies compete for the same words: the longest
+        # span wins ('Colombia's Foreign Ministry' over 'Colombia'), a gazetteer name on a tie.
+        priority = {"name": 0, "demonym": 0, "capital": 0, "seat": 0, "body": 1, "role": 2, "proxy": 3}
+        candidates = [*self._gazetteer(doc, actors), *self._bodies(doc, actors), *self._roles(doc, actors, when),
+                      *self._proxies(doc, actors)]
+        for m in sorted(candidates, key=lambda m: (-(m.end - m.start), priority.get(m.via, 9), m.start)):
             add(m)
         acronyms: dict[str, tuple[str, ...]] = {}
         for m in self._acronym_definitions(doc, spans, actors, taken, acronyms):
@@ -151,12 +152,14 @@ class MentionFinder:
                 continue
             # A capital or seat after "in/at/to" is a place, not a government acting.
             place = via in ("capital", "seat") and start > 0 and _is_locative(span)
-            if via == "name" and self.gz.get(aid).kind == "state" and start > 0 and _is_locative(span) \
-                    and doc[start - 1].lower_ in ("in", "across", "throughout", "along"):
-                place = False  # "in Colombia" still mentions Colombia; relations decide roles
+            if via in ("capital", "seat") and span.root.dep_ in ("dobj", "pobj") \
+                    and span.root.head.lemma_.lower() in MOTION_VERBS:
+                place = True  # 'visiting Vilnius': a city visited, not a government met
+            locative = via == "name" and self.gz.get(aid).kind == "state" and start > 0 \
+                and doc[start - 1 if doc[start - 1].lower_ != "the" else max(start - 2, 0)].lower_ in PLACE_PREPS
             info = self._info(actors, aid)
             info.aliases.add(span.text) if via == "name" else None
-            out.append(Mention(start, end, (aid,), via, span.text, place_only=place))
+            out.append(Mention(start, end, (aid,), via, span.text, place_only=place, locative=locative))
             used.update(range(start, end))
         return out
 
@@ -169,7 +172,7 @@ class MentionFinder:
         # Titles, demonyms, articles and possessives around a name do not make it a different name.
         return any(t.is_title and t.text not in self.forms and not self.lex.role_of(t.text) for t in extra)
 
-    def _proxies(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int]) -> list[Mention]:
+    def _proxies(self, doc: Doc, actors: dict[str, ActorInfo]) -> list[Mention]:
         """'the Petro administration', 'the Maduro government': a leader's name before a government noun."""
         out = []
         for tok in doc:
@@ -179,8 +182,6 @@ class MentionFinder:
             if doc[j].text in ("'s", "’s") and j > 0:
                 j -= 1
             prev = doc[j]
-            if prev.i in taken:
-                continue
             state = None
             aid = self.forms.get(prev.text, (None, ""))[0]
             if aid is not None and self.gz.get(aid).kind == "person":
@@ -199,12 +200,17 @@ class MentionFinder:
         taken = {i for m in spans for i in range(m.start, m.end)}
         out = list(spans)
         for tok in doc:
-            if tok.i in taken or tok.lower_ not in persons | states:
+            if tok.i in taken or tok.lower_ not in persons | states | {"parties", "camps", "belligerents"}:
                 continue
             dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
             if not ({"two", "both"} & dets):
                 continue
-            kinds = ("person",) if tok.lower_ in persons else ("state",)
+            if tok.lower_ in persons:
+                kinds: tuple[str, ...] = ("person",)
+            elif tok.lower_ in ("sides", "parties", "camps", "belligerents"):
+                kinds = ("state", "armed_group", "other_org", "igo")
+            else:
+                kinds = ("state",)
             counts: dict[str, int] = {}
             first: dict[str, int] = {}
             for m in spans:

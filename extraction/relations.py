@@ -79,6 +79,8 @@ GROUP_NOUNS = {"experts", "analysts", "researchers", "officials", "diplomats", "
 # Group nouns that stand for the state they are 'in': 'our friends in Egypt', 'officials in Kyiv'.
 IN_STATE_NOUNS = {"friends", "partners", "allies", "counterparts", "officials", "authorities", "leaders", "government"}
 STATE_PROXIES = {"administration", "government", "regime", "cabinet", "leadership", "authorities", "officials", "forces"}
+REPORTERS = {"igo", "ngo", "media", "company", "other_org"}
+COMMUNICATIVE = {"THREATENS", "CRITICISES", "PRAISES", "DEMANDS", "REJECTS", "NEGOTIATES", "REPORTS_ON", "CONCEDES"}
 ORG_KINDS = {"igo", "ngo", "media", "government_body", "company", "other_org", "armed_group"}
 
 
@@ -123,7 +125,11 @@ class RuleContext:
         """
         out: list[str] = []
         m = self.m.at(tok)
-        if m is not None and not m.place_only:
+        person_appos = [a for c in tok.children if c.dep_ == "appos" for a in self.np_actors(c, depth + 1)
+                        if self.kind(a) == "person"] if depth < 3 and m is None else []
+        if person_appos:
+            out.extend(person_appos)  # "Egypt's intelligence chief, Hassan Rashad," is Rashad
+        elif m is not None and not m.place_only:
             out.extend(m.actors)
         elif depth < 3 and (m is None or not m.place_only):
             proxy = tok.lower_ in STATE_PROXIES
@@ -306,6 +312,11 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             subj = ctx.subject_actors(tok)
             obj = ctx.object_actors(tok)
         conf = 0.75
+        subj_tok = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        if rtype in COMMUNICATIVE and subj_tok is not None and ctx.m.at(subj_tok) is None \
+                and subj_tok.lower_ not in GROUP_NOUNS | STATE_PROXIES and subj_tok.pos_ == "NOUN" \
+                and not any(c.dep_ == "appos" for c in subj_tok.children):
+            continue  # 'a Chinese attack could threaten Japan': an event, not an actor, does it
         if not subj and not passive:
             subj = ctx.fallback_subject(tok)
             conf = 0.55
@@ -655,9 +666,10 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             orgs = [x for c in role_tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for x in ctx.np_actors(c)]
             orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
                      for p in c.children for x in ctx.np_actors(p)]
+            sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c) for c in role_tok.children)
             for org in orgs:
                 if org != pm.actor and ctx.kind(org) != "person":
-                    leads = role.leads and ctx.kind(org) != "government_body"
+                    leads = role.leads and ctx.kind(org) != "government_body" and not sub_unit
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
 
 
@@ -708,7 +720,7 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             sources = [a for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"
                        for a in ctx.np_actors(p)]
-            sources = [s for s in sources if ctx.kind(s) in ORG_KINDS]
+            sources = [s for s in sources if ctx.kind(s) in REPORTERS]
             if not sources:
                 continue
             # Parses of long reported clauses are fragile: take the words on the reported side of the phrase,
