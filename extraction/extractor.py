@@ -106,7 +106,7 @@ class Extractor:
                     rels[key].confidence = max(rels[key].confidence, f.confidence)
                 used.update((f.source, f.target))
         actors = []
-        mentioned = {a for m in mentions.mentions if not (m.place_only or m.locative) for a in m.actors}
+        mentioned = {a for m in mentions.mentions if not (m.place_only or m.incidental) for a in m.actors}
         for aid in sorted(mentioned | used):
             info = self.finder.info(mentions.actors, aid)
             actors.append(Actor(id=aid, name=info.name, kind=info.kind,

@@ -25,6 +25,12 @@ from graph.model import slugify
 LOCATIVE = {"in", "at", "to", "from", "into", "near", "across", "along", "inside", "outside", "throughout", "toward", "towards"}
 MALE = {"he", "him", "his", "himself"}
 MOTION_VERBS = {"visit", "tour", "reach", "arrive", "travel", "fly", "land", "leave", "return", "enter", "in", "at", "to"}
+AGENTIVE_NOUNS = {"officials", "official", "government", "authorities", "forces", "troops", "military", "army",
+                  "navy", "soldiers", "mediators", "negotiators", "diplomats", "delegation", "envoy", "ministers",
+                  "leaders", "leadership", "administration", "regime", "police", "counterparts", "side", "state",
+                  "warplanes", "jets", "drones", "bulldozers", "ships", "vessels", "cutters", "aircraft", "missiles",
+                  "strikes", "airstrikes", "officers", "lawmakers", "parliament", "junta", "cabinet", "spokesman",
+                  "spokeswoman", "spokesperson", "agents", "intelligence", "prosecutors", "courts", "judges"}
 PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "outskirts"}
 STATE_PROXIES = {"administration", "government", "regime", "cabinet", "leadership", "authorities"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -49,7 +55,8 @@ class Mention:
     via: str                  # which rule found it
     text: str = ""
     place_only: bool = False  # a capital or seat used as a place, not as an actor
-    locative: bool = False    # a state named as a location ('exchange houses in Turkey'): not acting here
+    incidental: bool = False  # a state named as a location or a bare adjective ('in Turkey', 'Palestinian
+                              # refugees'): usable by rules, but not a sign that the actor acts in the document
 
     @property
     def actor(self) -> str:
@@ -155,11 +162,11 @@ class MentionFinder:
             if via in ("capital", "seat") and span.root.dep_ in ("dobj", "pobj") \
                     and span.root.head.lemma_.lower() in MOTION_VERBS:
                 place = True  # 'visiting Vilnius': a city visited, not a government met
-            locative = via == "name" and self.gz.get(aid).kind == "state" and start > 0 \
-                and doc[start - 1 if doc[start - 1].lower_ != "the" else max(start - 2, 0)].lower_ in PLACE_PREPS
+            incidental = self.gz.get(aid).kind == "state" and (
+                (via == "name" and _after_place_prep(span)) or (via == "demonym" and not self._agentive(span)))
             info = self._info(actors, aid)
             info.aliases.add(span.text) if via == "name" else None
-            out.append(Mention(start, end, (aid,), via, span.text, place_only=place, locative=locative))
+            out.append(Mention(start, end, (aid,), via, span.text, place_only=place, incidental=incidental))
             used.update(range(start, end))
         return out
 
@@ -225,6 +232,14 @@ class MentionFinder:
                 start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
                 out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))
         return out
+
+    def _agentive(self, span: Span) -> bool:
+        """'Israeli officials', 'Egyptian mediators', 'the Colombian president': a demonym on an acting noun."""
+        head = span.root.head
+        word = head.lemma_.lower()
+        return (head.i == span.root.i or word in AGENTIVE_NOUNS or self.lex.role_of(head.text) is not None
+                or bool(self.lex.noun_types(word)) or bool(self.lex.agent_noun_types(word))
+                or head.pos_ == "PROPN")
 
     def _bodies(self, doc: Doc, actors: dict[str, ActorInfo]) -> list[Mention]:
         """State bodies: 'Colombia's Foreign Ministry', 'the U.S. military', 'Foreign Ministry of Colombia'."""
@@ -498,6 +513,19 @@ def known_people(nodes: Iterable[tuple[str, dict]]) -> dict[str, ActorInfo]:
             for key in surname_keys(attrs.get("name", "")):
                 seen.setdefault(key, []).append(ActorInfo(node_id, attrs["name"], "person"))
     return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+
+def _after_place_prep(span: Span) -> bool:
+    """'in Turkey and Lebanon', 'from Senegal': the name (or the first of a list) follows a place preposition."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    prev_i = tok.left_edge.i - 1
+    doc = span.doc
+    if prev_i >= 0 and doc[prev_i].lower_ == "the":
+        prev_i -= 1
+    return prev_i >= 0 and doc[prev_i].lower_ in PLACE_PREPS | {"from", "via", "through", "into", "toward", "towards",
+                                                                  "along", "to"}
 
 
 def _is_locative(span: Span) -> bool:
