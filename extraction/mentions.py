@@ -31,6 +31,7 @@ AGENTIVE_NOUNS = {"officials", "official", "government", "authorities", "forces"
                   "warplanes", "jets", "drones", "bulldozers", "ships", "vessels", "cutters", "aircraft", "missiles",
                   "strikes", "airstrikes", "officers", "lawmakers", "parliament", "junta", "cabinet", "spokesman",
                   "spokeswoman", "spokesperson", "agents", "intelligence", "prosecutors", "courts", "judges"}
+BARE_PROXIES = {"junta", "government", "regime", "administration", "authorities", "leadership", "Government"}
 PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "outskirts"}
 STATE_PROXIES = {"administration", "government", "regime", "cabinet", "leadership", "authorities"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -122,6 +123,8 @@ class MentionFinder:
         spans += self._acronyms(doc, acronyms, taken)
         spans.sort(key=lambda m: m.start)
         spans = self._surnames(doc, spans, actors, taken, known or {})
+        spans += self._bare_proxies(doc, spans, actors, taken)
+        spans.sort(key=lambda m: m.start)
         spans = self._pronouns(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
         spans = self._groups(doc, spans, actors)
@@ -200,6 +203,30 @@ class MentionFinder:
                 out.append(Mention(prev.i, tok.i + 1, (state,), "proxy", doc[prev.i : tok.i + 1].text))
         return out
 
+    def _bare_proxies(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo],
+                      taken: set[int]) -> list[Mention]:
+        """'the junta', 'the government', 'Government spokesman': the state the document is mostly about so far."""
+        out = []
+        for tok in doc:
+            if tok.i in taken or tok.lower_ not in BARE_PROXIES:
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if not ((prev is not None and prev.lower_ == "the") or (tok.is_title and tok.dep_ == "compound")):
+                continue
+            if any(c.dep_ in ("poss", "compound", "amod", "prep") and c.lower_ not in ("military",) for c in tok.children):
+                continue  # 'the Kenyan government', 'the government of X' are handled elsewhere
+            counts: dict[str, int] = {}
+            for m in spans:
+                if m.start < tok.i and len(m.actors) == 1 and not m.incidental and not m.place_only:
+                    info = actors.get(m.actor)
+                    if info is not None and info.kind == "state":
+                        counts[m.actor] = counts.get(m.actor, 0) + 1
+            if counts:
+                state = max(sorted(counts), key=lambda a: counts[a])
+                out.append(Mention(tok.i, tok.i + 1, (state,), "proxy", tok.text))
+                taken.add(tok.i)
+        return out
+
     def _groups(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
         """'the two leaders', 'both countries' -> the two most-mentioned people (or states) so far."""
         persons = set(self.lex.group_nouns.get("persons", []))
@@ -245,6 +272,8 @@ class MentionFinder:
         """State bodies: 'Colombia's Foreign Ministry', 'the U.S. military', 'Foreign Ministry of Colombia'."""
         out = []
         for start, end, key in self.lex.find_bodies(doc):
+            if end < len(doc) and doc[end].lower_ in STATE_PROXIES | {"junta"}:
+                continue  # "Mali's military government" is the government, i.e. the state
             span = doc[start:end]
             state = None
             # "<State>['s] <body>" or "<Demonym> <body>"
@@ -284,7 +313,7 @@ class MentionFinder:
             if s < 0 or j < 0:
                 continue
             text = doc[s : j + 1].text
-            st = self.gz.state_of(text)
+            st = self.gz.state_of(text, exact=True)
             if st:
                 return st, s
         return None
@@ -296,7 +325,7 @@ class MentionFinder:
             e = i + length
             if e > len(doc):
                 continue
-            st = self.gz.state_of(doc[i:e].text)
+            st = self.gz.state_of(doc[i:e].text, exact=True)
             if st:
                 return st, e
         return None

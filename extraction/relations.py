@@ -85,7 +85,8 @@ ORG_KINDS = {"igo", "ngo", "media", "government_body", "company", "other_org", "
 
 
 HONORIFIC_WORDS = re.compile(r"^(Sheikh|Sheik|Shaikh|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Gen\.?|General|"
-                             r"Lt\.?|Col\.?|Adm\.?|Admiral|Marshal)$")
+                             r"Lt\.?|Col\.?|Colonel|Major|Maj\.?|Captain|Capt\.?|Lieutenant|Brigadier|Sergeant|"
+                             r"Adm\.?|Admiral|Marshal)$")
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class RuleContext:
                     if proxy:  # 'his government' is his state
                         found = [self.state_of(a) or a for a in found]
                     out.extend(found)
-            if not out and tok.lower_ in GROUP_NOUNS | STATE_PROXIES:
+            if not out and (tok.lower_ in GROUP_NOUNS | STATE_PROXIES or self.lex.role_of(tok.lower_)):
                 # 'members of his government', 'officials at the State Department'
                 for child in tok.children:
                     if child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "with", "in"):
@@ -168,7 +169,10 @@ class RuleContext:
         for child in verb.children:
             if child.dep_ in SUBJ:
                 if child.lower_ in RELPRON and verb.dep_ in ("relcl", "acl"):
-                    return self.np_actors(verb.head)
+                    head = verb.head
+                    while head.dep_ == "conj" and head.head is not head:
+                        head = head.head  # 'Niger and Burkina Faso, which formed ...': every conjunct
+                    return self.np_actors(head)
                 return self.np_actors(child)
             if child.dep_ == "nsubjpass":
                 # 'Both leaders are expected to explore ...': the passive subject acts in the xcomp.
@@ -324,6 +328,9 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
         if rtype == "REJECTS" and xcomp is not None and not obj:
             obj = ctx.object_actors(xcomp)          # 'refused to accept U.S. military flights'
+            if not obj:                             # 'refused to open any negotiation with JNIM'
+                obj = [a for o in xcomp.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
+                       and c.lower_ in ("with", "of", "from", "to") for p in c.children for a in ctx.np_actors(p)]
         if rtype == "THREATENS" and xcomp is not None and not obj:
             obj = ctx.object_actors(xcomp)          # 'threatened to sanction Colombia'
         if lemma == "call":
@@ -745,7 +752,9 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
         sources = [s for s in ctx.np_actors(subj_tok) if ctx.kind(s) in ("igo", "ngo", "media")]
         if not sources and subj_tok.lower_ in GROUP_NOUNS:
             sources = [s for c in subj_tok.children if c.dep_ == "prep" and c.lower_ in ("at", "from", "of")
-                       for p in c.children for s in ctx.np_actors(p) if ctx.kind(s) in ("igo", "ngo", "media")]
+                       for p in c.children for s in ctx.np_actors(p) if ctx.kind(s) in REPORTERS]
+            sources += [s for c in subj_tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                        for p in a.children for s in ctx.np_actors(p) if ctx.kind(s) in REPORTERS]
         if not sources:
             continue
         targets: list[str] = []
@@ -753,7 +762,8 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
             if c.dep_ in ("dobj", "ccomp", "attr", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("on", "about", "in")):
                 targets += _clause_actors(ctx, c, set(sources)) if c.dep_ != "ccomp" else \
                     [a for t in c.subtree for a in ctx.actors_at(t)
-                     if a not in sources and ctx.kind(a) in ("state", "person", "armed_group", "government_body")]
+                     if a not in sources and ctx.kind(a) in ("state", "person", "armed_group", "government_body")
+                     and ctx.m.at(t).via not in ("capital", "seat")]
                 if c.dep_ == "dobj" and c.lemma_.lower() in ("relationship", "relations", "ties"):
                     targets += _principal_dyad(ctx)
         for s, o in _pairs(sources, list(dict.fromkeys(targets))):
