@@ -42,6 +42,15 @@ class Lexicon:
     org_kinds: dict[str, list[str]] = field(default_factory=dict)
     group_nouns: dict[str, list[str]] = field(default_factory=dict)
 
+    @property
+    def title_words(self) -> set[str]:
+        """Every word of every role and body form: 'Foreign', 'Secretary', 'Ministry', ..."""
+        if not hasattr(self, "_title_words"):
+            words = {w for r in self.roles.values() for f in r.forms for w in f.split()}
+            words |= {w for b in self.bodies.values() for f in b.forms for w in f.split()}
+            self._title_words = words
+        return self._title_words
+
     def verb_types(self, lemma: str) -> list[str]:
         return self.verbs.get(lemma.lower(), [])
 

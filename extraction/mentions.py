@@ -180,7 +180,7 @@ class MentionFinder:
             return False
         extra = [t for t in ent if t.i < span.start or t.i >= span.end]
         # Titles, demonyms, articles and possessives around a name do not make it a different name.
-        return any(t.is_title and t.text not in self.forms and not self.lex.role_of(t.text) for t in extra)
+        return any(t.is_title and t.text not in self.forms and t.text not in self.lex.title_words for t in extra)
 
     def _proxies(self, doc: Doc, actors: dict[str, ActorInfo]) -> list[Mention]:
         """'the Petro administration', 'the Maduro government': a leader's name before a government noun."""

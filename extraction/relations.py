@@ -194,6 +194,11 @@ class RuleContext:
                 gov = self.governing_verb(head.head)
                 if gov is not None:
                     return self.subject_actors(gov, depth + 1)
+            if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in head.children if c.dep_ in SUBJ), None)
+                if subj is not None and self.m.at(subj) is None and subj.lower_ not in GROUP_NOUNS | STATE_PROXIES:
+                    # 'said the ship had intruded and accused Manila': ships do not accuse; the speaker does.
+                    return self.subject_actors(head.head, depth + 1)
             if head.pos_ in ("VERB", "AUX"):
                 return self.subject_actors(head, depth + 1)
         return []
@@ -231,7 +236,7 @@ class RuleContext:
             return True
         head = tok
         for _ in range(3):  # 'did not agree to sanction', 'never planned to meet'
-            if head.dep_ not in ("xcomp", "ccomp", "conj") or head.head is head:
+            if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
                 break
             head = head.head
             if any(c.dep_ == "neg" for c in head.children):
