@@ -28,6 +28,8 @@ def main() -> int:
     errors: list[str] = []
     req: Counter[str] = Counter()
     opt: Counter[str] = Counter()
+    any_req: Counter[str] = Counter()
+    any_opt: Counter[str] = Counter()
     for d in gold["documents"]:
         doc = d["doc"]
         txt = HERE / f"{doc}.txt"
@@ -59,6 +61,8 @@ def main() -> int:
                     errors.append(f"{doc}: unknown type {t}")
             first = as_list(r["type"])[0]
             (opt if r.get("optional") else req)[first] += 1
+            for t in as_list(r["type"]):
+                (any_opt if r.get("optional") else any_req)[t] += 1
             n_req += not r.get("optional")
             ev = r.get("evidence")
             if not ev:
@@ -71,9 +75,9 @@ def main() -> int:
             if a["id"] not in used and not a.get("optional"):
                 print(f"WARN {doc}: required actor {a['id']} is in no relation")
         print(f"{doc:45} words={words:4} actors={len(ids):2} required={n_req:2} all={len(d['relations']):2}")
-    print("\nrelation types (first listed type): required / optional")
+    print("\nrelation types: required / optional (first listed type) | required / optional (any listed type)")
     for t in sorted(TYPES):
-        print(f"  {t:16} {req[t]:3} / {opt[t]:3}")
+        print(f"  {t:16} {req[t]:3} / {opt[t]:3} | {any_req[t]:3} / {any_opt[t]:3}")
     print(f"  {'total':16} {sum(req.values()):3} / {sum(opt.values()):3}")
     for e in errors:
         print("ERROR", e)
