@@ -247,14 +247,22 @@ class MentionFinder:
                 kinds = ("state",)
             counts: dict[str, int] = {}
             first: dict[str, int] = {}
-            for m in spans:
+            recent: list[str] = []  # distinct actors of the right kind, nearest first, within ~2 sentences
+            window_start = doc[max(tok.sent.start - 1, 0)].sent.start
+            for m in sorted(spans, key=lambda m: -m.start):
                 if m.start >= tok.i or len(m.actors) != 1 or m.place_only:
                     continue
                 info = actors.get(m.actor)
+                aid = m.actor
+                if info and info.kind == "government_body" and info.state and "state" in kinds:
+                    aid, info = info.state, actors.get(info.state) or self._info(actors, info.state)
                 if info and info.kind in kinds:
-                    counts[m.actor] = counts.get(m.actor, 0) + 1
-                    first.setdefault(m.actor, m.start)
-            top = sorted(counts, key=lambda a: (-counts[a], first[a]))[:2]
+                    counts[aid] = counts.get(aid, 0) + 1
+                    first[aid] = m.start
+                    if m.start >= window_start and aid not in recent:
+                        recent.append(aid)
+            # 'Japanese and Philippine troops ... the two countries': the two just named, else the two most named.
+            top = recent[:2] if len(recent) >= 2 else sorted(counts, key=lambda a: (-counts[a], first[a]))[:2]
             if len(top) == 2:
                 start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
                 out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))

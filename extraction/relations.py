@@ -51,7 +51,7 @@ BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "c
 LIGHT_VERBS = {"impose", "announce", "launch", "issue", "hold", "conduct", "order", "approve", "make", "carry", "begin",
                "continue", "resume", "seek", "offer", "propose", "extend", "pledge", "provide", "deliver", "send", "give",
                "apply", "level", "slap", "levy", "mount", "stage", "lead", "authorize", "authorise", "step", "intensify",
-               "escalate", "expand", "explore", "pursue", "agree", "sign", "host", "accept", "welcome", "initiate", "plan",
+               "escalate", "expand", "explore", "reimpose", "renew", "tighten", "broaden", "unveil", "adopt", "pursue", "agree", "sign", "host", "accept", "welcome", "initiate", "plan",
                "prepare", "respond", "retaliate", "threaten", "coordinate", "join", "reach", "have", "promise", "deploy"}
 # Event nouns whose "of" object is the target ("the arrest of X", "the revocation of X's visa").
 OF_TARGET_NOUNS = {"revocation", "arrest", "capture", "designation", "decertification", "condemnation", "criticism",
@@ -140,10 +140,13 @@ class RuleContext:
                     if proxy:  # 'his government' is his state
                         found = [self.state_of(a) or a for a in found]
                     out.extend(found)
-            if not out and (tok.lower_ in GROUP_NOUNS | STATE_PROXIES or self.lex.role_of(tok.lower_)):
+            if not out and (tok.lower_ in GROUP_NOUNS | STATE_PROXIES or self.lex.role_of(tok.lower_)
+                            or (depth == 0 and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "nsubjpass"))):
                 # 'members of his government', 'officials at the State Department'
                 for child in tok.children:
-                    if child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "with", "in"):
+                    if child.dep_ == "prep" and (child.lower_ in ("of", "at", "from", "with", "in")
+                                                 if tok.pos_ != "NOUN" or tok.lower_ in GROUP_NOUNS | STATE_PROXIES
+                                                 or self.lex.role_of(tok.lower_) else child.lower_ == "of"):
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 found = self.np_actors(pobj, depth + 1)
@@ -313,6 +316,12 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if not types or ctx.negated(tok) or ctx.blocked(tok):
             continue
         rtype = _choose(types, ctx.sent)
+        if tok.dep_ == "acl" and ctx.lex.noun_types(tok.head.lemma_.lower()):
+            continue  # 'sanctions targeting him': the event noun's frame reads this
+        with_events = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                       for p in c.children if p.dep_ == "pobj" and ctx.lex.noun_types(p.lemma_.lower())]
+        if with_events and rtype == "COERCES":
+            continue  # 'hit Russia with sanctions': the noun says what was done
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         if passive and not any(c.dep_ == "xcomp" for c in tok.children):
             subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
@@ -529,7 +538,8 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
             elif len(parts) >= 2 and (f.with_ or _is_between(f.tok)):
                 for a, b in _group_pairs(parts):
                     yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
-            elif len(f.agents) >= 2 and any(c.dep_ == "poss" and c.lower_ in ("their",) for c in f.tok.children):
+            elif len(f.agents) >= 2:
+                # 'Japanese and Philippine troops began a joint exercise', 'their conversation'
                 for a, b in _group_pairs(f.agents):
                     yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
             continue
