@@ -33,7 +33,11 @@ def connect(settings: Neo4jSettings, timeout: float = 10.0) -> neo4j.Driver:
     except (ConfigurationError, ValueError) as exc:
         raise Neo4jUnavailable(_clean(f"invalid Neo4j URI {settings.uri!r}: {_first(exc)}", settings)) from None
     try:
-        driver.execute_query("RETURN 1", database_=settings.database)
+        # verify_connectivity fails fast when the server is down (execute_query would retry for 30 s);
+        # the query then checks the credentials and that the database exists.
+        driver.verify_connectivity()
+        with driver.session(database=settings.database) as s:
+            s.run("RETURN 1").consume()
     except AuthError:
         driver.close()
         hint = "NEO4J_PASSWORD is not set" if not settings.secret() else "check NEO4J_USER / NEO4J_PASSWORD"
@@ -61,8 +65,9 @@ def session(settings: Neo4jSettings) -> Iterator[neo4j.Session]:
 
 
 def _first(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else exc.__class__.__name__
+    # Driver messages span lines ("Couldn't connect ...:\nFailed ... (reason ...)"): keep one line.
+    text = " ".join(line.strip() for line in str(exc).strip().splitlines())
+    return text or exc.__class__.__name__
 
 
 def _clean(message: str, settings: Neo4jSettings) -> str:
