@@ -102,8 +102,13 @@ class Neo4jWriter:
             (u, v, k) for u, v, k, ev in g.edges(keys=True, data="evidence")
             if any(e["doc"] in doc_set for e in ev)
         }
-        stale_actors, stale_edges = self._stale(docs, store)
+        old_actors, old_edges = self._touched_by_changed(docs, store)
+        stale_actors = [a for a in old_actors if a not in g]
+        stale_edges = [e for e in old_edges if not g.has_edge(*e)]
         self._delete(stale_actors, stale_edges)
+        # What survives lost the old version's evidence or mentions: rewrite it from the store.
+        actors |= set(old_actors) - set(stale_actors)
+        edges |= set(old_edges) - set(stale_edges)
         counts = self._write(store, docs, sorted(actors), sorted(edges), batch_size)
         counts["deleted_actors"], counts["deleted_relations"] = len(stale_actors), len(stale_edges)
         return counts
@@ -176,17 +181,18 @@ class Neo4jWriter:
         for batch in _chunks(rows, max(1, batch_size)):
             s.execute_write(_run, query, batch)
 
-    def _stale(self, doc_ids: Sequence[str], store: GraphStore) -> tuple[list[str], list[tuple[str, str, str]]]:
-        """Actors and relations in Neo4j from a changed document that the local store no longer has."""
-        if not doc_ids:
+    def _touched_by_changed(self, doc_ids: Sequence[str], store: GraphStore) -> tuple[list[str], list[tuple[str, str, str]]]:
+        """Actors and relations that Neo4j holds from the old version of a changed document.
+
+        Also drops the MENTIONS of those documents; the write that follows recreates the current ones.
+        """
+        docs = [{"id": d, "sha256": store.documents[d].sha256} for d in doc_ids if d in store.documents]
+        if not docs:
             return [], []
         with self.driver.session(database=self.database) as s:
-            changed = [
-                r["id"] for r in s.run(
-                    "UNWIND $docs AS d MATCH (doc:Document {id: d.id}) WHERE doc.sha256 <> d.sha256 RETURN doc.id AS id",
-                    docs=[{"id": d, "sha256": store.documents[d].sha256} for d in doc_ids if d in store.documents],
-                )
-            ]
+            changed = [r["id"] for r in s.run(
+                "UNWIND $docs AS d MATCH (doc:Document {id: d.id}) WHERE doc.sha256 <> d.sha256 RETURN doc.id AS id",
+                docs=docs)]
             if not changed:
                 return [], []
             actors = [r["id"] for r in s.run(
@@ -194,8 +200,8 @@ class Neo4jWriter:
             edges = [(r["s"], r["t"], r["type"]) for r in s.run(
                 "MATCH (s:Actor)-[r]->(t:Actor) WHERE any(d IN r.ev_doc WHERE d IN $docs) "
                 "RETURN s.id AS s, t.id AS t, type(r) AS type", docs=changed)]
-        g = store.graph
-        return [a for a in actors if a not in g], [e for e in edges if not g.has_edge(*e)]
+            s.execute_write(_run, "UNWIND $rows AS id MATCH (:Document {id: id})-[m:MENTIONS]->() DELETE m", changed)
+        return actors, edges
 
     def _delete(self, actors: list[str], edges: list[tuple[str, str, str]]) -> None:
         if not actors and not edges:
