@@ -55,9 +55,11 @@ cmd_install() {
   local repo=()
   [ -n "${ACTORGRAPH_MAVEN_REPO:-}" ] && repo=("-Dmaven.repo.local=$ACTORGRAPH_MAVEN_REPO")
   # Copy into a temp folder first, so an interrupted download never looks installed.
-  mvn -B -q -Dstyle.color=never -f "$HERE/neo4j/pom.xml" "${repo[@]}" -Dneo4j.version="$VERSION" \
-    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIB.tmp" \
-    || die "Maven could not fetch Neo4j $VERSION (see the output above)"
+  if ! mvn -B -q -f "$HERE/neo4j/pom.xml" "${repo[@]}" -Dneo4j.version="$VERSION" \
+    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIB.tmp" >"$HOME_DIR/maven.log" 2>&1; then
+    tail -n 20 "$HOME_DIR/maven.log" >&2
+    die "Maven could not fetch Neo4j $VERSION (full output in $HOME_DIR/maven.log)"
+  fi
   ls "$LIB.tmp"/neo4j-"$VERSION".jar >/dev/null 2>&1 || die "download incomplete: neo4j-$VERSION.jar missing"
   rm -rf "$LIB"
   mv "$LIB.tmp" "$LIB"
