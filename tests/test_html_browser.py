@@ -126,6 +126,14 @@ def test_cli_filters_give_the_store_counts(browser, cli, sample_store, tmp_path)
     assert console_errors(browser) == []
 
 
+def test_empty_view_says_so(browser, tmp_path):
+    out = tmp_path / "empty.html"
+    assert render_html(GraphStore(tmp_path / "none"), out)["nodes"] == 0
+    load(browser, out)
+    assert counts(browser)["nodes"] == 0 and console_errors(browser) == []
+    assert "nothing to show" in browser.find_element("css selector", ".ag-status").text
+
+
 def hover(driver, x: float, y: float) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
 

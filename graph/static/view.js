@@ -172,7 +172,7 @@
     if (timing.stabilized) return;
     network.setOptions({physics: {enabled: false}});
     timing.stabilized = performance.now();
-    status.textContent = "";
+    if (data.nodes.length) status.textContent = "";
     document.documentElement.setAttribute("data-ag-state", "ready");
   }
   network.once("stabilizationIterationsDone", freeze);
