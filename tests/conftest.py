@@ -187,3 +187,41 @@ def make_random_store(path: Path, actors: int = 300, relations: int = 900, docum
 def random_store(tmp_path_factory: pytest.TempPathFactory):
     """A generated 300-actor store (see :func:`make_random_store`)."""
     return make_random_store(tmp_path_factory.mktemp("random") / "store")
+
+
+# -- a real headless browser (Debian chromium + chromium-driver, installed by scripts/test.sh) --
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory):
+    """A headless Chromium driven by selenium, with browser and network (performance) logs.
+
+    Uses the system chromedriver, so selenium-manager never downloads anything. Skips when
+    Chromium is missing, except under CI=true, where that is a failure.
+    """
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
+    if missing:
+        reason = f"headless Chromium not installed ({', '.join(missing)} missing); `bash scripts/test.sh` as root installs it"
+        if IN_CI:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1400,900"):
+        opts.add_argument(flag)
+    opts.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=opts)
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
