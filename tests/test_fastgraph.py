@@ -116,6 +116,12 @@ def test_conversion_is_cached_and_follows_changes():
     again = fg.to_igraph(g)
     assert again is not first and "new" in again.index
     assert fg.degree(g)["new"] == 1
+    # A change that keeps node and edge counts still refreshes the copy (networkx clears its cache).
+    u, v, k = next(iter(g.edges(keys=True)))
+    g.remove_edge(u, v, k)
+    g.add_edge(v, u, key=k)
+    assert fg.degree(g, "out")[v] == g.out_degree(v)
+    assert fg.shortest_path(g, v, u) == [v, u]
 
 
 def test_unknown_node_and_bad_k():
