@@ -230,3 +230,17 @@ def test_lookups_through_variants_demonyms_capitals_and_seats(gz):
     assert gz.state_of("Élysée") == gz.state_of("Elysee") == "france"
     assert gz.state_of("Casa Rosada") == "argentina"
     assert gz.state_of("Kyiv") == gz.state_of("Kiev") == "ukraine"
+
+
+def test_un_and_us_forms_come_in_all_three_spellings(gz):
+    # The loader derives 'UN X' and 'U.N. X' from 'United Nations X' (but not 'U.N. X' from
+    # 'UN X'), so the data must carry the long form wherever it uses a short one.
+    for long, shorts in (("United Nations ", ("UN ", "U.N. ")), ("United States ", ("US ", "U.S. "))):
+        for form in list(gz.forms):
+            for prefix in (long, *shorts):
+                if form.startswith(prefix):
+                    rest = form[len(prefix):]
+                    spellings = {p + rest for p in (long, *shorts)}
+                    assert spellings <= set(gz.forms), (form, spellings - set(gz.forms))
+    assert gz.lookup("U.N. refugee agency") == "unhcr"
+    assert gz.lookup("US State Department") == "united-states-foreign-ministry"
