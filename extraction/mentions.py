@@ -158,7 +158,7 @@ class MentionFinder:
                 continue
             span = doc[start:end]
             aid, via = self.forms[span.text]
-            if self._inside_larger_name(span):
+            if self._inside_larger_name(span, aid):
                 continue
             # A capital or seat after "in/at/to" is a place, not a government acting.
             place = via in ("capital", "seat") and start > 0 and _is_locative(span)
@@ -173,10 +173,14 @@ class MentionFinder:
             used.update(range(start, end))
         return out
 
-    def _inside_larger_name(self, span: Span) -> bool:
-        """'America' in 'Latin America', 'Washington' in 'Washington Post': part of a longer name."""
+    def _inside_larger_name(self, span: Span, aid: str) -> bool:
+        """'America' in 'Latin America', 'Washington' in 'Washington Post', 'Tirana' in 'Tirana Hassan'."""
         ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
-        if ent is None or ent.label_ == "PERSON" or (ent.start >= span.start and ent.end <= span.end):
+        if ent is None or (ent.start >= span.start and ent.end <= span.end):
+            return False
+        if ent.label_ == "PERSON" and self.gz.get(aid).kind == "person":
+            return False  # 'President Donald Trump'
+        if ent.label_ == "PERSON" and span.start > ent.start and not span.doc[span.start - 1].is_title:
             return False
         extra = [t for t in ent if t.i < span.start or t.i >= span.end]
         # Titles, demonyms, articles and possessives around a name do not make it a different name.
