@@ -184,6 +184,10 @@ class MentionFinder:
             return False  # 'President Donald Trump'
         if ent.label_ == "PERSON" and span.start > ent.start and not span.doc[span.start - 1].is_title:
             return False
+        if span.start > ent.start and span.doc[span.start - 1].text in ("'s", "’s"):
+            return False  # "the Treasury Department's Office of Foreign Assets Control": two names
+        if span.end < ent.end and span.doc[span.end].text in ("'s", "’s"):
+            return False
         extra = [t for t in ent if t.i < span.start or t.i >= span.end]
         # Titles, demonyms, articles and possessives around a name do not make it a different name.
         return any(t.is_title and t.text not in self.forms and t.text not in self.lex.title_words
