@@ -56,6 +56,88 @@ def read_json(path: Path) -> dict:
 IN_CI = os.environ.get("CI") == "true"
 
 
+# -- Neo4j (a real server: NEO4J_URI, or one started by scripts/neo4j.sh) ------------------------
+
+NEO4J_SCRIPT = ROOT / "scripts" / "neo4j.sh"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _neo4j_unavailable(reason: str):
+    """Under CI a test that needs Neo4j fails; elsewhere it is skipped with the reason."""
+    if IN_CI:
+        pytest.fail(f"Neo4j is required under CI=true: {reason}", pytrace=False)
+    pytest.skip(f"no Neo4j server: {reason}")
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(tmp_path_factory: pytest.TempPathFactory):
+    """Settings of a reachable Neo4j: $NEO4J_URI/$NEO4J_PASSWORD if set, else a server that
+    scripts/neo4j.sh starts on free ports for this session (jars cached in ~/.cache/actorgraph).
+
+    The tests empty that database (``neo4j_db``): never point NEO4J_URI at data you want to keep.
+    """
+    import shutil
+    import subprocess
+
+    from graph.neo4j import Neo4jSettings, Neo4jUnavailable, connect
+
+    if os.environ.get("NEO4J_URI"):
+        settings = Neo4jSettings.from_env()
+        try:
+            connect(settings).close()
+        except Neo4jUnavailable as exc:
+            _neo4j_unavailable(str(exc))
+        yield settings
+        return
+
+    if not (shutil.which("java") and (shutil.which("mvn") or _neo4j_jars_cached())):
+        _neo4j_unavailable("NEO4J_URI is not set and Java 17 + Maven are not installed to start one")
+    inst = tmp_path_factory.mktemp("neo4j")
+    env = dict(os.environ, ACTORGRAPH_NEO4J_DATA=str(inst), NEO4J_BOLT_PORT=str(_free_port()),
+               NEO4J_HTTP_PORT=str(_free_port()))
+    started = subprocess.run(["bash", str(NEO4J_SCRIPT), "start"], env=env, capture_output=True, text=True)
+    try:
+        if started.returncode != 0:
+            _neo4j_unavailable("scripts/neo4j.sh start failed: " + (started.stderr.strip().splitlines() or ["?"])[-1])
+        settings = Neo4jSettings(uri=f"bolt://127.0.0.1:{env['NEO4J_BOLT_PORT']}",
+                                 password=(inst / "password").read_text().strip())
+        yield settings
+    finally:
+        subprocess.run(["bash", str(NEO4J_SCRIPT), "stop"], env=env, capture_output=True)
+
+
+def _neo4j_jars_cached() -> bool:
+    home = Path(os.environ.get("ACTORGRAPH_NEO4J_HOME") or Path.home() / ".cache" / "actorgraph" / "neo4j-5.26")
+    return any(home.glob("lib-*/.complete"))
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_settings):
+    from graph.neo4j import connect
+
+    driver = connect(neo4j_settings)
+    yield driver
+    driver.close()
+
+
+@pytest.fixture
+def neo4j_db(neo4j_settings, neo4j_driver):
+    """An empty Neo4j database for one test (everything deleted before and after): yields the driver."""
+    def wipe() -> None:
+        with neo4j_driver.session(database=neo4j_settings.database) as s:
+            s.run("MATCH (n) DETACH DELETE n").consume()
+
+    wipe()
+    yield neo4j_driver
+    wipe()
+
 def make_random_store(path: Path, actors: int = 300, relations: int = 900, documents: int = 40, seed: int = 7):
     """A seeded synthetic store: actors of every kind, relations of every type with 1-3 evidence
     sentences, some evidence and documents undated (so every timeline ordering rule is exercised),
