@@ -61,15 +61,31 @@ def run_cypher(driver: neo4j.Driver, text: str, params: Mapping[str, Any] | None
     # with the whole statement; the rows are the answer.
     with driver.session(database=database, default_access_mode=mode, notifications_min_severity="OFF") as session:
         if not write:
-            kind = query_type(session, text, params)
+            try:
+                kind = query_type(session, text, params)
+            except neo4j.exceptions.Neo4jError as exc:
+                raise _explain_error(exc, timeout) from None
             if kind not in READ_TYPES:
                 what = {"rw": "reads and writes", "w": "writes", "s": "changes the schema"}.get(kind, kind)
                 raise QueryError(f"refused: this statement {what}; add --write to run it")
-        result = session.run(neo4j.Query(text, timeout=timeout), params)
-        columns = list(result.keys())
-        rows = [{k: _plain(record[k]) for k in columns} for record in result]
-        result.consume()
+        try:
+            result = session.run(neo4j.Query(text, timeout=timeout), params)
+            columns = list(result.keys())
+            rows = [{k: _plain(record[k]) for k in columns} for record in result]
+            result.consume()
+        except neo4j.exceptions.Neo4jError as exc:
+            raise _explain_error(exc, timeout) from None
     return columns, rows
+
+
+def _explain_error(exc: neo4j.exceptions.Neo4jError, timeout: float) -> QueryError:
+    code = exc.code or ""
+    if "TransactionTimedOut" in code:
+        return QueryError(f"the query did not finish within {timeout:g} s (raise --timeout)")
+    if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
+        return QueryError("refused: the statement tried to write in a read-only session; add --write to run it")
+    first = (exc.message or code or "error").strip().splitlines()[0]
+    return QueryError(f"Neo4j: {first}")
 
 
 def run_query(driver: neo4j.Driver, query: CypherQuery, params: Mapping[str, Any] | None = None,
