@@ -10,6 +10,7 @@ import click
 from graph.cli import cli
 from graph.cli.common import emit, format_option, friendly_errors, open_store, store_option
 from graph.taxonomy import load_taxonomy
+from loaders.readers import DEFAULT_MAX_DOC_MB
 
 
 @cli.command()
@@ -18,8 +19,11 @@ from graph.taxonomy import load_taxonomy
 @click.option("--model", default=None, help="spaCy pipeline to use (default: $ACTORGRAPH_SPACY_MODEL or the packaged small English model).")
 @click.option("--processes", "-j", type=int, default=1, show_default=True, help="Worker processes for the NLP pipeline.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--max-doc-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_DOC_MB, show_default=True,
+              help="Refuse documents (files or JSONL lines) larger than this many megabytes.")
 @friendly_errors
-def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, processes: int, quiet: bool) -> None:
+def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, processes: int, quiet: bool,
+           max_doc_mb: float) -> None:
     """Read documents (.txt, .md, .html, .jsonl, or folders of them) into the graph.
 
     Documents already stored with the same content are skipped, so ingesting
@@ -32,13 +36,16 @@ def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, 
     from graph.ingest import ingest_paths
 
     store = open_store(store_path)
-    report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet)
+    report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet, max_doc_mb=max_doc_mb)
+    if report.failed:
+        # Nothing could be read: the problems are the errors; the store was not touched.
+        for problem in report.problems:
+            click.echo(f"Error: {problem}", err=True)
+        sys.exit(1)
     for problem in report.problems:
         click.echo(f"warning: {problem}", err=True)
     if not quiet:
         click.echo(report.summary())
-    if report.failed:
-        sys.exit(1)
 
 
 @cli.command()
