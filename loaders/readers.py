@@ -204,7 +204,7 @@ def _read_jsonl(path: Path, max_doc_mb: float) -> Iterator[Document | LoadProble
             yield LoadProblem(where, f"line is over the {max_doc_mb:g} MB limit (raise it with --max-doc-mb)", lineno)
             continue
         try:
-            line, _encoding = decode(raw)
+            line, _encoding = decode(raw.rstrip(b"\r\n"))
         except ValueError as exc:
             yield LoadProblem(where, str(exc), lineno)
             continue
