@@ -14,9 +14,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from extraction.dates import FUTURE_CUES, resolve
 from extraction.gazetteer import Gazetteer, load_gazetteer
 from extraction.lexicon import Lexicon, load_lexicon
-from extraction.mentions import DocMentions, MentionFinder
+from extraction.mentions import ActorInfo, DocMentions, MentionFinder
 from extraction.nlp import load_nlp
 from extraction.relations import RULES, Found, RuleContext
 from graph.model import Actor, Document, Evidence, Extraction, Relation
@@ -39,6 +40,8 @@ class Extractor:
         self.gz = gazetteer or load_gazetteer()
         self.lex = lexicon or load_lexicon()
         self.finder = MentionFinder(self.nlp, self.gz, self.lex)
+        # Surname -> person already in the graph, so 'Dickinson' in a later article is the same node.
+        self.known: dict[str, ActorInfo] = {}
 
     # -- public -------------------------------------------------------------
 
@@ -53,7 +56,7 @@ class Extractor:
 
     def explain(self, document: Document) -> list[SentenceExplanation]:
         parsed = self.nlp(document.text)
-        mentions = self.finder.find(parsed, _date(document.date))
+        mentions = self.finder.find(parsed, _date(document.date), self.known)
         out = []
         for i, sent in enumerate(parsed.sents):
             s, e, text = _sentence_bounds(sent)
@@ -69,7 +72,7 @@ class Extractor:
     # -- internals -----------------------------------------------------------
 
     def _sentence_relations(self, sent: Span, mentions: DocMentions) -> Iterator[Found]:
-        ctx = RuleContext(sent, mentions, self.lex)
+        ctx = RuleContext(sent, mentions, self.lex, self.gz)
         seen = set()
         for rule in RULES:
             for f in rule(ctx):
@@ -79,28 +82,33 @@ class Extractor:
                     yield f
 
     def _build(self, document: Document, parsed: Doc) -> Extraction:
-        mentions = self.finder.find(parsed, _date(document.date))
+        ref = _date(document.date)
+        mentions = self.finder.find(parsed, ref, self.known)
         rels: dict[tuple[str, str, str], Relation] = {}
         used: set[str] = set()
         for sent in parsed.sents:
             s, e, text = _sentence_bounds(sent)
             if len(text) < 20:
                 continue
+            dates = _sentence_dates(sent, ref)
             for f in self._sentence_relations(sent, mentions):
                 key = (f.source, f.type, f.target)
-                ev = Evidence(doc=document.id, sentence=text, start=s, end=e, date=document.date,
+                when = document.date
+                if dates and f.type not in ("LEADS", "MEMBER_OF"):
+                    when = min(dates, key=lambda d: abs(d[0] - f.trigger))[1]
+                ev = Evidence(doc=document.id, sentence=text, start=s, end=e, date=when,
                               confidence=f.confidence, pattern=f.rule)
                 if key not in rels:
                     rels[key] = Relation(source=f.source, type=f.type, target=f.target, evidence=[ev],
-                                         date=document.date, confidence=f.confidence)
+                                         date=when, confidence=f.confidence)
                 elif all(x.key != ev.key for x in rels[key].evidence):
                     rels[key].evidence.append(ev)
                     rels[key].confidence = max(rels[key].confidence, f.confidence)
                 used.update((f.source, f.target))
         actors = []
-        mentioned = {a for m in mentions.mentions if not m.place_only for a in m.actors}
+        mentioned = {a for m in mentions.mentions if not (m.place_only or m.incidental) for a in m.actors}
         for aid in sorted(mentioned | used):
-            info = mentions.actors[aid]
+            info = self.finder.info(mentions.actors, aid)
             actors.append(Actor(id=aid, name=info.name, kind=info.kind,
                                 aliases=sorted(info.aliases - {info.name}), documents=[document.id]))
         return Extraction(document=document, actors=actors, relations=list(rels.values()))
@@ -111,6 +119,18 @@ def _date(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def _sentence_dates(sent: Span, ref: date | None) -> list[tuple[int, str]]:
+    """(token index, ISO date) for each temporal expression in the sentence that names a point in time."""
+    future = any(t.lower_ in FUTURE_CUES for t in sent)
+    out = []
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            iso = resolve(ent.text, ref, future)
+            if iso:
+                out.append((ent.root.i, iso))
+    return out
 
 
 def _sentence_bounds(sent: Span) -> tuple[int, int, str]:

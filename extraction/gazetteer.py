@@ -139,12 +139,15 @@ class Gazetteer:
             return next(iter(ids))
         return None
 
-    def state_of(self, text: str) -> str | None:
-        """A state named by its name, demonym, capital or seat ('Colombian', 'Bogotá', 'Kremlin')."""
+    def state_of(self, text: str, exact: bool = False) -> str | None:
+        """A state named by its name, demonym, capital or seat ('Colombian', 'Bogotá', 'Kremlin').
+
+        ``exact`` accepts only surface forms as written (no case or punctuation folding).
+        """
         for table in (self.demonyms, self.capitals, self.seats):
             if text in table:
                 return table[text]
-        hit = self.lookup(text)
+        hit = self.forms.get(text) if exact else self.lookup(text)
         return hit if hit and self.entries[hit].kind == "state" else None
 
     def holders(self, role: str, of: str, when: date | None) -> list[str]:

@@ -42,6 +42,15 @@ class Lexicon:
     org_kinds: dict[str, list[str]] = field(default_factory=dict)
     group_nouns: dict[str, list[str]] = field(default_factory=dict)
 
+    @property
+    def title_words(self) -> set[str]:
+        """Every word of every role and body form: 'Foreign', 'Secretary', 'Ministry', ..."""
+        if not hasattr(self, "_title_words"):
+            words = {w for r in self.roles.values() for f in r.forms for w in f.split()}
+            words |= {w for b in self.bodies.values() for f in b.forms for w in f.split()}
+            self._title_words = words
+        return self._title_words
+
     def verb_types(self, lemma: str) -> list[str]:
         return self.verbs.get(lemma.lower(), [])
 
@@ -98,7 +107,7 @@ def _parse(data: dict, triggers: dict) -> Lexicon:
     for rtype, spec in (triggers or {}).items():
         rtype = tax.relation(rtype).name
         for table, key in ((lex.verbs, "verbs"), (lex.nouns, "nouns"), (lex.agent_nouns, "agent_nouns")):
-            for word in spec.get(key) or []:
+            for word in (spec or {}).get(key) or []:
                 table.setdefault(word.lower(), []).append(rtype)
     for key, spec in (data.get("bodies") or {}).items():
         lex.bodies[key] = Body(key, spec["name"], tuple(spec["forms"]))

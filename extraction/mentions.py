@@ -10,6 +10,7 @@ people already named, and pronouns to the nearest compatible person.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,6 +24,16 @@ from graph.model import slugify
 
 LOCATIVE = {"in", "at", "to", "from", "into", "near", "across", "along", "inside", "outside", "throughout", "toward", "towards"}
 MALE = {"he", "him", "his", "himself"}
+MOTION_VERBS = {"visit", "tour", "reach", "arrive", "travel", "fly", "land", "leave", "return", "enter", "in", "at", "to"}
+AGENTIVE_NOUNS = {"officials", "official", "government", "authorities", "forces", "troops", "military", "army",
+                  "navy", "soldiers", "mediators", "negotiators", "diplomats", "delegation", "envoy", "ministers",
+                  "leaders", "leadership", "administration", "regime", "police", "counterparts", "side", "state",
+                  "warplanes", "jets", "drones", "bulldozers", "ships", "vessels", "cutters", "aircraft", "missiles",
+                  "strikes", "airstrikes", "officers", "lawmakers", "parliament", "junta", "cabinet", "spokesman",
+                  "spokeswoman", "spokesperson", "agents", "intelligence", "prosecutors", "courts", "judges"}
+BARE_PROXIES = {"junta", "government", "regime", "administration", "authorities", "leadership", "Government"}
+PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "outskirts"}
+STATE_PROXIES = {"administration", "government", "regime", "cabinet", "leadership", "authorities"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs"}
 
@@ -45,6 +56,8 @@ class Mention:
     via: str                  # which rule found it
     text: str = ""
     place_only: bool = False  # a capital or seat used as a place, not as an actor
+    incidental: bool = False  # a state named as a location or a bare adjective ('in Turkey', 'Palestinian
+                              # refugees'): usable by rules, but not a sign that the actor acts in the document
 
     @property
     def actor(self) -> str:
@@ -82,7 +95,8 @@ class MentionFinder:
 
     # -- public -------------------------------------------------------------
 
-    def find(self, doc: Doc, when: date | None) -> DocMentions:
+    def find(self, doc: Doc, when: date | None, known: dict[str, ActorInfo] | None = None) -> DocMentions:
+        """All mentions in ``doc``; ``known`` maps surnames to people named in earlier documents."""
         actors: dict[str, ActorInfo] = {}
         spans: list[Mention] = []
         taken: set[int] = set()
@@ -93,17 +107,27 @@ class MentionFinder:
             spans.append(m)
             taken.update(range(m.start, m.end))
 
-        for m in self._bodies(doc, actors):
+        # Named actors, state bodies, role nominals and proxies compete for the same words: the longest
+        # span wins ('Colombia's Foreign Ministry' over 'Colombia'), a gazetteer name on a tie.
+        priority = {"name": 0, "demonym": 0, "capital": 0, "seat": 0, "body": 1, "role": 2, "proxy": 3}
+        candidates = [*self._gazetteer(doc, actors), *self._bodies(doc, actors), *self._roles(doc, actors, when),
+                      *self._proxies(doc, actors)]
+        for m in sorted(candidates, key=lambda m: (-(m.end - m.start), priority.get(m.via, 9), m.start)):
             add(m)
-        for m in self._gazetteer(doc, actors):
+        acronyms: dict[str, tuple[str, ...]] = {}
+        for m in self._acronym_definitions(doc, spans, actors, taken, acronyms):
             add(m)
-        for m in self._roles(doc, actors, when):
-            add(m)
-        for m in self._ner(doc, actors, taken):
+        for m in self._ner(doc, actors, taken, set(acronyms)):
             add(m)
         spans.sort(key=lambda m: m.start)
-        spans = self._surnames(doc, spans, actors, taken)
+        spans += self._acronyms(doc, acronyms, taken)
+        spans.sort(key=lambda m: m.start)
+        spans = self._surnames(doc, spans, actors, taken, known or {})
+        spans += self._bare_proxies(doc, spans, actors, taken)
+        spans.sort(key=lambda m: m.start)
         spans = self._pronouns(doc, spans, actors)
+        spans.sort(key=lambda m: m.start)
+        spans = self._groups(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
         by_token = {i: m for m in spans for i in range(m.start, m.end)}
         counts: dict[str, int] = {}
@@ -114,6 +138,10 @@ class MentionFinder:
         return DocMentions(spans, actors, by_token, counts)
 
     # -- sources -------------------------------------------------------------
+
+    def info(self, actors: dict[str, ActorInfo], aid: str) -> ActorInfo:
+        """The actor's info, from the document's mentions or else the gazetteer."""
+        return self._info(actors, aid)
 
     def _info(self, actors: dict[str, ActorInfo], aid: str) -> ActorInfo:
         if aid not in actors:
@@ -130,21 +158,130 @@ class MentionFinder:
                 continue
             span = doc[start:end]
             aid, via = self.forms[span.text]
+            if self._inside_larger_name(span):
+                continue
             # A capital or seat after "in/at/to" is a place, not a government acting.
             place = via in ("capital", "seat") and start > 0 and _is_locative(span)
-            if via == "name" and self.gz.get(aid).kind == "state" and start > 0 and _is_locative(span) \
-                    and doc[start - 1].lower_ in ("in", "across", "throughout", "along"):
-                place = False  # "in Colombia" still mentions Colombia; relations decide roles
+            if via in ("capital", "seat") and span.root.dep_ in ("dobj", "pobj") \
+                    and span.root.head.lemma_.lower() in MOTION_VERBS:
+                place = True  # 'visiting Vilnius': a city visited, not a government met
+            incidental = self.gz.get(aid).kind == "state" and (
+                (via == "name" and _after_place_prep(span)) or (via == "demonym" and not self._agentive(span)))
             info = self._info(actors, aid)
             info.aliases.add(span.text) if via == "name" else None
-            out.append(Mention(start, end, (aid,), via, span.text, place_only=place))
+            out.append(Mention(start, end, (aid,), via, span.text, place_only=place, incidental=incidental))
             used.update(range(start, end))
         return out
+
+    def _inside_larger_name(self, span: Span) -> bool:
+        """'America' in 'Latin America', 'Washington' in 'Washington Post': part of a longer name."""
+        ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
+        if ent is None or ent.label_ == "PERSON" or (ent.start >= span.start and ent.end <= span.end):
+            return False
+        extra = [t for t in ent if t.i < span.start or t.i >= span.end]
+        # Titles, demonyms, articles and possessives around a name do not make it a different name.
+        return any(t.is_title and t.text not in self.forms and t.text not in self.lex.title_words for t in extra)
+
+    def _proxies(self, doc: Doc, actors: dict[str, ActorInfo]) -> list[Mention]:
+        """'the Petro administration', 'the Maduro government': a leader's name before a government noun."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in STATE_PROXIES or tok.i == 0:
+                continue
+            j = tok.i - 1
+            if doc[j].text in ("'s", "’s") and j > 0:
+                j -= 1
+            prev = doc[j]
+            state = None
+            aid = self.forms.get(prev.text, (None, ""))[0]
+            if aid is not None and self.gz.get(aid).kind == "person":
+                state = self.gz.get(aid).country      # 'the Petro administration'
+            elif aid is not None or prev.text in self.gz.demonyms:
+                state = self.gz.state_of(prev.text)  # 'the U.S. administration', "Colombia's government"
+            if state:
+                self._info(actors, state)
+                out.append(Mention(prev.i, tok.i + 1, (state,), "proxy", doc[prev.i : tok.i + 1].text))
+        return out
+
+    def _bare_proxies(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo],
+                      taken: set[int]) -> list[Mention]:
+        """'the junta', 'the government', 'Government spokesman': the state the document is mostly about so far."""
+        out = []
+        for tok in doc:
+            if tok.i in taken or tok.lower_ not in BARE_PROXIES:
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if not ((prev is not None and prev.lower_ == "the") or (tok.is_title and tok.dep_ == "compound")):
+                continue
+            if any(c.dep_ in ("poss", "compound", "amod", "prep") and c.lower_ not in ("military",) for c in tok.children):
+                continue  # 'the Kenyan government', 'the government of X' are handled elsewhere
+            counts: dict[str, int] = {}
+            for m in spans:
+                if m.start < tok.i and len(m.actors) == 1 and not m.incidental and not m.place_only:
+                    info = actors.get(m.actor)
+                    if info is not None and info.kind == "state":
+                        counts[m.actor] = counts.get(m.actor, 0) + 1
+            if counts:
+                state = max(sorted(counts), key=lambda a: counts[a])
+                out.append(Mention(tok.i, tok.i + 1, (state,), "proxy", tok.text))
+                taken.add(tok.i)
+        return out
+
+    def _groups(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
+        """'the two leaders', 'both countries' -> the two most-mentioned people (or states) so far."""
+        persons = set(self.lex.group_nouns.get("persons", []))
+        states = set(self.lex.group_nouns.get("states", []))
+        taken = {i for m in spans for i in range(m.start, m.end)}
+        out = list(spans)
+        for tok in doc:
+            if tok.i in taken or tok.lower_ not in persons | states | {"parties", "camps", "belligerents"}:
+                continue
+            dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
+            if not ({"two", "both"} & dets):
+                continue
+            if tok.lower_ in persons:
+                kinds: tuple[str, ...] = ("person",)
+            elif tok.lower_ in ("sides", "parties", "camps", "belligerents"):
+                kinds = ("state", "armed_group", "other_org", "igo")
+            else:
+                kinds = ("state",)
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            recent: list[str] = []  # distinct actors of the right kind, nearest first, within ~2 sentences
+            window_start = doc[max(tok.sent.start - 1, 0)].sent.start
+            for m in sorted(spans, key=lambda m: -m.start):
+                if m.start >= tok.i or len(m.actors) != 1 or m.place_only:
+                    continue
+                info = actors.get(m.actor)
+                aid = m.actor
+                if info and info.kind == "government_body" and info.state and "state" in kinds:
+                    aid, info = info.state, actors.get(info.state) or self._info(actors, info.state)
+                if info and info.kind in kinds:
+                    counts[aid] = counts.get(aid, 0) + 1
+                    first[aid] = m.start
+                    if m.start >= window_start and aid not in recent:
+                        recent.append(aid)
+            # 'Japanese and Philippine troops ... the two countries': the two just named, else the two most named.
+            top = recent[:2] if len(recent) >= 2 else sorted(counts, key=lambda a: (-counts[a], first[a]))[:2]
+            if len(top) == 2:
+                start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
+                out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))
+        return out
+
+    def _agentive(self, span: Span) -> bool:
+        """'Israeli officials', 'Egyptian mediators', 'the Colombian president': a demonym on an acting noun."""
+        head = span.root.head
+        word = head.lemma_.lower()
+        return (head.i == span.root.i or word in AGENTIVE_NOUNS or self.lex.role_of(head.text) is not None
+                or bool(self.lex.noun_types(word)) or bool(self.lex.agent_noun_types(word))
+                or head.pos_ == "PROPN")
 
     def _bodies(self, doc: Doc, actors: dict[str, ActorInfo]) -> list[Mention]:
         """State bodies: 'Colombia's Foreign Ministry', 'the U.S. military', 'Foreign Ministry of Colombia'."""
         out = []
         for start, end, key in self.lex.find_bodies(doc):
+            if end < len(doc) and doc[end].lower_ in STATE_PROXIES | {"junta"}:
+                continue  # "Mali's military government" is the government, i.e. the state
             span = doc[start:end]
             state = None
             # "<State>['s] <body>" or "<Demonym> <body>"
@@ -166,7 +303,8 @@ class MentionFinder:
                 continue
             body = self.lex.bodies[key]
             st = self.gz.get(state)
-            demonym = st.demonyms[0] if st.demonyms else st.name
+            short = [a for a in st.aliases if a.replace(".", "").isupper() and len(a) <= 5 and "." in a]
+            demonym = short[0] if short else (st.demonyms[0] if st.demonyms else st.name)
             aid = f"{state}-{key}"
             if aid not in actors:
                 names = {f"{st.name}'s {body.name}", f"{st.name} {body.name}", f"{body.name} of {st.name}"}
@@ -183,7 +321,7 @@ class MentionFinder:
             if s < 0 or j < 0:
                 continue
             text = doc[s : j + 1].text
-            st = self.gz.state_of(text)
+            st = self.gz.state_of(text, exact=True)
             if st:
                 return st, s
         return None
@@ -195,7 +333,7 @@ class MentionFinder:
             e = i + length
             if e > len(doc):
                 continue
-            st = self.gz.state_of(doc[i:e].text)
+            st = self.gz.state_of(doc[i:e].text, exact=True)
             if st:
                 return st, e
         return None
@@ -231,20 +369,38 @@ class MentionFinder:
             out.append(Mention(start, end, (holders[0],), "role", doc[start:end].text))
         return out
 
-    def _ner(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int]) -> list[Mention]:
+    def _ner(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int], skip: set[str]) -> list[Mention]:
         out = []
         for ent in doc.ents:
-            if any(i in taken for i in range(ent.start, ent.end)):
+            if any(i in taken for i in range(ent.start, ent.end)) or ent.text in skip:
                 continue
             span = _trim(ent)
             if span is None:
                 continue
+            if ent.label_ == "PERSON":
+                span = _extend_name(span, taken)
             text = span.text
+            known = self.gz.lookup(text)
             if ent.label_ == "PERSON" and _plausible_person(span):
                 kind = "person"
-            elif ent.label_ == "ORG":
-                kind = self.lex.org_kind(span)
-                if kind is None:
+                # A lone unknown word tagged PERSON is as often a place ('Kati', 'Sikasso'); surnames of people
+                # named in full are linked later, so only titled single names are kept here.
+                if len(span) == 1 and not known and not _titled(span):
+                    continue
+                prev = doc[span.start - 1] if span.start > 0 else None
+                if not known and prev is not None and prev.lower_ in PLACE_PREPS:
+                    continue  # 'killed 11 people in Khan Younis': a place the NER took for a name
+                if not known and prev is not None and prev.lower_ == "the" and span.root.dep_ == "compound" \
+                        and span.root.head.pos_ == "NOUN":
+                    continue  # 'the Khan Younis strike': a name used as a modifier after 'the' is not a person
+            elif ent.label_ in ("ORG", "NORP", "GPE"):
+                kind = self.lex.org_kind(span) if ent.label_ == "ORG" else None
+                kind = _context_kind(span) or kind
+                if ent.label_ != "ORG" and kind is None:
+                    continue
+                if kind is None and _person_shaped(span):
+                    kind = "person"  # the small model often tags 'Jane Doe of the X Institute' as ORG
+                if kind is None or (len(span) == 1 and not known and not span.text.isupper()):
                     continue
             else:
                 continue
@@ -256,16 +412,72 @@ class MentionFinder:
             out.append(Mention(span.start, span.end, (aid,), "ner", text))
         return out
 
-    def _surnames(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], taken: set[int]) -> list[Mention]:
-        """Re-point single names to the full-named person ('Dickinson' -> 'Elizabeth Dickinson')."""
-        people = {a.id: a for a in actors.values() if a.kind == "person"}
+    def _acronym_definitions(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], taken: set[int],
+                             acronyms: dict[str, tuple[str, ...]]) -> list[Mention]:
+        """'the Alliance of Sahel States (AES)': define AES; an unknown name whose initials match becomes an actor."""
+        by_end = {m.end: m for m in spans if not m.place_only}
+        out = []
+        for tok in doc[1:-2]:
+            acr, close = doc[tok.i + 1], doc[tok.i + 2]
+            if tok.text != "(" or close.text != ")" or not (acr.text.isupper() and acr.text.isalpha()
+                                                              and 2 <= len(acr.text) <= 8):
+                continue
+            if acr.text in self.forms:
+                continue  # a known acronym names its own actor
+            m = by_end.get(tok.i)
+            if m is None:
+                m = self._expansion(doc, tok.i, acr.text, actors, taken)
+                if m is None:
+                    continue
+                out.append(m)
+            acronyms.setdefault(acr.text, m.actors)
+            for a in m.actors:
+                if a in actors:
+                    actors[a].aliases.add(acr.text)
+        return out
+
+    def _expansion(self, doc: Doc, paren: int, acr: str, actors: dict[str, ActorInfo],
+                   taken: set[int]) -> Mention | None:
+        """The capitalised words before '(ACR)' whose initials spell ACR (Schwartz–Hearst style)."""
+        start = paren
+        initials = ""
+        while start > 0 and paren - start < 10:
+            tok = doc[start - 1]
+            if tok.i in taken or not (tok.is_title or tok.lower_ in _PARTICLES or tok.lower_ in ("of", "for", "and")):
+                break
+            start -= 1
+            if tok.is_title:
+                initials = tok.text[0] + initials
+                if initials == acr:
+                    span = doc[start:paren]
+                    kind = _context_kind(span) or self.lex.org_kind(span) or "other_org"
+                    aid = slugify(span.text)
+                    actors.setdefault(aid, ActorInfo(aid, span.text, kind, {span.text}))
+                    return Mention(start, paren, (aid,), "acronym", span.text)
+        return None
+
+    def _acronyms(self, doc: Doc, acronyms: dict[str, tuple[str, ...]], taken: set[int]) -> list[Mention]:
+        out = []
+        for tok in doc:
+            if tok.text in acronyms and tok.i not in taken:
+                out.append(Mention(tok.i, tok.i + 1, acronyms[tok.text], "acronym", tok.text))
+                taken.add(tok.i)
+        return out
+
+    def _surnames(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], taken: set[int],
+                  known: dict[str, ActorInfo]) -> list[Mention]:
+        """Re-point single names to the full-named person ('Dickinson' -> 'Elizabeth Dickinson').
+
+        People named in full in this document come first, then people named in earlier documents.
+        """
         last: dict[str, str] = {}
-        for p in people.values():
-            parts = p.name.split()
-            if len(parts) >= 2:
-                last.setdefault(parts[-1], p.id)
-                if "-" in parts[-1]:
-                    last.setdefault(parts[-1].split("-")[0], p.id)
+        for p in [a for a in actors.values() if a.kind == "person"]:
+            for key in surname_keys(p.name):
+                last.setdefault(key, p.id)
+        for key, p in known.items():
+            if key not in last and p.id not in self.gz:
+                last[key] = p.id
+                actors.setdefault(p.id, ActorInfo(p.id, p.name, "person", {p.name}))
         out = []
         for m in spans:
             info = actors.get(m.actor)
@@ -302,12 +514,55 @@ class MentionFinder:
             if tok.tag_ not in ("PRP", "PRP$"):
                 continue
             want = "male" if low in MALE else "female"
-            for m in reversed(people_before[-6:]):
-                g = actors[m.actor].gender
-                if g in (None, want):
-                    out.append(Mention(tok.i, tok.i + 1, (m.actor,), "pronoun", tok.text))
-                    break
+            fits = [m for m in people_before[-8:] if actors[m.actor].gender in (None, want)]
+            if not fits:
+                continue
+            sent_start = tok.sent.start
+            same = [m for m in fits if m.start >= sent_start]
+            if same:
+                pick = same[-1]  # nearest in the same sentence ('Maduro and his wife')
+            else:
+                # otherwise prefer the main subject of the previous sentence, then the nearest
+                prev = [m for m in fits if doc[m.start].sent.start == doc[fits[-1].start].sent.start]
+                subj = [m for m in prev if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                        and doc[m.end - 1].head.dep_ == "ROOT"]
+                pick = subj[0] if subj else fits[-1]
+            out.append(Mention(tok.i, tok.i + 1, (pick.actor,), "pronoun", tok.text))
         return out
+
+
+def surname_keys(name: str) -> list[str]:
+    """'Gimena Sánchez-Garzoli' -> ['Sánchez-Garzoli', 'Sánchez']; single names have none."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    keys = [parts[-1]]
+    if "-" in parts[-1]:
+        keys.append(parts[-1].split("-")[0])
+    return keys
+
+
+def known_people(nodes: Iterable[tuple[str, dict]]) -> dict[str, ActorInfo]:
+    """Surname -> person, for people already in the store, when the surname is not shared."""
+    seen: dict[str, list[ActorInfo]] = {}
+    for node_id, attrs in nodes:
+        if attrs.get("kind") == "person":
+            for key in surname_keys(attrs.get("name", "")):
+                seen.setdefault(key, []).append(ActorInfo(node_id, attrs["name"], "person"))
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+
+def _after_place_prep(span: Span) -> bool:
+    """'in Turkey and Lebanon', 'from Senegal': the name (or the first of a list) follows a place preposition."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    prev_i = tok.left_edge.i - 1
+    doc = span.doc
+    if prev_i >= 0 and doc[prev_i].lower_ == "the":
+        prev_i -= 1
+    return prev_i >= 0 and doc[prev_i].lower_ in PLACE_PREPS | {"from", "via", "through", "into", "toward", "towards",
+                                                                  "along", "to"}
 
 
 def _is_locative(span: Span) -> bool:
@@ -318,7 +573,13 @@ def _is_locative(span: Span) -> bool:
     return (prev is not None and prev.lower_ in LOCATIVE) or (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE)
 
 
-_HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|sir|president|minister|senator|general|gen|prime)\.?$", re.I)
+_HONORIFIC = re.compile(
+    r"^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|sheikh|sheik|shaikh|emir|prince|princess|king|queen|president|"
+    r"minister|senator|sen|rep|representative|governor|gov|general|gen|lt|col|maj|capt|adm|admiral|commander|"
+    r"rev|pope|imam|ayatollah|mullah|cardinal|judge|justice|ambassador|envoy|chancellor|premier|prime|mayor)\.?$",
+    re.I)
+_PARTICLES = {"bin", "bint", "ibn", "al", "al-", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "van",
+              "von", "der", "le", "la", "abu", "ould", "ag", "ben", "y"}
 
 
 def _trim(ent: Span) -> Span | None:
@@ -331,6 +592,67 @@ def _trim(ent: Span) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _extend_name(span: Span, taken: set[int]) -> Span:
+    """'Sheikh Mohammed bin Abdulrahman' + 'Al Thani': the NER often stops a name at a particle."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and end not in taken:
+        tok = doc[end]
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        if tok.is_title and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "") and not tok.is_sent_start:
+            end += 1
+        elif tok.lower_ in _PARTICLES and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+            end += 1
+        else:
+            break
+    return doc[span.start:end]
+
+
+_CONTEXT_KINDS = {
+    "armed_group": {"guerrilla", "guerrillas", "rebel", "rebels", "militia", "militias", "militant", "militants",
+                    "insurgent", "insurgents", "jihadist", "jihadists", "cartel", "gang", "paramilitary",
+                    "paramilitaries", "armed"},
+    "ngo": {"think", "ngo", "nonprofit", "non-profit", "charity", "watchdog", "advocacy", "rights", "humanitarian"},
+    "company": {"company", "firm", "giant", "maker", "producer", "corporation", "conglomerate", "lender", "miner"},
+    "media": {"newspaper", "broadcaster", "outlet", "daily", "channel"},
+    "other_org": {"party", "movement", "union", "coalition"},
+}
+
+
+def _context_kind(span: Span) -> str | None:
+    """Kind of an unknown organisation from the words around it: 'the ELN guerrilla group', 'rights group X'."""
+    doc = span.doc
+    # Skip a parenthesised acronym: 'the Frente Popular (FP) guerrilla group'.
+    after = [t.lower_ for t in doc[span.end : min(len(doc), span.end + 5)] if not t.is_punct and not t.is_upper]
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
+    near = after[:2] + before[-2:]
+    if not ({"group", "groups", "organisation", "organization", "tank", "faction", "network"} & set(near)
+            or any(w in _CONTEXT_KINDS["armed_group"] | _CONTEXT_KINDS["company"] | _CONTEXT_KINDS["media"]
+                   for w in near)):
+        return None
+    for kind, cues in _CONTEXT_KINDS.items():
+        if cues & set(near):
+            return kind
+    return None
+
+
+def _titled(span: Span) -> bool:
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and bool(_HONORIFIC.match(prev.text))
+
+
+def _person_shaped(span: Span) -> bool:
+    """Two or three capitalised words followed by ', of/at X' or a speech verb: a person the NER called an org."""
+    words = [t for t in span if t.text != "-"]
+    if not (2 <= len(words) <= 4) or not all(t.is_title for t in words) or any(t.is_stop for t in words):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("of", "at", "from") and span.end + 1 < len(doc):
+        return True
+    head = span.root.head
+    return span.root.dep_ == "nsubj" and head.lemma_ in ("say", "tell", "note", "add", "argue", "write", "warn")
 
 
 def _plausible_person(span: Span) -> bool:

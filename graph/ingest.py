@@ -94,11 +94,13 @@ def _merge_parts(document: Document, parts: list[tuple[int, Extraction]]) -> Ext
     return Extraction(document=document, actors=list(actors.values()), relations=list(rels.values()))
 
 
-def _extract(todo: list[Document], model: str | None, processes: int, progress: bool, batch_size: int,
-             chunk_chars: int) -> Iterator[Extraction]:
+def _extract(todo: list[Document], store: GraphStore, model: str | None, processes: int, progress: bool,
+             batch_size: int, chunk_chars: int) -> Iterator[Extraction]:
     from extraction.extractor import Extractor
+    from extraction.mentions import known_people
 
     extractor = Extractor(model)
+    extractor.known = known_people(store.graph.nodes(data=True))
     order: deque[tuple[Document, int, bool]] = deque()  # (document, offset, last piece?) per piece sent to spaCy
 
     def pieces() -> Iterator[Document]:
@@ -150,7 +152,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
 
     store.check_writable()  # fail before minutes of parsing, not after
     chunk = chunk_chars or int(os.environ.get(CHUNK_ENV) or DEFAULT_CHUNK_CHARS)
-    report.extractions.extend(_extract(todo, model, processes, progress, batch_size, chunk))
+    report.extractions.extend(_extract(todo, store, model, processes, progress, batch_size, chunk))
 
     # Merge under the store lock, re-reading first so a concurrent ingest is not overwritten.
     with store.locked():

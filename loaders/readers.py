@@ -20,6 +20,8 @@ from loaders.html import html_to_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 META_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
+# A folder's own notes are not articles; name such a file explicitly to ingest it.
+FOLDER_NOTES = {"README", "LICENSE", "CHANGELOG", "CONTRIBUTING", "NOTES"}
 MAX_BYTES = 256 * 1024 * 1024  # a single file larger than this is refused
 # A document (a file, or one JSONL line) over this size is refused unless the caller raises the limit:
 # news articles are a few KB, so anything this big is more likely a log or a dump than an article.
@@ -239,6 +241,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | LoadProblem]:
             files = sorted(
                 p for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+                and p.stem.upper() not in FOLDER_NOTES
             )
             if not files:
                 yield LoadProblem(str(path), f"folder has no {', '.join(SUPPORTED_SUFFIXES)} files")

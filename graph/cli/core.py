@@ -138,3 +138,46 @@ def eval(gold: tuple[Path, ...], store_path: Path | None, docs: Path | None, as_
     store = open_store(store_path)
     report = evaluate(node_link(store), [str(g) for g in gold], store=store, docs_dir=docs)
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
+
+
+@cli.command()
+@click.argument("doc")
+@store_option
+@click.option("--model", default=None, help="spaCy pipeline to use.")
+@click.option("--all-sentences", is_flag=True, help="Also show sentences with no actor.")
+@friendly_errors
+def explain(doc: str, store_path: Path | None, model: str | None, all_sentences: bool) -> None:
+    """Show, sentence by sentence, the actors found and each relation with the rule that made it.
+
+    DOC is a file (.txt/.md/.html; the first article of a .jsonl) or the id of a stored document.
+    Use it to see why an edge exists, then fix the data files (gazetteer, triggers).
+
+    \b
+    Example:
+      actorgraph explain examples/news/trump-petro-white-house-meeting.txt
+    """
+    from extraction.extractor import Extractor
+    from loaders.readers import read_file
+
+    path = Path(doc)
+    if not path.exists():
+        store = open_store(store_path)
+        stored = store.documents.get(doc)
+        if stored is None:
+            raise click.ClickException(f"{doc!r} is neither a file nor a stored document id")
+        path = Path(stored.path.split(":")[0])
+    items = list(read_file(path))
+    documents = [d for d in items if not isinstance(d, Exception) and hasattr(d, "text")]
+    if not documents:
+        raise click.ClickException(str(items[0]) if items else f"{path}: nothing to read")
+    document = next((d for d in documents if d.id == doc), documents[0])
+    names: dict[str, str] = {}
+    for s in Extractor(model).explain(document):
+        if not s.mentions and not all_sentences:
+            continue
+        click.echo(f"\n[{s.index}] {s.text}")
+        for surface, actor, via in s.mentions:
+            names.setdefault(actor, surface)
+            click.echo(f"    actor     {surface!r} -> {actor} ({via})")
+        for f in s.relations:
+            click.echo(f"    relation  {f.source} -{f.type}-> {f.target}   [{f.rule}, {f.confidence:.2f}]")

@@ -1,0 +1,154 @@
+"""Rule families of the extractor, on sentences written for these tests (not from the samples).
+
+Each case lists triples that must be found and triples that must not be.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extraction.extractor import Extractor
+from extraction.gazetteer import gazetteer_files, load_gazetteer
+from graph.model import Document
+
+EXTRA = Path(__file__).parent / "data" / "gazetteer.yaml"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(gazetteer=load_gazetteer([*gazetteer_files(), EXTRA]))
+
+
+def triples(extractor: Extractor, text: str, date: str | None = "2026-03-10") -> set[tuple[str, str, str]]:
+    ext = extractor.extract(Document(id="t", text=text, date=date))
+    return {(r.source, r.type, r.target) for r in ext.relations}
+
+
+CASES = [
+    # verbs: subject -> object, passive, relative clause, inherited subject
+    ("verb", "Russian President Vladimir Putin sharply criticised NATO on Monday.",
+     {("vladimir-putin", "CRITICISES", "nato"), ("vladimir-putin", "LEADS", "russia")}, set()),
+    ("passive", "Ukraine was attacked by Russia overnight, officials in Kyiv said.",
+     {("russia", "COERCES", "ukraine")}, {("ukraine", "COERCES", "russia")}),
+    ("relcl", "Kenya hosted a summit that Ruto said would help Haiti.", {("kenya", "MEETS", "haiti")} and set(), set()),
+    ("xcomp-planned", "Zelensky is expected to meet Putin in Istanbul next week.",
+     {("volodymyr-zelensky", "MEETS", "vladimir-putin")}, set()),
+    ("negated", "The Kremlin did not sanction Ukraine, and Putin never threatened Kenya.",
+     set(), {("russia", "SANCTIONS", "ukraine"), ("vladimir-putin", "THREATENS", "kenya")}),
+    ("refuse", "Mali refused to accept ECOWAS mediators after the coup.",
+     {("mali", "REJECTS", "ecowas")}, {("mali", "COOPERATES_WITH", "ecowas")}),
+    ("urge", "Human Rights Watch urged the European Union to sanction Iran.",
+     {("human-rights-watch", "DEMANDS", "european-union")}, {("european-union", "SANCTIONS", "iran")}),
+    ("threaten-to", "Beijing threatened to punish the Philippines over the shoal.",
+     {("china", "THREATENS", "philippines")}, set()),
+    ("praise", "Ruto praised China for its infrastructure loans.", {("william-ruto", "PRAISES", "china")}, set()),
+    ("label-negative", "Putin branded Zelensky a 'puppet of the West'.",
+     {("vladimir-putin", "CRITICISES", "volodymyr-zelensky")}, set()),
+    ("label-positive", "Xi described Putin as a 'dear friend' during the visit.",
+     {("xi-jinping", "PRAISES", "vladimir-putin")}, {("xi-jinping", "CRITICISES", "vladimir-putin")}),
+    # nouns
+    ("noun-against", "The European Union approved new sanctions against Russia on Friday.",
+     {("european-union", "SANCTIONS", "russia")}, set()),
+    ("noun-modifier", "Chinese pressure grew after the Philippine government protested.", set(), set()),
+    ("noun-possessive-refusal", "Iran's rejection of the IAEA inspectors surprised diplomats.",
+     {("iran", "REJECTS", "iaea")}, set()),
+    ("noun-of-target", "The arrest of Zelensky's envoy by Russian forces drew condemnation.",
+     set(), set()),
+    ("noun-between", "Talks between Ukraine and Russia resumed in Geneva.",
+     {("ukraine", "NEGOTIATES", "russia")}, set()),
+    ("noun-with", "Rubio held a phone call with Zelensky on Tuesday.",
+     {("marco-rubio", "NEGOTIATES", "volodymyr-zelensky")}, set()),
+    ("noun-light-verb", "Washington imposed tariffs on China last year.",
+     {("united-states", "SANCTIONS", "china")}, set()),
+    ("noun-coordination", "Moscow faced EU sanctions against Russia, threats of a gas embargo and a visa ban.",
+     {("european-union", "SANCTIONS", "russia")}, set()),
+    ("aid-cut", "The withdrawal of U.S. assistance to Ukraine alarmed Kyiv.",
+     {("united-states", "SANCTIONS", "ukraine")}, {("united-states", "SUPPORTS", "ukraine")}),
+    ("negated-noun", "There were no sanctions against Kenya.", set(), {("united-states", "SANCTIONS", "kenya")}),
+    # agent nouns
+    ("ally", "Kenya remains Washington's most reliable partner in East Africa.",
+     {("kenya", "ALLIED_WITH", "united-states")}, set()),
+    ("critic", "Zelensky has become one of Putin's fiercest critics.",
+     {("volodymyr-zelensky", "CRITICISES", "vladimir-putin")}, set()),
+    # titles and memberships
+    ("title-demonym", "Ukrainian President Volodymyr Zelensky arrived in Nairobi.",
+     {("volodymyr-zelensky", "LEADS", "ukraine")}, set()),
+    ("title-minister", "Secretary of State Marco Rubio spoke to reporters.",
+     {("marco-rubio", "MEMBER_OF", "united-states")}, {("marco-rubio", "LEADS", "united-states")}),
+    ("of-org", "Tirana Hassan of Human Rights Watch said the report was damning.",
+     {("tirana-hassan", "MEMBER_OF", "human-rights-watch")}, set()),
+    ("role-nominal", "The Kenyan president told parliament that Haiti needed more police.",
+     set(), set()),
+    # reporting
+    ("according-to", "Civilian deaths in Mali doubled last year, according to Human Rights Watch.",
+     {("human-rights-watch", "REPORTS_ON", "mali")}, set()),
+    ("org-report", "An IAEA report found that Iran had enriched uranium to 60 percent.",
+     {("iaea", "REPORTS_ON", "iran")}, set()),
+    ("person-source-no-report", "According to Zelensky, Russia launched 400 drones.",
+     set(), {("volodymyr-zelensky", "REPORTS_ON", "russia")}),
+    # places are not actors
+    ("place", "Delegates gathered in Moscow and Kyiv for the exchange.",
+     set(), {("russia", "MEETS", "ukraine")}),
+    # pronouns
+    ("pronoun", "Putin met Xi in Beijing. He later praised the Chinese leader.",
+     {("vladimir-putin", "MEETS", "xi-jinping")}, set()),
+]
+
+
+@pytest.mark.parametrize("name,text,must,must_not", CASES, ids=[c[0] for c in CASES])
+def test_rule(extractor, name, text, must, must_not):
+    found = triples(extractor, text)
+    assert must <= found, f"missing {must - found}; found {found}"
+    assert not (must_not & found), f"unexpected {must_not & found}"
+
+
+def test_role_nominal_resolves_through_office_on_document_date(extractor):
+    text = "The Ukrainian president thanked the European Union for its support."
+    found = triples(extractor, text, date="2026-03-10")
+    assert ("volodymyr-zelensky", "PRAISES", "european-union") in found
+    # Before he took office the role resolves to nobody known.
+    assert not any(s == "volodymyr-zelensky" for s, _, _ in triples(extractor, text, date="2015-01-01"))
+
+
+def test_evidence_is_the_verbatim_sentence_with_offsets(extractor):
+    text = "Headline without a stop\nRussian President Vladimir Putin sharply criticised NATO on Monday. More text."
+    ext = extractor.extract(Document(id="t", text=text, date="2026-03-10"))
+    rel = next(r for r in ext.relations if r.type == "CRITICISES")
+    ev = rel.evidence[0]
+    assert text[ev.start:ev.end] == ev.sentence == "Russian President Vladimir Putin sharply criticised NATO on Monday."
+    assert ev.pattern.startswith("verb:")
+
+
+def test_one_node_per_person_across_surface_forms(extractor):
+    text = ("President Volodymyr Zelensky met NATO officials. Zelensky later said he would visit Kenya. "
+            "The Ukrainian president also thanked Ruto.")
+    ext = extractor.extract(Document(id="t", text=text, date="2026-03-10"))
+    people = [a for a in ext.actors if a.kind == "person"]
+    assert sorted(a.id for a in people) == ["volodymyr-zelensky", "william-ruto"]
+
+
+def test_surname_in_a_later_document_links_to_the_stored_person(tmp_path):
+    from graph.ingest import ingest_paths
+    from graph.store import GraphStore
+
+    (tmp_path / "a.txt").write_text("Analyst Maria Okonkwo of Human Rights Watch criticised the European Union.",
+                                    encoding="utf-8")
+    store = GraphStore.open(tmp_path / "store")
+    ingest_paths([tmp_path / "a.txt"], store, progress=False)
+    (tmp_path / "b.txt").write_text("In a new statement, Okonkwo condemned the European Union again.", encoding="utf-8")
+    ingest_paths([tmp_path / "b.txt"], store, progress=False)
+    people = [n for n, a in store.graph.nodes(data=True) if a["kind"] == "person"]
+    assert people == ["maria-okonkwo"]
+    assert store.graph.nodes["maria-okonkwo"]["documents"] == ["a", "b"]
+
+
+def test_unknown_organisations_get_kinds_from_context_and_acronyms(extractor):
+    text = ("The Frente Popular del Sur (FPS) guerrilla group attacked a convoy near the border. "
+            "Human Rights Watch condemned the FPS on Monday.")
+    ext = extractor.extract(Document(id="t", text=text, date="2026-03-10"))
+    kinds = {a.id: a.kind for a in ext.actors}
+    assert kinds.get("frente-popular-del-sur") == "armed_group"
+    assert ("human-rights-watch", "CRITICISES", "frente-popular-del-sur") in {
+        (r.source, r.type, r.target) for r in ext.relations}
