@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +37,7 @@ class SentenceExplanation:
 class Extractor:
     def __init__(self, model: str | None = None, gazetteer: Gazetteer | None = None,
                  lexicon: Lexicon | None = None) -> None:
+        self.model = model
         self.nlp = load_nlp(model)
         self.gz = gazetteer or load_gazetteer()
         self.lex = lexicon or load_lexicon()
@@ -49,10 +51,30 @@ class Extractor:
         return self._build(document, self.nlp(document.text))
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 16, n_process: int = 1) -> Iterator[Extraction]:
-        docs = list(documents) if n_process > 1 else documents
-        pairs = ((d.text, d) for d in docs)
-        for parsed, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            yield self._build(document, parsed)
+        """Extract many documents, in input order: ``nlp.pipe`` batches, and with ``n_process`` > 1 a pool of
+        worker processes that each parse *and* extract (only small results cross process boundaries)."""
+        if n_process <= 1:
+            docs = documents if isinstance(documents, list) else list(documents)
+            for parsed, document in self.nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size):
+                yield self._build(document, parsed)
+            return
+        docs = list(documents)
+        # Several chunks per worker so that none sits idle at the end, at most batch_size documents each.
+        size = max(1, min(batch_size, -(-len(docs) // (n_process * 4))))
+        chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+        if not chunks:
+            return
+        methods = multiprocessing.get_all_start_methods()
+        # fork: workers inherit this loaded pipeline and gazetteer matcher, nothing is pickled or reloaded.
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        global _WORKER
+        _WORKER = self
+        try:
+            with ctx.Pool(min(n_process, len(chunks)), initializer=_init_worker, initargs=(self.model,)) as pool:
+                for batch in pool.imap(_extract_chunk, chunks):
+                    yield from batch
+        finally:
+            _WORKER = None
 
     def explain(self, document: Document) -> list[SentenceExplanation]:
         parsed = self.nlp(document.text)
@@ -112,6 +134,21 @@ class Extractor:
             actors.append(Actor(id=aid, name=info.name, kind=info.kind,
                                 aliases=sorted(info.aliases - {info.name}), documents=[document.id]))
         return Extraction(document=document, actors=actors, relations=list(rels.values()))
+
+
+_WORKER: Extractor | None = None  # the extractor of this (worker) process
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER
+    if _WORKER is None:  # spawned, not forked: build this process's own extractor
+        _WORKER = Extractor(model)
+
+
+def _extract_chunk(docs: list[Document]) -> list[Extraction]:
+    ex = _WORKER
+    assert ex is not None
+    return [ex._build(d, p) for d, p in zip(docs, ex.nlp.pipe([d.text for d in docs], batch_size=len(docs)), strict=True)]
 
 
 def _date(value: str | None) -> date | None:

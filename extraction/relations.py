@@ -48,11 +48,14 @@ SYMMETRIC = {"MEETS", "NEGOTIATES", "COOPERATES_WITH", "ALLIED_WITH"}
 BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "call", "press", "deny", "fail", "avoid",
                       "oppose", "resist", "stop", "prevent", "threaten", "warn"}
 # Verbs that put their object event into the subject's hands ("impose sanctions", "announce the resumption").
-LIGHT_VERBS = {"impose", "announce", "launch", "issue", "hold", "conduct", "order", "approve", "make", "carry", "begin",
-               "continue", "resume", "seek", "offer", "propose", "extend", "pledge", "provide", "deliver", "send", "give",
-               "apply", "level", "slap", "levy", "mount", "stage", "lead", "authorize", "authorise", "step", "intensify",
-               "escalate", "expand", "explore", "reimpose", "renew", "tighten", "broaden", "unveil", "adopt", "pursue", "agree", "sign", "host", "accept", "welcome", "initiate", "plan",
-               "prepare", "respond", "retaliate", "threaten", "coordinate", "join", "reach", "have", "promise", "deploy"}
+LIGHT_VERBS = {
+    "accept", "adopt", "agree", "announce", "apply", "approve", "authorise", "authorize", "begin", "broaden",
+    "carry", "conduct", "continue", "coordinate", "deliver", "deploy", "escalate", "expand", "explore", "extend",
+    "give", "have", "hold", "host", "impose", "initiate", "intensify", "issue", "join", "launch", "lead", "level",
+    "levy", "make", "mount", "offer", "order", "plan", "pledge", "prepare", "promise", "propose", "provide",
+    "pursue", "reach", "reimpose", "renew", "respond", "resume", "retaliate", "seek", "send", "sign", "slap",
+    "stage", "step", "threaten", "tighten", "unveil", "welcome"
+}
 # Event nouns whose "of" object is the target ("the arrest of X", "the revocation of X's visa").
 OF_TARGET_NOUNS = {"revocation", "arrest", "capture", "designation", "decertification", "condemnation", "criticism",
                    "rejection", "invasion", "bombing", "detention", "killing", "assassination", "extradition",

@@ -9,13 +9,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from graph.store import GraphStore
+from graph.taxonomy import load_taxonomy
 
 
 def node_link(store: GraphStore) -> dict[str, Any]:
@@ -36,6 +41,10 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); exports are meant to be shared, so honour the umask.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.replace(tmp, path)
@@ -49,3 +58,112 @@ def write_json(store: GraphStore, path: str | os.PathLike[str]) -> dict[str, int
     data = node_link(store)
     write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return {"nodes": len(data["nodes"]), "links": len(data["links"])}
+
+
+# -- GraphML, GEXF and neo4j-admin CSV ---------------------------------------------
+
+
+def flat_graph(store: GraphStore) -> nx.MultiDiGraph:
+    """The graph with scalar attributes only, as GraphML and GEXF need: lists and evidence
+    become JSON strings, with counts beside them.
+
+    >>> import tempfile
+    >>> flat_graph(GraphStore(tempfile.mkdtemp())).number_of_nodes()
+    0
+    """
+    tax = load_taxonomy()
+    data = store.to_dict()
+    g = nx.MultiDiGraph(name="actorgraph")
+    for n in data["nodes"]:
+        g.add_node(
+            n["id"], label=n["name"], name=n["name"], kind=n["kind"], neo4j_label=tax.kind(n["kind"]).label,
+            aliases=_json(n["aliases"]), documents=_json(n["documents"]), document_count=len(n["documents"]),
+        )
+    for e in data["edges"]:
+        rel = tax.relation(e["type"])
+        dates = sorted(ev["date"] for ev in e["evidence"] if ev.get("date"))
+        attrs: dict[str, Any] = {
+            "id": f"{e['source']}|{e['type']}|{e['target']}", "label": e["type"], "type": e["type"],
+            "confidence": float(e["confidence"]), "evidence_count": len(e["evidence"]),
+            "weight": float(len(e["evidence"])),  # Gephi and yEd draw edge thickness from weight
+            "documents": _json(sorted({ev["doc"] for ev in e["evidence"]})), "evidence": _json(e["evidence"]),
+            "score": float(rel.score), "symmetric": bool(rel.symmetric),
+        }
+        if dates:  # the writers reject None, so an undated relation simply has no date attribute
+            attrs["date"], attrs["last_date"] = dates[0], dates[-1]
+        g.add_edge(e["source"], e["target"], key=e["type"], **attrs)
+    return g
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def write_graphml(store: GraphStore, path: str | os.PathLike[str]) -> dict[str, int]:
+    """GraphML (yEd, Gephi, Cytoscape, ``networkx.read_graphml``); edge keys are relation types."""
+    g = flat_graph(store)
+    write_atomic(path, "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True)) + "\n")
+    return {"nodes": g.number_of_nodes(), "links": g.number_of_edges()}
+
+
+def write_gexf(store: GraphStore, path: str | os.PathLike[str]) -> dict[str, int]:
+    """GEXF 1.2 for Gephi: node label is the actor name, edge label (and ``relation``) the relation type."""
+    g = flat_graph(store)
+    for _, _, attrs in g.edges(data=True):
+        # GEXF reserves an edge's "type" for directed/undirected/mutual.
+        attrs["relation"] = attrs.pop("type")
+    write_atomic(path, "\n".join(nx.generate_gexf(g, encoding="utf-8", prettyprint=True)) + "\n")
+    return {"nodes": g.number_of_nodes(), "links": g.number_of_edges()}
+
+
+# Headers in the format ``neo4j-admin database import full`` reads (array delimiter ';').
+ACTOR_HEADER = ["id:ID", "name", "kind", "aliases:string[]", "documents:string[]", ":LABEL"]
+RELATION_HEADER = [":START_ID", ":END_ID", ":TYPE", "date", "last_date", "confidence:float", "evidence_count:int",
+                   "documents:string[]", "score:float", "symmetric:boolean", "evidence"]
+ARRAY_DELIMITER = ";"
+
+
+def _cell(value: str) -> str:
+    # One record per line (no --multiline-fields needed); quotes are doubled by the csv module.
+    return " ".join(str(value).split()) if value else ""
+
+
+def _array(values: list[str]) -> str:
+    # neo4j-admin cannot escape its array delimiter, so one inside a value becomes a comma.
+    return ARRAY_DELIMITER.join(_cell(v).replace(ARRAY_DELIMITER, ",") for v in values if _cell(v))
+
+
+def write_csv(store: GraphStore, outdir: str | os.PathLike[str]) -> dict[str, int]:
+    """``actors.csv`` and ``relations.csv`` in ``outdir``, ready for::
+
+        neo4j-admin database import full --nodes=actors.csv --relationships=relations.csv neo4j
+
+    Labels are ``Actor;<KindLabel>``, relationship types the taxonomy's; evidence is a JSON string.
+    """
+    tax = load_taxonomy()
+    data = store.to_dict()
+    outdir = Path(outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise NotADirectoryError(f"{outdir} exists and is not a folder")
+
+    def table(header: list[str], rows: list[list[Any]]) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        w.writerow(header)
+        w.writerows(rows)
+        return buf.getvalue()
+
+    actors = [[n["id"], _cell(n["name"]), n["kind"], _array(n["aliases"]), _array(n["documents"]),
+               f"Actor;{tax.kind(n['kind']).label}"] for n in data["nodes"]]
+    relations = []
+    for e in data["edges"]:
+        rel = tax.relation(e["type"])
+        dates = sorted(ev["date"] for ev in e["evidence"] if ev.get("date"))
+        relations.append([
+            e["source"], e["target"], rel.name, dates[0] if dates else "", dates[-1] if dates else "",
+            f"{float(e['confidence']):g}", len(e["evidence"]), _array(sorted({ev["doc"] for ev in e["evidence"]})),
+            f"{rel.score:g}", "true" if rel.symmetric else "false", _json(e["evidence"]),
+        ])
+    write_atomic(outdir / "actors.csv", table(ACTOR_HEADER, actors))
+    write_atomic(outdir / "relations.csv", table(RELATION_HEADER, relations))
+    return {"nodes": len(actors), "links": len(relations)}

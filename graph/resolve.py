@@ -5,6 +5,9 @@
 >>> g.add_node("gustavo-petro", name="Gustavo Petro", kind="person", aliases=["Petro"])
 >>> resolve_actor(g, "petro")
 'gustavo-petro'
+>>> g.add_node("united-nations", name="United Nations", kind="igo")
+>>> resolve_actor(g, "UN")
+'united-nations'
 """
 
 from __future__ import annotations
@@ -30,8 +33,22 @@ def _index(g: nx.Graph) -> dict[str, set[str]]:
     return idx
 
 
+_MINOR = frozenset({"of", "and", "the", "on", "for", "in", "de", "del", "la", "y"})
+
+
+def initials(key: str) -> str:
+    """'united nations office on drugs and crime' -> 'unodc' (minor words skipped)."""
+    words = [w for w in key.split() if w not in _MINOR]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
 def resolve_actor(g: nx.Graph, query: str) -> str:
-    """The id of the one actor that ``query`` names; :class:`ActorNotFound` otherwise."""
+    """The id of the one actor that ``query`` names; :class:`ActorNotFound` otherwise.
+
+    Tried in order: the id; the name or an alias (case, accents and punctuation
+    ignored); an acronym of a name ('UN', 'NLA'); all the query's words in one
+    name ('petro'); a close spelling ('Gustavo Pedro').
+    """
     if query in g:
         return query
     idx = _index(g)
@@ -41,6 +58,10 @@ def resolve_actor(g: nx.Graph, query: str) -> str:
         return next(iter(hits))
     if len(hits) > 1:
         raise ActorNotFound(f"{query!r} is ambiguous: {_describe(g, sorted(hits))}")
+    if " " not in key:
+        acro = {n for k, ns in idx.items() if initials(k) == key for n in ns}
+        if len(acro) == 1:
+            return next(iter(acro))
     # Token containment: 'petro' in 'gustavo petro'; then spelling-tolerant matching.
     words = set(key.split())
     contains = {n for k, ns in idx.items() if words and words <= set(k.split()) for n in ns}

@@ -9,6 +9,7 @@ import click
 
 from graph.cli import cli
 from graph.cli.common import emit, format_option, friendly_errors, open_store, store_option
+from graph.cli.neo4j import neo4j_options, push_extractions, settings_from
 from graph.taxonomy import load_taxonomy
 from loaders.readers import DEFAULT_MAX_DOC_MB
 
@@ -21,9 +22,12 @@ from loaders.readers import DEFAULT_MAX_DOC_MB
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--max-doc-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_DOC_MB, show_default=True,
               help="Refuse documents (files or JSONL lines) larger than this many megabytes.")
+@click.option("--neo4j", "to_neo4j", is_flag=True, help="Also write the new documents to Neo4j (settings: NEO4J_* or the flags below).")
+@neo4j_options
 @friendly_errors
 def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, processes: int, quiet: bool,
-           max_doc_mb: float) -> None:
+           max_doc_mb: float, to_neo4j: bool, uri: str | None, user: str | None, database: str | None,
+           ask_password: bool) -> None:
     """Read documents (.txt, .md, .html, .jsonl, or folders of them) into the graph.
 
     Documents already stored with the same content are skipped, so ingesting
@@ -32,9 +36,12 @@ def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, 
     \b
     Example:
       actorgraph ingest examples/news
+      actorgraph ingest examples/news --neo4j
     """
     from graph.ingest import ingest_paths
 
+    # Ask for the password up front, not after a long extraction.
+    settings = settings_from(uri, user, database, ask_password) if to_neo4j else None
     store = open_store(store_path)
     report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet, max_doc_mb=max_doc_mb)
     if report.failed:
@@ -46,6 +53,12 @@ def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, 
         click.echo(f"warning: {problem}", err=True)
     if not quiet:
         click.echo(report.summary())
+    if settings is not None:
+        # The local store is already saved: if Neo4j is down, the error says so and exits 1.
+        counts = push_extractions(report.extractions, store, settings)
+        if not quiet:
+            click.echo(f"neo4j: wrote {counts['documents']} documents, {counts['actors']} actors, "
+                       f"{counts['relations']} relations to {settings.uri}")
 
 
 @cli.command()

@@ -1,0 +1,1 @@
+"""Benchmarks: seeded generators and one command that runs them all (``python -m benchmarks.run``)."""

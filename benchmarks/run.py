@@ -1,0 +1,356 @@
+"""Run every benchmark and print one table: ``python -m benchmarks.run [--quick]``.
+
+Each figure is compared with a baseline measured in the same run on the same data:
+
+- ingest: ``ingest_paths(..., processes=2)`` (load, parse, extract, merge, save) against bare
+  ``nlp.pipe`` with 2 processes over the same texts, and against a naive loop (one document at
+  a time, one process, ``Extractor.extract`` then merge and save);
+- store: save/load time, peak RSS and bytes per relation of the columnar store file against
+  the node-link JSON file (and code) it replaced;
+- analysis: ``graph.fastgraph`` (igraph) against networkx on the same graph, plus "cold"
+  reports (a fresh process: start, load the store, compute, print) as a CLI pays them;
+- Neo4j writes: ``benchmarks/neo4j_write.py`` when it exists and NEO4J_URI answers.
+
+Full size: 1,000 documents; 100,000 actors / 1,000,000 relations. ``--quick``: 100 documents;
+10,000 actors / 100,000 relations. Results go to ``benchmarks/results/<when>-<size>.json``.
+Heavy steps run in child processes so that each peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+PY = sys.executable
+
+SIZES = {
+    "full": {"docs": 1000, "naive_docs": 300, "actors": 100_000, "relations": 1_000_000, "nx_k": 16, "k": 256, "pairs": 20},
+    "quick": {"docs": 100, "naive_docs": 60, "actors": 10_000, "relations": 100_000, "nx_k": 16, "k": 256, "pairs": 20},
+}
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _timed(fn, *args, **kwargs) -> tuple[float, Any]:
+    t = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return time.perf_counter() - t, out
+
+
+# -- children (each runs in its own process) ----------------------------------------------------
+
+
+def child_ingest(corpus: str, store: str, naive_docs: int) -> dict[str, Any]:
+    import orjson
+
+    from extraction.extractor import Extractor
+    from extraction.nlp import load_nlp
+    from graph.ingest import ingest_paths
+    from graph.model import Document
+    from graph.store import GraphStore
+
+    rows = [orjson.loads(line) for line in Path(corpus).read_bytes().splitlines()]
+    texts = [r["text"] for r in rows]
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:4]))  # warm up the model once for everyone
+    bare, _ = _timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=2)))
+    bare1_texts = texts[:naive_docs]
+    bare1_words = sum(len(t.split()) for t in bare1_texts)
+    ingest, report = _timed(ingest_paths, [corpus], GraphStore.open(store), processes=2, progress=False)
+
+    def naive() -> None:  # the loop the pipeline replaces: one document at a time, one process
+        ex = Extractor()
+        st = GraphStore.open(Path(store + "-naive"))
+        with st.locked():
+            for r in rows[:naive_docs]:
+                st.add_extraction(ex.extract(Document(id=r["id"], text=r["text"], date=r.get("date"), title=r.get("title", ""))))
+
+    naive_s, _ = _timed(naive)
+    bare1, _ = _timed(lambda: sum(1 for _ in nlp.pipe(bare1_texts, batch_size=16)))
+    return {
+        "documents": len(texts), "words": words, "relations": report.relations, "actors": report.actors,
+        "ingest_j2_wps": words / ingest, "bare_pipe_j2_wps": words / bare,
+        "naive_j1_wps": bare1_words / naive_s, "bare_pipe_j1_wps": bare1_words / bare1, "naive_documents": naive_docs,
+        "ingest_s": ingest, "bare_pipe_j2_s": bare,
+    }
+
+
+def _legacy_to_dict(store) -> dict[str, Any]:
+    # GraphStore.to_dict and save() as they were before the columnar format (GC running).
+    g = store.graph
+    nodes = [store._node_dict(n) for n in sorted(g.nodes)]
+    edges = sorted((store._edge_dict(u, v, k) for u, v, k in g.edges(keys=True)),
+                   key=lambda e: (e["source"], e["type"], e["target"]))
+    docs = [store.documents[d].model_dump(mode="json") for d in sorted(store.documents)]
+    return {"format": "actorgraph-store", "version": 1, "documents": docs, "nodes": nodes, "edges": edges}
+
+
+def child_make_store(path: str, legacy_path: str, actors: int, relations: int) -> dict[str, Any]:
+    import orjson
+
+    from benchmarks.generate import actor_graph
+
+    gen, store = _timed(actor_graph, path, actors, relations, seed=0)
+    save, _ = _timed(store.save)
+
+    def legacy_save() -> None:
+        Path(legacy_path).mkdir(parents=True, exist_ok=True)
+        (Path(legacy_path) / "graph.json").write_bytes(orjson.dumps(_legacy_to_dict(store), option=orjson.OPT_SORT_KEYS))
+
+    old, _ = _timed(legacy_save)
+    evidence = sum(len(a["evidence"]) for *_, a in store.graph.edges(keys=True, data=True))
+    return {"generate_s": gen, "save_s": save, "legacy_save_s": old, "evidence": evidence,
+            "bytes": store.file.stat().st_size, "legacy_bytes": (Path(legacy_path) / "graph.json").stat().st_size}
+
+
+def child_load(path: str, legacy: bool) -> dict[str, Any]:
+    import networkx as nx
+    import orjson
+
+    from graph.store import GraphStore
+
+    if legacy:  # the old reload: node-link JSON, add_node/add_edge, GC running
+        def load():
+            st = GraphStore(path)
+            data = orjson.loads(st.file.read_bytes())
+            st.graph = nx.MultiDiGraph()
+            st._from_node_link(data)
+            return st
+    else:
+        def load():
+            return GraphStore.open(path)
+    secs, st = _timed(load)
+    return {"load_s": secs, "rss_mb": _rss_mb(), "relations": st.graph.number_of_edges()}
+
+
+def child_analysis(path: str, k: int, nx_k: int, pairs: int) -> dict[str, Any]:
+    import networkx as nx
+
+    from graph import fastgraph as fg
+    from graph.store import GraphStore
+
+    out: dict[str, Any] = {}
+    out["load_s"], store = _timed(GraphStore.open, path)
+    g = store.graph
+    gc.freeze()  # the loaded graph is permanent: keep the collector from rescanning it
+    out["convert_s"], _ = _timed(fg.to_igraph, g)
+    out["fast_pagerank_s"], pr = _timed(fg.pagerank, g)
+    out["nx_pagerank_s"], pr_nx = _timed(nx.pagerank, g)
+    out["pagerank_max_abs_diff"] = max(abs(pr[n] - pr_nx[n]) for n in g)
+    out["fast_degree_s"], _ = _timed(fg.degree, g)
+    out["nx_degree_s"], _ = _timed(lambda: dict(g.degree()))
+    out[f"fast_betweenness_k{k}_s"], _ = _timed(fg.betweenness, g, k=k, seed=0)
+    out[f"fast_betweenness_k{nx_k}_s"], b_fast = _timed(fg.betweenness, g, k=nx_k, seed=0)
+    out[f"nx_betweenness_k{nx_k}_s"], b_nx = _timed(nx.betweenness_centrality, g, k=nx_k, seed=0)
+    out["betweenness_max_abs_diff"] = max(abs(b_fast[n] - b_nx[n]) for n in g)
+    rng = random.Random(1)
+    nodes = list(g)
+    ps = [tuple(rng.sample(nodes, 2)) for _ in range(pairs)]
+    out["fast_shortest_path_s"], a = _timed(lambda: [fg.shortest_path(g, s, t) for s, t in ps])
+    out["nx_shortest_path_s"], b = _timed(lambda: [_nx_path(nx, g, s, t) for s, t in ps])
+    out["shortest_path_same_lengths"] = [len(x or []) for x in a] == [len(x or []) for x in b]
+    und = g.to_undirected(as_view=True)
+    centres = rng.sample(nodes, pairs)
+    out["fast_2hop_s"], a = _timed(lambda: [fg.neighbourhood(g, c, 2) for c in centres])
+    out["nx_2hop_s"], b = _timed(lambda: [set(nx.single_source_shortest_path_length(und, c, cutoff=2)) - {c} for c in centres])
+    out["2hop_same"] = a == b
+    out["2hop_mean_size"] = sum(map(len, a)) / len(a)
+    out["per_query"] = pairs
+    out["rss_mb"] = _rss_mb()
+    return out
+
+
+def _nx_path(nx, g, s, t):
+    try:
+        return nx.shortest_path(g, s, t)
+    except nx.NetworkXNoPath:
+        return None
+
+
+def child_report(path: str, what: str, k: int) -> dict[str, Any]:
+    # A report as a CLI command runs it, in a fresh process: load the store, compute, print the top 10.
+    from graph import fastgraph as fg
+    from graph.store import GraphStore
+
+    store = GraphStore.open(path)
+    scores = fg.pagerank(store.graph) if what == "pagerank" else fg.betweenness(store.graph, k=k, seed=0)
+    for n in sorted(scores, key=scores.get, reverse=True)[:10]:
+        print(n, scores[n], file=sys.stderr)
+    return {}
+
+
+CHILDREN = {"ingest": child_ingest, "make_store": child_make_store, "load": child_load,
+            "analysis": child_analysis, "report": child_report}
+
+
+def _child(name: str, *args: Any) -> dict[str, Any]:
+    t = time.perf_counter()
+    proc = subprocess.run([PY, "-m", "benchmarks.run", "--child", name, json.dumps(args)], cwd=ROOT,
+                          capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark step {name} failed:\n{proc.stderr[-3000:]}")
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    out["process_wall_s"] = wall
+    return out
+
+
+# -- optional parts ------------------------------------------------------------------------------
+
+
+def _cli_reports(store: str) -> dict[str, Any]:
+    """`actorgraph centrality` (from the analysis branch) as a subprocess, if the command exists."""
+    exe = Path(PY).with_name("actorgraph")
+    probe = subprocess.run([str(exe), "centrality", "--help"], capture_output=True, text=True, cwd=ROOT)
+    if probe.returncode != 0:
+        return {"skipped": "no `actorgraph centrality` command"}
+    out = {}
+    for label, extra in (("pagerank", ["--measure", "pagerank"]), ("betweenness", ["--measure", "betweenness"]), ("default", [])):
+        t = time.perf_counter()
+        proc = subprocess.run([str(exe), "centrality", "--store", store, *extra], capture_output=True, text=True, cwd=ROOT)
+        wall = time.perf_counter() - t
+        out[label] = {"s": wall, "ok": proc.returncode == 0, "error": proc.stderr.strip().splitlines()[-1:] if proc.returncode else []}
+    return out
+
+
+def _neo4j() -> dict[str, Any]:
+    script = ROOT / "benchmarks" / "neo4j_write.py"
+    uri = os.environ.get("NEO4J_URI")
+    if not script.exists():
+        return {"skipped": "benchmarks/neo4j_write.py is not there"}
+    if not uri or not os.environ.get("NEO4J_PASSWORD"):
+        return {"skipped": "NEO4J_URI / NEO4J_PASSWORD not set"}
+    u = urlparse(uri)
+    try:
+        socket.create_connection((u.hostname or "localhost", u.port or 7687), timeout=3).close()
+    except OSError:
+        return {"skipped": f"no Neo4j server at {u.hostname}:{u.port or 7687}"}
+    proc = subprocess.run([PY, "-m", "benchmarks.neo4j_write"], capture_output=True, text=True, cwd=ROOT, timeout=1200)
+    lines = proc.stdout.strip().splitlines()
+    try:
+        return {"ok": proc.returncode == 0, "result": json.loads(lines[-1])}
+    except (IndexError, json.JSONDecodeError):
+        return {"ok": proc.returncode == 0, "output": lines[-20:], "error": proc.stderr.strip().splitlines()[-1:]}
+
+
+# -- the table -----------------------------------------------------------------------------------
+
+
+def _table(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    i, s, a = r["ingest"], r["store"], r["analysis"]
+    rows = [
+        ("ingest -j2 (whole pipeline)", f"{i['ingest_j2_wps']:,.0f} words/s", f"bare nlp.pipe -j2 {i['bare_pipe_j2_wps']:,.0f}",
+         f"{i['ingest_j2_wps'] / i['bare_pipe_j2_wps']:.2f}×"),
+        ("ingest -j2 vs naive loop", f"{i['ingest_j2_wps']:,.0f} words/s", f"naive -j1 {i['naive_j1_wps']:,.0f}",
+         f"{i['ingest_j2_wps'] / i['naive_j1_wps']:.2f}×"),
+        ("store save", f"{s['save_s']:.1f} s", f"node-link {s['legacy_save_s']:.1f} s", f"{s['legacy_save_s'] / s['save_s']:.1f}× faster"),
+        ("store load", f"{s['load_s']:.1f} s", f"node-link {s['legacy_load_s']:.1f} s", f"{s['legacy_load_s'] / s['load_s']:.1f}× faster"),
+        ("store load peak RSS", f"{s['rss_mb']:,.0f} MB", f"node-link {s['legacy_rss_mb']:,.0f} MB",
+         f"{s['rss_mb'] / s['legacy_rss_mb']:.2f}×"),
+        ("store bytes/relation", f"{s['bytes'] / s['relations']:.0f}", f"node-link {s['legacy_bytes'] / s['relations']:.0f}",
+         f"{s['bytes'] / s['legacy_bytes']:.2f}×"),
+        ("igraph conversion (once per graph)", f"{a['convert_s']:.2f} s", "", ""),
+    ]
+    k, nk, q = r["params"]["k"], r["params"]["nx_k"], a["per_query"]
+    for label, fast, base in (("pagerank", "fast_pagerank_s", "nx_pagerank_s"), ("degree", "fast_degree_s", "nx_degree_s"),
+                              (f"betweenness k={nk}", f"fast_betweenness_k{nk}_s", f"nx_betweenness_k{nk}_s"),
+                              (f"shortest path ×{q}", "fast_shortest_path_s", "nx_shortest_path_s"),
+                              (f"2-hop neighbourhood ×{q}", "fast_2hop_s", "nx_2hop_s")):
+        rows.append((label, f"{a[fast]:.3f} s", f"networkx {a[base]:.3f} s", f"{a[base] / a[fast]:.1f}× faster"))
+    est = a[f"nx_betweenness_k{nk}_s"] * k / nk
+    rows.append((f"betweenness k={k}", f"{a[f'fast_betweenness_k{k}_s']:.2f} s", f"networkx ≈{est:.0f} s (k={nk} × {k // nk})",
+                 f"≈{est / a[f'fast_betweenness_k{k}_s']:.0f}× faster"))
+    for name, rep in r["reports"].items():
+        rows.append((f"cold report: {name} (start+load+compute)", f"{rep['process_wall_s']:.1f} s", "", ""))
+    for name, rep in r["cli"].items():
+        if isinstance(rep, dict):
+            rows.append((f"actorgraph centrality {name}", f"{rep['s']:.1f} s" if rep["ok"] else f"failed: {rep['error']}", "", ""))
+    if "skipped" in r["cli"]:
+        rows.append(("actorgraph centrality", "skipped: " + r["cli"]["skipped"], "", ""))
+    n4 = r["neo4j"]
+    rows.append(("neo4j writes", "skipped: " + n4["skipped"] if "skipped" in n4 else json.dumps(n4.get("result", n4))[:100], "", ""))
+    return rows
+
+
+def _print(rows: list[tuple[str, str, str, str]], r: dict[str, Any]) -> None:
+    p = r["params"]
+    print(f"\nactorgraph benchmarks ({r['size']}: {p['docs']} documents; {p['actors']:,} actors / {p['relations']:,} relations; "
+          f"{os.cpu_count()} cores)\n")
+    widths = [max(len(row[c]) for row in [("benchmark", "result", "baseline (same run)", "ratio"), *rows]) for c in range(4)]
+    for row in [("benchmark", "result", "baseline (same run)", "ratio"), tuple("-" * w for w in widths), *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="small sizes, for development (about 2 minutes)")
+    ap.add_argument("--only", choices=["ingest", "store", "analysis"], action="append", help="run only these parts")
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    ns = ap.parse_args(argv)
+    if ns.child:
+        out = CHILDREN[ns.child[0]](*json.loads(ns.child[1]))
+        print(json.dumps(out))
+        return
+    size = "quick" if ns.quick else "full"
+    p = SIZES[size]
+    only = set(ns.only or ["ingest", "store", "analysis"])
+    work = Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
+    r: dict[str, Any] = {"size": size, "params": p, "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_avg_at_start": os.getloadavg()}}
+    t0 = time.perf_counter()
+    try:
+        if "ingest" in only:
+            from benchmarks.generate import write_corpus
+
+            corpus = write_corpus(work / "corpus.jsonl", p["docs"], seed=0)
+            print(f"ingest: {p['docs']} documents …", file=sys.stderr)
+            r["ingest"] = _child("ingest", str(corpus), str(work / "ingest-store"), p["naive_docs"])
+        store, legacy = work / "store", work / "legacy-store"
+        if only & {"store", "analysis"}:
+            print(f"store: generating {p['actors']:,} actors / {p['relations']:,} relations …", file=sys.stderr)
+            made = _child("make_store", str(store), str(legacy), p["actors"], p["relations"])
+            new, old = _child("load", str(store), False), _child("load", str(legacy), True)
+            r["store"] = made | {"relations": new["relations"], "load_s": new["load_s"], "rss_mb": new["rss_mb"],
+                                 "legacy_load_s": old["load_s"], "legacy_rss_mb": old["rss_mb"]}
+            shutil.rmtree(legacy, ignore_errors=True)
+        if "analysis" in only:
+            print("analysis: networkx and igraph …", file=sys.stderr)
+            r["analysis"] = _child("analysis", str(store), p["k"], p["nx_k"], p["pairs"])
+            r["reports"] = {"pagerank": _child("report", str(store), "pagerank", p["k"]),
+                            f"betweenness k={p['k']}": _child("report", str(store), "betweenness", p["k"])}
+            r["cli"] = _cli_reports(str(store))
+        r["neo4j"] = _neo4j()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    r["total_s"] = time.perf_counter() - t0
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}-{size}.json"
+    out.write_text(json.dumps(r, indent=1) + "\n")
+    if only == {"ingest", "store", "analysis"}:
+        _print(_table(r), r)
+    else:
+        print(json.dumps({k: v for k, v in r.items() if k in only}, indent=1))
+    print(f"\n{r['total_s']:.0f} s in all; results in {out.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""A summary of the graph: sizes, kinds, relation types, connectivity, dates.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("a", kind="person"); g.add_node("b", kind="state")
+>>> _ = g.add_edge("a", "b", key="LEADS", type="LEADS", evidence=[{"doc": "d1", "date": "2026-02-02"}])
+>>> s = stats(g)
+>>> s["actors"], s["relations"], s["evidence"], s["by_kind"]
+(2, 1, 1, {'person': 1, 'state': 1})
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+import networkx as nx
+
+
+def stats(g: nx.MultiDiGraph, doc_dates: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+    """Counts and shape of the graph, as a dict with stable key order.
+
+    ``doc_dates`` (document id → date) adds the document count and date range.
+    """
+    evidence = [e for _u, _v, ev in g.edges(data="evidence") for e in (ev or [])]
+    dates = sorted({e["date"] for e in evidence if e.get("date")})
+    comps = sorted((len(c) for c in nx.weakly_connected_components(g)), reverse=True) if len(g) else []
+    n = g.number_of_nodes()
+    out: dict[str, Any] = {
+        "actors": n,
+        "relations": g.number_of_edges(),
+        "evidence": len(evidence),
+        "documents": len(doc_dates) if doc_dates is not None else len({e["doc"] for e in evidence}),
+        "isolated_actors": sum(1 for x in g.nodes if g.degree(x) == 0),
+        "components": len(comps),
+        "largest_component": comps[0] if comps else 0,
+        "density": nx.density(nx.DiGraph(g)) if n > 1 else 0.0,
+        "first_date": dates[0] if dates else None,
+        "last_date": dates[-1] if dates else None,
+        "by_kind": dict(sorted(Counter(k for _n, k in g.nodes(data="kind")).items())),
+        "by_type": dict(sorted(Counter(k for _u, _v, k in g.edges(keys=True)).items())),
+    }
+    return out
+
+
+def stats_rows(s: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Flatten :func:`stats` into (metric, value) rows for a table or CSV."""
+    rows = []
+    for key, value in s.items():
+        if isinstance(value, dict):
+            rows.extend({"metric": f"{key}.{k}", "value": v} for k, v in value.items())
+        else:
+            rows.append({"metric": key, "value": value})
+    return rows

@@ -1,0 +1,92 @@
+"""Simple views of the relation multigraph that the algorithms work on.
+
+Relations are stored once per (source, type, target); a symmetric type (MEETS,
+NEGOTIATES, ...) is stored in whichever direction came first but holds both ways.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_nodes_from(["a", "b"])
+>>> g.add_edge("a", "b", key="MEETS", type="MEETS", evidence=[])
+'MEETS'
+>>> sorted(directed_view(g).edges())
+[('a', 'b'), ('b', 'a')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import networkx as nx
+
+from graph.taxonomy import load_taxonomy
+
+
+def check_types(types: Iterable[str] | None) -> frozenset[str] | None:
+    """Validate relation type names against the taxonomy; ``None`` or empty means all types."""
+    if not types:
+        return None
+    return frozenset(load_taxonomy().check_relation_types(list(types)))
+
+
+def relation_edges(g: nx.MultiDiGraph, types: Iterable[str] | None = None) -> Iterator[tuple[str, str, str]]:
+    """(source, target, type) of every stored relation, optionally only of ``types``."""
+    wanted = check_types(types)
+    for u, v, k in g.edges(keys=True):
+        if wanted is None or k in wanted:
+            yield u, v, k
+
+
+def steps(g: nx.MultiDiGraph, types: Iterable[str] | None = None, undirected: bool = False,
+          direction: str = "out") -> dict[str, list[tuple[str, str, str, str]]]:
+    """For each actor, the hops that leave it: ``(next, type, source, target)``.
+
+    ``direction`` is ``out`` (follow relations source → target), ``in`` (against
+    them) or ``both``; ``undirected=True`` is the same as ``both``. Symmetric
+    relation types are always followed both ways.
+    """
+    if undirected:
+        direction = "both"
+    if direction not in ("out", "in", "both"):
+        raise ValueError(f"unknown direction {direction!r}; choose out, in or both")
+    symmetric = load_taxonomy().symmetric
+    out: dict[str, list[tuple[str, str, str, str]]] = {n: [] for n in g.nodes}
+    for u, v, k in relation_edges(g, types):
+        both = direction == "both" or k in symmetric
+        if both or direction == "out":
+            out[u].append((v, k, u, v))
+        if both or direction == "in":
+            out[v].append((u, k, u, v))
+    return out
+
+
+def directed_view(g: nx.MultiDiGraph, types: Iterable[str] | None = None) -> nx.DiGraph:
+    """A simple DiGraph of all actors: u → v when some relation goes u → v (symmetric ones both ways)."""
+    d = nx.DiGraph()
+    d.add_nodes_from(sorted(g.nodes))
+    symmetric = load_taxonomy().symmetric
+    for u, v, k in relation_edges(g, types):
+        if u == v:
+            continue
+        d.add_edge(u, v)
+        if k in symmetric:
+            d.add_edge(v, u)
+    return d
+
+
+def undirected_view(g: nx.MultiDiGraph, types: Iterable[str] | None = None) -> nx.Graph:
+    """A simple Graph of all actors; ``weight`` is the number of relations between the two."""
+    ug = nx.Graph()
+    ug.add_nodes_from(sorted(g.nodes))
+    for u, v, _k in sorted(relation_edges(g, types)):
+        if u == v:
+            continue
+        if ug.has_edge(u, v):
+            ug.edges[u, v]["weight"] += 1
+        else:
+            ug.add_edge(u, v, weight=1)
+    return ug
+
+
+def actor_row(g: nx.MultiDiGraph, n: str) -> dict[str, str]:
+    a = g.nodes[n]
+    return {"id": n, "name": a.get("name", n), "kind": a.get("kind", "")}

@@ -1,0 +1,222 @@
+"""Offline reports on the local store (no Neo4j needed): path, centrality, neighbours,
+timeline, communities, stats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graph.cli import cli
+from graph.cli.common import emit, format_option, friendly_errors, open_store, store_option
+
+
+def types_option(f):
+    return click.option("--types", "types", multiple=True, metavar="TYPE[,TYPE...]",
+                        help="Only relations of these types (repeatable or comma-separated).")(f)
+
+
+def split_types(types: tuple[str, ...]) -> list[str] | None:
+    """``("SANCTIONS,THREATENS", "leads")`` -> validated ``["SANCTIONS", "THREATENS", "LEADS"]``."""
+    from graph.taxonomy import load_taxonomy
+
+    names = [t.strip() for group in types for t in group.split(",") if t.strip()]
+    return load_taxonomy().check_relation_types(names) if names else None
+
+
+def _resolve(g, name: str) -> str:
+    from graph.resolve import resolve_actor
+
+    return resolve_actor(g, name)
+
+
+def _name(g, n: str) -> str:
+    return g.nodes[n].get("name", n)
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+@store_option
+@format_option
+@types_option
+@click.option("--undirected", is_flag=True, help="Follow relations both ways (symmetric types always are).")
+@click.option("--all", "all_paths", is_flag=True, help="All shortest paths, not just the first.")
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True, help="At most this many paths with --all.")
+@friendly_errors
+def path(source: str, target: str, store_path: Path | None, fmt: str, types: tuple[str, ...], undirected: bool,
+         all_paths: bool, limit: int) -> None:
+    """The shortest path from SOURCE to TARGET, one row per hop with its relation and evidence.
+
+    Relations are followed in their direction (who acts on whom) unless
+    --undirected; symmetric types (MEETS, NEGOTIATES, ...) count both ways.
+    "direction" says whether a hop follows the stored relation (->) or goes
+    against it (<-).
+
+    \b
+    Example:
+      actorgraph path petro maduro
+      actorgraph path "Gustavo Petro" "Nicolás Maduro" --undirected --all --format json
+    """
+    from graph.analysis import all_shortest_paths, shortest_path
+
+    checked = split_types(types)
+    g = open_store(store_path).graph
+    a, b = _resolve(g, source), _resolve(g, target)
+    if all_paths:
+        paths = all_shortest_paths(g, a, b, checked, undirected=undirected, limit=limit)
+    else:
+        p = shortest_path(g, a, b, checked, undirected=undirected)
+        paths = [p] if p else []
+    if not paths:
+        hint = "" if undirected else " (try --undirected)"
+        click.echo(f"no path from {_name(g, a)} to {_name(g, b)}{hint}", err=True)
+    rows = []
+    for i, p in enumerate(paths, 1):
+        for j, h in enumerate(p["hops"], 1):
+            ev = h["evidence"]
+            rows.append({
+                "path": i, "step": j, "from": _name(g, h["from"]), "type": h["type"],
+                "direction": "->" if h["from"] == h["source"] else "<-", "to": _name(g, h["to"]),
+                "evidence_count": h["evidence_count"], "from_id": h["from"], "to_id": h["to"],
+                "evidence": ev if fmt == "json" else (f"[{ev[0]['doc']}] {ev[0]['sentence']}" if ev else ""),
+            })
+    cols = ["path", "step", "from", "direction", "type", "to", "evidence_count", "evidence"]
+    if fmt != "table":
+        cols[3:3] = ["from_id"]
+        cols.insert(cols.index("to") + 1, "to_id")
+    emit(rows, cols, fmt)
+
+
+@cli.command()
+@store_option
+@format_option
+@types_option
+@click.option("--measure", type=click.Choice(["degree", "pagerank", "betweenness", "eigenvector"]), default="degree",
+              show_default=True, help="degree: number of relations; pagerank: directed; betweenness, eigenvector: undirected.")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many actors.")
+@click.option("--engine", type=click.Choice(["auto", "networkx", "igraph"]), default="auto", show_default=True,
+              help="auto: igraph for graphs over 5,000 actors when installed.")
+@friendly_errors
+def centrality(store_path: Path | None, fmt: str, types: tuple[str, ...], measure: str, top: int, engine: str) -> None:
+    """The most central actors by a measure, ties broken by id.
+
+    \b
+    Example:
+      actorgraph centrality --measure pagerank --top 5
+      actorgraph centrality --measure degree --types CRITICISES,SANCTIONS
+    """
+    from graph.analysis import centrality as rank
+
+    checked = split_types(types)
+    g = open_store(store_path).graph
+    emit(rank(g, measure, top=top, types=checked, engine=engine), ["rank", "id", "name", "kind", "score"], fmt)
+
+
+@cli.command()
+@click.argument("actor")
+@store_option
+@format_option
+@types_option
+@click.option("--depth", type=click.IntRange(1), default=1, show_default=True, help="How many relations away.")
+@click.option("--direction", type=click.Choice(["both", "out", "in"]), default="both", show_default=True,
+              help="out: what the actor does (and onwards); in: who acts on it.")
+@friendly_errors
+def neighbours(actor: str, store_path: Path | None, fmt: str, types: tuple[str, ...], depth: int, direction: str) -> None:
+    """Actors within --depth relations of ACTOR, by distance, with the relation types that reach them.
+
+    \b
+    Example:
+      actorgraph neighbours petro --depth 2
+      actorgraph neighbours "United States" --direction out --types SANCTIONS,COERCES
+    """
+    from graph.analysis import neighbours as hood
+
+    checked = split_types(types)
+    g = open_store(store_path).graph
+    rows = hood(g, _resolve(g, actor), depth=depth, types=checked, direction=direction)
+    emit(rows, ["distance", "id", "name", "kind", "via"], fmt)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@store_option
+@format_option
+@types_option
+@friendly_errors
+def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str, ...]) -> None:
+    """The relations between actors A and B over time, with a running cooperation–conflict balance.
+
+    One row per evidence sentence, ordered by the sentence's date, else its
+    document's date ("dated_by" says which; "position" when neither is known),
+    then position in the document. "score" is the relation type's score in the
+    taxonomy (cooperation > 0 > conflict); "balance" is the running sum.
+
+    \b
+    Example:
+      actorgraph timeline trump petro
+    """
+    from graph.analysis import timeline as dyad
+
+    checked = split_types(types)
+    store = open_store(store_path)
+    g = store.graph
+    x, y = _resolve(g, a), _resolve(g, b)
+    rows = dyad(g, x, y, {d: doc.date for d, doc in store.documents.items()}, types=checked)
+    for r in rows:
+        r["source_name"], r["target_name"] = _name(g, r["source"]), _name(g, r["target"])
+    if fmt == "table":
+        cols = ["step", "when", "dated_by", "source_name", "type", "target_name", "score", "balance", "doc", "sentence"]
+    else:
+        cols = ["step", "when", "dated_by", "source", "source_name", "type", "target", "target_name", "score", "balance",
+                "doc", "doc_date", "start", "end", "sentence"]
+    emit(rows, cols, fmt)
+
+
+@cli.command()
+@store_option
+@format_option
+@types_option
+@click.option("--seed", type=int, default=42, show_default=True, help="Random seed of the Louvain method.")
+@click.option("--resolution", type=float, default=1.0, show_default=True, help="Above 1: smaller groups.")
+@click.option("--min-size", type=click.IntRange(1), default=2, show_default=True, help="Leave out smaller groups.")
+@friendly_errors
+def communities(store_path: Path | None, fmt: str, types: tuple[str, ...], seed: int, resolution: float,
+                min_size: int) -> None:
+    """Groups of actors more tied to each other than to the rest (Louvain, fixed seed).
+
+    \b
+    Example:
+      actorgraph communities --min-size 3
+    """
+    from graph.analysis import communities as louvain
+
+    checked = split_types(types)
+    g = open_store(store_path).graph
+    rows = louvain(g, types=checked, seed=seed, resolution=resolution, min_size=min_size)
+    emit(rows, ["community", "size", "names"] + ([] if fmt == "table" else ["members"]), fmt)
+
+
+@cli.command()
+@store_option
+@format_option
+@friendly_errors
+def stats(store_path: Path | None, fmt: str) -> None:
+    """Counts and shape of the graph: actors, relations, evidence, components, kinds, types, dates.
+
+    \b
+    Example:
+      actorgraph stats --format json
+    """
+    from graph.analysis.stats import stats as summary
+    from graph.analysis.stats import stats_rows
+
+    store = open_store(store_path)
+    s: dict[str, Any] = summary(store.graph, {d: doc.date for d, doc in store.documents.items()})
+    if fmt == "json":
+        click.echo(json.dumps(s, indent=2, ensure_ascii=False))
+    else:
+        emit(stats_rows(s), ["metric", "value"], fmt)

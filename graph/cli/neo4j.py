@@ -1,0 +1,118 @@
+"""Neo4j commands: ``push`` the local graph to Neo4j, ``pull`` it back (and ``ingest --neo4j``).
+
+Settings come from NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, or the flags;
+the password is read from the environment or a hidden prompt, never from a flag value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from graph.cli import cli
+from graph.cli.common import friendly_errors, open_store, store_option
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def neo4j_options(f: F) -> F:
+    """--uri, --user, --database and --password (prompt) for any command that talks to Neo4j."""
+    f = click.option("--password", "ask_password", is_flag=True,
+                     help="Prompt for the Neo4j password (hidden) instead of reading $NEO4J_PASSWORD.")(f)
+    f = click.option("--database", default=None, help="Neo4j database (default: $NEO4J_DATABASE or neo4j).")(f)
+    f = click.option("--user", default=None, help="Neo4j user (default: $NEO4J_USER or neo4j).")(f)
+    f = click.option("--uri", default=None, help="Neo4j Bolt URI (default: $NEO4J_URI or bolt://localhost:7687).")(f)
+    return f
+
+
+def settings_from(uri: str | None, user: str | None, database: str | None, ask_password: bool):
+    from graph.neo4j import Neo4jSettings
+
+    password = click.prompt("Neo4j password", hide_input=True, err=True) if ask_password else None
+    return Neo4jSettings.from_env(uri=uri, user=user, database=database, password=password)
+
+
+def push_extractions(extractions: list, store, settings, batch_size: int | None = None) -> dict[str, int]:
+    """Write what an ingest added to the local store into Neo4j (used by ``ingest --neo4j``)."""
+    from graph.neo4j import Neo4jUnavailable, Neo4jWriter, connect
+
+    try:
+        driver = connect(settings)
+    except Neo4jUnavailable as exc:
+        raise Neo4jUnavailable(f"{exc} (the local store was written; run `actorgraph push` later)") from None
+    try:
+        writer = Neo4jWriter(driver, settings.database)
+        kwargs = {"batch_size": batch_size} if batch_size else {}
+        return writer.write_extractions(extractions, store, **kwargs)
+    finally:
+        driver.close()
+
+
+@cli.command()
+@store_option
+@neo4j_options
+@click.option("--replace", is_flag=True, help="First delete every :Actor and :Document in the Neo4j database.")
+@click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Rows per transaction.")
+@friendly_errors
+def push(store_path: Path | None, uri: str | None, user: str | None, database: str | None, ask_password: bool,
+         replace: bool, batch_size: int) -> None:
+    """Send the local graph to Neo4j (idempotent: pushing twice changes nothing).
+
+    Creates the constraints and indexes on first use, then writes documents, actors
+    (labelled :Actor and their kind) and relations (typed by relation type) in batches.
+
+    \b
+    Example:
+      eval "$(bash scripts/neo4j.sh env)"
+      actorgraph push --replace
+    """
+    from graph.neo4j import Neo4jWriter, connect
+
+    settings = settings_from(uri, user, database, ask_password)
+    store = open_store(store_path)
+    driver = connect(settings)
+    try:
+        writer = Neo4jWriter(driver, settings.database)
+        if replace:
+            writer.clear()
+        counts = writer.write_store(store, batch_size=batch_size)
+    finally:
+        driver.close()
+    click.echo(f"pushed {counts['documents']} documents, {counts['actors']} actors, {counts['relations']} relations "
+               f"to {settings.uri} (database {settings.database})", err=True)
+
+
+@cli.command()
+@store_option
+@neo4j_options
+@click.option("--replace", is_flag=True, help="Overwrite a local store that already holds data.")
+@friendly_errors
+def pull(store_path: Path | None, uri: str | None, user: str | None, database: str | None, ask_password: bool,
+         replace: bool) -> None:
+    """Rebuild the local store from Neo4j (the inverse of push).
+
+    A store that already holds data is only overwritten with --replace.
+
+    \b
+    Example:
+      actorgraph pull --store from-neo4j
+      actorgraph export json graph.json --store from-neo4j
+    """
+    from graph.neo4j import connect, read_store
+
+    settings = settings_from(uri, user, database, ask_password)
+    store = open_store(store_path)
+    driver = connect(settings)
+    try:
+        fresh = read_store(driver, settings.database, store.path)
+    finally:
+        driver.close()
+    with store.locked():
+        if (store.graph.number_of_nodes() or store.documents) and not replace:
+            raise click.ClickException(f"the store {store.path} already holds data; use --replace to overwrite it")
+        store.graph, store.documents = fresh.graph, fresh.documents
+    click.echo(f"pulled {len(store.documents)} documents, {store.graph.number_of_nodes()} actors, "
+               f"{store.graph.number_of_edges()} relations from {settings.uri} into {store.path}", err=True)

@@ -1,0 +1,229 @@
+"""Fast graph algorithms on the store's networkx graph, computed with python-igraph.
+
+The functions take the same ``networkx.MultiDiGraph`` the store holds and answer
+in actor ids, like their networkx counterparts (same definitions, same scaling),
+but 10–100× faster on large graphs. The igraph copy of a graph is built once and
+cached per graph object; it is rebuilt when the graph's node or edge count
+changes, or after :func:`invalidate`.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "b")])
+>>> shortest_path(g, "a", "c")
+['a', 'b', 'c']
+>>> sorted(neighbourhood(g, "a", depth=2))
+['b', 'c']
+>>> round(sum(pagerank(g).values()), 6)
+1.0
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import math
+import random
+import warnings
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+try:
+    import igraph as ig
+except ImportError:  # pragma: no cover - igraph is a dependency; this keeps callers' fallbacks working
+    ig = None
+
+
+def available() -> bool:
+    """True when python-igraph is installed, so these functions can run."""
+    return ig is not None
+
+
+@dataclass
+class _Converted:
+    stamp: tuple[int, int]
+    names: list[str]
+    index: dict[str, int]
+    graph: Any                  # one igraph edge per linked (u, v) pair: shortest paths count a neighbour once, as in networkx
+    weights: list[int] | None   # parallel edges per pair (relation types), which pagerank and degree count; None if all 1
+
+
+_CACHE_KEY = "actorgraph.fastgraph"
+_fallback: weakref.WeakKeyDictionary[nx.Graph, _Converted] = weakref.WeakKeyDictionary()
+
+
+def _stamp(g: nx.Graph) -> tuple[int, int]:
+    # Cheap (one pass over nodes): networkx clears __networkx_cache__ on every change through its API,
+    # this catches changes made around it.
+    return (len(g), sum(map(len, g._adj.values())))
+
+
+def to_igraph(g: nx.Graph) -> _Converted:
+    """The (cached) igraph copy of ``g``: vertices in ``list(g)`` order, named by node."""
+    if ig is None:
+        raise RuntimeError("python-igraph is not installed (pip install python-igraph)")
+    cache = getattr(g, "__networkx_cache__", None)
+    conv = cache.get(_CACHE_KEY) if cache is not None else _fallback.get(g)
+    stamp = _stamp(g)
+    if conv is not None and conv.stamp == stamp:
+        return conv
+    with _no_gc():
+        conv = _convert(g, stamp)
+    if cache is not None:
+        cache[_CACHE_KEY] = conv
+    else:  # pragma: no cover - networkx < 3.3
+        _fallback[g] = conv
+    return conv
+
+
+def _convert(g: nx.Graph, stamp: tuple[int, int]) -> _Converted:
+    names = list(g._adj)
+    index = {n: i for i, n in enumerate(names)}
+    src: list[int] = []
+    dst: list[int] = []
+    weights: list[int] = []
+    directed = g.is_directed()
+    multi = g.is_multigraph()
+    for iu, nbrs in enumerate(g._adj.values()):
+        for v, kd in nbrs.items():
+            iv = index[v]
+            if directed or iu <= iv:  # an undirected edge is listed under both ends
+                src.append(iu)
+                dst.append(iv)
+                weights.append(len(kd) if multi else 1)
+    graph = ig.Graph(n=len(names), edges=list(zip(src, dst, strict=True)), directed=directed)
+    return _Converted(stamp, names, index, graph, weights if any(w != 1 for w in weights) else None)
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    # A million new tuples would otherwise set off full collections over the whole loaded graph.
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def invalidate(g: nx.Graph) -> None:
+    """Forget the cached igraph copy of ``g`` (needed only after changing ``g`` behind networkx's back)."""
+    cache = getattr(g, "__networkx_cache__", None)
+    if cache is not None:
+        cache.pop(_CACHE_KEY, None)
+    _fallback.pop(g, None)
+
+
+def _vertex(conv: _Converted, node: str) -> int:
+    try:
+        return conv.index[node]
+    except KeyError:
+        raise nx.NodeNotFound(f"node {node!r} is not in the graph") from None
+
+
+def pagerank(g: nx.Graph, alpha: float = 0.85) -> dict[str, float]:
+    """PageRank as ``networkx.pagerank(g, alpha)``: parallel edges add weight, dangling nodes spread evenly.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "a")])
+    >>> {n: round(p, 6) for n, p in pagerank(g).items()}
+    {'a': 0.5, 'b': 0.5}
+    """
+    conv = to_igraph(g)
+    if not conv.names:
+        return {}
+    # ARPACK: 1.7× less CPU than PRPACK on a 1M-relation graph, same answer to 1e-9.
+    scores = conv.graph.pagerank(damping=alpha, directed=g.is_directed(), weights=conv.weights, implementation="arpack")
+    return dict(zip(conv.names, scores, strict=True))
+
+
+def betweenness(g: nx.Graph, k: int | None = None, seed: int | None = 0, normalized: bool = True) -> dict[str, float]:
+    """Shortest-path betweenness, as ``networkx.betweenness_centrality(g, k=k, seed=seed)``.
+
+    With ``k`` the sum runs over ``k`` pivot sources drawn exactly as networkx draws them
+    (``random.Random(seed).sample(list(g), k)``), then is scaled as networkx scales a sample,
+    so the same seed gives the same numbers; without ``k`` it is exact.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> betweenness(g)["b"]
+    0.5
+    """
+    conv = to_igraph(g)
+    n = len(conv.names)
+    sg = conv.graph
+    directed = g.is_directed()
+    if k is not None and not 0 < k <= n:
+        raise ValueError(f"k must be between 1 and the number of nodes ({n}), not {k}")
+    if k is None or k == n:
+        raw = sg.betweenness(directed=directed)
+        pivots = None
+    else:
+        pivots = random.Random(seed).sample(conv.names, k)
+        raw = sg.betweenness(directed=directed, sources=[conv.index[p] for p in pivots], targets=None)
+    if not directed:
+        raw = [2 * x for x in raw]  # igraph counts each unordered pair once; networkx sums ordered (s, t)
+    return dict(zip(conv.names, _rescale(raw, n, directed, normalized, pivots, conv.index), strict=True))
+
+
+def _rescale(raw: list[float], n: int, directed: bool, normalized: bool, pivots: list[str] | None,
+             index: dict[str, int]) -> list[float]:
+    # networkx 3.6 scaling with endpoints=False: pairs (s, t), s != t, neither being v.
+    big_n = n - 1
+    if big_n < 2:
+        return list(raw)
+    correction = 1 if directed else 2
+    if pivots is None:
+        scale = 1 / (big_n * (big_n - 1)) if normalized else 1 / correction
+        return [x * scale for x in raw]
+    k = len(pivots)
+    if normalized:
+        s_src = 1 / ((k - 1) * (big_n - 1)) if k > 1 else math.nan
+        s_other = 1 / (k * (big_n - 1))
+    else:
+        s_src = big_n / ((k - 1) * correction) if k > 1 else math.nan
+        s_other = big_n / (k * correction)
+    out = [x * s_other for x in raw]
+    for p in pivots:
+        i = index[p]
+        out[i] = raw[i] * s_src
+    return out
+
+
+def degree(g: nx.Graph, mode: str = "all") -> dict[str, int]:
+    """Number of relations per actor (``mode`` "in", "out" or "all"), parallel edges counted, as ``g.degree``."""
+    conv = to_igraph(g)
+    modes = {"all": "all", "in": "in", "out": "out"}
+    if mode not in modes:
+        raise ValueError(f"mode must be one of {', '.join(modes)}, not {mode!r}")
+    if conv.weights is None:
+        return dict(zip(conv.names, conv.graph.degree(mode=modes[mode]), strict=True))
+    strength = conv.graph.strength(mode=modes[mode], weights=conv.weights)
+    return dict(zip(conv.names, map(int, strength), strict=True))
+
+
+def shortest_path(g: nx.Graph, source: str, target: str, directed: bool = True) -> list[str] | None:
+    """One shortest path from ``source`` to ``target`` (following edge directions unless ``directed=False``),
+    or None when there is none. Ties may be broken differently from networkx; the length is the same."""
+    conv = to_igraph(g)
+    s, t = _vertex(conv, source), _vertex(conv, target)
+    if s == t:
+        return [source]
+    mode = "out" if directed and g.is_directed() else "all"
+    with warnings.catch_warnings():  # "Couldn't reach some vertices" is the no-path answer, not a problem
+        warnings.simplefilter("ignore", RuntimeWarning)
+        path = conv.graph.get_shortest_path(s, to=t, mode=mode, output="vpath")
+    return [conv.names[i] for i in path] if path else None
+
+
+def neighbourhood(g: nx.Graph, node: str, depth: int = 1, directed: bool = False) -> set[str]:
+    """Actors within ``depth`` hops of ``node`` (edges in either direction unless ``directed=True``),
+    not counting ``node`` itself."""
+    conv = to_igraph(g)
+    v = _vertex(conv, node)
+    if depth < 1:
+        return set()
+    mode = "out" if directed and g.is_directed() else "all"
+    found = conv.graph.neighborhood(v, order=depth, mode=mode, mindist=1)
+    return {conv.names[i] for i in found}

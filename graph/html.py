@@ -1,0 +1,408 @@
+"""Self-contained, offline, XSS-safe HTML network views of the graph (vis-network via pyvis).
+
+The page is one file: the vis-network script and stylesheet that pyvis ships are inlined,
+there is no Bootstrap and no CDN, and a Content-Security-Policy forbids any request. pyvis
+builds the node and edge data; its Jinja template is *not* used (it links a CDN and does not
+escape), so the data goes into the page as JSON in a ``<script type="application/json">``
+block and ``graph/static/view.js`` builds the legend, filters and tooltips with
+``textContent`` only.
+
+>>> import tempfile, pathlib
+>>> from graph.store import GraphStore
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "view.html"
+>>> render_html(GraphStore(tempfile.mkdtemp()), out)["nodes"]
+0
+"""
+
+from __future__ import annotations
+
+import base64
+import colorsys
+import datetime as dt
+import hashlib
+import html
+import json
+import math
+import os
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.export import write_atomic
+from graph.store import GraphStore
+from graph.taxonomy import Taxonomy, load_taxonomy
+
+STATIC = Path(__file__).parent / "static"
+VIS_VERSION = "vis-9.1.2"
+# Above this many actors the page stabilises with fewer iterations, straight edges and no
+# improved (Kamada-Kawai) initial layout, so thousands of nodes draw within seconds.
+LARGE = 500
+LARGE_ITERATIONS = 40  # physics iterations after the Python layout, for views above LARGE
+MAX_EVIDENCE = 12  # evidence sentences per relation kept in the page (the count is always exact)
+
+
+class ViewError(ValueError):
+    """Bad view parameters (dates, an actor outside the filters)."""
+
+
+# -- filtering --------------------------------------------------------------
+
+
+def _iso(value: str | None, what: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ViewError(f"--{what} {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def view_graph(
+    store: GraphStore,
+    around: str | None = None,
+    depth: int = 1,
+    types: Iterable[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    kinds: Iterable[str] | None = None,
+) -> nx.MultiDiGraph:
+    """The part of the stored graph a view shows, as a new MultiDiGraph.
+
+    ``types``/``kinds`` keep only those relation types and actor kinds; ``since``/``until``
+    keep only evidence dated in that range (relations left with none disappear, and so do
+    actors with no relation and no document in range); ``around`` keeps the actors within
+    ``depth`` hops (either direction) of one actor, found by name, alias or id.
+
+    >>> g = view_graph(GraphStore(), types=["sanctions"])
+    >>> g.number_of_edges()
+    0
+    """
+    tax = load_taxonomy()
+    wanted_types = set(tax.check_relation_types(list(types))) if types else None
+    wanted_kinds = set(tax.check_kinds(list(kinds))) if kinds else None
+    lo, hi = _iso(since, "since"), _iso(until, "until")
+    if lo and hi and lo > hi:
+        raise ViewError(f"--since {lo} is after --until {hi}")
+    if depth < 0:
+        raise ViewError("--depth must be 0 or more")
+    src = store.graph
+    dated = lo is not None or hi is not None
+
+    def in_range(date: str | None) -> bool:
+        if not dated:
+            return True
+        if not date:
+            return False  # undated evidence cannot be shown to fall in the range
+        day = date[:10]
+        return (lo is None or day >= lo) and (hi is None or day <= hi)
+
+    g = nx.MultiDiGraph()
+    for n, a in src.nodes(data=True):
+        if wanted_kinds is None or a["kind"] in wanted_kinds:
+            g.add_node(n, **a)
+    for u, v, k, a in src.edges(keys=True, data=True):
+        if u not in g or v not in g or (wanted_types is not None and k not in wanted_types):
+            continue
+        evidence = [e for e in a["evidence"] if in_range(e.get("date"))]
+        if evidence:
+            g.add_edge(u, v, key=k, **{**a, "evidence": evidence})
+    if dated:
+        docs_in_range = {d for d, doc in store.documents.items() if in_range(doc.date)}
+        g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0 and not docs_in_range & set(g.nodes[n].get("documents", []))])
+
+    if around is not None:
+        from graph.resolve import resolve_actor
+
+        centre = resolve_actor(src, around)
+        if centre not in g:
+            raise ViewError(f"actor {src.nodes[centre]['name']!r} ({centre}) is excluded by the other filters")
+        g = nx.MultiDiGraph(nx.ego_graph(g, centre, radius=depth, undirected=True))
+        g.graph["around"] = centre
+    return g
+
+
+# -- layout for large graphs -------------------------------------------------------
+
+
+def pivot_layout(g: nx.Graph, pivots: int = 40, scale: float = 120.0, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Fast positions for big graphs: pivot MDS (Brandes & Pich 2006) per connected component,
+    components packed on shelves. O(pivots * edges) breadth-first searches plus a small SVD,
+    so 3,000 actors take a fraction of a second; the page then only needs a short physics run
+    to spread nodes that landed on one spot.
+
+    >>> pos = pivot_layout(nx.path_graph(5))
+    >>> abs(pos[0][0] - pos[4][0]) + abs(pos[0][1] - pos[4][1]) > abs(pos[0][0] - pos[1][0]) + abs(pos[0][1] - pos[1][1])
+    True
+    """
+    import numpy as np
+
+    u = nx.Graph(g)  # undirected, simple: direction and parallel relations do not matter for distance
+    rng = np.random.default_rng(seed)
+    blocks: list[tuple[list, np.ndarray]] = []
+    for comp in sorted(nx.connected_components(u), key=lambda c: (-len(c), min(map(str, c)))):
+        nodes = sorted(comp, key=str)
+        n = len(nodes)
+        if n <= 2:
+            xy = np.array([[0.0, 0.0], [1.0, 0.0]][:n])
+        else:
+            k = min(pivots, n)
+            dist = np.empty((n, k))
+            mind = np.full(n, np.inf)
+            p = max(nodes, key=lambda v: (u.degree(v), str(v)))
+            for j in range(k):  # max-min pivots: each new pivot is the node farthest from the others
+                lengths = nx.single_source_shortest_path_length(u, p)
+                col = np.array([lengths[v] for v in nodes], dtype=float)
+                dist[:, j] = col
+                mind = np.minimum(mind, col)
+                p = nodes[int(np.argmax(mind))]
+            d2 = dist**2
+            c = -0.5 * (d2 - d2.mean(axis=0, keepdims=True) - d2.mean(axis=1, keepdims=True) + d2.mean())
+            # The two main axes of C come from the small k x k matrix C^T C (cheap, unlike an SVD of C).
+            _, vecs = np.linalg.eigh(c.T @ c)
+            xy = c @ vecs[:, [-1, -2]]
+        # a little jitter separates nodes that share every pivot distance (leaves of one hub)
+        xy = xy + rng.uniform(-0.3, 0.3, size=xy.shape)
+        blocks.append((nodes, xy * scale))
+    # Shelf packing: big components first, rows no wider than the square root of the total area.
+    boxes = [xy.max(axis=0) - xy.min(axis=0) + scale for _, xy in blocks]
+    row_width = max(float(np.sqrt(sum(w * h for w, h in boxes))) * 1.2, max((b[0] for b in boxes), default=0.0))
+    pos: dict[str, tuple[float, float]] = {}
+    x = y = row_h = 0.0
+    for (nodes, xy), (w, h) in zip(blocks, boxes, strict=True):
+        if x > 0 and x + w > row_width:
+            x, y, row_h = 0.0, y + row_h, 0.0
+        origin = xy.min(axis=0)
+        for v, (px, py) in zip(nodes, xy - origin, strict=True):
+            pos[v] = (round(float(x + px), 1), round(float(y + py), 1))
+        x, row_h = x + w, max(row_h, h)
+    return pos
+
+
+# -- styling ------------------------------------------------------------------
+
+
+def score_colour(score: float) -> str:
+    """Edge colour for a cooperation (+) / conflict (-) score in -10..10: warm for conflict,
+    cool for cooperation, grey for neutral.
+
+    >>> score_colour(0.0)
+    '#8c8c8c'
+    >>> score_colour(-7.0) != score_colour(7.0)
+    True
+    """
+    if score == 0:
+        return "#8c8c8c"
+    s = min(abs(score), 10.0) / 10.0
+    if score < 0:  # amber (40°) at mild conflict to red (0°) at the strongest
+        hue, light = 40 - 40 * s, 0.52 - 0.12 * s
+    else:  # teal (180°) at mild cooperation to deep blue (225°) at the strongest
+        hue, light = 180 + 45 * s, 0.42 - 0.08 * s
+    r, g, b = colorsys.hls_to_rgb(hue / 360, light, 0.55 + 0.35 * s)
+    return f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
+
+
+def _darker(hex_colour: str, factor: float = 0.7) -> str:
+    try:
+        r, g, b = (int(hex_colour.lstrip("#")[i: i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return hex_colour
+    return "#" + "".join(f"{round(c * factor):02x}" for c in (r, g, b))
+
+
+def _network(g: nx.MultiDiGraph, store: GraphStore, tax: Taxonomy, large: bool) -> tuple[Any, dict[str, Any]]:
+    """Build the pyvis Network (nodes, edges, options) and the legend data."""
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="remote")  # resources are never taken from pyvis' template
+    degree = dict(g.degree())
+    top = max(degree.values(), default=0) or 1
+    kinds_used: Counter[str] = Counter()
+    # Large views start from positions computed here, so the page needs only a short physics run.
+    pos = pivot_layout(g) if large else {}
+    for n in sorted(g):
+        a = g.nodes[n]
+        kind = tax.kind(a["kind"])
+        kinds_used[kind.name] += 1
+        net.add_node(
+            n,
+            label=a["name"],
+            shape=kind.shape,
+            color={"background": kind.color, "border": _darker(kind.color),
+                   "highlight": {"background": kind.color, "border": "#222222"},
+                   "hover": {"background": kind.color, "border": "#222222"}},
+            # Size by degree centrality on the filtered graph; sqrt so hubs do not swamp the view.
+            size=round(10 + 30 * math.sqrt(degree[n] / top), 1),
+            kind=kind.name,
+            aliases=list(a.get("aliases", [])),
+            documents=list(a.get("documents", [])),
+            degree=degree[n],
+            **({"x": pos[n][0], "y": pos[n][1]} if n in pos else {}),
+        )
+
+    types_used: Counter[str] = Counter()
+    pairs: dict[frozenset[str], list[tuple[str, str, str]]] = defaultdict(list)
+    for u, v, k in sorted(g.edges(keys=True)):
+        pairs[frozenset((u, v))].append((u, v, k))
+    for u, v, k in sorted(g.edges(keys=True)):
+        a = g.edges[u, v, k]
+        rel = tax.relation(k)
+        types_used[rel.name] += 1
+        colour = score_colour(rel.score)
+        evidence = sorted(a["evidence"], key=lambda e: (e.get("date") or "", e["doc"], e["start"]))
+        dates = [e["date"] for e in evidence if e.get("date")]
+        siblings = pairs[frozenset((u, v))]
+        # Parallel relations between one pair are drawn as separate curves, not on top of each other.
+        smooth: dict[str, Any] = {"enabled": False}
+        if len(siblings) > 1:
+            smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.12 + 0.14 * siblings.index((u, v, k))}
+        net.add_edge(
+            u, v,
+            id=f"{u}|{k}|{v}",
+            type=rel.name,
+            color={"color": colour, "highlight": _darker(colour, 0.8), "hover": _darker(colour, 0.8), "opacity": 0.85},
+            arrows={"to": {"enabled": not rel.symmetric, "scaleFactor": 0.6}},
+            width=round(1 + 1.5 * math.log1p(len(evidence)), 2),
+            smooth=smooth,
+            symmetric=rel.symmetric,
+            date=min(dates) if dates else None,
+            last=max(dates) if dates else None,
+            confidence=max((e.get("confidence", 0.0) for e in evidence), default=0.0),
+            evidence_count=len(evidence),
+            evidence=[{"doc": e["doc"], "date": e.get("date"), "sentence": e["sentence"]} for e in evidence[:MAX_EVIDENCE]],
+        )
+
+    net.options = {
+        "autoResize": True,
+        "nodes": {"borderWidth": 1.5, "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        "edges": {"selectionWidth": 1.5, "hoverWidth": 1},
+        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
+        "layout": {"improvedLayout": not large, "randomSeed": 7},
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut" if large else "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.2},
+            # Bounded: the page stabilises once (without drawing each step) and view.js then
+            # turns physics off, so nothing keeps moving or burning CPU.
+            "stabilization": {"enabled": True, "iterations": LARGE_ITERATIONS if large else 400, "updateInterval": 25, "fit": True},
+        },
+    }
+    legend = {
+        "kinds": [
+            {"name": k, "label": k.replace("_", " "), "description": tax.kind(k).description, "color": tax.kind(k).color,
+             "shape": tax.kind(k).shape, "count": kinds_used[k]}
+            for k in tax.actor_kinds if kinds_used[k]
+        ],
+        "types": [
+            {"name": t, "description": tax.relation(t).description, "color": score_colour(tax.relation(t).score),
+             "score": tax.relation(t).score, "symmetric": tax.relation(t).symmetric, "count": types_used[t]}
+            for t in sorted(tax.relation_types, key=lambda t: (tax.relation(t).score, t)) if types_used[t]
+        ],
+    }
+    return net, legend
+
+
+# -- page ---------------------------------------------------------------------
+
+
+def safe_json(obj: Any) -> str:
+    """JSON that is inert inside ``<script>``: no ``</script>``, ``<!--`` or line separators.
+
+    >>> safe_json({"s": "</script><b>&"})
+    '{"s": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(obj, ensure_ascii=False, sort_keys=True)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _asset(name: str) -> str:
+    """A vis-network file from the copy pyvis ships (no network, no lib/ folder)."""
+    import pyvis
+
+    root = Path(pyvis.__file__).parent
+    for base in (root / "templates" / "lib" / VIS_VERSION, root / "lib" / VIS_VERSION):
+        if (base / name).exists():
+            text = (base / name).read_text(encoding="utf-8")
+            break
+    else:  # pragma: no cover - a pyvis without its bundled vis-network
+        raise FileNotFoundError(f"pyvis does not ship {VIS_VERSION}/{name}; reinstall pyvis>=0.3.2")
+    # The source-map comment would make developer tools fetch a file that is not there.
+    text = "\n".join(line for line in text.split("\n") if "sourceMappingURL=" not in line)
+    if "</script" in text.lower() or "<!--" in text or "</style" in text.lower():
+        raise ValueError(f"{name} cannot be inlined safely")
+    return text
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def _page(title: str, data: dict[str, Any]) -> str:
+    vis_js, vis_css = _asset("vis-network.min.js"), _asset("vis-network.css")
+    view_js = (STATIC / "view.js").read_text(encoding="utf-8")
+    view_css = (STATIC / "view.css").read_text(encoding="utf-8")
+    # Only these two scripts may run (by hash): an injected <script> or on* handler cannot,
+    # and default-src 'none' forbids every request (images may only be data: URIs).
+    csp = (f"default-src 'none'; script-src {_sha256(vis_js)} {_sha256(view_js)}; "
+           "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{html.escape(csp)}\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<meta name=\"generator\" content=\"actorgraph (vis-network {VIS_VERSION[4:]} via pyvis)\">\n"
+        f"<title>{html.escape(title)}</title>\n"
+        f"<style>{vis_css}</style>\n<style>{view_css}</style>\n</head>\n<body>\n"
+        "<aside id=\"ag-panel\"><noscript>This network view needs JavaScript.</noscript></aside>\n"
+        "<main id=\"ag-network\" aria-label=\"network\"></main>\n"
+        f"<script type=\"application/json\" id=\"ag-data\">{safe_json(data)}</script>\n"
+        f"<script>{vis_js}</script>\n<script>{view_js}</script>\n</body>\n</html>\n"
+    )
+
+
+def render_html(
+    store: GraphStore,
+    out_path: str | os.PathLike[str],
+    around: str | None = None,
+    depth: int = 1,
+    types: Iterable[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    kinds: Iterable[str] | None = None,
+    title: str | None = None,
+) -> dict[str, Any]:
+    """Write a self-contained HTML network view of (part of) the graph to ``out_path``.
+
+    Filters are those of :func:`view_graph`. Returns the counts of what the page holds:
+    ``{"path", "nodes", "edges", "large"}``. Nothing but ``out_path`` is written.
+    """
+    tax = load_taxonomy()
+    g = view_graph(store, around=around, depth=depth, types=types, since=since, until=until, kinds=kinds)
+    large = g.number_of_nodes() > LARGE
+    net, legend = _network(g, store, tax, large)
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    if title is None:
+        title = "actorgraph"
+        if around is not None:
+            title += f": around {g.nodes[g.graph['around']]['name']}"
+    doc_ids = {e["doc"] for edge in edges for e in edge["evidence"]} | {d for n in nodes for d in n["documents"]}
+    filters = {"around": g.graph.get("around"), "depth": depth if around is not None else None,
+               "types": sorted(tax.check_relation_types(list(types))) if types else None,
+               "kinds": sorted(tax.check_kinds(list(kinds))) if kinds else None,
+               "since": _iso(since, "since"), "until": _iso(until, "until")}
+    data = {
+        "title": title,
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "legend": legend,
+        "large": large,
+        "filters": filters,
+        "documents": {d: {"title": store.documents[d].title, "date": store.documents[d].date}
+                      for d in sorted(doc_ids) if d in store.documents},
+    }
+    write_atomic(out_path, _page(title, data))
+    return {"path": str(out_path), "nodes": len(nodes), "edges": len(edges), "large": large}

@@ -1,0 +1,50 @@
+"""Rebuild the local networkx store from Neo4j (the inverse of :mod:`graph.neo4j.writer`).
+
+local → Neo4j → local gives the same ``export json``, byte for byte.
+
+>>> store = read_store(driver, "neo4j", "actorgraph-data")  # doctest: +SKIP
+>>> store.save()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+
+import neo4j
+
+from graph.model import Document
+from graph.neo4j.writer import EVIDENCE_FIELDS
+from graph.store import GraphStore
+from graph.taxonomy import load_taxonomy
+
+_DOCUMENTS = "MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.path AS path, d.url AS url, d.date AS date, d.sha256 AS sha256"
+_ACTORS = "MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.documents AS documents"
+_RELATIONS = (
+    "MATCH (s:Actor)-[r]->(t:Actor) WHERE type(r) IN $types "
+    "RETURN s.id AS source, type(r) AS type, t.id AS target, "
+    + ", ".join(f"r.ev_{f} AS ev_{f}" for f in EVIDENCE_FIELDS)
+)
+
+
+def read_store(driver: neo4j.Driver, database: str = "neo4j", path: str | os.PathLike[str] | None = None) -> GraphStore:
+    """A :class:`GraphStore` (at ``path``, not saved) holding the graph stored in ``database``.
+
+    Only relationship types of the taxonomy are read; MENTIONS is implied by the actors' documents.
+    """
+    store = GraphStore(path)
+    g = store.graph
+    types = sorted(load_taxonomy().relation_types)
+    # Missing optional properties (url, date) are expected, not worth a server warning.
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS, notifications_min_severity="OFF") as s:
+        for r in s.run(_DOCUMENTS):
+            store.documents[r["id"]] = Document(**{k: v for k, v in r.data().items() if v is not None})
+        for r in s.run(_ACTORS):
+            g.add_node(r["id"], name=r["name"], kind=r["kind"], aliases=sorted(r["aliases"] or []),
+                       documents=sorted(r["documents"] or []))
+        for r in s.run(_RELATIONS, types=types):
+            columns = [r[f"ev_{f}"] or [] for f in EVIDENCE_FIELDS]
+            evidence = [dict(zip(EVIDENCE_FIELDS, values, strict=True)) for values in zip(*columns, strict=True)]
+            for e in evidence:
+                e["date"] = e["date"] or None  # stored as "" because lists cannot hold nulls
+            g.add_edge(r["source"], r["target"], key=r["type"], type=r["type"], evidence=evidence)
+    return store

@@ -1,0 +1,245 @@
+"""Write the actor graph to Neo4j: idempotent, batched ``UNWIND $rows AS row MERGE ...``.
+
+Data model (what ``queries/*.cypher`` and :mod:`graph.neo4j.reader` rely on):
+
+- ``(:Actor:<Label> {id, name, kind, aliases, documents})``, ``<Label>`` the kind's taxonomy label;
+- ``(:Actor)-[:<TYPE> {date, confidence, evidence_count, ev_doc, ev_sentence, ev_start, ev_end,
+  ev_date, ev_confidence, ev_pattern}]->(:Actor)``, one relationship per stored edge, the
+  evidence as parallel lists (``ev_date`` is "" where unknown: lists cannot hold nulls);
+- ``(:Document {id, title, path, url, date, sha256})-[:MENTIONS]->(:Actor)``.
+
+Labels and relationship types cannot be query parameters, so rows are grouped by kind or
+type and each group runs a query whose label or type comes from the taxonomy, never from
+input. Every batch is one explicit transaction through ``execute_write``; the queries only
+MERGE and SET, so a retried batch gives the same result.
+
+>>> writer = Neo4jWriter(driver, "neo4j")  # doctest: +SKIP
+>>> writer.write_store(GraphStore.open("actorgraph-data"))  # doctest: +SKIP
+{'documents': 2, 'actors': 17, 'mentions': 25, 'relations': 21}
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import neo4j
+
+from graph.model import Extraction
+from graph.store import GraphStore
+from graph.taxonomy import Taxonomy, load_taxonomy
+
+DEFAULT_BATCH_SIZE = 5000
+
+SCHEMA = (
+    "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
+    "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
+    "CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
+    "CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)",
+)
+
+EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern")
+
+_DOCUMENTS = """
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+SET d.title = row.title, d.path = row.path, d.url = row.url, d.date = row.date, d.sha256 = row.sha256
+"""
+
+_MENTIONS = """
+UNWIND $rows AS row
+MATCH (d:Document {id: row.doc})
+MATCH (a:Actor {id: row.actor})
+MERGE (d)-[:MENTIONS]->(a)
+"""
+
+
+class Neo4jWriter:
+    """Writes a :class:`GraphStore` (or what some extractions changed in it) to one database."""
+
+    def __init__(self, driver: neo4j.Driver, database: str = "neo4j", taxonomy: Taxonomy | None = None) -> None:
+        self.driver = driver
+        self.database = database
+        self.taxonomy = taxonomy or load_taxonomy()
+        self._schema_ready = False
+
+    # -- schema ------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        """Create the constraints and indexes (once per writer; IF NOT EXISTS on the server)."""
+        if self._schema_ready:
+            return
+        with self.driver.session(database=self.database) as s:
+            for statement in SCHEMA:  # schema changes cannot share a transaction with writes
+                s.run(statement).consume()
+            s.run("CALL db.awaitIndexes(120)").consume()
+        self._schema_ready = True
+
+    # -- writing -----------------------------------------------------------
+
+    def write_store(self, store: GraphStore, batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, int]:
+        """Write every document, actor and relation of ``store``; returns the counts written."""
+        return self._write(store, list(store.documents), list(store.graph.nodes),
+                           list(store.graph.edges(keys=True)), batch_size)
+
+    def write_extractions(self, extractions: Iterable[Extraction], store: GraphStore,
+                          batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, int]:
+        """Write what these extractions touched, as ``store`` holds it after merging them.
+
+        The local store resolves merges (aliases, evidence, one edge per symmetric pair), so
+        the touched actors and relations are copied from it rather than from the raw
+        extractions. A document whose content changed also drops, in Neo4j, the actors and
+        relations that the store dropped with its old version.
+        """
+        self.ensure_schema()
+        docs = sorted({e.document.id for e in extractions})
+        doc_set = set(docs)
+        g = store.graph
+        actors = {a.id for e in extractions for a in e.actors if a.id in g}
+        actors |= {n for n in g.nodes if doc_set.intersection(g.nodes[n].get("documents", ()))}
+        edges = {
+            (u, v, k) for u, v, k, ev in g.edges(keys=True, data="evidence")
+            if any(e["doc"] in doc_set for e in ev)
+        }
+        old_actors, old_edges = self._touched_by_changed(docs, store)
+        stale_actors = [a for a in old_actors if a not in g]
+        stale_edges = [e for e in old_edges if not g.has_edge(*e)]
+        self._delete(stale_actors, stale_edges)
+        # What survives lost the old version's evidence or mentions: rewrite it from the store.
+        actors |= set(old_actors) - set(stale_actors)
+        edges |= set(old_edges) - set(stale_edges)
+        counts = self._write(store, docs, sorted(actors), sorted(edges), batch_size)
+        counts["deleted_actors"], counts["deleted_relations"] = len(stale_actors), len(stale_edges)
+        return counts
+
+    def clear(self, batch_size: int = 10_000) -> int:
+        """Delete every :Actor and :Document (and their relationships); returns how many nodes."""
+        query = "MATCH (n) WHERE n:Actor OR n:Document WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
+        total = 0
+        with self.driver.session(database=self.database) as s:
+            while True:
+                n = s.execute_write(lambda tx: tx.run(query, limit=batch_size).single()["n"])
+                total += n
+                if n < batch_size:
+                    return total
+
+    # -- internals ---------------------------------------------------------
+
+    def _write(self, store: GraphStore, doc_ids: Sequence[str], actor_ids: Sequence[str],
+               edges: Sequence[tuple[str, str, str]], batch_size: int) -> dict[str, int]:
+        self.ensure_schema()
+        doc_rows = [_document_row(store, d) for d in doc_ids if d in store.documents]
+        by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        mention_rows = []
+        for n in actor_ids:
+            row = store._node_dict(n)
+            by_kind[self.taxonomy.kind(row["kind"]).name].append(row)
+            mention_rows += [{"doc": d, "actor": n} for d in row["documents"] if d in store.documents]
+        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for u, v, k in edges:
+            by_type[self.taxonomy.relation(k).name].append(relation_row(store._edge_dict(u, v, k)))
+
+        with self.driver.session(database=self.database) as s:
+            self._run_batches(s, _DOCUMENTS, doc_rows, batch_size)
+            for kind, rows in sorted(by_kind.items()):
+                self._run_batches(s, self._actor_query(kind), rows, batch_size)
+            self._run_batches(s, _MENTIONS, mention_rows, batch_size)
+            for rtype, rows in sorted(by_type.items()):
+                self._run_batches(s, self.relation_query(rtype), rows, batch_size)
+        return {
+            "documents": len(doc_rows),
+            "actors": sum(len(r) for r in by_kind.values()),
+            "mentions": len(mention_rows),
+            "relations": sum(len(r) for r in by_type.values()),
+        }
+
+    def _actor_query(self, kind: str) -> str:
+        labels = self.taxonomy.actor_kinds
+        label = labels[kind].label  # validated CamelCase identifier from the taxonomy
+        others = sorted({k.label for k in labels.values()} - {label})
+        remove = f"\nREMOVE a:{':'.join(others)}" if others else ""  # a kind that changed loses its old label
+        return (
+            "UNWIND $rows AS row\n"
+            "MERGE (a:Actor {id: row.id})\n"
+            "SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.documents = row.documents\n"
+            f"SET a:{label}{remove}"
+        )
+
+    def relation_query(self, rtype: str) -> str:
+        """The MERGE query for one relation type (whitelisted through the taxonomy)."""
+        name = self.taxonomy.relation(rtype).name  # UPPER_SNAKE identifier, validated at load
+        return (
+            "UNWIND $rows AS row\n"
+            "MATCH (s:Actor {id: row.source})\n"
+            "MATCH (t:Actor {id: row.target})\n"
+            f"MERGE (s)-[r:{name}]->(t)\n"
+            "SET r += row.props"
+        )
+
+    def _run_batches(self, s: neo4j.Session, query: str, rows: list[dict[str, Any]], batch_size: int) -> None:
+        for batch in _chunks(rows, max(1, batch_size)):
+            s.execute_write(_run, query, batch)
+
+    def _touched_by_changed(self, doc_ids: Sequence[str], store: GraphStore) -> tuple[list[str], list[tuple[str, str, str]]]:
+        """Actors and relations that Neo4j holds from the old version of a changed document.
+
+        Also drops the MENTIONS of those documents; the write that follows recreates the current ones.
+        """
+        docs = [{"id": d, "sha256": store.documents[d].sha256} for d in doc_ids if d in store.documents]
+        if not docs:
+            return [], []
+        with self.driver.session(database=self.database) as s:
+            changed = [r["id"] for r in s.run(
+                "UNWIND $docs AS d MATCH (doc:Document {id: d.id}) WHERE doc.sha256 <> d.sha256 RETURN doc.id AS id",
+                docs=docs)]
+            if not changed:
+                return [], []
+            actors = [r["id"] for r in s.run(
+                "MATCH (a:Actor) WHERE any(d IN a.documents WHERE d IN $docs) RETURN a.id AS id", docs=changed)]
+            edges = [(r["s"], r["t"], r["type"]) for r in s.run(
+                "MATCH (s:Actor)-[r]->(t:Actor) WHERE any(d IN r.ev_doc WHERE d IN $docs) "
+                "RETURN s.id AS s, t.id AS t, type(r) AS type", docs=changed)]
+            s.execute_write(_run, "UNWIND $rows AS id MATCH (:Document {id: id})-[m:MENTIONS]->() DELETE m", changed)
+        return actors, edges
+
+    def _delete(self, actors: list[str], edges: list[tuple[str, str, str]]) -> None:
+        if not actors and not edges:
+            return
+        by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for u, v, k in edges:
+            if k in self.taxonomy.relation_types:
+                by_type[k].append({"source": u, "target": v})
+        with self.driver.session(database=self.database) as s:
+            for rtype, rows in by_type.items():
+                s.execute_write(_run, f"UNWIND $rows AS row MATCH (:Actor {{id: row.source}})-[r:{rtype}]->"
+                                      "(:Actor {id: row.target}) DELETE r", rows)
+            if actors:
+                s.execute_write(_run, "UNWIND $rows AS id MATCH (a:Actor {id: id}) DETACH DELETE a", actors)
+
+
+def relation_row(edge: dict[str, Any]) -> dict[str, Any]:
+    """One relation (as ``GraphStore._edge_dict`` gives it) as a row for :meth:`Neo4jWriter.relation_query`."""
+    ev = edge["evidence"]
+    props: dict[str, Any] = {
+        "date": edge.get("date"),
+        "confidence": edge.get("confidence"),
+        "evidence_count": len(ev),
+    }
+    for f in EVIDENCE_FIELDS:
+        # Neo4j lists cannot hold nulls: an unknown evidence date is stored as "".
+        props[f"ev_{f}"] = [("" if e.get(f) is None else e.get(f)) for e in ev]
+    return {"source": edge["source"], "target": edge["target"], "props": props}
+
+
+def _document_row(store: GraphStore, doc_id: str) -> dict[str, Any]:
+    return store.documents[doc_id].model_dump(mode="json")
+
+
+def _run(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> None:
+    tx.run(query, rows=rows).consume()
+
+
+def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
