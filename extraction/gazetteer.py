@@ -73,11 +73,9 @@ def _variants(form: str) -> set[str]:
     out = {form}
     for long, shorts in (("United Nations ", ("UN ", "U.N. ")), ("United States ", ("US ", "U.S. "))):
         for f in list(out):
-            for s in shorts:
-                if f.startswith(long):
-                    out.add(s + f[len(long):])
-                if f.startswith(s):
-                    out.add(long + f[len(s):])
+            for s in (long, *shorts):
+                if f.startswith(s):  # any one spelling gives all three
+                    out.update(x + f[len(s):] for x in (long, *shorts))
     if "." in form and form.replace(".", "").isupper():
         out.add(form.replace(".", ""))
     return out

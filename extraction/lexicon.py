@@ -94,7 +94,7 @@ class Lexicon:
         """Kind of an unknown organisation from clue words in its name; None if nothing says."""
         text = span.text
         words = set(text.replace(",", " ").split())
-        for kind in ("armed_group", "igo", "government_body", "media", "company", "ngo"):
+        for kind in ("armed_group", "igo", "government_body", "media", "company", "ngo", "other_org"):
             for clue in self.org_kinds.get(kind, []):
                 if (" " in clue and clue in text) or clue in words:
                     return kind

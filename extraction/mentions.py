@@ -58,6 +58,8 @@ class Mention:
     place_only: bool = False  # a capital or seat used as a place, not as an actor
     incidental: bool = False  # a state named as a location or a bare adjective ('in Turkey', 'Palestinian
                               # refugees'): usable by rules, but not a sign that the actor acts in the document
+    role: str | None = None   # for role nominals ('Hungary's foreign minister'): the office and whose it is
+    org: str | None = None
 
     @property
     def actor(self) -> str:
@@ -158,7 +160,7 @@ class MentionFinder:
                 continue
             span = doc[start:end]
             aid, via = self.forms[span.text]
-            if self._inside_larger_name(span):
+            if self._inside_larger_name(span, aid):
                 continue
             # A capital or seat after "in/at/to" is a place, not a government acting.
             place = via in ("capital", "seat") and start > 0 and _is_locative(span)
@@ -173,14 +175,19 @@ class MentionFinder:
             used.update(range(start, end))
         return out
 
-    def _inside_larger_name(self, span: Span) -> bool:
-        """'America' in 'Latin America', 'Washington' in 'Washington Post': part of a longer name."""
+    def _inside_larger_name(self, span: Span, aid: str) -> bool:
+        """'America' in 'Latin America', 'Washington' in 'Washington Post', 'Tirana' in 'Tirana Hassan'."""
         ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
-        if ent is None or ent.label_ == "PERSON" or (ent.start >= span.start and ent.end <= span.end):
+        if ent is None or (ent.start >= span.start and ent.end <= span.end):
+            return False
+        if ent.label_ == "PERSON" and self.gz.get(aid).kind == "person":
+            return False  # 'President Donald Trump'
+        if ent.label_ == "PERSON" and span.start > ent.start and not span.doc[span.start - 1].is_title:
             return False
         extra = [t for t in ent if t.i < span.start or t.i >= span.end]
         # Titles, demonyms, articles and possessives around a name do not make it a different name.
-        return any(t.is_title and t.text not in self.forms and t.text not in self.lex.title_words for t in extra)
+        return any(t.is_title and t.text not in self.forms and t.text not in self.lex.title_words
+                   and t.lower_ not in ("the", "a", "an") for t in extra)
 
     def _proxies(self, doc: Doc, actors: dict[str, ActorInfo]) -> list[Mention]:
         """'the Petro administration', 'the Maduro government': a leader's name before a government noun."""
@@ -198,7 +205,11 @@ class MentionFinder:
                 state = self.gz.get(aid).country      # 'the Petro administration'
             elif aid is not None or prev.text in self.gz.demonyms:
                 state = self.gz.state_of(prev.text)  # 'the U.S. administration', "Colombia's government"
-            if state:
+            if state and aid is not None and self.gz.get(aid).kind == "person":
+                # Only the noun: the leader's name stays a mention of the leader ("Orbán's government").
+                self._info(actors, state)
+                out.append(Mention(tok.i, tok.i + 1, (state,), "proxy", tok.text))
+            elif state:
                 self._info(actors, state)
                 out.append(Mention(prev.i, tok.i + 1, (state,), "proxy", doc[prev.i : tok.i + 1].text))
         return out
@@ -366,7 +377,7 @@ class MentionFinder:
             if len(holders) != 1:
                 continue
             self._info(actors, holders[0])
-            out.append(Mention(start, end, (holders[0],), "role", doc[start:end].text))
+            out.append(Mention(start, end, (holders[0],), "role", doc[start:end].text, role=role, org=state))
         return out
 
     def _ner(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int], skip: set[str]) -> list[Mention]:
@@ -394,10 +405,12 @@ class MentionFinder:
                         and span.root.head.pos_ == "NOUN":
                     continue  # 'the Khan Younis strike': a name used as a modifier after 'the' is not a person
             elif ent.label_ in ("ORG", "NORP", "GPE"):
-                kind = self.lex.org_kind(span) if ent.label_ == "ORG" else None
-                kind = _context_kind(span) or kind
+                context = _context_kind(span)
+                kind = context or (self.lex.org_kind(span) if ent.label_ == "ORG" else None)
                 if ent.label_ != "ORG" and kind is None:
                     continue
+                if context and len(span) == 1:
+                    known = known or aid_hint(span)  # 'the oil majors Rosneft and Lukoil
                 if kind is None and _person_shaped(span):
                     kind = "person"  # the small model often tags 'Jane Doe of the X Institute' as ORG
                 if kind is None or (len(span) == 1 and not known and not span.text.isupper()):
@@ -519,8 +532,14 @@ class MentionFinder:
                 continue
             sent_start = tok.sent.start
             same = [m for m in fits if m.start >= sent_start]
-            if same:
-                pick = same[-1]  # nearest in the same sentence ('Maduro and his wife')
+            conj_owner = [m for m in same if tok.head.dep_ == "conj" and tok.head.head.i in range(m.start, m.end)]
+            subjects = [m for m in same if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+            if conj_owner:
+                pick = conj_owner[-1]  # 'Maduro and his wife'
+            elif subjects:
+                pick = subjects[-1]  # 'Orbán, who met Putin, ... and he called'
+            elif same:
+                pick = same[-1]
             else:
                 # otherwise prefer the main subject of the previous sentence, then the nearest
                 prev = [m for m in fits if doc[m.start].sent.start == doc[fits[-1].start].sent.start]
@@ -614,7 +633,8 @@ _CONTEXT_KINDS = {
                     "insurgent", "insurgents", "jihadist", "jihadists", "cartel", "gang", "paramilitary",
                     "paramilitaries", "armed"},
     "ngo": {"think", "ngo", "nonprofit", "non-profit", "charity", "watchdog", "advocacy", "rights", "humanitarian"},
-    "company": {"company", "firm", "giant", "maker", "producer", "corporation", "conglomerate", "lender", "miner"},
+    "company": {"company", "firm", "giant", "maker", "producer", "corporation", "conglomerate", "lender", "miner",
+                "majors", "companies", "firms", "exporter", "exporters", "insurer", "bank", "banks"},
     "media": {"newspaper", "broadcaster", "outlet", "daily", "channel"},
     "other_org": {"party", "movement", "union", "coalition"},
 }
@@ -635,6 +655,11 @@ def _context_kind(span: Span) -> str | None:
         if cues & set(near):
             return kind
     return None
+
+
+def aid_hint(span: Span) -> str:
+    """A single word an organisation cue vouches for is accepted as a name."""
+    return slugify(span.text)
 
 
 def _titled(span: Span) -> bool:

@@ -45,16 +45,17 @@ NEGATIONS = {"not", "never", "n't", "no", "without"}
 RELPRON = {"that", "which", "who", "whom"}
 SYMMETRIC = {"MEETS", "NEGOTIATES", "COOPERATES_WITH", "ALLIED_WITH"}
 # Verbs whose embedded verb states what was refused or asked for, not what happened.
-BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "call", "press", "deny", "fail", "avoid",
+BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "call", "press", "deny", "avoid",
                       "oppose", "resist", "stop", "prevent", "threaten", "warn"}
 # Verbs that put their object event into the subject's hands ("impose sanctions", "announce the resumption").
 LIGHT_VERBS = {
-    "accept", "adopt", "agree", "announce", "apply", "approve", "authorise", "authorize", "begin", "broaden",
-    "carry", "conduct", "continue", "coordinate", "deliver", "deploy", "escalate", "expand", "explore", "extend",
-    "give", "have", "hold", "host", "impose", "initiate", "intensify", "issue", "join", "launch", "lead", "level",
-    "levy", "make", "mount", "offer", "order", "plan", "pledge", "prepare", "promise", "propose", "provide",
-    "pursue", "reach", "reimpose", "renew", "respond", "resume", "retaliate", "seek", "send", "sign", "slap",
-    "stage", "step", "threaten", "tighten", "unveil", "welcome"
+    "accept", "adopt", "agree", "announce", "apply", "approve", "arrive", "attend", "authorise", "authorize", "back",
+    "begin", "broaden", "carry", "come", "conduct", "continue", "convene", "coordinate", "deliver", "deploy",
+    "enter", "escalate", "expand", "explore", "extend", "fly", "give", "go", "have", "head", "hold", "host",
+    "impose", "initiate", "intensify", "issue", "join", "launch", "lead", "level", "levy", "make", "mount", "offer",
+    "open", "order", "plan", "pledge", "prepare", "press", "promise", "propose", "provide", "pursue", "push",
+    "reach", "reimpose", "renew", "reopen", "respond", "resume", "retaliate", "return", "seek", "send", "sign",
+    "sit", "slap", "stage", "start", "step", "threaten", "tighten", "travel", "unveil", "welcome"
 }
 # Event nouns whose "of" object is the target ("the arrest of X", "the revocation of X's visa").
 OF_TARGET_NOUNS = {"revocation", "arrest", "capture", "designation", "decertification", "condemnation", "criticism",
@@ -215,6 +216,13 @@ class RuleContext:
                 found = self.np_actors(child)
                 if found:
                     return found
+        for child in verb.children:
+            if child.dep_ == "dobj":  # 'fired 500 drones at Ukraine', 'hit the refinery on Russia's coast'
+                for c in child.children:
+                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                        found = [a for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
+                        if found:
+                            return found
         for child in verb.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS | SYMMETRIC_PREPS | {"to", "of"}:
                 for pobj in child.children:
@@ -667,6 +675,16 @@ def _office_org(ctx: RuleContext, person: str, role: str) -> str | None:
     return offices[-1].of if offices else None
 
 
+def role_rule(ctx: RuleContext) -> Iterator[Found]:
+    """"Hungary's foreign minister" (resolved to the office holder) → MEMBER_OF Hungary; 'the U.S. president' → LEADS."""
+    for m in ctx.m.mentions:
+        if m.via != "role" or not (ctx.sent.start <= m.start < ctx.sent.end) or not m.org or not m.role:
+            continue
+        role = ctx.lex.roles.get(m.role)
+        if role is not None:
+            yield Found(m.actor, "LEADS" if role.leads else "MEMBER_OF", m.org, m.start, f"role:{m.role}", 0.7)
+
+
 def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Gustavo Petro, the Colombian president,' / "Colombia's president, Gustavo Petro" → LEADS."""
     for tok in ctx.sent:
@@ -795,4 +813,5 @@ def _principal_dyad(ctx: RuleContext) -> list[str]:
     return people if len(people) == 2 else []
 
 
-RULES = (verb_rule, noun_rule, their_rule, agent_noun_rule, title_rule, appos_title_rule, of_org_rule, report_rule)
+RULES = (verb_rule, noun_rule, their_rule, agent_noun_rule, title_rule, role_rule, appos_title_rule, of_org_rule,
+         report_rule)
