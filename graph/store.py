@@ -385,8 +385,17 @@ class GraphStore:
             if end not in g:
                 raise StoreError(f"relation {rel.source} -{rel.type}-> {rel.target}: unknown actor {end!r}")
         u, v = rel.source, rel.target
-        if rel.type in self._symmetric and not g.has_edge(u, v, rel.type) and (g.has_edge(v, u, rel.type) or v < u):
-            u, v = v, u  # one edge per symmetric pair: the stored one, else the smaller id first
+        if rel.type in self._symmetric and not g.has_edge(u, v, rel.type) and g.has_edge(v, u, rel.type):
+            # One edge per symmetric pair, pointing the way its first evidence (by document and
+            # offset) states it: the same whatever order documents are merged in.
+            stored = g.edges[v, u, rel.type]
+            first_stored = min(((e["doc"], e["start"], e["end"]) for e in stored["evidence"]), default=None)
+            first_new = min((e.key for e in rel.evidence), default=None)
+            if first_new is not None and (first_stored is None or first_new < first_stored):
+                g.remove_edge(v, u, rel.type)
+                g.add_edge(u, v, key=rel.type, **stored)
+            else:
+                u, v = v, u
         if not g.has_edge(u, v, rel.type):
             g.add_edge(u, v, key=rel.type, type=rel.type, evidence=[])
         evidence: list[dict[str, Any]] = g.edges[u, v, rel.type]["evidence"]
