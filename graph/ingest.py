@@ -8,16 +8,21 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 
-from graph.model import Extraction
+from graph.model import Actor, Document, Extraction, Relation
 from graph.store import GraphStore
-from loaders.readers import LoadProblem, load_paths
+from loaders.readers import DEFAULT_MAX_DOC_MB, LoadProblem, load_paths
+
+CHUNK_ENV = "ACTORGRAPH_CHUNK_CHARS"
+# spaCy's parser needs memory in proportion to the text it is given, so long documents are
+# parsed in paragraph-aligned pieces of at most this many characters.
+DEFAULT_CHUNK_CHARS = 100_000
 
 
 @dataclass
@@ -48,28 +53,106 @@ class IngestReport:
         return "\n".join(lines)
 
 
+def split_text(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """(offset, piece) pieces of at most ``size`` characters, cut after a blank line, a line end or a space.
+
+    >>> list(split_text("one two\n\nthree four", 12))
+    [(0, 'one two\n\n'), (9, 'three four')]
+    """
+    start, n = 0, len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            for sep in ("\n\n", "\n", " "):
+                cut = text.rfind(sep, start, end)
+                if cut > start:
+                    end = cut + len(sep)
+                    break
+        yield start, text[start:end]
+        start = end
+
+
+def _merge_parts(document: Document, parts: list[tuple[int, Extraction]]) -> Extraction:
+    """One extraction for a document parsed in pieces: evidence offsets made document-relative."""
+    actors: dict[str, Actor] = {}
+    rels: dict[tuple[str, str, str], Relation] = {}
+    for offset, ext in parts:
+        for a in ext.actors:
+            if a.id in actors:
+                old = actors[a.id]
+                old.aliases = sorted(set(old.aliases) | set(a.aliases) | {a.name} - {old.name})
+            else:
+                actors[a.id] = a
+        for r in ext.relations:
+            evidence = [e.model_copy(update={"start": e.start + offset, "end": e.end + offset}) for e in r.evidence]
+            key = (r.source, r.type, r.target)
+            if key in rels:
+                rels[key].evidence.extend(evidence)
+                rels[key].confidence = max(rels[key].confidence, r.confidence)
+            else:
+                rels[key] = r.model_copy(update={"evidence": evidence})
+    return Extraction(document=document, actors=list(actors.values()), relations=list(rels.values()))
+
+
+def _extract(todo: list[Document], store: GraphStore, model: str | None, processes: int, progress: bool,
+             batch_size: int, chunk_chars: int) -> Iterator[Extraction]:
+    from extraction.extractor import Extractor
+    from extraction.mentions import known_people
+
+    extractor = Extractor(model)
+    extractor.known = known_people(store.graph.nodes(data=True))
+    order: deque[tuple[Document, int, bool]] = deque()  # (document, offset, last piece?) per piece sent to spaCy
+
+    def pieces() -> Iterator[Document]:
+        for d in todo:
+            if len(d.text) <= chunk_chars:
+                order.append((d, 0, True))
+                yield d
+                continue
+            cuts = list(split_text(d.text, chunk_chars))
+            for i, (offset, piece) in enumerate(cuts):
+                order.append((d, offset, i == len(cuts) - 1))
+                yield d.model_copy(update={"text": piece})
+
+    words = sum(len(d.text.split()) for d in todo)
+    parts: list[tuple[int, Extraction]] = []
+    with click.progressbar(length=words, label="extracting", file=None if progress else open(os.devnull, "w"),
+                           show_pos=False, show_percent=True) as bar:
+        # spaCy yields results in input order, so each result matches the oldest piece in ``order``.
+        for ext in extractor.extract_many(pieces(), batch_size=batch_size, n_process=max(1, processes)):
+            document, offset, last = order.popleft()
+            bar.update(len(ext.document.text.split()))
+            if offset == 0 and last:
+                yield ext
+                continue
+            parts.append((offset, ext))
+            if last:
+                yield _merge_parts(document, parts)
+                parts = []
+
+
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, model: str | None = None,
-                 processes: int = 1, progress: bool = True, batch_size: int = 16) -> IngestReport:
-    """Load, extract and merge documents into ``store``; unchanged documents are skipped."""
+                 processes: int = 1, progress: bool = True, batch_size: int = 16,
+                 max_doc_mb: float = DEFAULT_MAX_DOC_MB, chunk_chars: int | None = None) -> IngestReport:
+    """Load, extract and merge documents into ``store``; unchanged documents are skipped.
+
+    Documents over ``max_doc_mb`` are refused (reported as problems); long ones are parsed
+    in pieces of ``chunk_chars`` characters so memory stays bounded.
+    """
     report = IngestReport()
-    docs, problems = load_paths([Path(p) for p in paths])
+    docs, problems = load_paths([Path(p) for p in paths], max_doc_mb=max_doc_mb)
     report.problems.extend(problems)
     report.documents_seen = len(docs)
     todo = [d for d in docs if not store.has_document(d)]
     report.documents_unchanged = len(docs) - len(todo)
+    report.actors = store.graph.number_of_nodes()
+    report.relations = store.graph.number_of_edges()
+    if not todo:
+        return report  # nothing to write: leave the store (and its lock) alone
 
-    if todo:
-        from extraction.extractor import Extractor
-        from extraction.mentions import known_people
-
-        extractor = Extractor(model)
-        extractor.known = known_people(store.graph.nodes(data=True))
-        words = sum(len(d.text.split()) for d in todo)
-        with click.progressbar(length=words, label="extracting", file=None if progress else open(os.devnull, "w"),
-                               show_pos=False, show_percent=True) as bar:
-            for ext in extractor.extract_many(todo, batch_size=batch_size, n_process=max(1, processes)):
-                report.extractions.append(ext)
-                bar.update(len(ext.document.text.split()))
+    store.check_writable()  # fail before minutes of parsing, not after
+    chunk = chunk_chars or int(os.environ.get(CHUNK_ENV) or DEFAULT_CHUNK_CHARS)
+    report.extractions.extend(_extract(todo, store, model, processes, progress, batch_size, chunk))
 
     # Merge under the store lock, re-reading first so a concurrent ingest is not overwritten.
     with store.locked():

@@ -75,7 +75,12 @@ def resolve_actor(g: nx.Graph, query: str) -> str:
         {n for k in difflib.get_close_matches(key, list(idx), n=5, cutoff=0.4) for n in idx[k]})
     if candidates:
         raise ActorNotFound(f"{query!r} matches no single actor; closest: {_describe(g, candidates[:5])}")
-    raise ActorNotFound(f"no actor named {query!r}")
+    if not idx:
+        raise ActorNotFound(f"no actor named {query!r}: the graph is empty (run `actorgraph ingest` first)")
+    # Nothing similar: still name the nearest few, so the user sees what spelling the graph uses.
+    nearest = sorted(idx, key=lambda k: (-difflib.SequenceMatcher(None, key, k).ratio(), k))
+    ids = list(dict.fromkeys(n for k in nearest for n in sorted(idx[k])))[:3]
+    raise ActorNotFound(f"no actor named {query!r}; closest: {_describe(g, ids)} (see `actorgraph actors`)")
 
 
 def _describe(g: nx.Graph, ids: list[str]) -> str:

@@ -97,10 +97,30 @@ class GraphStore:
                     raise ValueError("not an actorgraph store file")
                 self._from_dict(data)
                 del data
-        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            self._check()
+        except OSError as exc:
             self.graph = nx.MultiDiGraph()
             self.documents = {}
-            raise StoreError(f"store file {self.file} is unreadable: {exc}") from None
+            raise StoreError(f"store file {self.file} cannot be read: {exc.strerror or exc}") from None
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+            self.graph = nx.MultiDiGraph()
+            self.documents = {}
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            if isinstance(exc, KeyError):
+                first = f"missing field {first}"
+            raise StoreError(f"store file {self.file} is unreadable ({first}); "
+                             "it was left untouched, restore it from a backup or move it away") from None
+
+    def _check(self) -> None:
+        """Every node and edge has what readers rely on, in the current taxonomy."""
+        tax = load_taxonomy()
+        kinds, types = set(tax.actor_kinds), set(tax.relation_types)
+        for n, a in self.graph.nodes(data=True):
+            if not isinstance(a.get("name"), str) or a.get("kind") not in kinds:
+                raise ValueError(f"actor {n!r} has no name, or a kind not in the taxonomy: {a.get('kind')!r}")
+        for u, v, k, a in self.graph.edges(keys=True, data=True):
+            if k not in types or not isinstance(a.get("evidence"), list):
+                raise ValueError(f"relation {u} -{k}-> {v}: type not in the taxonomy, or no evidence list")
 
     def save(self) -> None:
         """Write the store atomically: readers see the old file or the new one, never a mix."""
@@ -119,6 +139,18 @@ class GraphStore:
                 os.unlink(tmp)
             raise
 
+    def check_writable(self) -> None:
+        """Raise :class:`StoreError` now if the store folder cannot be created or written."""
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            with open(self.path / ".lock", "a+"):
+                pass
+            fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".graph-", suffix=".tmp")
+            os.close(fd)
+            os.unlink(tmp)
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store folder {self.path}: {exc.strerror or exc}") from None
+
     @contextlib.contextmanager
     def locked(self) -> Iterator[GraphStore]:
         """Hold the store's write lock, reload, yield, then save.
@@ -126,10 +158,14 @@ class GraphStore:
         Two processes ingesting into one store are serialised here, so neither
         overwrites the other's work.
         """
-        self.path.mkdir(parents=True, exist_ok=True)
+        self.check_writable()
         with open(self.path / ".lock", "a+") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
+                # Temp files left by a writer that was killed mid-save; only the lock holder writes them.
+                for stale in self.path.glob(".graph-*.tmp"):
+                    with contextlib.suppress(OSError):
+                        stale.unlink()
                 self.reload()
                 yield self
                 self.save()
@@ -168,6 +204,8 @@ class GraphStore:
         for e in data.get("edges", []):
             attrs = dict(e)
             u, v = attrs.pop("source"), attrs.pop("target")
+            if u not in self.graph or v not in self.graph:
+                raise ValueError(f"relation {u} -> {v} names an actor that is not stored")
             self.graph.add_edge(u, v, key=attrs["type"], **attrs)
 
     # The columnar layout (format version 2). One list per field instead of one object per
@@ -324,7 +362,13 @@ class GraphStore:
         g = self.graph
         if actor.id in g:
             a = g.nodes[actor.id]
-            a["aliases"] = sorted(set(a.get("aliases", [])) | set(actor.aliases) - {a["name"]})
+            # Name and kind are chosen by a fixed rule, not by which document came first, so
+            # ingesting the same documents in any order (or from two processes) gives one graph.
+            names = {a["name"], actor.name}
+            name = min(names, key=lambda x: (-len(x), x))
+            a["aliases"] = sorted((set(a.get("aliases", [])) | set(actor.aliases) | names) - {name})
+            a["name"] = name
+            a["kind"] = min(a["kind"], actor.kind)
             a["documents"] = sorted(set(a.get("documents", [])) | set(actor.documents))
         else:
             g.add_node(
@@ -342,7 +386,16 @@ class GraphStore:
                 raise StoreError(f"relation {rel.source} -{rel.type}-> {rel.target}: unknown actor {end!r}")
         u, v = rel.source, rel.target
         if rel.type in self._symmetric and not g.has_edge(u, v, rel.type) and g.has_edge(v, u, rel.type):
-            u, v = v, u  # one edge per symmetric pair, whichever direction came first
+            # One edge per symmetric pair, pointing the way its first evidence (by document and
+            # offset) states it: the same whatever order documents are merged in.
+            stored = g.edges[v, u, rel.type]
+            first_stored = min(((e["doc"], e["start"], e["end"]) for e in stored["evidence"]), default=None)
+            first_new = min((e.key for e in rel.evidence), default=None)
+            if first_new is not None and (first_stored is None or first_new < first_stored):
+                g.remove_edge(v, u, rel.type)
+                g.add_edge(u, v, key=rel.type, **stored)
+            else:
+                u, v = v, u
         if not g.has_edge(u, v, rel.type):
             g.add_edge(u, v, key=rel.type, type=rel.type, evidence=[])
         evidence: list[dict[str, Any]] = g.edges[u, v, rel.type]["evidence"]

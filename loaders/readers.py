@@ -23,6 +23,10 @@ META_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
 # A folder's own notes are not articles; name such a file explicitly to ingest it.
 FOLDER_NOTES = {"README", "LICENSE", "CHANGELOG", "CONTRIBUTING", "NOTES"}
 MAX_BYTES = 256 * 1024 * 1024  # a single file larger than this is refused
+# A document (a file, or one JSONL line) over this size is refused unless the caller raises the limit:
+# news articles are a few KB, so anything this big is more likely a log or a dump than an article.
+DEFAULT_MAX_DOC_MB = 5.0
+_CTRL = bytes(b for b in range(32) if b not in b"\t\n\r\f\v") + b"\x7f"
 _ID_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 _ISO_DATE = re.compile(r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 
@@ -58,14 +62,30 @@ def normalise_date(value: object) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes, or more than 5% control characters in the first 64 KiB: not a text file."""
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    return len(sample) > 0 and len(sample) - len(sample.translate(None, _CTRL)) > 0.05 * len(sample)
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM allowed), else Windows-1252/Latin-1. Returns (text, encoding)."""
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file (contains NUL bytes), not text")
+    """Decode bytes as UTF-8 (BOM allowed), else Windows-1252/Latin-1. Returns (text, encoding).
+
+    UTF-8 with a few invalid bytes stays UTF-8 (the bad bytes become U+FFFD), so one stray
+    byte does not turn every 'á' of an otherwise good file into 'Ã¡'.
+    """
+    if looks_binary(data):
+        raise ValueError("binary file, not text")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    bad = lenient.count("\ufffd")
+    if sum(1 for c in lenient if c > "\x7f") - bad > bad:
+        return lenient, "utf-8 (invalid bytes replaced)"
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
@@ -107,17 +127,27 @@ def _document(doc_id: str, text: str, path: str, meta: dict) -> Document:
     )
 
 
-def read_file(path: Path) -> Iterator[Document | LoadProblem]:
-    """Yield the documents in one file (several for JSONL), or the problems found."""
+def _too_big(size: int, max_doc_mb: float) -> str:
+    return f"document is {size / 1e6:.1f} MB, over the {max_doc_mb:g} MB limit (raise it with --max-doc-mb)"
+
+
+def read_file(path: Path, max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> Iterator[Document | LoadProblem]:
+    """Yield the documents in one file (several for JSONL), or the problems found.
+
+    A file (or JSONL line) over ``max_doc_mb`` megabytes is refused before it is read.
+    """
     where = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         yield LoadProblem(where, f"unsupported file type {suffix or '(none)'}; use {', '.join(SUPPORTED_SUFFIXES)}")
         return
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path, max_doc_mb)
+        return
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            yield LoadProblem(where, f"file is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit")
+        if size > max_doc_mb * 1e6:
+            yield LoadProblem(where, _too_big(size, max_doc_mb))
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -127,9 +157,6 @@ def read_file(path: Path) -> Iterator[Document | LoadProblem]:
         text, _encoding = decode(data)
     except ValueError as exc:
         yield LoadProblem(where, str(exc))
-        return
-    if suffix == ".jsonl":
-        yield from _read_jsonl(path, text)
         return
     meta = _sidecar(path)
     if suffix in (".html", ".htm"):
@@ -142,10 +169,47 @@ def read_file(path: Path) -> Iterator[Document | LoadProblem]:
     yield _document(path.stem, text, where, meta)
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[Document | LoadProblem]:
+def _jsonl_lines(path: Path, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per line, read one line at a time; None for a line over ``limit`` bytes."""
+    with path.open("rb") as fh:
+        lineno = 0
+        while True:
+            raw = fh.readline(limit + 1)
+            if not raw:
+                return
+            lineno += 1
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the long line, in bounded pieces
+                    raw = fh.readline(1 << 20)
+                yield lineno, None
+                continue
+            yield lineno, raw
+
+
+def _read_jsonl(path: Path, max_doc_mb: float) -> Iterator[Document | LoadProblem]:
     where = str(path)
     found = False
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            yield LoadProblem(where, f"file is {path.stat().st_size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit")
+            return
+        with path.open("rb") as fh:
+            if looks_binary(fh.read(65536)):
+                yield LoadProblem(where, "binary file, not text")
+                return
+        lines = list(_jsonl_lines(path, int(max_doc_mb * 1e6)))
+    except OSError as exc:
+        yield LoadProblem(where, f"cannot read: {exc.strerror or exc}")
+        return
+    for lineno, raw in lines:
+        if raw is None:
+            yield LoadProblem(where, f"line is over the {max_doc_mb:g} MB limit (raise it with --max-doc-mb)", lineno)
+            continue
+        try:
+            line, _encoding = decode(raw.rstrip(b"\r\n"))
+        except ValueError as exc:
+            yield LoadProblem(where, str(exc), lineno)
+            continue
         if not line.strip():
             continue
         try:
@@ -186,7 +250,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | LoadProblem]:
             yield path
 
 
-def load_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[LoadProblem]]:
+def load_paths(paths: Iterable[str | Path], max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> tuple[list[Document], list[LoadProblem]]:
     """Load every document under ``paths``; document ids are made unique."""
     docs: list[Document] = []
     problems: list[LoadProblem] = []
@@ -195,7 +259,7 @@ def load_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[LoadPr
         if isinstance(item, LoadProblem):
             problems.append(item)
             continue
-        for got in read_file(item):
+        for got in read_file(item, max_doc_mb):
             if isinstance(got, LoadProblem):
                 problems.append(got)
                 continue

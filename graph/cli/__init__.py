@@ -29,4 +29,40 @@ _register()
 
 
 def main() -> None:
-    cli(prog_name="actorgraph")
+    import os
+    import signal
+    import sys
+    import warnings
+
+    from graph.cli.common import EXIT_INTERRUPTED, INTERRUPTED, quiet_broken_pipe
+
+    if not os.environ.get("ACTORGRAPH_DEBUG"):
+        # Library warnings (spaCy, pydantic...) are for developers; users get our one-line messages.
+        warnings.simplefilter("ignore")
+        os.environ.setdefault("PYTHONWARNINGS", "ignore")  # spaCy worker processes (-j N)
+    main_pid = os.getpid()
+
+    def on_sigint(signum: int, frame: object) -> None:
+        # Ctrl-C reaches spaCy's forked workers (-j N) too; only the parent reacts, and it stops them.
+        if os.getpid() == main_pid:
+            import multiprocessing
+
+            children = multiprocessing.active_children()
+            if children:
+                # spaCy's multiprocess pipe deadlocks when interrupted (workers and queue threads block on
+                # full pipes), so stop the workers and leave at once. The store is safe: it is only
+                # written after extraction, atomically, as it is after a kill -9.
+                for child in children:
+                    child.kill()
+                print(INTERRUPTED, file=sys.stderr, flush=True)
+                os._exit(EXIT_INTERRUPTED)
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_sigint)
+    try:
+        cli(prog_name="actorgraph")
+    except KeyboardInterrupt:  # outside a command body (e.g. while importing)
+        print(INTERRUPTED, file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        quiet_broken_pipe()

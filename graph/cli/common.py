@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -80,14 +81,31 @@ def _clip(v: str, w: int) -> str:
     return v if len(v) <= w else v[: w - 1] + "…"
 
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader (e.g. `head`) went away
+INTERRUPTED = "Error: interrupted; the stored graph is as it was before this command"
+
+
 def one_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        # "[Errno 13] Permission denied: 'x'" -> "x: Permission denied"
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
     msg = str(exc).strip().splitlines()
     return msg[0] if msg else exc.__class__.__name__
+
+
+def quiet_broken_pipe() -> None:
+    """The reader closed stdout: point it at /dev/null so the exit flush cannot fail again, and leave."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(EXIT_BROKEN_PIPE)
 
 
 def friendly_errors(f: F) -> F:
     """Turn any library error into a one-line ``Error: ...`` and exit status 1 (no traceback).
 
+    Ctrl-C exits 130 with one line; a closed pipe (``| head``) exits 141 silently.
     Set ACTORGRAPH_DEBUG=1 to see the traceback.
     """
 
@@ -95,8 +113,15 @@ def friendly_errors(f: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return f(*args, **kwargs)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:
+            if os.environ.get("ACTORGRAPH_DEBUG"):
+                raise
+            click.echo(INTERRUPTED, err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            quiet_broken_pipe()
         except Exception as exc:
             if os.environ.get("ACTORGRAPH_DEBUG"):
                 raise

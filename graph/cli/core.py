@@ -11,6 +11,7 @@ from graph.cli import cli
 from graph.cli.common import emit, format_option, friendly_errors, open_store, store_option
 from graph.cli.neo4j import neo4j_options, push_extractions, settings_from
 from graph.taxonomy import load_taxonomy
+from loaders.readers import DEFAULT_MAX_DOC_MB
 
 
 @cli.command()
@@ -19,11 +20,14 @@ from graph.taxonomy import load_taxonomy
 @click.option("--model", default=None, help="spaCy pipeline to use (default: $ACTORGRAPH_SPACY_MODEL or the packaged small English model).")
 @click.option("--processes", "-j", type=int, default=1, show_default=True, help="Worker processes for the NLP pipeline.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--max-doc-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_DOC_MB, show_default=True,
+              help="Refuse documents (files or JSONL lines) larger than this many megabytes.")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Also write the new documents to Neo4j (settings: NEO4J_* or the flags below).")
 @neo4j_options
 @friendly_errors
 def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, processes: int, quiet: bool,
-           to_neo4j: bool, uri: str | None, user: str | None, database: str | None, ask_password: bool) -> None:
+           max_doc_mb: float, to_neo4j: bool, uri: str | None, user: str | None, database: str | None,
+           ask_password: bool) -> None:
     """Read documents (.txt, .md, .html, .jsonl, or folders of them) into the graph.
 
     Documents already stored with the same content are skipped, so ingesting
@@ -39,13 +43,16 @@ def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, 
     # Ask for the password up front, not after a long extraction.
     settings = settings_from(uri, user, database, ask_password) if to_neo4j else None
     store = open_store(store_path)
-    report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet)
+    report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet, max_doc_mb=max_doc_mb)
+    if report.failed:
+        # Nothing could be read: the problems are the errors; the store was not touched.
+        for problem in report.problems:
+            click.echo(f"Error: {problem}", err=True)
+        sys.exit(1)
     for problem in report.problems:
         click.echo(f"warning: {problem}", err=True)
     if not quiet:
         click.echo(report.summary())
-    if report.failed:
-        sys.exit(1)
     if settings is not None:
         # The local store is already saved: if Neo4j is down, the error says so and exits 1.
         counts = push_extractions(report.extractions, store, settings)
