@@ -54,7 +54,7 @@ def load_nlp(name: str | None = None) -> Language:
             f"or set {MODEL_ENV}"
         )
     # 'U.S.-Iranian talks': split a hyphen after an abbreviation, as spaCy already does between words.
-    infixes = [*nlp.Defaults.infixes, r"(?<=\.)-(?=[A-Z])"]
+    infixes = [*nlp.Defaults.infixes, r"(?<=\.)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     for pipe in list(nlp.pipe_names):
         if pipe not in NEEDED:

@@ -38,7 +38,7 @@ from extraction.mentions import DocMentions
 
 SUBJ = {"nsubj", "csubj"}
 OBJ = {"dobj", "attr", "dative", "oprd"}
-NP_MODS = {"poss", "compound", "amod", "nmod", "appos"}
+NP_MODS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod"}
 TARGET_PREPS = {"against", "on", "upon", "at", "toward", "towards", "targeting", "over", "into"}
 SYMMETRIC_PREPS = {"with", "between", "among"}
 NEGATIONS = {"not", "never", "n't", "no", "without"}
@@ -473,6 +473,8 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
                 agents.extend(objs)
             elif prep in SYMMETRIC_PREPS:
                 with_.extend(objs)
+            elif lemma in VAGUE_NOUNS and prep not in ("against", "targeting"):
+                continue  # 'military action on Mexican soil' names a place, not a target
             elif prep in TARGET_PREPS or (prep in ("to", "for") and base in ("SUPPORTS", "DEMANDS", "THREATENS")):
                 targets.extend(objs)
             elif prep == "of" and rtype in SYMMETRIC:
