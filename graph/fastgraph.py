@@ -22,7 +22,6 @@ import contextlib
 import gc
 import math
 import random
-import warnings
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,8 +54,7 @@ _fallback: weakref.WeakKeyDictionary[nx.Graph, _Converted] = weakref.WeakKeyDict
 
 
 def _stamp(g: nx.Graph) -> tuple[int, int]:
-    # Cheap (one pass over nodes): networkx clears __networkx_cache__ on every change through its API,
-    # this catches changes made around it.
+    # For networkx < 3.3, which has no per-graph cache that its mutating methods clear.
     return (len(g), sum(map(len, g._adj.values())))
 
 
@@ -65,8 +63,10 @@ def to_igraph(g: nx.Graph) -> _Converted:
     if ig is None:
         raise RuntimeError("python-igraph is not installed (pip install python-igraph)")
     cache = getattr(g, "__networkx_cache__", None)
-    conv = cache.get(_CACHE_KEY) if cache is not None else _fallback.get(g)
+    if cache is not None and _CACHE_KEY in cache:
+        return cache[_CACHE_KEY]  # networkx drops it on any change made through its API
     stamp = _stamp(g)
+    conv = _fallback.get(g)
     if conv is not None and conv.stamp == stamp:
         return conv
     with _no_gc():
@@ -115,13 +115,6 @@ def invalidate(g: nx.Graph) -> None:
     if cache is not None:
         cache.pop(_CACHE_KEY, None)
     _fallback.pop(g, None)
-
-
-def _vertex(conv: _Converted, node: str) -> int:
-    try:
-        return conv.index[node]
-    except KeyError:
-        raise nx.NodeNotFound(f"node {node!r} is not in the graph") from None
 
 
 def pagerank(g: nx.Graph, alpha: float = 0.85) -> dict[str, float]:
@@ -205,25 +198,34 @@ def degree(g: nx.Graph, mode: str = "all") -> dict[str, int]:
 
 def shortest_path(g: nx.Graph, source: str, target: str, directed: bool = True) -> list[str] | None:
     """One shortest path from ``source`` to ``target`` (following edge directions unless ``directed=False``),
-    or None when there is none. Ties may be broken differently from networkx; the length is the same."""
-    conv = to_igraph(g)
-    s, t = _vertex(conv, source), _vertex(conv, target)
-    if s == t:
-        return [source]
-    mode = "out" if directed and g.is_directed() else "all"
-    with warnings.catch_warnings():  # "Couldn't reach some vertices" is the no-path answer, not a problem
-        warnings.simplefilter("ignore", RuntimeWarning)
-        path = conv.graph.get_shortest_path(s, to=t, mode=mode, output="vpath")
-    return [conv.names[i] for i in path] if path else None
+    or None when there is none.
+
+    This one stays with networkx: its bidirectional search answers one pair in well under a
+    millisecond on a 1M-relation graph, less than a one-sided igraph search and far less than
+    building the igraph copy.
+    """
+    for node in (source, target):
+        if node not in g:
+            raise nx.NodeNotFound(f"node {node!r} is not in the graph")
+    graph = g if directed or not g.is_directed() else g.to_undirected(as_view=True)
+    try:
+        return nx.bidirectional_shortest_path(graph, source, target)
+    except nx.NetworkXNoPath:
+        return None
 
 
 def neighbourhood(g: nx.Graph, node: str, depth: int = 1, directed: bool = False) -> set[str]:
     """Actors within ``depth`` hops of ``node`` (edges in either direction unless ``directed=True``),
-    not counting ``node`` itself."""
-    conv = to_igraph(g)
-    v = _vertex(conv, node)
+    not counting ``node`` itself. Uses the igraph copy when one is already built, networkx otherwise
+    (building the copy for one small query would cost more than the query)."""
+    if node not in g:
+        raise nx.NodeNotFound(f"node {node!r} is not in the graph")
     if depth < 1:
         return set()
-    mode = "out" if directed and g.is_directed() else "all"
-    found = conv.graph.neighborhood(v, order=depth, mode=mode, mindist=1)
-    return {conv.names[i] for i in found}
+    cache = getattr(g, "__networkx_cache__", None) or {}
+    conv = cache.get(_CACHE_KEY)
+    if conv is not None and ig is not None:
+        mode = "out" if directed and g.is_directed() else "all"
+        return {conv.names[i] for i in conv.graph.neighborhood(conv.index[node], order=depth, mode=mode, mindist=1)}
+    graph = g if directed or not g.is_directed() else g.to_undirected(as_view=True)
+    return set(nx.single_source_shortest_path_length(graph, node, cutoff=depth)) - {node}

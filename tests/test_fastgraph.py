@@ -99,7 +99,11 @@ def test_shortest_path_has_networkx_length(g):
 
 @pytest.mark.parametrize("g", GRAPHS)
 @pytest.mark.parametrize("depth", [1, 2, 3])
-def test_neighbourhood_matches_networkx(g, depth):
+@pytest.mark.parametrize("converted", [True, False])
+def test_neighbourhood_matches_networkx(g, depth, converted):
+    g = g.copy()  # a fresh graph has no igraph copy until to_igraph builds it
+    if converted:
+        fg.to_igraph(g)
     und = g.to_undirected(as_view=True)
     for node in list(g)[:10]:
         want = set(nx.single_source_shortest_path_length(und, node, cutoff=depth)) - {node}
