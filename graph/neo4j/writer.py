@@ -15,7 +15,7 @@ MERGE and SET, so a retried batch gives the same result.
 
 >>> writer = Neo4jWriter(driver, "neo4j")  # doctest: +SKIP
 >>> writer.write_store(GraphStore.open("actorgraph-data"))  # doctest: +SKIP
-{'documents': 2, 'actors': 17, 'mentions': 25, 'relations': 21}
+{'documents': 2, 'actors': 16, 'mentions': 22, 'relations': 12}
 """
 
 from __future__ import annotations
