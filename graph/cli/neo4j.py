@@ -14,6 +14,7 @@ import click
 
 from graph.cli import cli
 from graph.cli.common import friendly_errors, open_store, store_option
+from graph.neo4j.writer import DEFAULT_BATCH_SIZE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,7 +56,7 @@ def push_extractions(extractions: list, store, settings, batch_size: int | None 
 @store_option
 @neo4j_options
 @click.option("--replace", is_flag=True, help="First delete every :Actor and :Document in the Neo4j database.")
-@click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Rows per transaction.")
+@click.option("--batch-size", type=click.IntRange(1), default=DEFAULT_BATCH_SIZE, show_default=True, help="Rows per transaction.")
 @friendly_errors
 def push(store_path: Path | None, uri: str | None, user: str | None, database: str | None, ask_password: bool,
          replace: bool, batch_size: int) -> None:

@@ -15,13 +15,14 @@ MERGE and SET, so a retried batch gives the same result.
 
 >>> writer = Neo4jWriter(driver, "neo4j")  # doctest: +SKIP
 >>> writer.write_store(GraphStore.open("actorgraph-data"))  # doctest: +SKIP
-{'documents': 2, 'actors': 17, 'mentions': 25, 'relations': 21}
+{'documents': 2, 'actors': 16, 'mentions': 22, 'relations': 12}
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import neo4j
@@ -30,7 +31,7 @@ from graph.model import Extraction
 from graph.store import GraphStore
 from graph.taxonomy import Taxonomy, load_taxonomy
 
-DEFAULT_BATCH_SIZE = 5000
+DEFAULT_BATCH_SIZE = 2000  # measured best on a 2-core machine (benchmarks/neo4j_write.py)
 
 SCHEMA = (
     "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
@@ -40,6 +41,7 @@ SCHEMA = (
 )
 
 EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern")
+RELATION_PROPERTIES = ("date", "confidence", "evidence_count", *(f"ev_{f}" for f in EVIDENCE_FIELDS))
 
 _DOCUMENTS = """
 UNWIND $rows AS row
@@ -114,21 +116,30 @@ class Neo4jWriter:
         return counts
 
     def clear(self, batch_size: int = 10_000) -> int:
-        """Delete every :Actor and :Document (and their relationships); returns how many nodes."""
-        query = "MATCH (n) WHERE n:Actor OR n:Document WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
+        """Delete every :Actor and :Document and their relationships, in bounded transactions.
+
+        Relationships go first, so no transaction has to detach a dense node's whole neighbourhood.
+        Returns how many nodes were deleted.
+        """
+        rels = ("MATCH (n)-[r]-() WHERE n:Actor OR n:Document WITH DISTINCT r LIMIT $limit "
+                "DELETE r RETURN count(*) AS n")
+        nodes = "MATCH (n) WHERE n:Actor OR n:Document WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
         total = 0
         with self.driver.session(database=self.database) as s:
-            while True:
-                n = s.execute_write(lambda tx: tx.run(query, limit=batch_size).single()["n"])
-                total += n
-                if n < batch_size:
-                    return total
+            for query in (rels, nodes):
+                while True:
+                    n = s.execute_write(lambda tx, q=query: tx.run(q, limit=batch_size).single()["n"])
+                    total += n if query is nodes else 0
+                    if n < batch_size:
+                        break
+        return total
 
     # -- internals ---------------------------------------------------------
 
     def _write(self, store: GraphStore, doc_ids: Sequence[str], actor_ids: Sequence[str],
                edges: Sequence[tuple[str, str, str]], batch_size: int) -> dict[str, int]:
         self.ensure_schema()
+        batch_size = max(1, batch_size)
         doc_rows = [_document_row(store, d) for d in doc_ids if d in store.documents]
         by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
         mention_rows = []
@@ -136,17 +147,26 @@ class Neo4jWriter:
             row = store._node_dict(n)
             by_kind[self.taxonomy.kind(row["kind"]).name].append(row)
             mention_rows += [{"doc": d, "actor": n} for d in row["documents"] if d in store.documents]
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_type: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for u, v, k in edges:
-            by_type[self.taxonomy.relation(k).name].append(relation_row(store._edge_dict(u, v, k)))
+            by_type[self.taxonomy.relation(k).name].append((u, v, k))
+
+        def jobs() -> Iterator[tuple[str, list[dict[str, Any]]]]:
+            for batch in _chunks(doc_rows, batch_size):
+                yield _DOCUMENTS, batch
+            for kind, rows in sorted(by_kind.items()):
+                for batch in _chunks(rows, batch_size):
+                    yield self._actor_query(kind), batch
+            for batch in _chunks(mention_rows, batch_size):
+                yield _MENTIONS, batch
+            for rtype, keys in sorted(by_type.items()):
+                query = self.relation_query(rtype)
+                for chunk in _chunks(keys, batch_size):
+                    # Rows are built here, while the previous batch is being written.
+                    yield query, [relation_row(store._edge_dict(u, v, k)) for u, v, k in chunk]
 
         with self.driver.session(database=self.database) as s:
-            self._run_batches(s, _DOCUMENTS, doc_rows, batch_size)
-            for kind, rows in sorted(by_kind.items()):
-                self._run_batches(s, self._actor_query(kind), rows, batch_size)
-            self._run_batches(s, _MENTIONS, mention_rows, batch_size)
-            for rtype, rows in sorted(by_type.items()):
-                self._run_batches(s, self.relation_query(rtype), rows, batch_size)
+            _pipeline(s, jobs())
         return {
             "documents": len(doc_rows),
             "actors": sum(len(r) for r in by_kind.values()),
@@ -169,17 +189,15 @@ class Neo4jWriter:
     def relation_query(self, rtype: str) -> str:
         """The MERGE query for one relation type (whitelisted through the taxonomy)."""
         name = self.taxonomy.relation(rtype).name  # UPPER_SNAKE identifier, validated at load
+        # Properties are set one by one: `SET r += row.props` makes the planner add an Eager step.
+        sets = ", ".join(f"r.{p} = row.{p}" for p in RELATION_PROPERTIES)
         return (
             "UNWIND $rows AS row\n"
             "MATCH (s:Actor {id: row.source})\n"
             "MATCH (t:Actor {id: row.target})\n"
             f"MERGE (s)-[r:{name}]->(t)\n"
-            "SET r += row.props"
+            f"SET {sets}"
         )
-
-    def _run_batches(self, s: neo4j.Session, query: str, rows: list[dict[str, Any]], batch_size: int) -> None:
-        for batch in _chunks(rows, max(1, batch_size)):
-            s.execute_write(_run, query, batch)
 
     def _touched_by_changed(self, doc_ids: Sequence[str], store: GraphStore) -> tuple[list[str], list[tuple[str, str, str]]]:
         """Actors and relations that Neo4j holds from the old version of a changed document.
@@ -221,15 +239,35 @@ class Neo4jWriter:
 def relation_row(edge: dict[str, Any]) -> dict[str, Any]:
     """One relation (as ``GraphStore._edge_dict`` gives it) as a row for :meth:`Neo4jWriter.relation_query`."""
     ev = edge["evidence"]
-    props: dict[str, Any] = {
+    row: dict[str, Any] = {
+        "source": edge["source"],
+        "target": edge["target"],
         "date": edge.get("date"),
         "confidence": edge.get("confidence"),
         "evidence_count": len(ev),
     }
     for f in EVIDENCE_FIELDS:
         # Neo4j lists cannot hold nulls: an unknown evidence date is stored as "".
-        props[f"ev_{f}"] = [("" if e.get(f) is None else e.get(f)) for e in ev]
-    return {"source": edge["source"], "target": edge["target"], "props": props}
+        row[f"ev_{f}"] = [("" if e.get(f) is None else e.get(f)) for e in ev]
+    return row
+
+
+def _pipeline(s: neo4j.Session, jobs: Iterable[tuple[str, list[Any]]]) -> None:
+    """Run (query, rows) batches in order, one transaction each, building the next batch meanwhile.
+
+    One worker thread writes while this thread prepares rows (the driver releases the GIL while
+    it waits for the server); the session is only ever used by one thread at a time.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = None
+        for query, rows in jobs:
+            if not rows:
+                continue
+            if pending is not None:
+                pending.result()
+            pending = pool.submit(s.execute_write, _run, query, rows)
+        if pending is not None:
+            pending.result()
 
 
 def _document_row(store: GraphStore, doc_id: str) -> dict[str, Any]:
