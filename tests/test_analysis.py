@@ -179,7 +179,7 @@ def test_pagerank_betweenness_eigenvector_known_values():
     assert [r["id"] for r in eig[1:]] == ["a", "c"]
 
 
-def test_engine_choice():
+def test_engine_choice(random_store):
     g = build([("a", "LEADS", "b")])
     with pytest.raises(ValueError, match="unknown engine"):
         centrality(g, "pagerank", engine="spark")
@@ -191,6 +191,12 @@ def test_engine_choice():
     if not has_igraph:
         with pytest.raises(RuntimeError, match="igraph"):
             centrality(g, "pagerank", engine="igraph")
+        return
+    big = random_store.graph
+    for measure in ("pagerank", "betweenness"):
+        fast = {r["id"]: r["score"] for r in centrality(big, measure, engine="igraph")}
+        slow = {r["id"]: r["score"] for r in centrality(big, measure, engine="networkx")}
+        assert fast == pytest.approx(slow, abs=1e-6), measure
 
 
 def test_most_targeted_and_brokers_known_answers():
