@@ -75,6 +75,8 @@ NEGATIVE = {"accomplice", "lord", "criminal", "dictator", "thug", "terrorist", "
 LABEL_VERBS = {"label", "brand", "characterize", "characterise", "call", "describe", "dub", "term", "denounce",
                "portray", "paint", "cast", "designate", "declare", "deem", "name"}
 VAGUE_NOUNS = {"effort", "campaign", "step", "action", "move", "measure", "fight", "war", "fighting", "clashes"}
+JUDGING_VERBS = {"condemn", "denounce", "criticise", "criticize", "decry", "deplore", "protest", "slam", "blast",
+                 "praise", "welcome", "hail", "applaud", "support", "back", "endorse", "reject", "oppose"}
 ACCEPTING = {"accept", "recognise", "recognize", "allow", "tolerate", "back", "endorse", "approve", "sign", "support"}
 UNDOING_VERBS = {"lift", "ease", "remove", "drop", "waive", "relax", "end", "scrap", "withdraw", "halt", "cancel",
                  "postpone", "delay", "suspend", "pause", "rescind", "revoke"}
@@ -185,7 +187,10 @@ class RuleContext:
                     head = verb.head
                     while head.dep_ == "conj" and head.head is not head:
                         head = head.head  # 'Niger and Burkina Faso, which formed ...': every conjunct
-                    return self.np_actors(head)
+                    found = self.np_actors(head)
+                    if child.lower_ == "which":  # 'which' never stands for a person
+                        found = [a for a in found if self.kind(a) != "person"]
+                    return found
                 return self.np_actors(child)
             if child.dep_ == "nsubjpass":
                 # 'Both leaders are expected to explore ...': the passive subject acts in the xcomp.
@@ -218,6 +223,12 @@ class RuleContext:
 
     def object_actors(self, verb: Token) -> list[str]:
         for child in verb.children:
+            if child.dep_ in OBJ and self._is_violent_event(child) and verb.lemma_.lower() in JUDGING_VERBS:
+                # 'condemned the U.S. operation' targets its agent; 'condemned attacks on civilians' has none
+                return [a for c in child.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                        for a in self.np_actors(c)] + \
+                       [a for c in child.children if c.dep_ == "prep" and c.lower_ == "by"
+                        for p in c.children for a in self.np_actors(p)]
             if child.dep_ in OBJ or child.dep_ == "nsubjpass":
                 found = self.np_actors(child)
                 if found:
@@ -237,6 +248,10 @@ class RuleContext:
                         if found:
                             return found
         return []
+
+    def _is_violent_event(self, tok: Token) -> bool:
+        types = self.lex.noun_types(tok.lemma_.lower())
+        return bool(types) and types[0] in ("COERCES", "OPPOSES", "SANCTIONS", "THREATENS")
 
     def fallback_subject(self, verb: Token) -> list[str]:
         """When the parse gives a trigger verb no subject: the nearest earlier actor not in an object slot."""
