@@ -127,7 +127,8 @@ class Extractor:
             dates = _sentence_dates(sent, ref)
             for f in self._sentence_relations(sent, mentions):
                 key = (f.source, f.type, f.target)
-                when = document.date
+                # Only a date the sentence states; readers fall back to the document's date and say so.
+                when = None
                 if dates and f.type not in ("LEADS", "MEMBER_OF"):
                     when = min(dates, key=lambda d: abs(d[0] - f.trigger))[1]
                 ev = Evidence(doc=document.id, sentence=text, start=s, end=e, date=when,
