@@ -99,9 +99,21 @@ class Extractor:
         for rule in RULES:
             for f in rule(ctx):
                 key = (f.source, f.type, f.target)
+                if f.type not in ("LEADS", "MEMBER_OF") and self._same_side(mentions, f.source, f.target):
+                    continue  # 'Ruto thanked the Kenyan contingent': a leader and his own state are one side
                 if key not in seen and f.source != f.target:
                     seen.add(key)
                     yield f
+
+    def _same_side(self, mentions: DocMentions, a: str, b: str) -> bool:
+        """A person or body and the state or organisation it belongs to."""
+        for x, y in ((a, b), (b, a)):
+            info = mentions.actors.get(x)
+            if info is not None and info.state == y:
+                return True
+            if x in self.gz and (self.gz.get(x).country == y or self.gz.get(x).parent == y):
+                return True
+        return False
 
     def _build(self, document: Document, parsed: Doc) -> Extraction:
         ref = _date(document.date)

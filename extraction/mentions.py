@@ -148,7 +148,8 @@ class MentionFinder:
     def _info(self, actors: dict[str, ActorInfo], aid: str) -> ActorInfo:
         if aid not in actors:
             e = self.gz.get(aid)
-            actors[aid] = ActorInfo(aid, e.name, e.kind, gender=e.gender, state=e.country)
+            # The gazetteer's aliases travel with the node, so users find 'USA' even if an article said 'U.S.'.
+            actors[aid] = ActorInfo(aid, e.name, e.kind, set(e.aliases), gender=e.gender, state=e.country)
         return actors[aid]
 
     def _gazetteer(self, doc: Doc, actors: dict[str, ActorInfo]) -> list[Mention]:
@@ -183,6 +184,10 @@ class MentionFinder:
         if ent.label_ == "PERSON" and self.gz.get(aid).kind == "person":
             return False  # 'President Donald Trump'
         if ent.label_ == "PERSON" and span.start > ent.start and not span.doc[span.start - 1].is_title:
+            return False
+        if span.start > ent.start and span.doc[span.start - 1].text in ("'s", "’s"):
+            return False  # "the Treasury Department's Office of Foreign Assets Control": two names
+        if span.end < ent.end and span.doc[span.end].text in ("'s", "’s"):
             return False
         extra = [t for t in ent if t.i < span.start or t.i >= span.end]
         # Titles, demonyms, articles and possessives around a name do not make it a different name.
@@ -226,17 +231,41 @@ class MentionFinder:
                 continue
             if any(c.dep_ in ("poss", "compound", "amod", "prep") and c.lower_ not in ("military",) for c in tok.children):
                 continue  # 'the Kenyan government', 'the government of X' are handled elsewhere
-            counts: dict[str, int] = {}
-            for m in spans:
-                if m.start < tok.i and len(m.actors) == 1 and not m.incidental and not m.place_only:
-                    info = actors.get(m.actor)
-                    if info is not None and info.kind == "state":
-                        counts[m.actor] = counts.get(m.actor, 0) + 1
-            if counts:
-                state = max(sorted(counts), key=lambda a: counts[a])
+            state = self._main_state(doc, spans, actors, tok.i)
+            if state:
                 out.append(Mention(tok.i, tok.i + 1, (state,), "proxy", tok.text))
                 taken.add(tok.i)
+        # 'the army', 'the armed forces': the main state's forces.
+        for start, end, key in self.lex.find_bodies(doc):
+            if key not in ("military", "police", "coast-guard") or any(i in taken for i in range(start, end)):
+                continue
+            if start == 0 or doc[start - 1].lower_ != "the" or doc[start].pos_ not in ("NOUN", "PROPN"):
+                continue
+            if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].dep_ != "poss":
+                continue  # 'the military camp', 'the army chief' keep their own head
+            state = self._main_state(doc, spans, actors, start)
+            if state:
+                aid = self._body_actor(state, key, actors)
+                out.append(Mention(start, end, (aid,), "body", doc[start:end].text))
+                taken.update(range(start, end))
         return out
+
+    def _main_state(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], before: int) -> str | None:
+        """The state a story is about so far: the most named, with a head start for the first one named."""
+        counts: dict[str, float] = {}
+        first = None
+        for m in sorted(spans, key=lambda m: m.start):
+            if m.start >= before or len(m.actors) != 1 or m.incidental:
+                continue
+            info = actors.get(m.actor)
+            state = m.actor if info is not None and info.kind == "state" else (info.state if info else None)
+            if state is None or (info is not None and info.kind == "person"):
+                continue
+            counts[state] = counts.get(state, 0) + 1
+            first = first or state
+        if first:
+            counts[first] += 3
+        return max(sorted(counts), key=lambda a: counts[a]) if counts else None
 
     def _groups(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
         """'the two leaders', 'both countries' -> the two most-mentioned people (or states) so far."""
@@ -312,19 +341,29 @@ class MentionFinder:
                     end = send
             if state is None:
                 continue
-            body = self.lex.bodies[key]
-            st = self.gz.get(state)
-            short = [a for a in st.aliases if a.replace(".", "").isupper() and len(a) <= 5 and "." in a]
-            demonym = short[0] if short else (st.demonyms[0] if st.demonyms else st.name)
-            aid = f"{state}-{key}"
-            if aid not in actors:
-                names = {f"{st.name}'s {body.name}", f"{st.name} {body.name}", f"{body.name} of {st.name}"}
-                names |= {f"{d} {body.name}" for d in st.demonyms}
-                names |= {f"{a} {body.name}" for a in st.aliases if len(a) <= 5}  # "U.S. military"
-                actors[aid] = ActorInfo(aid, f"{demonym} {body.name}", "government_body", names, state=state)
+            aid = self._body_actor(state, key, actors)
             actors[aid].aliases.add(span.text)
             out.append(Mention(start, end, (aid,), "body", span.text))
         return out
+
+    def _body_actor(self, state: str, key: str, actors: dict[str, ActorInfo]) -> str:
+        """The actor for body ``key`` of ``state`` (the gazetteer's entry when it has one with that id)."""
+        body = self.lex.bodies[key]
+        st = self.gz.get(state)
+        aid = f"{state}-{key}"
+        if aid not in actors:
+            short = [a for a in st.aliases if a.replace(".", "").isupper() and len(a) <= 5 and "." in a]
+            demonym = short[0] if short else (st.demonyms[0] if st.demonyms else st.name)
+            names = {f"{st.name}'s {body.name}", f"{st.name} {body.name}", f"{body.name} of {st.name}"}
+            names |= {f"{d} {body.name}" for d in st.demonyms}
+            names |= {f"{a} {body.name}" for a in st.aliases if len(a) <= 5}  # "U.S. military"
+            if aid in self.gz:
+                info = self._info(actors, aid)
+                info.aliases |= names
+                info.state = info.state or state
+            else:
+                actors[aid] = ActorInfo(aid, f"{demonym} {body.name}", "government_body", names, state=state)
+        return aid
 
     def _state_ending_at(self, doc: Doc, j: int) -> tuple[str, int] | None:
         for length in (4, 3, 2, 1):
@@ -555,9 +594,13 @@ def surname_keys(name: str) -> list[str]:
     parts = name.split()
     if len(parts) < 2:
         return []
-    keys = [parts[-1]]
-    if "-" in parts[-1]:
-        keys.append(parts[-1].split("-")[0])
+    last = parts[-1]
+    keys = [last]
+    head, _, rest = last.partition("-")
+    if rest and head.lower() in ("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ibn", "bin", "abu"):
+        keys.append(rest)  # 'al-Burhan' -> 'Burhan'
+    elif rest:
+        keys.append(head)  # 'Sánchez-Garzoli' -> 'Sánchez'
     return keys
 
 

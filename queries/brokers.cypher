@@ -10,8 +10,7 @@
 :param limit => 10;
 
 MATCH (b:Actor)
-CALL {
-  WITH b
+CALL (b) {
   MATCH (b)-[r]-(n:Actor)
   WHERE n <> b AND ($types = [] OR type(r) IN $types)
   RETURN collect(DISTINCT n) AS ns

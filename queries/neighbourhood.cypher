@@ -16,17 +16,20 @@
 :param symmetric => ['ALLIED_WITH', 'COOPERATES_WITH', 'MEETS', 'NEGOTIATES'];
 
 MATCH (a:Actor {id: $actor})
-MATCH p = ANY SHORTEST (a)((x)-[r]-(y)
-      WHERE ($types = [] OR type(r) IN $types)
-        AND ($direction = 'both' OR type(r) IN $symmetric
-             OR ($direction = 'out' AND startNode(r) = x) OR ($direction = 'in' AND endNode(r) = x)))+(b:Actor)
-WHERE b <> a AND length(p) <= $depth
-WITH a, b, length(p) AS distance
-WITH a, collect({node: b, distance: distance}) AS found
+// Breadth-first, one layer per round: each actor gets the round that first reaches it.
+// (A SHORTEST path pattern per actor gives the same distances but is far slower.)
+WITH a, reduce(s = {seen: [a], frontier: [a], found: []}, d IN range(1, $depth) |
+  reduce(t = {seen: s.seen, frontier: [], found: s.found},
+         y IN reduce(acc = [], x IN s.frontier | acc + [(x)-[r]-(y:Actor)
+              WHERE ($types = [] OR type(r) IN $types)
+                AND ($direction = 'both' OR type(r) IN $symmetric
+                     OR ($direction = 'out' AND startNode(r) = x) OR ($direction = 'in' AND endNode(r) = x)) | y]) |
+    CASE WHEN y IN t.seen THEN t
+         ELSE {seen: t.seen + y, frontier: t.frontier + y, found: t.found + {node: y, distance: d}} END)) AS bfs
+WITH a, bfs.found AS found
 UNWIND found AS f
 WITH a, found, f.node AS b, f.distance AS distance
-CALL {
-  WITH a, found, b, distance
+CALL (a, found, b, distance) {
   MATCH (x:Actor)-[r]-(b)
   WHERE ($types = [] OR type(r) IN $types)
     AND ($direction = 'both' OR type(r) IN $symmetric

@@ -7,8 +7,7 @@
 
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE $doc IN r.ev_doc
-CALL {
-  WITH r
+CALL (r) {
   UNWIND range(0, size(r.ev_doc) - 1) AS i
   WITH r, i
   WHERE r.ev_doc[i] = $doc

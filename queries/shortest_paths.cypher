@@ -19,7 +19,17 @@
 :param limit => 100;
 
 MATCH (a:Actor {id: $source}), (b:Actor {id: $target})
-MATCH p = ALL SHORTEST (a)((x)-[r]-(y)
+// First a cheap breadth-first check that b can be reached at all: ALL SHORTEST on its
+// own explores every trail before it gives up on an unreachable target.
+WITH a, b, reduce(s = {seen: [a], frontier: [a]}, d IN range(1, COUNT { (:Actor) }) |
+  CASE WHEN s.frontier = [] OR b IN s.seen THEN s ELSE
+  reduce(t = {seen: s.seen, frontier: []},
+         y IN reduce(acc = [], x IN s.frontier | acc + [(x)-[r]-(y:Actor)
+              WHERE ($types = [] OR type(r) IN $types)
+                AND ($undirected OR startNode(r) = x OR type(r) IN $symmetric) | y]) |
+    CASE WHEN y IN t.seen THEN t ELSE {seen: t.seen + y, frontier: t.frontier + y} END) END) AS bfs
+WHERE b IN bfs.seen
+MATCH p = ALL SHORTEST (a)((x:Actor)-[r]-(y:Actor)
       WHERE ($types = [] OR type(r) IN $types)
         AND ($undirected OR startNode(r) = x OR type(r) IN $symmetric))+(b)
 WITH p, [n IN nodes(p) | n.id] AS nodes, relationships(p) AS rels
