@@ -29,6 +29,7 @@ _register()
 
 
 def main() -> None:
+    import logging
     import os
     import signal
     import sys
@@ -40,6 +41,9 @@ def main() -> None:
         # Library warnings (spaCy, pydantic...) are for developers; users get our one-line messages.
         warnings.simplefilter("ignore")
         os.environ.setdefault("PYTHONWARNINGS", "ignore")  # spaCy worker processes (-j N)
+        # Without a handler, library log records (the neo4j driver's "[#E3E8] <CONNECTION> error")
+        # reach stderr through logging's last resort; the error that matters is raised and reported.
+        logging.getLogger().addHandler(logging.NullHandler())
     main_pid = os.getpid()
 
     def on_sigint(signum: int, frame: object) -> None:
