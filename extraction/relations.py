@@ -779,10 +779,54 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
                      for p in c.children for x in ctx.np_actors(p)]
             sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c) for c in role_tok.children)
+            relpron_owner = _whose_owner(ctx, role_tok)
+            if relpron_owner:
+                orgs = relpron_owner  # 'the Karen Border Guard Force, whose commander, Saw Chit Thu, ...'
+            if not orgs:
+                info = ctx.m.actors.get(pm.actor)
+                fallback = _office_org(ctx, pm.actor, role.key) or (info.state if info else None)
+                orgs = [fallback] if fallback else []
             for org in orgs:
                 if org != pm.actor and ctx.kind(org) != "person":
                     leads = role.leads and ctx.kind(org) != "government_body" and not sub_unit
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
+
+
+def _whose_owner(ctx: RuleContext, role_tok: Token) -> list[str]:
+    """'X, whose commander ...': the relative clause's antecedent owns the role."""
+    if not any(c.dep_ == "poss" and c.lower_ == "whose" for c in role_tok.children):
+        return []
+    cur = role_tok
+    for _ in range(3):
+        if cur.dep_ == "relcl":
+            return ctx.np_actors(cur.head)
+        cur = cur.head
+    return []
+
+
+def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
+    """Linear fallback for "Myanmar's foreign minister, Than Swe," when the parse misses the apposition."""
+    doc = ctx.sent.doc
+    for m in ctx.m.mentions:
+        if not (ctx.sent.start + 2 <= m.start < ctx.sent.end) or len(m.actors) != 1 or ctx.kind(m.actor) != "person":
+            continue
+        if doc[m.start - 1].text != "," or (m.end < ctx.sent.end and doc[m.end].text not in (",", ".")):
+            continue
+        role_i = m.start - 2
+        role = ctx.lex.role_of(doc[role_i].text) or ctx.lex.role_of(doc[role_i].lower_)
+        if role is None:
+            continue
+        org = None
+        for j in range(role_i - 1, max(ctx.sent.start, role_i - 6) - 1, -1):
+            om = ctx.m.at(doc[j])
+            if om is not None and len(om.actors) == 1 and ctx.kind(om.actor) in ORG_KINDS | {"state"}:
+                org = om.actor
+                break
+            if doc[j].text in (",", ";", "—"):
+                break
+        if org:
+            leads = role.leads and ctx.kind(org) != "government_body"
+            yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
 
 
 def of_org_rule(ctx: RuleContext) -> Iterator[Found]:
@@ -879,6 +923,24 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
             yield Found(s, "REPORTS_ON", o, tok.i, f"report:{tok.lemma_.lower()}", 0.6)
 
 
+def under_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'X is under U.S. sanctions', 'X came under Russian attack' → the modifier acts on the subject."""
+    for tok in ctx.sent:
+        if tok.lower_ != "under" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = tok.head
+        if ctx.negated(verb):
+            continue
+        for noun in (c for c in tok.children if c.dep_ == "pobj"):
+            types = ctx.lex.noun_types(noun.lemma_.lower())
+            if not types or types[0] not in ("SANCTIONS", "COERCES", "THREATENS", "CRITICISES"):
+                continue
+            agents = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
+            targets = ctx.subject_actors(verb)
+            for s_, o in _pairs(agents, targets):
+                yield Found(s_, types[0], o, noun.i, f"under:{noun.lemma_.lower()}", 0.6)
+
+
 REPORT_NOUNS = {"report", "study", "analysis", "survey", "paper", "assessment", "investigation", "audit", "review"}
 
 
@@ -913,5 +975,5 @@ def _principal_dyad(ctx: RuleContext) -> list[str]:
     return people if len(people) == 2 else []
 
 
-RULES = (verb_rule, noun_rule, their_rule, agent_noun_rule, title_rule, role_rule, appos_title_rule, of_org_rule,
-         report_rule, report_noun_rule)
+RULES = (verb_rule, noun_rule, their_rule, agent_noun_rule, title_rule, role_rule, appos_title_rule, comma_title_rule,
+         of_org_rule, report_rule, report_noun_rule, under_rule)
