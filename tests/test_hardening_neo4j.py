@@ -183,3 +183,32 @@ def test_two_ingests_with_neo4j_at_once_give_no_duplicates(server, tmp_path):
     got = server.counts()
     assert got["actors"] == got["actor_ids"] and got["relations"] == got["relation_keys"]
     assert got == store_counts(store)
+
+
+@pytest.mark.parametrize("statement", [
+    "MATCH (n) DETACH DELETE n",
+    "CREATE (x:Evil {a: 1})",
+    "MATCH (a:Actor) SET a.name = 'x'",
+    "CALL { CREATE (x:Evil) } IN TRANSACTIONS",
+    "MATCH (a:Actor {id: $id}) DETACH DELETE a //",
+])
+def test_cypher_refuses_writes_without_write_flag(server, tmp_path, statement):
+    server.wipe()
+    store = tmp_path / "store"
+    make_random_store(store, actors=30, relations=60, documents=5)
+    assert ag("push", env=server.cli_env(store)).rc == 0
+    before = server.counts()
+    res = ag("cypher", statement, "--param", "id=actor-1", env=server.cli_env(store))
+    assert res.rc == 1
+    assert error_line(res) == "Error: refused: this statement writes; add --write to run it"
+    assert server.counts() == before
+
+
+def test_cypher_timeout_and_explicit_write(server, tmp_path):
+    env = server.cli_env(tmp_path / "store")
+    slow = ag("cypher", "UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 100 RETURN count(x)", "--timeout", "1",
+              env=env, timeout=60)
+    assert slow.rc == 1 and error_line(slow) == "Error: the query did not finish within 1 s (raise --timeout)"
+    made = ag("cypher", "CREATE (x:HardenTmp {a: 1}) RETURN x.a AS a", "--write", "--format", "csv", env=env)
+    assert made.rc == 0 and made.out.splitlines() == ["a", "1"]
+    assert ag("cypher", "MATCH (x:HardenTmp) DELETE x", "--write", env=env).rc == 0
