@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -94,13 +95,12 @@ def _merge_parts(document: Document, parts: list[tuple[int, Extraction]]) -> Ext
     return Extraction(document=document, actors=list(actors.values()), relations=list(rels.values()))
 
 
-def _extract(todo: list[Document], store: GraphStore, model: str | None, processes: int, progress: bool,
+def _extract(todo: list[Document], known: dict, model: str | None, processes: int, progress: bool,
              batch_size: int, chunk_chars: int) -> Iterator[Extraction]:
     from extraction.extractor import Extractor
-    from extraction.mentions import known_people
 
     extractor = Extractor(model)
-    extractor.known = known_people(store.graph.nodes(data=True))
+    extractor.known = known
     order: deque[tuple[Document, int, bool]] = deque()  # (document, offset, last piece?) per piece sent to spaCy
 
     def pieces() -> Iterator[Document]:
@@ -131,6 +131,13 @@ def _extract(todo: list[Document], store: GraphStore, model: str | None, process
                 parts = []
 
 
+def _mentions_unlinked(ext: Extraction, known: dict) -> bool:
+    """Does the document name a known person's surname without that person among its actors?"""
+    have = {a.id for a in ext.actors}
+    text = ext.document.text
+    return any(p.id not in have and re.search(rf"\b{re.escape(key)}\b", text) for key, p in known.items())
+
+
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, model: str | None = None,
                  processes: int = 1, progress: bool = True, batch_size: int = 16,
                  max_doc_mb: float = DEFAULT_MAX_DOC_MB, chunk_chars: int | None = None) -> IngestReport:
@@ -152,7 +159,20 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
 
     store.check_writable()  # fail before minutes of parsing, not after
     chunk = chunk_chars or int(os.environ.get(CHUNK_ENV) or DEFAULT_CHUNK_CHARS)
-    report.extractions.extend(_extract(todo, store, model, processes, progress, batch_size, chunk))
+    from extraction.mentions import known_people
+
+    stored = list(store.graph.nodes(data=True))
+    report.extractions.extend(_extract(todo, known_people(stored), model, processes, progress, batch_size, chunk))
+    # A surname alone ('Okonkwo') is the person another document of this batch names in full: re-read the
+    # few documents that mention such a surname, so the result does not depend on the order of documents.
+    extracted = [(a.id, {"kind": a.kind, "name": a.name}) for e in report.extractions for a in e.actors]
+    known = known_people(stored + extracted)
+    redo = [i for i, e in enumerate(report.extractions) if _mentions_unlinked(e, known)]
+    if redo:
+        again = list(_extract([report.extractions[i].document for i in redo], known, model, 1, False,
+                              batch_size, chunk))
+        for i, ext in zip(redo, again, strict=True):
+            report.extractions[i] = ext
 
     # Merge under the store lock, re-reading first so a concurrent ingest is not overwritten.
     with store.locked():

@@ -152,3 +152,24 @@ def test_unknown_organisations_get_kinds_from_context_and_acronyms(extractor):
     assert kinds.get("frente-popular-del-sur") == "armed_group"
     assert ("human-rights-watch", "CRITICISES", "frente-popular-del-sur") in {
         (r.source, r.type, r.target) for r in ext.relations}
+
+
+def test_surname_links_within_one_batch_whatever_the_order(tmp_path):
+    from graph.export import node_link
+    from graph.ingest import ingest_paths
+    from graph.store import GraphStore
+
+    (tmp_path / "a-later.txt").write_text("In a new statement, Okonkwo condemned the European Union again.",
+                                          encoding="utf-8")
+    (tmp_path / "b-first.txt").write_text(
+        "Analyst Maria Okonkwo of Human Rights Watch criticised the European Union.", encoding="utf-8")
+    store = GraphStore.open(tmp_path / "store")
+    ingest_paths([tmp_path], store, progress=False)
+    people = [n for n, a in store.graph.nodes(data=True) if a["kind"] == "person"]
+    assert people == ["maria-okonkwo"]
+    assert store.graph.nodes["maria-okonkwo"]["documents"] == ["a-later", "b-first"]
+    one = node_link(store)
+    other = GraphStore.open(tmp_path / "store2")
+    ingest_paths([tmp_path / "b-first.txt"], other, progress=False)
+    ingest_paths([tmp_path / "a-later.txt"], other, progress=False)
+    assert node_link(other)["nodes"] == one["nodes"]
