@@ -39,7 +39,7 @@ from extraction.mentions import DocMentions
 SUBJ = {"nsubj", "csubj"}
 OBJ = {"dobj", "attr", "dative", "oprd"}
 NP_MODS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod"}
-TARGET_PREPS = {"against", "on", "upon", "at", "toward", "towards", "targeting", "over", "into"}
+TARGET_PREPS = {"against", "on", "upon", "at", "toward", "towards", "targeting", "into"}
 SYMMETRIC_PREPS = {"with", "between", "among"}
 NEGATIONS = {"not", "never", "n't", "no", "without"}
 RELPRON = {"that", "which", "who", "whom"}
@@ -81,8 +81,9 @@ ACCEPTING = {"accept", "recognise", "recognize", "allow", "tolerate", "back", "e
 UNDOING_VERBS = {"lift", "ease", "remove", "drop", "waive", "relax", "end", "scrap", "withdraw", "halt", "cancel",
                  "postpone", "delay", "suspend", "pause", "rescind", "revoke"}
 PRESSURE_VERBS = {"force", "push", "pressure", "compel", "prompt", "oblige", "coerce", "drive", "make"}
+# Publishing findings, not just speaking: 'an EU spokesperson said' is not a report on anyone.
 REPORT_VERBS = {"reveal", "show", "find", "indicate", "suggest", "estimate", "document", "report", "describe",
-                "assess", "conclude", "warn", "note", "say", "record", "count", "confirm", "detail"}
+                "assess", "conclude", "record", "count", "detail", "calculate", "chronicle"}
 GROUP_NOUNS = {"experts", "analysts", "researchers", "officials", "diplomats", "spokesperson", "spokesman",
                "spokeswoman", "staff", "members", "investigators", "monitors", "economists", "report", "data",
                "study", "analysis", "survey", "figures", "findings", "statement", "assessment", "estimates", "team",
@@ -221,7 +222,7 @@ class RuleContext:
                 return self.subject_actors(head, depth + 1)
         return []
 
-    def object_actors(self, verb: Token) -> list[str]:
+    def object_actors(self, verb: Token, symmetric: bool = False) -> list[str]:
         for child in verb.children:
             if child.dep_ in OBJ and self._is_violent_event(child) and verb.lemma_.lower() in JUDGING_VERBS:
                 # 'condemned the U.S. operation' targets its agent; 'condemned attacks on civilians' has none
@@ -240,8 +241,9 @@ class RuleContext:
                         found = [a for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
                         if found:
                             return found
+        preps = SYMMETRIC_PREPS | {"to"} if symmetric else TARGET_PREPS | SYMMETRIC_PREPS | {"to", "of"}
         for child in verb.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS | SYMMETRIC_PREPS | {"to", "of"}:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.np_actors(pobj)
@@ -362,7 +364,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             obj = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
         else:
             subj = ctx.subject_actors(tok)
-            obj = ctx.object_actors(tok)
+            obj = ctx.object_actors(tok, symmetric=rtype in SYMMETRIC)
         conf = 0.75
         subj_tok = next((c for c in tok.children if c.dep_ in SUBJ), None)
         if rtype in COMMUNICATIVE and subj_tok is not None and ctx.m.at(subj_tok) is None \
@@ -394,8 +396,9 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 rtype, obj = "DEMANDS", on
             elif label is not None:
                 rtype, obj = label
-            elif any(c.dep_ == "dobj" for c in tok.children) and not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
-                rtype = "NEGOTIATES"
+            elif any(c.dep_ == "dobj" and ctx.m.at(c) is not None for c in tok.children) \
+                    and not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
+                rtype = "NEGOTIATES"  # 'Putin called Erdogan' (the object itself is an actor)
             else:
                 continue
         elif lemma in LABEL_VERBS:
@@ -404,6 +407,12 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 rtype, obj = found
             elif rtype not in ("CRITICISES", "PRAISES", "REPORTS_ON", "SANCTIONS"):
                 continue
+        coop_obj = next((c for c in tok.children if c.dep_ == "dobj" and (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0]
+                         in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES")), None)
+        if rtype == "SANCTIONS" and coop_obj is not None:
+            # 'froze EU funding', 'suspended its dialogue with Pristina': the partner, not the funder, is hit
+            obj = [a for c in coop_obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "for")
+                   for p in c.children for a in ctx.np_actors(p)]
         if rtype in ("LEADS", "MEMBER_OF"):
             subj = [a for a in subj if ctx.kind(a) in ("person", "state", "government_body")]
             obj = [a for a in obj if ctx.kind(a) not in ("person",)]
@@ -694,13 +703,14 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             if name_start - 1 >= ctx.sent.start and doc[name_start - 1].text in GENERIC_TITLES \
                     and name_start - 2 >= ctx.sent.start and doc[name_start - 2].is_title:
                 # 'Economy Secretary Marcelo Ebrard': a minister of the state the story is about.
-                state = info.state or _principal_state(ctx)
+                state = info.state or _sentence_state(ctx) or _principal_state(ctx)
                 if state:
                     yield Found(m.actor, "MEMBER_OF", state, m.start, "title:minister", 0.55)
             continue
         sub_unit = False
         while i - 1 >= ctx.sent.start and not ctx.m.at(doc[i - 1]) and doc[i - 1].pos_ in ("ADJ", "NOUN") \
-                and doc[i - 1].is_lower:
+                and doc[i - 1].is_lower and doc[i - 1].dep_ in ("amod", "compound", "nmod") \
+                and doc[i - 1].head.i in range(i, name_start + 1):
             # 'U.S. special envoy X', "Egypt's intelligence chief": skip the qualifiers; a noun qualifier
             # means the person heads a part of the state, not the state.
             sub_unit = sub_unit or (doc[i - 1].pos_ == "NOUN" and doc[i - 1].lower_ not in ("deputy", "vice"))
@@ -721,6 +731,13 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
 
 GENERIC_TITLES = {"Secretary", "Minister", "Commissioner", "Undersecretary", "Attorney", "Governor", "Spokesman",
                   "Spokeswoman", "Spokesperson", "Adviser", "Advisor"}
+
+
+def _sentence_state(ctx: RuleContext) -> str | None:
+    """The only state the sentence names as an actor (not as a place), if there is exactly one."""
+    states = {a for m in ctx.m.mentions if ctx.sent.start <= m.start < ctx.sent.end and not m.place_only
+              and not m.incidental for a in m.actors if ctx.kind(a) == "state"}
+    return next(iter(states)) if len(states) == 1 else None
 
 
 def _principal_state(ctx: RuleContext) -> str | None:
@@ -909,10 +926,8 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
         targets: list[str] = []
         for c in tok.children:
             if c.dep_ in ("dobj", "ccomp", "attr", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("on", "about", "in")):
-                targets += _clause_actors(ctx, c, set(sources)) if c.dep_ != "ccomp" else \
-                    [a for t in c.subtree for a in ctx.actors_at(t)
-                     if a not in sources and ctx.kind(a) in ("state", "person", "armed_group", "government_body")
-                     and ctx.m.at(t).via not in ("capital", "seat")]
+                targets += [a for a in _clause_actors(ctx, c, set(sources))
+                            if ctx.kind(a) in ("state", "person", "armed_group", "government_body")]
                 if c.dep_ == "dobj" and c.lemma_.lower() in ("relationship", "relations", "ties"):
                     targets += _principal_dyad(ctx)
         if not targets:  # the reported clause hung elsewhere by the parser: what follows the verb
