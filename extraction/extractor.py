@@ -118,28 +118,32 @@ class Extractor:
     def _build(self, document: Document, parsed: Doc) -> Extraction:
         ref = _date(document.date)
         mentions = self.finder.find(parsed, ref, self.known)
+        sents = [(sent, *_sentence_bounds(sent)) for sent in parsed.sents]
+        found = [(sent, s, e, text, f) for sent, s, e, text in sents if len(text) >= 20
+                 for f in self._sentence_relations(sent, mentions)]
+        # Who belongs to whom in this document: their acts towards each other are not relations between sides.
+        members = {frozenset((f.source, f.target)) for *_, f in found if f.type in ("LEADS", "MEMBER_OF")}
         rels: dict[tuple[str, str, str], Relation] = {}
         used: set[str] = set()
-        for sent in parsed.sents:
-            s, e, text = _sentence_bounds(sent)
-            if len(text) < 20:
+        dates_of: dict[int, list[tuple[int, str]]] = {}
+        for sent, s, e, text, f in found:
+            if f.type not in ("LEADS", "MEMBER_OF") and frozenset((f.source, f.target)) in members:
                 continue
-            dates = _sentence_dates(sent, ref)
-            for f in self._sentence_relations(sent, mentions):
-                key = (f.source, f.type, f.target)
-                # Only a date the sentence states; readers fall back to the document's date and say so.
-                when = None
-                if dates and f.type not in ("LEADS", "MEMBER_OF"):
-                    when = min(dates, key=lambda d: abs(d[0] - f.trigger))[1]
-                ev = Evidence(doc=document.id, sentence=text, start=s, end=e, date=when,
-                              confidence=f.confidence, pattern=f.rule)
-                if key not in rels:
-                    rels[key] = Relation(source=f.source, type=f.type, target=f.target, evidence=[ev],
-                                         date=when, confidence=f.confidence)
-                elif all(x.key != ev.key for x in rels[key].evidence):
-                    rels[key].evidence.append(ev)
-                    rels[key].confidence = max(rels[key].confidence, f.confidence)
-                used.update((f.source, f.target))
+            dates = dates_of.setdefault(sent.start, _sentence_dates(sent, ref))
+            key = (f.source, f.type, f.target)
+            # Only a date the sentence states; readers fall back to the document's date and say so.
+            when = None
+            if dates and f.type not in ("LEADS", "MEMBER_OF"):
+                when = min(dates, key=lambda d: abs(d[0] - f.trigger))[1]
+            ev = Evidence(doc=document.id, sentence=text, start=s, end=e, date=when,
+                          confidence=f.confidence, pattern=f.rule)
+            if key not in rels:
+                rels[key] = Relation(source=f.source, type=f.type, target=f.target, evidence=[ev],
+                                     date=when, confidence=f.confidence)
+            elif all(x.key != ev.key for x in rels[key].evidence):
+                rels[key].evidence.append(ev)
+                rels[key].confidence = max(rels[key].confidence, f.confidence)
+            used.update((f.source, f.target))
         actors = []
         mentioned = {a for m in mentions.mentions if not (m.place_only or m.incidental) for a in m.actors}
         for aid in sorted(mentioned | used):

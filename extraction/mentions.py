@@ -182,7 +182,10 @@ class MentionFinder:
         if ent is None or (ent.start >= span.start and ent.end <= span.end):
             return False
         if ent.label_ == "PERSON" and self.gz.get(aid).kind == "person":
-            return False  # 'President Donald Trump'
+            before = [t for t in ent if t.i < span.start]
+            # 'Saddam Haftar' is not Khalifa Haftar: a first name before a bare surname makes another person.
+            return len(span) == 1 and any(t.is_title and not self.lex.role_of(t.text) and t.text not in
+                                          self.lex.title_words and not _HONORIFIC.match(t.text) for t in before)
         if ent.label_ == "PERSON" and span.start > ent.start and not span.doc[span.start - 1].is_title:
             return False
         if span.start > ent.start and span.doc[span.start - 1].text in ("'s", "’s"):
@@ -438,8 +441,9 @@ class MentionFinder:
                 if len(span) == 1 and not known and not _titled(span):
                     continue
                 prev = doc[span.start - 1] if span.start > 0 else None
-                if not known and prev is not None and prev.lower_ in PLACE_PREPS:
-                    continue  # 'killed 11 people in Khan Younis': a place the NER took for a name
+                if not known and ((prev is not None and prev.lower_ in PLACE_PREPS) or _after_place_prep(span)
+                                  or _place_of(span)):
+                    continue  # 'killed 11 people in Khan Younis', 'the people of Souq al-Juma': places
                 if not known and prev is not None and prev.lower_ == "the" and span.root.dep_ == "compound" \
                         and span.root.head.pos_ == "NOUN":
                     continue  # 'the Khan Younis strike': a name used as a modifier after 'the' is not a person
@@ -612,6 +616,16 @@ def known_people(nodes: Iterable[tuple[str, dict]]) -> dict[str, ActorInfo]:
             for key in surname_keys(attrs.get("name", "")):
                 seen.setdefault(key, []).append(ActorInfo(node_id, attrs["name"], "person"))
     return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+
+PLACE_NOUNS = {"people", "residents", "city", "town", "village", "region", "province", "district", "streets",
+               "outskirts", "port", "camp", "base", "bases", "airport", "suburb", "neighbourhood", "neighborhood"}
+
+
+def _place_of(span: Span) -> bool:
+    """'the people of Souq al-Juma', 'the outskirts of Kharkiv'."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS
 
 
 def _after_place_prep(span: Span) -> bool:
