@@ -117,8 +117,6 @@ class Gazetteer:
                     self.keys.setdefault(name_key(v), set()).add(e.id)
             for d in e.demonyms:
                 self.demonyms.setdefault(d, e.id)
-                if d[-1:].isalpha() and not d.endswith(("s", "sh", "ch", "ese", "i")) and "." not in d:
-                    self.demonyms.setdefault(d + "s", e.id)  # 'the Europeans', 'Americans'
             for c in [e.capital, *e.capital_aliases] if e.capital else e.capital_aliases:
                 self.capitals.setdefault(c, e.id)
             for s in e.seats:

@@ -48,6 +48,8 @@ class Lexicon:
         if not hasattr(self, "_title_words"):
             words = {w for r in self.roles.values() for f in r.forms for w in f.split()}
             words |= {w for b in self.bodies.values() for f in b.forms for w in f.split()}
+            words |= {"Special", "Deputy", "Acting", "Senior", "Chief", "High", "General", "Permanent", "Former",
+                      "Interim", "First", "Vice", "Top", "Supreme", "Grand", "Federal", "National"}
             self._title_words = words
         return self._title_words
 

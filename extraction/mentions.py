@@ -24,7 +24,9 @@ from graph.model import slugify
 
 LOCATIVE = {"in", "at", "to", "from", "into", "near", "across", "along", "inside", "outside", "throughout", "toward", "towards"}
 MALE = {"he", "him", "his", "himself"}
-MOTION_VERBS = {"visit", "tour", "reach", "arrive", "travel", "fly", "land", "leave", "return", "enter", "in", "at", "to"}
+MOTION_VERBS = {"visit", "tour", "reach", "arrive", "travel", "fly", "land", "leave", "return", "enter", "in", "at", "to",
+                "go", "come", "move", "head", "drive", "sail", "flee", "send", "deploy", "ship", "transfer", "relocate",
+                "cross", "walk", "march", "bring", "take", "evacuate"}
 AGENTIVE_NOUNS = {"officials", "official", "government", "authorities", "forces", "troops", "military", "army",
                   "navy", "soldiers", "mediators", "negotiators", "diplomats", "delegation", "envoy", "ministers",
                   "leaders", "leadership", "administration", "regime", "police", "counterparts", "side", "state",
@@ -85,7 +87,8 @@ class MentionFinder:
         forms: dict[str, tuple[str, str]] = {}
         for form, aid in gazetteer.forms.items():
             forms.setdefault(form, (aid, "name"))
-        for table, via in ((gazetteer.demonyms, "demonym"), (gazetteer.capitals, "capital"), (gazetteer.seats, "seat")):
+        # A seat names its institution before a city names its state: 'Brussels' acts for the EU.
+        for table, via in ((gazetteer.demonyms, "demonym"), (gazetteer.seats, "seat"), (gazetteer.capitals, "capital")):
             for form, aid in table.items():
                 forms.setdefault(form, (aid, via))
         self.forms = forms
@@ -304,6 +307,14 @@ class MentionFinder:
                     first[aid] = m.start
                     if m.start >= window_start and aid not in recent:
                         recent.append(aid)
+            if kinds == ("person",) and tok.lower_ in ("leaders", "presidents", "heads"):
+                # 'both leaders' are people who lead something, not the analyst quoted in between
+                leaders = [a for a in recent if a in self.gz and self.gz.get(a).offices]
+                if len(leaders) >= 2:
+                    recent = leaders
+                leaders = [a for a in counts if a in self.gz and self.gz.get(a).offices]
+                if len(leaders) >= 2:
+                    counts = {a: counts[a] for a in leaders}
             # 'Japanese and Philippine troops ... the two countries': the two just named, else the two most named.
             top = recent[:2] if len(recent) >= 2 else sorted(counts, key=lambda a: (-counts[a], first[a]))[:2]
             if len(top) == 2:
@@ -396,7 +407,8 @@ class MentionFinder:
         out = []
         for start, end, role in self.lex.find_roles(doc):
             # Followed by a name ("President Donald Trump"): the name is the mention; titles are read later.
-            if end < len(doc) and doc[end].is_title and doc[end].ent_type_ == "PERSON":
+            if end < len(doc) and doc[end].is_title and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"
+                                                         or doc[end].text in self.forms):
                 continue
             state = None
             j = start - 1
@@ -573,6 +585,11 @@ class MentionFinder:
             fits = [m for m in people_before[-8:] if actors[m.actor].gender in (None, want)]
             if not fits:
                 continue
+            unnamed = [t for t in doc[max(tok.sent.start, fits[-1].end):tok.i]
+                       if (t.lemma_.lower() in HUMAN_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "appos")
+                       and not self.lex.role_of(t.text)) or (t.lower_ in ("man", "woman") and t.dep_ == "nsubj")]
+            if unnamed:
+                continue  # 'Police said the man ... his initials': 'his' is the unnamed man
             sent_start = tok.sent.start
             same = [m for m in fits if m.start >= sent_start]
             conj_owner = [m for m in same if tok.head.dep_ == "conj" and tok.head.head.i in range(m.start, m.end)]
@@ -618,6 +635,8 @@ def known_people(nodes: Iterable[tuple[str, dict]]) -> dict[str, ActorInfo]:
     return {k: v[0] for k, v in seen.items() if len(v) == 1}
 
 
+HUMAN_NOUNS = {"man", "woman", "suspect", "detainee", "prisoner", "soldier", "journalist", "activist", "son",
+               "daughter", "wife", "husband", "boy", "girl", "victim", "driver", "pilot", "student", "doctor"}
 PLACE_NOUNS = {"people", "residents", "city", "town", "village", "region", "province", "district", "streets",
                "outskirts", "port", "camp", "base", "bases", "airport", "suburb", "neighbourhood", "neighborhood"}
 
@@ -642,11 +661,19 @@ def _after_place_prep(span: Span) -> bool:
 
 
 def _is_locative(span: Span) -> bool:
+    """'in Caracas', 'flew to Moscow': a city as a place. 'requests from Pristina' is the government asking."""
     head = span.root
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ == "the" and span.start > 1:
         prev = span.doc[span.start - 2]
-    return (prev is not None and prev.lower_ in LOCATIVE) or (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE)
+    prep = prev if prev is not None and prev.lower_ in LOCATIVE else (
+        head.head if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE else None)
+    if prep is None:
+        return False
+    if prep.lower_ in ("to", "from", "into", "toward", "towards"):
+        # direction words make a place only after a verb of motion ('returned from Beijing')
+        return prep.head.lemma_.lower() in MOTION_VERBS
+    return True
 
 
 _HONORIFIC = re.compile(
@@ -703,7 +730,7 @@ def _context_kind(span: Span) -> str | None:
     # Skip a parenthesised acronym: 'the Frente Popular (FP) guerrilla group'.
     after = [t.lower_ for t in doc[span.end : min(len(doc), span.end + 5)] if not t.is_punct and not t.is_upper]
     before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
-    near = after[:2] + before[-2:]
+    near = after[:3] + before[-2:]
     if not ({"group", "groups", "organisation", "organization", "tank", "faction", "network"} & set(near)
             or any(w in _CONTEXT_KINDS["armed_group"] | _CONTEXT_KINDS["company"] | _CONTEXT_KINDS["media"]
                    for w in near)):

@@ -203,6 +203,10 @@ class RuleContext:
                     return self.np_actors(pobj)
         if verb.dep_ in ("acl",) and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
             return self.np_actors(verb.head)  # 'the group operating along ...'
+        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            ctrl = [a for c in verb.head.children if c.dep_ == "dobj" for a in self.np_actors(c)]
+            if ctrl:
+                return ctrl  # 'prompting Vučić to accuse Pristina': the object of 'prompt' accuses
         # Non-finite and coordinated verbs inherit the subject of the verb they hang from.
         if depth < 4 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "acomp") and verb.head is not verb:
             head = verb.head
@@ -413,6 +417,10 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'froze EU funding', 'suspended its dialogue with Pristina': the partner, not the funder, is hit
             obj = [a for c in coop_obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "for")
                    for p in c.children for a in ctx.np_actors(p)]
+        if lemma == "see":
+            obj = [a for a in obj if ctx.kind(a) == "person"]
+            if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                continue  # 'sees Putin as a threat' is a view, not a meeting
         if rtype in ("LEADS", "MEMBER_OF"):
             subj = [a for a in subj if ctx.kind(a) in ("person", "state", "government_body")]
             obj = [a for a in obj if ctx.kind(a) not in ("person",)]
@@ -542,6 +550,10 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         return None
     if verb is not None and verb.lemma_.lower() in UNDOING_VERBS:
         return None  # 'lifted sanctions on X', 'ended its support for Y'
+    if rtype in SYMMETRIC and not with_ and verb is not None:
+        # 'raised the arrest with Kallas in a phone call': the partner hangs on the verb
+        with_ = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                 for p in c.children for a in ctx.np_actors(p)]
     if not targets and verb is not None and rtype in ("THREATENS", "SANCTIONS", "COERCES", "DEMANDS"):
         # 'X responded with threats ..., forcing Bogota to reverse course': the one pressed is the target.
         targets = [a for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in PRESSURE_VERBS
@@ -799,6 +811,7 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             relpron_owner = _whose_owner(ctx, role_tok)
             if relpron_owner:
                 orgs = relpron_owner  # 'the Karen Border Guard Force, whose commander, Saw Chit Thu, ...'
+            orgs = [ctx.state_of(o) or o if ctx.kind(o) == "person" else o for o in orgs]  # 'His interior minister'
             if not orgs:
                 info = ctx.m.actors.get(pm.actor)
                 fallback = _office_org(ctx, pm.actor, role.key) or (info.state if info else None)

@@ -17,9 +17,13 @@ from graph.taxonomy import load_taxonomy
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 
 
+_NOT_DECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "AE", "æ": "ae",
+                                  "Ł": "L", "ł": "l", "Þ": "Th", "þ": "th", "ı": "i", "Œ": "OE", "œ": "oe"})
+
+
 def fold(text: str) -> str:
-    """Strip accents: 'Bogotá' -> 'Bogota'."""
-    text = unicodedata.normalize("NFKD", text)
+    """Strip accents: 'Bogotá' -> 'Bogota', 'Đurić' -> 'Duric'."""
+    text = unicodedata.normalize("NFKD", text.translate(_NOT_DECOMPOSED))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
