@@ -86,6 +86,8 @@ class MentionFinder:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms: dict[str, tuple[str, str]] = {}
         for form, aid in gazetteer.forms.items():
+            if " " in form and lexicon.role_of(form.split()[0]):
+                continue  # 'President Xi': the title is read by the relation rules, the name is 'Xi'
             forms.setdefault(form, (aid, "name"))
         # A seat names its institution before a city names its state: 'Brussels' acts for the EU.
         for table, via in ((gazetteer.demonyms, "demonym"), (gazetteer.seats, "seat"), (gazetteer.capitals, "capital")):
@@ -124,6 +126,8 @@ class MentionFinder:
             add(m)
         for m in self._ner(doc, actors, taken, set(acronyms)):
             add(m)
+        for m in self._titled_names(doc, actors, taken):
+            add(m)
         spans.sort(key=lambda m: m.start)
         spans += self._acronyms(doc, acronyms, taken)
         spans.sort(key=lambda m: m.start)
@@ -133,6 +137,8 @@ class MentionFinder:
         spans = self._pronouns(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
         spans = self._groups(doc, spans, actors)
+        spans.sort(key=lambda m: m.start)
+        spans = self._definite_anaphora(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
         by_token = {i: m for m in spans for i in range(m.start, m.end)}
         counts: dict[str, int] = {}
@@ -329,6 +335,37 @@ class MentionFinder:
         return (head.i == span.root.i or word in AGENTIVE_NOUNS or self.lex.role_of(head.text) is not None
                 or bool(self.lex.noun_types(word)) or bool(self.lex.agent_noun_types(word))
                 or head.pos_ == "PROPN")
+
+    def _definite_anaphora(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
+        """'the group', 'the bloc', 'the agency': the nearest earlier actor of a fitting kind (two sentences back)."""
+        taken = {i for m in spans for i in range(m.start, m.end)}
+        out = list(spans)
+        for tok in doc:
+            kinds = ANAPHORS.get(tok.lower_)
+            if kinds is None or tok.i in taken or tok.pos_ != "NOUN":
+                continue
+            det = [c for c in tok.children if c.dep_ == "det"]
+            if not det or det[0].lower_ not in ("the", "this", "that"):
+                continue
+            if any(c.dep_ in ("compound", "poss", "nmod", "appos", "relcl") or (c.dep_ == "prep" and c.lower_ == "of")
+                   for c in tok.children) or tok.dep_ == "appos":
+                continue  # 'the Wagner group', 'the group of experts', 'X, the group that ...' name something else
+            window = doc[max(tok.sent.start - 1, 0)].sent.start
+            if window > 0:
+                window = doc[window - 1].sent.start
+            pick = None
+            for m in sorted(spans, key=lambda m: -m.start):
+                if m.start >= tok.i or m.start < window or len(m.actors) != 1 or m.place_only:
+                    continue
+                info = actors.get(m.actor)
+                if info is not None and info.kind in kinds:
+                    pick = m.actor
+                    break
+            if pick:
+                start = det[0].i
+                out.append(Mention(start, tok.i + 1, (pick,), "anaphor", doc[start : tok.i + 1].text))
+                taken.update(range(start, tok.i + 1))
+        return out
 
     def _bodies(self, doc: Doc, actors: dict[str, ActorInfo]) -> list[Mention]:
         """State bodies: 'Colombia's Foreign Ministry', 'the U.S. military', 'Foreign Ministry of Colombia'."""
@@ -532,6 +569,43 @@ class MentionFinder:
                 taken.add(tok.i)
         return out
 
+    def _titled_names(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int]) -> list[Mention]:
+        """Names the NER missed: 'presidential aide Hikmet Hajiyev', 'Choi Eun-ji, a research fellow at ...'."""
+        out = []
+
+        def name_run(i: int, step: int) -> tuple[int, int] | None:
+            j, words = i, 0
+            while 0 <= j < len(doc) and j not in taken and ((doc[j].is_title and doc[j].pos_ == "PROPN")
+                                                           or (doc[j].text == "-" and words)):
+                words += doc[j].text != "-"
+                j += step
+            lo, hi = (i, j) if step > 0 else (j + 1, i + 1)
+            if 2 <= words <= 4 and not any(doc[k].text in self.forms or self.lex.role_of(doc[k].text)
+                                           or doc[k].lower_ in self.lex.title_words for k in range(lo, hi)):
+                return lo, hi
+            return None
+
+        for tok in doc[:-2]:
+            if self.lex.role_of(tok.text) or self.lex.role_of(tok.lower_):
+                run = name_run(tok.i + 1, 1)
+                if run and (run[1] >= len(doc) or not doc[run[1]].is_title):
+                    out.append(run)
+            if tok.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("a", "an", "the") \
+                    and doc[tok.i + 2].lemma_.lower() in AFFILIATION_NOUNS | {"senior", "research", "former", "visiting"}:
+                run = name_run(tok.i - 1, -1)
+                if run and (run[0] == tok.sent.start or not doc[run[0] - 1].is_title):
+                    out.append(run)
+        mentions = []
+        for lo, hi in out:
+            text = doc[lo:hi].text
+            aid = self.gz.lookup(text) or slugify(text)
+            if aid in self.gz:
+                self._info(actors, aid)
+            else:
+                actors.setdefault(aid, ActorInfo(aid, text, "person", {text}))
+            mentions.append(Mention(lo, hi, (aid,), "titled-name", text))
+        return mentions
+
     def _surnames(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], taken: set[int],
                   known: dict[str, ActorInfo]) -> list[Mention]:
         """Re-point single names to the full-named person ('Dickinson' -> 'Elizabeth Dickinson').
@@ -635,6 +709,21 @@ def known_people(nodes: Iterable[tuple[str, dict]]) -> dict[str, ActorInfo]:
     return {k: v[0] for k, v in seen.items() if len(v) == 1}
 
 
+# Definite descriptions that refer back to a named actor, and the kinds they can refer to.
+ANAPHORS = {
+    "group": ("armed_group", "ngo", "other_org"), "militia": ("armed_group",), "rebels": ("armed_group",),
+    "insurgents": ("armed_group",), "movement": ("armed_group", "other_org"), "faction": ("armed_group", "other_org"),
+    "bloc": ("igo",), "alliance": ("igo", "other_org", "armed_group"), "organisation": ("igo", "ngo", "other_org"),
+    "organization": ("igo", "ngo", "other_org"), "agency": ("igo", "government_body"), "mission": ("igo",),
+    "party": ("other_org",), "coalition": ("other_org", "armed_group"), "country": ("state",),
+    "kingdom": ("state",), "republic": ("state",), "company": ("company",), "firm": ("company",),
+    "broadcaster": ("media",), "newspaper": ("media",), "council": ("igo", "government_body"),
+    "court": ("igo", "government_body", "other_org"), "tribunal": ("igo",), "cartel": ("armed_group",),
+    "gang": ("armed_group",), "junta": ("state",), "think-tank": ("ngo",), "institute": ("ngo", "other_org"),
+}
+AFFILIATION_NOUNS = {"researcher", "fellow", "analyst", "professor", "director", "expert", "economist", "scholar",
+                     "lecturer", "spokesman", "spokeswoman", "spokesperson", "official", "adviser", "advisor",
+                     "member", "head", "chief", "founder", "editor", "correspondent", "lawyer", "historian"}
 HUMAN_NOUNS = {"man", "woman", "suspect", "detainee", "prisoner", "soldier", "journalist", "activist", "son",
                "daughter", "wife", "husband", "boy", "girl", "victim", "driver", "pilot", "student", "doctor"}
 PLACE_NOUNS = {"people", "residents", "city", "town", "village", "region", "province", "district", "streets",

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extraction.gazetteer import Gazetteer
-from extraction.lexicon import Lexicon
+from extraction.lexicon import Lexicon, Role
 from extraction.mentions import DocMentions
 
 SUBJ = {"nsubj", "csubj"}
@@ -692,17 +692,7 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
         info = ctx.m.actors.get(m.actor)
         if info is None or info.kind != "person":
             continue
-        role, i = None, m.start
-        name_start = m.start
-        while name_start - 1 >= ctx.sent.start and HONORIFIC_WORDS.match(doc[name_start - 1].text):
-            name_start -= 1  # 'Prime Minister Sheikh Mohammed ...'
-        for length in (4, 3, 2, 1):  # the longest role title right before the name: 'Secretary of State'
-            k = name_start - length
-            if k >= ctx.sent.start and not any(ctx.m.at(doc[j]) for j in range(k, name_start)):
-                role = ctx.lex.role_of(doc[k:name_start].text)
-                if role:
-                    i = k
-                    break
+        role, i, name_start = _title_before(ctx, m.start)
         if role is None:
             before_name = ctx.m.at(doc[name_start - 1]) if name_start - 1 >= ctx.sent.start else None
             if before_name is not None and len(before_name.actors) == 1 and before_name.via in ("name", "body") \
@@ -730,10 +720,16 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
         before = ctx.m.at(doc[i - 1]) if i - 1 >= ctx.sent.start else None
         if before is None and i - 2 >= ctx.sent.start and doc[i - 1].text in ("'s", "’s"):
             before = ctx.m.at(doc[i - 2])
+        after = None
+        if m.end + 1 < ctx.sent.end and doc[m.end].lower_ in ("of", "from") and not doc[m.end].is_title:
+            after = ctx.m.at(doc[m.end + 1]) or (ctx.m.at(doc[m.end + 2]) if doc[m.end + 1].lower_ == "the"
+                                                  and m.end + 2 < ctx.sent.end else None)
         org = None
         if before is not None and len(before.actors) == 1 and ctx.kind(before.actor) in ("state", "igo", "ngo",
                                                                                           "government_body", "armed_group"):
             org = before.actor
+        elif after is not None and len(after.actors) == 1 and ctx.kind(after.actor) != "person":
+            org = after.actor  # 'Foreign Minister Cho Hyun of South Korea'
         else:
             org = _office_org(ctx, m.actor, role.key) or info.state
         if org:
@@ -756,6 +752,30 @@ def _principal_state(ctx: RuleContext) -> str | None:
     counts = ctx.m.counts
     states = sorted((a for a in counts if ctx.kind(a) == "state"), key=lambda a: (-counts[a], a))
     return states[0] if states else None
+
+
+def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
+    """The role title in the capitalised words right before a name, where it starts, and where the name
+    (after honorifics) starts: 'NATO Secretary General Mark Rutte', "Qatar's Minister of State X",
+    'Deputy Secretary of State X', 'Prime Minister Sheikh Mohammed X'."""
+    doc = ctx.sent.doc
+    name_starts = [start]
+    k = start
+    while k - 1 >= ctx.sent.start and HONORIFIC_WORDS.match(doc[k - 1].text):
+        k -= 1
+        name_starts.append(k)
+    for name_start in name_starts:  # 'General' may be a rank or part of 'Secretary General'
+        lo = name_start
+        while lo - 1 >= ctx.sent.start and name_start - (lo - 1) <= 6 and not ctx.m.at(doc[lo - 1]) and (
+                doc[lo - 1].is_title or doc[lo - 1].lower_ in ("of", "for", "-") or ctx.lex.role_of(doc[lo - 1].lower_)):
+            lo -= 1
+        for length in range(name_start - lo, 0, -1):  # longest title first, nearest the name first
+            for k in range(name_start - length, lo - 1, -1):
+                role = ctx.lex.role_of(doc[k : k + length].text)
+                if role:
+                    # the org may stand before qualifiers: "Qatar's Minister of State", 'Deputy Secretary of State'
+                    return role, lo, name_start
+    return None, start, start
 
 
 def _office_org(ctx: RuleContext, person: str, role: str) -> str | None:
@@ -805,8 +825,8 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                                         yield Found(pm.actor, "MEMBER_OF", org, tok.i, "appos-affiliation", 0.7)
                 continue
             orgs = [x for c in role_tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for x in ctx.np_actors(c)]
-            orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
-                     for p in c.children for x in ctx.np_actors(p)]
+            orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "to")
+                     for p in c.children for x in ctx.np_actors(p)]  # 'adviser to President Lula'
             sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c) for c in role_tok.children)
             relpron_owner = _whose_owner(ctx, role_tok)
             if relpron_owner:

@@ -173,3 +173,10 @@ def test_surname_links_within_one_batch_whatever_the_order(tmp_path):
     ingest_paths([tmp_path / "b-first.txt"], other, progress=False)
     ingest_paths([tmp_path / "a-later.txt"], other, progress=False)
     assert node_link(other)["nodes"] == one["nodes"]
+
+
+def test_definite_descriptions_refer_back(extractor):
+    text = ("Human Rights Watch published a report on Mali on Monday. "
+            "The Malian junta condemned the group within hours.")
+    found = triples(extractor, text)
+    assert ("mali", "CRITICISES", "human-rights-watch") in found
