@@ -347,7 +347,8 @@ class MentionFinder:
             det = [c for c in tok.children if c.dep_ == "det"]
             if not det or det[0].lower_ not in ("the", "this", "that"):
                 continue
-            if any(c.dep_ in ("compound", "poss", "nmod", "appos", "relcl") or (c.dep_ == "prep" and c.lower_ == "of")
+            if any(c.dep_ in ("compound", "poss", "nmod", "appos", "relcl") or (
+                    c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children))
                    for c in tok.children) or tok.dep_ == "appos":
                 continue  # 'the Wagner group', 'the group of experts', 'X, the group that ...' name something else
             window = doc[max(tok.sent.start - 1, 0)].sent.start
@@ -428,14 +429,16 @@ class MentionFinder:
         return None
 
     def _state_starting_at(self, doc: Doc, i: int) -> tuple[str, int] | None:
+        """'... of Colombia': a state's name (not an adjective like 'Serb', not the start of 'Serb List')."""
         if i < len(doc) and doc[i].lower_ == "the":
             i += 1
         for length in (4, 3, 2, 1):
             e = i + length
             if e > len(doc):
                 continue
-            st = self.gz.state_of(doc[i:e].text, exact=True)
-            if st:
+            text = doc[i:e].text
+            st = self.gz.state_of(text, exact=True)
+            if st and text not in self.gz.demonyms and not (e < len(doc) and doc[e].is_title and doc[e].pos_ == "PROPN"):
                 return st, e
         return None
 
@@ -499,8 +502,8 @@ class MentionFinder:
             elif ent.label_ in ("ORG", "NORP", "GPE"):
                 context = _context_kind(span)
                 kind = context or (self.lex.org_kind(span) if ent.label_ == "ORG" else None)
-                if ent.label_ != "ORG" and kind is None:
-                    continue
+                if ent.label_ != "ORG" and (kind is None or not self.lex.org_kind(span)):
+                    continue  # 'armed Serbs' are people of a nation, not an organisation
                 if context and len(span) == 1:
                     known = known or aid_hint(span)  # 'the oil majors Rosneft and Lukoil
                 if kind is None and _person_shaped(span):
@@ -665,6 +668,11 @@ class MentionFinder:
             if unnamed:
                 continue  # 'Police said the man ... his initials': 'his' is the unnamed man
             sent_start = tok.sent.start
+            if tok.dep_ in ("dobj", "pobj", "dative"):
+                # 'Trump hosted a summit for him': 'him' is not the subject of its own clause
+                verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+                own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+                fits = [m for m in fits if not any(i in own for i in range(m.start, m.end))] or fits
             same = [m for m in fits if m.start >= sent_start]
             conj_owner = [m for m in same if tok.head.dep_ == "conj" and tok.head.head.i in range(m.start, m.end)]
             subjects = [m for m in same if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]

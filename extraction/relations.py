@@ -246,6 +246,8 @@ class RuleContext:
                         if found:
                             return found
         preps = SYMMETRIC_PREPS | {"to"} if symmetric else TARGET_PREPS | SYMMETRIC_PREPS | {"to", "of"}
+        if verb.lemma_.lower() == "host":
+            preps = preps | {"for"}  # 'a summit Trump hosted for him and Aliyev'
         for child in verb.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                 for pobj in child.children:
@@ -824,7 +826,9 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                                     if ctx.kind(org) in ORG_KINDS:
                                         yield Found(pm.actor, "MEMBER_OF", org, tok.i, "appos-affiliation", 0.7)
                 continue
-            orgs = [x for c in role_tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for x in ctx.np_actors(c)]
+            own = ("compound", "amod", "nmod") if role.key == "counterpart" else ("poss", "compound", "amod", "nmod")
+            # 'his Turkish counterpart Hakan Fidan': the possessor is the other side, the adjective the own
+            orgs = [x for c in role_tok.children if c.dep_ in own for x in ctx.np_actors(c)]
             orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "to")
                      for p in c.children for x in ctx.np_actors(p)]  # 'adviser to President Lula'
             sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c) for c in role_tok.children)
