@@ -74,6 +74,8 @@ class DocMentions:
     actors: dict[str, ActorInfo]
     by_token: dict[int, Mention]
     counts: dict[str, int]
+    # who last did what: verb lemma -> actors, filled sentence by sentence by the relation rules
+    events: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)

@@ -71,6 +71,8 @@ POSITIVE = {"honor", "honour", "great", "friend", "partner", "hero", "leader", "
 NEGATIVE = {"accomplice", "lord", "criminal", "dictator", "thug", "terrorist", "genocide", "aggression", "traitor",
             "tyrant", "liar", "illegitimate", "enemy", "threat", "narco", "corrupt", "fascist", "murderer", "puppet",
             "terrorism", "terrorists", "sabotage", "provocation", "provocations", "lie", "lies", "violation",
+            "servant", "lackey", "stooge", "vassal", "outrageous", "reckless", "irresponsible", "dangerous",
+            "unacceptable", "illegal", "unlawful", "aggressive", "destabilising", "destabilizing",
             "non-cooperative", "rogue", "failed", "war", "unreliable", "hostile", "sponsor"}
 LABEL_VERBS = {"label", "brand", "characterize", "characterise", "call", "describe", "dub", "term", "denounce",
                "portray", "paint", "cast", "designate", "declare", "deem", "name"}
@@ -227,7 +229,18 @@ class RuleContext:
         return []
 
     def object_actors(self, verb: Token, symmetric: bool = False) -> list[str]:
+        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELPRON for c in verb.children):
+            found = self.np_actors(verb.head)  # 'the unit that the FBI blamed'
+            if found:
+                return found
         for child in verb.children:
+            if child.dep_ in OBJ and verb.lemma_.lower() in JUDGING_VERBS | LABEL_VERBS and self.m.at(child) is None \
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in child.children) \
+                    and not any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep") and self.np_actors(c)
+                                for c in child.children):
+                agents = self.m.events.get(child.lemma_.lower())
+                if agents:
+                    return list(agents)  # 'North Korea launched a missile ... Lee condemned the launch'
             if child.dep_ in OBJ and self._is_violent_event(child) and verb.lemma_.lower() in JUDGING_VERBS:
                 # 'condemned the U.S. operation' targets its agent; 'condemned attacks on civilians' has none
                 return [a for c in child.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -352,6 +365,10 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
             continue
         lemma = tok.lemma_.lower()
+        if not ctx.negated(tok):
+            doers = [a for c in tok.children if c.dep_ == "nsubj" for a in ctx.np_actors(c)]
+            if doers:
+                ctx.m.events[lemma] = tuple(doers)  # remembered for 'the launch', 'the arrest' later on
         types = ctx.lex.verb_types(lemma)
         if lemma in ACCEPTING and ctx.negated(tok) and not ctx.blocked(tok):
             types = ["REJECTS"]  # 'would never accept', 'does not recognise'
@@ -734,6 +751,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             org = after.actor  # 'Foreign Minister Cho Hyun of South Korea'
         else:
             org = _office_org(ctx, m.actor, role.key) or info.state
+        if org and ctx.kind(org) == "government_body" and not role.leads:
+            org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
         if org:
             leads = role.leads and ctx.kind(org) != "government_body" and not sub_unit
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
@@ -745,8 +764,11 @@ GENERIC_TITLES = {"Secretary", "Minister", "Commissioner", "Undersecretary", "At
 
 def _sentence_state(ctx: RuleContext) -> str | None:
     """The only state the sentence names as an actor (not as a place), if there is exactly one."""
-    states = {a for m in ctx.m.mentions if ctx.sent.start <= m.start < ctx.sent.end and not m.place_only
-              and not m.incidental for a in m.actors if ctx.kind(a) == "state"}
+    named = [(m, a) for m in ctx.m.mentions if ctx.sent.start <= m.start < ctx.sent.end and not m.place_only
+             and not m.incidental for a in m.actors if ctx.kind(a) == "state"]
+    states = {a for _, a in named}
+    if len(states) > 1:  # 'Kihara said Japan had lodged a protest ... channel to Pyongyang': the acting one
+        states = {a for m, a in named if ctx.sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")}
     return next(iter(states)) if len(states) == 1 else None
 
 

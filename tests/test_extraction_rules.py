@@ -180,3 +180,9 @@ def test_definite_descriptions_refer_back(extractor):
             "The Malian junta condemned the group within hours.")
     found = triples(extractor, text)
     assert ("mali", "CRITICISES", "human-rights-watch") in found
+
+
+def test_condemning_an_earlier_event_targets_whoever_did_it(extractor):
+    text = ("Russia launched a barrage of missiles at Kyiv overnight. "
+            "Ruto condemned the launch on Tuesday.")
+    assert ("william-ruto", "CRITICISES", "russia") in triples(extractor, text)
