@@ -288,14 +288,14 @@ class MentionFinder:
         taken = {i for m in spans for i in range(m.start, m.end)}
         out = list(spans)
         for tok in doc:
-            if tok.i in taken or tok.lower_ not in persons | states | {"parties", "camps", "belligerents"}:
+            if tok.i in taken or tok.lower_ not in persons | states | {"parties", "camps", "belligerents", "delegations"}:
                 continue
             dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
             if not ({"two", "both"} & dets):
                 continue
             if tok.lower_ in persons:
                 kinds: tuple[str, ...] = ("person",)
-            elif tok.lower_ in ("sides", "parties", "camps", "belligerents"):
+            elif tok.lower_ in ("sides", "parties", "camps", "belligerents", "delegations"):
                 kinds = ("state", "armed_group", "other_org", "igo")
             else:
                 kinds = ("state",)

@@ -147,9 +147,21 @@ class RuleContext:
             out.extend(person_appos)  # "Egypt's intelligence chief, Hassan Rashad," is Rashad
         elif m is not None and not m.place_only:
             out.extend(m.actors)
+            for child in tok.children:  # 'Tshisekedi and Rwandan President Kagame' parsed as a modifier + 'and'
+                cm = self.m.at(child)
+                if cm is not None and cm is not m and child.dep_ in ("nmod", "compound") \
+                        and any(g.dep_ == "cc" for g in child.children):
+                    out.extend(cm.actors)
         elif depth < 3 and (m is None or not m.place_only):
             proxy = tok.lower_ in STATE_PROXIES
             for child in tok.children:
+                if child.dep_ == "poss" and child.lower_ == "whose":
+                    rel = tok
+                    while rel.dep_ != "relcl" and rel.head is not rel:
+                        rel = rel.head
+                    if rel.dep_ == "relcl":  # 'Burundi, whose soldiers support ...'
+                        out.extend(self.np_actors(rel.head, depth + 1))
+                    continue
                 if child.dep_ in NP_MODS:
                     found = self.np_actors(child, depth + 1)
                     if proxy:  # 'his government' is his state
