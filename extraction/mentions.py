@@ -141,6 +141,9 @@ class MentionFinder:
         spans = self._groups(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
         spans = self._definite_anaphora(doc, spans, actors)
+        spans += self._short_names(doc, spans, actors)
+        spans.sort(key=lambda m: m.start)
+        spans += self._its(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
         by_token = {i: m for m in spans for i in range(m.start, m.end)}
         counts: dict[str, int] = {}
@@ -242,6 +245,13 @@ class MentionFinder:
                 continue
             prev = doc[tok.i - 1] if tok.i > 0 else None
             if not ((prev is not None and prev.lower_ == "the") or (tok.is_title and tok.dep_ == "compound")):
+                continue
+            in_capital = [self.gz.capitals.get(g.text) for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for g in c.children if g.dep_ == "pobj" and g.text in self.gz.capitals]
+            if in_capital and in_capital[0]:
+                out.append(Mention(tok.i, tok.i + 1, (in_capital[0],), "proxy", tok.text))  # 'the government in Tripoli'
+                self._info(actors, in_capital[0])
+                taken.add(tok.i)
                 continue
             if any(c.dep_ in ("poss", "compound", "amod", "prep") and c.lower_ not in ("military",) for c in tok.children):
                 continue  # 'the Kenyan government', 'the government of X' are handled elsewhere
@@ -368,6 +378,47 @@ class MentionFinder:
                 start = det[0].i
                 out.append(Mention(start, tok.i + 1, (pick,), "anaphor", doc[start : tok.i + 1].text))
                 taken.update(range(start, tok.i + 1))
+        return out
+
+    def _short_names(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
+        """'the Rada Deterrence Force' ... 'Rada': an organisation named again by its first word."""
+        taken = {i for m in spans for i in range(m.start, m.end)}
+        short: dict[str, str] = {}
+        for m in spans:
+            info = actors.get(m.actor)
+            if m.via != "ner" or len(m.actors) != 1 or info is None or info.kind in ("person", "state"):
+                continue
+            first = doc[m.start]
+            if len(m.text.split()) >= 2 and first.is_title and len(first.text) >= 4 and not first.is_stop \
+                    and first.text not in self.forms and first.text not in self.lex.title_words:
+                short.setdefault(first.text, m.actor)
+        out = []
+        for tok in doc:
+            if tok.text in short and tok.i not in taken and not (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title):
+                out.append(Mention(tok.i, tok.i + 1, (short[tok.text],), "short-name", tok.text))
+                actors[short[tok.text]].aliases.add(tok.text)
+        return out
+
+    def _its(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
+        """'its deputy commander': the nearest organisation or state named as a subject just before."""
+        taken = {i for m in spans for i in range(m.start, m.end)}
+        out = []
+        for tok in doc:
+            if tok.lower_ != "its" or tok.i in taken:
+                continue
+            window = doc[max(tok.sent.start - 1, 0)].sent.start
+            pick = None
+            for m in sorted(spans, key=lambda m: -m.start):
+                if m.start >= tok.i or m.start < window or len(m.actors) != 1 or m.place_only:
+                    continue
+                info = actors.get(m.actor)
+                if info is None or info.kind == "person":
+                    continue
+                if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") or doc[m.end - 1].head.dep_ in ("nsubj", "nsubjpass"):
+                    pick = m.actor
+                    break
+            if pick:
+                out.append(Mention(tok.i, tok.i + 1, (pick,), "pronoun", tok.text))
         return out
 
     def _bodies(self, doc: Doc, actors: dict[str, ActorInfo]) -> list[Mention]:

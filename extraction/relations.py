@@ -394,13 +394,19 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if with_events and rtype == "COERCES":
             continue  # 'hit Russia with sanctions': the noun says what was done
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        if passive and not any(c.dep_ == "xcomp" for c in tok.children):
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+            passive = True  # 'the council, headed by Mohamed al-Menfi'
+            subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+            obj = ctx.np_actors(tok.head)
+        elif passive and not any(c.dep_ == "xcomp" for c in tok.children):
             subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
             obj = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
         else:
             subj = ctx.subject_actors(tok)
             obj = ctx.object_actors(tok, symmetric=rtype in SYMMETRIC)
         conf = 0.75
+        subj = subj + [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("alongside",)
+                       for p in c.children for a in ctx.np_actors(p) if a not in subj]  # 'backed X alongside the UAE'
         subj_tok = next((c for c in tok.children if c.dep_ in SUBJ), None)
         if rtype in COMMUNICATIVE and subj_tok is not None and ctx.m.at(subj_tok) is None \
                 and subj_tok.lower_ not in GROUP_NOUNS | STATE_PROXIES and subj_tok.pos_ == "NOUN" \
@@ -763,6 +769,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             org = after.actor  # 'Foreign Minister Cho Hyun of South Korea'
         else:
             org = _office_org(ctx, m.actor, role.key) or info.state
+            if org is None and m.actor not in ctx.gz and role.key in STATE_OFFICES:
+                org = _sentence_state(ctx) or _place_state(ctx)  # 'in Ankara, he met Defence Minister X'
         if org and ctx.kind(org) == "government_body" and not role.leads:
             org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
         if org:
@@ -782,6 +790,17 @@ def _sentence_state(ctx: RuleContext) -> str | None:
     if len(states) > 1:  # 'Kihara said Japan had lodged a protest ... channel to Pyongyang': the acting one
         states = {a for m, a in named if ctx.sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")}
     return next(iter(states)) if len(states) == 1 else None
+
+
+STATE_OFFICES = {"prime_minister", "foreign_minister", "defence_minister", "minister", "vice_president", "official",
+                 "spokesperson"}
+
+
+def _place_state(ctx: RuleContext) -> str | None:
+    """The state of the one capital the sentence names as a place ('where he met X in Ankara')."""
+    places = {a for m in ctx.m.mentions if ctx.sent.start <= m.start < ctx.sent.end and m.place_only
+              for a in m.actors}
+    return next(iter(places)) if len(places) == 1 else None
 
 
 def _principal_state(ctx: RuleContext) -> str | None:
@@ -915,6 +934,21 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
         if org:
             leads = role.leads and ctx.kind(org) != "government_body"
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+
+
+def org_of_person_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'the Libyan National Army of Khalifa Haftar' → the person LEADS the organisation."""
+    doc = ctx.sent.doc
+    for m in ctx.m.mentions:
+        if not (ctx.sent.start <= m.start < ctx.sent.end) or len(m.actors) != 1:
+            continue
+        if ctx.kind(m.actor) not in ("armed_group", "other_org", "government_body", "ngo"):
+            continue
+        j = m.end
+        if j + 1 < ctx.sent.end and doc[j].lower_ == "of":
+            pm = ctx.m.at(doc[j + 1])
+            if pm is not None and len(pm.actors) == 1 and ctx.kind(pm.actor) == "person" and pm.start == j + 1:
+                yield Found(pm.actor, "LEADS", m.actor, m.start, "org-of-person", 0.6)
 
 
 def of_org_rule(ctx: RuleContext) -> Iterator[Found]:
@@ -1062,4 +1096,4 @@ def _principal_dyad(ctx: RuleContext) -> list[str]:
 
 
 RULES = (verb_rule, noun_rule, their_rule, agent_noun_rule, title_rule, role_rule, appos_title_rule, comma_title_rule,
-         of_org_rule, report_rule, report_noun_rule, under_rule)
+         of_org_rule, org_of_person_rule, report_rule, report_noun_rule, under_rule)
