@@ -186,3 +186,15 @@ def test_condemning_an_earlier_event_targets_whoever_did_it(extractor):
     text = ("Russia launched a barrage of missiles at Kyiv overnight. "
             "Ruto condemned the launch on Tuesday.")
     assert ("william-ruto", "CRITICISES", "russia") in triples(extractor, text)
+
+
+@pytest.mark.parametrize("text,must", [
+    ("The Presidential Council, headed by Ahmed Farouk, met on Monday.",
+     ("ahmed-farouk", "LEADS", "presidential-council")),
+    ("Fighters of the Sahel Deterrence Force clashed with troops in Bamako. Mali condemned Sahel on Friday.",
+     ("mali", "CRITICISES", "sahel-deterrence-force")),
+    ("Egypt has long backed the Libyan National Army alongside Russia.", ("russia", "SUPPORTS", "lna")),
+    ("Russia said its foreign minister, Sergei Lavrov, would meet Xi.", ("sergey-lavrov", "MEMBER_OF", "russia")),
+])
+def test_organisation_references(extractor, text, must):
+    assert must in triples(extractor, text)
