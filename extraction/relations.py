@@ -90,7 +90,8 @@ GROUP_NOUNS = {"experts", "analysts", "researchers", "officials", "diplomats", "
                "spokeswoman", "staff", "members", "investigators", "monitors", "economists", "report", "data",
                "study", "analysis", "survey", "figures", "findings", "statement", "assessment", "estimates", "team",
                "friends", "partners", "allies", "counterparts", "mediators", "negotiators", "delegation", "envoys",
-               "representatives", "leaders", "ministers", "troops", "forces", "soldiers", "officers", "lawmakers"}
+               "representatives", "leaders", "ministers", "troops", "forces", "soldiers", "officers", "lawmakers",
+               "gunmen", "fighters", "militants", "rebels", "commanders", "units", "insurgents"}
 # Group nouns that stand for the state they are 'in': 'our friends in Egypt', 'officials in Kyiv'.
 IN_STATE_NOUNS = {"friends", "partners", "allies", "counterparts", "officials", "authorities", "leaders", "government"}
 STATE_PROXIES = {"administration", "government", "regime", "cabinet", "leadership", "authorities", "officials", "forces"}
@@ -630,6 +631,9 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
             if targets and not f.targets and f.type not in SYMMETRIC:
                 f.targets, f.confidence = targets, 0.6
     for f in frames:
+        if len(f.agents) >= 2 and any(c.lower_ in ("joint", "combined", "coordinated") for c in f.tok.children):
+            for a, b in _group_pairs(f.agents):  # 'X and Y launched a joint operation'
+                yield Found(a, "COOPERATES_WITH", b, f.tok.i, f"joint:{f.tok.lemma_.lower()}", 0.6)
         rule = f"noun:{f.tok.lemma_.lower()}"
         if f.type in SYMMETRIC:
             parts = list(dict.fromkeys(f.agents + f.with_ + f.targets))
@@ -921,10 +925,19 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         role_i = m.start - 2
         role = ctx.lex.role_of(doc[role_i].text) or ctx.lex.role_of(doc[role_i].lower_)
+        if role is None and role_i - 1 >= ctx.sent.start:  # 'secretary general'
+            role = ctx.lex.role_of(doc[role_i - 1 : role_i + 1].text)
+            role_i -= 1
         if role is None:
             continue
         org = None
         for j in range(role_i - 1, max(ctx.sent.start, role_i - 6) - 1, -1):
+            if doc[j].lower_ == "whose":  # 'the OAS, whose secretary general, Albert Ramdin, ...'
+                k = j - 1 if j - 1 >= ctx.sent.start and doc[j - 1].text != "," else j - 2
+                om = ctx.m.at(doc[k]) if k >= ctx.sent.start else None
+                if om is not None and len(om.actors) == 1 and ctx.kind(om.actor) != "person":
+                    org = om.actor
+                break
             om = ctx.m.at(doc[j])
             if om is not None and len(om.actors) == 1 and ctx.kind(om.actor) in ORG_KINDS | {"state"}:
                 org = om.actor
@@ -934,6 +947,18 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
         if org:
             leads = role.leads and ctx.kind(org) != "government_body"
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+
+
+def led_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'the Kenya-led mission', 'a U.S.-led coalition' → the leader LEADS the organisation."""
+    for tok in ctx.sent:
+        if tok.lower_ != "led" or tok.dep_ not in ("amod", "acl", "compound"):
+            continue
+        leaders = [a for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") for a in ctx.np_actors(c)]
+        org = ctx.np_actors(tok.head)
+        for s_, o in _pairs(leaders, org):
+            if ctx.kind(o) not in ("person", "state"):
+                yield Found(s_, "LEADS", o, tok.i, "x-led", 0.6)
 
 
 def org_of_person_rule(ctx: RuleContext) -> Iterator[Found]:
@@ -1057,6 +1082,9 @@ def under_rule(ctx: RuleContext) -> Iterator[Found]:
                 continue
             agents = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
             targets = ctx.subject_actors(verb)
+            placed = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
+            if placed:  # 'the Security Council placed X under an arms embargo'
+                agents, targets = targets, placed
             for s_, o in _pairs(agents, targets):
                 yield Found(s_, types[0], o, noun.i, f"under:{noun.lemma_.lower()}", 0.6)
 
@@ -1096,4 +1124,4 @@ def _principal_dyad(ctx: RuleContext) -> list[str]:
 
 
 RULES = (verb_rule, noun_rule, their_rule, agent_noun_rule, title_rule, role_rule, appos_title_rule, comma_title_rule,
-         of_org_rule, org_of_person_rule, report_rule, report_noun_rule, under_rule)
+         of_org_rule, org_of_person_rule, led_rule, report_rule, report_noun_rule, under_rule)
