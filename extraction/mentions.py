@@ -781,6 +781,7 @@ ANAPHORS = {
     "broadcaster": ("media",), "newspaper": ("media",), "council": ("igo", "government_body"),
     "court": ("igo", "government_body", "other_org"), "tribunal": ("igo",), "cartel": ("armed_group",),
     "gang": ("armed_group",), "junta": ("state",), "think-tank": ("ngo",), "institute": ("ngo", "other_org"),
+    "report": ("ngo", "igo", "media", "other_org"), "study": ("ngo", "igo", "other_org"),
 }
 AFFILIATION_NOUNS = {"researcher", "fellow", "analyst", "professor", "director", "expert", "economist", "scholar",
                      "lecturer", "spokesman", "spokeswoman", "spokesperson", "official", "adviser", "advisor",

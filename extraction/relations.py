@@ -251,7 +251,7 @@ class RuleContext:
                     and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in child.children) \
                     and not any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep") and self.np_actors(c)
                                 for c in child.children):
-                agents = self.m.events.get(child.lemma_.lower())
+                agents = self.m.events.get(event_stem(child.lemma_))
                 if agents:
                     return list(agents)  # 'North Korea launched a missile ... Lee condemned the launch'
             if child.dep_ in OBJ and self._is_violent_event(child) and verb.lemma_.lower() in JUDGING_VERBS:
@@ -351,6 +351,12 @@ def _choose(types: list[str], sent: Span) -> str:
     return types[0]
 
 
+def event_stem(lemma: str) -> str:
+    """A crude shared stem for a verb and its event noun: demolish/demolition, deport/deportation, strike/strikes."""
+    lemma = lemma.lower()
+    return lemma[:5] if len(lemma) > 5 else lemma
+
+
 def _polarity(tokens: list[Token]) -> int:
     words = {t.lower_.strip("‘’'\"") for t in tokens} | {t.lemma_.lower() for t in tokens}
     return (len(words & POSITIVE) > 0) - (len(words & NEGATIVE) > 0)
@@ -381,7 +387,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if not ctx.negated(tok):
             doers = [a for c in tok.children if c.dep_ == "nsubj" for a in ctx.np_actors(c)]
             if doers:
-                ctx.m.events[lemma] = tuple(doers)  # remembered for 'the launch', 'the arrest' later on
+                ctx.m.events[event_stem(lemma)] = tuple(doers)  # remembered for 'the launch', 'the arrest' later on
         types = ctx.lex.verb_types(lemma)
         if lemma in ACCEPTING and ctx.negated(tok) and not ctx.blocked(tok):
             types = ["REJECTS"]  # 'would never accept', 'does not recognise'
@@ -612,6 +618,9 @@ def _frame_group(tok: Token) -> Token:
 def noun_rule(ctx: RuleContext) -> Iterator[Found]:
     """Event nouns: 'U.S. sanctions against Colombia', "Colombia's refusal of U.S. flights", 'a call between X and Y'."""
     frames = [f for tok in ctx.sent if (f := _noun_frame(ctx, tok)) is not None]
+    for f in frames:
+        if f.agents and f.type not in SYMMETRIC:
+            ctx.m.events[event_stem(f.tok.lemma_)] = tuple(f.agents)  # 'Israeli strikes ...' for 'the strikes' later
     # 'threats of a trade war': the nested event is the content of the outer one, not an event of its own.
     heads = {f.tok.i for f in frames}
     frames = [f for f in frames if not (f.tok.dep_ == "pobj" and f.tok.head.lower_ == "of"
