@@ -799,9 +799,8 @@ def _sentence_state(ctx: RuleContext) -> str | None:
     """The only state the sentence names as an actor (not as a place), if there is exactly one."""
     named = [(m, a) for m in ctx.m.mentions if ctx.sent.start <= m.start < ctx.sent.end and not m.place_only
              and not m.incidental for a in m.actors if ctx.kind(a) == "state"]
-    states = {a for _, a in named}
-    if len(states) > 1:  # 'Kihara said Japan had lodged a protest ... channel to Pyongyang': the acting one
-        states = {a for m, a in named if ctx.sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")}
+    # 'Kihara said Japan had lodged a protest': the state acting as a subject, not the one acted upon
+    states = {a for m, a in named if ctx.sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")}
     return next(iter(states)) if len(states) == 1 else None
 
 
