@@ -801,7 +801,7 @@ def _place_of(span: Span) -> bool:
 def _after_place_prep(span: Span) -> bool:
     """'in Turkey and Lebanon', 'from Senegal': the name (or the first of a list) follows a place preposition."""
     tok = span.root
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     prev_i = tok.left_edge.i - 1
     doc = span.doc

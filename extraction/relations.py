@@ -76,6 +76,8 @@ NEGATIVE = {"accomplice", "lord", "criminal", "dictator", "thug", "terrorist", "
             "non-cooperative", "rogue", "failed", "war", "unreliable", "hostile", "sponsor"}
 LABEL_VERBS = {"label", "brand", "characterize", "characterise", "call", "describe", "dub", "term", "denounce",
                "portray", "paint", "cast", "designate", "declare", "deem", "name"}
+AID_NOUNS = {"weapon", "arm", "system", "aid", "equipment", "missile", "ammunition", "tank", "fund", "money", "shell",
+             "drone", "jet", "supply", "vehicle", "artillery", "munition", "assistance", "food", "fuel", "grain", "vaccine"}
 VAGUE_NOUNS = {"effort", "campaign", "step", "action", "move", "measure", "fight", "war", "fighting", "clashes"}
 JUDGING_VERBS = {"condemn", "denounce", "criticise", "criticize", "decry", "deplore", "protest", "slam", "blast",
                  "praise", "welcome", "hail", "applaud", "support", "back", "endorse", "reject", "oppose"}
@@ -158,7 +160,7 @@ class RuleContext:
             for child in tok.children:
                 if child.dep_ == "poss" and child.lower_ == "whose":
                     rel = tok
-                    while rel.dep_ != "relcl" and rel.head is not rel:
+                    while rel.dep_ != "relcl" and rel.head.i != rel.i:
                         rel = rel.head
                     if rel.dep_ == "relcl":  # 'Burundi, whose soldiers support ...'
                         out.extend(self.np_actors(rel.head, depth + 1))
@@ -201,7 +203,7 @@ class RuleContext:
             if child.dep_ in SUBJ:
                 if child.lower_ in RELPRON and verb.dep_ in ("relcl", "acl"):
                     head = verb.head
-                    while head.dep_ == "conj" and head.head is not head:
+                    while head.dep_ == "conj" and head.head.i != head.i:
                         head = head.head  # 'Niger and Burkina Faso, which formed ...': every conjunct
                     found = self.np_actors(head)
                     if child.lower_ == "which":  # 'which' never stands for a person
@@ -223,7 +225,7 @@ class RuleContext:
             if ctrl:
                 return ctrl  # 'prompting Vučić to accuse Pristina': the object of 'prompt' accuses
         # Non-finite and coordinated verbs inherit the subject of the verb they hang from.
-        if depth < 4 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "acomp") and verb.head is not verb:
+        if depth < 4 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "acomp") and verb.head.i != verb.i:
             head = verb.head
             if head.dep_ == "prep":
                 head = head.head
@@ -305,7 +307,7 @@ class RuleContext:
             return True
         head = tok
         for _ in range(3):  # 'did not agree to sanction', 'never planned to meet'
-            if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+            if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
                 break
             head = head.head
             if any(c.dep_ == "neg" for c in head.children):
@@ -316,7 +318,7 @@ class RuleContext:
         """True for the embedded act of 'refused to meet', 'urged X to sanction'."""
         head = tok
         for _ in range(3):
-            if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+            if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
                 return False
             head = head.head
             if head.lemma_.lower() in BLOCKING_GOVERNORS:
@@ -328,7 +330,7 @@ class RuleContext:
         cur = tok
         for _ in range(6):
             head = cur.head
-            if head is cur:
+            if head.i == cur.i:
                 return None
             if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj", "prep"):
                 return head
@@ -461,6 +463,13 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'froze EU funding', 'suspended its dialogue with Pristina': the partner, not the funder, is hit
             obj = [a for c in coop_obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "for")
                    for p in c.children for a in ctx.np_actors(p)]
+        if lemma == "send":
+            aid = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in AID_NOUNS), None)
+            if aid is None:
+                continue
+            rtype = "SUPPORTS"  # 'Germany would send more air defence systems to Ukraine'
+            obj = [a for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+                   for p in c.children for a in ctx.np_actors(p)]
         if lemma == "see":
             obj = [a for a in obj if ctx.kind(a) == "person"]
             if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
@@ -577,6 +586,16 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
     verb = ctx.governing_verb(tok)
     conf = 0.7
+    if verb is not None and rtype not in SYMMETRIC:
+        if not targets and verb.lemma_.lower() in LIGHT_VERBS | {"hit", "slap", "target"}:
+            # 'Sanctions were imposed on Venezuela by Washington': the target hangs on the verb
+            targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
+                       for p in c.children for a in ctx.np_actors(p)]
+        if not agents and any(c.dep_ == "agent" for c in verb.children):
+            agents = [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+        if not targets and tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.i == verb.i:
+            # 'Iran has been hit with fresh sanctions by the United States'
+            targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
     if not agents and verb is not None and not ctx.negated(verb) and not ctx.blocked(verb):
         vlemma = verb.lemma_.lower()
         if vlemma in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj", "conj", "nsubjpass"):
@@ -724,7 +743,7 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
             cur = cur.head
             if cur.dep_ == "ROOT":
                 break
-        if ctx.negated(cur.head if cur.head is not cur else cur):
+        if ctx.negated(cur.head if cur.head.i != cur.i else cur):
             continue
         for s, o in _pairs(holder, others):
             yield Found(s, types[0], o, tok.i, f"agent-noun:{tok.lemma_.lower()}", 0.7)
@@ -871,19 +890,21 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
         a, b = tok.head, tok
         hop = a
         for _ in range(4):  # "Russia's ambassador to the organisations in Vienna, Mikhail Ulyanov"
-            if ctx.lex.role_of(hop.text) or ctx.lex.role_of(hop.lower_) or hop.head is hop:
+            if ctx.lex.role_of(hop.text) or ctx.lex.role_of(hop.lower_) or hop.head.i == hop.i:
                 break
             hop = hop.head
-        if hop is not a and (ctx.lex.role_of(hop.text) or ctx.lex.role_of(hop.lower_)) and hop.pos_ in ("NOUN", "PROPN"):
+        if hop.i != a.i and (ctx.lex.role_of(hop.text) or ctx.lex.role_of(hop.lower_)) and hop.pos_ in ("NOUN", "PROPN"):
             a = hop
         for person_tok, role_tok in ((a, b), (b, a)):
             pm = ctx.m.at(person_tok)
             if pm is None or len(pm.actors) != 1 or ctx.kind(pm.actor) != "person" or pm.via == "role":
                 continue
-            role = ctx.lex.role_of(role_tok.text) or ctx.lex.role_of(role_tok.lower_)
+            mods = [c for c in role_tok.lefts if c.dep_ in ("compound", "amod") and c.i == role_tok.i - 1]
+            role = (ctx.lex.role_of(f"{mods[0].text} {role_tok.text}") if mods else None) \
+                or ctx.lex.role_of(role_tok.text) or ctx.lex.role_of(role_tok.lower_)  # 'prime minister'
             if role is None:
                 # 'Lina Haddad, a senior fellow at the Carnegie Middle East Center': membership by affiliation.
-                if role_tok.pos_ == "NOUN" and person_tok is a:
+                if role_tok.pos_ == "NOUN" and person_tok.i == a.i:
                     for c in role_tok.subtree:
                         if c.dep_ == "prep" and c.lower_ in ("at", "of", "with", "from") and c.head.pos_ == "NOUN":
                             for p in c.children:

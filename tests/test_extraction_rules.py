@@ -198,3 +198,21 @@ def test_condemning_an_earlier_event_targets_whoever_did_it(extractor):
 ])
 def test_organisation_references(extractor, text, must):
     assert must in triples(extractor, text)
+
+
+@pytest.mark.parametrize("text,must", [
+    ("Iran has been hit with fresh sanctions by the United States.", ("united-states", "SANCTIONS", "iran")),
+    ("Sanctions were imposed on Venezuela by Washington in 2019.", ("united-states", "SANCTIONS", "venezuela")),
+    ("German Chancellor Friedrich Merz said Germany would send more air defence systems to Ukraine.",
+     ("germany", "SUPPORTS", "ukraine")),
+    ("Saudi Arabia hosted Ukrainian and Russian negotiators in Riyadh.", ("saudi-arabia", "MEETS", "russia")),
+    ("The African Union suspended Niger after the coup.", ("african-union", "SANCTIONS", "niger")),
+    ("Poland's prime minister, Donald Tusk, warned Russia against any provocation.", ("donald-tusk", "LEADS", "poland")),
+])
+def test_wire_style_sentences(extractor, text, must):
+    assert must in triples(extractor, text)
+
+
+def test_sending_troops_or_diplomats_is_not_aid(extractor):
+    found = triples(extractor, "Russia sent a delegation to Kenya for talks.")
+    assert ("russia", "SUPPORTS", "kenya") not in found
