@@ -18,16 +18,15 @@ changes, or after :func:`invalidate`.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import math
 import random
 import weakref
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+
+from graph.store import pause_gc
 
 try:
     import igraph as ig
@@ -69,7 +68,7 @@ def to_igraph(g: nx.Graph) -> _Converted:
     conv = _fallback.get(g)
     if conv is not None and conv.stamp == stamp:
         return conv
-    with _no_gc():
+    with pause_gc():
         conv = _convert(g, stamp)
     if cache is not None:
         cache[_CACHE_KEY] = conv
@@ -95,18 +94,6 @@ def _convert(g: nx.Graph, stamp: tuple[int, int]) -> _Converted:
                 weights.append(len(kd) if multi else 1)
     graph = ig.Graph(n=len(names), edges=list(zip(src, dst, strict=True)), directed=directed)
     return _Converted(stamp, names, index, graph, weights if any(w != 1 for w in weights) else None)
-
-
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    # A million new tuples would otherwise set off full collections over the whole loaded graph.
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def invalidate(g: nx.Graph) -> None:
