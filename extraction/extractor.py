@@ -32,6 +32,7 @@ class SentenceExplanation:
     text: str
     mentions: list[tuple[str, str, str]] = field(default_factory=list)   # (surface, actor id, via)
     relations: list[Found] = field(default_factory=list)
+    dropped: list[Found] = field(default_factory=list)  # found, but not stored (the ends belong together)
 
 
 class Extractor:
@@ -77,8 +78,10 @@ class Extractor:
             _WORKER = None
 
     def explain(self, document: Document) -> list[SentenceExplanation]:
+        """Sentence by sentence: the mentions found and the relations the rules made (and any not stored)."""
         parsed = self.nlp(document.text)
         mentions = self.finder.find(parsed, _date(document.date), self.known)
+        found = self._document_relations(parsed, mentions)
         out = []
         for i, sent in enumerate(parsed.sents):
             s, e, text = _sentence_bounds(sent)
@@ -87,9 +90,19 @@ class Extractor:
             ex = SentenceExplanation(i, s, e, text)
             ex.mentions = [(m.text, "+".join(m.actors), m.via) for m in mentions.mentions
                            if sent.start <= m.start < sent.end]
-            ex.relations = list(self._sentence_relations(sent, mentions))
+            ex.relations = [f for sn, *_, f, kept in found if sn.start == sent.start and kept]
+            ex.dropped = [f for sn, *_, f, kept in found if sn.start == sent.start and not kept]
             out.append(ex)
         return out
+
+    def _document_relations(self, parsed: Doc, mentions: DocMentions) -> list[tuple[Span, int, int, str, Found, bool]]:
+        """Every relation the rules find, in order, flagged False where the document shows the two ends
+        belong together (X MEMBER_OF or LEADS Y): their acts towards each other are not between sides."""
+        found = [(sent, *_sentence_bounds(sent), f) for sent in parsed.sents
+                 if len(_sentence_bounds(sent)[2]) >= 20 for f in self._sentence_relations(sent, mentions)]
+        members = {frozenset((f.source, f.target)) for *_, f in found if f.type in ("LEADS", "MEMBER_OF")}
+        return [(*row, row[-1].type in ("LEADS", "MEMBER_OF") or frozenset((row[-1].source, row[-1].target))
+                 not in members) for row in found]
 
     # -- internals -----------------------------------------------------------
 
@@ -118,16 +131,11 @@ class Extractor:
     def _build(self, document: Document, parsed: Doc) -> Extraction:
         ref = _date(document.date)
         mentions = self.finder.find(parsed, ref, self.known)
-        sents = [(sent, *_sentence_bounds(sent)) for sent in parsed.sents]
-        found = [(sent, s, e, text, f) for sent, s, e, text in sents if len(text) >= 20
-                 for f in self._sentence_relations(sent, mentions)]
-        # Who belongs to whom in this document: their acts towards each other are not relations between sides.
-        members = {frozenset((f.source, f.target)) for *_, f in found if f.type in ("LEADS", "MEMBER_OF")}
         rels: dict[tuple[str, str, str], Relation] = {}
         used: set[str] = set()
         dates_of: dict[int, list[tuple[int, str]]] = {}
-        for sent, s, e, text, f in found:
-            if f.type not in ("LEADS", "MEMBER_OF") and frozenset((f.source, f.target)) in members:
+        for sent, s, e, text, f, kept in self._document_relations(parsed, mentions):
+            if not kept:
                 continue
             dates = dates_of.setdefault(sent.start, _sentence_dates(sent, ref))
             key = (f.source, f.type, f.target)

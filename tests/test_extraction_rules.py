@@ -216,3 +216,13 @@ def test_wire_style_sentences(extractor, text, must):
 def test_sending_troops_or_diplomats_is_not_aid(extractor):
     found = triples(extractor, "Russia sent a delegation to Kenya for talks.")
     assert ("russia", "SUPPORTS", "kenya") not in found
+
+
+def test_explain_shows_exactly_what_extraction_stores(extractor):
+    from tests.conftest import EXAMPLES
+
+    text = (EXAMPLES / "trump-petro-summit-preview.txt").read_text(encoding="utf-8")
+    doc = Document(id="d", text=text, date="2026-02-02")
+    stored = {(r.source, r.type, r.target) for r in extractor.extract(doc).relations}
+    explained = {(f.source, f.type, f.target) for s in extractor.explain(doc) for f in s.relations}
+    assert stored == explained and stored

@@ -194,3 +194,6 @@ def explain(doc: str, store_path: Path | None, model: str | None, all_sentences:
             click.echo(f"    actor     {surface!r} -> {actor} ({via})")
         for f in s.relations:
             click.echo(f"    relation  {f.source} -{f.type}-> {f.target}   [{f.rule}, {f.confidence:.2f}]")
+        for f in s.dropped:
+            click.echo(f"    (not stored: {f.source} and {f.target} belong together) {f.source} -{f.type}-> {f.target}"
+                       f"   [{f.rule}]")
