@@ -752,6 +752,8 @@ def surname_keys(name: str) -> list[str]:
         return []
     last = parts[-1]
     keys = [last]
+    if (len(parts) == 3 and len(last) <= 3) or ("-" in last and last.split("-", 1)[1][:1].islower()):
+        keys.append(parts[0])  # family name first: 'Kim Jong Un' -> 'Kim', 'Lee Jae-myung' -> 'Lee'
     head, _, rest = last.partition("-")
     if rest and head.lower() in ("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ibn", "bin", "abu"):
         keys.append(rest)  # 'al-Burhan' -> 'Burhan'
