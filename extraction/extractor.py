@@ -99,7 +99,8 @@ class Extractor:
         """Every relation the rules find, in order, flagged False where the document shows the two ends
         belong together (X MEMBER_OF or LEADS Y): their acts towards each other are not between sides."""
         found = [(sent, *_sentence_bounds(sent), f) for sent in parsed.sents
-                 if len(_sentence_bounds(sent)[2]) >= 20 for f in self._sentence_relations(sent, mentions)]
+                 if len(_sentence_bounds(sent)[2]) >= 20 and not sent[0]._.skip
+                 for f in self._sentence_relations(sent, mentions)]
         members = {frozenset((f.source, f.target)) for *_, f in found if f.type in ("LEADS", "MEMBER_OF")}
         return [(*row, row[-1].type in ("LEADS", "MEMBER_OF") or frozenset((row[-1].source, row[-1].target))
                  not in members) for row in found]

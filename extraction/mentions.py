@@ -145,6 +145,7 @@ class MentionFinder:
         spans.sort(key=lambda m: m.start)
         spans += self._its(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
+        spans = [m for m in spans if not doc[m.start]._.skip]  # datelines and credit lines name no actors
         by_token = {i: m for m in spans for i in range(m.start, m.end)}
         counts: dict[str, int] = {}
         for m in spans:

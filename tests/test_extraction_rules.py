@@ -226,3 +226,17 @@ def test_explain_shows_exactly_what_extraction_stores(extractor):
     stored = {(r.source, r.type, r.target) for r in extractor.extract(doc).relations}
     explained = {(f.source, f.type, f.target) for s in extractor.explain(doc) for f in s.relations}
     assert stored == explained and stored
+
+
+def test_wire_datelines_and_credit_lines_are_not_the_story(extractor):
+    text = ("WASHINGTON, Feb 3 (Reuters) - U.S. President Donald Trump met Colombian President Gustavo Petro "
+            "at the White House on Tuesday.\n"
+            "Reporting by Jane Roe and John Doe; Editing by Richard Roe\n")
+    ext = extractor.extract(Document(id="t", text=text, date="2026-02-03"))
+    found = {(r.source, r.type, r.target) for r in ext.relations}
+    assert ("donald-trump", "MEETS", "gustavo-petro") in found
+    assert not any("reuters" in (s, t) for s, _, t in found)
+    names = {a.id for a in ext.actors}
+    assert "reuters" not in names and "jane-roe" not in names and "richard-roe" not in names
+    ev = next(r for r in ext.relations if r.type == "MEETS").evidence[0]
+    assert ev.sentence.startswith("U.S. President Donald Trump met") and text[ev.start:ev.end] == ev.sentence
