@@ -194,8 +194,8 @@ class MentionFinder:
     def _inside_larger_name(self, span: Span, aid: str) -> bool:
         """'America' in 'Latin America', 'Washington' in 'Washington Post', 'Tirana' in 'Tirana Hassan'."""
         ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
-        if ent is None or (ent.start >= span.start and ent.end <= span.end):
-            return False
+        if ent is None or (ent.start >= span.start and ent.end <= span.end) or span[0]._.headline:
+            return False  # in a headline every word is capitalised: the NER's spans mean little
         if ent.label_ == "PERSON" and self.gz.get(aid).kind == "person":
             before = [t for t in ent if t.i < span.start]
             # 'Saddam Haftar' is not Khalifa Haftar: a first name before a bare surname makes another person.
@@ -531,7 +531,7 @@ class MentionFinder:
     def _ner(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int], skip: set[str]) -> list[Mention]:
         out = []
         for ent in doc.ents:
-            if any(i in taken for i in range(ent.start, ent.end)) or ent.text in skip:
+            if any(i in taken for i in range(ent.start, ent.end)) or ent.text in skip or doc[ent.start]._.headline:
                 continue
             span = _trim(ent)
             if span is None:
@@ -643,6 +643,8 @@ class MentionFinder:
             return None
 
         for tok in doc[:-2]:
+            if tok._.headline:
+                continue
             if self.lex.role_of(tok.text) or self.lex.role_of(tok.lower_):
                 run = name_run(tok.i + 1, 1)
                 if run and (run[1] >= len(doc) or not doc[run[1]].is_title):

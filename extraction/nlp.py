@@ -29,6 +29,9 @@ class ModelError(RuntimeError):
 # ('Reporting by ...; Editing by ...'). The extractor finds no actors or relations in them.
 if not Token.has_extension("skip"):
     Token.set_extension("skip", default=False)
+# Headline-case lines ('From Open Hostility to a Surprising Encounter'): capitals there say nothing about names.
+if not Token.has_extension("headline"):
+    Token.set_extension("headline", default=False)
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+")
@@ -52,6 +55,11 @@ def line_breaks(doc: Doc) -> Doc:
         line_start = doc[i].idx
         line_end = doc[starts[n + 1]].idx if n + 1 < len(starts) and starts[n + 1] < len(doc) else len(text)
         line = text[line_start:line_end]
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) >= 4]
+        if words and line.rstrip()[-1:] not in ".!?\"”’'" and sum(w[0].isupper() for w in words) >= 0.6 * len(words) \
+                and len(words) >= 3:
+            for tok in doc[i : starts[n + 1] if n + 1 < len(starts) else len(doc)]:
+                tok._.headline = True
         if _CREDITS.search(line):
             for tok in doc[i : starts[n + 1] if n + 1 < len(starts) else len(doc)]:
                 tok._.skip = True

@@ -240,3 +240,9 @@ def test_wire_datelines_and_credit_lines_are_not_the_story(extractor):
     assert "reuters" not in names and "jane-roe" not in names and "richard-roe" not in names
     ev = next(r for r in ext.relations if r.type == "MEETS").evidence[0]
     assert ev.sentence.startswith("U.S. President Donald Trump met") and text[ev.start:ev.end] == ev.sentence
+
+
+def test_headline_case_words_are_not_taken_for_names(extractor):
+    text = "Mali Leans On Russian Escorts As Blockade Tightens\nFrom Open Hostility to a Surprising Encounter\n"
+    ext = extractor.extract(Document(id="t", text=text, date="2026-02-03"))
+    assert {a.id for a in ext.actors} <= {"mali", "russia"}
