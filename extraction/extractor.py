@@ -20,7 +20,7 @@ from extraction.gazetteer import Gazetteer, load_gazetteer
 from extraction.lexicon import Lexicon, load_lexicon
 from extraction.mentions import ActorInfo, DocMentions, MentionFinder
 from extraction.nlp import load_nlp
-from extraction.relations import RULES, Found, RuleContext
+from extraction.rules import RULES, Found, RuleContext
 from graph.model import Actor, Document, Evidence, Extraction, Relation
 
 

@@ -1,0 +1,45 @@
+"""Relation rules over the dependency parse (one module per rule family).
+
+Each rule yields :class:`Found` candidates — (source, type, target) with the
+trigger token and the rule's name — that the extractor turns into relations
+with evidence. Rules are general: they read trigger words from the lexicon
+(``extraction/data/triggers.yaml``) and arguments from grammatical roles,
+never from particular sentences.
+
+Rule families:
+
+- ``verb``: subject → object of a trigger verb ("Trump praised Colombia"),
+  including passives, relative clauses, inherited subjects of non-finite verbs,
+  "refuse to V X" (REJECTS), "threaten to V X" (THREATENS), "urge X to V" (DEMANDS),
+  and labelling verbs ("labelled X a 'drug lord'") whose polarity decides
+  CRITICISES or PRAISES.
+- ``noun``: event nouns ("sanctions against Colombia", "the revocation of
+  Petro's U.S. visa", "a call between the two leaders", "X's refusal of Y"),
+  with agents from possessors, modifiers, "by/from" phrases or the verb that
+  governs the noun, and arguments shared across coordinated event nouns.
+- ``agent-noun``: "X remains Y's closest ally", "X emerged as one of Y's critics".
+- ``title``: "Colombian President Gustavo Petro" (LEADS), "Foreign Minister X" (MEMBER_OF).
+- ``of-org``: "Elizabeth Dickinson of the International Crisis Group" (MEMBER_OF).
+- ``report``: "according to UNODC, ...", "United Nations data reveals ...",
+  "Experts at WOLA describe ..." (REPORTS_ON).
+"""
+
+from extraction.rules.context import Found, RuleContext
+from extraction.rules.nouns import agent_noun_rule, noun_rule, their_rule, under_rule
+from extraction.rules.reports import report_noun_rule, report_rule
+from extraction.rules.titles import (
+    appos_title_rule,
+    comma_title_rule,
+    led_rule,
+    of_org_rule,
+    org_of_person_rule,
+    role_rule,
+    title_rule,
+)
+from extraction.rules.verbs import verb_rule
+
+RULES = (verb_rule, noun_rule, their_rule, agent_noun_rule, title_rule, role_rule, appos_title_rule, comma_title_rule,
+         of_org_rule, org_of_person_rule, led_rule, report_rule, report_noun_rule, under_rule)
+
+
+__all__ = ["RULES", "Found", "RuleContext"]

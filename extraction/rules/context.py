@@ -1,0 +1,357 @@
+"""Shared vocabulary and argument finding for the relation rules: what a subject, an object or
+an actor-naming noun phrase is, negation, blocking governors, and the :class:`Found` record."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from extraction.gazetteer import Gazetteer
+from extraction.lexicon import Lexicon
+from extraction.mentions import DocMentions
+
+SUBJ = {"nsubj", "csubj"}
+OBJ = {"dobj", "attr", "dative", "oprd"}
+NP_MODS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod"}
+TARGET_PREPS = {"against", "on", "upon", "at", "toward", "towards", "targeting", "into"}
+SYMMETRIC_PREPS = {"with", "between", "among"}
+NEGATIONS = {"not", "never", "n't", "no", "without"}
+RELPRON = {"that", "which", "who", "whom"}
+SYMMETRIC = {"MEETS", "NEGOTIATES", "COOPERATES_WITH", "ALLIED_WITH"}
+# Verbs whose embedded verb states what was refused or asked for, not what happened.
+BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "call", "press", "deny", "avoid",
+                      "oppose", "resist", "stop", "prevent", "threaten", "warn"}
+# Verbs that put their object event into the subject's hands ("impose sanctions", "announce the resumption").
+LIGHT_VERBS = {
+    "accept", "adopt", "agree", "announce", "apply", "approve", "arrive", "attend", "authorise", "authorize", "back",
+    "begin", "broaden", "carry", "come", "conduct", "continue", "convene", "coordinate", "deliver", "deploy",
+    "double", "enforce", "enter", "escalate", "expand", "explore", "extend", "fly", "give", "go", "have", "head",
+    "hike", "hold", "host", "impose", "increase", "initiate", "intensify", "introduce", "issue", "join", "keep",
+    "launch", "lead", "level", "levy", "maintain", "make", "mount", "offer", "open", "order", "plan", "pledge",
+    "prepare", "press", "promise", "propose", "provide", "pursue", "push", "raise", "reach", "reimpose", "renew",
+    "reopen", "respond", "restore", "resume", "retaliate", "return", "seek", "send", "sign", "sit", "slap", "stage",
+    "start", "step", "threaten", "tighten", "travel", "triple", "unveil", "welcome"
+}
+# Event nouns whose "of" object is the target ("the arrest of X", "the revocation of X's visa").
+OF_TARGET_NOUNS = {"revocation", "arrest", "capture", "designation", "decertification", "condemnation", "criticism",
+                   "rejection", "invasion", "bombing", "detention", "killing", "assassination", "extradition",
+                   "sanctioning", "expulsion", "blockade", "occupation", "seizure", "indictment", "praise", "support",
+                   "recognition", "abduction", "kidnapping", "impeachment", "ouster", "isolation", "suspension"}
+# Event nouns that undo what they govern: "withdrawal of assistance" is a sanction, not support.
+REVERSERS = {"withdrawal", "suspension", "cut", "cuts", "halt", "end", "freeze", "termination", "cancellation",
+             "revocation", "reduction", "loss"}
+POSITIVE = {"honor", "honour", "great", "friend", "partner", "hero", "leader", "ally", "success", "good", "excellent",
+            "wonderful", "strong", "brave", "historic", "important", "constructive", "productive", "positive", "model"}
+NEGATIVE = {"accomplice", "lord", "criminal", "dictator", "thug", "terrorist", "genocide", "aggression", "traitor",
+            "tyrant", "liar", "illegitimate", "enemy", "threat", "narco", "corrupt", "fascist", "murderer", "puppet",
+            "terrorism", "terrorists", "sabotage", "provocation", "provocations", "lie", "lies", "violation",
+            "servant", "lackey", "stooge", "vassal", "outrageous", "reckless", "irresponsible", "dangerous",
+            "unacceptable", "illegal", "unlawful", "aggressive", "destabilising", "destabilizing",
+            "non-cooperative", "rogue", "failed", "war", "unreliable", "hostile", "sponsor"}
+LABEL_VERBS = {"label", "brand", "characterize", "characterise", "call", "describe", "dub", "term", "denounce",
+               "portray", "paint", "cast", "designate", "declare", "deem", "name"}
+AID_NOUNS = {"weapon", "arm", "system", "aid", "equipment", "missile", "ammunition", "tank", "fund", "money", "shell",
+             "drone", "jet", "supply", "vehicle", "artillery", "munition", "assistance", "food", "fuel", "grain", "vaccine"}
+VAGUE_NOUNS = {"effort", "campaign", "step", "action", "move", "measure", "fight", "war", "fighting", "clashes"}
+JUDGING_VERBS = {"condemn", "denounce", "criticise", "criticize", "decry", "deplore", "protest", "slam", "blast",
+                 "praise", "welcome", "hail", "applaud", "support", "back", "endorse", "reject", "oppose"}
+ACCEPTING = {"accept", "recognise", "recognize", "allow", "tolerate", "back", "endorse", "approve", "sign", "support"}
+UNDOING_VERBS = {"lift", "ease", "remove", "drop", "waive", "relax", "end", "scrap", "withdraw", "halt", "cancel",
+                 "postpone", "delay", "suspend", "pause", "rescind", "revoke"}
+PRESSURE_VERBS = {"force", "push", "pressure", "compel", "prompt", "oblige", "coerce", "drive", "make"}
+# Publishing findings, not just speaking: 'an EU spokesperson said' is not a report on anyone.
+REPORT_VERBS = {"reveal", "show", "find", "indicate", "suggest", "estimate", "document", "report", "describe",
+                "assess", "conclude", "record", "count", "detail", "calculate", "chronicle"}
+GROUP_NOUNS = {"experts", "analysts", "researchers", "officials", "diplomats", "spokesperson", "spokesman",
+               "spokeswoman", "staff", "members", "investigators", "monitors", "economists", "report", "data",
+               "study", "analysis", "survey", "figures", "findings", "statement", "assessment", "estimates", "team",
+               "friends", "partners", "allies", "counterparts", "mediators", "negotiators", "delegation", "envoys",
+               "representatives", "leaders", "ministers", "troops", "forces", "soldiers", "officers", "lawmakers",
+               "gunmen", "fighters", "militants", "rebels", "commanders", "units", "insurgents"}
+# Group nouns that stand for the state they are 'in': 'our friends in Egypt', 'officials in Kyiv'.
+IN_STATE_NOUNS = {"friends", "partners", "allies", "counterparts", "officials", "authorities", "leaders", "government"}
+STATE_PROXIES = {"administration", "government", "regime", "cabinet", "leadership", "authorities", "officials", "forces"}
+REPORTERS = {"igo", "ngo", "media", "company", "other_org"}
+COMMUNICATIVE = {"THREATENS", "CRITICISES", "PRAISES", "DEMANDS", "REJECTS", "NEGOTIATES", "REPORTS_ON", "CONCEDES"}
+ORG_KINDS = {"igo", "ngo", "media", "government_body", "company", "other_org", "armed_group"}
+
+
+HONORIFIC_WORDS = re.compile(r"^(Sheikh|Sheik|Shaikh|Prince|Princess|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Gen\.?|General|"
+                             r"Lt\.?|Col\.?|Colonel|Major|Maj\.?|Captain|Capt\.?|Lieutenant|Brigadier|Sergeant|"
+                             r"Adm\.?|Admiral|Marshal)$")
+
+
+@dataclass(frozen=True)
+class Found:
+    source: str
+    type: str
+    target: str
+    trigger: int        # token index of the trigger word
+    rule: str
+    confidence: float
+
+
+class RuleContext:
+    def __init__(self, sent: Span, mentions: DocMentions, lex: Lexicon, gazetteer: Gazetteer) -> None:
+        self.sent = sent
+        self.m = mentions
+        self.lex = lex
+        self.gz = gazetteer
+
+    def kind(self, actor: str) -> str:
+        info = self.m.actors.get(actor)
+        return info.kind if info else ""
+
+    def state_of(self, actor: str) -> str | None:
+        info = self.m.actors.get(actor)
+        if info is None:
+            return None
+        return actor if info.kind == "state" else info.state
+
+    # -- argument finding ---------------------------------------------------
+
+    def np_actors(self, tok: Token, depth: int = 0) -> list[str]:
+        """Actors an NP headed by ``tok`` names: the head, its possessor/modifiers, its conjuncts.
+
+        'Colombia's leadership' -> Colombia; 'his government' -> his state; 'U.S. military
+        actions' -> the U.S. military; 'Trump and Petro' -> both.
+        """
+        out: list[str] = []
+        m = self.m.at(tok)
+        person_appos = [a for c in tok.children if c.dep_ == "appos" for a in self.np_actors(c, depth + 1)
+                        if self.kind(a) == "person"] if depth < 3 and m is None else []
+        if person_appos:
+            out.extend(person_appos)  # "Egypt's intelligence chief, Hassan Rashad," is Rashad
+        elif m is not None and not m.place_only:
+            out.extend(m.actors)
+            for child in tok.children:  # 'Tshisekedi and Rwandan President Kagame' parsed as a modifier + 'and'
+                cm = self.m.at(child)
+                if cm is not None and cm is not m and child.dep_ in ("nmod", "compound") \
+                        and any(g.dep_ == "cc" for g in child.children):
+                    out.extend(cm.actors)
+        elif depth < 3 and (m is None or not m.place_only):
+            proxy = tok.lower_ in STATE_PROXIES
+            for child in tok.children:
+                if child.dep_ == "poss" and child.lower_ == "whose":
+                    rel = tok
+                    while rel.dep_ != "relcl" and rel.head.i != rel.i:
+                        rel = rel.head
+                    if rel.dep_ == "relcl":  # 'Burundi, whose soldiers support ...'
+                        out.extend(self.np_actors(rel.head, depth + 1))
+                    continue
+                if child.dep_ in NP_MODS:
+                    found = self.np_actors(child, depth + 1)
+                    if proxy:  # 'his government' is his state
+                        found = [self.state_of(a) or a for a in found]
+                    out.extend(found)
+            if not out and (tok.lower_ in GROUP_NOUNS | STATE_PROXIES or self.lex.role_of(tok.lower_)
+                            or (depth == 0 and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "nsubjpass"))):
+                # 'members of his government', 'officials at the State Department'
+                for child in tok.children:
+                    if child.dep_ == "prep" and (child.lower_ in ("of", "at", "from", "with", "in")
+                                                 if tok.pos_ != "NOUN" or tok.lower_ in GROUP_NOUNS | STATE_PROXIES
+                                                 or self.lex.role_of(tok.lower_) else child.lower_ == "of"):
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                found = self.np_actors(pobj, depth + 1)
+                                if child.lower_ == "in" and tok.lower_ not in IN_STATE_NOUNS:
+                                    found = [a for a in found if self.kind(a) != "state"]
+                                out.extend(found)
+        if depth < 4:
+            for child in tok.children:
+                if child.dep_ == "conj":
+                    out.extend(self.np_actors(child, depth + 1))
+        return list(dict.fromkeys(out))
+
+    def actors_at(self, tok: Token) -> list[str]:
+        """Actors a single token refers to, reading 'his administration' as his state."""
+        m = self.m.at(tok)
+        if m is None or m.place_only or tok.i != m.start:
+            return []
+        if tok.dep_ == "poss" and tok.head.lower_ in STATE_PROXIES:
+            return [self.state_of(a) or a for a in m.actors]
+        return list(m.actors)
+
+    def subject_actors(self, verb: Token, depth: int = 0) -> list[str]:
+        for child in verb.children:
+            if child.dep_ in SUBJ:
+                if child.lower_ in RELPRON and verb.dep_ in ("relcl", "acl"):
+                    head = verb.head
+                    while head.dep_ == "conj" and head.head.i != head.i:
+                        head = head.head  # 'Niger and Burkina Faso, which formed ...': every conjunct
+                    found = self.np_actors(head)
+                    if child.lower_ == "which":  # 'which' never stands for a person
+                        found = [a for a in found if self.kind(a) != "person"]
+                    return found
+                return self.np_actors(child)
+            if child.dep_ == "nsubjpass":
+                # 'Both leaders are expected to explore ...': the passive subject acts in the xcomp.
+                if any(c.dep_ == "xcomp" for c in verb.children):
+                    return self.np_actors(child)
+        for child in verb.children:
+            if child.dep_ == "agent":  # passive 'by X'
+                for pobj in child.children:
+                    return self.np_actors(pobj)
+        if verb.dep_ in ("acl",) and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+            return self.np_actors(verb.head)  # 'the group operating along ...'
+        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            ctrl = [a for c in verb.head.children if c.dep_ == "dobj" for a in self.np_actors(c)]
+            if ctrl:
+                return ctrl  # 'prompting Vučić to accuse Pristina': the object of 'prompt' accuses
+        # Non-finite and coordinated verbs inherit the subject of the verb they hang from.
+        if depth < 4 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "acomp") and verb.head.i != verb.i:
+            head = verb.head
+            if head.dep_ == "prep":
+                head = head.head
+            if verb.dep_ == "conj" and head.dep_ == "acl" and head.tag_ == "VBN":
+                # 'condemned U.S. actions tied to X and denounced Y': the parser hung the second verb on the participle.
+                gov = self.governing_verb(head.head)
+                if gov is not None:
+                    return self.subject_actors(gov, depth + 1)
+            if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in head.children if c.dep_ in SUBJ), None)
+                if subj is not None and self.m.at(subj) is None and subj.lower_ not in GROUP_NOUNS | STATE_PROXIES:
+                    # 'said the ship had intruded and accused Manila': ships do not accuse; the speaker does.
+                    return self.subject_actors(head.head, depth + 1)
+            if head.pos_ in ("VERB", "AUX"):
+                return self.subject_actors(head, depth + 1)
+        return []
+
+    def object_actors(self, verb: Token, symmetric: bool = False) -> list[str]:
+        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELPRON for c in verb.children):
+            found = self.np_actors(verb.head)  # 'the unit that the FBI blamed'
+            if found:
+                return found
+        for child in verb.children:
+            if child.dep_ in OBJ and verb.lemma_.lower() in JUDGING_VERBS | LABEL_VERBS and self.m.at(child) is None \
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in child.children) \
+                    and not any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep") and self.np_actors(c)
+                                for c in child.children):
+                agents = self.m.events.get(event_stem(child.lemma_))
+                if agents:
+                    return list(agents)  # 'North Korea launched a missile ... Lee condemned the launch'
+            if child.dep_ in OBJ and self._is_violent_event(child) and verb.lemma_.lower() in JUDGING_VERBS:
+                # 'condemned the U.S. operation' targets its agent; 'condemned attacks on civilians' has none
+                return [a for c in child.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                        for a in self.np_actors(c)] + \
+                       [a for c in child.children if c.dep_ == "prep" and c.lower_ == "by"
+                        for p in c.children for a in self.np_actors(p)]
+            if child.dep_ in OBJ or child.dep_ == "nsubjpass":
+                found = self.np_actors(child)
+                if found:
+                    return found
+        for child in verb.children:
+            if child.dep_ == "dobj":  # 'fired 500 drones at Ukraine', 'hit the refinery on Russia's coast'
+                for c in child.children:
+                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                        found = [a for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
+                        if found:
+                            return found
+        preps = SYMMETRIC_PREPS | {"to"} if symmetric else TARGET_PREPS | SYMMETRIC_PREPS | {"to", "of"}
+        if verb.lemma_.lower() == "host":
+            preps = preps | {"for"}  # 'a summit Trump hosted for him and Aliyev'
+        for child in verb.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.np_actors(pobj)
+                        if found:
+                            return found
+        return []
+
+    def _is_violent_event(self, tok: Token) -> bool:
+        types = self.lex.noun_types(tok.lemma_.lower())
+        return bool(types) and types[0] in ("COERCES", "OPPOSES", "SANCTIONS", "THREATENS")
+
+    def fallback_subject(self, verb: Token) -> list[str]:
+        """When the parse gives a trigger verb no subject: the nearest earlier actor not in an object slot."""
+        for i in range(verb.i - 1, self.sent.start - 1, -1):
+            tok = self.sent.doc[i]
+            m = self.m.at(tok)
+            if m is None or m.place_only or len(m.actors) != 1:
+                continue
+            if tok.dep_ not in ("nsubj", "nsubjpass", "ROOT", "dep", "advcl", "npadvmod"):
+                continue
+            if self.kind(m.actor) in ("person", "state", "igo", "ngo", "government_body", "armed_group"):
+                return [m.actor]
+        return []
+
+    def negated(self, tok: Token) -> bool:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+            return True
+        head = tok
+        for _ in range(3):  # 'did not agree to sanction', 'never planned to meet'
+            if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
+                break
+            head = head.head
+            if any(c.dep_ == "neg" for c in head.children):
+                return True
+        return False
+
+    def blocked(self, tok: Token) -> bool:
+        """True for the embedded act of 'refused to meet', 'urged X to sanction'."""
+        head = tok
+        for _ in range(3):
+            if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
+                return False
+            head = head.head
+            if head.lemma_.lower() in BLOCKING_GOVERNORS:
+                return True
+        return False
+
+    def governing_verb(self, tok: Token) -> Token | None:
+        """The verb an NP hangs from: 'imposed [sanctions]', 'responded with [threats]'."""
+        cur = tok
+        for _ in range(6):
+            head = cur.head
+            if head.i == cur.i:
+                return None
+            if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj", "prep"):
+                return head
+            if cur.dep_ in ("conj", "pobj", "prep", "appos", "dobj") or (cur.dep_ == "pobj" and head.dep_ == "prep"):
+                cur = head
+                continue
+            return None
+        return None
+
+
+VERBAL_CUES = {"verbally", "speech", "remarks", "rhetoric", "interview", "tweet", "post", "op-ed", "words", "televised",
+               "press", "conference", "statement", "letter", "publicly"}
+
+
+def _choose(types: list[str], sent: Span) -> str:
+    """A trigger listed under several types: 'attack' is CRITICISES in words, COERCES otherwise."""
+    if len(types) > 1 and "CRITICISES" in types:
+        verbal = any(t.lower_ in VERBAL_CUES for t in sent)
+        return "CRITICISES" if verbal else next(t for t in types if t != "CRITICISES")
+    return types[0]
+
+
+def event_stem(lemma: str) -> str:
+    """A crude shared stem for a verb and its event noun: demolish/demolition, deport/deportation, strike/strikes."""
+    lemma = lemma.lower()
+    return lemma[:5] if len(lemma) > 5 else lemma
+
+
+def _polarity(tokens: list[Token]) -> int:
+    words = {t.lower_.strip("‘’'\"") for t in tokens} | {t.lemma_.lower() for t in tokens}
+    return (len(words & POSITIVE) > 0) - (len(words & NEGATIVE) > 0)
+
+
+def _pairs(sources: list[str], targets: list[str]) -> Iterator[tuple[str, str]]:
+    for s in sources:
+        for t in targets:
+            if s != t:
+                yield s, t
+
+
+def _group_pairs(actors: list[str]) -> Iterator[tuple[str, str]]:
+    for i, a in enumerate(actors):
+        for b in actors[i + 1 :]:
+            yield a, b
+
+
+# -- verbs -------------------------------------------------------------------

@@ -1,0 +1,284 @@
+"""Event-noun rules: 'sanctions against X', "X's refusal of Y", 'a call between A and B', agent nouns
+('Y\'s closest ally') and 'under U.S. sanctions'."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extraction.rules.context import (
+    LIGHT_VERBS,
+    PRESSURE_VERBS,
+    REVERSERS,
+    SYMMETRIC,
+    SYMMETRIC_PREPS,
+    TARGET_PREPS,
+    UNDOING_VERBS,
+    VAGUE_NOUNS,
+    Found,
+    RuleContext,
+    _choose,
+    _group_pairs,
+    _pairs,
+    event_stem,
+)
+
+
+@dataclass
+class NounFrame:
+    tok: Token
+    type: str
+    agents: list[str]
+    targets: list[str]
+    with_: list[str]
+    confidence: float
+
+
+def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
+    lemma = tok.lemma_.lower()
+    types = ctx.lex.noun_types(lemma) or ctx.lex.noun_types(tok.lower_)
+    if not types or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.lower_ in ("no", "without") for c in tok.children) or (tok.head.lower_ == "without"):
+        return None
+    rtype = base = _choose(types, ctx.sent)
+    # 'withdrawal of financial assistance': the governing noun reverses a cooperative event.
+    reverser = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if reverser is not None and reverser.lower_ in REVERSERS and rtype in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES"):
+        rtype = "SANCTIONS"
+    else:
+        reverser = None
+    agents: list[str] = []
+    targets: list[str] = []
+    with_: list[str] = []
+    children = list(tok.children) + ([c for c in reverser.children if c.dep_ == "prep" and c.lower_ != "of"]
+                                     if reverser is not None else [])
+    for child in children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            agents.extend(ctx.np_actors(child))
+        elif child.dep_ == "prep":
+            prep = child.lower_
+            objs = [a for p in child.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+            pobjs = [p for p in child.children if p.dep_ == "pobj"]
+            if prep == "by":
+                agents.extend(objs)
+            elif prep == "from" and rtype in SYMMETRIC | {"SUPPORTS", "THREATENS", "DEMANDS", "PRAISES", "CRITICISES"}:
+                agents.extend(objs)
+            elif prep in SYMMETRIC_PREPS:
+                with_.extend(objs)
+            elif lemma in VAGUE_NOUNS and prep not in ("against", "targeting"):
+                continue  # 'military action on Mexican soil' names a place, not a target
+            elif prep in TARGET_PREPS or (prep in ("to", "for") and base in ("SUPPORTS", "DEMANDS", "THREATENS")):
+                targets.extend(objs)
+            elif prep == "of" and rtype in SYMMETRIC:
+                # 'a meeting of the two leaders', 'the resumption of flights from the United States'
+                with_.extend(objs or [a for p in pobjs for c in p.children if c.dep_ == "prep"
+                                      and c.lower_ in ("from", "with", "to", "between")
+                                      for q in c.children if q.dep_ == "pobj" for a in ctx.np_actors(q)])
+            elif prep == "of":
+                # 'the revocation of Petro's U.S. visa': the possessor is the target, a state modifier the agent.
+                for p in pobjs:
+                    poss = [a for c in p.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+                    mods = [a for c in p.children if c.dep_ in ("compound", "nmod", "amod") for a in ctx.np_actors(c)]
+                    if poss:
+                        targets.extend(poss)
+                        agents.extend(a for a in mods if ctx.kind(a) == "state" and a not in poss)
+                    else:
+                        targets.extend(ctx.np_actors(p))
+        elif child.dep_ == "acl":
+            # 'sanctions targeting him', 'an operation that captured X' is handled as a verb
+            if child.lemma_.lower() in ("target", "aim", "direct", "against", "hit", "affect"):
+                targets.extend(a for c in child.children if c.dep_ in ("dobj", "prep")
+                               for a in (ctx.np_actors(c) if c.dep_ == "dobj" else
+                                         [x for p in c.children if p.dep_ == "pobj" for x in ctx.np_actors(p)]))
+    # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
+    verb = ctx.governing_verb(tok)
+    conf = 0.7
+    if verb is not None and rtype not in SYMMETRIC:
+        if not targets and verb.lemma_.lower() in LIGHT_VERBS | {"hit", "slap", "target"}:
+            # 'Sanctions were imposed on Venezuela by Washington': the target hangs on the verb
+            targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
+                       for p in c.children for a in ctx.np_actors(p)]
+        if not agents and any(c.dep_ == "agent" for c in verb.children):
+            agents = [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+        if not targets and tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.i == verb.i:
+            # 'Iran has been hit with fresh sanctions by the United States'
+            targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
+    if not agents and verb is not None and not ctx.negated(verb) and not ctx.blocked(verb):
+        vlemma = verb.lemma_.lower()
+        if vlemma in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj", "conj", "nsubjpass"):
+            subj = ctx.subject_actors(verb)
+            if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",)):
+                agents = subj
+            if vlemma in ("accept", "welcome", "receive", "reject") and with_ == [] and agents and tok.dep_ == "dobj":
+                # 'Trump accepted an overture from Petro': the accepting side is the counterpart.
+                from_agents = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                               for p in c.children for a in ctx.np_actors(p)]
+                if from_agents:
+                    with_ = agents
+                    agents = from_agents
+    if verb is not None and (ctx.negated(verb) or ctx.blocked(verb)):
+        return None
+    if verb is not None and verb.lemma_.lower() in UNDOING_VERBS:
+        return None  # 'lifted sanctions on X', 'ended its support for Y'
+    if rtype in SYMMETRIC and not with_ and verb is not None:
+        # 'raised the arrest with Kallas in a phone call': the partner hangs on the verb
+        with_ = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                 for p in c.children for a in ctx.np_actors(p)]
+    if not targets and verb is not None and rtype in ("THREATENS", "SANCTIONS", "COERCES", "DEMANDS"):
+        # 'X responded with threats ..., forcing Bogota to reverse course': the one pressed is the target.
+        targets = [a for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in PRESSURE_VERBS
+                   for d in c.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
+    return NounFrame(tok, rtype, list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), list(dict.fromkeys(with_)), conf)
+
+
+def _frame_group(tok: Token) -> Token:
+    """The coordination a trigger noun belongs to: 'the imposition of [sanctions], withdrawal of ..., threats ...'."""
+    cur = tok
+    while cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ == "of":
+        cur = cur.head.head
+    while cur.dep_ == "conj":
+        cur = cur.head
+    return cur
+
+
+def noun_rule(ctx: RuleContext) -> Iterator[Found]:
+    """Event nouns: 'U.S. sanctions against Colombia', "Colombia's refusal of U.S. flights", 'a call between X and Y'."""
+    frames = [f for tok in ctx.sent if (f := _noun_frame(ctx, tok)) is not None]
+    for f in frames:
+        if f.agents and f.type not in SYMMETRIC:
+            ctx.m.events[event_stem(f.tok.lemma_)] = tuple(f.agents)  # 'Israeli strikes ...' for 'the strikes' later
+    # 'threats of a trade war': the nested event is the content of the outer one, not an event of its own.
+    heads = {f.tok.i for f in frames}
+    frames = [f for f in frames if not (f.tok.dep_ == "pobj" and f.tok.head.lower_ == "of"
+                                        and f.tok.head.head.i in heads)]
+    # Coordinated event nouns share what one of them states: '[U.S. sanctions against Colombia], [threats of tariffs]'.
+    groups: dict[int, list[NounFrame]] = {}
+    for f in frames:
+        groups.setdefault(_frame_group(f.tok).i, []).append(f)
+    for members in groups.values():
+        agents = next((f.agents for f in members if f.agents and f.targets), None)
+        targets = next((f.targets for f in members if f.agents and f.targets), None)
+        for f in members:
+            if f.tok.lemma_.lower() in VAGUE_NOUNS:
+                continue  # 'military action', 'efforts': only with their own 'against X'
+            if agents and not f.agents and f.type not in SYMMETRIC:
+                f.agents, f.confidence = agents, 0.6
+            if targets and not f.targets and f.type not in SYMMETRIC:
+                f.targets, f.confidence = targets, 0.6
+    for f in frames:
+        if len(f.agents) >= 2 and any(c.lower_ in ("joint", "combined", "coordinated") for c in f.tok.children):
+            for a, b in _group_pairs(f.agents):  # 'X and Y launched a joint operation'
+                yield Found(a, "COOPERATES_WITH", b, f.tok.i, f"joint:{f.tok.lemma_.lower()}", 0.6)
+        rule = f"noun:{f.tok.lemma_.lower()}"
+        if f.type in SYMMETRIC:
+            parts = list(dict.fromkeys(f.agents + f.with_ + f.targets))
+            if f.agents and (f.with_ or f.targets):
+                for a in f.agents:
+                    for b in f.with_ + f.targets:
+                        if a != b:
+                            yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
+            elif len(parts) >= 2 and (f.with_ or _is_between(f.tok)):
+                for a, b in _group_pairs(parts):
+                    yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
+            elif len(f.agents) >= 2:
+                # 'Japanese and Philippine troops began a joint exercise', 'their conversation'
+                for a, b in _group_pairs(f.agents):
+                    yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
+            continue
+        for s, o in _pairs(f.agents, f.targets):
+            yield Found(s, f.type, o, f.tok.i, rule, f.confidence)
+        if not f.agents and not f.targets and len(f.with_) >= 2 and _is_between(f.tok):
+            for a, b in _group_pairs(f.with_):  # 'the war between X and Y': each against the other
+                yield Found(a, f.type, b, f.tok.i, rule, 0.6)
+                yield Found(b, f.type, a, f.tok.i, rule, 0.6)
+
+
+def _is_between(tok: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children)
+
+
+def their_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'their conversation', 'their meeting': a symmetric event of the two principal people."""
+    for tok in ctx.sent:
+        types = ctx.lex.noun_types(tok.lemma_.lower())
+        if not types or types[0] not in SYMMETRIC:
+            continue
+        if not any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+            continue
+        group = next((m for m in ctx.m.mentions if m.via == "group" and m.start < tok.i and len(m.actors) == 2
+                      and ctx.kind(m.actors[0]) == "person"), None)
+        people = _principal_people(ctx, tok.i)
+        pair = group.actors if group else people
+        if pair and len(pair) == 2:
+            yield Found(pair[0], types[0], pair[1], tok.i, f"their:{tok.lemma_.lower()}", 0.55)
+
+
+def _principal_people(ctx: RuleContext, before: int) -> tuple[str, ...]:
+    sent_people = [m.actor for m in ctx.m.mentions if ctx.sent.start <= m.start < before and len(m.actors) == 1
+                   and ctx.kind(m.actor) == "person" and not m.place_only]
+    uniq = list(dict.fromkeys(sent_people))
+    return tuple(uniq[:2]) if len(uniq) >= 2 else ()
+
+
+# -- agent nouns ------------------------------------------------------------
+
+
+def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Colombia remains Washington's closest ally', 'Petro emerged as one of Trump's critics'."""
+    for tok in ctx.sent:
+        types = ctx.lex.agent_noun_types(tok.lemma_.lower())
+        if not types or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        others = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
+        others += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                   for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        if not others:
+            continue
+        holder: list[str] = []
+        cur = tok
+        for _ in range(4):  # climb 'one of [critics]' / 'as one of' / conj to the verb
+            if cur.dep_ in ("attr", "oprd", "dobj") and cur.head.pos_ in ("VERB", "AUX"):
+                if cur.dep_ != "dobj" or cur.head.lemma_.lower() in ("remain", "become", "consider", "call", "see"):
+                    holder = ctx.subject_actors(cur.head) if cur.dep_ != "dobj" else ctx.object_actors(cur.head)
+                break
+            if cur.dep_ == "appos":
+                holder = ctx.np_actors(cur.head)
+                break
+            if cur.dep_ == "pobj" and cur.head.lower_ == "as" and cur.head.head.pos_ in ("VERB", "AUX"):
+                holder = ctx.subject_actors(cur.head.head)
+                break
+            cur = cur.head
+            if cur.dep_ == "ROOT":
+                break
+        if ctx.negated(cur.head if cur.head.i != cur.i else cur):
+            continue
+        for s, o in _pairs(holder, others):
+            yield Found(s, types[0], o, tok.i, f"agent-noun:{tok.lemma_.lower()}", 0.7)
+
+
+# -- titles and memberships -------------------------------------------------
+
+
+
+def under_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'X is under U.S. sanctions', 'X came under Russian attack' → the modifier acts on the subject."""
+    for tok in ctx.sent:
+        if tok.lower_ != "under" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = tok.head
+        if ctx.negated(verb):
+            continue
+        for noun in (c for c in tok.children if c.dep_ == "pobj"):
+            types = ctx.lex.noun_types(noun.lemma_.lower())
+            if not types or types[0] not in ("SANCTIONS", "COERCES", "THREATENS", "CRITICISES"):
+                continue
+            agents = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
+            targets = ctx.subject_actors(verb)
+            placed = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
+            if placed:  # 'the Security Council placed X under an arms embargo'
+                agents, targets = targets, placed
+            for s_, o in _pairs(agents, targets):
+                yield Found(s_, types[0], o, noun.i, f"under:{noun.lemma_.lower()}", 0.6)

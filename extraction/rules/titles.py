@@ -1,0 +1,293 @@
+"""Membership and leadership: titles, role nominals, appositions, 'X of the Y', 'the X-led Y'."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extraction.lexicon import Role
+from extraction.rules.context import (
+    HONORIFIC_WORDS,
+    ORG_KINDS,
+    Found,
+    RuleContext,
+    _pairs,
+)
+
+
+def title_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Colombian President Gustavo Petro' → LEADS; 'Foreign Minister X' → MEMBER_OF."""
+    doc = ctx.sent.doc
+    for m in ctx.m.mentions:
+        if m.start < ctx.sent.start or m.end > ctx.sent.end or m.via not in ("name", "ner", "surname"):
+            continue
+        info = ctx.m.actors.get(m.actor)
+        if info is None or info.kind != "person":
+            continue
+        role, i, name_start = _title_before(ctx, m.start)
+        if role is None:
+            before_name = ctx.m.at(doc[name_start - 1]) if name_start - 1 >= ctx.sent.start else None
+            if before_name is not None and len(before_name.actors) == 1 and before_name.via in ("name", "body") \
+                    and ctx.kind(before_name.actor) == "government_body" and before_name.end == name_start:
+                # 'U.S. Trade Representative Jamieson Greer': a named office before the name.
+                state = ctx.state_of(before_name.actor)
+                if state and state != before_name.actor:
+                    yield Found(m.actor, "MEMBER_OF", state, m.start, "title:office", 0.7)
+                continue
+            if name_start - 1 >= ctx.sent.start and doc[name_start - 1].text in GENERIC_TITLES \
+                    and name_start - 2 >= ctx.sent.start and doc[name_start - 2].is_title:
+                # 'Economy Secretary Marcelo Ebrard': a minister of the state the story is about.
+                state = info.state or _sentence_state(ctx) or _principal_state(ctx)
+                if state:
+                    yield Found(m.actor, "MEMBER_OF", state, m.start, "title:minister", 0.55)
+            continue
+        sub_unit = False
+        while i - 1 >= ctx.sent.start and not ctx.m.at(doc[i - 1]) and doc[i - 1].pos_ in ("ADJ", "NOUN") \
+                and doc[i - 1].is_lower and doc[i - 1].dep_ in ("amod", "compound", "nmod") \
+                and doc[i - 1].head.i in range(i, name_start + 1):
+            # 'U.S. special envoy X', "Egypt's intelligence chief": skip the qualifiers; a noun qualifier
+            # means the person heads a part of the state, not the state.
+            sub_unit = sub_unit or (doc[i - 1].pos_ == "NOUN" and doc[i - 1].lower_ not in ("deputy", "vice"))
+            i -= 1
+        before = ctx.m.at(doc[i - 1]) if i - 1 >= ctx.sent.start else None
+        if before is None and i - 2 >= ctx.sent.start and doc[i - 1].text in ("'s", "’s"):
+            before = ctx.m.at(doc[i - 2])
+        after = None
+        if m.end + 1 < ctx.sent.end and doc[m.end].lower_ in ("of", "from") and not doc[m.end].is_title:
+            after = ctx.m.at(doc[m.end + 1]) or (ctx.m.at(doc[m.end + 2]) if doc[m.end + 1].lower_ == "the"
+                                                  and m.end + 2 < ctx.sent.end else None)
+        org = None
+        if before is not None and len(before.actors) == 1 and ctx.kind(before.actor) in ("state", "igo", "ngo",
+                                                                                          "government_body", "armed_group"):
+            org = before.actor
+        elif after is not None and len(after.actors) == 1 and ctx.kind(after.actor) != "person":
+            org = after.actor  # 'Foreign Minister Cho Hyun of South Korea'
+        else:
+            org = _office_org(ctx, m.actor, role.key) or info.state
+            if org is None and m.actor not in ctx.gz and role.key in STATE_OFFICES:
+                org = _sentence_state(ctx) or _place_state(ctx)  # 'in Ankara, he met Defence Minister X'
+        if org and ctx.kind(org) == "government_body" and not role.leads:
+            org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
+        if org:
+            leads = role.leads and ctx.kind(org) != "government_body" and not sub_unit
+            yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
+
+
+GENERIC_TITLES = {"Secretary", "Minister", "Commissioner", "Undersecretary", "Attorney", "Governor", "Spokesman",
+                  "Spokeswoman", "Spokesperson", "Adviser", "Advisor"}
+
+
+def _sentence_state(ctx: RuleContext) -> str | None:
+    """The only state the sentence names as an actor (not as a place), if there is exactly one."""
+    named = [(m, a) for m in ctx.m.mentions if ctx.sent.start <= m.start < ctx.sent.end and not m.place_only
+             and not m.incidental for a in m.actors if ctx.kind(a) == "state"]
+    # 'Kihara said Japan had lodged a protest': the state acting as a subject, not the one acted upon
+    states = {a for m, a in named if ctx.sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")}
+    return next(iter(states)) if len(states) == 1 else None
+
+
+STATE_OFFICES = {"prime_minister", "foreign_minister", "defence_minister", "minister", "vice_president", "official",
+                 "spokesperson"}
+
+
+def _place_state(ctx: RuleContext) -> str | None:
+    """The state of the one capital the sentence names as a place ('where he met X in Ankara')."""
+    places = {a for m in ctx.m.mentions if ctx.sent.start <= m.start < ctx.sent.end and m.place_only
+              for a in m.actors}
+    return next(iter(places)) if len(places) == 1 else None
+
+
+def _principal_state(ctx: RuleContext) -> str | None:
+    counts = ctx.m.counts
+    states = sorted((a for a in counts if ctx.kind(a) == "state"), key=lambda a: (-counts[a], a))
+    return states[0] if states else None
+
+
+def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
+    """The role title in the capitalised words right before a name, where it starts, and where the name
+    (after honorifics) starts: 'NATO Secretary General Mark Rutte', "Qatar's Minister of State X",
+    'Deputy Secretary of State X', 'Prime Minister Sheikh Mohammed X'."""
+    doc = ctx.sent.doc
+    name_starts = [start]
+    k = start
+    while k - 1 >= ctx.sent.start and HONORIFIC_WORDS.match(doc[k - 1].text):
+        k -= 1
+        name_starts.append(k)
+    for name_start in name_starts:  # 'General' may be a rank or part of 'Secretary General'
+        lo = name_start
+        while lo - 1 >= ctx.sent.start and name_start - (lo - 1) <= 6 and not ctx.m.at(doc[lo - 1]) and (
+                doc[lo - 1].is_title or doc[lo - 1].lower_ in ("of", "for", "-") or ctx.lex.role_of(doc[lo - 1].lower_)):
+            lo -= 1
+        for length in range(name_start - lo, 0, -1):  # longest title first, nearest the name first
+            for k in range(name_start - length, lo - 1, -1):
+                role = ctx.lex.role_of(doc[k : k + length].text)
+                if role:
+                    # the org may stand before qualifiers: "Qatar's Minister of State", 'Deputy Secretary of State'
+                    return role, lo, name_start
+    return None, start, start
+
+
+def _office_org(ctx: RuleContext, person: str, role: str) -> str | None:
+    gz = ctx.gz
+    if person not in gz:
+        return None
+    offices = [o for o in gz.get(person).offices if o.role == role]
+    return offices[-1].of if offices else None
+
+
+def role_rule(ctx: RuleContext) -> Iterator[Found]:
+    """"Hungary's foreign minister" (resolved to the office holder) → MEMBER_OF Hungary; 'the U.S. president' → LEADS."""
+    for m in ctx.m.mentions:
+        if m.via != "role" or not (ctx.sent.start <= m.start < ctx.sent.end) or not m.org or not m.role:
+            continue
+        role = ctx.lex.roles.get(m.role)
+        if role is not None:
+            yield Found(m.actor, "LEADS" if role.leads else "MEMBER_OF", m.org, m.start, f"role:{m.role}", 0.7)
+
+
+def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Gustavo Petro, the Colombian president,' / "Colombia's president, Gustavo Petro" → LEADS."""
+    for tok in ctx.sent:
+        if tok.dep_ != "appos":
+            continue
+        a, b = tok.head, tok
+        hop = a
+        for _ in range(4):  # "Russia's ambassador to the organisations in Vienna, Mikhail Ulyanov"
+            if ctx.lex.role_of(hop.text) or ctx.lex.role_of(hop.lower_) or hop.head.i == hop.i:
+                break
+            hop = hop.head
+        if hop.i != a.i and (ctx.lex.role_of(hop.text) or ctx.lex.role_of(hop.lower_)) and hop.pos_ in ("NOUN", "PROPN"):
+            a = hop
+        for person_tok, role_tok in ((a, b), (b, a)):
+            pm = ctx.m.at(person_tok)
+            if pm is None or len(pm.actors) != 1 or ctx.kind(pm.actor) != "person" or pm.via == "role":
+                continue
+            mods = [c for c in role_tok.lefts if c.dep_ in ("compound", "amod") and c.i == role_tok.i - 1]
+            role = (ctx.lex.role_of(f"{mods[0].text} {role_tok.text}") if mods else None) \
+                or ctx.lex.role_of(role_tok.text) or ctx.lex.role_of(role_tok.lower_)  # 'prime minister'
+            if role is None:
+                # 'Lina Haddad, a senior fellow at the Carnegie Middle East Center': membership by affiliation.
+                if role_tok.pos_ == "NOUN" and person_tok.i == a.i:
+                    for c in role_tok.subtree:
+                        if c.dep_ == "prep" and c.lower_ in ("at", "of", "with", "from") and c.head.pos_ == "NOUN":
+                            for p in c.children:
+                                for org in ctx.np_actors(p):
+                                    if ctx.kind(org) in ORG_KINDS:
+                                        yield Found(pm.actor, "MEMBER_OF", org, tok.i, "appos-affiliation", 0.7)
+                continue
+            own = ("compound", "amod", "nmod") if role.key == "counterpart" else ("poss", "compound", "amod", "nmod")
+            # 'his Turkish counterpart Hakan Fidan': the possessor is the other side, the adjective the own
+            orgs = [x for c in role_tok.children if c.dep_ in own for x in ctx.np_actors(c)]
+            orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "to")
+                     for p in c.children for x in ctx.np_actors(p)]  # 'adviser to President Lula'
+            sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c) for c in role_tok.children)
+            relpron_owner = _whose_owner(ctx, role_tok)
+            if relpron_owner:
+                orgs = relpron_owner  # 'the Karen Border Guard Force, whose commander, Saw Chit Thu, ...'
+            orgs = [ctx.state_of(o) or o if ctx.kind(o) == "person" else o for o in orgs]  # 'His interior minister'
+            if not orgs:
+                info = ctx.m.actors.get(pm.actor)
+                fallback = _office_org(ctx, pm.actor, role.key) or (info.state if info else None)
+                orgs = [fallback] if fallback else []
+            for org in orgs:
+                if org != pm.actor and ctx.kind(org) != "person":
+                    leads = role.leads and ctx.kind(org) != "government_body" and not sub_unit
+                    yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
+
+
+def _whose_owner(ctx: RuleContext, role_tok: Token) -> list[str]:
+    """'X, whose commander ...': the relative clause's antecedent owns the role."""
+    if not any(c.dep_ == "poss" and c.lower_ == "whose" for c in role_tok.children):
+        return []
+    cur = role_tok
+    for _ in range(3):
+        if cur.dep_ == "relcl":
+            return ctx.np_actors(cur.head)
+        cur = cur.head
+    return []
+
+
+def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
+    """Linear fallback for "Myanmar's foreign minister, Than Swe," when the parse misses the apposition."""
+    doc = ctx.sent.doc
+    for m in ctx.m.mentions:
+        if not (ctx.sent.start + 2 <= m.start < ctx.sent.end) or len(m.actors) != 1 or ctx.kind(m.actor) != "person":
+            continue
+        if doc[m.start - 1].text != "," or (m.end < ctx.sent.end and doc[m.end].text not in (",", ".")):
+            continue
+        role_i = m.start - 2
+        role = ctx.lex.role_of(doc[role_i].text) or ctx.lex.role_of(doc[role_i].lower_)
+        if role is None and role_i - 1 >= ctx.sent.start:  # 'secretary general'
+            role = ctx.lex.role_of(doc[role_i - 1 : role_i + 1].text)
+            role_i -= 1
+        if role is None:
+            continue
+        org = None
+        for j in range(role_i - 1, max(ctx.sent.start, role_i - 6) - 1, -1):
+            if doc[j].lower_ == "whose":  # 'the OAS, whose secretary general, Albert Ramdin, ...'
+                k = j - 1 if j - 1 >= ctx.sent.start and doc[j - 1].text != "," else j - 2
+                om = ctx.m.at(doc[k]) if k >= ctx.sent.start else None
+                if om is not None and len(om.actors) == 1 and ctx.kind(om.actor) != "person":
+                    org = om.actor
+                break
+            om = ctx.m.at(doc[j])
+            if om is not None and len(om.actors) == 1 and ctx.kind(om.actor) in ORG_KINDS | {"state"}:
+                org = om.actor
+                break
+            if doc[j].text in (",", ";", "—"):
+                break
+        if org:
+            leads = role.leads and ctx.kind(org) != "government_body"
+            yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+
+
+def led_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'the Kenya-led mission', 'a U.S.-led coalition' → the leader LEADS the organisation."""
+    for tok in ctx.sent:
+        if tok.lower_ != "led" or tok.dep_ not in ("amod", "acl", "compound"):
+            continue
+        leaders = [a for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") for a in ctx.np_actors(c)]
+        org = ctx.np_actors(tok.head)
+        for s_, o in _pairs(leaders, org):
+            if ctx.kind(o) not in ("person", "state"):
+                yield Found(s_, "LEADS", o, tok.i, "x-led", 0.6)
+
+
+def org_of_person_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'the Libyan National Army of Khalifa Haftar' → the person LEADS the organisation."""
+    doc = ctx.sent.doc
+    for m in ctx.m.mentions:
+        if not (ctx.sent.start <= m.start < ctx.sent.end) or len(m.actors) != 1:
+            continue
+        if ctx.kind(m.actor) not in ("armed_group", "other_org", "government_body", "ngo"):
+            continue
+        j = m.end
+        if j + 1 < ctx.sent.end and doc[j].lower_ == "of":
+            pm = ctx.m.at(doc[j + 1])
+            if pm is not None and len(pm.actors) == 1 and ctx.kind(pm.actor) == "person" and pm.start == j + 1:
+                yield Found(pm.actor, "LEADS", m.actor, m.start, "org-of-person", 0.6)
+
+
+def of_org_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Elizabeth Dickinson of the International Crisis Group' → MEMBER_OF."""
+    doc = ctx.sent.doc
+    for m in ctx.m.mentions:
+        if not (ctx.sent.start <= m.start < ctx.sent.end) or len(m.actors) != 1 or ctx.kind(m.actor) != "person":
+            continue
+        j = m.end
+        if j < ctx.sent.end and doc[j].text == ",":
+            j += 1  # 'X, a researcher at Y' is handled by the appos rule; 'X, of Y' here
+        if j >= ctx.sent.end or doc[j].lower_ not in ("of", "at", "from", "with"):
+            continue
+        j += 1
+        if j < ctx.sent.end and doc[j].lower_ == "the":
+            j += 1
+        if j >= ctx.sent.end:
+            continue
+        org = ctx.m.at(doc[j])
+        if org and len(org.actors) == 1 and ctx.kind(org.actor) in ORG_KINDS:
+            yield Found(m.actor, "MEMBER_OF", org.actor, m.start, "of-org", 0.8)
+
+
+# -- reporting --------------------------------------------------------------

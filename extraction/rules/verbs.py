@@ -1,0 +1,162 @@
+"""Verb rules: subject → object of a trigger verb, with passives, control, labels and polarity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extraction.rules.context import (
+    ACCEPTING,
+    AID_NOUNS,
+    COMMUNICATIVE,
+    GROUP_NOUNS,
+    LABEL_VERBS,
+    ORG_KINDS,
+    STATE_PROXIES,
+    SUBJ,
+    SYMMETRIC,
+    Found,
+    RuleContext,
+    _choose,
+    _group_pairs,
+    _pairs,
+    _polarity,
+    event_stem,
+)
+
+
+def verb_rule(ctx: RuleContext) -> Iterator[Found]:
+    """Subject → object of a trigger verb: 'Trump praised Colombia', 'X was sanctioned by Y'."""
+    for tok in ctx.sent:
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+            continue
+        lemma = tok.lemma_.lower()
+        if not ctx.negated(tok):
+            doers = [a for c in tok.children if c.dep_ == "nsubj" for a in ctx.np_actors(c)]
+            if doers:
+                ctx.m.events[event_stem(lemma)] = tuple(doers)  # remembered for 'the launch', 'the arrest' later on
+        types = ctx.lex.verb_types(lemma)
+        if lemma in ACCEPTING and ctx.negated(tok) and not ctx.blocked(tok):
+            types = ["REJECTS"]  # 'would never accept', 'does not recognise'
+        elif not types or ctx.negated(tok) or ctx.blocked(tok):
+            continue
+        rtype = _choose(types, ctx.sent)
+        if tok.dep_ == "acl" and ctx.lex.noun_types(tok.head.lemma_.lower()):
+            continue  # 'sanctions targeting him': the event noun's frame reads this
+        with_events = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                       for p in c.children if p.dep_ == "pobj" and ctx.lex.noun_types(p.lemma_.lower())]
+        if with_events and rtype == "COERCES":
+            continue  # 'hit Russia with sanctions': the noun says what was done
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+            passive = True  # 'the council, headed by Mohamed al-Menfi'
+            subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+            obj = ctx.np_actors(tok.head)
+        elif passive and not any(c.dep_ == "xcomp" for c in tok.children):
+            subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+            obj = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
+        else:
+            subj = ctx.subject_actors(tok)
+            obj = ctx.object_actors(tok, symmetric=rtype in SYMMETRIC)
+        conf = 0.75
+        subj = subj + [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("alongside",)
+                       for p in c.children for a in ctx.np_actors(p) if a not in subj]  # 'backed X alongside the UAE'
+        subj_tok = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        if rtype in COMMUNICATIVE and subj_tok is not None and ctx.m.at(subj_tok) is None \
+                and subj_tok.lower_ not in GROUP_NOUNS | STATE_PROXIES and subj_tok.pos_ == "NOUN" \
+                and not any(c.dep_ == "appos" for c in subj_tok.children):
+            continue  # 'a Chinese attack could threaten Japan': an event, not an actor, does it
+        if not subj and not passive:
+            subj = ctx.fallback_subject(tok)
+            conf = 0.55
+
+        xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if rtype in ("REJECTS", "NEGOTIATES", "MEETS", "COOPERATES_WITH") and not obj:
+            # 'rejected any talks with Washington'
+            obj = [a for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
+                   and c.lower_ in ("with", "of", "from", "between") for p in c.children for a in ctx.np_actors(p)]
+        if rtype == "REJECTS" and xcomp is not None and not obj:
+            obj = ctx.object_actors(xcomp)          # 'refused to accept U.S. military flights'
+            if not obj:                             # 'refused to open any negotiation with JNIM'
+                obj = [a for o in xcomp.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
+                       and c.lower_ in ("with", "of", "from", "to") for p in c.children for a in ctx.np_actors(p)]
+        if rtype == "THREATENS" and xcomp is not None and not obj:
+            obj = ctx.object_actors(xcomp)          # 'threatened to sanction Colombia'
+        if lemma == "call":
+            # 'called on X to', 'called X a thug', 'called X' (by phone)
+            on = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                  for p in c.children for a in ctx.np_actors(p)]
+            label = _label(ctx, tok, subj, obj, rtype)
+            if on:
+                rtype, obj = "DEMANDS", on
+            elif label is not None:
+                rtype, obj = label
+            elif any(c.dep_ == "dobj" and ctx.m.at(c) is not None for c in tok.children) \
+                    and not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
+                rtype = "NEGOTIATES"  # 'Putin called Erdogan' (the object itself is an actor)
+            else:
+                continue
+        elif lemma in LABEL_VERBS:
+            found = _label(ctx, tok, subj, obj, rtype)
+            if found is not None:
+                rtype, obj = found
+            elif rtype not in ("CRITICISES", "PRAISES", "REPORTS_ON", "SANCTIONS"):
+                continue
+        coop_obj = next((c for c in tok.children if c.dep_ == "dobj" and (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0]
+                         in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES")), None)
+        if rtype == "SANCTIONS" and coop_obj is not None:
+            # 'froze EU funding', 'suspended its dialogue with Pristina': the partner, not the funder, is hit
+            obj = [a for c in coop_obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "for")
+                   for p in c.children for a in ctx.np_actors(p)]
+        if lemma == "send":
+            aid = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in AID_NOUNS), None)
+            if aid is None:
+                continue
+            rtype = "SUPPORTS"  # 'Germany would send more air defence systems to Ukraine'
+            obj = [a for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+                   for p in c.children for a in ctx.np_actors(p)]
+        if lemma == "see":
+            obj = [a for a in obj if ctx.kind(a) == "person"]
+            if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                continue  # 'sees Putin as a threat' is a view, not a meeting
+        if rtype in ("LEADS", "MEMBER_OF"):
+            subj = [a for a in subj if ctx.kind(a) in ("person", "state", "government_body")]
+            obj = [a for a in obj if ctx.kind(a) not in ("person",)]
+        if rtype in ("THREATENS", "CRITICISES", "DEMANDS") and not obj:
+            # 'warned that Hamas would face consequences': the subject of the reported clause.
+            obj = [a for c in tok.children if c.dep_ == "ccomp"
+                   for s_ in c.children if s_.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(s_)]
+        if rtype == "REPORTS_ON" and not all(ctx.kind(s) in ORG_KINDS for s in subj):
+            continue
+        if rtype in SYMMETRIC and not obj:
+            for a, b in _group_pairs(subj):
+                yield Found(a, rtype, b, tok.i, f"verb:{lemma}", conf)
+        for s, o in _pairs(subj, obj):
+            yield Found(s, rtype, o, tok.i, f"verb:{lemma}", conf)
+
+
+def _label(ctx: RuleContext, verb: Token, subj: list[str], obj: list[str], rtype: str) -> tuple[str, list[str]] | None:
+    """'labelled Petro a drug lord', 'described X as a great partner': polarity of the label decides."""
+    label_tokens: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("oprd", "attr", "xcomp", "ccomp"):
+            label_tokens.extend(child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "as":
+            label_tokens.extend(child.subtree)
+        if child.dep_ == "dobj":
+            for g in child.children:
+                if g.dep_ in ("appos", "acl", "oprd", "relcl") or (g.dep_ == "prep" and g.lower_ == "as"):
+                    label_tokens.extend(g.subtree)
+    pol = _polarity(label_tokens)
+    if not label_tokens:
+        return None
+    if pol > 0:
+        return "PRAISES", obj
+    if pol < 0:
+        # 'designated X as a terrorist organisation' is a sanction, not just words
+        return ("SANCTIONS" if verb.lemma_.lower() in ("designate", "list", "blacklist") else "CRITICISES"), obj
+    return None
+
+
+# -- nouns -------------------------------------------------------------------
