@@ -280,8 +280,8 @@ class MentionFinder:
         counts: dict[str, float] = {}
         first = None
         for m in sorted(spans, key=lambda m: m.start):
-            if m.start >= before or len(m.actors) != 1 or m.incidental:
-                continue
+            if m.start >= before or len(m.actors) != 1:
+                continue  # places count too: 'the mission in South Sudan' says what the story is about
             info = actors.get(m.actor)
             state = m.actor if info is not None and info.kind == "state" else (info.state if info else None)
             if state is None or (info is not None and info.kind == "person"):
@@ -368,7 +368,11 @@ class MentionFinder:
             if window > 0:
                 window = doc[window - 1].sent.start
             pick = None
+            if kinds == ("state",) and tok.lower_ in ("country", "nation"):
+                pick = self._main_state(doc, spans, actors, tok.i)  # 'the country' is the one the story is about
             for m in sorted(spans, key=lambda m: -m.start):
+                if pick:
+                    break
                 if m.start >= tok.i or m.start < window or len(m.actors) != 1 or m.place_only:
                     continue
                 info = actors.get(m.actor)
@@ -531,8 +535,15 @@ class MentionFinder:
     def _ner(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int], skip: set[str]) -> list[Mention]:
         out = []
         for ent in doc.ents:
-            if any(i in taken for i in range(ent.start, ent.end)) or ent.text in skip or doc[ent.start]._.headline:
+            if ent.text in skip or doc[ent.start]._.headline:
                 continue
+            if any(i in taken for i in range(ent.start, ent.end)):
+                # "Machar's SPLM-IO": the owner is already a mention; the rest after the possessive is a name
+                cut = next((t.i for t in ent if t.text in ("'s", "’s")), None)
+                if cut is None or any(i in taken for i in range(cut + 1, ent.end)) or cut + 1 >= ent.end:
+                    continue
+                label, ent = ent.label_, doc[cut + 1 : ent.end]
+                ent = Span(doc, ent.start, ent.end, label=label)
             span = _trim(ent)
             if span is None:
                 continue
@@ -562,6 +573,10 @@ class MentionFinder:
                     known = known or aid_hint(span)  # 'the oil majors Rosneft and Lukoil
                 if kind is None and _person_shaped(span):
                     kind = "person"  # the small model often tags 'Jane Doe of the X Institute' as ORG
+                acronym = re.sub(r"[-.&]", "", span.text)
+                if kind is None and ent.label_ == "ORG" and acronym.isupper() and acronym.isalpha() \
+                        and 3 <= len(acronym) <= 10 and acronym not in NOT_ACTOR_ACRONYMS:
+                    kind = "other_org"  # an unknown acronym the NER calls an organisation: 'SPLM-IO'
                 if kind is None or (len(span) == 1 and not known and not span.text.isupper()):
                     continue
             else:
@@ -791,6 +806,9 @@ ANAPHORS = {
 AFFILIATION_NOUNS = {"researcher", "fellow", "analyst", "professor", "director", "expert", "economist", "scholar",
                      "lecturer", "spokesman", "spokeswoman", "spokesperson", "official", "adviser", "advisor",
                      "member", "head", "chief", "founder", "editor", "correspondent", "lawyer", "historian"}
+NOT_ACTOR_ACRONYMS = {"GDP", "CEO", "COVID", "LNG", "UTC", "GMT", "NGO", "NGOS", "VAT", "HIV", "AIDS", "USD", "EUR",
+                      "ICBM", "IED", "UAV", "EEZ", "GPS", "CCTV", "FDI", "IPO", "ETF", "LGBT", "LGBTQ", "MOU", "PDF",
+                      "TV", "FTA", "WMD", "SUV", "DNA", "ISP", "ESG", "KYC", "AML", "PPE"}
 HUMAN_NOUNS = {"man", "woman", "suspect", "detainee", "prisoner", "soldier", "journalist", "activist", "son",
                "daughter", "wife", "husband", "boy", "girl", "victim", "driver", "pilot", "student", "doctor"}
 PLACE_NOUNS = {"people", "residents", "city", "town", "village", "region", "province", "district", "streets",

@@ -246,3 +246,16 @@ def test_headline_case_words_are_not_taken_for_names(extractor):
     text = "Mali Leans On Russian Escorts As Blockade Tightens\nFrom Open Hostility to a Surprising Encounter\n"
     ext = extractor.extract(Document(id="t", text=text, date="2026-02-03"))
     assert {a.id for a in ext.actors} <= {"mali", "russia"}
+
+
+def test_warnings_in_reports_are_reports_not_threats(extractor):
+    text = ("Kenya sent police to Haiti last year. The International Crisis Group warned in a report that "
+            "Haiti risks sliding back into chaos.")
+    found = triples(extractor, text)
+    assert ("international-crisis-group", "REPORTS_ON", "haiti") in found
+    assert not any(t == "THREATENS" for _, t, _ in found)
+
+
+def test_unknown_acronyms_after_a_possessive(extractor):
+    text = "Kenya's government accuses Machar's SPLM-IO of attacking army positions."
+    assert ("kenya", "CRITICISES", "splm-io") in triples(extractor, text)

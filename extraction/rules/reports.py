@@ -56,7 +56,9 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(s, "REPORTS_ON", o, tok.i, "report:according-to", 0.65)
             continue
         # <org / org's data / experts at org> <report verb> <clause>
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORT_VERBS or ctx.negated(tok):
+        in_report = any(c.dep_ == "prep" and c.lower_ == "in" and any(p.lemma_.lower() in REPORT_NOUNS for p in c.children)
+                        for c in tok.children)  # 'warned in a report that ...', 'said in a study'
+        if tok.pos_ not in ("VERB", "AUX") or ctx.negated(tok) or not (tok.lemma_.lower() in REPORT_VERBS or in_report):
             continue
         subj_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj_tok is None:

@@ -124,9 +124,13 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             subj = [a for a in subj if ctx.kind(a) in ("person", "state", "government_body")]
             obj = [a for a in obj if ctx.kind(a) not in ("person",)]
         if rtype in ("THREATENS", "CRITICISES", "DEMANDS") and not obj:
-            # 'warned that Hamas would face consequences': the subject of the reported clause.
-            obj = [a for c in tok.children if c.dep_ == "ccomp"
-                   for s_ in c.children if s_.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(s_)]
+            # 'warned that Hamas would face consequences': the subject of the reported clause. A warning is a
+            # threat only from someone who can act on it, about what will happen ('would', 'will').
+            clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+            if rtype == "THREATENS":
+                clauses = [c for c in clauses if any(a.lower_ in ("would", "will", "'ll", "shall") for a in c.children)
+                           and all(ctx.kind(x) in ("person", "state", "government_body", "armed_group") for x in subj)]
+            obj = [a for c in clauses for s_ in c.children if s_.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(s_)]
         if rtype == "REPORTS_ON" and not all(ctx.kind(s) in ORG_KINDS for s in subj):
             continue
         if rtype in SYMMETRIC and not obj:
