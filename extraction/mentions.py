@@ -743,6 +743,11 @@ class MentionFinder:
                 # 'Trump hosted a summit for him': 'him' is not the subject of its own clause
                 verb = tok.head.head if tok.dep_ == "pobj" else tok.head
                 own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+                for _ in range(3):  # 'Zelensky hit back at Putin, calling him a liar': the inherited subject too
+                    if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head.i == verb.i:
+                        break
+                    verb = verb.head.head if verb.head.dep_ == "prep" else verb.head
+                    own |= {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
                 fits = [m for m in fits if not any(i in own for i in range(m.start, m.end))] or fits
             same = [m for m in fits if m.start >= sent_start]
             conj_owner = [m for m in same if tok.head.dep_ == "conj" and tok.head.head.i in range(m.start, m.end)]

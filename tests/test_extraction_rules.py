@@ -259,3 +259,16 @@ def test_warnings_in_reports_are_reports_not_threats(extractor):
 def test_unknown_acronyms_after_a_possessive(extractor):
     text = "Kenya's government accuses Machar's SPLM-IO of attacking army positions."
     assert ("kenya", "CRITICISES", "splm-io") in triples(extractor, text)
+
+
+@pytest.mark.parametrize("text,must", [
+    ("The United States imposed a 25 percent tariff on imports from Canada.", ("united-states", "SANCTIONS", "canada")),
+    ("India and China traded accusations over the border clash.", ("china", "CRITICISES", "india")),
+    ("Zelensky hit back at Putin, calling him a liar.", ("volodymyr-zelensky", "CRITICISES", "vladimir-putin")),
+    ("Israel backed down after pressure from Washington.", ("israel", "CONCEDES", "united-states")),
+    ("France welcomed the decision by Morocco to release the prisoners.", ("france", "PRAISES", "morocco")),
+])
+def test_idioms(extractor, text, must):
+    found = triples(extractor, text)
+    assert must in found
+    assert not any(t == "COERCES" for _, t, _ in found)

@@ -74,6 +74,8 @@ GROUP_NOUNS = {"experts", "analysts", "researchers", "officials", "diplomats", "
 # Group nouns that stand for the state they are 'in': 'our friends in Egypt', 'officials in Kyiv'.
 IN_STATE_NOUNS = {"friends", "partners", "allies", "counterparts", "officials", "authorities", "leaders", "government"}
 STATE_PROXIES = {"administration", "government", "regime", "cabinet", "leadership", "authorities", "officials", "forces"}
+TRADE_NOUNS = {"import", "imports", "export", "exports", "good", "goods", "product", "products", "steel", "shipment",
+               "car", "cars", "produce", "commodity", "commodities", "oil", "gas", "grain"}
 REPORTERS = {"igo", "ngo", "media", "company", "other_org"}
 COMMUNICATIVE = {"THREATENS", "CRITICISES", "PRAISES", "DEMANDS", "REJECTS", "NEGOTIATES", "REPORTS_ON", "CONCEDES"}
 ORG_KINDS = {"igo", "ngo", "media", "government_body", "company", "other_org", "armed_group"}
@@ -147,6 +149,10 @@ class RuleContext:
                     if proxy:  # 'his government' is his state
                         found = [self.state_of(a) or a for a in found]
                     out.extend(found)
+            if not out and tok.lemma_.lower() in TRADE_NOUNS:
+                # 'a tariff on imports from Canada'
+                out.extend(a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children for a in self.np_actors(p, depth + 1))
             if not out and (tok.lower_ in GROUP_NOUNS | STATE_PROXIES or self.lex.role_of(tok.lower_)
                             or (depth == 0 and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "nsubjpass"))):
                 # 'members of his government', 'officials at the State Department'

@@ -169,6 +169,13 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
             if targets and not f.targets and f.type not in SYMMETRIC:
                 f.targets, f.confidence = targets, 0.6
     for f in frames:
+        verb = ctx.governing_verb(f.tok)
+        if verb is not None and verb.lemma_.lower() in ("trade", "exchange") and f.type not in SYMMETRIC:
+            pair = ctx.subject_actors(verb)
+            for a, b in _group_pairs(pair):  # 'India and China traded accusations': each at the other
+                yield Found(a, f.type, b, f.tok.i, f"traded:{f.tok.lemma_.lower()}", 0.6)
+                yield Found(b, f.type, a, f.tok.i, f"traded:{f.tok.lemma_.lower()}", 0.6)
+            continue
         if len(f.agents) >= 2 and any(c.lower_ in ("joint", "combined", "coordinated") for c in f.tok.children):
             for a, b in _group_pairs(f.agents):  # 'X and Y launched a joint operation'
                 yield Found(a, "COOPERATES_WITH", b, f.tok.i, f"joint:{f.tok.lemma_.lower()}", 0.6)

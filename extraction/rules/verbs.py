@@ -83,6 +83,25 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                        and c.lower_ in ("with", "of", "from", "to") for p in c.children for a in ctx.np_actors(p)]
         if rtype == "THREATENS" and xcomp is not None and not obj:
             obj = ctx.object_actors(xcomp)          # 'threatened to sanction Colombia'
+        particle = next((c.lower_ for c in tok.children
+                         if c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out", "down", "in", "off")), "")
+        if particle in ("back", "out") and lemma in ("hit", "strike", "lash", "fire"):
+            rtype = "CRITICISES"  # 'hit back at Putin', 'lashed out at the EU'
+            obj = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "at"
+                   for p in c.children for a in ctx.np_actors(p)]
+        elif (lemma, particle) in (("back", "down"), ("climb", "down"), ("cave", "in"), ("give", "in"), ("back", "off")):
+            rtype = "CONCEDES"  # 'Israel backed down after pressure from Washington'
+            obj = obj or [a for c in tok.subtree if c.dep_ == "prep" and c.lower_ in ("from", "to")
+                          for p in c.children for a in ctx.np_actors(p)]
+        if lemma in ("welcome", "hail", "applaud", "praise", "endorse", "back", "support", "condemn", "denounce",
+                     "criticise", "criticize", "reject") and not obj:
+            # 'France welcomed the decision by Morocco': the one who decided
+            done = next((c for c in tok.children if c.dep_ == "dobj" and ctx.m.at(c) is None), None)
+            by = [a for c in (done.children if done is not None else []) if c.dep_ == "prep" and c.lower_ == "by"
+                  for p in c.children for a in ctx.np_actors(p)]
+            if by:
+                obj = by
+                rtype = "PRAISES" if lemma in ("welcome", "hail", "applaud") else rtype
         if lemma == "call":
             # 'called on X to', 'called X a thug', 'called X' (by phone)
             on = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
