@@ -122,7 +122,7 @@ def export_csv(outdir: Path, store_path: Path | None) -> None:
     \b
     Example:
       actorgraph export csv import/
-      neo4j-admin database import full --nodes=import/actors.csv --relationships=import/relations.csv neo4j
+      neo4j-admin database import full neo4j --nodes=import/actors.csv --relationships=import/relations.csv
     """
     from graph.export import write_csv
 
