@@ -136,7 +136,7 @@ def _array(values: list[str]) -> str:
 def write_csv(store: GraphStore, outdir: str | os.PathLike[str]) -> dict[str, int]:
     """``actors.csv`` and ``relations.csv`` in ``outdir``, ready for::
 
-        neo4j-admin database import full --nodes=actors.csv --relationships=relations.csv neo4j
+        neo4j-admin database import full neo4j --nodes=actors.csv --relationships=relations.csv
 
     Labels are ``Actor;<KindLabel>``, relationship types the taxonomy's; evidence is a JSON string.
     """

@@ -16,6 +16,12 @@ def cli() -> None:
     """actorgraph: political actors and their relations, from news to a graph.
 
     Ingest articles, then ask who does what to whom, with the sentence that says so.
+    Every command has --help; docs/cli.md has them all.
+
+    \b
+    Example:
+      actorgraph ingest examples/news
+      actorgraph relations --type SANCTIONS
     """
 
 

@@ -12,7 +12,13 @@ from graph.cli.common import friendly_errors, open_store, store_option
 
 @cli.group()
 def export() -> None:
-    """Export the graph: node-link JSON, an HTML network view, GraphML, GEXF, neo4j-admin CSV."""
+    """Export the graph: node-link JSON, an HTML network view, GraphML, GEXF, neo4j-admin CSV.
+
+    \b
+    Example:
+      actorgraph export html graph.html
+      actorgraph export json graph.json
+    """
 
 
 @export.command("json")
@@ -60,7 +66,7 @@ def export_html(out: Path, store_path: Path | None, around: str | None, depth: i
     filters by relation type and actor kind in the page. It makes no network request.
 
     \b
-    Examples:
+    Example:
       actorgraph export html graph.html
       actorgraph export html petro.html --around petro --depth 2
       actorgraph export html conflict.html --types SANCTIONS,THREATENS,COERCES --since 2025-09-01
@@ -116,7 +122,7 @@ def export_csv(outdir: Path, store_path: Path | None) -> None:
     \b
     Example:
       actorgraph export csv import/
-      neo4j-admin database import full --nodes=import/actors.csv --relationships=import/relations.csv neo4j
+      neo4j-admin database import full neo4j --nodes=import/actors.csv --relationships=import/relations.csv
     """
     from graph.export import write_csv
 
