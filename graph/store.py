@@ -53,6 +53,14 @@ EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pat
 EVIDENCE_DEFAULTS = {"date": None, "confidence": 0.5, "pattern": ""}
 
 
+_saves_started = 0  # store saves begun in this process (the CLI's fast exit checks it)
+
+
+def saves_started() -> int:
+    """How many times :meth:`GraphStore.save` has started in this process."""
+    return _saves_started
+
+
 class StoreError(RuntimeError):
     """The store cannot be read or written."""
 
@@ -124,6 +132,8 @@ class GraphStore:
 
     def save(self) -> None:
         """Write the store atomically: readers see the old file or the new one, never a mix."""
+        global _saves_started
+        _saves_started += 1
         self.path.mkdir(parents=True, exist_ok=True)
         with _no_gc():
             payload = _dumps(self._columns())
