@@ -153,12 +153,15 @@ def pagerank(g: nx.Graph | _Converted, alpha: float = 0.85) -> dict[str, float]:
 
 
 def betweenness(g: nx.Graph | _Converted, k: int | None = None, seed: int | None = 0,
-                normalized: bool = True) -> dict[str, float]:
+                normalized: bool = True, processes: int = 1) -> dict[str, float]:
     """Shortest-path betweenness, as ``networkx.betweenness_centrality(g, k=k, seed=seed)``.
 
     With ``k`` the sum runs over ``k`` pivot sources drawn exactly as networkx draws them
     (``random.Random(seed).sample(list(g), k)``), then is scaled as networkx scales a sample,
     so the same seed gives the same numbers; without ``k`` it is exact.
+
+    ``processes`` > 1 splits the sources between forked worker processes (POSIX only) and adds
+    their sums: the same numbers up to float rounding, in less wall time on several cores.
 
     >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
     >>> betweenness(g)["b"]
@@ -171,14 +174,66 @@ def betweenness(g: nx.Graph | _Converted, k: int | None = None, seed: int | None
     if k is not None and not 0 < k <= n:
         raise ValueError(f"k must be between 1 and the number of nodes ({n}), not {k}")
     if k is None or k == n:
-        raw = sg.betweenness(directed=directed)
         pivots = None
+        raw = _betweenness_sums(sg, list(range(n)), processes) if processes > 1 else sg.betweenness(directed=directed)
     else:
         pivots = random.Random(seed).sample(conv.names, k)
-        raw = sg.betweenness(directed=directed, sources=[conv.index[p] for p in pivots], targets=None)
+        raw = _betweenness_sums(sg, [conv.index[p] for p in pivots], processes)
     if not directed:
         raw = [2 * x for x in raw]  # igraph counts each unordered pair once; networkx sums ordered (s, t)
     return dict(zip(conv.names, _rescale(raw, n, directed, normalized, pivots, conv.index), strict=True))
+
+
+_MIN_SOURCES_PER_PROCESS = 32  # below this, starting a process costs more than it saves
+
+
+def _sources_sum(sg: Any, sources: list[int]) -> list[float]:
+    return sg.betweenness(directed=sg.is_directed(), sources=sources, targets=None)
+
+
+def _child(sg: Any, sources: list[int], conn: Any) -> None:
+    try:
+        conn.send(_sources_sum(sg, sources))
+    finally:
+        conn.close()
+
+
+def _betweenness_sums(sg: Any, sources: list[int], processes: int) -> list[float]:
+    """Unscaled betweenness over ``sources``, the sources split between ``processes`` forked processes.
+
+    Each child gets its graph and sources at fork time (nothing pickled but the result): igraph holds
+    the GIL while it computes, so a pool's feeder thread would not hand out work until the parent's
+    share was done.
+    """
+    import multiprocessing
+    import sys
+
+    processes = max(1, min(processes, len(sources) // _MIN_SOURCES_PER_PROCESS))
+    if processes == 1 or sys.platform == "win32" or "fork" not in multiprocessing.get_all_start_methods():
+        return _sources_sum(sg, sources)
+    ctx = multiprocessing.get_context("fork")
+    children = []
+    try:
+        for i in range(1, processes):
+            recv, send = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_child, args=(sg, sources[i::processes], send), daemon=True)
+            proc.start()
+            send.close()
+            children.append((proc, recv))
+        total = _sources_sum(sg, sources[0::processes])  # this process takes a share too
+        for proc, recv in children:
+            try:
+                part = recv.recv()
+            except EOFError:
+                raise RuntimeError(f"betweenness worker process failed (exit code {proc.exitcode})") from None
+            total = [a + b for a, b in zip(total, part, strict=True)]
+    finally:
+        for proc, recv in children:
+            recv.close()
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+    return total
 
 
 def _rescale(raw: list[float], n: int, directed: bool, normalized: bool, pivots: list[str] | None,

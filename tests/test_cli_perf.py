@@ -162,3 +162,15 @@ def test_reports_are_marked(tmp_path: Path):
         assert marked(cli.commands[name]), name
     for name in ("ingest", "push", "pull", "export"):
         assert name not in cli.commands or not hasattr(cli.commands[name], "callback") or not marked(cli.commands[name]), name
+
+
+@needs_igraph
+def test_betweenness_split_over_processes_gives_the_same_numbers(random_store):
+    conv = fastgraph.from_pairs(*view_pairs(random_store.graph, directed=False), directed=False)
+    for k in (64, None):
+        one = fastgraph.betweenness(conv, k=k, seed=5)
+        two = fastgraph.betweenness(conv, k=k, seed=5, processes=2)
+        assert two == pytest.approx(one, rel=1e-12, abs=1e-15)
+        assert any(v > 0 for v in two.values())
+    # too few sources to be worth a process: computed here, same answer
+    assert fastgraph.betweenness(conv, k=8, seed=5, processes=4) == fastgraph.betweenness(conv, k=8, seed=5)

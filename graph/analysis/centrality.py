@@ -103,9 +103,10 @@ def default_sample(n: int) -> int | None:
 
 
 def betweenness(g: nx.MultiDiGraph, types: Iterable[str] | None = None, engine: str = "auto",
-                k: int | None = None, seed: int = 0) -> dict[str, float]:
+                k: int | None = None, seed: int = 0, processes: int = 1) -> dict[str, float]:
     """Normalised betweenness on the undirected actor graph; with ``k``, estimated from ``k`` pivot
-    actors drawn with ``seed`` (as ``networkx.betweenness_centrality(..., k=k, seed=seed)``), else exact."""
+    actors drawn with ``seed`` (as ``networkx.betweenness_centrality(..., k=k, seed=seed)``), else exact.
+    ``processes``: worker processes for the igraph engine (see :func:`graph.fastgraph.betweenness`)."""
     n = g.number_of_nodes()
     if k is not None and not 0 < k <= max(n, 1):
         raise ValueError(f"sample must be between 1 and the number of actors ({n}), not {k}")
@@ -113,7 +114,8 @@ def betweenness(g: nx.MultiDiGraph, types: Iterable[str] | None = None, engine: 
         k = None  # every actor a pivot: the exact value
     fast = _fastgraph(engine, n)
     if fast:
-        return fast.betweenness(fast.from_pairs(*view_pairs(g, types, directed=False), directed=False), k=k, seed=seed)
+        return fast.betweenness(fast.from_pairs(*view_pairs(g, types, directed=False), directed=False), k=k, seed=seed,
+                                processes=processes)
     return nx.betweenness_centrality(undirected_view(g, types), k=k, seed=seed, normalized=True)
 
 
@@ -134,18 +136,21 @@ def _rank(g: nx.MultiDiGraph, scores: dict[str, float], top: int | None) -> list
 
 
 def centrality(g: nx.MultiDiGraph, measure: str = "degree", top: int | None = None,
-               types: Iterable[str] | None = None, engine: str = "auto", sample: int | None = None) -> list[dict[str, Any]]:
+               types: Iterable[str] | None = None, engine: str = "auto", sample: int | None = None,
+               processes: int = 1) -> list[dict[str, Any]]:
     """The ``top`` actors by ``measure`` (one of :data:`MEASURES`), only counting relations of ``types``.
 
     ``engine``: ``auto`` (igraph for graphs over 5,000 actors when installed),
     ``networkx`` or ``igraph``. ``sample``: betweenness from this many pivot actors (seed 0);
-    ``None`` means :func:`default_sample`. Rows: ``rank``, ``id``, ``name``, ``kind``, ``score``.
+    ``None`` means :func:`default_sample`. ``processes``: for betweenness with igraph.
+    Rows: ``rank``, ``id``, ``name``, ``kind``, ``score``.
     """
     funcs: dict[str, Callable[..., dict[str, float]]] = {
         "degree": lambda: degree(g, types),
         "pagerank": lambda: pagerank(g, types, engine=engine),
         "betweenness": lambda: betweenness(g, types, engine=engine,
-                                           k=sample if sample is not None else default_sample(g.number_of_nodes())),
+                                           k=sample if sample is not None else default_sample(g.number_of_nodes()),
+                                           processes=processes),
         "eigenvector": lambda: eigenvector(g, types, engine=engine),
     }
     if measure not in funcs:

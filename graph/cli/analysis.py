@@ -4,6 +4,7 @@ timeline, communities, stats."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +122,8 @@ def centrality(store_path: Path | None, fmt: str, types: tuple[str, ...], measur
 
     checked = split_types(types)
     g = open_store(store_path).graph
-    rows = rank(g, measure, top=top, types=checked, engine=engine, sample=sample)
+    # Betweenness splits its sources over the cores (forked processes; the graph is shared, not copied).
+    rows = rank(g, measure, top=top, types=checked, engine=engine, sample=sample, processes=min(os.cpu_count() or 1, 4))
     emit(rows, ["rank", "id", "name", "kind", "score"], fmt)
 
 
