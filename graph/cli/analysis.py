@@ -121,7 +121,7 @@ def centrality(store_path: Path | None, fmt: str, types: tuple[str, ...], measur
     from graph.analysis import centrality as rank
 
     checked = split_types(types)
-    g = open_store(store_path).graph
+    g = open_store(store_path, evidence=False).graph
     # Betweenness splits its sources over the cores (forked processes; the graph is shared, not copied).
     rows = rank(g, measure, top=top, types=checked, engine=engine, sample=sample, processes=min(os.cpu_count() or 1, 4))
     emit(rows, ["rank", "id", "name", "kind", "score"], fmt)
@@ -148,7 +148,7 @@ def neighbours(actor: str, store_path: Path | None, fmt: str, types: tuple[str, 
     from graph.analysis import neighbours as hood
 
     checked = split_types(types)
-    g = open_store(store_path).graph
+    g = open_store(store_path, evidence=False).graph
     rows = hood(g, _resolve(g, actor), depth=depth, types=checked, direction=direction)
     emit(rows, ["distance", "id", "name", "kind", "via"], fmt)
 
@@ -210,7 +210,7 @@ def communities(store_path: Path | None, fmt: str, types: tuple[str, ...], seed:
     from graph.analysis import communities as louvain
 
     checked = split_types(types)
-    g = open_store(store_path).graph
+    g = open_store(store_path, evidence=False).graph
     rows = louvain(g, types=checked, seed=seed, resolution=resolution, min_size=min_size)
     emit(rows, ["community", "size", "names"] + ([] if fmt == "table" else ["members"]), fmt)
 

@@ -39,8 +39,9 @@ def format_option(f: F) -> F:
     )(f)
 
 
-def open_store(store_path: Path | None) -> GraphStore:
-    store = GraphStore.open(store_path or default_store_path())
+def open_store(store_path: Path | None, evidence: bool = True) -> GraphStore:
+    """The store at ``--store`` (or the default); ``evidence=False`` for reports on the graph's shape only."""
+    store = GraphStore.open(store_path or default_store_path(), evidence=evidence)
     if _report_running:
         # A report keeps the loaded graph to the end: keep the collector from rescanning its
         # millions of containers on every later collection (seconds on a 1M-relation store).

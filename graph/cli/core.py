@@ -76,7 +76,7 @@ def actors(store_path: Path | None, fmt: str, kind: str | None) -> None:
     """
     if kind:
         kind = load_taxonomy().check_kinds([kind])[0]
-    store = open_store(store_path)
+    store = open_store(store_path, evidence=False)
     g = store.graph
     rows = [
         {
