@@ -174,3 +174,15 @@ def test_betweenness_split_over_processes_gives_the_same_numbers(random_store):
         assert any(v > 0 for v in two.values())
     # too few sources to be worth a process: computed here, same answer
     assert fastgraph.betweenness(conv, k=8, seed=5, processes=4) == fastgraph.betweenness(conv, k=8, seed=5)
+
+
+def test_betweenness_uses_only_idle_cores(monkeypatch):
+    from graph.cli import analysis
+
+    monkeypatch.setattr(analysis.os, "cpu_count", lambda: 2)
+    for load, want in ((0.0, 2), (0.9, 2), (1.6, 1), (3.0, 1)):
+        monkeypatch.setattr(analysis.os, "getloadavg", lambda load=load: (load, load, load))
+        assert analysis.idle_cores() == want, load
+    monkeypatch.setattr(analysis.os, "cpu_count", lambda: 64)
+    monkeypatch.setattr(analysis.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert analysis.idle_cores() == 4

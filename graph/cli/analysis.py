@@ -27,6 +27,17 @@ def split_types(types: tuple[str, ...]) -> list[str] | None:
     return load_taxonomy().check_relation_types(names) if names else None
 
 
+def idle_cores(limit: int = 4) -> int:
+    """How many processes betweenness may use: the cores other work leaves idle (1-minute load
+    average), at least 1. On a busy machine a second process only competes for the same core."""
+    cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        return 1
+    return max(1, min(limit, cores, int(cores - busy + 1.5)))
+
+
 def _resolve(g, name: str) -> str:
     from graph.resolve import resolve_actor
 
@@ -122,8 +133,7 @@ def centrality(store_path: Path | None, fmt: str, types: tuple[str, ...], measur
 
     checked = split_types(types)
     g = open_store(store_path, evidence=False).graph
-    # Betweenness splits its sources over the cores (forked processes; the graph is shared, not copied).
-    rows = rank(g, measure, top=top, types=checked, engine=engine, sample=sample, processes=min(os.cpu_count() or 1, 4))
+    rows = rank(g, measure, top=top, types=checked, engine=engine, sample=sample, processes=idle_cores())
     emit(rows, ["rank", "id", "name", "kind", "score"], fmt)
 
 
