@@ -9,7 +9,10 @@ Each figure is compared with a baseline measured in the same run on the same dat
   the node-link JSON file (and code) it replaced;
 - analysis: ``graph.fastgraph`` (igraph) against networkx on the same graph, plus "cold"
   reports (a fresh process: start, load the store, compute, print) as a CLI pays them;
-- Neo4j writes: ``benchmarks/neo4j_write.py`` when it exists and NEO4J_URI answers.
+- CLI reports: ``actorgraph centrality|stats|neighbours|path --store ...`` in fresh processes, against
+  the previous code path (networkx views, normal interpreter exit) in fresh processes;
+- Neo4j writes: ``benchmarks/neo4j_write.py`` (batched writer vs one transaction per relation) when
+  NEO4J_URI / NEO4J_PASSWORD name a running server (``bash scripts/neo4j.sh start``).
 
 Full size: 1,000 documents; 100,000 actors / 1,000,000 relations. ``--quick``: 100 documents;
 10,000 actors / 100,000 relations. Results go to ``benchmarks/results/<when>-<size>.json``.
@@ -213,8 +216,41 @@ def child_report(path: str, what: str, k: int) -> dict[str, Any]:
     return {}
 
 
+def child_old_report(path: str, what: str, k: int) -> dict[str, Any]:
+    # The previous CLI's code path, as a baseline for `actorgraph centrality/stats`: networkx views
+    # copied before igraph, one process, and the normal interpreter exit that frees every object.
+    import networkx as nx
+
+    from graph import fastgraph as fg
+    from graph.analysis.views import directed_view, undirected_view
+    from graph.store import GraphStore
+
+    store = GraphStore.open(path)
+    g = store.graph
+    if what == "stats":
+        evidence = [e for _u, _v, ev in g.edges(data="evidence") for e in (ev or [])]
+        comps = sorted((len(c) for c in nx.weakly_connected_components(g)), reverse=True)
+        print(len(evidence), comps[0], nx.density(nx.DiGraph(g)), file=sys.stderr)
+        return {}
+    if what == "pagerank":
+        scores = fg.pagerank(directed_view(g))
+    elif what == "degree":
+        scores = {n: 0 for n in g}
+        for u, v in g.edges():
+            scores[u] += 1
+            scores[v] += 1
+    else:  # the previous CLI computed it exactly (hours at this size); here with the same pivots as today's
+        scores = fg.betweenness(undirected_view(g), k=k, seed=0)
+    for n in sorted(scores, key=lambda n: (-round(scores[n], 9), n))[:10]:
+        print(n, g.nodes[n]["name"], scores[n], file=sys.stderr)
+    return {}
+
+
 CHILDREN = {"ingest": child_ingest, "make_store": child_make_store, "load": child_load,
-            "analysis": child_analysis, "report": child_report}
+            "analysis": child_analysis, "report": child_report, "old_report": child_old_report}
+
+
+LOAD: list[tuple[str, float]] = []  # 1-minute load average after each step: the machine is shared
 
 
 def _child(name: str, *args: Any) -> dict[str, Any]:
@@ -226,45 +262,56 @@ def _child(name: str, *args: Any) -> dict[str, Any]:
         raise RuntimeError(f"benchmark step {name} failed:\n{proc.stderr[-3000:]}")
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     out["process_wall_s"] = wall
+    LOAD.append((name, os.getloadavg()[0]))
     return out
 
 
 # -- optional parts ------------------------------------------------------------------------------
 
 
-def _cli_reports(store: str) -> dict[str, Any]:
-    """`actorgraph centrality` (from the analysis branch) as a subprocess, if the command exists."""
+CLI_REPORTS = {  # label: (actorgraph arguments, baseline for the previous code path or None)
+    "centrality --measure pagerank": (["centrality", "--measure", "pagerank"], "pagerank"),
+    "centrality --measure betweenness (256 pivots)": (["centrality", "--measure", "betweenness"], "betweenness"),
+    "centrality (degree)": (["centrality"], "degree"),
+    "stats": (["stats"], "stats"),
+    "neighbours --depth 2": (["neighbours", "actor-000010", "--depth", "2"], None),
+    "path": (["path", "actor-000010", "actor-000020", "--undirected"], None),
+}
+
+
+def _cli_reports(store: str, k: int) -> dict[str, Any]:
+    """Each report as a user runs it: `actorgraph ...` in a fresh process (start, load the store,
+    compute, print, exit), against the previous code path in a fresh process, taking turns."""
     exe = Path(PY).with_name("actorgraph")
-    probe = subprocess.run([str(exe), "centrality", "--help"], capture_output=True, text=True, cwd=ROOT)
-    if probe.returncode != 0:
-        return {"skipped": "no `actorgraph centrality` command"}
-    out = {}
-    for label, extra in (("pagerank", ["--measure", "pagerank"]), ("betweenness", ["--measure", "betweenness"]), ("default", [])):
+    out: dict[str, Any] = {}
+    for label, (args, old) in CLI_REPORTS.items():
         t = time.perf_counter()
-        proc = subprocess.run([str(exe), "centrality", "--store", store, *extra], capture_output=True, text=True, cwd=ROOT)
-        wall = time.perf_counter() - t
-        out[label] = {"s": wall, "ok": proc.returncode == 0, "error": proc.stderr.strip().splitlines()[-1:] if proc.returncode else []}
+        proc = subprocess.run([str(exe), *args, "--store", store], capture_output=True, text=True, cwd=ROOT)
+        row: dict[str, Any] = {"s": time.perf_counter() - t, "ok": proc.returncode == 0,
+                               "error": proc.stderr.strip().splitlines()[-1:] if proc.returncode else []}
+        if old:
+            row["previous_s"] = _child("old_report", store, old, k)["process_wall_s"]
+        out[label] = row
     return out
 
 
-def _neo4j() -> dict[str, Any]:
-    script = ROOT / "benchmarks" / "neo4j_write.py"
+def _neo4j(work: Path) -> dict[str, Any]:
+    """benchmarks/neo4j_write.py against the server in NEO4J_URI (start one with scripts/neo4j.sh)."""
     uri = os.environ.get("NEO4J_URI")
-    if not script.exists():
-        return {"skipped": "benchmarks/neo4j_write.py is not there"}
     if not uri or not os.environ.get("NEO4J_PASSWORD"):
-        return {"skipped": "NEO4J_URI / NEO4J_PASSWORD not set"}
+        return {"skipped": "NEO4J_URI / NEO4J_PASSWORD not set (bash scripts/neo4j.sh start; eval \"$(bash scripts/neo4j.sh env)\")"}
     u = urlparse(uri)
     try:
         socket.create_connection((u.hostname or "localhost", u.port or 7687), timeout=3).close()
     except OSError:
         return {"skipped": f"no Neo4j server at {u.hostname}:{u.port or 7687}"}
-    proc = subprocess.run([PY, "-m", "benchmarks.neo4j_write"], capture_output=True, text=True, cwd=ROOT, timeout=1200)
-    lines = proc.stdout.strip().splitlines()
-    try:
-        return {"ok": proc.returncode == 0, "result": json.loads(lines[-1])}
-    except (IndexError, json.JSONDecodeError):
-        return {"ok": proc.returncode == 0, "output": lines[-20:], "error": proc.stderr.strip().splitlines()[-1:]}
+    print("neo4j: batched writer vs one transaction per relation …", file=sys.stderr)
+    out = work / "neo4j_write.json"
+    proc = subprocess.run([PY, "-m", "benchmarks.neo4j_write", "--out", str(out)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=1800)
+    if proc.returncode != 0 or not out.exists():
+        return {"failed": (proc.stderr.strip().splitlines() or ["no output"])[-1]}
+    return json.loads(out.read_text())
 
 
 # -- the table -----------------------------------------------------------------------------------
@@ -295,21 +342,31 @@ def _table(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     rows.append((f"betweenness k={k}", f"{a[f'fast_betweenness_k{k}_s']:.2f} s", f"networkx ≈{est:.0f} s (k={nk} × {k // nk})",
                  f"≈{est / a[f'fast_betweenness_k{k}_s']:.0f}× faster"))
     for name, rep in r["reports"].items():
-        rows.append((f"cold report: {name} (start+load+compute)", f"{rep['process_wall_s']:.1f} s", "", ""))
+        rows.append((f"library report in a fresh process: {name}", f"{rep['process_wall_s']:.1f} s", "", ""))
     for name, rep in r["cli"].items():
-        if isinstance(rep, dict):
-            rows.append((f"actorgraph centrality {name}", f"{rep['s']:.1f} s" if rep["ok"] else f"failed: {rep['error']}", "", ""))
-    if "skipped" in r["cli"]:
-        rows.append(("actorgraph centrality", "skipped: " + r["cli"]["skipped"], "", ""))
-    n4 = r["neo4j"]
-    rows.append(("neo4j writes", "skipped: " + n4["skipped"] if "skipped" in n4 else json.dumps(n4.get("result", n4))[:100], "", ""))
+        if not rep["ok"]:
+            rows.append((f"actorgraph {name}", f"failed: {rep['error']}", "", ""))
+        elif "previous_s" in rep:
+            rows.append((f"actorgraph {name}", f"{rep['s']:.1f} s", f"previous code path {rep['previous_s']:.1f} s",
+                         f"{rep['previous_s'] / rep['s']:.1f}× faster"))
+        else:
+            rows.append((f"actorgraph {name}", f"{rep['s']:.1f} s", "", ""))
     return rows
+
+
+def _neo4j_rows(n4: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    if "batched_rel_per_s" not in n4:
+        return [("neo4j writes", "skipped: " + n4.get("skipped", n4.get("failed", "?")), "", "")]
+    return [(f"neo4j writes, {n4['relations']:,} relations (batched)", f"{n4['batched_rel_per_s']:,} rel/s",
+             f"one transaction each {n4['baseline_rel_per_s']:,} rel/s", f"{n4['ratio']:.1f}×")]
 
 
 def _print(rows: list[tuple[str, str, str, str]], r: dict[str, Any]) -> None:
     p = r["params"]
     print(f"\nactorgraph benchmarks ({r['size']}: {p['docs']} documents; {p['actors']:,} actors / {p['relations']:,} relations; "
-          f"{os.cpu_count()} cores)\n")
+          f"{os.cpu_count()} cores)")
+    loads = [x for _, x in r["machine"]["load_avg_1min_after_steps"]] or [0.0]
+    print(f"machine load (1-min average, sampled after each step): {min(loads):.1f}–{max(loads):.1f}\n")
     widths = [max(len(row[c]) for row in [("benchmark", "result", "baseline (same run)", "ratio"), *rows]) for c in range(4)]
     for row in [("benchmark", "result", "baseline (same run)", "ratio"), tuple("-" * w for w in widths), *rows]:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
@@ -318,7 +375,7 @@ def _print(rows: list[tuple[str, str, str, str]], r: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes, for development (about 2 minutes)")
-    ap.add_argument("--only", choices=["ingest", "store", "analysis"], action="append", help="run only these parts")
+    ap.add_argument("--only", choices=["ingest", "store", "analysis", "neo4j"], action="append", help="run only these parts")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     ns = ap.parse_args(argv)
     if ns.child:
@@ -327,7 +384,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     size = "quick" if ns.quick else "full"
     p = SIZES[size]
-    only = set(ns.only or ["ingest", "store", "analysis"])
+    only = set(ns.only or ["ingest", "store", "analysis", "neo4j"])
     work = Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
     r: dict[str, Any] = {"size": size, "params": p, "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
                          "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_avg_at_start": os.getloadavg()}}
@@ -352,16 +409,19 @@ def main(argv: list[str] | None = None) -> None:
             r["analysis"] = _child("analysis", str(store), p["k"], p["nx_k"], p["pairs"])
             r["reports"] = {"pagerank": _child("report", str(store), "pagerank", p["k"]),
                             f"betweenness k={p['k']}": _child("report", str(store), "betweenness", p["k"])}
-            r["cli"] = _cli_reports(str(store))
-        r["neo4j"] = _neo4j()
+            r["cli"] = _cli_reports(str(store), p["k"])
+        if "neo4j" in only:
+            r["neo4j"] = _neo4j(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     r["total_s"] = time.perf_counter() - t0
+    r["machine"]["load_avg_1min_after_steps"] = LOAD
+    r["machine"]["load_avg_at_end"] = os.getloadavg()
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}-{size}.json"
     out.write_text(json.dumps(r, indent=1) + "\n")
-    if only == {"ingest", "store", "analysis"}:
-        _print(_table(r), r)
+    if only == {"ingest", "store", "analysis", "neo4j"}:
+        _print(_table(r) + _neo4j_rows(r["neo4j"]), r)
     else:
         print(json.dumps({k: v for k, v in r.items() if k in only}, indent=1))
     print(f"\n{r['total_s']:.0f} s in all; results in {out.relative_to(ROOT)}", file=sys.stderr)

@@ -46,11 +46,21 @@ except ImportError:  # pragma: no cover
 STORE_ENV = "ACTORGRAPH_STORE"
 DEFAULT_STORE = "actorgraph-data"
 GRAPH_FILE = "graph.json"
+TOPOLOGY_FILE = "topology.json"  # derived cache: actors and relations without evidence (see GraphStore.open)
+TOPOLOGY_FORMAT = "actorgraph-topology"
 FORMAT = "actorgraph-store"
 FORMAT_VERSION = 2      # the columnar file layout written by save()
 NODE_LINK_VERSION = 1   # the node-link layout of to_dict() (and of store files before version 2)
 EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern")
 EVIDENCE_DEFAULTS = {"date": None, "confidence": 0.5, "pattern": ""}
+
+
+_saves_started = 0  # store saves begun in this process (the CLI's fast exit checks it)
+
+
+def saves_started() -> int:
+    """How many times :meth:`GraphStore.save` has started in this process."""
+    return _saves_started
 
 
 class StoreError(RuntimeError):
@@ -68,6 +78,7 @@ class GraphStore:
         self.path = Path(path) if path is not None else default_store_path()
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self.documents: dict[str, Document] = {}
+        self.evidence_loaded = True  # False after open(..., evidence=False): read-only
         self._symmetric = load_taxonomy().symmetric
 
     # -- persistence -------------------------------------------------------
@@ -76,14 +87,30 @@ class GraphStore:
     def file(self) -> Path:
         return self.path / GRAPH_FILE
 
+    @property
+    def topology_file(self) -> Path:
+        return self.path / TOPOLOGY_FILE
+
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> GraphStore:
-        """Load the store at ``path`` (an empty graph if nothing is stored yet)."""
+    def open(cls, path: str | os.PathLike[str] | None = None, evidence: bool = True) -> GraphStore:
+        """Load the store at ``path`` (an empty graph if nothing is stored yet).
+
+        ``evidence=False`` loads actors and relations without their evidence, for reports that
+        only need the graph's shape (centrality, neighbourhoods): each relation has ``type``,
+        ``date``, ``confidence`` and ``evidence_count`` but no ``evidence`` list. It reads the
+        small topology file that :meth:`save` writes beside the store (3× faster on a
+        1M-relation store) when that file matches the store file, else the store file itself.
+        Such a store is read-only: :meth:`save` refuses it.
+        """
         store = cls(path)
-        store.reload()
+        if evidence or not store._load_topology():
+            store.reload()
+            if not evidence:
+                store._drop_evidence()
         return store
 
     def reload(self) -> None:
+        self.evidence_loaded = True
         self.graph = nx.MultiDiGraph()
         self.documents = {}
         if self.path.exists() and not self.path.is_dir():
@@ -111,7 +138,7 @@ class GraphStore:
             raise StoreError(f"store file {self.file} is unreadable ({first}); "
                              "it was left untouched, restore it from a backup or move it away") from None
 
-    def _check(self) -> None:
+    def _check(self, evidence: bool = True) -> None:
         """Every node and edge has what readers rely on, in the current taxonomy."""
         tax = load_taxonomy()
         kinds, types = set(tax.actor_kinds), set(tax.relation_types)
@@ -119,25 +146,88 @@ class GraphStore:
             if not isinstance(a.get("name"), str) or a.get("kind") not in kinds:
                 raise ValueError(f"actor {n!r} has no name, or a kind not in the taxonomy: {a.get('kind')!r}")
         for u, v, k, a in self.graph.edges(keys=True, data=True):
-            if k not in types or not isinstance(a.get("evidence"), list):
+            if k not in types or not isinstance(a.get("evidence") if evidence else a.get("evidence_count"),
+                                                list if evidence else int):
                 raise ValueError(f"relation {u} -{k}-> {v}: type not in the taxonomy, or no evidence list")
 
     def save(self) -> None:
-        """Write the store atomically: readers see the old file or the new one, never a mix."""
+        """Write the store atomically: readers see the old file or the new one, never a mix.
+
+        Then the topology file (a derived cache, see :meth:`open`), also atomically, stamped with
+        the new store file's identity; if it is not written, readers ignore the stale one.
+        """
+        global _saves_started
+        _saves_started += 1
+        if not self.evidence_loaded:
+            raise StoreError("this store was opened without evidence (read-only); open it with evidence to save")
         self.path.mkdir(parents=True, exist_ok=True)
         with pause_gc():
-            payload = _dumps(self._columns())
+            columns = self._columns()
+            payload = _dumps(columns)
+        graph_tmp = self._write_temp(payload)
+        topology_tmp = None
+        try:
+            del payload
+            with pause_gc():
+                # The stamp of the temp file is the store file's: a rename keeps inode, size and mtime.
+                topology = {"format": TOPOLOGY_FORMAT, "version": FORMAT_VERSION, "store_file": _stamp(graph_tmp),
+                            "strings": columns["strings"], "documents": columns["documents"],
+                            "nodes": columns["nodes"], "edges": columns["edges"]}
+                payload = _dumps(topology)
+            topology_tmp = self._write_temp(payload)
+            # Both files are complete before either is renamed into place: the store file first, so a
+            # crash between the two renames leaves an old topology file whose stamp no longer matches.
+            os.replace(graph_tmp, self.file)
+            os.replace(topology_tmp, self.topology_file)
+        except BaseException:
+            for tmp in (graph_tmp, topology_tmp):
+                if tmp is not None:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(tmp)
+            raise
+
+    def _write_temp(self, payload: bytes) -> Path:
+        """``payload`` in a new temp file in the store folder, flushed to disk."""
         fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".graph-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(tmp, self.file)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
             raise
+        return Path(tmp)
+
+    def _load_topology(self) -> bool:
+        """Fill the empty store from the topology file if it matches the store file; True if it did."""
+        try:
+            stamp = _stamp(self.file)
+            raw = self.topology_file.read_bytes()
+        except OSError:
+            return False
+        try:
+            with pause_gc():
+                data = _loads(raw)
+                del raw
+                if (not isinstance(data, dict) or data.get("format") != TOPOLOGY_FORMAT
+                        or data.get("version") != FORMAT_VERSION or data.get("store_file") != stamp):
+                    return False
+                self._from_columns(data, evidence=False)
+                del data
+            self._check(evidence=False)
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+            self.graph = nx.MultiDiGraph()
+            self.documents = {}
+            return False  # a damaged cache: the store file decides
+        self.evidence_loaded = False
+        return True
+
+    def _drop_evidence(self) -> None:
+        for _u, _v, a in self.graph.edges(data=True):
+            a["evidence_count"] = len(a.pop("evidence"))
+        self.evidence_loaded = False
 
     def check_writable(self) -> None:
         """Raise :class:`StoreError` now if the store folder cannot be created or written."""
@@ -254,12 +344,12 @@ class GraphStore:
         return {"format": FORMAT, "version": FORMAT_VERSION, "strings": strings.values, "documents": docs,
                 "nodes": node_cols, "edges": edge_cols, "evidence": ev_cols}
 
-    def _from_columns(self, data: dict[str, Any]) -> None:
+    def _from_columns(self, data: dict[str, Any], evidence: bool = True) -> None:
         strings: list[Any] = data["strings"]
         for d in data["documents"]:
             doc = Document(**d)
             self.documents[doc.id] = doc
-        nodes, edges, ev = data["nodes"], data["edges"], data["evidence"]
+        nodes, edges = data["nodes"], data["edges"]
         ids: list[str] = nodes["id"]
         kinds = [strings[c] for c in nodes["kind"]]
         docs = [strings[c] for c in nodes["documents"]]
@@ -272,6 +362,17 @@ class GraphStore:
             succ[n] = {}
             pred[n] = {}
             pos += nd
+        if not evidence:  # the topology only (see open(evidence=False))
+            for u, v, t, d, c, k in zip(edges["source"], edges["target"], edges["type"], edges["date"],
+                                        edges["confidence"], edges["nevidence"], strict=True):
+                su, sv, key = ids[u], ids[v], strings[t]
+                keydict = succ[su].get(sv)
+                if keydict is None:
+                    keydict = succ[su][sv] = pred[sv][su] = {}
+                keydict[key] = {"type": key, "date": strings[d], "confidence": c, "evidence_count": k}
+            g.__networkx_cache__.clear()
+            return
+        ev = data["evidence"]
         evidence = [
             {"doc": strings[d], "sentence": s, "start": a, "end": b, "date": strings[t], "confidence": c, "pattern": strings[p]}
             for d, s, a, b, t, c, p in zip(ev["doc"], ev["sentence"], ev["start"], ev["end"], ev["date"],
@@ -440,6 +541,12 @@ class _Table:
                 values.append(v)
             out.append(i)
         return out
+
+
+def _stamp(file: Path) -> list[int]:
+    """Identity of a store file as saved: a new save (a new file renamed into place) changes it."""
+    st = file.stat()
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@
 #   ACTORGRAPH_NEO4J_DATA  instance folder: conf, data, logs, run, password (default: the home folder)
 #   NEO4J_BOLT_PORT / NEO4J_HTTP_PORT   (default 7687 / 7474)
 #   NEO4J_HEAP / NEO4J_PAGECACHE        (default 512m / 256m: the machine is shared)
+#   NEO4J_EXTRA_CONF                    extra neo4j.conf lines appended to the generated config
 #   NEO4J_START_TIMEOUT                 seconds to wait for Bolt (default 120)
 #   NEO4J_VERSION                       Maven version of Neo4j (default 5.26.30)
 #   ACTORGRAPH_MAVEN_REPO               Maven local repository (default: Maven's own, ~/.m2)
@@ -98,6 +99,8 @@ db.tx_log.rotation.retention_policy=100M size
 dbms.security.auth_enabled=true
 dbms.usage_report.enabled=false
 EOF
+  # Extra settings, one per line (e.g. tuning for a benchmark); later lines override earlier ones.
+  if [ -n "${NEO4J_EXTRA_CONF:-}" ]; then printf '%s\n' "$NEO4J_EXTRA_CONF" >>"$CONF"; fi
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

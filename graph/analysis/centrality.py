@@ -30,12 +30,13 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.views import actor_row, check_types, directed_view, relation_edges, undirected_view
+from graph.analysis.views import actor_row, check_types, directed_view, relation_edges, undirected_view, view_pairs
 from graph.taxonomy import load_taxonomy
 
 MEASURES = ("degree", "pagerank", "betweenness", "eigenvector")
 ENGINES = ("auto", "networkx", "igraph")
 LARGE = 5000  # actors; above this "auto" uses igraph when it is installed
+SAMPLE = 256  # betweenness pivots used by default above LARGE actors (exact below)
 
 
 def _fastgraph(engine: str, n: int) -> Any | None:
@@ -90,15 +91,32 @@ def _pagerank(d: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-12, max_iter: 
 
 def pagerank(g: nx.MultiDiGraph, types: Iterable[str] | None = None, alpha: float = 0.85,
              engine: str = "auto") -> dict[str, float]:
-    d = directed_view(g, types)
-    fast = _fastgraph(engine, d.number_of_nodes())
-    return fast.pagerank(d, alpha=alpha) if fast else _pagerank(d, alpha=alpha)
+    fast = _fastgraph(engine, g.number_of_nodes())
+    if fast:  # straight from the multigraph to igraph: the networkx view would cost more than pagerank
+        return fast.pagerank(fast.from_pairs(*view_pairs(g, types, directed=True), directed=True), alpha=alpha)
+    return _pagerank(directed_view(g, types), alpha=alpha)
 
 
-def betweenness(g: nx.MultiDiGraph, types: Iterable[str] | None = None, engine: str = "auto") -> dict[str, float]:
-    ug = undirected_view(g, types)
-    fast = _fastgraph(engine, ug.number_of_nodes())
-    return fast.betweenness(ug, k=None, seed=0) if fast else nx.betweenness_centrality(ug, normalized=True)
+def default_sample(n: int) -> int | None:
+    """Betweenness pivots used when none are asked for: all (exact) up to :data:`LARGE` actors, else :data:`SAMPLE`."""
+    return None if n <= LARGE else SAMPLE
+
+
+def betweenness(g: nx.MultiDiGraph, types: Iterable[str] | None = None, engine: str = "auto",
+                k: int | None = None, seed: int = 0, processes: int = 1) -> dict[str, float]:
+    """Normalised betweenness on the undirected actor graph; with ``k``, estimated from ``k`` pivot
+    actors drawn with ``seed`` (as ``networkx.betweenness_centrality(..., k=k, seed=seed)``), else exact.
+    ``processes``: worker processes for the igraph engine (see :func:`graph.fastgraph.betweenness`)."""
+    n = g.number_of_nodes()
+    if k is not None and not 0 < k <= max(n, 1):
+        raise ValueError(f"sample must be between 1 and the number of actors ({n}), not {k}")
+    if k is not None and k >= n:
+        k = None  # every actor a pivot: the exact value
+    fast = _fastgraph(engine, n)
+    if fast:
+        return fast.betweenness(fast.from_pairs(*view_pairs(g, types, directed=False), directed=False), k=k, seed=seed,
+                                processes=processes)
+    return nx.betweenness_centrality(undirected_view(g, types), k=k, seed=seed, normalized=True)
 
 
 def eigenvector(g: nx.MultiDiGraph, types: Iterable[str] | None = None, engine: str = "auto") -> dict[str, float]:
@@ -118,16 +136,21 @@ def _rank(g: nx.MultiDiGraph, scores: dict[str, float], top: int | None) -> list
 
 
 def centrality(g: nx.MultiDiGraph, measure: str = "degree", top: int | None = None,
-               types: Iterable[str] | None = None, engine: str = "auto") -> list[dict[str, Any]]:
+               types: Iterable[str] | None = None, engine: str = "auto", sample: int | None = None,
+               processes: int = 1) -> list[dict[str, Any]]:
     """The ``top`` actors by ``measure`` (one of :data:`MEASURES`), only counting relations of ``types``.
 
     ``engine``: ``auto`` (igraph for graphs over 5,000 actors when installed),
-    ``networkx`` or ``igraph``. Rows: ``rank``, ``id``, ``name``, ``kind``, ``score``.
+    ``networkx`` or ``igraph``. ``sample``: betweenness from this many pivot actors (seed 0);
+    ``None`` means :func:`default_sample`. ``processes``: for betweenness with igraph.
+    Rows: ``rank``, ``id``, ``name``, ``kind``, ``score``.
     """
     funcs: dict[str, Callable[..., dict[str, float]]] = {
         "degree": lambda: degree(g, types),
         "pagerank": lambda: pagerank(g, types, engine=engine),
-        "betweenness": lambda: betweenness(g, types, engine=engine),
+        "betweenness": lambda: betweenness(g, types, engine=engine,
+                                           k=sample if sample is not None else default_sample(g.number_of_nodes()),
+                                           processes=processes),
         "eigenvector": lambda: eigenvector(g, types, engine=engine),
     }
     if measure not in funcs:

@@ -41,7 +41,7 @@ def main() -> None:
     import sys
     import warnings
 
-    from graph.cli.common import EXIT_INTERRUPTED, INTERRUPTED, quiet_broken_pipe
+    from graph.cli.common import EXIT_INTERRUPTED, INTERRUPTED, fast_exit, fast_exit_allowed, quiet_broken_pipe
 
     if not os.environ.get("ACTORGRAPH_DEBUG"):
         # Library warnings (spaCy, pydantic...) are for developers; users get our one-line messages.
@@ -71,6 +71,12 @@ def main() -> None:
     signal.signal(signal.SIGINT, on_sigint)
     try:
         cli(prog_name="actorgraph")
+    except SystemExit as exc:
+        # click ends every command with SystemExit. After a read-only report, skip freeing the
+        # loaded graph object by object (seconds on a large store); never after a write.
+        if fast_exit_allowed() and (exc.code is None or isinstance(exc.code, int)):
+            fast_exit(exc.code or 0)
+        raise
     except KeyboardInterrupt:  # outside a command body (e.g. while importing)
         print(INTERRUPTED, file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)

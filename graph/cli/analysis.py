@@ -4,13 +4,14 @@ timeline, communities, stats."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import click
 
 from graph.cli import cli
-from graph.cli.common import emit, format_option, friendly_errors, open_store, store_option
+from graph.cli.common import emit, format_option, friendly_errors, open_store, report_command, store_option
 
 
 def types_option(f):
@@ -24,6 +25,17 @@ def split_types(types: tuple[str, ...]) -> list[str] | None:
 
     names = [t.strip() for group in types for t in group.split(",") if t.strip()]
     return load_taxonomy().check_relation_types(names) if names else None
+
+
+def idle_cores(limit: int = 4) -> int:
+    """How many processes betweenness may use: the cores other work leaves idle (1-minute load
+    average), at least 1. On a busy machine a second process only competes for the same core."""
+    cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        return 1
+    return max(1, min(limit, cores, int(cores - busy + 1.5)))
 
 
 def _resolve(g, name: str) -> str:
@@ -45,6 +57,7 @@ def _name(g, n: str) -> str:
 @click.option("--undirected", is_flag=True, help="Follow relations both ways (symmetric types always are).")
 @click.option("--all", "all_paths", is_flag=True, help="All shortest paths, not just the first.")
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True, help="At most this many paths with --all.")
+@report_command
 @friendly_errors
 def path(source: str, target: str, store_path: Path | None, fmt: str, types: tuple[str, ...], undirected: bool,
          all_paths: bool, limit: int) -> None:
@@ -99,20 +112,29 @@ def path(source: str, target: str, store_path: Path | None, fmt: str, types: tup
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many actors.")
 @click.option("--engine", type=click.Choice(["auto", "networkx", "igraph"]), default="auto", show_default=True,
               help="auto: igraph for graphs over 5,000 actors when installed.")
+@click.option("--sample", type=click.IntRange(1), default=None,
+              help="Betweenness from this many pivot actors (seed 0) [default: exact up to 5,000 actors, else 256].")
+@report_command
 @friendly_errors
-def centrality(store_path: Path | None, fmt: str, types: tuple[str, ...], measure: str, top: int, engine: str) -> None:
+def centrality(store_path: Path | None, fmt: str, types: tuple[str, ...], measure: str, top: int, engine: str,
+               sample: int | None) -> None:
     """The most central actors by a measure, ties broken by id.
+
+    On graphs over 5,000 actors betweenness is estimated from 256 pivot actors
+    unless --sample says otherwise (exact betweenness grows with actors × relations).
 
     \b
     Example:
       actorgraph centrality --measure pagerank --top 5
       actorgraph centrality --measure degree --types CRITICISES,SANCTIONS
+      actorgraph centrality --measure betweenness --sample 1000
     """
     from graph.analysis import centrality as rank
 
     checked = split_types(types)
-    g = open_store(store_path).graph
-    emit(rank(g, measure, top=top, types=checked, engine=engine), ["rank", "id", "name", "kind", "score"], fmt)
+    g = open_store(store_path, evidence=False).graph
+    rows = rank(g, measure, top=top, types=checked, engine=engine, sample=sample, processes=idle_cores())
+    emit(rows, ["rank", "id", "name", "kind", "score"], fmt)
 
 
 @cli.command()
@@ -123,6 +145,7 @@ def centrality(store_path: Path | None, fmt: str, types: tuple[str, ...], measur
 @click.option("--depth", type=click.IntRange(1), default=1, show_default=True, help="How many relations away.")
 @click.option("--direction", type=click.Choice(["both", "out", "in"]), default="both", show_default=True,
               help="out: what the actor does (and onwards); in: who acts on it.")
+@report_command
 @friendly_errors
 def neighbours(actor: str, store_path: Path | None, fmt: str, types: tuple[str, ...], depth: int, direction: str) -> None:
     """Actors within --depth relations of ACTOR, by distance, with the relation types that reach them.
@@ -135,7 +158,7 @@ def neighbours(actor: str, store_path: Path | None, fmt: str, types: tuple[str, 
     from graph.analysis import neighbours as hood
 
     checked = split_types(types)
-    g = open_store(store_path).graph
+    g = open_store(store_path, evidence=False).graph
     rows = hood(g, _resolve(g, actor), depth=depth, types=checked, direction=direction)
     emit(rows, ["distance", "id", "name", "kind", "via"], fmt)
 
@@ -146,6 +169,7 @@ def neighbours(actor: str, store_path: Path | None, fmt: str, types: tuple[str, 
 @store_option
 @format_option
 @types_option
+@report_command
 @friendly_errors
 def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str, ...]) -> None:
     """The relations between actors A and B over time, with a running cooperation–conflict balance.
@@ -183,6 +207,7 @@ def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str
 @click.option("--seed", type=int, default=42, show_default=True, help="Random seed of the Louvain method.")
 @click.option("--resolution", type=float, default=1.0, show_default=True, help="Above 1: smaller groups.")
 @click.option("--min-size", type=click.IntRange(1), default=2, show_default=True, help="Leave out smaller groups.")
+@report_command
 @friendly_errors
 def communities(store_path: Path | None, fmt: str, types: tuple[str, ...], seed: int, resolution: float,
                 min_size: int) -> None:
@@ -195,7 +220,7 @@ def communities(store_path: Path | None, fmt: str, types: tuple[str, ...], seed:
     from graph.analysis import communities as louvain
 
     checked = split_types(types)
-    g = open_store(store_path).graph
+    g = open_store(store_path, evidence=False).graph
     rows = louvain(g, types=checked, seed=seed, resolution=resolution, min_size=min_size)
     emit(rows, ["community", "size", "names"] + ([] if fmt == "table" else ["members"]), fmt)
 
@@ -203,6 +228,7 @@ def communities(store_path: Path | None, fmt: str, types: tuple[str, ...], seed:
 @cli.command()
 @store_option
 @format_option
+@report_command
 @friendly_errors
 def stats(store_path: Path | None, fmt: str) -> None:
     """Counts and shape of the graph: actors, relations, evidence, components, kinds, types, dates.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import gc
 import io
 import json
 import os
@@ -38,8 +39,59 @@ def format_option(f: F) -> F:
     )(f)
 
 
-def open_store(store_path: Path | None) -> GraphStore:
-    return GraphStore.open(store_path or default_store_path())
+def open_store(store_path: Path | None, evidence: bool = True) -> GraphStore:
+    """The store at ``--store`` (or the default); ``evidence=False`` for reports on the graph's shape only."""
+    store = GraphStore.open(store_path or default_store_path(), evidence=evidence)
+    if _report_running:
+        # A report keeps the loaded graph to the end: keep the collector from rescanning its
+        # millions of containers on every later collection (seconds on a 1M-relation store).
+        gc.freeze()
+    return store
+
+
+# -- read-only reports may skip the interpreter's teardown ---------------------------------------
+# Freeing a loaded 1M-relation graph object by object takes seconds at exit. A command that only
+# reads the store and prints (a "report") has nothing left to do once it returns, so the entry
+# point flushes stdout/stderr and leaves with os._exit. Commands that write (ingest, pull, ...)
+# are never marked, and a process in which any store save started never takes the fast exit, so
+# an atomic save always completes normally.
+
+_report_running = False
+_report_done = False
+
+
+def report_command(f: F) -> F:
+    """Mark a command as a read-only report (decorate above ``friendly_errors``)."""
+
+    @wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        global _report_running, _report_done
+        _report_running = True
+        try:
+            return f(*args, **kwargs)
+        finally:
+            _report_done = True
+
+    return wrapper  # type: ignore[return-value]
+
+
+def fast_exit_allowed() -> bool:
+    """True when this process ran only a read-only report and never started a store save."""
+    from graph import store as store_module
+
+    return _report_done and store_module.saves_started() == 0
+
+
+def fast_exit(code: int) -> None:
+    """Flush stdout and stderr, then end the process without freeing anything (``os._exit``)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            code = EXIT_BROKEN_PIPE if stream is sys.stdout else code
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str = "table", out=None) -> None:

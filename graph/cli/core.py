@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from graph.cli import cli
-from graph.cli.common import emit, format_option, friendly_errors, open_store, store_option
+from graph.cli.common import emit, format_option, friendly_errors, open_store, report_command, store_option
 from graph.cli.neo4j import neo4j_options, push_extractions, settings_from
 from graph.taxonomy import load_taxonomy
 from loaders.readers import DEFAULT_MAX_DOC_MB
@@ -65,6 +65,7 @@ def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, 
 @store_option
 @format_option
 @click.option("--kind", default=None, help="Only actors of this kind.")
+@report_command
 @friendly_errors
 def actors(store_path: Path | None, fmt: str, kind: str | None) -> None:
     """List actors: id, name, kind, aliases and how many documents mention them.
@@ -75,7 +76,7 @@ def actors(store_path: Path | None, fmt: str, kind: str | None) -> None:
     """
     if kind:
         kind = load_taxonomy().check_kinds([kind])[0]
-    store = open_store(store_path)
+    store = open_store(store_path, evidence=False)
     g = store.graph
     rows = [
         {
@@ -93,6 +94,7 @@ def actors(store_path: Path | None, fmt: str, kind: str | None) -> None:
 @click.option("--type", "types", multiple=True, help="Only this relation type (repeatable).")
 @click.option("--actor", default=None, help="Only relations of this actor (name, alias or id).")
 @click.option("--evidence/--no-evidence", default=False, help="Show the evidence sentences.")
+@report_command
 @friendly_errors
 def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: str | None, evidence: bool) -> None:
     """List relations (source, type, target) with their evidence count and date.

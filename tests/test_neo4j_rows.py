@@ -1,0 +1,32 @@
+"""The writer's relation rows (no server needed): the fast path gives exactly the rows of the plain one."""
+
+from __future__ import annotations
+
+from graph.neo4j.writer import RELATION_COLUMNS, Neo4jWriter, edge_row, relation_row
+from tests.conftest import make_random_store
+
+
+def test_edge_row_is_relation_row_of_the_edge_dict(random_store):
+    g = random_store.graph
+    edges = list(g.edges(keys=True))
+    assert any(len(a["evidence"]) > 1 for *_, a in g.edges(keys=True, data=True))
+    for u, v, k in edges:
+        row = edge_row(g, u, v, k)
+        assert row == relation_row(random_store._edge_dict(u, v, k))
+        assert len(row) == len(RELATION_COLUMNS)
+
+
+def test_unknown_dates_become_empty_strings_in_lists_and_null_on_the_relation(tmp_path):
+    g = make_random_store(tmp_path, actors=40, relations=100).graph  # its own store: this test edits it
+    u, v, k = next(iter(g.edges(keys=True)))
+    g.edges[u, v, k]["evidence"] = [dict(e, date=None) for e in g.edges[u, v, k]["evidence"]]
+    row = dict(zip(RELATION_COLUMNS, edge_row(g, u, v, k), strict=True))
+    assert row["date"] is None and set(row["ev_date"]) == {""}
+    assert row["evidence_count"] == len(g.edges[u, v, k]["evidence"])
+
+
+def test_relation_query_reads_the_row_positions():
+    q = Neo4jWriter(driver=None).relation_query("SANCTIONS")
+    for i, name in enumerate(RELATION_COLUMNS[2:], 2):
+        assert f"r.{name} = row[{i}]" in q
+    assert "{id: row[0]}" in q and "{id: row[1]}" in q
