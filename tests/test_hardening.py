@@ -369,14 +369,15 @@ def test_ctrl_c_during_ingest_exits_130_with_one_line(store, tmp_path, jobs):
 
 
 def test_kill_9_during_ingest_keeps_the_previous_graph_and_a_rerun_completes(store, tmp_path):
-    corpus = _corpus(tmp_path / "corpus", range(12))
+    # Enough text (80 articles) that extraction is surely still running when the process is killed.
+    corpus = _corpus(tmp_path / "corpus", range(40))
     before_bytes = graph_bytes(store)
     before = export(store, tmp_path)
     env = dict(os.environ, ACTORGRAPH_STORE=str(store))
 
     # 1. Killed while extracting.
     p = subprocess.Popen([str(AG), "ingest", corpus], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    time.sleep(4)
+    time.sleep(2.5)
     assert p.poll() is None
     p.kill()
     p.wait()
