@@ -96,8 +96,15 @@ def view_graph(
             return True
         if not date:
             return False  # undated evidence cannot be shown to fall in the range
-        day = date[:10]
-        return (lo is None or day >= lo) and (hi is None or day <= hi)
+        # '2026' and '2026-01' are periods: in range when they overlap it (string order is date order)
+        first = (date + "-01-01"[len(date) - 4 :])[:10] if len(date) < 10 else date[:10]
+        last = (date + "-12-31"[len(date) - 4 :])[:10] if len(date) < 10 else date[:10]
+        return (lo is None or last >= lo) and (hi is None or first <= hi)
+
+    def when(e: dict) -> str | None:
+        # evidence states its date only when the sentence does; otherwise the document's date stands
+        doc = store.documents.get(e.get("doc", ""))
+        return e.get("date") or (doc.date if doc is not None else None)
 
     g = nx.MultiDiGraph()
     for n, a in src.nodes(data=True):
@@ -106,7 +113,7 @@ def view_graph(
     for u, v, k, a in src.edges(keys=True, data=True):
         if u not in g or v not in g or (wanted_types is not None and k not in wanted_types):
             continue
-        evidence = [e for e in a["evidence"] if in_range(e.get("date"))]
+        evidence = [e for e in a["evidence"] if in_range(when(e))]
         if evidence:
             g.add_edge(u, v, key=k, **{**a, "evidence": evidence})
     if dated:

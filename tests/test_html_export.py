@@ -206,3 +206,15 @@ def test_export_cli_formats(cli, sample_store, tmp_path):
     (tmp_path / "file").write_text("x")
     bad = cli("export", "csv", str(tmp_path / "file"), store=sample_store)
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+def test_date_filter_uses_the_document_date_when_the_sentence_gives_none(sample_store):
+    from graph.html import view_graph
+    from graph.store import GraphStore
+
+    store = GraphStore.open(sample_store)
+    feb = view_graph(store, since="2026-02-01", until="2026-02-28")
+    undated = [e for _, _, a in store.graph.edges(data=True) for e in a["evidence"] if not e.get("date")]
+    assert undated and feb.number_of_edges() > 0  # relations stated without a date are kept by their document's date
+    jan = view_graph(store, since="2026-01-01", until="2026-01-31")
+    assert any(e.get("date") == "2026-01" for _, _, a in jan.edges(data=True) for e in a["evidence"])
