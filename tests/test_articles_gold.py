@@ -1,27 +1,43 @@
-"""The held-out-style evaluation set in tests/articles/ stays consistent with its gold file."""
+"""Our own annotated article sets (tests/articles, tests/articles2) stay consistent with their gold files."""
 
 import importlib.util
 from pathlib import Path
 
+import pytest
 import yaml
 
-ARTICLES = Path(__file__).parent / "articles"
+HERE = Path(__file__).parent
+SETS = {"articles": 10, "articles2": 6}
 
 
-def _checker():
-    spec = importlib.util.spec_from_file_location("check_gold", ARTICLES / "check_gold.py")
+def _checker(folder: str):
+    spec = importlib.util.spec_from_file_location(f"check_gold_{folder}", HERE / folder / "check_gold.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_gold_is_consistent_with_the_articles(capsys):
-    assert _checker().main() == 0, capsys.readouterr().out
+def _gold(folder: str) -> dict:
+    return yaml.safe_load((HERE / folder / "gold.yaml").read_text(encoding="utf-8"))
 
 
-def test_every_article_has_a_gold_entry():
-    gold = yaml.safe_load((ARTICLES / "gold.yaml").read_text(encoding="utf-8"))
-    docs = {d["doc"] for d in gold["documents"]}
-    texts = {p.stem for p in ARTICLES.glob("*.txt")}
-    assert texts == docs
-    assert len(docs) == 10
+@pytest.mark.parametrize("folder", SETS)
+def test_gold_is_consistent_with_the_articles(folder, capsys):
+    assert _checker(folder).main() == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("folder,count", SETS.items())
+def test_every_article_has_a_gold_entry(folder, count):
+    docs = {d["doc"] for d in _gold(folder)["documents"]}
+    assert {p.stem for p in (HERE / folder).glob("*.txt")} == docs
+    assert len(docs) == count
+
+
+def test_the_second_set_is_new_text_and_checks_its_own_folder():
+    assert _checker("articles2").load_checker().HERE == (HERE / "articles2").resolve()
+    first = {d["doc"] for d in _gold("articles")["documents"]}
+    second = _gold("articles2")
+    assert not first & {d["doc"] for d in second["documents"]}
+    required = {t for d in second["documents"] for r in d["relations"] if not r.get("optional")
+                for t in (r["type"] if isinstance(r["type"], list) else [r["type"]])}
+    assert len(required) == 17
