@@ -122,10 +122,10 @@ def test_wrong_password_is_refused_and_never_printed(server, tmp_path):
 def test_jvm_killed_mid_push_then_restarted_a_rerun_completes_without_duplicates(server, tmp_path):
     server.wipe()
     store = tmp_path / "store"
-    make_random_store(store, actors=1500, relations=6000, documents=200)
+    make_random_store(store, actors=1500, relations=20000, documents=200)  # hundreds of batches: still pushing when killed
     expected = store_counts(store)
     env = dict(os.environ, **server.cli_env(store))
-    p = subprocess.Popen([str(AG), "push", "--batch-size", "200"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    p = subprocess.Popen([str(AG), "push", "--batch-size", "100"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          text=True, env=env)
     deadline = time.monotonic() + 120
     while True:  # wait until some, not all, of the relations are in
