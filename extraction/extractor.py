@@ -98,8 +98,8 @@ class Extractor:
     def _document_relations(self, parsed: Doc, mentions: DocMentions) -> list[tuple[Span, int, int, str, Found, bool]]:
         """Every relation the rules find, in order, flagged False where the document shows the two ends
         belong together (X MEMBER_OF or LEADS Y): their acts towards each other are not between sides."""
-        found = [(sent, *_sentence_bounds(sent), f) for sent in parsed.sents
-                 if len(_sentence_bounds(sent)[2]) >= 20 and not sent[0]._.skip
+        bounds = [(sent, *_sentence_bounds(sent)) for sent in parsed.sents]
+        found = [(sent, s, e, text, f) for sent, s, e, text in bounds if len(text) >= 20 and not sent[0]._.skip
                  for f in self._sentence_relations(sent, mentions)]
         members = {frozenset((f.source, f.target)) for *_, f in found if f.type in ("LEADS", "MEMBER_OF")}
         return [(*row, row[-1].type in ("LEADS", "MEMBER_OF") or frozenset((row[-1].source, row[-1].target))

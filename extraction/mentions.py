@@ -514,11 +514,7 @@ class MentionFinder:
                 j -= 1
             pre = self._state_ending_at(doc, j)
             if pre:
-                state, s = pre
-                if (s > 0 and doc[s - 1].lower_ in ("the",)) or doc[start - 1].text in ("'s", "’s"):
-                    start = s
-                else:
-                    start = s
+                state, start = pre
             elif end + 1 < len(doc) and doc[end].lower_ == "of":
                 post = self._state_starting_at(doc, end + 1)
                 if post:
@@ -570,7 +566,7 @@ class MentionFinder:
                 if ent.label_ != "ORG" and (kind is None or not self.lex.org_kind(span)):
                     continue  # 'armed Serbs' are people of a nation, not an organisation
                 if context and len(span) == 1:
-                    known = known or aid_hint(span)  # 'the oil majors Rosneft and Lukoil
+                    known = known or slugify(span.text)  # a cue vouches for one word: 'the oil majors Rosneft
                 if kind is None and _person_shaped(span):
                     kind = "person"  # the small model often tags 'Jane Doe of the X Institute' as ORG
                 acronym = re.sub(r"[-.&]", "", span.text)
@@ -918,11 +914,6 @@ def _context_kind(span: Span) -> str | None:
         if cues & set(near):
             return kind
     return None
-
-
-def aid_hint(span: Span) -> str:
-    """A single word an organisation cue vouches for is accepted as a name."""
-    return slugify(span.text)
 
 
 def _titled(span: Span) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from extraction.gazetteer import Gazetteer
 from extraction.lexicon import Lexicon
+from extraction.mentions import STATE_PROXIES as MENTION_PROXIES
 from extraction.mentions import DocMentions
 
 SUBJ = {"nsubj", "csubj"}
@@ -73,7 +74,8 @@ GROUP_NOUNS = {"experts", "analysts", "researchers", "officials", "diplomats", "
                "gunmen", "fighters", "militants", "rebels", "commanders", "units", "insurgents"}
 # Group nouns that stand for the state they are 'in': 'our friends in Egypt', 'officials in Kyiv'.
 IN_STATE_NOUNS = {"friends", "partners", "allies", "counterparts", "officials", "authorities", "leaders", "government"}
-STATE_PROXIES = {"administration", "government", "regime", "cabinet", "leadership", "authorities", "officials", "forces"}
+# The government nouns the mention finder reads, plus plural nouns that stand for a state in a phrase.
+STATE_PROXIES = MENTION_PROXIES | {"officials", "forces"}
 TRADE_NOUNS = {"import", "imports", "export", "exports", "good", "goods", "product", "products", "steel", "shipment",
                "car", "cars", "produce", "commodity", "commodities", "oil", "gas", "grain"}
 REPORTERS = {"igo", "ngo", "media", "company", "other_org"}
