@@ -163,6 +163,7 @@ class GraphStore:
         self.path.mkdir(parents=True, exist_ok=True)
         with pause_gc():
             columns = self._columns()
+            last = columns.pop("_last")
             payload = _dumps(columns)
         graph_tmp = self._write_temp(payload)
         topology_tmp = None
@@ -172,7 +173,7 @@ class GraphStore:
                 # The stamp of the temp file is the store file's: a rename keeps inode, size and mtime.
                 topology = {"format": TOPOLOGY_FORMAT, "version": FORMAT_VERSION, "store_file": _stamp(graph_tmp),
                             "strings": columns["strings"], "documents": columns["documents"],
-                            "nodes": columns["nodes"], "edges": columns["edges"]}
+                            "nodes": columns["nodes"], "edges": {**columns["edges"], "last": last}}
                 payload = _dumps(topology)
             topology_tmp = self._write_temp(payload)
             # Both files are complete before either is renamed into place: the store file first, so a
@@ -320,7 +321,7 @@ class GraphStore:
         }
         edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1]))
         ev_cols: dict[str, list[Any]] = {f: [] for f in EVIDENCE_FIELDS}
-        nev, dates, confs = [], [], []
+        nev, dates, lasts, confs = [], [], [], []
         for _u, _v, _k, a in edges:
             evidence = sorted(a["evidence"], key=lambda e: (e["doc"], e["start"], e["end"]))
             nev.append(len(evidence))
@@ -329,6 +330,7 @@ class GraphStore:
                     ev_cols[f].append(e.get(f, EVIDENCE_DEFAULTS.get(f)))
             ds = [e["date"] for e in evidence if e.get("date")]
             dates.append(min(ds) if ds else None)
+            lasts.append(max(ds) if ds else None)
             confs.append(max((e.get("confidence", 0.0) for e in evidence), default=0.0))
         for f in ("doc", "date", "pattern"):
             ev_cols[f] = strings.codes(ev_cols[f])
@@ -340,9 +342,10 @@ class GraphStore:
             "confidence": confs,
             "nevidence": nev,
         }
+        last_codes = strings.codes(lasts)  # for the topology file only (graph.topology: stats' last date)
         docs = [self.documents[d].model_dump(mode="json") for d in sorted(self.documents)]
         return {"format": FORMAT, "version": FORMAT_VERSION, "strings": strings.values, "documents": docs,
-                "nodes": node_cols, "edges": edge_cols, "evidence": ev_cols}
+                "nodes": node_cols, "edges": edge_cols, "evidence": ev_cols, "_last": last_codes}
 
     def _from_columns(self, data: dict[str, Any], evidence: bool = True) -> None:
         strings: list[Any] = data["strings"]

@@ -29,7 +29,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.views import steps
+from graph.analysis.views import check_types, steps
+from graph.topology import Topology
 
 
 def _bfs(adj: dict[str, list[tuple[str, str, str, str]]], start: str) -> dict[str, int]:
@@ -52,13 +53,28 @@ def _reverse(adj: dict[str, list[tuple[str, str, str, str]]]) -> dict[str, list[
     return rev
 
 
-def _hop(g: nx.MultiDiGraph, x: str, y: str, k: str, u: str, v: str) -> dict[str, Any]:
-    evidence = sorted(g.edges[u, v, k].get("evidence", []), key=lambda e: (e["doc"], e["start"], e["end"]))
+class _TopologyHops(dict):
+    """``steps(g, ...)`` for a :class:`Topology`, computed for the actors a walk visits only."""
+
+    def __init__(self, t: Topology, types: Iterable[str] | None, direction: str) -> None:
+        super().__init__()
+        self.t, self.types, self.direction = t, types, direction
+
+    def __missing__(self, x: str) -> list[tuple[str, str, str, str]]:
+        hops = self[x] = self.t.hops(x, self.types, self.direction)
+        return hops
+
+
+def _hop(g: nx.MultiDiGraph | Topology, x: str, y: str, k: str, u: str, v: str) -> dict[str, Any]:
+    if isinstance(g, Topology):
+        evidence = g.evidence(u, v, k)
+    else:
+        evidence = sorted(g.edges[u, v, k].get("evidence", []), key=lambda e: (e["doc"], e["start"], e["end"]))
     return {"from": x, "to": y, "source": u, "type": k, "target": v,
             "evidence_count": len(evidence), "evidence": evidence}
 
 
-def _path(g: nx.MultiDiGraph, nodes: list[str], choice: Iterable[tuple[str, str, str]]) -> dict[str, Any]:
+def _path(g: nx.MultiDiGraph | Topology, nodes: list[str], choice: Iterable[tuple[str, str, str]]) -> dict[str, Any]:
     hops = [_hop(g, x, y, k, u, v) for (x, y), (k, u, v) in zip(itertools.pairwise(nodes), choice, strict=True)]
     return {"length": len(hops), "nodes": list(nodes), "hops": hops}
 
@@ -68,12 +84,16 @@ def path_key(p: dict[str, Any]) -> tuple:
     return (p["nodes"], [h["type"] for h in p["hops"]], [h["source"] for h in p["hops"]])
 
 
-def _prepare(g: nx.MultiDiGraph, source: str, target: str, types: Iterable[str] | None, undirected: bool):
+def _prepare(g: nx.MultiDiGraph | Topology, source: str, target: str, types: Iterable[str] | None, undirected: bool):
     for n in (source, target):
         if n not in g:
             raise KeyError(f"unknown actor id {n!r}")
     if source == target:
         raise ValueError("source and target are the same actor")
+    if isinstance(g, Topology):
+        wanted = check_types(types)
+        direction = "both" if undirected else "out"
+        return _TopologyHops(g, wanted, direction), g.distances_to(target, wanted, direction)
     adj = steps(g, types, undirected=undirected)
     to_target = _bfs(_reverse(adj), target)
     return adj, to_target
@@ -83,13 +103,14 @@ def _choices(adj, x: str, y: str) -> list[tuple[str, str, str]]:
     return sorted({(k, u, v) for n, k, u, v in adj[x] if n == y})
 
 
-def shortest_path(g: nx.MultiDiGraph, source: str, target: str, types: Iterable[str] | None = None,
+def shortest_path(g: nx.MultiDiGraph | Topology, source: str, target: str, types: Iterable[str] | None = None,
                   undirected: bool = False) -> dict[str, Any] | None:
     """The first shortest path from ``source`` to ``target`` (actor ids), or ``None``.
 
     Returns ``{"length", "nodes", "hops"}``; each hop has ``from``, ``to``, the
     stored relation (``source``, ``type``, ``target``) and its ``evidence``.
-    Only relations of ``types`` are followed when given.
+    Only relations of ``types`` are followed when given. ``g`` may be the store's
+    :class:`~graph.topology.Topology`: the same path, found without building the whole graph.
     """
     adj, to_target = _prepare(g, source, target, types, undirected)
     if source not in to_target:
@@ -103,7 +124,7 @@ def shortest_path(g: nx.MultiDiGraph, source: str, target: str, types: Iterable[
     return _path(g, nodes, [_choices(adj, x, y)[0] for x, y in itertools.pairwise(nodes)])
 
 
-def all_shortest_paths(g: nx.MultiDiGraph, source: str, target: str, types: Iterable[str] | None = None,
+def all_shortest_paths(g: nx.MultiDiGraph | Topology, source: str, target: str, types: Iterable[str] | None = None,
                        undirected: bool = False, limit: int | None = 100) -> list[dict[str, Any]]:
     """Every shortest path from ``source`` to ``target``, one per choice of relation at each hop.
 

@@ -17,12 +17,17 @@ from typing import Any
 
 import networkx as nx
 
+from graph.topology import Topology
 
-def stats(g: nx.MultiDiGraph, doc_dates: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+
+def stats(g: nx.MultiDiGraph | Topology, doc_dates: Mapping[str, str | None] | None = None) -> dict[str, Any]:
     """Counts and shape of the graph, as a dict with stable key order.
 
-    ``doc_dates`` (document id → date) adds the document count and date range.
+    ``doc_dates`` (document id → date) adds the document count. ``g`` may be the store's
+    :class:`~graph.topology.Topology` (same answers, without loading evidence).
     """
+    if isinstance(g, Topology):
+        return _topology_stats(g, doc_dates)
     evidence = [e for _u, _v, ev in g.edges(data="evidence") for e in (ev or [])]
     dates = sorted({e["date"] for e in evidence if e.get("date")})
     comps = sorted((len(c) for c in nx.weakly_connected_components(g)), reverse=True) if len(g) else []
@@ -43,6 +48,32 @@ def stats(g: nx.MultiDiGraph, doc_dates: Mapping[str, str | None] | None = None)
         "by_type": dict(sorted(Counter(k for _u, _v, k in g.edges(keys=True)).items())),
     }
     return out
+
+
+def _topology_stats(t: Topology, doc_dates: Mapping[str, str | None] | None) -> dict[str, Any]:
+    import numpy as np
+
+    if t.last_dates is None:
+        raise ValueError("this topology has no last evidence dates; build it from a graph with evidence")
+    n = t.number_of_nodes()
+    comps = t.weak_components() if n else []
+    firsts = [d for d in t.first_dates if d]
+    lasts = [d for d in t.last_dates if d]
+    touched = np.bincount(t.source, minlength=n) + np.bincount(t.target, minlength=n) if n else np.zeros(0)
+    return {
+        "actors": n,
+        "relations": t.number_of_edges(),
+        "evidence": int(t.evidence_count.sum()),
+        "documents": len(doc_dates if doc_dates is not None else t.documents),
+        "isolated_actors": int((touched == 0).sum()),
+        "components": len(comps),
+        "largest_component": comps[0] if comps else 0,
+        "density": t.linked_pairs() / (n * (n - 1)) if n > 1 else 0.0,
+        "first_date": min(firsts) if firsts else None,
+        "last_date": max(lasts) if lasts else None,
+        "by_kind": dict(sorted(t.kind_counts().items())),
+        "by_type": dict(sorted(t.type_counts().items())),
+    }
 
 
 def stats_rows(s: Mapping[str, Any]) -> list[dict[str, Any]]:

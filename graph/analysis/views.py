@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 import networkx as nx
 
 from graph.taxonomy import load_taxonomy
+from graph.topology import Topology
 
 
 def check_types(types: Iterable[str] | None) -> frozenset[str] | None:
@@ -87,7 +88,7 @@ def undirected_view(g: nx.MultiDiGraph, types: Iterable[str] | None = None) -> n
     return ug
 
 
-def view_pairs(g: nx.MultiDiGraph, types: Iterable[str] | None = None,
+def view_pairs(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None,
                directed: bool = True) -> tuple[list[str], list[tuple[int, int]]]:
     """The edges of :func:`directed_view` (or :func:`undirected_view`) as index pairs, without building it.
 
@@ -101,6 +102,8 @@ def view_pairs(g: nx.MultiDiGraph, types: Iterable[str] | None = None,
     >>> view_pairs(g)
     (['a', 'b'], [(1, 0), (0, 1)])
     """
+    if isinstance(g, Topology):
+        return g.pairs(types, directed=directed)
     wanted = check_types(types)
     symmetric = load_taxonomy().symmetric
     names = sorted(g.nodes)
@@ -130,6 +133,8 @@ def view_pairs(g: nx.MultiDiGraph, types: Iterable[str] | None = None,
     return names, pairs
 
 
-def actor_row(g: nx.MultiDiGraph, n: str) -> dict[str, str]:
+def actor_row(g: nx.MultiDiGraph | Topology, n: str) -> dict[str, str]:
+    if isinstance(g, Topology):
+        return g.row(n)
     a = g.nodes[n]
     return {"id": n, "name": a.get("name", n), "kind": a.get("kind", "")}

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from graph.cli import cli
-from graph.cli.common import emit, format_option, friendly_errors, open_store, report_command, store_option
+from graph.cli.common import emit, format_option, friendly_errors, open_store, open_topology, report_command, store_option
 
 
 def types_option(f):
@@ -76,12 +76,13 @@ def path(source: str, target: str, store_path: Path | None, fmt: str, types: tup
     from graph.analysis import all_shortest_paths, shortest_path
 
     checked = split_types(types)
-    g = open_store(store_path).graph
+    topo = open_topology(store_path)
+    g = topo.actors
     a, b = _resolve(g, source), _resolve(g, target)
     if all_paths:
-        paths = all_shortest_paths(g, a, b, checked, undirected=undirected, limit=limit)
+        paths = all_shortest_paths(topo, a, b, checked, undirected=undirected, limit=limit)
     else:
-        p = shortest_path(g, a, b, checked, undirected=undirected)
+        p = shortest_path(topo, a, b, checked, undirected=undirected)
         paths = [p] if p else []
     if not paths:
         hint = "" if undirected else " (try --undirected)"
@@ -132,8 +133,7 @@ def centrality(store_path: Path | None, fmt: str, types: tuple[str, ...], measur
     from graph.analysis import centrality as rank
 
     checked = split_types(types)
-    g = open_store(store_path, evidence=False).graph
-    rows = rank(g, measure, top=top, types=checked, engine=engine, sample=sample, processes=idle_cores())
+    rows = rank(open_topology(store_path), measure, top=top, types=checked, engine=engine, sample=sample, processes=idle_cores())
     emit(rows, ["rank", "id", "name", "kind", "score"], fmt)
 
 
@@ -240,8 +240,8 @@ def stats(store_path: Path | None, fmt: str) -> None:
     from graph.analysis.stats import stats as summary
     from graph.analysis.stats import stats_rows
 
-    store = open_store(store_path)
-    s: dict[str, Any] = summary(store.graph, {d: doc.date for d, doc in store.documents.items()})
+    topo = open_topology(store_path)
+    s: dict[str, Any] = summary(topo, topo.documents)
     if fmt == "json":
         click.echo(json.dumps(s, indent=2, ensure_ascii=False))
     else:

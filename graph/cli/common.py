@@ -12,11 +12,14 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from graph.store import STORE_ENV, GraphStore, default_store_path
+
+if TYPE_CHECKING:
+    from graph.topology import Topology
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,6 +50,16 @@ def open_store(store_path: Path | None, evidence: bool = True) -> GraphStore:
         # millions of containers on every later collection (seconds on a 1M-relation store).
         gc.freeze()
     return store
+
+
+def open_topology(store_path: Path | None) -> Topology:
+    """The store's :class:`~graph.topology.Topology`, for reports on structure (centrality, stats, paths)."""
+    from graph.topology import Topology
+
+    topo = Topology.open(store_path or default_store_path())
+    if _report_running:
+        gc.freeze()
+    return topo
 
 
 # -- read-only reports may skip the interpreter's teardown ---------------------------------------

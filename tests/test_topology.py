@@ -1,0 +1,127 @@
+"""graph.topology.Topology: the arrays that structure reports load instead of the networkx graph give
+the same answers as the graph itself (centrality, stats, paths with their evidence)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from graph.analysis import all_shortest_paths, centrality, shortest_path, stats
+from graph.analysis.views import view_pairs
+from graph.model import Evidence, Relation
+from graph.store import GraphStore
+from graph.topology import Topology
+from tests.conftest import make_random_store
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory):
+    store = make_random_store(tmp_path_factory.mktemp("topo") / "s", actors=150, relations=600)
+    # A self-relation and a dated one, so density, isolated actors and the date range are exercised.
+    ev = Evidence(doc="doc-001", sentence="Actor 3 reports on itself.", start=0, end=10, date="2019-03-04")
+    store.add_relation(Relation(source="actor-0003", type="REPORTS_ON", target="actor-0003", evidence=[ev]))
+    store.save()
+    return GraphStore.open(store.path)
+
+
+@pytest.fixture(scope="module")
+def topo(saved):
+    return Topology.open(saved.path)
+
+
+def test_topology_file_gives_the_same_columns_as_the_graph(saved, topo):
+    built = Topology.from_graph(saved.graph, {d: doc.date for d, doc in saved.documents.items()})
+    assert topo._graph is None, "read from the topology file, not the store"
+    for attr in ("ids", "names", "kinds", "aliases", "type_names", "first_dates", "last_dates", "documents"):
+        assert getattr(topo, attr) == getattr(built, attr), attr
+    for attr in ("source", "target", "type_codes", "evidence_count"):
+        assert getattr(topo, attr).tolist() == getattr(built, attr).tolist(), attr
+
+
+@pytest.mark.parametrize("measure", ["degree", "pagerank", "betweenness", "eigenvector"])
+@pytest.mark.parametrize("engine", ["networkx", "igraph"])
+@pytest.mark.parametrize("types", [None, ["CRITICISES", "MEETS", "SANCTIONS"]])
+def test_centrality_on_topology_equals_the_graph(saved, topo, measure, engine, types):
+    a = centrality(saved.graph, measure, top=25, types=types, engine=engine)
+    b = centrality(topo, measure, top=25, types=types, engine=engine)
+    assert [r["id"] for r in a] == [r["id"] for r in b]
+    assert [r["score"] for r in b] == pytest.approx([r["score"] for r in a], rel=1e-9, abs=1e-12)
+    assert [(r["name"], r["kind"]) for r in a] == [(r["name"], r["kind"]) for r in b]
+
+
+@pytest.mark.parametrize("directed", [True, False])
+def test_pairs_equal_the_views(saved, topo, directed):
+    names, pairs = view_pairs(saved.graph, directed=directed)
+    names2, pairs2 = topo.pairs(directed=directed)
+    assert names == names2 and sorted(pairs) == pairs2
+
+
+def test_stats_on_topology_equal_the_graph(saved, topo):
+    doc_dates = {d: doc.date for d, doc in saved.documents.items()}
+    want = stats(saved.graph, doc_dates)
+    got = stats(topo, topo.documents)
+    assert json.dumps(got) == json.dumps(want)  # same keys, same order, same values
+    assert got["first_date"] == "2019-03-04" and got["isolated_actors"] >= 5
+
+
+def _pairs_to_check(saved, n=40):
+    import random
+
+    rng = random.Random(3)
+    nodes = sorted(saved.graph)
+    return [tuple(rng.sample(nodes, 2)) for _ in range(n)]
+
+
+@pytest.mark.parametrize("undirected", [False, True])
+@pytest.mark.parametrize("types", [None, ["CRITICISES", "MEETS", "NEGOTIATES", "SUPPORTS"]])
+def test_paths_on_topology_equal_the_graph_with_evidence(saved, topo, undirected, types):
+    found = 0
+    for a, b in _pairs_to_check(saved):
+        p = shortest_path(saved.graph, a, b, types, undirected=undirected)
+        assert shortest_path(topo, a, b, types, undirected=undirected) == p
+        found += p is not None
+        assert all_shortest_paths(topo, a, b, types, undirected=undirected, limit=20) == \
+            all_shortest_paths(saved.graph, a, b, types, undirected=undirected, limit=20)
+    assert found >= 5  # the check compared real paths, evidence included
+
+
+def test_stale_or_old_topology_file_falls_back_to_the_store(saved, tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(saved.path, copy)
+    GraphStore.open(copy).save()  # the copy's own topology file (a copied one names the original's store file)
+    assert Topology.open(copy)._graph is None
+    data = json.loads((copy / "topology.json").read_text())
+    del data["edges"]["last"]  # as written before the last dates were kept
+    (copy / "topology.json").write_text(json.dumps(data))
+    t = Topology.open(copy)
+    assert t._graph is not None  # built from the store file
+    assert stats(t, t.documents) == stats(saved.graph, {d: doc.date for d, doc in saved.documents.items()})
+    (copy / "topology.json").write_text("{not json")
+    assert Topology.open(copy).number_of_edges() == saved.graph.number_of_edges()
+
+
+def test_empty_and_missing_stores(tmp_path):
+    t = Topology.open(tmp_path / "nothing-here")
+    assert t.number_of_nodes() == 0 and t.number_of_edges() == 0
+    assert stats(t, t.documents)["actors"] == 0
+    assert centrality(t, "pagerank") == [] and centrality(t, "betweenness") == []
+
+
+def test_evidence_changes_under_a_report_are_refused(saved, tmp_path):
+    import shutil
+
+    from graph.store import StoreError
+
+    copy = tmp_path / "copy2"
+    shutil.copytree(saved.path, copy)
+    GraphStore.open(copy).save()
+    t = Topology.open(copy)
+    assert t._graph is None
+    u, v, k = next(iter(GraphStore.open(copy).graph.edges(keys=True)))
+    store = GraphStore.open(copy)
+    store.save()  # a new store file: the topology read before no longer matches it
+    with pytest.raises(StoreError, match="changed while it was being read"):
+        t.evidence(u, v, k)
