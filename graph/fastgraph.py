@@ -185,7 +185,41 @@ def _child(sg: Any, sources: list[int], conn: Any) -> None:
         conn.close()
 
 
-def _betweenness_sums(sg: Any, sources: list[int], processes: int) -> list[float]:
+_REORDER_FROM = 2000  # vertices; below this the graph fits in cache anyway
+
+
+def _bfs_order(sg: Any) -> list[int]:
+    """A renumbering of the vertices in breadth-first order (each component from its best-linked
+    vertex): ``perm[old] = new``. Neighbours then sit close in memory, so every breadth-first
+    search of betweenness misses the cache less: about 2× faster on a 100k-actor graph."""
+    degree = sg.degree()
+    order: list[int] = []
+    for comp in sorted(sg.connected_components(mode="weak"), key=len, reverse=True):
+        if len(comp) <= 2:
+            order.extend(comp)
+            continue
+        hub = max(comp, key=lambda v: (degree[v], -v))
+        vids = sg.bfs(hub, mode="all")[0]
+        order.extend(vids)
+    perm = [0] * len(order)
+    for new, old in enumerate(order):
+        perm[old] = new
+    return perm
+
+
+def _renumbered(sg: Any, perm: list[int]) -> Any:
+    """``sg`` with vertex ``i`` renumbered ``perm[i]``."""
+    # igraph's permute_vertices has read its argument both ways across versions: ask it which.
+    probe = ig.Graph(n=3, edges=[(0, 1)]).permute_vertices([1, 2, 0])
+    if sorted(probe.get_edgelist()[0]) == [1, 2]:
+        return sg.permute_vertices(perm)
+    inverse = [0] * len(perm)
+    for old, new in enumerate(perm):
+        inverse[new] = old
+    return sg.permute_vertices(inverse)
+
+
+def _betweenness_sums(sg: Any, sources: list[int], processes: int, reorder: bool = True) -> list[float]:
     """Unscaled betweenness over ``sources``, the sources split between ``processes`` forked processes.
 
     Each child gets its graph and sources at fork time (nothing pickled but the result): igraph holds
@@ -195,6 +229,10 @@ def _betweenness_sums(sg: Any, sources: list[int], processes: int) -> list[float
     import multiprocessing
     import sys
 
+    if reorder and sg.vcount() >= _REORDER_FROM:
+        perm = _bfs_order(sg)
+        raw = _betweenness_sums(_renumbered(sg, perm), [perm[s] for s in sources], processes, reorder=False)
+        return [raw[p] for p in perm]
     processes = max(1, min(processes, len(sources) // _MIN_SOURCES_PER_PROCESS))
     if processes == 1 or sys.platform == "win32" or "fork" not in multiprocessing.get_all_start_methods():
         return _sources_sum(sg, sources)
