@@ -71,6 +71,22 @@ def test_undirected_betweenness_matches_networkx():
     assert max(abs(got[n] - want[n]) for n in g) < 1e-9
 
 
+@pytest.mark.parametrize("directed", [True, False])
+@pytest.mark.parametrize("processes", [1, 2])
+def test_betweenness_on_a_renumbered_large_graph_matches_networkx(directed, processes):
+    # Above fg._REORDER_FROM vertices the graph is renumbered in breadth-first order before the
+    # searches: several components (and isolated actors) check that every answer goes back to its actor.
+    n = fg._REORDER_FROM + 700
+    g = random_multigraph(n, 3 * n, 4, directed=directed)
+    g.add_nodes_from(f"lonely-{i}" for i in range(5))
+    g.add_edges_from([("pair-a", "pair-b"), ("tri-a", "tri-b"), ("tri-b", "tri-c")])
+    assert fg.to_igraph(g).graph.vcount() >= fg._REORDER_FROM
+    want = nx.betweenness_centrality(g, k=80, seed=5)  # 80 pivots: two processes take 40 each
+    got = fg.betweenness(g, k=80, seed=5, processes=processes)
+    assert max(abs(got[v] - want[v]) for v in g) < 1e-9
+    assert sum(1 for v in g if want[v] > 0) > 100
+
+
 @pytest.mark.parametrize("g", GRAPHS)
 def test_degree_matches_networkx(g):
     assert fg.degree(g) == dict(g.degree())
