@@ -882,6 +882,9 @@ def _extend_name(span: Span, taken: set[int]) -> Span:
             end += 1
         elif tok.lower_ in _PARTICLES and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
             end += 1
+        elif tok.text == "-" and nxt is not None and nxt.is_alpha and nxt.is_lower and end + 1 not in taken \
+                and not doc[end - 1].whitespace_ and not tok.whitespace_ and doc[end - 1].is_title:
+            end += 2  # 'Cheng Li-wun', 'Lee Jae-myung': the NER stops at the hyphen of a given name
         else:
             break
     return doc[span.start:end]
@@ -935,5 +938,6 @@ def _person_shaped(span: Span) -> bool:
 
 
 def _plausible_person(span: Span) -> bool:
-    return all(t.is_title or t.text in ("-", "de", "da", "del", "bin", "al", "van", "von") for t in span) \
+    return all(t.is_title or t.text in ("-", "de", "da", "del", "bin", "al", "van", "von")
+               or (t.is_lower and t.i > span.start and span.doc[t.i - 1].text == "-") for t in span) \
         and not any(t.like_num for t in span)
