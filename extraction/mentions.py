@@ -508,6 +508,8 @@ class MentionFinder:
             if end < len(doc) and doc[end].is_title and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"
                                                          or doc[end].text in self.forms):
                 continue
+            if _named_after(doc, end):
+                continue  # "Washington's special envoy to Iraq, Mark Savaya,": the apposed name is the holder
             state = None
             j = start - 1
             if j >= 0 and doc[j].text in ("'s", "’s"):
@@ -814,6 +816,17 @@ HUMAN_NOUNS = {"man", "woman", "suspect", "detainee", "prisoner", "soldier", "jo
                "daughter", "wife", "husband", "boy", "girl", "victim", "driver", "pilot", "student", "doctor"}
 PLACE_NOUNS = {"people", "residents", "city", "town", "village", "region", "province", "district", "streets",
                "outskirts", "port", "camp", "base", "bases", "airport", "suburb", "neighbourhood", "neighborhood"}
+
+
+def _named_after(doc: Doc, end: int) -> bool:
+    """A role phrase followed, before any verb, by a comma and a person's name: 'the envoy to Iraq, Mark Savaya'."""
+    for i in range(end, min(len(doc), end + 6)):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", "."):
+            return False
+        if tok.text == "," and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON":
+            return True
+    return False
 
 
 def _place_of(span: Span) -> bool:

@@ -131,6 +131,8 @@ CASES = [
     ("help-someone-do", "Turkey helped Somalia rebuild its navy.", {("turkey", "SUPPORTS", "somalia")}, set()),
     ("hyphenated-given-name", "Kuomintang chairwoman Cheng Li-wun criticised Lai Ching-te.",
      {("cheng-li-wun", "CRITICISES", "lai-ching-te")}, set()),
+    ("role-with-apposed-name", "Washington's special envoy to Iraq, Mark Savaya, held talks in Baghdad.",
+     {("mark-savaya", "MEMBER_OF", "united-states")}, {("steve-witkoff", "MEMBER_OF", "united-states")}),
     ("place-after-title", "Foreign Minister Ana Ruiz urged foreign investors to stop lobbying in Washington.",
      set(), {("ana-ruiz", "MEMBER_OF", "united-states")}),
 ]
