@@ -508,6 +508,8 @@ class MentionFinder:
             if end < len(doc) and doc[end].is_title and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"
                                                          or doc[end].text in self.forms):
                 continue
+            if _named_after(doc, end):
+                continue  # "Washington's special envoy to Iraq, Mark Savaya,": the apposed name is the holder
             state = None
             j = start - 1
             if j >= 0 and doc[j].text in ("'s", "’s"):
@@ -816,6 +818,17 @@ PLACE_NOUNS = {"people", "residents", "city", "town", "village", "region", "prov
                "outskirts", "port", "camp", "base", "bases", "airport", "suburb", "neighbourhood", "neighborhood"}
 
 
+def _named_after(doc: Doc, end: int) -> bool:
+    """A role phrase followed, before any verb, by a comma and a person's name: 'the envoy to Iraq, Mark Savaya'."""
+    for i in range(end, min(len(doc), end + 6)):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", "."):
+            return False
+        if tok.text == "," and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON":
+            return True
+    return False
+
+
 def _place_of(span: Span) -> bool:
     """'the people of Souq al-Juma', 'the outskirts of Kharkiv'."""
     doc = span.doc
@@ -882,6 +895,9 @@ def _extend_name(span: Span, taken: set[int]) -> Span:
             end += 1
         elif tok.lower_ in _PARTICLES and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
             end += 1
+        elif tok.text == "-" and nxt is not None and nxt.is_alpha and nxt.is_lower and end + 1 not in taken \
+                and not doc[end - 1].whitespace_ and not tok.whitespace_ and doc[end - 1].is_title:
+            end += 2  # 'Cheng Li-wun', 'Lee Jae-myung': the NER stops at the hyphen of a given name
         else:
             break
     return doc[span.start:end]
@@ -935,5 +951,6 @@ def _person_shaped(span: Span) -> bool:
 
 
 def _plausible_person(span: Span) -> bool:
-    return all(t.is_title or t.text in ("-", "de", "da", "del", "bin", "al", "van", "von") for t in span) \
+    return all(t.is_title or t.text in ("-", "de", "da", "del", "bin", "al", "van", "von")
+               or (t.is_lower and t.i > span.start and span.doc[t.i - 1].text == "-") for t in span) \
         and not any(t.like_num for t in span)

@@ -28,13 +28,14 @@ BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "c
 # Verbs that put their object event into the subject's hands ("impose sanctions", "announce the resumption").
 LIGHT_VERBS = {
     "accept", "adopt", "agree", "announce", "apply", "approve", "arrive", "attend", "authorise", "authorize", "back",
-    "begin", "broaden", "carry", "come", "conduct", "continue", "convene", "coordinate", "deliver", "deploy",
+    "begin", "boost", "bolster", "broaden", "carry", "come", "conduct", "continue", "convene", "coordinate", "deepen",
+    "deliver", "deploy",
     "double", "enforce", "enter", "escalate", "expand", "explore", "extend", "fly", "give", "go", "have", "head",
     "hike", "hold", "host", "impose", "increase", "initiate", "intensify", "introduce", "issue", "join", "keep",
     "launch", "lead", "level", "levy", "maintain", "make", "mount", "offer", "open", "order", "plan", "pledge",
     "prepare", "press", "promise", "propose", "provide", "pursue", "push", "raise", "reach", "reimpose", "renew",
     "reopen", "respond", "restore", "resume", "retaliate", "return", "seek", "send", "sign", "sit", "slap", "stage",
-    "start", "step", "threaten", "tighten", "travel", "triple", "unveil", "welcome"
+    "start", "step", "strengthen", "threaten", "tighten", "travel", "triple", "unveil", "welcome"
 }
 # Event nouns whose "of" object is the target ("the arrest of X", "the revocation of X's visa").
 OF_TARGET_NOUNS = {"revocation", "arrest", "capture", "designation", "decertification", "condemnation", "criticism",
@@ -51,7 +52,10 @@ NEGATIVE = {"accomplice", "lord", "criminal", "dictator", "thug", "terrorist", "
             "terrorism", "terrorists", "sabotage", "provocation", "provocations", "lie", "lies", "violation",
             "servant", "lackey", "stooge", "vassal", "outrageous", "reckless", "irresponsible", "dangerous",
             "unacceptable", "illegal", "unlawful", "aggressive", "destabilising", "destabilizing",
-            "non-cooperative", "rogue", "failed", "war", "unreliable", "hostile", "sponsor"}
+            "non-cooperative", "rogue", "failed", "war", "unreliable", "hostile", "sponsor", "interference",
+            "meddling", "unjust", "counterproductive", "separatist", "separatists", "extremist", "extremists",
+            "warmonger", "warmongers", "blackmail", "baseless", "groundless", "slander", "smear", "propaganda",
+            "hypocrisy", "hypocritical", "absurd", "saber-rattling", "sabre-rattling", "betrayal", "stab"}
 LABEL_VERBS = {"label", "brand", "characterize", "characterise", "call", "describe", "dub", "term", "denounce",
                "portray", "paint", "cast", "designate", "declare", "deem", "name"}
 AID_NOUNS = {"weapon", "arm", "system", "aid", "equipment", "missile", "ammunition", "tank", "fund", "money", "shell",
@@ -147,6 +151,10 @@ class RuleContext:
                         out.extend(self.np_actors(rel.head, depth + 1))
                     continue
                 if child.dep_ in NP_MODS:
+                    cm = self.m.at(child)
+                    if child.dep_ == "compound" and cm is not None and cm.via == "capital" \
+                            and self.lex.noun_types(tok.lemma_.lower()):
+                        continue  # 'signed the Pretoria agreement with X': named after a city
                     found = self.np_actors(child, depth + 1)
                     if proxy:  # 'his government' is his state
                         found = [self.state_of(a) or a for a in found]
@@ -209,6 +217,11 @@ class RuleContext:
             ctrl = [a for c in verb.head.children if c.dep_ == "dobj" for a in self.np_actors(c)]
             if ctrl:
                 return ctrl  # 'prompting Vučić to accuse Pristina': the object of 'prompt' accuses
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("of", "for") \
+                and verb.head.head.pos_ in ("VERB", "AUX"):
+            done_to = [a for c in verb.head.head.children if c.dep_ == "dobj" for a in self.np_actors(c)]
+            if done_to:
+                return done_to  # 'accused Tehran of supplying the Houthis': Tehran supplies
         # Non-finite and coordinated verbs inherit the subject of the verb they hang from.
         if depth < 4 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "acomp") and verb.head.i != verb.i:
             head = verb.head
@@ -290,6 +303,8 @@ class RuleContext:
     def negated(self, tok: Token) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
             return True
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+            return True  # 'signed the deal without consulting Asmara'
         head = tok
         for _ in range(3):  # 'did not agree to sanction', 'never planned to meet'
             if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
@@ -338,9 +353,17 @@ def _choose(types: list[str], sent: Span) -> str:
     return types[0]
 
 
+# Event nouns whose first letters differ from their verb's: 'detained ... the detentions'.
+IRREGULAR_EVENTS = {"detention": "detain", "detentions": "detain", "invasion": "invade", "seizure": "seize",
+                    "seizures": "seize", "decision": "decide", "intervention": "intervene", "abduction": "abduct",
+                    "deployment": "deploy", "withdrawal": "withdraw", "expulsion": "expel"}
+
+
 def event_stem(lemma: str) -> str:
-    """A crude shared stem for a verb and its event noun: demolish/demolition, deport/deportation, strike/strikes."""
+    """A crude shared stem for a verb and its event noun: demolish/demolition, deport/deportation, strike/strikes,
+    detain/detention."""
     lemma = lemma.lower()
+    lemma = IRREGULAR_EVENTS.get(lemma, lemma)
     return lemma[:5] if len(lemma) > 5 else lemma
 
 

@@ -57,6 +57,9 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
                                      if reverser is not None else [])
     for child in children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            cm = ctx.m.at(child)
+            if child.dep_ == "compound" and cm is not None and cm.via == "capital":
+                continue  # 'the Pretoria agreement', 'the Minsk accords': named after a city, not made by it
             agents.extend(ctx.np_actors(child))
         elif child.dep_ == "prep":
             prep = child.lower_

@@ -66,7 +66,7 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
         else:
             org = _office_org(ctx, m.actor, role.key) or info.state
             if org is None and m.actor not in ctx.gz and role.key in STATE_OFFICES:
-                org = _sentence_state(ctx) or _place_state(ctx)  # 'in Ankara, he met Defence Minister X'
+                org = _sentence_state(ctx) or _place_state(ctx, m.start)  # 'in Ankara, he met Defence Minister X'
         if org and ctx.kind(org) == "government_body" and not role.leads:
             org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
         if org:
@@ -91,10 +91,10 @@ STATE_OFFICES = {"prime_minister", "foreign_minister", "defence_minister", "mini
                  "spokesperson"}
 
 
-def _place_state(ctx: RuleContext) -> str | None:
-    """The state of the one capital the sentence names as a place ('where he met X in Ankara')."""
+def _place_state(ctx: RuleContext, before: int) -> str | None:
+    """The state of the one capital the sentence names as a place before the name ('In Ankara, Minister X said')."""
     places = {a for m in ctx.m.mentions if ctx.sent.start <= m.start < ctx.sent.end and m.place_only
-              for a in m.actors}
+              and m.start < before for a in m.actors}  # not 'urged X to stop lobbying in Washington'
     return next(iter(places)) if len(places) == 1 else None
 
 
@@ -179,8 +179,11 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             own = ("compound", "amod", "nmod") if role.key == "counterpart" else ("poss", "compound", "amod", "nmod")
             # 'his Turkish counterpart Hakan Fidan': the possessor is the other side, the adjective the own
             orgs = [x for c in role_tok.children if c.dep_ in own for x in ctx.np_actors(c)]
-            orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "to")
-                     for p in c.children for x in ctx.np_actors(p)]  # 'adviser to President Lula'
+            # 'adviser to President Lula'; but an 'envoy to Iraq' is sent to Iraq, not from it
+            preps = ("of", "at") if role.key == "ambassador" else ("of", "at", "to")
+            headed = [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in preps
+                      for p in c.children for x in ctx.np_actors(p)]
+            orgs += headed
             sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c) for c in role_tok.children)
             relpron_owner = _whose_owner(ctx, role_tok)
             if relpron_owner:
@@ -192,7 +195,8 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                 orgs = [fallback] if fallback else []
             for org in orgs:
                 if org != pm.actor and ctx.kind(org) != "person":
-                    leads = role.leads and ctx.kind(org) != "government_body" and not sub_unit
+                    # 'the commander of U.S. Africa Command' heads that body; "Egypt's intelligence chief" serves Egypt
+                    leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or org in headed)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
 
 

@@ -42,6 +42,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         elif not types or ctx.negated(tok) or ctx.blocked(tok):
             continue
         rtype = _choose(types, ctx.sent)
+        if lemma == "trade" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            continue  # 'trade with the Taliban' is commerce; 'traded accusations' is read by the noun rule
         if tok.dep_ == "acl" and ctx.lex.noun_types(tok.head.lemma_.lower()):
             continue  # 'sanctions targeting him': the event noun's frame reads this
         with_events = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -53,6 +55,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             passive = True  # 'the council, headed by Mohamed al-Menfi'
             subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
             obj = ctx.np_actors(tok.head)
+            if not obj and tok.head.dep_ == "appos":
+                obj = ctx.np_actors(tok.head.head)  # 'the STC, a separatist group backed by the UAE'
         elif passive and not any(c.dep_ == "xcomp" for c in tok.children):
             subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
             obj = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
@@ -81,6 +85,10 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             if not obj:                             # 'refused to open any negotiation with JNIM'
                 obj = [a for o in xcomp.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
                        and c.lower_ in ("with", "of", "from", "to") for p in c.children for a in ctx.np_actors(p)]
+        if lemma in ("help", "assist") and not obj:
+            # 'helped Somalia rebuild its navy', 'ready to help Tajik forces secure the border'
+            obj = [a for c in tok.children if c.dep_ in ("ccomp", "xcomp") for s_ in c.children
+                   if s_.dep_ == "nsubj" for a in ctx.np_actors(s_)]
         if rtype == "THREATENS" and xcomp is not None and not obj:
             obj = ctx.object_actors(xcomp)          # 'threatened to sanction Colombia'
         particle = next((c.lower_ for c in tok.children
@@ -102,6 +110,9 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             if by:
                 obj = by
                 rtype = "PRAISES" if lemma in ("welcome", "hail", "applaud") else rtype
+        if lemma == "welcome" and rtype == "MEETS" and obj and any(
+                c.dep_ == "dobj" and ctx.m.at(c) is None and c.lower_ not in GROUP_NOUNS for c in tok.children):
+            rtype = "PRAISES"  # 'welcomed the strikes', 'welcomed the envoy's push': the act, not a visitor
         if lemma == "call":
             # 'called on X to', 'called X a thug', 'called X' (by phone)
             on = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
@@ -139,6 +150,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             obj = [a for a in obj if ctx.kind(a) == "person"]
             if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                 continue  # 'sees Putin as a threat' is a view, not a meeting
+        if rtype == "OPPOSES" and lemma in ARMED_VERBS and subj and all(_armed(ctx, a) for a in subj):
+            rtype = "COERCES"  # 'Eritrean troops fought the TPLF', 'the army clashed with Fano'
         if rtype in ("LEADS", "MEMBER_OF"):
             subj = [a for a in subj if ctx.kind(a) in ("person", "state", "government_body")]
             obj = [a for a in obj if ctx.kind(a) not in ("person",)]
@@ -157,6 +170,16 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(a, rtype, b, tok.i, f"verb:{lemma}", conf)
         for s, o in _pairs(subj, obj):
             yield Found(s, rtype, o, tok.i, f"verb:{lemma}", conf)
+
+
+ARMED_VERBS = {"fight", "battle", "clash"}
+
+
+def _armed(ctx: RuleContext, actor: str) -> bool:
+    """An armed group or a state's armed forces."""
+    info = ctx.m.actors.get(actor)
+    return ctx.kind(actor) == "armed_group" or (info is not None and info.kind == "government_body"
+                                                 and actor.endswith("-military"))
 
 
 def _label(ctx: RuleContext, verb: Token, subj: list[str], obj: list[str], rtype: str) -> tuple[str, list[str]] | None:
