@@ -109,6 +109,20 @@ def test_push_twice_changes_nothing(neo4j_db, neo4j_settings, sample_store: Path
     assert counts(neo4j_db, neo4j_settings.database) == first
 
 
+def test_write_relations_alone_gives_what_write_store_gives(neo4j_db, neo4j_settings, sample_store: Path):
+    store = GraphStore.open(sample_store)
+    writer = Neo4jWriter(neo4j_db, neo4j_settings.database)
+    writer.write_store(store)
+    full = counts(neo4j_db, neo4j_settings.database)
+    neo4j_db.execute_query("MATCH (:Actor)-[r]->(:Actor) DELETE r", database_=neo4j_settings.database)
+    assert writer.write_relations(store, batch_size=3) == store.graph.number_of_edges()
+    assert counts(neo4j_db, neo4j_settings.database) == full
+    # A relation whose actor Neo4j does not have is skipped, not half-written.
+    neo4j_db.execute_query("MATCH (a:Actor) DETACH DELETE a", database_=neo4j_settings.database)
+    writer.write_relations(store)
+    assert counts(neo4j_db, neo4j_settings.database)["types"] == Counter()
+
+
 def test_ingest_neo4j_twice_same_counts(neo4j_db, neo4j_settings, tmp_path: Path):
     store_path = tmp_path / "store"
     first = run_cli(neo4j_settings, "ingest", str(EXAMPLES), "-q", "--neo4j", *neo4j_args(neo4j_settings), store=store_path)
