@@ -246,6 +246,24 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
 
 
+PART_NOUNS = {"part", "member", "members", "wing", "branch", "affiliate", "affiliates", "arm", "component", "components",
+              "faction", "factions", "unit", "units"}
+
+
+def part_of_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'The factions are part of the Popular Mobilisation Forces', 'X is a member of NATO' → MEMBER_OF."""
+    for tok in ctx.sent:
+        if tok.lemma_ != "be" or ctx.negated(tok):
+            continue
+        subj = [a for c in tok.children if c.dep_ in ("nsubj",) for a in ctx.np_actors(c)]
+        for attr in (c for c in tok.children if c.dep_ == "attr" and c.lower_ in PART_NOUNS):
+            orgs = [a for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]
+            for s_, o in _pairs(subj, orgs):
+                if ctx.kind(o) != "person":
+                    yield Found(s_, "MEMBER_OF", o, attr.i, "part-of", 0.65)
+
+
 def led_rule(ctx: RuleContext) -> Iterator[Found]:
     """'the Kenya-led mission', 'a U.S.-led coalition' → the leader LEADS the organisation."""
     for tok in ctx.sent:
