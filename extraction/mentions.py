@@ -468,12 +468,20 @@ class MentionFinder:
                 continue
             window = doc[max(tok.sent.start - 1, 0)].sent.start
             pick = None
+            # 'sanctioned several PMF figures, including its chairman X': a leader's 'its' is the organisation
+            # named nearest before it in the sentence, not the subject that acts on it
+            leader = self.lex.role_of(tok.head.lower_)
+            leads_org = leader is not None and leader.key == "leader"
             for m in sorted(spans, key=lambda m: -m.start):
                 if m.start >= tok.i or m.start < window or len(m.actors) != 1 or m.place_only:
                     continue
                 info = actors.get(m.actor)
                 if info is None or info.kind == "person":
                     continue
+                if leads_org and m.start >= tok.sent.start and info.kind in ("armed_group", "igo", "ngo", "other_org",
+                                                                             "company"):
+                    pick = m.actor
+                    break
                 if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") or doc[m.end - 1].head.dep_ in ("nsubj", "nsubjpass"):
                     pick = m.actor
                     break

@@ -350,3 +350,23 @@ def test_references_and_bare_organs(extractor, text, must, must_not):
     found = triples(extractor, text)
     assert must in found
     assert must_not is None or must_not not in found
+
+
+# Titles and appositions that do or do not make a holder (round recall2).
+@pytest.mark.parametrize("text,must,must_not", [
+    ("Opposition leader María Corina Machado thanked Brazil for its support.",
+     ("maria-corina-machado", "PRAISES", "brazil"), ("maria-corina-machado", "LEADS", "venezuela")),
+    ("Former President Gustavo Petro met Lula in Brasília.", None, ("gustavo-petro", "LEADS", "colombia")),
+    ("Kenyan army commander General Charles Kahariri visited Mogadishu on Monday.",
+     ("charles-kahariri", "LEADS", "kenya-military"), None),
+    ("Kenyan army deputy commander General Jane Otieno visited Mogadishu on Monday.",
+     ("jane-otieno", "MEMBER_OF", "kenya-military"), ("jane-otieno", "LEADS", "kenya-military")),
+    ("Speaker Nabih Berri, a close ally of Hezbollah, met the envoy.",
+     ("nabih-berri", "ALLIED_WITH", "hezbollah"), ("nabih-berri", "MEMBER_OF", "hezbollah")),
+    ("Washington sanctioned several Kataib Hezbollah figures, including its commander Ahmed al-Hamidawi.",
+     ("ahmed-al-hamidawi", "LEADS", "kataib-hezbollah"), ("ahmed-al-hamidawi", "LEADS", "united-states")),
+])
+def test_titles_that_make_or_do_not_make_holders(extractor, text, must, must_not):
+    found = triples(extractor, text)
+    assert must is None or must in found
+    assert must_not is None or must_not not in found

@@ -42,13 +42,17 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
                 if state:
                     yield Found(m.actor, "MEMBER_OF", state, m.start, "title:minister", 0.55)
             continue
+        if any(doc[k].lower_ in NOT_HOLDING for k in range(max(ctx.sent.start, i - 3), name_start)):
+            continue  # 'Opposition leader X', 'former Prime Minister Y' do not lead (or serve) the state
         sub_unit = False
+        deputy = any(doc[k].lower_ in ("deputy", "vice", "assistant") for k in range(i, name_start))
         while i - 1 >= ctx.sent.start and not ctx.m.at(doc[i - 1]) and doc[i - 1].pos_ in ("ADJ", "NOUN") \
                 and doc[i - 1].is_lower and doc[i - 1].dep_ in ("amod", "compound", "nmod") \
                 and doc[i - 1].head.i in range(i, name_start + 1):
             # 'U.S. special envoy X', "Egypt's intelligence chief": skip the qualifiers; a noun qualifier
             # means the person heads a part of the state, not the state.
             sub_unit = sub_unit or (doc[i - 1].pos_ == "NOUN" and doc[i - 1].lower_ not in ("deputy", "vice"))
+            deputy = deputy or doc[i - 1].lower_ in ("deputy", "vice", "assistant")
             i -= 1
         before = ctx.m.at(doc[i - 1]) if i - 1 >= ctx.sent.start else None
         if before is None and i - 2 >= ctx.sent.start and doc[i - 1].text in ("'s", "’s"):
@@ -70,10 +74,13 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
         if org and ctx.kind(org) == "government_body" and not role.leads:
             org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
         if org:
-            leads = role.leads and ctx.kind(org) != "government_body" and not sub_unit
+            # 'Lebanese army commander General X' heads the army; a deputy or a 'President' of a body does not
+            heads_body = role.key == "leader" and before is not None and before.actor == org and not deputy
+            leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or heads_body)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
 
 
+NOT_HOLDING = {"opposition", "former", "ex", "exiled", "ousted", "deposed", "late", "rebel", "shadow"}
 GENERIC_TITLES = {"Secretary", "Minister", "Commissioner", "Undersecretary", "Attorney", "Governor", "Spokesman",
                   "Spokeswoman", "Spokesperson", "Adviser", "Advisor"}
 
@@ -168,7 +175,8 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                 or ctx.lex.role_of(role_tok.text) or ctx.lex.role_of(role_tok.lower_)  # 'prime minister'
             if role is None:
                 # 'Lina Haddad, a senior fellow at the Carnegie Middle East Center': membership by affiliation.
-                if role_tok.pos_ == "NOUN" and person_tok.i == a.i:
+                if role_tok.pos_ == "NOUN" and person_tok.i == a.i and not ctx.lex.agent_noun_types(role_tok.lemma_.lower()):
+                    # ('Nabih Berri, an ally of Hezbollah' is not a member: the agent-noun rule reads it)
                     for c in role_tok.subtree:
                         if c.dep_ == "prep" and c.lower_ in ("at", "of", "with", "from") and c.head.pos_ == "NOUN":
                             for p in c.children:
