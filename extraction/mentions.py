@@ -311,8 +311,8 @@ class MentionFinder:
                 continue  # places count too: 'the mission in South Sudan' says what the story is about
             info = actors.get(m.actor)
             state = m.actor if info is not None and info.kind == "state" else (info.state if info else None)
-            if state is None or (info is not None and info.kind == "person"):
-                continue
+            if state is None or (info is not None and info.kind in ("person", "company")):
+                continue  # a company's home state is not what the story is about
             counts[state] = counts.get(state, 0) + 1
             first = first or state
         if first:

@@ -370,3 +370,30 @@ def test_titles_that_make_or_do_not_make_holders(extractor, text, must, must_not
     found = triples(extractor, text)
     assert must is None or must in found
     assert must_not is None or must_not not in found
+
+
+# Well-known parties, regional governments, companies and think tanks (gazetteer), and the titles of their heads.
+@pytest.mark.parametrize("text,must", [
+    ("Kuomintang chairwoman Cheng Li-wun criticised the Democratic Progressive Party on Sunday.",
+     {("cheng-li-wun", "LEADS", "kmt"), ("cheng-li-wun", "CRITICISES", "dpp")}),
+    ("KRG Prime Minister Masrour Barzani thanked the Coordination Framework.",
+     {("masrour-barzani", "LEADS", "krg"), ("masrour-barzani", "PRAISES", "coordination-framework")}),
+    ("Puntland's president, Said Abdullahi Deni, accused Jubaland of arming clan militias.",
+     {("said-abdullahi-deni", "LEADS", "puntland"), ("said-abdullahi-deni", "CRITICISES", "jubaland")}),
+    ("China sanctioned Lockheed Martin and Boeing's defence unit over the arms sale.",
+     {("china", "SANCTIONS", "lockheed-martin")}),
+    ("Omar Haddad, a fellow at the Carnegie Middle East Center, said Hezbollah would not disarm.",
+     {("omar-haddad", "MEMBER_OF", "carnegie-middle-east-center")}),
+])
+def test_well_known_organisations(extractor, text, must):
+    assert must <= triples(extractor, text)
+
+
+def test_acts_in_an_if_clause_are_not_acts(extractor):
+    found = triples(extractor, "The KMT said it would back the budget only if Taiwan resumed talks with China.")
+    assert ("taiwan", "NEGOTIATES", "china") not in found and ("china", "NEGOTIATES", "taiwan") not in found
+
+
+def test_a_former_vice_president_leads_nothing(extractor):
+    found = triples(extractor, "The raid was ordered by Milan Radoičić, a former vice-president of Serb List.")
+    assert not any(t == "LEADS" for _, t, _ in found)

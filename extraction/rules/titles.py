@@ -62,8 +62,9 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             after = ctx.m.at(doc[m.end + 1]) or (ctx.m.at(doc[m.end + 2]) if doc[m.end + 1].lower_ == "the"
                                                   and m.end + 2 < ctx.sent.end else None)
         org = None
-        if before is not None and len(before.actors) == 1 and ctx.kind(before.actor) in ("state", "igo", "ngo",
-                                                                                          "government_body", "armed_group"):
+        if before is not None and len(before.actors) == 1 and ctx.kind(before.actor) in ("state", "igo", "ngo", "other_org",
+                                                                                          "government_body", "armed_group",
+                                                                                          "company"):
             org = before.actor
         elif after is not None and len(after.actors) == 1 and ctx.kind(after.actor) != "person":
             org = after.actor  # 'Foreign Minister Cho Hyun of South Korea'
@@ -75,7 +76,7 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
         if org:
             # 'Lebanese army commander General X' heads the army; a deputy or a 'President' of a body does not
-            heads_body = role.key == "leader" and before is not None and before.actor == org and not deputy
+            heads_body = before is not None and before.actor == org and not deputy  # 'KRG Prime Minister X' too
             leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or heads_body)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
 
@@ -184,6 +185,10 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                                     if ctx.kind(org) in ORG_KINDS:
                                         yield Found(pm.actor, "MEMBER_OF", org, tok.i, "appos-affiliation", 0.7)
                 continue
+            if any(t.lower_ in NOT_HOLDING for t in role_tok.subtree if t.i < role_tok.i) or (
+                    role_tok.i >= 2 and ctx.sent.doc[role_tok.i - 1].text == "-"
+                    and ctx.sent.doc[role_tok.i - 2].lower_ in ("vice", "deputy")):
+                continue  # 'a former vice-president of Serb List' does not lead it
             own = ("compound", "amod", "nmod") if role.key == "counterpart" else ("poss", "compound", "amod", "nmod")
             # 'his Turkish counterpart Hakan Fidan': the possessor is the other side, the adjective the own
             orgs = [x for c in role_tok.children if c.dep_ in own for x in ctx.np_actors(c)]
@@ -204,7 +209,9 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             for org in orgs:
                 if org != pm.actor and ctx.kind(org) != "person":
                     # 'the commander of U.S. Africa Command' heads that body; "Egypt's intelligence chief" serves Egypt
-                    leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or org in headed)
+                    owned = org in headed or any(c.dep_ == "poss" and org in ctx.np_actors(c) for c in role_tok.children)
+                    # "Jubaland's president, X" and 'the commander of U.S. Africa Command' head those bodies
+                    leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or owned)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
 
 
@@ -236,6 +243,7 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
         if role is None:
             continue
         org = None
+        owned = False
         for j in range(role_i - 1, max(ctx.sent.start, role_i - 6) - 1, -1):
             if doc[j].lower_ == "whose":  # 'the OAS, whose secretary general, Albert Ramdin, ...'
                 k = j - 1 if j - 1 >= ctx.sent.start and doc[j - 1].text != "," else j - 2
@@ -246,11 +254,13 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             om = ctx.m.at(doc[j])
             if om is not None and len(om.actors) == 1 and ctx.kind(om.actor) in ORG_KINDS | {"state"}:
                 org = om.actor
+                owned = om.end == role_i or (om.end == role_i - 1 and doc[role_i - 1].text in ("'s", "’s"))
                 break
             if doc[j].text in (",", ";", "—"):
                 break
         if org:
-            leads = role.leads and ctx.kind(org) != "government_body"
+            # "Jubaland's president, X," heads Jubaland; 'the army said ... its spokesman, X,' serves it
+            leads = role.leads and (ctx.kind(org) != "government_body" or owned)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
 
 
