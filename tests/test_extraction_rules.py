@@ -397,3 +397,10 @@ def test_acts_in_an_if_clause_are_not_acts(extractor):
 def test_a_former_vice_president_leads_nothing(extractor):
     found = triples(extractor, "The raid was ordered by Milan Radoičić, a former vice-president of Serb List.")
     assert not any(t == "LEADS" for _, t, _ in found)
+
+
+def test_visiting_a_capital_meets_its_state(extractor):
+    found = triples(extractor, "Egypt's foreign minister Badr Abdelatty, who visited Khartoum on Sunday, met the army chief.")
+    assert ("badr-abdelatty", "MEETS", "sudan") in found
+    # being somewhere is not visiting it
+    assert ("badr-abdelatty", "MEETS", "sudan") not in triples(extractor, "Badr Abdelatty spoke to reporters in Khartoum.")
