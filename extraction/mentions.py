@@ -268,12 +268,39 @@ class MentionFinder:
                 continue
             if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].dep_ != "poss":
                 continue  # 'the military camp', 'the army chief' keep their own head
+            state = self._last_body_state(doc, spans, actors, key, start) or self._main_state(doc, spans, actors, start)
+            if state:
+                aid = self._body_actor(state, key, actors)
+                out.append(Mention(start, end, (aid,), "body", doc[start:end].text))
+                taken.update(range(start, end))
+        # 'the Treasury', 'the Foreign Ministry' with no state named: the main state's (a capitalised organ name).
+        for start, end, key in self.lex.find_bodies(doc):
+            if key in ("military", "police", "coast-guard", "parliament", "embassy") or any(i in taken for i in range(start, end)):
+                continue
+            if start == 0 or doc[start - 1].lower_ != "the" or not doc[start].is_title or doc[start].pos_ != "PROPN":
+                continue
+            if end < len(doc) and (doc[end].is_title or doc[end].lower_ == "of"):
+                continue  # 'the Treasury Department' (a name), 'the Foreign Ministry of X' (handled elsewhere)
             state = self._main_state(doc, spans, actors, start)
             if state:
                 aid = self._body_actor(state, key, actors)
                 out.append(Mention(start, end, (aid,), "body", doc[start:end].text))
                 taken.update(range(start, end))
         return out
+
+    def _last_body_state(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], key: str,
+                         before: int) -> str | None:
+        """The state of the nearest earlier explicit '<State>'s <body>' of this kind, up to four sentences back."""
+        far = doc[before].sent.start
+        for _ in range(4):
+            far = doc[max(far - 1, 0)].sent.start
+        for m in sorted(spans, key=lambda m: -m.start):
+            if m.start >= before or m.start < far or m.via != "body" or len(m.actors) != 1:
+                continue
+            info = actors.get(m.actor)
+            if info is not None and info.state and m.actor == f"{info.state}-{key}":
+                return info.state
+        return None
 
     def _main_state(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], before: int) -> str | None:
         """The state a story is about so far: the most named, with a head start for the first one named."""
@@ -284,8 +311,8 @@ class MentionFinder:
                 continue  # places count too: 'the mission in South Sudan' says what the story is about
             info = actors.get(m.actor)
             state = m.actor if info is not None and info.kind == "state" else (info.state if info else None)
-            if state is None or (info is not None and info.kind == "person"):
-                continue
+            if state is None or (info is not None and info.kind in ("person", "company")):
+                continue  # a company's home state is not what the story is about
             counts[state] = counts.get(state, 0) + 1
             first = first or state
         if first:
@@ -307,7 +334,7 @@ class MentionFinder:
             if tok.lower_ in persons:
                 kinds: tuple[str, ...] = ("person",)
             elif tok.lower_ in ("sides", "parties", "camps", "belligerents", "delegations"):
-                kinds = ("state", "armed_group", "other_org", "igo")
+                kinds = ("state", "armed_group", "other_org")  # the sides of a conflict, not the UN urging them
             else:
                 kinds = ("state",)
             counts: dict[str, int] = {}
@@ -360,28 +387,56 @@ class MentionFinder:
             det = [c for c in tok.children if c.dep_ == "det"]
             if not det or det[0].lower_ not in ("the", "this", "that"):
                 continue
+            world = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ == "world"]
+            if tok.lower_ == "body" and world and WORLD_BODY in self.gz:
+                self._info(actors, WORLD_BODY)  # 'the world body'
+                out.append(Mention(det[0].i, tok.i + 1, (WORLD_BODY,), "anaphor", doc[det[0].i : tok.i + 1].text))
+                taken.update(range(det[0].i, tok.i + 1))
+                continue
             if any(c.dep_ in ("compound", "poss", "nmod", "appos", "relcl") or (
                     c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children))
                    for c in tok.children) or tok.dep_ == "appos":
                 continue  # 'the Wagner group', 'the group of experts', 'X, the group that ...' name something else
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
+                continue  # 'the group Hayat Tahrir al-Sham' names it
             window = doc[max(tok.sent.start - 1, 0)].sent.start
             if window > 0:
                 window = doc[window - 1].sent.start
             pick = None
             if kinds == ("state",) and tok.lower_ in ("country", "nation"):
                 pick = self._main_state(doc, spans, actors, tok.i)  # 'the country' is the one the story is about
+            if pick is None:
+                # 'the mission' after 'the African Union Support and Stabilization Mission': an actor whose own
+                # name has the noun as a word, named in the last few sentences, before any nearer actor of the kind
+                far = tok.sent.start
+                for _ in range(4):
+                    far = doc[max(far - 1, 0)].sent.start
+                word = tok.lemma_.lower()
+                for m in sorted(spans, key=lambda m: -m.start):
+                    if m.start >= tok.i or m.start < far or len(m.actors) != 1 or m.place_only:
+                        continue
+                    info = actors.get(m.actor)
+                    if info is not None and info.kind in kinds and info.kind != "state" and any(
+                            w.lower().rstrip("s") == word.rstrip("s") for n in (info.name, *info.aliases)
+                            for w in n.split()[1:]):
+                        pick = m.actor
+                        break
+            picks: list[str] = []
+            plural = tok.tag_ == "NNS" and tok.lower_ in PLURAL_ANAPHORS
             for m in sorted(spans, key=lambda m: -m.start):
                 if pick:
                     break
                 if m.start >= tok.i or m.start < window or len(m.actors) != 1 or m.place_only:
                     continue
                 info = actors.get(m.actor)
-                if info is not None and info.kind in kinds:
-                    pick = m.actor
-                    break
-            if pick:
+                if info is not None and info.kind in kinds and m.actor not in picks:
+                    picks.append(m.actor)
+                    if not plural or len(picks) == 3:
+                        break
+            refs = (pick,) if pick else tuple(picks)
+            if refs:
                 start = det[0].i
-                out.append(Mention(start, tok.i + 1, (pick,), "anaphor", doc[start : tok.i + 1].text))
+                out.append(Mention(start, tok.i + 1, refs, "anaphor", doc[start : tok.i + 1].text))
                 taken.update(range(start, tok.i + 1))
         return out
 
@@ -413,12 +468,20 @@ class MentionFinder:
                 continue
             window = doc[max(tok.sent.start - 1, 0)].sent.start
             pick = None
+            # 'sanctioned several PMF figures, including its chairman X': a leader's 'its' is the organisation
+            # named nearest before it in the sentence, not the subject that acts on it
+            leader = self.lex.role_of(tok.head.lower_)
+            leads_org = leader is not None and leader.key == "leader"
             for m in sorted(spans, key=lambda m: -m.start):
                 if m.start >= tok.i or m.start < window or len(m.actors) != 1 or m.place_only:
                     continue
                 info = actors.get(m.actor)
                 if info is None or info.kind == "person":
                     continue
+                if leads_org and m.start >= tok.sent.start and info.kind in ("armed_group", "igo", "ngo", "other_org",
+                                                                             "company"):
+                    pick = m.actor
+                    break
                 if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") or doc[m.end - 1].head.dep_ in ("nsubj", "nsubjpass"):
                     pick = m.actor
                     break
@@ -692,9 +755,20 @@ class MentionFinder:
             if key not in last and p.id not in self.gz:
                 last[key] = p.id
                 actors.setdefault(p.id, ActorInfo(p.id, p.name, "person", {p.name}))
+        # 'Hassan Sheikh' after 'Hassan Sheikh Mohamud': the first words of a longer name in this document.
+        fulls = {p.id: p.name.split() for p in actors.values() if p.kind == "person" and len(p.name.split()) >= 3}
         out = []
         for m in spans:
             info = actors.get(m.actor)
+            words = m.text.split()
+            longer = [pid for pid, full in fulls.items() if pid != m.actor and len(words) >= 2
+                      and len(full) > len(words) and full[: len(words)] == words]
+            if m.via == "ner" and info and info.kind == "person" and len(longer) == 1 and m.actor not in self.gz:
+                actors[longer[0]].aliases.add(m.text)
+                if all(x.actor != m.actor for x in spans if x is not m):
+                    actors.pop(m.actor, None)
+                out.append(Mention(m.start, m.end, (longer[0],), "surname", m.text))
+                continue
             if m.via == "ner" and info and len(m.text.split()) == 1 and m.text in last and last[m.text] != m.actor:
                 target = last[m.text]
                 actors[target].aliases.add(m.text)
@@ -744,6 +818,8 @@ class MentionFinder:
                 for _ in range(3):  # 'Zelensky hit back at Putin, calling him a liar': the inherited subject too
                     if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head.i == verb.i:
                         break
+                    if verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "dobj" and c.i != tok.i for c in verb.head.children):
+                        break  # 'prompting the Treasury to add him': the Treasury adds, so 'him' may be the main subject
                     verb = verb.head.head if verb.head.dep_ == "prep" else verb.head
                     own |= {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
                 fits = [m for m in fits if not any(i in own for i in range(m.start, m.end))] or fits
@@ -805,7 +881,16 @@ ANAPHORS = {
     "court": ("igo", "government_body", "other_org"), "tribunal": ("igo",), "cartel": ("armed_group",),
     "gang": ("armed_group",), "junta": ("state",), "think-tank": ("ngo",), "institute": ("ngo", "other_org"),
     "report": ("ngo", "igo", "media", "other_org"), "study": ("ngo", "igo", "other_org"),
+    "militants": ("armed_group",), "jihadists": ("armed_group",), "militias": ("armed_group",),
+    "factions": ("armed_group",), "guerrillas": ("armed_group",), "insurgency": ("armed_group",),
+    "body": ("igo", "government_body"), "command": ("government_body",),
+    "front": ("armed_group", "other_org"), "office": ("government_body",), "ministry": ("government_body",),
+    "framework": ("other_org",), "union": ("igo",), "groups": ("armed_group",),
 }
+# 'the factions', 'the militias': every such actor named just before (up to three), not only the last.
+PLURAL_ANAPHORS = {"factions", "militias", "groups"}
+# 'the world body' is the United Nations, whatever was named last.
+WORLD_BODY = "united-nations"
 AFFILIATION_NOUNS = {"researcher", "fellow", "analyst", "professor", "director", "expert", "economist", "scholar",
                      "lecturer", "spokesman", "spokeswoman", "spokesperson", "official", "adviser", "advisor",
                      "member", "head", "chief", "founder", "editor", "correspondent", "lawyer", "historian"}

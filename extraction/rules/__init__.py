@@ -33,13 +33,14 @@ from extraction.rules.titles import (
     led_rule,
     of_org_rule,
     org_of_person_rule,
+    part_of_rule,
     role_rule,
     title_rule,
 )
 from extraction.rules.verbs import verb_rule
 
 RULES = (verb_rule, noun_rule, their_rule, agent_noun_rule, title_rule, role_rule, appos_title_rule, comma_title_rule,
-         of_org_rule, org_of_person_rule, led_rule, report_rule, report_noun_rule, under_rule)
+         of_org_rule, org_of_person_rule, part_of_rule, led_rule, report_rule, report_noun_rule, under_rule)
 
 
 __all__ = ["RULES", "Found", "RuleContext"]

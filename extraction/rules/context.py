@@ -305,6 +305,8 @@ class RuleContext:
             return True
         if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
             return True  # 'signed the deal without consulting Asmara'
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return True  # 'would back the budget only if the government resumed talks with Beijing': not an act
         head = tok
         for _ in range(3):  # 'did not agree to sanction', 'never planned to meet'
             if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:

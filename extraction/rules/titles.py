@@ -42,13 +42,17 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
                 if state:
                     yield Found(m.actor, "MEMBER_OF", state, m.start, "title:minister", 0.55)
             continue
+        if any(doc[k].lower_ in NOT_HOLDING for k in range(max(ctx.sent.start, i - 3), name_start)):
+            continue  # 'Opposition leader X', 'former Prime Minister Y' do not lead (or serve) the state
         sub_unit = False
+        deputy = any(doc[k].lower_ in ("deputy", "vice", "assistant") for k in range(i, name_start))
         while i - 1 >= ctx.sent.start and not ctx.m.at(doc[i - 1]) and doc[i - 1].pos_ in ("ADJ", "NOUN") \
                 and doc[i - 1].is_lower and doc[i - 1].dep_ in ("amod", "compound", "nmod") \
                 and doc[i - 1].head.i in range(i, name_start + 1):
             # 'U.S. special envoy X', "Egypt's intelligence chief": skip the qualifiers; a noun qualifier
             # means the person heads a part of the state, not the state.
             sub_unit = sub_unit or (doc[i - 1].pos_ == "NOUN" and doc[i - 1].lower_ not in ("deputy", "vice"))
+            deputy = deputy or doc[i - 1].lower_ in ("deputy", "vice", "assistant")
             i -= 1
         before = ctx.m.at(doc[i - 1]) if i - 1 >= ctx.sent.start else None
         if before is None and i - 2 >= ctx.sent.start and doc[i - 1].text in ("'s", "’s"):
@@ -58,8 +62,9 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             after = ctx.m.at(doc[m.end + 1]) or (ctx.m.at(doc[m.end + 2]) if doc[m.end + 1].lower_ == "the"
                                                   and m.end + 2 < ctx.sent.end else None)
         org = None
-        if before is not None and len(before.actors) == 1 and ctx.kind(before.actor) in ("state", "igo", "ngo",
-                                                                                          "government_body", "armed_group"):
+        if before is not None and len(before.actors) == 1 and ctx.kind(before.actor) in ("state", "igo", "ngo", "other_org",
+                                                                                          "government_body", "armed_group",
+                                                                                          "company"):
             org = before.actor
         elif after is not None and len(after.actors) == 1 and ctx.kind(after.actor) != "person":
             org = after.actor  # 'Foreign Minister Cho Hyun of South Korea'
@@ -70,10 +75,13 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
         if org and ctx.kind(org) == "government_body" and not role.leads:
             org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
         if org:
-            leads = role.leads and ctx.kind(org) != "government_body" and not sub_unit
+            # 'Lebanese army commander General X' heads the army; a deputy or a 'President' of a body does not
+            heads_body = before is not None and before.actor == org and not deputy  # 'KRG Prime Minister X' too
+            leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or heads_body)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
 
 
+NOT_HOLDING = {"opposition", "former", "ex", "exiled", "ousted", "deposed", "late", "rebel", "shadow"}
 GENERIC_TITLES = {"Secretary", "Minister", "Commissioner", "Undersecretary", "Attorney", "Governor", "Spokesman",
                   "Spokeswoman", "Spokesperson", "Adviser", "Advisor"}
 
@@ -168,7 +176,8 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                 or ctx.lex.role_of(role_tok.text) or ctx.lex.role_of(role_tok.lower_)  # 'prime minister'
             if role is None:
                 # 'Lina Haddad, a senior fellow at the Carnegie Middle East Center': membership by affiliation.
-                if role_tok.pos_ == "NOUN" and person_tok.i == a.i:
+                if role_tok.pos_ == "NOUN" and person_tok.i == a.i and not ctx.lex.agent_noun_types(role_tok.lemma_.lower()):
+                    # ('Nabih Berri, an ally of Hezbollah' is not a member: the agent-noun rule reads it)
                     for c in role_tok.subtree:
                         if c.dep_ == "prep" and c.lower_ in ("at", "of", "with", "from") and c.head.pos_ == "NOUN":
                             for p in c.children:
@@ -176,6 +185,10 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                                     if ctx.kind(org) in ORG_KINDS:
                                         yield Found(pm.actor, "MEMBER_OF", org, tok.i, "appos-affiliation", 0.7)
                 continue
+            if any(t.lower_ in NOT_HOLDING for t in role_tok.subtree if t.i < role_tok.i) or (
+                    role_tok.i >= 2 and ctx.sent.doc[role_tok.i - 1].text == "-"
+                    and ctx.sent.doc[role_tok.i - 2].lower_ in ("vice", "deputy")):
+                continue  # 'a former vice-president of Serb List' does not lead it
             own = ("compound", "amod", "nmod") if role.key == "counterpart" else ("poss", "compound", "amod", "nmod")
             # 'his Turkish counterpart Hakan Fidan': the possessor is the other side, the adjective the own
             orgs = [x for c in role_tok.children if c.dep_ in own for x in ctx.np_actors(c)]
@@ -196,7 +209,9 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             for org in orgs:
                 if org != pm.actor and ctx.kind(org) != "person":
                     # 'the commander of U.S. Africa Command' heads that body; "Egypt's intelligence chief" serves Egypt
-                    leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or org in headed)
+                    owned = org in headed or any(c.dep_ == "poss" and org in ctx.np_actors(c) for c in role_tok.children)
+                    # "Jubaland's president, X" and 'the commander of U.S. Africa Command' head those bodies
+                    leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or owned)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
 
 
@@ -228,6 +243,7 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
         if role is None:
             continue
         org = None
+        owned = False
         for j in range(role_i - 1, max(ctx.sent.start, role_i - 6) - 1, -1):
             if doc[j].lower_ == "whose":  # 'the OAS, whose secretary general, Albert Ramdin, ...'
                 k = j - 1 if j - 1 >= ctx.sent.start and doc[j - 1].text != "," else j - 2
@@ -238,12 +254,32 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             om = ctx.m.at(doc[j])
             if om is not None and len(om.actors) == 1 and ctx.kind(om.actor) in ORG_KINDS | {"state"}:
                 org = om.actor
+                owned = om.end == role_i or (om.end == role_i - 1 and doc[role_i - 1].text in ("'s", "’s"))
                 break
             if doc[j].text in (",", ";", "—"):
                 break
         if org:
-            leads = role.leads and ctx.kind(org) != "government_body"
+            # "Jubaland's president, X," heads Jubaland; 'the army said ... its spokesman, X,' serves it
+            leads = role.leads and (ctx.kind(org) != "government_body" or owned)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+
+
+PART_NOUNS = {"part", "member", "members", "wing", "branch", "affiliate", "affiliates", "arm", "component", "components",
+              "faction", "factions", "unit", "units"}
+
+
+def part_of_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'The factions are part of the Popular Mobilisation Forces', 'X is a member of NATO' → MEMBER_OF."""
+    for tok in ctx.sent:
+        if tok.lemma_ != "be" or ctx.negated(tok):
+            continue
+        subj = [a for c in tok.children if c.dep_ in ("nsubj",) for a in ctx.np_actors(c)]
+        for attr in (c for c in tok.children if c.dep_ == "attr" and c.lower_ in PART_NOUNS):
+            orgs = [a for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]
+            for s_, o in _pairs(subj, orgs):
+                if ctx.kind(o) != "person":
+                    yield Found(s_, "MEMBER_OF", o, attr.i, "part-of", 0.65)
 
 
 def led_rule(ctx: RuleContext) -> Iterator[Found]:

@@ -85,6 +85,10 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             if not obj:                             # 'refused to open any negotiation with JNIM'
                 obj = [a for o in xcomp.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
                        and c.lower_ in ("with", "of", "from", "to") for p in c.children for a in ctx.np_actors(p)]
+        if lemma == "visit" and not obj:
+            # 'the envoy, who visited Beirut last month': visiting a state's capital or the state meets its government
+            obj = [a for c in tok.children if c.dep_ == "dobj" and ctx.m.at(c) is not None and ctx.m.at(c).place_only
+                   and c.i == ctx.m.at(c).end - 1 for a in ctx.m.at(c).actors if ctx.kind(a) == "state"]
         if lemma in ("help", "assist") and not obj:
             # 'helped Somalia rebuild its navy', 'ready to help Tajik forces secure the border'
             obj = [a for c in tok.children if c.dep_ in ("ccomp", "xcomp") for s_ in c.children
