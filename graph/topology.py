@@ -331,6 +331,13 @@ class Topology:
 
     # -- evidence ------------------------------------------------------------------------------
 
+    def edges_between(self, a: str, b: str) -> list[tuple[str, str, str]]:
+        """``(source, target, type)`` of the relations between ``a`` and ``b``, either way."""
+        ia, ib = self.index[a], self.index[b]
+        hits = np.nonzero(((self.source == ia) & (self.target == ib)) | ((self.source == ib) & (self.target == ia)))[0]
+        ids, tn = self.ids, self.type_names
+        return [(ids[self.source[e]], ids[self.target[e]], tn[self.type_codes[e]]) for e in hits.tolist()]
+
     def edge_index(self, u: str, v: str, k: str) -> int:
         iu, iv = self.index[u], self.index[v]
         cand = np.nonzero((self.source == iu) & (self.target == iv))[0]

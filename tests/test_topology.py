@@ -125,3 +125,28 @@ def test_evidence_changes_under_a_report_are_refused(saved, tmp_path):
     store.save()  # a new store file: the topology read before no longer matches it
     with pytest.raises(StoreError, match="changed while it was being read"):
         t.evidence(u, v, k)
+
+
+@pytest.mark.parametrize("direction", ["both", "out", "in"])
+@pytest.mark.parametrize("depth", [1, 2, 3])
+def test_neighbours_on_topology_equal_the_graph(saved, topo, direction, depth):
+    from graph.analysis import neighbours
+
+    for a, _b in _pairs_to_check(saved, 10):
+        want = neighbours(saved.graph, a, depth=depth, direction=direction)
+        assert neighbours(topo, a, depth=depth, direction=direction) == want
+        assert neighbours(topo, a, depth=depth, types=["MEETS", "SANCTIONS"], direction=direction) == \
+            neighbours(saved.graph, a, depth=depth, types=["MEETS", "SANCTIONS"], direction=direction)
+
+
+def test_timeline_on_topology_equals_the_graph(saved, topo):
+    from graph.analysis import timeline
+
+    doc_dates = {d: doc.date for d, doc in saved.documents.items()}
+    seen = 0
+    for u, v, _k in list(saved.graph.edges(keys=True))[:60]:
+        want = timeline(saved.graph, u, v, doc_dates)
+        assert timeline(topo, u, v, topo.documents) == want
+        assert timeline(topo, u, v, topo.documents, types=["MEETS"]) == timeline(saved.graph, u, v, doc_dates, types=["MEETS"])
+        seen += len(want)
+    assert seen >= 60

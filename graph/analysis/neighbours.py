@@ -21,9 +21,10 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.views import actor_row, steps
+from graph.topology import Topology
 
 
-def neighbours(g: nx.MultiDiGraph, actor: str, depth: int = 1, types: Iterable[str] | None = None,
+def neighbours(g: nx.MultiDiGraph | Topology, actor: str, depth: int = 1, types: Iterable[str] | None = None,
                direction: str = "both") -> list[dict[str, Any]]:
     """Actors reachable from ``actor`` in 1..``depth`` hops, sorted by distance then id.
 
@@ -31,6 +32,7 @@ def neighbours(g: nx.MultiDiGraph, actor: str, depth: int = 1, types: Iterable[s
     actor does to others, and onwards) or ``in`` (who acts on it). Symmetric
     relations count both ways. Each row: ``id``, ``name``, ``kind``, ``distance`` and
     ``via``: the relation types that lead to it from actors one step closer.
+    ``g`` may be the store's :class:`~graph.topology.Topology` (same rows).
     """
     if actor not in g:
         raise KeyError(f"unknown actor id {actor!r}")

@@ -53,18 +53,6 @@ def _reverse(adj: dict[str, list[tuple[str, str, str, str]]]) -> dict[str, list[
     return rev
 
 
-class _TopologyHops(dict):
-    """``steps(g, ...)`` for a :class:`Topology`, computed for the actors a walk visits only."""
-
-    def __init__(self, t: Topology, types: Iterable[str] | None, direction: str) -> None:
-        super().__init__()
-        self.t, self.types, self.direction = t, types, direction
-
-    def __missing__(self, x: str) -> list[tuple[str, str, str, str]]:
-        hops = self[x] = self.t.hops(x, self.types, self.direction)
-        return hops
-
-
 def _hop(g: nx.MultiDiGraph | Topology, x: str, y: str, k: str, u: str, v: str) -> dict[str, Any]:
     if isinstance(g, Topology):
         evidence = g.evidence(u, v, k)
@@ -93,7 +81,7 @@ def _prepare(g: nx.MultiDiGraph | Topology, source: str, target: str, types: Ite
     if isinstance(g, Topology):
         wanted = check_types(types)
         direction = "both" if undirected else "out"
-        return _TopologyHops(g, wanted, direction), g.distances_to(target, wanted, direction)
+        return steps(g, wanted, direction=direction), g.distances_to(target, wanted, direction)
     adj = steps(g, types, undirected=undirected)
     to_target = _bfs(_reverse(adj), target)
     return adj, to_target

@@ -27,6 +27,7 @@ import networkx as nx
 
 from graph.analysis.views import check_types
 from graph.taxonomy import load_taxonomy
+from graph.topology import Topology
 
 
 def timeline_key(row: Mapping[str, Any]) -> tuple:
@@ -35,7 +36,15 @@ def timeline_key(row: Mapping[str, Any]) -> tuple:
             row["doc"], row["start"], row["end"], row["source"], row["type"], row["target"])
 
 
-def timeline(g: nx.MultiDiGraph, a: str, b: str, doc_dates: Mapping[str, str | None] | None = None,
+def _dyad(g: nx.MultiDiGraph | Topology, a: str, b: str) -> list[tuple[str, str, str, list[dict[str, Any]]]]:
+    """The stored relations between ``a`` and ``b``, either way, with their evidence."""
+    if isinstance(g, Topology):
+        return [(u, v, k, g.evidence(u, v, k)) for u, v, k in g.edges_between(a, b)]
+    return [(u, v, k, attrs.get("evidence", [])) for u, v in {(a, b), (b, a)}
+            for k, attrs in (g.get_edge_data(u, v) or {}).items()]
+
+
+def timeline(g: nx.MultiDiGraph | Topology, a: str, b: str, doc_dates: Mapping[str, str | None] | None = None,
              types: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Every evidenced relation between actors ``a`` and ``b`` (either direction), in time order.
 
@@ -53,18 +62,17 @@ def timeline(g: nx.MultiDiGraph, a: str, b: str, doc_dates: Mapping[str, str | N
     tax = load_taxonomy()
     doc_dates = doc_dates or {}
     rows = []
-    for u, v in {(a, b), (b, a)}:
-        for k, attrs in (g.get_edge_data(u, v) or {}).items():
-            if wanted is not None and k not in wanted:
-                continue
-            score = tax.relation(k).score
-            for e in attrs.get("evidence", []):
-                doc_date = doc_dates.get(e["doc"])
-                when = e.get("date") or doc_date
-                dated_by = "evidence" if e.get("date") else "document" if doc_date else "position"
-                rows.append({"when": when, "dated_by": dated_by, "source": u, "type": k, "target": v,
-                             "score": score, "doc": e["doc"], "doc_date": doc_date, "start": e["start"],
-                             "end": e["end"], "sentence": e.get("sentence", "")})
+    for u, v, k, evidence in _dyad(g, a, b):
+        if wanted is not None and k not in wanted:
+            continue
+        score = tax.relation(k).score
+        for e in evidence:
+            doc_date = doc_dates.get(e["doc"])
+            when = e.get("date") or doc_date
+            dated_by = "evidence" if e.get("date") else "document" if doc_date else "position"
+            rows.append({"when": when, "dated_by": dated_by, "source": u, "type": k, "target": v,
+                         "score": score, "doc": e["doc"], "doc_date": doc_date, "start": e["start"],
+                         "end": e["end"], "sentence": e.get("sentence", "")})
     rows.sort(key=timeline_key)
     balance = 0.0
     out = []

@@ -37,18 +37,33 @@ def relation_edges(g: nx.MultiDiGraph, types: Iterable[str] | None = None) -> It
             yield u, v, k
 
 
-def steps(g: nx.MultiDiGraph, types: Iterable[str] | None = None, undirected: bool = False,
+class _TopologyHops(dict):
+    """``steps`` of a :class:`Topology`, computed for the actors a walk visits only."""
+
+    def __init__(self, t: Topology, types: Iterable[str] | None, direction: str) -> None:
+        super().__init__()
+        self.t, self.types, self.direction = t, types, direction
+
+    def __missing__(self, x: str) -> list[tuple[str, str, str, str]]:
+        hops = self[x] = self.t.hops(x, self.types, self.direction)
+        return hops
+
+
+def steps(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None, undirected: bool = False,
           direction: str = "out") -> dict[str, list[tuple[str, str, str, str]]]:
     """For each actor, the hops that leave it: ``(next, type, source, target)``.
 
     ``direction`` is ``out`` (follow relations source → target), ``in`` (against
     them) or ``both``; ``undirected=True`` is the same as ``both``. Symmetric
-    relation types are always followed both ways.
+    relation types are always followed both ways. For a :class:`Topology` the
+    mapping fills in as actors are looked up (a walk visits few of them).
     """
     if undirected:
         direction = "both"
     if direction not in ("out", "in", "both"):
         raise ValueError(f"unknown direction {direction!r}; choose out, in or both")
+    if isinstance(g, Topology):
+        return _TopologyHops(g, check_types(types), direction)
     symmetric = load_taxonomy().symmetric
     out: dict[str, list[tuple[str, str, str, str]]] = {n: [] for n in g.nodes}
     for u, v, k in relation_edges(g, types):

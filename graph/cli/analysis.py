@@ -158,8 +158,8 @@ def neighbours(actor: str, store_path: Path | None, fmt: str, types: tuple[str, 
     from graph.analysis import neighbours as hood
 
     checked = split_types(types)
-    g = open_store(store_path, evidence=False).graph
-    rows = hood(g, _resolve(g, actor), depth=depth, types=checked, direction=direction)
+    topo = open_topology(store_path)
+    rows = hood(topo, _resolve(topo.actors, actor), depth=depth, types=checked, direction=direction)
     emit(rows, ["distance", "id", "name", "kind", "via"], fmt)
 
 
@@ -186,10 +186,10 @@ def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str
     from graph.analysis import timeline as dyad
 
     checked = split_types(types)
-    store = open_store(store_path)
-    g = store.graph
+    topo = open_topology(store_path)
+    g = topo.actors
     x, y = _resolve(g, a), _resolve(g, b)
-    rows = dyad(g, x, y, {d: doc.date for d, doc in store.documents.items()}, types=checked)
+    rows = dyad(topo, x, y, topo.documents, types=checked)
     for r in rows:
         r["source_name"], r["target_name"] = _name(g, r["source"]), _name(g, r["target"])
     if fmt == "table":
