@@ -206,13 +206,12 @@ def _nx_path(nx, g, s, t):
 
 def child_report(path: str, what: str, k: int) -> dict[str, Any]:
     # A report as a CLI command runs it, in a fresh process: load the store, compute, print the top 10.
-    from graph import fastgraph as fg
-    from graph.store import GraphStore
+    from graph.analysis import centrality
+    from graph.topology import Topology
 
-    store = GraphStore.open(path)
-    scores = fg.pagerank(store.graph) if what == "pagerank" else fg.betweenness(store.graph, k=k, seed=0)
-    for n in sorted(scores, key=scores.get, reverse=True)[:10]:
-        print(n, scores[n], file=sys.stderr)
+    rows = centrality(Topology.open(path), what, top=10, sample=k, processes=1)
+    for r in rows:
+        print(r["id"], r["score"], file=sys.stderr)
     return {}
 
 
@@ -227,6 +226,18 @@ def child_old_report(path: str, what: str, k: int) -> dict[str, Any]:
 
     store = GraphStore.open(path)
     g = store.graph
+    if what in ("neighbours", "path", "timeline"):  # the same library functions, on the networkx graph
+        from graph import analysis
+
+        a, b = "actor-000010", "actor-000020"
+        if what == "neighbours":
+            rows = analysis.neighbours(g, a, depth=2)
+        elif what == "path":
+            rows = [analysis.shortest_path(g, a, b, undirected=True)]
+        else:
+            rows = analysis.timeline(g, a, _dyad_partner(g, a), {d: doc.date for d, doc in store.documents.items()})
+        print(len(rows), file=sys.stderr)
+        return {}
     if what == "stats":
         evidence = [e for _u, _v, ev in g.edges(data="evidence") for e in (ev or [])]
         comps = sorted((len(c) for c in nx.weakly_connected_components(g)), reverse=True)
@@ -244,6 +255,16 @@ def child_old_report(path: str, what: str, k: int) -> dict[str, Any]:
     for n in sorted(scores, key=lambda n: (-round(scores[n], 9), n))[:10]:
         print(n, g.nodes[n]["name"], scores[n], file=sys.stderr)
     return {}
+
+
+def _dyad_partner(g: Any, a: str) -> str:
+    """The actor with the most relations to ``a`` (a timeline with rows), smallest id on ties."""
+    counts: dict[str, int] = {}
+    for _u, v in g.out_edges(a):
+        counts[v] = counts.get(v, 0) + 1
+    for u, _v in g.in_edges(a):
+        counts[u] = counts.get(u, 0) + 1
+    return min(counts, key=lambda n: (-counts[n], n))
 
 
 CHILDREN = {"ingest": child_ingest, "make_store": child_make_store, "load": child_load,
@@ -274,8 +295,9 @@ CLI_REPORTS = {  # label: (actorgraph arguments, baseline for the previous code 
     "centrality --measure betweenness (256 pivots)": (["centrality", "--measure", "betweenness"], "betweenness"),
     "centrality (degree)": (["centrality"], "degree"),
     "stats": (["stats"], "stats"),
-    "neighbours --depth 2": (["neighbours", "actor-000010", "--depth", "2"], None),
-    "path": (["path", "actor-000010", "actor-000020", "--undirected"], None),
+    "neighbours --depth 2": (["neighbours", "actor-000010", "--depth", "2"], "neighbours"),
+    "path": (["path", "actor-000010", "actor-000020", "--undirected"], "path"),
+    "timeline": (["timeline", "actor-000010", "{partner}"], "timeline"),
 }
 
 
@@ -284,7 +306,14 @@ def _cli_reports(store: str, k: int) -> dict[str, Any]:
     compute, print, exit), against the previous code path in a fresh process, taking turns."""
     exe = Path(PY).with_name("actorgraph")
     out: dict[str, Any] = {}
+    partner = None
     for label, (args, old) in CLI_REPORTS.items():
+        if "{partner}" in args:
+            if partner is None:
+                from graph.topology import Topology
+
+                partner = _dyad_partner(Topology.open(store).to_networkx(), "actor-000010")
+            args = [partner if x == "{partner}" else x for x in args]
         t = time.perf_counter()
         proc = subprocess.run([str(exe), *args, "--store", store], capture_output=True, text=True, cwd=ROOT)
         row: dict[str, Any] = {"s": time.perf_counter() - t, "ok": proc.returncode == 0,
