@@ -221,11 +221,15 @@ def child_old_report(path: str, what: str, k: int) -> dict[str, Any]:
     import networkx as nx
 
     from graph import fastgraph as fg
+    from graph.analysis import communities as analysis_communities
     from graph.analysis.views import directed_view, undirected_view
     from graph.store import GraphStore
 
     store = GraphStore.open(path)
     g = store.graph
+    if what == "communities":  # networkx's Louvain, as the previous CLI ran it
+        print(len(analysis_communities(g, engine="networkx")), file=sys.stderr)
+        return {}
     if what in ("neighbours", "path", "timeline"):  # the same library functions, on the networkx graph
         from graph import analysis
 
@@ -298,6 +302,7 @@ CLI_REPORTS = {  # label: (actorgraph arguments, baseline for the previous code 
     "neighbours --depth 2": (["neighbours", "actor-000010", "--depth", "2"], "neighbours"),
     "path": (["path", "actor-000010", "actor-000020", "--undirected"], "path"),
     "timeline": (["timeline", "actor-000010", "{partner}"], "timeline"),
+    "communities": (["communities"], "communities"),
 }
 
 

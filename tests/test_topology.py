@@ -150,3 +150,42 @@ def test_timeline_on_topology_equals_the_graph(saved, topo):
         assert timeline(topo, u, v, topo.documents, types=["MEETS"]) == timeline(saved.graph, u, v, doc_dates, types=["MEETS"])
         seen += len(want)
     assert seen >= 60
+
+
+@pytest.mark.parametrize("engine", ["networkx", "igraph"])
+def test_communities_on_topology_equal_the_graph(saved, topo, engine):
+    from graph.analysis import communities
+
+    want = communities(saved.graph, engine=engine, min_size=2)
+    assert communities(topo, engine=engine, min_size=2) == want
+    assert communities(topo, engine=engine, types=["MEETS", "CRITICISES"]) == \
+        communities(saved.graph, engine=engine, types=["MEETS", "CRITICISES"])
+    assert len(want) >= 2
+
+
+def test_igraph_communities_find_planted_groups_and_repeat():
+    import random
+
+    import networkx as nx
+
+    from graph.analysis import communities
+
+    rng = random.Random(1)
+    g = nx.MultiDiGraph()
+    groups = [[f"g{c}-{i:02d}" for i in range(30)] for c in range(4)]
+    for grp in groups:
+        for n in grp:
+            g.add_node(n, name=n.upper(), kind="state")
+        for _ in range(150):  # dense inside a group
+            u, v = rng.sample(grp, 2)
+            g.add_edge(u, v, key="MEETS", type="MEETS", evidence=[])
+    for _ in range(12):  # a few ties between groups
+        a, b = rng.sample(range(4), 2)
+        g.add_edge(rng.choice(groups[a]), rng.choice(groups[b]), key="CRITICISES", type="CRITICISES", evidence=[])
+    got = communities(g, engine="igraph", seed=3)
+    assert sorted(sorted(r["members"]) for r in got) == sorted(sorted(grp) for grp in groups)
+    assert communities(g, engine="igraph", seed=3) == got
+    assert got[0]["names"][0] == got[0]["members"][0].upper()
+    state = random.getstate()
+    communities(g, engine="igraph", seed=4)
+    assert random.getstate() == state  # the seeded run leaves the global generator alone

@@ -148,6 +148,30 @@ def view_pairs(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None
     return names, pairs
 
 
+def weighted_pairs(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None
+                   ) -> tuple[list[str], list[tuple[int, int]], list[int]]:
+    """The edges of :func:`undirected_view` as sorted actor ids, ``(i, j)`` index pairs (``i <= j``)
+    and their ``weight`` (relations between the two), without building the view."""
+    import numpy as np
+
+    if isinstance(g, Topology):
+        m = g.mask(types)
+        s, t = (g.source, g.target) if m is None else (g.source[m], g.target[m])
+        names, n = list(g.ids), len(g.ids)
+        a, b = np.minimum(s, t).astype(np.int64), np.maximum(s, t).astype(np.int64)
+        codes, counts = np.unique(a * n + b, return_counts=True) if n else (np.zeros(0, np.int64), np.zeros(0, np.int64))
+        return names, list(zip((codes // n).tolist(), (codes % n).tolist(), strict=True)) if n else [], counts.tolist()
+    names = sorted(g.nodes)
+    index = {x: i for i, x in enumerate(names)}
+    weight: dict[tuple[int, int], int] = {}
+    for u, v, _k in relation_edges(g, types):
+        iu, iv = index[u], index[v]
+        key = (iu, iv) if iu <= iv else (iv, iu)
+        weight[key] = weight.get(key, 0) + 1
+    pairs = sorted(weight)
+    return names, pairs, [weight[p] for p in pairs]
+
+
 def actor_row(g: nx.MultiDiGraph | Topology, n: str) -> dict[str, str]:
     if isinstance(g, Topology):
         return g.row(n)
