@@ -52,13 +52,16 @@ class Topology:
     def __init__(self, ids: list[str], names: list[str], kinds: list[str], aliases: list[list[str]],
                  source: np.ndarray, target: np.ndarray, type_codes: np.ndarray, type_names: list[str],
                  evidence_count: np.ndarray, first_dates: list[str | None], last_dates: list[str | None] | None,
-                 documents: dict[str, str | None], store_file: Path | None = None, stamp: list[int] | None = None) -> None:
+                 documents: dict[str, str | None], store_file: Path | None = None, stamp: list[int] | None = None,
+                 confidence: list[float] | None = None, ndocs: list[int] | None = None) -> None:
         self.ids, self.names, self.kinds, self.aliases = ids, names, kinds, aliases
         self.source, self.target = source, target
         self.type_codes, self.type_names = type_codes, type_names
         self.evidence_count = evidence_count
         self.first_dates, self.last_dates = first_dates, last_dates
         self.documents = documents  # document id -> date
+        self.confidence = confidence if confidence is not None else [0.0] * len(source)  # per relation: its best evidence's
+        self.ndocs = ndocs if ndocs is not None else [0] * len(ids)  # per actor: documents that mention it
         self.index = {n: i for i, n in enumerate(ids)}
         self._store_file, self._stamp = store_file, stamp
         self._evidence: tuple[list[Any], dict[str, list[Any]], np.ndarray] | None = None
@@ -120,6 +123,7 @@ class Topology:
             evidence_count=np.asarray(edges["nevidence"], dtype=np.int32),
             first_dates=[strings[c] for c in edges["date"]], last_dates=[strings[c] for c in edges["last"]],
             documents={d["id"]: d.get("date") for d in data["documents"]}, store_file=store_file, stamp=stamp,
+            confidence=edges["confidence"], ndocs=nodes["ndocs"],
         )
 
     @classmethod
@@ -134,15 +138,18 @@ class Topology:
         first: list[str | None] = []
         last: list[str | None] | None = []
         counts = []
+        conf: list[float] = []
         for _u, _v, _k, a in edges:
             ev = a.get("evidence")
             if ev is None:  # opened without evidence: only the first date is known
                 counts.append(a.get("evidence_count", 0))
                 first.append(a.get("date"))
+                conf.append(a.get("confidence", 0.0))
                 last = None
                 continue
             ds = [e["date"] for e in ev if e.get("date")]
             counts.append(len(ev))
+            conf.append(max((e.get("confidence", 0.0) for e in ev), default=0.0))
             first.append(min(ds) if ds else None)
             if last is not None:
                 last.append(max(ds) if ds else None)
@@ -155,7 +162,7 @@ class Topology:
             target=np.asarray([index[e[1]] for e in edges], dtype=np.int32),
             type_codes=np.asarray([tindex[e[2]] for e in edges], dtype=np.int16), type_names=type_names,
             evidence_count=np.asarray(counts, dtype=np.int32), first_dates=first, last_dates=last,
-            documents=dict(documents),
+            documents=dict(documents), confidence=conf, ndocs=[len(a.get("documents", ())) for a in attrs],
         )
         if last is not None:
             topo._graph = g  # evidence is at hand: Topology.evidence reads it there
@@ -331,6 +338,16 @@ class Topology:
 
     # -- evidence ------------------------------------------------------------------------------
 
+    def select(self, types: Iterable[str] | None = None, actor: str | None = None) -> list[int]:
+        """Numbers of the relations of ``types`` (all when empty) that ``actor`` takes part in (any
+        when None), in the store's order: by source, type, target."""
+        keep = self.mask(types)
+        if actor is not None:
+            i = self.index[actor]
+            mine = (self.source == i) | (self.target == i)
+            keep = mine if keep is None else keep & mine
+        return list(range(len(self.source))) if keep is None else np.nonzero(keep)[0].tolist()
+
     def edges_between(self, a: str, b: str) -> list[tuple[str, str, str]]:
         """``(source, target, type)`` of the relations between ``a`` and ``b``, either way."""
         ia, ib = self.index[a], self.index[b]
@@ -348,8 +365,16 @@ class Topology:
 
     def evidence(self, u: str, v: str, k: str) -> list[dict[str, Any]]:
         """The evidence of one relation, read from the store file on first use (sorted as stored)."""
-        e = self.edge_index(u, v, k)
+        return self.evidence_at(self.edge_index(u, v, k))
+
+    def edge(self, e: int) -> tuple[str, str, str]:
+        """``(source, target, type)`` of relation number ``e``."""
+        return self.ids[self.source[e]], self.ids[self.target[e]], self.type_names[self.type_codes[e]]
+
+    def evidence_at(self, e: int) -> list[dict[str, Any]]:
+        """The evidence of relation number ``e`` (see :meth:`evidence`)."""
         if self._graph is not None:
+            u, v, k = self.edge(e)
             ev = self._graph.edges[u, v, k].get("evidence", [])
             return sorted(ev, key=lambda x: (x["doc"], x["start"], x["end"]))
         if self._store_file is None:

@@ -189,3 +189,27 @@ def test_igraph_communities_find_planted_groups_and_repeat():
     state = random.getstate()
     communities(g, engine="igraph", seed=4)
     assert random.getstate() == state  # the seeded run leaves the global generator alone
+
+
+def test_relations_and_actors_commands_list_what_the_store_holds(saved):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    def run(*args):
+        res = CliRunner().invoke(cli, [*args, "--store", str(saved.path), "--format", "json"])
+        assert res.exit_code == 0, res.output
+        return json.loads(res.output)
+
+    names = {n: a["name"] for n, a in saved.graph.nodes(data=True)}
+    want = [{"source": names[r.source], "type": r.type, "target": names[r.target], "date": r.date,
+             "confidence": r.confidence, "evidence": len(r.evidence), "source_id": r.source, "target_id": r.target,
+             "sentences": [f"[{e.doc}] {e.sentence}" for e in r.evidence]}
+            for r in saved.relations(["MEETS", "SANCTIONS"], "actor-0001")]
+    assert run("relations", "--type", "MEETS", "--type", "SANCTIONS", "--actor", "actor-0001", "--evidence") == want
+    assert len(want) >= 3
+    assert len(run("relations")) == saved.graph.number_of_edges()
+    actors = run("actors", "--kind", "person")
+    assert [a["id"] for a in actors] == [a.id for a in saved.actors("person")]
+    assert [a["documents"] for a in actors] == [len(a.documents) for a in saved.actors("person")]
+    assert [a["degree"] for a in actors] == [saved.graph.degree(a.id) for a in saved.actors("person")]

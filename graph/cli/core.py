@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from graph.cli import cli
-from graph.cli.common import emit, format_option, friendly_errors, open_store, report_command, store_option
+from graph.cli.common import emit, format_option, friendly_errors, open_store, open_topology, report_command, store_option
 from graph.cli.neo4j import neo4j_options, push_extractions, settings_from
 from graph.taxonomy import load_taxonomy
 from loaders.readers import DEFAULT_MAX_DOC_MB
@@ -76,14 +76,12 @@ def actors(store_path: Path | None, fmt: str, kind: str | None) -> None:
     """
     if kind:
         kind = load_taxonomy().check_kinds([kind])[0]
-    store = open_store(store_path, evidence=False)
-    g = store.graph
+    topo = open_topology(store_path)
+    degree = topo.degree()
     rows = [
-        {
-            "id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases,
-            "documents": len(a.documents), "degree": g.degree(a.id),
-        }
-        for a in store.actors(kind)
+        {"id": n, "name": topo.names[i], "kind": topo.kinds[i], "aliases": topo.aliases[i],
+         "documents": topo.ndocs[i], "degree": degree[n]}
+        for i, n in enumerate(topo.ids) if kind is None or topo.kinds[i] == kind
     ]
     emit(rows, ["id", "name", "kind", "documents", "degree", "aliases"], fmt)
 
@@ -107,18 +105,19 @@ def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: 
     from graph.resolve import resolve_actor
 
     checked = load_taxonomy().check_relation_types(list(types)) if types else None
-    store = open_store(store_path)
-    actor_id = resolve_actor(store.graph, actor) if actor else None
-    names = {n: store.graph.nodes[n]["name"] for n in store.graph.nodes}
+    topo = open_topology(store_path)
+    actor_id = resolve_actor(topo.actors, actor) if actor else None
+    names = dict(zip(topo.ids, topo.names, strict=True))
     rows = []
-    for r in store.relations(checked, actor_id):
+    for e in topo.select(checked, actor_id):
+        u, v, k = topo.edge(e)
         row = {
-            "source": names[r.source], "type": r.type, "target": names[r.target],
-            "date": r.date, "confidence": r.confidence, "evidence": len(r.evidence),
-            "source_id": r.source, "target_id": r.target,
+            "source": names[u], "type": k, "target": names[v],
+            "date": topo.first_dates[e], "confidence": topo.confidence[e], "evidence": int(topo.evidence_count[e]),
+            "source_id": u, "target_id": v,
         }
         if evidence:
-            row["sentences"] = [f"[{e.doc}] {e.sentence}" for e in r.evidence]
+            row["sentences"] = [f"[{x['doc']}] {x['sentence']}" for x in topo.evidence_at(e)]
         rows.append(row)
     cols = ["source", "type", "target", "date", "confidence", "evidence"]
     if fmt != "table":
