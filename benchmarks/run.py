@@ -303,6 +303,8 @@ CLI_REPORTS = {  # label: (actorgraph arguments, baseline for the previous code 
     "path": (["path", "actor-000010", "actor-000020", "--undirected"], "path"),
     "timeline": (["timeline", "actor-000010", "{partner}"], "timeline"),
     "communities": (["communities"], "communities"),
+    "actors (every actor)": (["actors"], None),
+    "relations --type SANCTIONS": (["relations", "--type", "SANCTIONS"], None),
 }
 
 
