@@ -404,3 +404,15 @@ def test_visiting_a_capital_meets_its_state(extractor):
     assert ("badr-abdelatty", "MEETS", "sudan") in found
     # being somewhere is not visiting it
     assert ("badr-abdelatty", "MEETS", "sudan") not in triples(extractor, "Badr Abdelatty spoke to reporters in Khartoum.")
+
+
+def test_a_deputy_prime_minister_serves_and_does_not_lead(extractor):
+    found = triples(extractor, "Deputy Prime Minister Mihai Popșoi told reporters the talks would go on.")
+    assert ("mihai-popsoi", "MEMBER_OF", "moldova") in found
+    assert ("mihai-popsoi", "LEADS", "moldova") not in found
+
+
+def test_a_generic_title_serves_the_office_the_gazetteer_knows(extractor):
+    found = triples(extractor, "Enlargement Commissioner Marta Kos met officials in Chisinau on Friday.")
+    assert ("marta-kos", "MEMBER_OF", "european-union") in found
+    assert ("marta-kos", "MEMBER_OF", "slovenia") not in found
