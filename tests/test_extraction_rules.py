@@ -416,3 +416,12 @@ def test_a_generic_title_serves_the_office_the_gazetteer_knows(extractor):
     found = triples(extractor, "Enlargement Commissioner Marta Kos met officials in Chisinau on Friday.")
     assert ("marta-kos", "MEMBER_OF", "european-union") in found
     assert ("marta-kos", "MEMBER_OF", "slovenia") not in found
+
+
+def test_an_opposition_figure_is_a_side_against_their_own_state(extractor):
+    # a known person without an office of the state is not 'one side' with it
+    assert ("maria-corina-machado", "CRITICISES", "venezuela") in triples(
+        extractor, "María Corina Machado accused Venezuela of fraud.")
+    # one who holds its office still is: a president praising his own country's troops is not a relation
+    assert not any(t == "PRAISES" and o == "mozambique" for _, t, o in triples(
+        extractor, "President Daniel Chapo thanked Mozambique for its patience."))
