@@ -425,3 +425,19 @@ def test_an_opposition_figure_is_a_side_against_their_own_state(extractor):
     # one who holds its office still is: a president praising his own country's troops is not a relation
     assert not any(t == "PRAISES" and o == "mozambique" for _, t, o in triples(
         extractor, "President Daniel Chapo thanked Mozambique for its patience."))
+
+
+@pytest.mark.parametrize("text, must", [
+    # the doers of a coordinated verb are remembered; unnamed forces stand for their state
+    ("Egyptian troops raided and seized a border post on Monday. Sudan condemned the seizure.",
+     ("sudan", "CRITICISES", "egypt")),
+    # 'the allegations' are what the accuser did; denying them rejects the accuser
+    ("The Arab League accused Israel of war crimes in Gaza. Israeli officials denied the allegations.",
+     ("israel", "REJECTS", "arab-league")),
+    ("Turkey warned Greece over its drilling plans. Athens dismissed the warning on Tuesday.",
+     ("greece", "REJECTS", "turkey")),
+    ("Armenia offered to reopen the railway to Azerbaijan. Baku rejected the proposal on Friday.",
+     ("azerbaijan", "REJECTS", "armenia")),
+])
+def test_judging_an_earlier_act_reaches_its_doer(extractor, text, must):
+    assert must in triples(extractor, text)

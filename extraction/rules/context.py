@@ -62,7 +62,8 @@ AID_NOUNS = {"weapon", "arm", "system", "aid", "equipment", "missile", "ammuniti
              "drone", "jet", "supply", "vehicle", "artillery", "munition", "assistance", "food", "fuel", "grain", "vaccine"}
 VAGUE_NOUNS = {"effort", "campaign", "step", "action", "move", "measure", "fight", "war", "fighting", "clashes"}
 JUDGING_VERBS = {"condemn", "denounce", "criticise", "criticize", "decry", "deplore", "protest", "slam", "blast",
-                 "praise", "welcome", "hail", "applaud", "support", "back", "endorse", "reject", "oppose"}
+                 "praise", "welcome", "hail", "applaud", "support", "back", "endorse", "reject", "oppose", "dismiss",
+                 "deny", "rebuff"}
 ACCEPTING = {"accept", "recognise", "recognize", "allow", "tolerate", "back", "endorse", "approve", "sign", "support"}
 UNDOING_VERBS = {"lift", "ease", "remove", "drop", "waive", "relax", "end", "scrap", "withdraw", "halt", "cancel",
                  "postpone", "delay", "suspend", "pause", "rescind", "revoke"}
@@ -253,7 +254,9 @@ class RuleContext:
                                 for c in child.children):
                 agents = self.m.events.get(event_stem(child.lemma_))
                 if agents:
-                    return list(agents)  # 'North Korea launched a missile ... Lee condemned the launch'
+                    # 'North Korea launched a missile ... Lee condemned the launch'; 'U.S. forces seized a tanker ...
+                    # Caracas denounced the seizure' is aimed at the state whose unnamed forces acted
+                    return list(dict.fromkeys(self.state_of(a) or a if a not in self.gz else a for a in agents))
             if child.dep_ in OBJ and self._is_violent_event(child) and verb.lemma_.lower() in JUDGING_VERBS:
                 # 'condemned the U.S. operation' targets its agent; 'condemned attacks on civilians' has none
                 return [a for c in child.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -358,7 +361,10 @@ def _choose(types: list[str], sent: Span) -> str:
 # Event nouns whose first letters differ from their verb's: 'detained ... the detentions'.
 IRREGULAR_EVENTS = {"detention": "detain", "detentions": "detain", "invasion": "invade", "seizure": "seize",
                     "seizures": "seize", "decision": "decide", "intervention": "intervene", "abduction": "abduct",
-                    "deployment": "deploy", "withdrawal": "withdraw", "expulsion": "expel"}
+                    "deployment": "deploy", "withdrawal": "withdraw", "expulsion": "expel",
+                    # nouns that name what another verb did: 'accused X ... denied the allegations'
+                    "allegation": "accuse", "allegations": "accuse", "charge": "accuse", "charges": "accuse",
+                    "warning": "warn", "warnings": "warn", "proposal": "offer", "propose": "offer"}
 
 
 def event_stem(lemma: str) -> str:

@@ -34,6 +34,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         lemma = tok.lemma_.lower()
         if not ctx.negated(tok):
             doers = [a for c in tok.children if c.dep_ == "nsubj" for a in ctx.np_actors(c)]
+            if not doers and tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+                doers = ctx.subject_actors(tok)  # 'U.S. forces boarded and seized a tanker'
             if doers:
                 ctx.m.events[event_stem(lemma)] = tuple(doers)  # remembered for 'the launch', 'the arrest' later on
         types = ctx.lex.verb_types(lemma)
