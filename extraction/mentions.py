@@ -145,6 +145,8 @@ class MentionFinder:
         spans.sort(key=lambda m: m.start)
         spans += self._its(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
+        spans += self._it(doc, spans, actors)
+        spans.sort(key=lambda m: m.start)
         spans = [m for m in spans if not doc[m.start]._.skip]  # datelines and credit lines name no actors
         by_token = {i: m for m in spans for i in range(m.start, m.end)}
         counts: dict[str, int] = {}
@@ -485,6 +487,56 @@ class MentionFinder:
                 if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") or doc[m.end - 1].head.dep_ in ("nsubj", "nsubjpass"):
                     pick = m.actor
                     break
+            if pick:
+                out.append(Mention(tok.i, tok.i + 1, (pick,), "pronoun", tok.text))
+        return out
+
+    def _it(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
+        """A subject 'it' stands for an organisation or state only when one candidate fits: the subject of the clause
+        it hangs from ('Oman said it remained in contact', 'Russia condemned the seizure and said it was ready'),
+        else the only one named as a subject earlier in the sentence, else the previous sentence's only one."""
+        by_token = {i: m for m in spans for i in range(m.start, m.end)}
+        out = []
+
+        def org(tok: Token) -> str | None:
+            m = by_token.get(tok.i)
+            if m is None or len(m.actors) != 1 or m.place_only or m.via == "pronoun":
+                return None
+            info = actors.get(m.actor)
+            return m.actor if info is not None and info.kind != "person" else None
+
+        def subjects(lo: int, hi: int) -> set[str]:
+            return {a for t in doc[lo:hi] if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ != "it"
+                    and (a := org(t)) is not None}
+
+        for tok in doc:
+            if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in by_token:
+                continue
+            head = tok.head
+            if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) and any(
+                    c.dep_ in ("acomp", "attr") for c in head.children):
+                continue  # 'it is unclear whether ...', 'it was time to ...'
+            if head.lemma_.lower() in ("seem", "appear", "take", "matter", "rain"):
+                continue
+            pick = None
+            verb = head
+            for _ in range(4):  # the subject of the clause 'it' is reported in or coordinated with
+                if verb.dep_ not in ("ccomp", "advcl", "conj") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    pick = org(subj)
+                    break
+            if pick is None and not (verb.dep_ in ("ccomp", "advcl", "conj") and verb.head.i != verb.i):
+                here = subjects(tok.sent.start, tok.i)
+                if len(here) == 1:
+                    pick = next(iter(here))
+                elif not here and tok.sent.start > 0:
+                    prev = doc[tok.sent.start - 1].sent
+                    there = subjects(prev.start, prev.end)
+                    if len(there) == 1 and not any(t.lower_ == "it" for t in doc[tok.sent.start:tok.i]):
+                        pick = next(iter(there))
             if pick:
                 out.append(Mention(tok.i, tok.i + 1, (pick,), "pronoun", tok.text))
         return out

@@ -441,3 +441,25 @@ def test_an_opposition_figure_is_a_side_against_their_own_state(extractor):
 ])
 def test_judging_an_earlier_act_reaches_its_doer(extractor, text, must):
     assert must in triples(extractor, text)
+
+
+@pytest.mark.parametrize("text, must", [
+    ("The summit backed a Kenyan demand that Uganda hand over the suspects.", ("kenya", "DEMANDS", "uganda")),
+    ("Ghana renewed its call for Togo to reopen the border.", ("ghana", "DEMANDS", "togo")),
+])
+def test_a_demand_noun_targets_the_one_asked_to_act(extractor, text, must):
+    assert must in triples(extractor, text)
+
+
+def test_a_demand_beside_a_dismissed_warning_does_not_make_the_warning_its_own(extractor):
+    found = triples(extractor, "Kenya dismissed the warning and repeated Nairobi's demand that Somalia withdraw its troops.")
+    assert ("kenya", "DEMANDS", "somalia") in found
+    assert ("kenya", "THREATENS", "somalia") not in found
+
+
+def test_a_subject_it_stands_for_the_organisation_that_speaks(extractor):
+    assert ("qatar", "NEGOTIATES", "hamas") in triples(
+        extractor, "Qatar said it had stayed in contact with Hamas throughout the war.")
+    # an expletive 'it' stands for nothing
+    found = triples(extractor, "It was unclear whether Iran would attend the talks with Oman.")
+    assert all(s in ("iran", "oman") for s, _, _ in found)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extraction.rules.context import (
+    JUDGING_VERBS,
     LIGHT_VERBS,
     PRESSURE_VERBS,
     REVERSERS,
@@ -44,6 +45,11 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     if any(c.lower_ in ("no", "without") for c in tok.children) or (tok.head.lower_ == "without"):
         return None
     rtype = base = _choose(types, ctx.sent)
+    if lemma == "call" and any((c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"))
+                               or (c.dep_ in ("acl", "advcl") and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                                      for m in c.children))
+                               for c in tok.children):
+        rtype = base = "DEMANDS"  # 'its call for Togo to reopen the border', 'calls on Tehran', not a phone call
     # 'withdrawal of financial assistance': the governing noun reverses a cooperative event.
     reverser = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     if reverser is not None and reverser.lower_ in REVERSERS and rtype in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES"):
@@ -96,6 +102,14 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
                 targets.extend(a for c in child.children if c.dep_ in ("dobj", "prep")
                                for a in (ctx.np_actors(c) if c.dep_ == "dobj" else
                                          [x for p in c.children if p.dep_ == "pobj" for x in ctx.np_actors(p)]))
+    if base == "DEMANDS" and not targets:
+        # 'Chisinau's demand that Russia withdraw', 'its call for Togo to reopen the border': the one asked to act
+        # (a 'that' parsed as the object of a clause that has an object of its own is the complementiser)
+        targets = [a for c in tok.children if c.dep_ in ("acl", "ccomp", "advcl", "relcl")
+                   and (any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children)
+                        or (c.dep_ == "relcl" and any(m.dep_ == "dobj" and m.lower_ == "that" for m in c.children)
+                            and sum(m.dep_ == "dobj" for m in c.children) > 1))
+                   for s_ in c.children if s_.dep_ == "nsubj" for a in ctx.np_actors(s_)]
     # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
     verb = ctx.governing_verb(tok)
     conf = 0.7
@@ -113,7 +127,9 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         vlemma = verb.lemma_.lower()
         if vlemma in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj", "conj", "nsubjpass"):
             subj = ctx.subject_actors(verb)
-            if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",)):
+            in_state = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i \
+                and vlemma in ("be", "remain", "stay")  # 'was in contact with', 'remained in talks with'
+            if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state):
                 agents = subj
             if vlemma in ("accept", "welcome", "receive", "reject") and with_ == [] and agents and tok.dep_ == "dobj":
                 # 'Trump accepted an overture from Petro': the accepting side is the counterpart.
@@ -167,6 +183,10 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
         for f in members:
             if f.tok.lemma_.lower() in VAGUE_NOUNS:
                 continue  # 'military action', 'efforts': only with their own 'against X'
+            judged = ctx.governing_verb(f.tok)
+            if judged is not None and judged.lemma_.lower() in JUDGING_VERBS and not (f.agents or f.targets) \
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in f.tok.children):
+                continue  # 'dismissed the warning and repeated X's demand that ...': an earlier act, not this one's
             if agents and not f.agents and f.type not in SYMMETRIC:
                 f.agents, f.confidence = agents, 0.6
             if targets and not f.targets and f.type not in SYMMETRIC:
