@@ -121,15 +121,17 @@ class Extractor:
 
     def _same_side(self, mentions: DocMentions, a: str, b: str) -> bool:
         """A person or body and the state or organisation it belongs to. A known person is on the side of their
-        country only if they hold or held one of its offices: an opposition leader, a chief executive or a
-        separatist leader acts towards the state as a side of their own."""
+        country only if they hold or held one of its offices (an opposition leader, a chief executive or a
+        separatist leader acts towards the state as a side of their own), a known organisation only if it is one
+        of the state's bodies."""
         for x, y in ((a, b), (b, a)):
             if x in self.gz:
                 e = self.gz.get(x)
                 if e.parent == y:
                     return True
                 if e.country == y:
-                    if e.kind != "person" or any(self._office_of(o.of, y) for o in e.offices):
+                    # an armed group, party, company or NGO of a country is a side of its own towards its state
+                    if e.kind == "government_body" or any(self._office_of(o.of, y) for o in e.offices):
                         return True
                     continue
             info = mentions.actors.get(x)

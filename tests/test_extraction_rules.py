@@ -463,3 +463,21 @@ def test_a_subject_it_stands_for_the_organisation_that_speaks(extractor):
     # an expletive 'it' stands for nothing
     found = triples(extractor, "It was unclear whether Iran would attend the talks with Oman.")
     assert all(s in ("iran", "oman") for s, _, _ in found)
+
+
+@pytest.mark.parametrize("text, must", [
+    ("Colombia criticised the ELN after the bombing.", ("colombia", "CRITICISES", "eln")),
+    ("Pakistan bombed the TTP overnight.", ("pakistan", "COERCES", "ttp")),
+])
+def test_an_armed_group_is_a_side_against_the_state_it_operates_in(extractor, text, must):
+    assert must in triples(extractor, text)
+
+
+def test_ready_to_act_inherits_the_subject_of_the_copula(extractor):
+    assert ("morocco", "MEETS", "polisario-front") in triples(
+        extractor, "Officials said Rabat was ready to meet the Polisario in Geneva.")
+
+
+def test_denying_a_deed_is_not_rejecting_its_partner(extractor):
+    found = triples(extractor, "Kinshasa denies working with the FDLR.")
+    assert not any(t == "REJECTS" for _, t, _ in found)

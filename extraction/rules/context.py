@@ -240,6 +240,8 @@ class RuleContext:
                     return self.subject_actors(head.head, depth + 1)
             if head.pos_ in ("VERB", "AUX"):
                 return self.subject_actors(head, depth + 1)
+            if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+                return self.subject_actors(head.head, depth + 1)  # 'Rabat was ready to meet X'
         return []
 
     def object_actors(self, verb: Token, symmetric: bool = False) -> list[str]:

@@ -82,6 +82,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'rejected any talks with Washington'
             obj = [a for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
                    and c.lower_ in ("with", "of", "from", "between") for p in c.children for a in ctx.np_actors(p)]
+        if lemma == "deny" and not any(c.dep_ == "dobj" for c in tok.children):
+            continue  # 'denies working with the FDLR' denies a claim; 'denied the allegations' rejects the accuser
         if rtype == "REJECTS" and xcomp is not None and not obj:
             obj = ctx.object_actors(xcomp)          # 'refused to accept U.S. military flights'
             if not obj:                             # 'refused to open any negotiation with JNIM'
