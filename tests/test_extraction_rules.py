@@ -481,3 +481,34 @@ def test_ready_to_act_inherits_the_subject_of_the_copula(extractor):
 def test_denying_a_deed_is_not_rejecting_its_partner(extractor):
     found = triples(extractor, "Kinshasa denies working with the FDLR.")
     assert not any(t == "REJECTS" for _, t, _ in found)
+
+
+@pytest.mark.parametrize("text, must, must_not", [
+    ("The CSTO, a Moscow-led security bloc, met in Minsk.", ("russia", "LEADS", "csto"), None),
+    ("UNIFIL, the UN-led force in Lebanon, reported the incident.", ("unifil", "MEMBER_OF", "united-nations"),
+     ("united-nations", "LEADS", "unifil")),
+    ("The withdrawal left Kenya as Somalia's closest security partner.", ("kenya", "ALLIED_WITH", "somalia"), None),
+    ("Mali cancelled a defence agreement with France in 2022.", ("mali", "SANCTIONS", "france"),
+     ("mali", "COOPERATES_WITH", "france")),
+    ("Hungary has blocked funding for Ukraine since March.", ("hungary", "SANCTIONS", "ukraine"),
+     ("hungary", "SUPPORTS", "ukraine")),
+    ("Niger severed ties with Ukraine in August.", ("niger", "SANCTIONS", "ukraine"), ("niger", "COOPERATES_WITH", "ukraine")),
+    ("Chad recalled its ambassador from Khartoum on Sunday.", ("chad", "SANCTIONS", "sudan"), None),
+    ("Qatar invited Hamas and Fatah to talks in Doha.", ("qatar", "NEGOTIATES", "hamas"), None),
+    ("Kenyan police have fought the gangs alongside Haitian forces since 2024.", ("kenya", "COOPERATES_WITH", "haiti"),
+     None),
+    ("Ethiopia regards Egypt's naval presence in Somalia as a threat.", ("ethiopia", "CRITICISES", "egypt"), None),
+    ("Indian and Egyptian troops held joint drills in Rajasthan.", ("india", "COOPERATES_WITH", "egypt"), None),
+    ("Diplomats expect Russia and China to block any joint statement.", None, ("russia", "COOPERATES_WITH", "china")),
+    ("Egypt has deepened its ties with Turkey this year.", ("egypt", "COOPERATES_WITH", "turkey"), None),
+    ("Ties between Cairo and Ankara collapsed in 2013.", None, ("egypt", "COOPERATES_WITH", "turkey")),
+    ("Rwanda will keep its troops there until Kinshasa ends its cooperation with the militia.", None,
+     ("democratic-republic-of-the-congo", "SANCTIONS", "rwanda")),
+])
+def test_partnership_and_break_phrases(extractor, text, must, must_not):
+    found = triples(extractor, text)
+    sym = {(b, t, a) for a, t, b in found if t in ("COOPERATES_WITH", "ALLIED_WITH", "NEGOTIATES", "MEETS")}
+    if must:
+        assert must in found | sym, found
+    if must_not:
+        assert must_not not in found | sym, found

@@ -66,7 +66,7 @@ JUDGING_VERBS = {"condemn", "denounce", "criticise", "criticize", "decry", "depl
                  "deny", "rebuff"}
 ACCEPTING = {"accept", "recognise", "recognize", "allow", "tolerate", "back", "endorse", "approve", "sign", "support"}
 UNDOING_VERBS = {"lift", "ease", "remove", "drop", "waive", "relax", "end", "scrap", "withdraw", "halt", "cancel",
-                 "postpone", "delay", "suspend", "pause", "rescind", "revoke"}
+                 "postpone", "delay", "suspend", "pause", "rescind", "revoke", "sever", "break", "downgrade"}
 PRESSURE_VERBS = {"force", "push", "pressure", "compel", "prompt", "oblige", "coerce", "drive", "make"}
 # Publishing findings, not just speaking: 'an EU spokesperson said' is not a report on anyone.
 REPORT_VERBS = {"reveal", "show", "find", "indicate", "suggest", "estimate", "document", "report", "describe",
@@ -138,7 +138,7 @@ class RuleContext:
             out.extend(m.actors)
             for child in tok.children:  # 'Tshisekedi and Rwandan President Kagame' parsed as a modifier + 'and'
                 cm = self.m.at(child)
-                if cm is not None and cm is not m and child.dep_ in ("nmod", "compound") \
+                if cm is not None and cm is not m and child.dep_ in ("nmod", "compound", "amod") \
                         and any(g.dep_ == "cc" for g in child.children):
                     out.extend(cm.actors)
         elif depth < 3 and (m is None or not m.place_only):
@@ -310,7 +310,7 @@ class RuleContext:
             return True
         if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
             return True  # 'signed the deal without consulting Asmara'
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in tok.children):
             return True  # 'would back the budget only if the government resumed talks with Beijing': not an act
         head = tok
         for _ in range(3):  # 'did not agree to sanction', 'never planned to meet'

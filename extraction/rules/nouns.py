@@ -26,6 +26,13 @@ from extraction.rules.context import (
     event_stem,
 )
 
+# Words for trouble in a relationship: 'strains in X's ties with Y' is no cooperation.
+STRAINS = {"strain", "tension", "rift", "crisis", "damage", "deterioration", "breakdown", "downturn", "setback", "chill",
+           "freeze", "rupture", "break", "cut", "cuts", "severing"}
+
+SOURING = {"collapse", "deteriorate", "sour", "worsen", "fray", "break", "suffer", "freeze", "cool", "crumble", "end",
+           "plunge", "sink", "unravel", "weaken"}
+
 
 @dataclass
 class NounFrame:
@@ -45,6 +52,9 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     if any(c.lower_ in ("no", "without") for c in tok.children) or (tok.head.lower_ == "without"):
         return None
     rtype = base = _choose(types, ctx.sent)
+    if lemma in ("tie", "ties") and ((tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in STRAINS)
+                                     or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SOURING)):
+        return None  # 'strains in India's ties with Washington', 'ties between X and Y collapsed'
     if lemma == "call" and any((c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"))
                                or (c.dep_ in ("acl", "advcl") and any(m.dep_ == "mark" and m.lower_ == "for"
                                                                       for m in c.children))
@@ -278,7 +288,9 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
                 holder = ctx.np_actors(cur.head)
                 break
             if cur.dep_ == "pobj" and cur.head.lower_ == "as" and cur.head.head.pos_ in ("VERB", "AUX"):
-                holder = ctx.subject_actors(cur.head.head)
+                verb = cur.head.head  # 'emerged as one of X's critics'; 'leaving Rwanda as X's main partner'
+                objs = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
+                holder = objs or ([] if any(c.dep_ == "dobj" for c in verb.children) else ctx.subject_actors(verb))
                 break
             cur = cur.head
             if cur.dep_ == "ROOT":
@@ -291,6 +303,35 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
 
 # -- titles and memberships -------------------------------------------------
 
+
+
+def joint_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Chinese and Tajik troops held joint exercises', 'joint patrols with the Malian army': the parties to a joint
+    act cooperate, whatever the act (trigger nouns are read by the noun rule)."""
+    for tok in ctx.sent:
+        if tok.pos_ != "NOUN" or ctx.lex.noun_types(tok.lemma_.lower()) \
+                or not any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in tok.children):
+            continue
+        parties = [a for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod") for a in ctx.np_actors(c)]
+        partners = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "alongside")
+                    for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        verb = ctx.governing_verb(tok)
+        if verb is not None and (ctx.negated(verb) or ctx.blocked(verb)):
+            continue
+        if not parties and verb is not None and tok.dep_ in ("dobj", "nsubjpass") \
+                and verb.lemma_.lower() in LIGHT_VERBS:  # 'held joint drills', not 'expect X and Y to block a joint ...
+            parties = ctx.subject_actors(verb) if tok.dep_ == "dobj" else \
+                [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+        # unnamed forces stand for their state: joint drills are between states
+        parties = [a if a in ctx.gz else ctx.state_of(a) or a for a in parties]
+        partners = [a if a in ctx.gz else ctx.state_of(a) or a for a in partners]
+        if partners:
+            pairs = list(_pairs(parties, partners))
+        else:
+            pairs = list(_group_pairs(list(dict.fromkeys(parties))))
+        for a, b in pairs:
+            if a != b:
+                yield Found(a, "COOPERATES_WITH", b, tok.i, f"joint:{tok.lemma_.lower()}", 0.6)
 
 
 def under_rule(ctx: RuleContext) -> Iterator[Found]:

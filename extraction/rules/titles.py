@@ -298,9 +298,15 @@ def led_rule(ctx: RuleContext) -> Iterator[Found]:
         if tok.lower_ != "led" or tok.dep_ not in ("amod", "acl", "compound"):
             continue
         leaders = [a for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") for a in ctx.np_actors(c)]
-        org = ctx.np_actors(tok.head)
+        org = [a for a in ctx.np_actors(tok.head) if a not in leaders]
+        if not org and tok.head.dep_ == "appos":
+            org = ctx.np_actors(tok.head.head)  # 'the CSTO, the Moscow-led military alliance'
         for s_, o in _pairs(leaders, org):
-            if ctx.kind(o) not in ("person", "state"):
+            if ctx.kind(o) in ("person", "state"):
+                continue
+            if ctx.kind(s_) == "igo" and ctx.kind(o) == "igo":
+                yield Found(o, "MEMBER_OF", s_, tok.i, "x-led", 0.6)  # 'the NATO-led force': a part of NATO
+            else:
                 yield Found(s_, "LEADS", o, tok.i, "x-led", 0.6)
 
 

@@ -39,6 +39,30 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             if doers:
                 ctx.m.events[event_stem(lemma)] = tuple(doers)  # remembered for 'the launch', 'the arrest' later on
         types = ctx.lex.verb_types(lemma)
+        dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+        coop_obj = next((c for c in dobjs if (ctx.lex.noun_types(c.lemma_.lower()) or ctx.lex.noun_types(c.lower_)
+                                              or [""])[0] in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES")), None)
+        if lemma in VIEW_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) \
+                and not ctx.negated(tok) and not ctx.blocked(tok):
+            # 'regards X as a threat', 'views Y as a partner': the label's polarity decides
+            viewed = [a for c in dobjs for a in ctx.np_actors(c)]
+            found = _label(ctx, tok, [], viewed, "")
+            if found is not None:
+                for s, o in _pairs(ctx.subject_actors(tok), viewed):
+                    yield Found(s, found[0], o, tok.i, f"view:{lemma}", 0.6)
+            continue
+        if lemma in CANCEL_VERBS and coop_obj is not None:
+            types = ["SANCTIONS"]  # 'cancelled an agreement with X', 'blocked funding for Y'
+        elif lemma == "recall" and any(c.lemma_.lower() in ENVOY_NOUNS for c in dobjs):
+            types = ["SANCTIONS"]  # 'recalled its ambassador from Paris'
+        elif lemma == "invite":
+            # 'invited the Polisario to negotiations': the invitation is to the act the noun names
+            to_event = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                        for p in c.children if p.dep_ == "pobj"] + \
+                       [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]  # '(to) talks' as a clause
+            types = [t for p in to_event for t in (ctx.lex.noun_types(p.lemma_.lower())
+                                                    or ctx.lex.noun_types(p.lower_) or [])[:1]
+                     if t in ("NEGOTIATES", "MEETS")][:1]
         if lemma in ACCEPTING and ctx.negated(tok) and not ctx.blocked(tok):
             types = ["REJECTS"]  # 'would never accept', 'does not recognise'
         elif not types or ctx.negated(tok) or ctx.blocked(tok):
@@ -66,8 +90,9 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             subj = ctx.subject_actors(tok)
             obj = ctx.object_actors(tok, symmetric=rtype in SYMMETRIC)
         conf = 0.75
-        subj = subj + [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("alongside",)
-                       for p in c.children for a in ctx.np_actors(p) if a not in subj]  # 'backed X alongside the UAE'
+        alongside = [a for c in [tok, *dobjs] for g in c.children if g.dep_ == "prep" and g.lower_ == "alongside"
+                     for p in g.children for a in ctx.np_actors(p) if a not in subj]  # also 'fought [X alongside Y]
+        subj = subj + alongside  # 'backed X alongside the UAE'
         subj_tok = next((c for c in tok.children if c.dep_ in SUBJ), None)
         if rtype in COMMUNICATIVE and subj_tok is not None and ctx.m.at(subj_tok) is None \
                 and subj_tok.lower_ not in GROUP_NOUNS | STATE_PROXIES and subj_tok.pos_ == "NOUN" \
@@ -141,8 +166,9 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 rtype, obj = found
             elif rtype not in ("CRITICISES", "PRAISES", "REPORTS_ON", "SANCTIONS"):
                 continue
-        coop_obj = next((c for c in tok.children if c.dep_ == "dobj" and (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0]
-                         in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES")), None)
+        if rtype == "SANCTIONS" and lemma == "recall":
+            obj = [a for c in [tok, *dobjs] for p in c.children if p.dep_ == "prep" and p.lower_ in ("from", "to", "in")
+                   for q in p.children for a in ctx.np_actors(q)]
         if rtype == "SANCTIONS" and coop_obj is not None:
             # 'froze EU funding', 'suspended its dialogue with Pristina': the partner, not the funder, is hit
             obj = [a for c in coop_obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "for")
@@ -173,6 +199,11 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             obj = [a for c in clauses for s_ in c.children if s_.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(s_)]
         if rtype == "REPORTS_ON" and not all(ctx.kind(s) in ORG_KINDS for s in subj):
             continue
+        if rtype in ("COERCES", "OPPOSES") and alongside:
+            def state(a: str) -> str:  # unnamed forces fighting side by side stand for their states
+                return a if a in ctx.gz else ctx.state_of(a) or a
+            for s, o in _pairs([state(a) for a in subj if a not in alongside], [state(a) for a in alongside]):
+                yield Found(s, "COOPERATES_WITH", o, tok.i, f"alongside:{lemma}", 0.6)  # 'fought X alongside Y'
         if rtype in SYMMETRIC and not obj:
             for a, b in _group_pairs(subj):
                 yield Found(a, rtype, b, tok.i, f"verb:{lemma}", conf)
@@ -181,6 +212,11 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
 
 
 ARMED_VERBS = {"fight", "battle", "clash"}
+# Verbs that undo a cooperative object: 'cancelled an agreement with X' hits X.
+CANCEL_VERBS = {"cancel", "scrap", "terminate", "annul", "abandon", "block", "withhold", "halt", "freeze", "suspend",
+                "cut", "end", "stop", "tear", "sever", "break", "downgrade"}
+VIEW_VERBS = {"regard", "view", "consider", "see", "perceive", "treat"}
+ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "diplomats", "ambassadors"}
 
 
 def _armed(ctx: RuleContext, actor: str) -> bool:
