@@ -484,7 +484,8 @@ class MentionFinder:
                                                                              "company"):
                     pick = m.actor
                     break
-                if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") or doc[m.end - 1].head.dep_ in ("nsubj", "nsubjpass"):
+                root = doc[m.start:m.end].root  # 'The African Union Support ... Mission in Somalia (AUSSOM) has'
+                if any(t.dep_ in ("nsubj", "nsubjpass") for t in (doc[m.end - 1], doc[m.end - 1].head, root)):
                     pick = m.actor
                     break
             if pick:

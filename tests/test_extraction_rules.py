@@ -512,3 +512,15 @@ def test_partnership_and_break_phrases(extractor, text, must, must_not):
         assert must in found | sym, found
     if must_not:
         assert must_not not in found | sym, found
+
+
+def test_its_head_in_the_next_sentence_is_the_long_named_subject(extractor):
+    found = triples(extractor, "The African Union Support and Stabilization Mission in Somalia (AUSSOM), which replaced "
+                               "an earlier AU force this year, has repeatedly warned that it cannot pay its soldiers. Its "
+                               "head, Ibrahim Sallau, told the council last week that Kenya was owed money.")
+    assert ("ibrahim-sallau", "LEADS", "aussom") in found
+
+
+def test_a_founder_is_a_member(extractor):
+    assert ("viktor-orban", "MEMBER_OF", "fidesz") in triples(
+        extractor, "Fidesz's founder, Viktor Orbán, criticised the European Commission.")
