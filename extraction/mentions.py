@@ -339,6 +339,16 @@ class MentionFinder:
                 kinds = ("state", "armed_group", "other_org")  # the sides of a conflict, not the UN urging them
             else:
                 kinds = ("state",)
+            # 'Mexico called for restraint from both sides': the one speaking to both sides is neither of them
+            verb = tok.head
+            for _ in range(4):
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            speakers = {i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for i in
+                        range(c.left_edge.i, c.right_edge.i + 1)} if verb.i < tok.i else set()
+            excluded = {x for m in spans if m.start in speakers for a in m.actors
+                        for x in (a, (actors.get(a).state if actors.get(a) else None)) if x}
             counts: dict[str, int] = {}
             first: dict[str, int] = {}
             recent: list[str] = []  # distinct actors of the right kind, nearest first, within ~2 sentences
@@ -350,7 +360,7 @@ class MentionFinder:
                 aid = m.actor
                 if info and info.kind == "government_body" and info.state and "state" in kinds:
                     aid, info = info.state, actors.get(info.state) or self._info(actors, info.state)
-                if info and info.kind in kinds:
+                if info and info.kind in kinds and aid not in excluded:
                     counts[aid] = counts.get(aid, 0) + 1
                     first[aid] = m.start
                     if m.start >= window_start and aid not in recent:

@@ -524,3 +524,14 @@ def test_its_head_in_the_next_sentence_is_the_long_named_subject(extractor):
 def test_a_founder_is_a_member(extractor):
     assert ("viktor-orban", "MEMBER_OF", "fidesz") in triples(
         extractor, "Fidesz's founder, Viktor Orbán, criticised the European Commission.")
+
+
+def test_both_sides_leaves_out_the_one_who_speaks_to_them(extractor):
+    found = triples(extractor, "Armenian and Azerbaijani troops clashed near Lachin on Monday. Iran's Foreign Ministry "
+                               "called for restraint from both sides.")
+    targets = {o for s, t, o in found if t == "DEMANDS"}
+    assert {"armenia", "azerbaijan"} <= targets and "iran" not in targets
+
+
+def test_calling_for_someone_to_act_is_a_demand_on_them(extractor):
+    assert ("egypt", "DEMANDS", "israel") in triples(extractor, "Egypt called for Israel to withdraw from the crossing.")

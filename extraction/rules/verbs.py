@@ -150,6 +150,13 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'called on X to', 'called X a thug', 'called X' (by phone)
             on = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                   for p in c.children for a in ctx.np_actors(p)]
+            # 'called for restraint from both sides', 'called for Russia to withdraw'
+            on += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                   if p.dep_ == "pobj" for g in p.children if g.dep_ == "prep" and g.lower_ in ("from", "by", "on")
+                   for q in g.children for a in ctx.np_actors(q)]
+            on += [a for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                   for s_ in c.children if s_.dep_ == "nsubj" for a in ctx.np_actors(s_)]
             label = _label(ctx, tok, subj, obj, rtype)
             if on:
                 rtype, obj = "DEMANDS", on
