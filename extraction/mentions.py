@@ -81,6 +81,10 @@ class DocMentions:
         return self.by_token.get(tok.i)
 
 
+# Lower-case particles inside place names: 'Mocímboa da Praia', 'Mar del Plata', 'Bandar-e Abbas'.
+NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le"}
+
+
 class MentionFinder:
     def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.gz = gazetteer
@@ -195,6 +199,9 @@ class MentionFinder:
 
     def _inside_larger_name(self, span: Span, aid: str) -> bool:
         """'America' in 'Latin America', 'Washington' in 'Washington Post', 'Tirana' in 'Tirana Hassan'."""
+        doc = span.doc
+        if span.start >= 2 and doc[span.start - 1].text in NAME_PARTICLES and doc[span.start - 2].is_title:
+            return True  # 'Praia' in 'Mocímboa da Praia', 'Lima' in 'Ponte de Lima': part of another place's name
         ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
         if ent is None or (ent.start >= span.start and ent.end <= span.end) or span[0]._.headline:
             return False  # in a headline every word is capitalised: the NER's spans mean little

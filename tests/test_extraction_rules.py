@@ -535,3 +535,8 @@ def test_both_sides_leaves_out_the_one_who_speaks_to_them(extractor):
 
 def test_calling_for_someone_to_act_is_a_demand_on_them(extractor):
     assert ("egypt", "DEMANDS", "israel") in triples(extractor, "Egypt called for Israel to withdraw from the crossing.")
+
+
+def test_a_capital_inside_another_place_name_is_not_its_state(extractor):
+    found = triples(extractor, "Insurgents from the Islamic State attacked the port of Mocímboa da Praia on Monday.")
+    assert not any("cape-verde" in (s, o) for s, _, o in found)
