@@ -540,3 +540,18 @@ def test_calling_for_someone_to_act_is_a_demand_on_them(extractor):
 def test_a_capital_inside_another_place_name_is_not_its_state(extractor):
     found = triples(extractor, "Insurgents from the Islamic State attacked the port of Mocímboa da Praia on Monday.")
     assert not any("cape-verde" in (s, o) for s, _, o in found)
+
+
+def test_which_parsed_as_an_object_is_still_the_subject(extractor):
+    found = triples(extractor, "Turkmenistan and Kyrgyzstan, which both trade with Iran, stayed silent.")
+    assert ("turkmenistan", "COOPERATES_WITH", "iran") in found
+    pair = {("turkmenistan", "COOPERATES_WITH", "kyrgyzstan"), ("kyrgyzstan", "COOPERATES_WITH", "turkmenistan")}
+    assert not pair & found
+
+
+def test_talks_with_someone_reported_by_a_speaker_are_the_speakers(extractor):
+    assert ("marco-rubio", "NEGOTIATES", "china") in triples(
+        extractor, "Marco Rubio said on Friday that the trade talks with China were close to a deal.")
+    # rejecting talks is not holding them
+    found = triples(extractor, "Abbas Araghchi said Iran would not disarm and rejected any direct talks with Israel.")
+    assert ("abbas-araghchi", "NEGOTIATES", "israel") not in found

@@ -193,6 +193,11 @@ class RuleContext:
         return list(m.actors)
 
     def subject_actors(self, verb: Token, depth: int = 0) -> list[str]:
+        if verb.dep_ == "relcl" and _relpron_as_object_only(verb):
+            head = verb.head  # 'Kazakhstan and Uzbekistan, which both trade with ...': 'which' parsed as an object
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            return self.np_actors(head)
         for child in verb.children:
             if child.dep_ in SUBJ:
                 if child.lower_ in RELPRON and verb.dep_ in ("relcl", "acl"):
@@ -245,7 +250,8 @@ class RuleContext:
         return []
 
     def object_actors(self, verb: Token, symmetric: bool = False) -> list[str]:
-        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELPRON for c in verb.children):
+        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELPRON for c in verb.children) \
+                and not _relpron_as_object_only(verb):
             found = self.np_actors(verb.head)  # 'the unit that the FBI blamed'
             if found:
                 return found
@@ -375,6 +381,14 @@ def event_stem(lemma: str) -> str:
     lemma = lemma.lower()
     lemma = IRREGULAR_EVENTS.get(lemma, lemma)
     return lemma[:5] if len(lemma) > 5 else lemma
+
+
+def _relpron_as_object_only(verb: Token) -> bool:
+    """A relative clause whose 'which/who' the parser made the object though the clause has no subject and another
+    complement: 'X, which both trade with Y' (the relative pronoun is the subject)."""
+    return any(c.dep_ == "dobj" and c.lower_ in RELPRON for c in verb.children) \
+        and not any(c.dep_ in SUBJ | {"nsubjpass"} for c in verb.children) \
+        and any(c.dep_ == "prep" for c in verb.children)
 
 
 def _polarity(tokens: list[Token]) -> int:

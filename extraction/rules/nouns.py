@@ -156,6 +156,17 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         # 'raised the arrest with Kallas in a phone call': the partner hangs on the verb
         with_ = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                  for p in c.children for a in ctx.np_actors(p)]
+    if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
+        # 'Goyal said trade talks with the United States were moving': the speaker's side talks
+        cur = tok
+        for _ in range(8):
+            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in ("say", "add", "tell", "insist", "stress"):
+                agents = [a for a in ctx.subject_actors(cur.head)
+                          if ctx.kind(a) in ("person", "state", "government_body", "igo", "armed_group") and a not in with_]
+                break
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
     if not targets and verb is not None and rtype in ("THREATENS", "SANCTIONS", "COERCES", "DEMANDS"):
         # 'X responded with threats ..., forcing Bogota to reverse course': the one pressed is the target.
         targets = [a for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in PRESSURE_VERBS
