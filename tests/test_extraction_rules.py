@@ -555,3 +555,14 @@ def test_talks_with_someone_reported_by_a_speaker_are_the_speakers(extractor):
     # rejecting talks is not holding them
     found = triples(extractor, "Abbas Araghchi said Iran would not disarm and rejected any direct talks with Israel.")
     assert ("abbas-araghchi", "NEGOTIATES", "israel") not in found
+
+
+def test_condemning_the_raids_reaches_the_state_whose_warplanes_struck(extractor):
+    found = triples(extractor, "Turkish warplanes struck PKK positions near Duhok on Friday. Iraqi President Abdul "
+                               "Latif Rashid condemned the raids as a breach of sovereignty.")
+    assert ("abdul-latif-rashid", "CRITICISES", "turkey") in found
+
+
+def test_a_dateline_naming_two_cities_is_skipped(extractor):
+    doc = extractor.nlp("ISLAMABAD/KABUL, Jan 27 (Agency) — Pakistani warplanes bombed TTP hideouts overnight.")
+    assert all(t._.skip for t in doc[:3]) and not doc[-3]._.skip

@@ -372,7 +372,10 @@ IRREGULAR_EVENTS = {"detention": "detain", "detentions": "detain", "invasion": "
                     "deployment": "deploy", "withdrawal": "withdraw", "expulsion": "expel",
                     # nouns that name what another verb did: 'accused X ... denied the allegations'
                     "allegation": "accuse", "allegations": "accuse", "charge": "accuse", "charges": "accuse",
-                    "warning": "warn", "warnings": "warn", "proposal": "offer", "propose": "offer"}
+                    "warning": "warn", "warnings": "warn", "proposal": "offer", "propose": "offer",
+                    # strikes from the air by any name: 'warplanes struck ... condemned the raids'
+                    "raid": "strike", "raids": "strike", "bomb": "strike", "bombing": "strike", "airstrike": "strike",
+                    "airstrikes": "strike", "bombard": "strike", "bombardment": "strike", "struck": "strike"}
 
 
 def event_stem(lemma: str) -> str:

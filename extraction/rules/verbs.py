@@ -38,6 +38,12 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 doers = ctx.subject_actors(tok)  # 'U.S. forces boarded and seized a tanker'
             if doers:
                 ctx.m.events[event_stem(lemma)] = tuple(doers)  # remembered for 'the launch', 'the arrest' later on
+            elif (ctx.lex.verb_types(lemma) or [""])[0] == "COERCES" and not ctx.blocked(tok):
+                # 'Israeli warplanes struck ...': the unnamed weapons' state is the doer
+                doers = [a for c in tok.children if c.dep_ == "nsubj" for g in c.children if g.dep_ in ("amod", "compound")
+                         for a in ctx.np_actors(g) if ctx.kind(a) == "state"]
+                if doers:
+                    ctx.m.events[event_stem(lemma)] = tuple(doers)
         types = ctx.lex.verb_types(lemma)
         dobjs = [c for c in tok.children if c.dep_ == "dobj"]
         coop_obj = next((c for c in dobjs if (ctx.lex.noun_types(c.lemma_.lower()) or ctx.lex.noun_types(c.lower_)
