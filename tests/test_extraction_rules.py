@@ -566,3 +566,8 @@ def test_condemning_the_raids_reaches_the_state_whose_warplanes_struck(extractor
 def test_a_dateline_naming_two_cities_is_skipped(extractor):
     doc = extractor.nlp("ISLAMABAD/KABUL, Jan 27 (Agency) — Pakistani warplanes bombed TTP hideouts overnight.")
     assert all(t._.skip for t in doc[:3]) and not doc[-3]._.skip
+
+
+def test_calls_to_withdraw_his_forces_are_a_demand_on_him(extractor):
+    found = triples(extractor, "Khalifa Haftar has so far rejected Egyptian calls to withdraw his forces from the border.")
+    assert ("egypt", "DEMANDS", "khalifa-haftar") in found

@@ -55,10 +55,10 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     if lemma in ("tie", "ties") and ((tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in STRAINS)
                                      or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SOURING)):
         return None  # 'strains in India's ties with Washington', 'ties between X and Y collapsed'
-    if lemma == "call" and any((c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"))
-                               or (c.dep_ in ("acl", "advcl") and any(m.dep_ == "mark" and m.lower_ == "for"
-                                                                      for m in c.children))
-                               for c in tok.children):
+    if lemma == "call" and (any((c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"))
+                                or (c.dep_ in ("acl", "advcl") and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                                       for m in c.children))
+                                for c in tok.children) or _to_clauses(ctx, tok)):
         rtype = base = "DEMANDS"  # 'its call for Togo to reopen the border', 'calls on Tehran', not a phone call
     # 'withdrawal of financial assistance': the governing noun reverses a cooperative event.
     reverser = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
@@ -120,6 +120,13 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
                         or (c.dep_ == "relcl" and any(m.dep_ == "dobj" and m.lower_ == "that" for m in c.children)
                             and sum(m.dep_ == "dobj" for m in c.children) > 1))
                    for s_ in c.children if s_.dep_ == "nsubj" for a in ctx.np_actors(s_)]
+    if base == "DEMANDS" and not targets:
+        # 'Saudi calls to withdraw his forces': the one whose forces are to go is the one asked
+        owners = [a for c in _to_clauses(ctx, tok) for o in c.children if o.dep_ == "dobj" for p in o.children
+                  if p.dep_ == "poss" for a in ctx.np_actors(p)]
+        own_agents = set(agents) | {a for c in tok.children if c.dep_ in ("poss", "amod", "compound")
+                                    for a in ctx.np_actors(c)}
+        targets = [a for a in owners if a not in own_agents]
     # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
     verb = ctx.governing_verb(tok)
     conf = 0.7
@@ -172,6 +179,16 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         targets = [a for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in PRESSURE_VERBS
                    for d in c.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
     return NounFrame(tok, rtype, list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), list(dict.fromkeys(with_)), conf)
+
+
+def _to_clauses(ctx: RuleContext, tok: Token) -> list[Token]:
+    """The 'to V' clause of a request noun, also where the parser hung it on the governing verb: 'Saudi calls
+    [to withdraw his forces]'."""
+    gov = ctx.governing_verb(tok)
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "xcomp", "advcl")] + \
+              [c for c in (gov.children if gov is not None else []) if c.dep_ in ("advcl", "xcomp")
+               and c.left_edge.i == tok.right_edge.i + 1]
+    return [c for c in clauses if c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
 def _frame_group(tok: Token) -> Token:
