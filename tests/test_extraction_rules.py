@@ -571,3 +571,10 @@ def test_a_dateline_naming_two_cities_is_skipped(extractor):
 def test_calls_to_withdraw_his_forces_are_a_demand_on_him(extractor):
     found = triples(extractor, "Khalifa Haftar has so far rejected Egyptian calls to withdraw his forces from the border.")
     assert ("egypt", "DEMANDS", "khalifa-haftar") in found
+
+
+def test_standing_firmly_behind_or_with_is_support(extractor):
+    assert ("african-union", "SUPPORTS", "somalia") in triples(
+        extractor, "The African Union has stood firmly behind Somalia's government since the attack.")
+    assert ("caricom", "SUPPORTS", "belize") in triples(extractor, "CARICOM stands firmly with Belize, its chair said.")
+    assert not triples(extractor, "Putin stood with Xi at the podium.") & {("vladimir-putin", "SUPPORTS", "xi-jinping")}

@@ -57,6 +57,15 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 for s, o in _pairs(ctx.subject_actors(tok), viewed):
                     yield Found(s, found[0], o, tok.i, f"view:{lemma}", 0.6)
             continue
+        if lemma == "stand" and not ctx.negated(tok):
+            # 'has stood firmly behind Sandu's government', 'stands firmly with Guyana': backing, not posture
+            firm = any(c.dep_ == "advmod" and c.lower_ in ("firmly", "squarely", "fully", "resolutely", "firm")
+                       for c in tok.children)
+            backed = [a for c in tok.children if c.dep_ == "prep" and (c.lower_ == "behind" or (c.lower_ == "with" and firm))
+                      for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+            for s, o in _pairs(ctx.subject_actors(tok), backed):
+                yield Found(s, "SUPPORTS", o, tok.i, "verb:stand", 0.6)
+            continue
         if lemma in CANCEL_VERBS and coop_obj is not None:
             types = ["SANCTIONS"]  # 'cancelled an agreement with X', 'blocked funding for Y'
         elif lemma == "recall" and any(c.lemma_.lower() in ENVOY_NOUNS for c in dobjs):
