@@ -578,3 +578,13 @@ def test_standing_firmly_behind_or_with_is_support(extractor):
         extractor, "The African Union has stood firmly behind Somalia's government since the attack.")
     assert ("caricom", "SUPPORTS", "belize") in triples(extractor, "CARICOM stands firmly with Belize, its chair said.")
     assert not triples(extractor, "Putin stood with Xi at the podium.") & {("vladimir-putin", "SUPPORTS", "xi-jinping")}
+
+
+def test_a_court_sentencing_someone_coerces_them(extractor):
+    assert ("azerbaijan", "COERCES", "nika-melia") in triples(
+        extractor, "A Baku court on Monday sentenced Nika Melia to three years in prison.")
+
+
+def test_the_one_weighing_a_request_is_the_one_asked(extractor):
+    assert ("kenya", "DEMANDS", "european-union") in triples(
+        extractor, "An EU spokesman said Brussels was considering a fresh request from Nairobi.")

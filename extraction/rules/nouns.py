@@ -30,6 +30,9 @@ from extraction.rules.context import (
 STRAINS = {"strain", "tension", "rift", "crisis", "damage", "deterioration", "breakdown", "downturn", "setback", "chill",
            "freeze", "rupture", "break", "cut", "cuts", "severing"}
 
+# Verbs of handling a request: their subject is the one asked.
+WEIGHING = {"study", "consider", "weigh", "review", "examine", "receive", "grant", "approve", "accept", "reject",
+            "ignore", "deny", "refuse", "rebuff", "decline", "answer", "heed"}
 SOURING = {"collapse", "deteriorate", "sour", "worsen", "fray", "break", "suffer", "freeze", "cool", "crumble", "end",
            "plunge", "sink", "unravel", "weaken"}
 
@@ -127,6 +130,9 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         own_agents = set(agents) | {a for c in tok.children if c.dep_ in ("poss", "amod", "compound")
                                     for a in ctx.np_actors(c)}
         targets = [a for a in owners if a not in own_agents]
+    if base == "DEMANDS" and agents and not targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in WEIGHING:
+        # 'Brussels was studying a new request from Maputo': the one weighing a request is the one asked
+        targets = [a for a in ctx.subject_actors(tok.head) if a not in agents]
     # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
     verb = ctx.governing_verb(tok)
     conf = 0.7
