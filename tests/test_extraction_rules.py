@@ -588,3 +588,9 @@ def test_a_court_sentencing_someone_coerces_them(extractor):
 def test_the_one_weighing_a_request_is_the_one_asked(extractor):
     assert ("kenya", "DEMANDS", "european-union") in triples(
         extractor, "An EU spokesman said Brussels was considering a fresh request from Nairobi.")
+
+
+def test_waging_an_armed_campaign_against_someone_coerces_them(extractor):
+    found = triples(extractor, "The Arakan Army has waged an armed campaign against Myanmar since 2023.")
+    assert ("arakan-army", "COERCES", "myanmar") in found
+    assert ("colombia", "OPPOSES", "eln") in triples(extractor, "Colombia launched a campaign against the ELN.")

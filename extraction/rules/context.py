@@ -26,6 +26,7 @@ SYMMETRIC = {"MEETS", "NEGOTIATES", "COOPERATES_WITH", "ALLIED_WITH"}
 BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "call", "press", "deny", "avoid",
                       "oppose", "resist", "stop", "prevent", "threaten", "warn"}
 # Verbs that put their object event into the subject's hands ("impose sanctions", "announce the resumption").
+# ('wag' is how the parser lemmatises 'waged'.)
 LIGHT_VERBS = {
     "accept", "adopt", "agree", "announce", "apply", "approve", "arrive", "attend", "authorise", "authorize", "back",
     "begin", "boost", "bolster", "broaden", "carry", "come", "conduct", "continue", "convene", "coordinate", "deepen",
@@ -35,7 +36,7 @@ LIGHT_VERBS = {
     "launch", "lead", "level", "levy", "maintain", "make", "mount", "offer", "open", "order", "plan", "pledge",
     "prepare", "press", "promise", "propose", "provide", "pursue", "push", "raise", "reach", "reimpose", "renew",
     "reopen", "respond", "restore", "resume", "retaliate", "return", "seek", "send", "sign", "sit", "slap", "stage",
-    "start", "step", "strengthen", "threaten", "tighten", "travel", "triple", "unveil", "welcome"
+    "start", "step", "strengthen", "threaten", "tighten", "travel", "triple", "unveil", "wage", "wag", "welcome"
 }
 # Event nouns whose "of" object is the target ("the arrest of X", "the revocation of X's visa").
 OF_TARGET_NOUNS = {"revocation", "arrest", "capture", "designation", "decertification", "condemnation", "criticism",

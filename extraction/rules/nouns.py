@@ -30,6 +30,8 @@ from extraction.rules.context import (
 STRAINS = {"strain", "tension", "rift", "crisis", "damage", "deterioration", "breakdown", "downturn", "setback", "chill",
            "freeze", "rupture", "break", "cut", "cuts", "severing"}
 
+# Modifiers that make a campaign or an effort a use of force.
+ARMED_WORDS = {"armed", "military", "guerrilla", "insurgent", "bombing", "air", "aerial", "naval", "ground"}
 # Verbs of handling a request: their subject is the one asked.
 WEIGHING = {"study", "consider", "weigh", "review", "examine", "receive", "grant", "approve", "accept", "reject",
             "ignore", "deny", "refuse", "rebuff", "decline", "answer", "heed"}
@@ -55,6 +57,8 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     if any(c.lower_ in ("no", "without") for c in tok.children) or (tok.head.lower_ == "without"):
         return None
     rtype = base = _choose(types, ctx.sent)
+    if rtype == "OPPOSES" and any(c.dep_ == "amod" and c.lower_ in ARMED_WORDS for c in tok.children):
+        rtype = base = "COERCES"  # 'an armed campaign against X', 'a military offensive against Y'
     if lemma in ("tie", "ties") and ((tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in STRAINS)
                                      or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SOURING)):
         return None  # 'strains in India's ties with Washington', 'ties between X and Y collapsed'
