@@ -367,6 +367,9 @@ class MentionFinder:
                 aid = m.actor
                 if info and info.kind == "government_body" and info.state and "state" in kinds:
                     aid, info = info.state, actors.get(info.state) or self._info(actors, info.state)
+                elif info and info.kind == "person" and info.state and "state" in kinds and m.start >= tok.sent.start:
+                    # 'Sánchez met Mohammed VI ... and the two sides signed': the states of the people just named
+                    aid, info = info.state, actors.get(info.state) or self._info(actors, info.state)
                 if info and info.kind in kinds and aid not in excluded:
                     counts[aid] = counts.get(aid, 0) + 1
                     first[aid] = m.start

@@ -594,3 +594,17 @@ def test_waging_an_armed_campaign_against_someone_coerces_them(extractor):
     found = triples(extractor, "The Arakan Army has waged an armed campaign against Myanmar since 2023.")
     assert ("arakan-army", "COERCES", "myanmar") in found
     assert ("colombia", "OPPOSES", "eln") in triples(extractor, "Colombia launched a campaign against the ELN.")
+
+
+def test_hosting_a_movements_leadership_supports_the_movement(extractor):
+    found = triples(extractor, "Qatar, which hosts the Taliban's political office, stayed silent.")
+    assert ("qatar", "SUPPORTS", "taliban") in found
+    assert not any(t == "MEETS" for _, t, _ in found)
+
+
+def test_the_two_sides_are_the_states_of_the_leaders_just_named(extractor):
+    found = triples(extractor, "Ties between Kenya and Somalia are tense. Prime Minister Giorgia Meloni met President "
+                               "Hassan Sheikh Mohamud in Rome and the two sides signed a migration deal.")
+    pair = {("italy", "COOPERATES_WITH", "somalia"), ("somalia", "COOPERATES_WITH", "italy")}
+    assert pair & found
+    assert not {("kenya", "COOPERATES_WITH", "somalia"), ("somalia", "COOPERATES_WITH", "kenya")} & found

@@ -158,8 +158,9 @@ class RuleContext:
                             and self.lex.noun_types(tok.lemma_.lower()):
                         continue  # 'signed the Pretoria agreement with X': named after a city
                     found = self.np_actors(child, depth + 1)
-                    if proxy:  # 'his government' is his state
-                        found = [self.state_of(a) or a for a in found]
+                    if proxy:  # 'his government' is his state; 'the Polisario's leadership' is still the Polisario
+                        found = [self.state_of(a) or a if self.kind(a) in ("person", "government_body") else a
+                                 for a in found]
                     out.extend(found)
             if not out and tok.lemma_.lower() in TRADE_NOUNS:
                 # 'a tariff on imports from Canada'

@@ -35,6 +35,7 @@ ARMED_WORDS = {"armed", "military", "guerrilla", "insurgent", "bombing", "air", 
 # Verbs of handling a request: their subject is the one asked.
 WEIGHING = {"study", "consider", "weigh", "review", "examine", "receive", "grant", "approve", "accept", "reject",
             "ignore", "deny", "refuse", "rebuff", "decline", "answer", "heed"}
+STRAINED = {"tense", "strained", "frozen", "poor", "bad", "cool", "rocky", "fraught", "difficult", "hostile", "broken"}
 SOURING = {"collapse", "deteriorate", "sour", "worsen", "fray", "break", "suffer", "freeze", "cool", "crumble", "end",
            "plunge", "sink", "unravel", "weaken"}
 
@@ -60,7 +61,10 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     if rtype == "OPPOSES" and any(c.dep_ == "amod" and c.lower_ in ARMED_WORDS for c in tok.children):
         rtype = base = "COERCES"  # 'an armed campaign against X', 'a military offensive against Y'
     if lemma in ("tie", "ties") and ((tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in STRAINS)
-                                     or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SOURING)):
+                                     or (tok.dep_ in ("nsubj", "nsubjpass") and (
+                                         tok.head.lemma_.lower() in SOURING
+                                         or any(c.dep_ == "acomp" and c.lemma_.lower() in SOURING | STRAINED
+                                                for c in tok.head.children)))):
         return None  # 'strains in India's ties with Washington', 'ties between X and Y collapsed'
     if lemma == "call" and (any((c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"))
                                 or (c.dep_ in ("acl", "advcl") and any(m.dep_ == "mark" and m.lower_ == "for"

@@ -158,6 +158,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             if by:
                 obj = by
                 rtype = "PRAISES" if lemma in ("welcome", "hail", "applaud") else rtype
+        if lemma == "host" and any(c.lemma_.lower() in HOSTED_GROUPS for c in dobjs):
+            rtype = "SUPPORTS"  # 'Algeria, which hosts the Polisario's leadership': shelter, not a meeting
         if lemma == "welcome" and rtype == "MEETS" and obj and any(
                 c.dep_ == "dobj" and ctx.m.at(c) is None and c.lower_ not in GROUP_NOUNS for c in tok.children):
             rtype = "PRAISES"  # 'welcomed the strikes', 'welcomed the envoy's push': the act, not a visitor
@@ -237,6 +239,9 @@ ARMED_VERBS = {"fight", "battle", "clash"}
 # Verbs that undo a cooperative object: 'cancelled an agreement with X' hits X.
 CANCEL_VERBS = {"cancel", "scrap", "terminate", "annul", "abandon", "block", "withhold", "halt", "freeze", "suspend",
                 "cut", "end", "stop", "tear", "sever", "break", "downgrade"}
+# What a state hosts for a movement it backs: 'hosts the Polisario's leadership', 'hosted Hamas's political office'.
+HOSTED_GROUPS = {"leadership", "headquarters", "base", "bases", "office", "bureau", "fighters", "militants", "camp",
+                 "camps", "exiles"}
 VIEW_VERBS = {"regard", "view", "consider", "see", "perceive", "treat"}
 ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "diplomats", "ambassadors"}
 
