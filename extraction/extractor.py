@@ -120,14 +120,29 @@ class Extractor:
                     yield f
 
     def _same_side(self, mentions: DocMentions, a: str, b: str) -> bool:
-        """A person or body and the state or organisation it belongs to."""
+        """A person or body and the state or organisation it belongs to. A known person is on the side of their
+        country only if they hold or held one of its offices (an opposition leader, a chief executive or a
+        separatist leader acts towards the state as a side of their own), a known organisation only if it is one
+        of the state's bodies."""
         for x, y in ((a, b), (b, a)):
+            if x in self.gz:
+                e = self.gz.get(x)
+                if e.parent == y:
+                    return True
+                if e.country == y:
+                    # an armed group, party, company or NGO of a country is a side of its own towards its state
+                    if e.kind == "government_body" or any(self._office_of(o.of, y) for o in e.offices):
+                        return True
+                    continue
             info = mentions.actors.get(x)
             if info is not None and info.state == y:
                 return True
-            if x in self.gz and (self.gz.get(x).country == y or self.gz.get(x).parent == y):
-                return True
         return False
+
+    def _office_of(self, org: str, state: str) -> bool:
+        """An office of the state itself or of one of its bodies."""
+        return org == state or (org in self.gz and self.gz.get(org).kind == "government_body"
+                                and self.gz.get(org).country == state)
 
     def _build(self, document: Document, parsed: Doc) -> Extraction:
         ref = _date(document.date)

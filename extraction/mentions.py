@@ -81,6 +81,10 @@ class DocMentions:
         return self.by_token.get(tok.i)
 
 
+# Lower-case particles inside place names: 'Mocímboa da Praia', 'Mar del Plata', 'Bandar-e Abbas'.
+NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le"}
+
+
 class MentionFinder:
     def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.gz = gazetteer
@@ -145,6 +149,8 @@ class MentionFinder:
         spans.sort(key=lambda m: m.start)
         spans += self._its(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
+        spans += self._it(doc, spans, actors)
+        spans.sort(key=lambda m: m.start)
         spans = [m for m in spans if not doc[m.start]._.skip]  # datelines and credit lines name no actors
         by_token = {i: m for m in spans for i in range(m.start, m.end)}
         counts: dict[str, int] = {}
@@ -193,6 +199,9 @@ class MentionFinder:
 
     def _inside_larger_name(self, span: Span, aid: str) -> bool:
         """'America' in 'Latin America', 'Washington' in 'Washington Post', 'Tirana' in 'Tirana Hassan'."""
+        doc = span.doc
+        if span.start >= 2 and doc[span.start - 1].text in NAME_PARTICLES and doc[span.start - 2].is_title:
+            return True  # 'Praia' in 'Mocímboa da Praia', 'Lima' in 'Ponte de Lima': part of another place's name
         ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
         if ent is None or (ent.start >= span.start and ent.end <= span.end) or span[0]._.headline:
             return False  # in a headline every word is capitalised: the NER's spans mean little
@@ -337,6 +346,16 @@ class MentionFinder:
                 kinds = ("state", "armed_group", "other_org")  # the sides of a conflict, not the UN urging them
             else:
                 kinds = ("state",)
+            # 'Mexico called for restraint from both sides': the one speaking to both sides is neither of them
+            verb = tok.head
+            for _ in range(4):
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            speakers = {i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for i in
+                        range(c.left_edge.i, c.right_edge.i + 1)} if verb.i < tok.i else set()
+            excluded = {x for m in spans if m.start in speakers for a in m.actors
+                        for x in (a, (actors.get(a).state if actors.get(a) else None)) if x}
             counts: dict[str, int] = {}
             first: dict[str, int] = {}
             recent: list[str] = []  # distinct actors of the right kind, nearest first, within ~2 sentences
@@ -348,7 +367,10 @@ class MentionFinder:
                 aid = m.actor
                 if info and info.kind == "government_body" and info.state and "state" in kinds:
                     aid, info = info.state, actors.get(info.state) or self._info(actors, info.state)
-                if info and info.kind in kinds:
+                elif info and info.kind == "person" and info.state and "state" in kinds and m.start >= tok.sent.start:
+                    # 'Sánchez met Mohammed VI ... and the two sides signed': the states of the people just named
+                    aid, info = info.state, actors.get(info.state) or self._info(actors, info.state)
+                if info and info.kind in kinds and aid not in excluded:
                     counts[aid] = counts.get(aid, 0) + 1
                     first[aid] = m.start
                     if m.start >= window_start and aid not in recent:
@@ -482,9 +504,60 @@ class MentionFinder:
                                                                              "company"):
                     pick = m.actor
                     break
-                if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") or doc[m.end - 1].head.dep_ in ("nsubj", "nsubjpass"):
+                root = doc[m.start:m.end].root  # 'The African Union Support ... Mission in Somalia (AUSSOM) has'
+                if any(t.dep_ in ("nsubj", "nsubjpass") for t in (doc[m.end - 1], doc[m.end - 1].head, root)):
                     pick = m.actor
                     break
+            if pick:
+                out.append(Mention(tok.i, tok.i + 1, (pick,), "pronoun", tok.text))
+        return out
+
+    def _it(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
+        """A subject 'it' stands for an organisation or state only when one candidate fits: the subject of the clause
+        it hangs from ('Oman said it remained in contact', 'Russia condemned the seizure and said it was ready'),
+        else the only one named as a subject earlier in the sentence, else the previous sentence's only one."""
+        by_token = {i: m for m in spans for i in range(m.start, m.end)}
+        out = []
+
+        def org(tok: Token) -> str | None:
+            m = by_token.get(tok.i)
+            if m is None or len(m.actors) != 1 or m.place_only or m.via == "pronoun":
+                return None
+            info = actors.get(m.actor)
+            return m.actor if info is not None and info.kind != "person" else None
+
+        def subjects(lo: int, hi: int) -> set[str]:
+            return {a for t in doc[lo:hi] if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ != "it"
+                    and (a := org(t)) is not None}
+
+        for tok in doc:
+            if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in by_token:
+                continue
+            head = tok.head
+            if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) and any(
+                    c.dep_ in ("acomp", "attr") for c in head.children):
+                continue  # 'it is unclear whether ...', 'it was time to ...'
+            if head.lemma_.lower() in ("seem", "appear", "take", "matter", "rain"):
+                continue
+            pick = None
+            verb = head
+            for _ in range(4):  # the subject of the clause 'it' is reported in or coordinated with
+                if verb.dep_ not in ("ccomp", "advcl", "conj") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    pick = org(subj)
+                    break
+            if pick is None and not (verb.dep_ in ("ccomp", "advcl", "conj") and verb.head.i != verb.i):
+                here = subjects(tok.sent.start, tok.i)
+                if len(here) == 1:
+                    pick = next(iter(here))
+                elif not here and tok.sent.start > 0:
+                    prev = doc[tok.sent.start - 1].sent
+                    there = subjects(prev.start, prev.end)
+                    if len(there) == 1 and not any(t.lower_ == "it" for t in doc[tok.sent.start:tok.i]):
+                        pick = next(iter(there))
             if pick:
                 out.append(Mention(tok.i, tok.i + 1, (pick,), "pronoun", tok.text))
         return out

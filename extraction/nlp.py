@@ -33,7 +33,7 @@ if not Token.has_extension("skip"):
 if not Token.has_extension("headline"):
     Token.set_extension("headline", default=False)
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+")
 _CREDITS = re.compile(r"^\s*\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|produced|"
                       r"research(?:ed)?|graphics?|photos?|video)\s+by\b|^\s*by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"

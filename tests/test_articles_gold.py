@@ -1,4 +1,4 @@
-"""Our own annotated article sets (tests/articles, articles2, articles3, articles4) stay consistent with their gold files."""
+"""Our own annotated article sets (tests/articles, articles2 ... articles5) stay consistent with their gold files."""
 
 import importlib.util
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 HERE = Path(__file__).parent
-SETS = {"articles": 10, "articles2": 6, "articles3": 6, "articles4": 4}
+SETS = {"articles": 10, "articles2": 6, "articles3": 6, "articles4": 4, "articles5": 4}
 
 
 def _checker(folder: str):
@@ -53,3 +53,10 @@ def test_the_fourth_set_is_new_text_and_checks_its_own_folder():
     assert _checker("articles4").load_checker().HERE == (HERE / "articles4").resolve()
     earlier = {d["doc"] for folder in ("articles", "articles2", "articles3") for d in _gold(folder)["documents"]}
     assert not earlier & {d["doc"] for d in _gold("articles4")["documents"]}
+
+
+def test_the_fifth_set_is_new_text_and_checks_its_own_folder():
+    assert _checker("articles5").load_checker().HERE == (HERE / "articles5").resolve()
+    earlier = {d["doc"] for folder in ("articles", "articles2", "articles3", "articles4")
+               for d in _gold(folder)["documents"]}
+    assert not earlier & {d["doc"] for d in _gold("articles5")["documents"]}

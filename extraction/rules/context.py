@@ -26,6 +26,7 @@ SYMMETRIC = {"MEETS", "NEGOTIATES", "COOPERATES_WITH", "ALLIED_WITH"}
 BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "call", "press", "deny", "avoid",
                       "oppose", "resist", "stop", "prevent", "threaten", "warn"}
 # Verbs that put their object event into the subject's hands ("impose sanctions", "announce the resumption").
+# ('wag' is how the parser lemmatises 'waged'.)
 LIGHT_VERBS = {
     "accept", "adopt", "agree", "announce", "apply", "approve", "arrive", "attend", "authorise", "authorize", "back",
     "begin", "boost", "bolster", "broaden", "carry", "come", "conduct", "continue", "convene", "coordinate", "deepen",
@@ -35,7 +36,7 @@ LIGHT_VERBS = {
     "launch", "lead", "level", "levy", "maintain", "make", "mount", "offer", "open", "order", "plan", "pledge",
     "prepare", "press", "promise", "propose", "provide", "pursue", "push", "raise", "reach", "reimpose", "renew",
     "reopen", "respond", "restore", "resume", "retaliate", "return", "seek", "send", "sign", "sit", "slap", "stage",
-    "start", "step", "strengthen", "threaten", "tighten", "travel", "triple", "unveil", "welcome"
+    "start", "step", "strengthen", "threaten", "tighten", "travel", "triple", "unveil", "wage", "wag", "welcome"
 }
 # Event nouns whose "of" object is the target ("the arrest of X", "the revocation of X's visa").
 OF_TARGET_NOUNS = {"revocation", "arrest", "capture", "designation", "decertification", "condemnation", "criticism",
@@ -62,10 +63,11 @@ AID_NOUNS = {"weapon", "arm", "system", "aid", "equipment", "missile", "ammuniti
              "drone", "jet", "supply", "vehicle", "artillery", "munition", "assistance", "food", "fuel", "grain", "vaccine"}
 VAGUE_NOUNS = {"effort", "campaign", "step", "action", "move", "measure", "fight", "war", "fighting", "clashes"}
 JUDGING_VERBS = {"condemn", "denounce", "criticise", "criticize", "decry", "deplore", "protest", "slam", "blast",
-                 "praise", "welcome", "hail", "applaud", "support", "back", "endorse", "reject", "oppose"}
+                 "praise", "welcome", "hail", "applaud", "support", "back", "endorse", "reject", "oppose", "dismiss",
+                 "deny", "rebuff"}
 ACCEPTING = {"accept", "recognise", "recognize", "allow", "tolerate", "back", "endorse", "approve", "sign", "support"}
 UNDOING_VERBS = {"lift", "ease", "remove", "drop", "waive", "relax", "end", "scrap", "withdraw", "halt", "cancel",
-                 "postpone", "delay", "suspend", "pause", "rescind", "revoke"}
+                 "postpone", "delay", "suspend", "pause", "rescind", "revoke", "sever", "break", "downgrade"}
 PRESSURE_VERBS = {"force", "push", "pressure", "compel", "prompt", "oblige", "coerce", "drive", "make"}
 # Publishing findings, not just speaking: 'an EU spokesperson said' is not a report on anyone.
 REPORT_VERBS = {"reveal", "show", "find", "indicate", "suggest", "estimate", "document", "report", "describe",
@@ -137,7 +139,7 @@ class RuleContext:
             out.extend(m.actors)
             for child in tok.children:  # 'Tshisekedi and Rwandan President Kagame' parsed as a modifier + 'and'
                 cm = self.m.at(child)
-                if cm is not None and cm is not m and child.dep_ in ("nmod", "compound") \
+                if cm is not None and cm is not m and child.dep_ in ("nmod", "compound", "amod") \
                         and any(g.dep_ == "cc" for g in child.children):
                     out.extend(cm.actors)
         elif depth < 3 and (m is None or not m.place_only):
@@ -156,8 +158,9 @@ class RuleContext:
                             and self.lex.noun_types(tok.lemma_.lower()):
                         continue  # 'signed the Pretoria agreement with X': named after a city
                     found = self.np_actors(child, depth + 1)
-                    if proxy:  # 'his government' is his state
-                        found = [self.state_of(a) or a for a in found]
+                    if proxy:  # 'his government' is his state; 'the Polisario's leadership' is still the Polisario
+                        found = [self.state_of(a) or a if self.kind(a) in ("person", "government_body") else a
+                                 for a in found]
                     out.extend(found)
             if not out and tok.lemma_.lower() in TRADE_NOUNS:
                 # 'a tariff on imports from Canada'
@@ -192,6 +195,11 @@ class RuleContext:
         return list(m.actors)
 
     def subject_actors(self, verb: Token, depth: int = 0) -> list[str]:
+        if verb.dep_ == "relcl" and _relpron_as_object_only(verb):
+            head = verb.head  # 'Kazakhstan and Uzbekistan, which both trade with ...': 'which' parsed as an object
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            return self.np_actors(head)
         for child in verb.children:
             if child.dep_ in SUBJ:
                 if child.lower_ in RELPRON and verb.dep_ in ("relcl", "acl"):
@@ -239,10 +247,13 @@ class RuleContext:
                     return self.subject_actors(head.head, depth + 1)
             if head.pos_ in ("VERB", "AUX"):
                 return self.subject_actors(head, depth + 1)
+            if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+                return self.subject_actors(head.head, depth + 1)  # 'Rabat was ready to meet X'
         return []
 
     def object_actors(self, verb: Token, symmetric: bool = False) -> list[str]:
-        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELPRON for c in verb.children):
+        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELPRON for c in verb.children) \
+                and not _relpron_as_object_only(verb):
             found = self.np_actors(verb.head)  # 'the unit that the FBI blamed'
             if found:
                 return found
@@ -253,7 +264,9 @@ class RuleContext:
                                 for c in child.children):
                 agents = self.m.events.get(event_stem(child.lemma_))
                 if agents:
-                    return list(agents)  # 'North Korea launched a missile ... Lee condemned the launch'
+                    # 'North Korea launched a missile ... Lee condemned the launch'; 'U.S. forces seized a tanker ...
+                    # Caracas denounced the seizure' is aimed at the state whose unnamed forces acted
+                    return list(dict.fromkeys(self.state_of(a) or a if a not in self.gz else a for a in agents))
             if child.dep_ in OBJ and self._is_violent_event(child) and verb.lemma_.lower() in JUDGING_VERBS:
                 # 'condemned the U.S. operation' targets its agent; 'condemned attacks on civilians' has none
                 return [a for c in child.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -305,7 +318,7 @@ class RuleContext:
             return True
         if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
             return True  # 'signed the deal without consulting Asmara'
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in tok.children):
             return True  # 'would back the budget only if the government resumed talks with Beijing': not an act
         head = tok
         for _ in range(3):  # 'did not agree to sanction', 'never planned to meet'
@@ -358,7 +371,13 @@ def _choose(types: list[str], sent: Span) -> str:
 # Event nouns whose first letters differ from their verb's: 'detained ... the detentions'.
 IRREGULAR_EVENTS = {"detention": "detain", "detentions": "detain", "invasion": "invade", "seizure": "seize",
                     "seizures": "seize", "decision": "decide", "intervention": "intervene", "abduction": "abduct",
-                    "deployment": "deploy", "withdrawal": "withdraw", "expulsion": "expel"}
+                    "deployment": "deploy", "withdrawal": "withdraw", "expulsion": "expel",
+                    # nouns that name what another verb did: 'accused X ... denied the allegations'
+                    "allegation": "accuse", "allegations": "accuse", "charge": "accuse", "charges": "accuse",
+                    "warning": "warn", "warnings": "warn", "proposal": "offer", "propose": "offer",
+                    # strikes from the air by any name: 'warplanes struck ... condemned the raids'
+                    "raid": "strike", "raids": "strike", "bomb": "strike", "bombing": "strike", "airstrike": "strike",
+                    "airstrikes": "strike", "bombard": "strike", "bombardment": "strike", "struck": "strike"}
 
 
 def event_stem(lemma: str) -> str:
@@ -367,6 +386,14 @@ def event_stem(lemma: str) -> str:
     lemma = lemma.lower()
     lemma = IRREGULAR_EVENTS.get(lemma, lemma)
     return lemma[:5] if len(lemma) > 5 else lemma
+
+
+def _relpron_as_object_only(verb: Token) -> bool:
+    """A relative clause whose 'which/who' the parser made the object though the clause has no subject and another
+    complement: 'X, which both trade with Y' (the relative pronoun is the subject)."""
+    return any(c.dep_ == "dobj" and c.lower_ in RELPRON for c in verb.children) \
+        and not any(c.dep_ in SUBJ | {"nsubjpass"} for c in verb.children) \
+        and any(c.dep_ == "prep" for c in verb.children)
 
 
 def _polarity(tokens: list[Token]) -> int:

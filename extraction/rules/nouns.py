@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extraction.rules.context import (
+    JUDGING_VERBS,
     LIGHT_VERBS,
     PRESSURE_VERBS,
     REVERSERS,
@@ -24,6 +25,19 @@ from extraction.rules.context import (
     _pairs,
     event_stem,
 )
+
+# Words for trouble in a relationship: 'strains in X's ties with Y' is no cooperation.
+STRAINS = {"strain", "tension", "rift", "crisis", "damage", "deterioration", "breakdown", "downturn", "setback", "chill",
+           "freeze", "rupture", "break", "cut", "cuts", "severing"}
+
+# Modifiers that make a campaign or an effort a use of force.
+ARMED_WORDS = {"armed", "military", "guerrilla", "insurgent", "bombing", "air", "aerial", "naval", "ground"}
+# Verbs of handling a request: their subject is the one asked.
+WEIGHING = {"study", "consider", "weigh", "review", "examine", "receive", "grant", "approve", "accept", "reject",
+            "ignore", "deny", "refuse", "rebuff", "decline", "answer", "heed"}
+STRAINED = {"tense", "strained", "frozen", "poor", "bad", "cool", "rocky", "fraught", "difficult", "hostile", "broken"}
+SOURING = {"collapse", "deteriorate", "sour", "worsen", "fray", "break", "suffer", "freeze", "cool", "crumble", "end",
+           "plunge", "sink", "unravel", "weaken"}
 
 
 @dataclass
@@ -44,6 +58,19 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     if any(c.lower_ in ("no", "without") for c in tok.children) or (tok.head.lower_ == "without"):
         return None
     rtype = base = _choose(types, ctx.sent)
+    if rtype == "OPPOSES" and any(c.dep_ == "amod" and c.lower_ in ARMED_WORDS for c in tok.children):
+        rtype = base = "COERCES"  # 'an armed campaign against X', 'a military offensive against Y'
+    if lemma in ("tie", "ties") and ((tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in STRAINS)
+                                     or (tok.dep_ in ("nsubj", "nsubjpass") and (
+                                         tok.head.lemma_.lower() in SOURING
+                                         or any(c.dep_ == "acomp" and c.lemma_.lower() in SOURING | STRAINED
+                                                for c in tok.head.children)))):
+        return None  # 'strains in India's ties with Washington', 'ties between X and Y collapsed'
+    if lemma == "call" and (any((c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"))
+                                or (c.dep_ in ("acl", "advcl") and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                                       for m in c.children))
+                                for c in tok.children) or _to_clauses(ctx, tok)):
+        rtype = base = "DEMANDS"  # 'its call for Togo to reopen the border', 'calls on Tehran', not a phone call
     # 'withdrawal of financial assistance': the governing noun reverses a cooperative event.
     reverser = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     if reverser is not None and reverser.lower_ in REVERSERS and rtype in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES"):
@@ -96,6 +123,24 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
                 targets.extend(a for c in child.children if c.dep_ in ("dobj", "prep")
                                for a in (ctx.np_actors(c) if c.dep_ == "dobj" else
                                          [x for p in c.children if p.dep_ == "pobj" for x in ctx.np_actors(p)]))
+    if base == "DEMANDS" and not targets:
+        # 'Chisinau's demand that Russia withdraw', 'its call for Togo to reopen the border': the one asked to act
+        # (a 'that' parsed as the object of a clause that has an object of its own is the complementiser)
+        targets = [a for c in tok.children if c.dep_ in ("acl", "ccomp", "advcl", "relcl")
+                   and (any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children)
+                        or (c.dep_ == "relcl" and any(m.dep_ == "dobj" and m.lower_ == "that" for m in c.children)
+                            and sum(m.dep_ == "dobj" for m in c.children) > 1))
+                   for s_ in c.children if s_.dep_ == "nsubj" for a in ctx.np_actors(s_)]
+    if base == "DEMANDS" and not targets:
+        # 'Saudi calls to withdraw his forces': the one whose forces are to go is the one asked
+        owners = [a for c in _to_clauses(ctx, tok) for o in c.children if o.dep_ == "dobj" for p in o.children
+                  if p.dep_ == "poss" for a in ctx.np_actors(p)]
+        own_agents = set(agents) | {a for c in tok.children if c.dep_ in ("poss", "amod", "compound")
+                                    for a in ctx.np_actors(c)}
+        targets = [a for a in owners if a not in own_agents]
+    if base == "DEMANDS" and agents and not targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in WEIGHING:
+        # 'Brussels was studying a new request from Maputo': the one weighing a request is the one asked
+        targets = [a for a in ctx.subject_actors(tok.head) if a not in agents]
     # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
     verb = ctx.governing_verb(tok)
     conf = 0.7
@@ -113,7 +158,9 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         vlemma = verb.lemma_.lower()
         if vlemma in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj", "conj", "nsubjpass"):
             subj = ctx.subject_actors(verb)
-            if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",)):
+            in_state = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i \
+                and vlemma in ("be", "remain", "stay")  # 'was in contact with', 'remained in talks with'
+            if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state):
                 agents = subj
             if vlemma in ("accept", "welcome", "receive", "reject") and with_ == [] and agents and tok.dep_ == "dobj":
                 # 'Trump accepted an overture from Petro': the accepting side is the counterpart.
@@ -130,11 +177,32 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         # 'raised the arrest with Kallas in a phone call': the partner hangs on the verb
         with_ = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                  for p in c.children for a in ctx.np_actors(p)]
+    if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
+        # 'Goyal said trade talks with the United States were moving': the speaker's side talks
+        cur = tok
+        for _ in range(8):
+            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in ("say", "add", "tell", "insist", "stress"):
+                agents = [a for a in ctx.subject_actors(cur.head)
+                          if ctx.kind(a) in ("person", "state", "government_body", "igo", "armed_group") and a not in with_]
+                break
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
     if not targets and verb is not None and rtype in ("THREATENS", "SANCTIONS", "COERCES", "DEMANDS"):
         # 'X responded with threats ..., forcing Bogota to reverse course': the one pressed is the target.
         targets = [a for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in PRESSURE_VERBS
                    for d in c.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
     return NounFrame(tok, rtype, list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), list(dict.fromkeys(with_)), conf)
+
+
+def _to_clauses(ctx: RuleContext, tok: Token) -> list[Token]:
+    """The 'to V' clause of a request noun, also where the parser hung it on the governing verb: 'Saudi calls
+    [to withdraw his forces]'."""
+    gov = ctx.governing_verb(tok)
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "xcomp", "advcl")] + \
+              [c for c in (gov.children if gov is not None else []) if c.dep_ in ("advcl", "xcomp")
+               and c.left_edge.i == tok.right_edge.i + 1]
+    return [c for c in clauses if c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
 def _frame_group(tok: Token) -> Token:
@@ -167,6 +235,10 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
         for f in members:
             if f.tok.lemma_.lower() in VAGUE_NOUNS:
                 continue  # 'military action', 'efforts': only with their own 'against X'
+            judged = ctx.governing_verb(f.tok)
+            if judged is not None and judged.lemma_.lower() in JUDGING_VERBS and not (f.agents or f.targets) \
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in f.tok.children):
+                continue  # 'dismissed the warning and repeated X's demand that ...': an earlier act, not this one's
             if agents and not f.agents and f.type not in SYMMETRIC:
                 f.agents, f.confidence = agents, 0.6
             if targets and not f.targets and f.type not in SYMMETRIC:
@@ -258,7 +330,9 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
                 holder = ctx.np_actors(cur.head)
                 break
             if cur.dep_ == "pobj" and cur.head.lower_ == "as" and cur.head.head.pos_ in ("VERB", "AUX"):
-                holder = ctx.subject_actors(cur.head.head)
+                verb = cur.head.head  # 'emerged as one of X's critics'; 'leaving Rwanda as X's main partner'
+                objs = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
+                holder = objs or ([] if any(c.dep_ == "dobj" for c in verb.children) else ctx.subject_actors(verb))
                 break
             cur = cur.head
             if cur.dep_ == "ROOT":
@@ -271,6 +345,35 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
 
 # -- titles and memberships -------------------------------------------------
 
+
+
+def joint_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Chinese and Tajik troops held joint exercises', 'joint patrols with the Malian army': the parties to a joint
+    act cooperate, whatever the act (trigger nouns are read by the noun rule)."""
+    for tok in ctx.sent:
+        if tok.pos_ != "NOUN" or ctx.lex.noun_types(tok.lemma_.lower()) \
+                or not any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in tok.children):
+            continue
+        parties = [a for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod") for a in ctx.np_actors(c)]
+        partners = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "alongside")
+                    for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        verb = ctx.governing_verb(tok)
+        if verb is not None and (ctx.negated(verb) or ctx.blocked(verb)):
+            continue
+        if not parties and verb is not None and tok.dep_ in ("dobj", "nsubjpass") \
+                and verb.lemma_.lower() in LIGHT_VERBS:  # 'held joint drills', not 'expect X and Y to block a joint ...
+            parties = ctx.subject_actors(verb) if tok.dep_ == "dobj" else \
+                [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+        # unnamed forces stand for their state: joint drills are between states
+        parties = [a if a in ctx.gz else ctx.state_of(a) or a for a in parties]
+        partners = [a if a in ctx.gz else ctx.state_of(a) or a for a in partners]
+        if partners:
+            pairs = list(_pairs(parties, partners))
+        else:
+            pairs = list(_group_pairs(list(dict.fromkeys(parties))))
+        for a, b in pairs:
+            if a != b:
+                yield Found(a, "COOPERATES_WITH", b, tok.i, f"joint:{tok.lemma_.lower()}", 0.6)
 
 
 def under_rule(ctx: RuleContext) -> Iterator[Found]:

@@ -38,7 +38,7 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             if name_start - 1 >= ctx.sent.start and doc[name_start - 1].text in GENERIC_TITLES \
                     and name_start - 2 >= ctx.sent.start and doc[name_start - 2].is_title:
                 # 'Economy Secretary Marcelo Ebrard': a minister of the state the story is about.
-                state = info.state or _sentence_state(ctx) or _principal_state(ctx)
+                state = _serving_org(ctx, m.actor) or info.state or _sentence_state(ctx) or _principal_state(ctx)
                 if state:
                     yield Found(m.actor, "MEMBER_OF", state, m.start, "title:minister", 0.55)
             continue
@@ -77,7 +77,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
         if org:
             # 'Lebanese army commander General X' heads the army; a deputy or a 'President' of a body does not
             heads_body = before is not None and before.actor == org and not deputy  # 'KRG Prime Minister X' too
-            leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or heads_body)
+            # a 'Deputy Prime Minister' serves the government the prime minister leads
+            leads = role.leads and not sub_unit and (heads_body if ctx.kind(org) == "government_body" else not deputy)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
 
 
@@ -141,6 +142,15 @@ def _office_org(ctx: RuleContext, person: str, role: str) -> str | None:
     if person not in gz:
         return None
     offices = [o for o in gz.get(person).offices if o.role == role]
+    return offices[-1].of if offices else None
+
+
+def _serving_org(ctx: RuleContext, person: str) -> str | None:
+    """Where a known person holds a current non-leading office: 'Enlargement Commissioner Marta Kos' serves the EU,
+    not the state she comes from."""
+    if person not in ctx.gz:
+        return None
+    offices = [o for o in ctx.gz.get(person).offices if o.end is None and o.role in STATE_OFFICES]
     return offices[-1].of if offices else None
 
 
@@ -288,9 +298,15 @@ def led_rule(ctx: RuleContext) -> Iterator[Found]:
         if tok.lower_ != "led" or tok.dep_ not in ("amod", "acl", "compound"):
             continue
         leaders = [a for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") for a in ctx.np_actors(c)]
-        org = ctx.np_actors(tok.head)
+        org = [a for a in ctx.np_actors(tok.head) if a not in leaders]
+        if not org and tok.head.dep_ == "appos":
+            org = ctx.np_actors(tok.head.head)  # 'the CSTO, the Moscow-led military alliance'
         for s_, o in _pairs(leaders, org):
-            if ctx.kind(o) not in ("person", "state"):
+            if ctx.kind(o) in ("person", "state"):
+                continue
+            if ctx.kind(s_) == "igo" and ctx.kind(o) == "igo":
+                yield Found(o, "MEMBER_OF", s_, tok.i, "x-led", 0.6)  # 'the NATO-led force': a part of NATO
+            else:
                 yield Found(s_, "LEADS", o, tok.i, "x-led", 0.6)
 
 

@@ -34,9 +34,50 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         lemma = tok.lemma_.lower()
         if not ctx.negated(tok):
             doers = [a for c in tok.children if c.dep_ == "nsubj" for a in ctx.np_actors(c)]
+            if not doers and tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+                doers = ctx.subject_actors(tok)  # 'U.S. forces boarded and seized a tanker'
             if doers:
                 ctx.m.events[event_stem(lemma)] = tuple(doers)  # remembered for 'the launch', 'the arrest' later on
+            elif (ctx.lex.verb_types(lemma) or [""])[0] == "COERCES" and not ctx.blocked(tok):
+                # 'Israeli warplanes struck ...': the unnamed weapons' state is the doer
+                doers = [a for c in tok.children if c.dep_ == "nsubj" for g in c.children if g.dep_ in ("amod", "compound")
+                         for a in ctx.np_actors(g) if ctx.kind(a) == "state"]
+                if doers:
+                    ctx.m.events[event_stem(lemma)] = tuple(doers)
         types = ctx.lex.verb_types(lemma)
+        dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+        coop_obj = next((c for c in dobjs if (ctx.lex.noun_types(c.lemma_.lower()) or ctx.lex.noun_types(c.lower_)
+                                              or [""])[0] in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES")), None)
+        if lemma in VIEW_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) \
+                and not ctx.negated(tok) and not ctx.blocked(tok):
+            # 'regards X as a threat', 'views Y as a partner': the label's polarity decides
+            viewed = [a for c in dobjs for a in ctx.np_actors(c)]
+            found = _label(ctx, tok, [], viewed, "")
+            if found is not None:
+                for s, o in _pairs(ctx.subject_actors(tok), viewed):
+                    yield Found(s, found[0], o, tok.i, f"view:{lemma}", 0.6)
+            continue
+        if lemma == "stand" and not ctx.negated(tok):
+            # 'has stood firmly behind Sandu's government', 'stands firmly with Guyana': backing, not posture
+            firm = any(c.dep_ == "advmod" and c.lower_ in ("firmly", "squarely", "fully", "resolutely", "firm")
+                       for c in tok.children)
+            backed = [a for c in tok.children if c.dep_ == "prep" and (c.lower_ == "behind" or (c.lower_ == "with" and firm))
+                      for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+            for s, o in _pairs(ctx.subject_actors(tok), backed):
+                yield Found(s, "SUPPORTS", o, tok.i, "verb:stand", 0.6)
+            continue
+        if lemma in CANCEL_VERBS and coop_obj is not None:
+            types = ["SANCTIONS"]  # 'cancelled an agreement with X', 'blocked funding for Y'
+        elif lemma == "recall" and any(c.lemma_.lower() in ENVOY_NOUNS for c in dobjs):
+            types = ["SANCTIONS"]  # 'recalled its ambassador from Paris'
+        elif lemma == "invite":
+            # 'invited the Polisario to negotiations': the invitation is to the act the noun names
+            to_event = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                        for p in c.children if p.dep_ == "pobj"] + \
+                       [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]  # '(to) talks' as a clause
+            types = [t for p in to_event for t in (ctx.lex.noun_types(p.lemma_.lower())
+                                                    or ctx.lex.noun_types(p.lower_) or [])[:1]
+                     if t in ("NEGOTIATES", "MEETS")][:1]
         if lemma in ACCEPTING and ctx.negated(tok) and not ctx.blocked(tok):
             types = ["REJECTS"]  # 'would never accept', 'does not recognise'
         elif not types or ctx.negated(tok) or ctx.blocked(tok):
@@ -64,8 +105,9 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             subj = ctx.subject_actors(tok)
             obj = ctx.object_actors(tok, symmetric=rtype in SYMMETRIC)
         conf = 0.75
-        subj = subj + [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("alongside",)
-                       for p in c.children for a in ctx.np_actors(p) if a not in subj]  # 'backed X alongside the UAE'
+        alongside = [a for c in [tok, *dobjs] for g in c.children if g.dep_ == "prep" and g.lower_ == "alongside"
+                     for p in g.children for a in ctx.np_actors(p) if a not in subj]  # also 'fought [X alongside Y]
+        subj = subj + alongside  # 'backed X alongside the UAE'
         subj_tok = next((c for c in tok.children if c.dep_ in SUBJ), None)
         if rtype in COMMUNICATIVE and subj_tok is not None and ctx.m.at(subj_tok) is None \
                 and subj_tok.lower_ not in GROUP_NOUNS | STATE_PROXIES and subj_tok.pos_ == "NOUN" \
@@ -80,6 +122,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'rejected any talks with Washington'
             obj = [a for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
                    and c.lower_ in ("with", "of", "from", "between") for p in c.children for a in ctx.np_actors(p)]
+        if lemma == "deny" and not any(c.dep_ == "dobj" for c in tok.children):
+            continue  # 'denies working with the FDLR' denies a claim; 'denied the allegations' rejects the accuser
         if rtype == "REJECTS" and xcomp is not None and not obj:
             obj = ctx.object_actors(xcomp)          # 'refused to accept U.S. military flights'
             if not obj:                             # 'refused to open any negotiation with JNIM'
@@ -114,6 +158,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             if by:
                 obj = by
                 rtype = "PRAISES" if lemma in ("welcome", "hail", "applaud") else rtype
+        if lemma == "host" and any(c.lemma_.lower() in HOSTED_GROUPS for c in dobjs):
+            rtype = "SUPPORTS"  # 'Algeria, which hosts the Polisario's leadership': shelter, not a meeting
         if lemma == "welcome" and rtype == "MEETS" and obj and any(
                 c.dep_ == "dobj" and ctx.m.at(c) is None and c.lower_ not in GROUP_NOUNS for c in tok.children):
             rtype = "PRAISES"  # 'welcomed the strikes', 'welcomed the envoy's push': the act, not a visitor
@@ -121,6 +167,13 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'called on X to', 'called X a thug', 'called X' (by phone)
             on = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                   for p in c.children for a in ctx.np_actors(p)]
+            # 'called for restraint from both sides', 'called for Russia to withdraw'
+            on += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                   if p.dep_ == "pobj" for g in p.children if g.dep_ == "prep" and g.lower_ in ("from", "by", "on")
+                   for q in g.children for a in ctx.np_actors(q)]
+            on += [a for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                   for s_ in c.children if s_.dep_ == "nsubj" for a in ctx.np_actors(s_)]
             label = _label(ctx, tok, subj, obj, rtype)
             if on:
                 rtype, obj = "DEMANDS", on
@@ -137,8 +190,9 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 rtype, obj = found
             elif rtype not in ("CRITICISES", "PRAISES", "REPORTS_ON", "SANCTIONS"):
                 continue
-        coop_obj = next((c for c in tok.children if c.dep_ == "dobj" and (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0]
-                         in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES")), None)
+        if rtype == "SANCTIONS" and lemma == "recall":
+            obj = [a for c in [tok, *dobjs] for p in c.children if p.dep_ == "prep" and p.lower_ in ("from", "to", "in")
+                   for q in p.children for a in ctx.np_actors(q)]
         if rtype == "SANCTIONS" and coop_obj is not None:
             # 'froze EU funding', 'suspended its dialogue with Pristina': the partner, not the funder, is hit
             obj = [a for c in coop_obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "for")
@@ -169,6 +223,11 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             obj = [a for c in clauses for s_ in c.children if s_.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(s_)]
         if rtype == "REPORTS_ON" and not all(ctx.kind(s) in ORG_KINDS for s in subj):
             continue
+        if rtype in ("COERCES", "OPPOSES") and alongside:
+            def state(a: str) -> str:  # unnamed forces fighting side by side stand for their states
+                return a if a in ctx.gz else ctx.state_of(a) or a
+            for s, o in _pairs([state(a) for a in subj if a not in alongside], [state(a) for a in alongside]):
+                yield Found(s, "COOPERATES_WITH", o, tok.i, f"alongside:{lemma}", 0.6)  # 'fought X alongside Y'
         if rtype in SYMMETRIC and not obj:
             for a, b in _group_pairs(subj):
                 yield Found(a, rtype, b, tok.i, f"verb:{lemma}", conf)
@@ -177,6 +236,14 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
 
 
 ARMED_VERBS = {"fight", "battle", "clash"}
+# Verbs that undo a cooperative object: 'cancelled an agreement with X' hits X.
+CANCEL_VERBS = {"cancel", "scrap", "terminate", "annul", "abandon", "block", "withhold", "halt", "freeze", "suspend",
+                "cut", "end", "stop", "tear", "sever", "break", "downgrade"}
+# What a state hosts for a movement it backs: 'hosts the Polisario's leadership', 'hosted Hamas's political office'.
+HOSTED_GROUPS = {"leadership", "headquarters", "base", "bases", "office", "bureau", "fighters", "militants", "camp",
+                 "camps", "exiles"}
+VIEW_VERBS = {"regard", "view", "consider", "see", "perceive", "treat"}
+ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "diplomats", "ambassadors"}
 
 
 def _armed(ctx: RuleContext, actor: str) -> bool:
