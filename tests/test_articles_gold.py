@@ -1,20 +1,15 @@
 """Our own annotated article sets (tests/articles, articles2 ... articles5) stay consistent with their gold files."""
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.check_gold import main as check_gold
+from tests.check_gold import sets
+
 HERE = Path(__file__).parent
 SETS = {"articles": 10, "articles2": 6, "articles3": 6, "articles4": 4, "articles5": 4}
-
-
-def _checker(folder: str):
-    spec = importlib.util.spec_from_file_location(f"check_gold_{folder}", HERE / folder / "check_gold.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _gold(folder: str) -> dict:
@@ -23,7 +18,7 @@ def _gold(folder: str) -> dict:
 
 @pytest.mark.parametrize("folder", SETS)
 def test_gold_is_consistent_with_the_articles(folder, capsys):
-    assert _checker(folder).main() == 0, capsys.readouterr().out
+    assert check_gold(HERE / folder) == 0, capsys.readouterr().out
 
 
 @pytest.mark.parametrize("folder,count", SETS.items())
@@ -33,30 +28,30 @@ def test_every_article_has_a_gold_entry(folder, count):
     assert len(docs) == count
 
 
-def test_the_second_set_is_new_text_and_checks_its_own_folder():
-    assert _checker("articles2").load_checker().HERE == (HERE / "articles2").resolve()
-    first = {d["doc"] for d in _gold("articles")["documents"]}
+def test_the_sets_are_all_found_in_order():
+    assert [p.name for p in sets()] == list(SETS)
+
+
+@pytest.mark.parametrize("i", range(1, len(SETS)))
+def test_each_set_is_new_text(i):
+    names = list(SETS)
+    earlier = {d["doc"] for folder in names[:i] for d in _gold(folder)["documents"]}
+    assert not earlier & {d["doc"] for d in _gold(names[i])["documents"]}
+
+
+def test_the_second_set_requires_every_relation_type():
     second = _gold("articles2")
-    assert not first & {d["doc"] for d in second["documents"]}
     required = {t for d in second["documents"] for r in d["relations"] if not r.get("optional")
                 for t in (r["type"] if isinstance(r["type"], list) else [r["type"]])}
     assert len(required) == 17
 
 
-def test_the_third_set_is_new_text_and_checks_its_own_folder():
-    assert _checker("articles3").load_checker().HERE == (HERE / "articles3").resolve()
-    earlier = {d["doc"] for folder in ("articles", "articles2") for d in _gold(folder)["documents"]}
-    assert not earlier & {d["doc"] for d in _gold("articles3")["documents"]}
-
-
-def test_the_fourth_set_is_new_text_and_checks_its_own_folder():
-    assert _checker("articles4").load_checker().HERE == (HERE / "articles4").resolve()
-    earlier = {d["doc"] for folder in ("articles", "articles2", "articles3") for d in _gold(folder)["documents"]}
-    assert not earlier & {d["doc"] for d in _gold("articles4")["documents"]}
-
-
-def test_the_fifth_set_is_new_text_and_checks_its_own_folder():
-    assert _checker("articles5").load_checker().HERE == (HERE / "articles5").resolve()
-    earlier = {d["doc"] for folder in ("articles", "articles2", "articles3", "articles4")
-               for d in _gold(folder)["documents"]}
-    assert not earlier & {d["doc"] for d in _gold("articles5")["documents"]}
+def test_a_bad_gold_file_is_reported(tmp_path, capsys):
+    (tmp_path / "doc-a.txt").write_text("Headline\nMali criticised France.\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(
+        "documents:\n  - doc: doc-a\n    actors:\n      - {id: mali, kind: state, names: [Mali]}\n"
+        "      - {id: france, kind: state, names: [France]}\n    relations:\n"
+        "      - {source: mali, type: CRITICIZES, target: france, evidence: \"Mali praised France\"}\n", encoding="utf-8")
+    assert check_gold(tmp_path) == 1
+    out = capsys.readouterr().out
+    assert "unknown type CRITICIZES" in out and "evidence not in text" in out

@@ -1,6 +1,6 @@
-"""Sanity checks for tests/articles/gold.yaml: parses, docs exist, ids declared, evidence verbatim.
+"""Sanity checks for an annotated article set's gold.yaml: parses, docs exist, ids declared, evidence verbatim.
 
-Run from the repository root:  python3 tests/articles/check_gold.py
+Run from the repository root:  python3 tests/check_gold.py tests/articles3   (no folder: every tests/articles* set)
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parent
 TYPES = {"MEETS", "NEGOTIATES", "COOPERATES_WITH", "ALLIED_WITH", "PRAISES", "SUPPORTS", "CRITICISES",
          "DEMANDS", "REJECTS", "THREATENS", "SANCTIONS", "COERCES", "OPPOSES", "CONCEDES", "REPORTS_ON",
          "LEADS", "MEMBER_OF"}
@@ -23,8 +23,16 @@ def as_list(x: object) -> list:
     return list(x) if isinstance(x, list) else [x]
 
 
-def main() -> int:
-    gold = yaml.safe_load((HERE / "gold.yaml").read_text(encoding="utf-8"))
+def sets() -> list[Path]:
+    """The annotated article sets: tests/articles, tests/articles2, ... in order."""
+    return sorted((p for p in TESTS.glob("articles*") if (p / "gold.yaml").exists()),
+                  key=lambda p: int(p.name[len("articles"):] or 1))
+
+
+def main(folder: Path) -> int:
+    """Check one set's gold.yaml against its texts; prints a summary, returns 1 on errors."""
+    folder = Path(folder)
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
     errors: list[str] = []
     req: Counter[str] = Counter()
     opt: Counter[str] = Counter()
@@ -32,8 +40,8 @@ def main() -> int:
     any_opt: Counter[str] = Counter()
     for d in gold["documents"]:
         doc = d["doc"]
-        txt = HERE / f"{doc}.txt"
-        meta = HERE / f"{doc}.meta.yaml"
+        txt = folder / f"{doc}.txt"
+        meta = folder / f"{doc}.meta.yaml"
         if not txt.is_file() or not meta.is_file():
             errors.append(f"{doc}: missing .txt or .meta.yaml")
             continue
@@ -85,4 +93,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    folders = [Path(a) for a in sys.argv[1:]] or sets()
+    sys.exit(max(main(f) for f in folders))
