@@ -48,6 +48,7 @@ def test_the_second_set_requires_every_relation_type():
 
 def test_a_bad_gold_file_is_reported(tmp_path, capsys):
     (tmp_path / "doc-a.txt").write_text("Headline\nMali criticised France.\n", encoding="utf-8")
+    (tmp_path / "doc-a.meta.yaml").write_text("title: Headline\ndate: 2025-01-02\n", encoding="utf-8")
     (tmp_path / "gold.yaml").write_text(
         "documents:\n  - doc: doc-a\n    actors:\n      - {id: mali, kind: state, names: [Mali]}\n"
         "      - {id: france, kind: state, names: [France]}\n    relations:\n"
