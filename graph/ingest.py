@@ -55,7 +55,7 @@ class IngestReport:
 
 
 def split_text(text: str, size: int) -> Iterator[tuple[int, str]]:
-    """(offset, piece) pieces of at most ``size`` characters, cut after a blank line, a line end or a space.
+    r"""(offset, piece) pieces of at most ``size`` characters, cut after a blank line, a line end or a space.
 
     >>> list(split_text("one two\n\nthree four", 12))
     [(0, 'one two\n\n'), (9, 'three four')]

@@ -41,6 +41,23 @@ def test_docstring_examples(module):
     assert result.failed == 0 and result.attempted > 0
 
 
+def _all_modules() -> list[str]:
+    import pkgutil
+
+    names = []
+    for package in ("graph", "extraction", "loaders", "queries"):
+        pkg = importlib.import_module(package)
+        names.append(package)
+        names += [m.name for m in pkgutil.walk_packages(pkg.__path__, package + ".")]
+    return sorted(set(names) - {"graph.__main__"})
+
+
+@pytest.mark.parametrize("module", _all_modules())
+def test_every_docstring_example_in_the_code_runs(module):
+    # The examples in docstrings are documentation users copy: every one of them must work.
+    assert doctest.testmod(importlib.import_module(module)).failed == 0
+
+
 def ev(doc="d", start=0, date=None, sentence="s"):
     return {"doc": doc, "sentence": sentence, "start": start, "end": start + 5, "date": date, "confidence": 0.5}
 
