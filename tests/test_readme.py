@@ -4,6 +4,7 @@ on a store built from examples/news (the Neo4j ones on a real server, marker ``n
 
 from __future__ import annotations
 
+import ast
 import re
 import shlex
 import shutil
@@ -209,3 +210,23 @@ def test_readme_neo4j_examples(neo4j_db, neo4j_settings, readme_dir: Path):
         result = CliRunner().invoke(cli, ["cypher", statement], env=env, catch_exceptions=False)
         assert result.exit_code == 0, f"{statement}: {result.output}"
         assert "(no rows)" not in result.output, f"README Cypher returns nothing:\n{statement}"
+
+
+def test_python_blocks_run(tmp_path, monkeypatch):
+    """Each ```python block of the README runs, in a folder whose actorgraph-data holds examples/news;
+    a line ending in `# True` must evaluate to True."""
+    from graph.ingest import ingest_paths
+    from graph.store import GraphStore
+
+    ingest_paths([EXAMPLES], GraphStore.open(tmp_path / "actorgraph-data"), progress=False)
+    monkeypatch.chdir(tmp_path)
+    blocks = [lines for lang, lines in fenced_blocks(README.read_text(encoding="utf-8")) if lang == "python"]
+    assert blocks
+    for lines in blocks:
+        scope: dict = {}
+        for node in ast.parse("\n".join(lines)).body:
+            code = compile(ast.Module([node], []), "README.md", "exec")
+            if isinstance(node, ast.Expr) and lines[node.end_lineno - 1].rstrip().endswith("# True"):
+                assert eval(compile(ast.Expression(node.value), "README.md", "eval"), scope) is True, lines[node.lineno - 1]
+            else:
+                exec(code, scope)
