@@ -135,6 +135,24 @@ CASES = [
      {("mark-savaya", "MEMBER_OF", "united-states")}, {("steve-witkoff", "MEMBER_OF", "united-states")}),
     ("place-after-title", "Foreign Minister Ana Ruiz urged foreign investors to stop lobbying in Washington.",
      set(), {("ana-ruiz", "MEMBER_OF", "united-states")}),
+    # invitees who 'join talks' talk with the host, not with each other
+    ("invite-to-join-talks", "Ruto said the region needed calm and invited Somalia and Ethiopia to join negotiations in Nairobi.",
+     {("william-ruto", "NEGOTIATES", "somalia"), ("william-ruto", "NEGOTIATES", "ethiopia")},
+     {("somalia", "NEGOTIATES", "ethiopia"), ("ethiopia", "NEGOTIATES", "somalia")}),
+    ("received-aid-from", "The Somali government has received weapons from Turkey since March.",
+     {("turkey", "SUPPORTS", "somalia")}, {("somalia", "MEETS", "turkey")}),
+    ("sided-with", "Hungary sided with Russia in the dispute over gas transit.",
+     {("hungary", "SUPPORTS", "russia")}, set()),
+    ("demand-that-clause-misparsed", "Baku renewed its demand that Yerevan delete from its charter a disputed clause.",
+     {("azerbaijan", "DEMANDS", "armenia")}, set()),
+    ("demand-that-verb-read-as-noun", "Moscow repeated its demand that Chisinau remove from its schools the new textbooks.",
+     {("russia", "DEMANDS", "moldova")}, set()),
+    ("normalise-relations", "Turkey is ready to normalize relations with Armenia next year.",
+     {("turkey", "COOPERATES_WITH", "armenia")}, set()),
+    ("private-person-is-no-state", "The court jailed Petr Ivanov, a Russian billionaire who had praised Zelensky.",
+     set(), {("russia", "PRAISES", "volodymyr-zelensky")}),
+    ("church-as-actor", "The Russian Orthodox Church condemned Zelensky over the ban.",
+     {("russian-orthodox-church", "CRITICISES", "volodymyr-zelensky")}, set()),
 ]
 
 

@@ -11,6 +11,7 @@ from extraction.rules.context import (
     AID_NOUNS,
     COMMUNICATIVE,
     GROUP_NOUNS,
+    JOINING_VERBS,
     LABEL_VERBS,
     ORG_KINDS,
     STATE_PROXIES,
@@ -66,6 +67,16 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             for s, o in _pairs(ctx.subject_actors(tok), backed):
                 yield Found(s, "SUPPORTS", o, tok.i, "verb:stand", 0.6)
             continue
+        if lemma in RECEIVING_VERBS and not ctx.negated(tok) and not ctx.blocked(tok):
+            # 'the army has received military support from Egypt': the giver supports the receiver
+            aid = [c for c in dobjs if c.lemma_.lower() in AID_NOUNS
+                   or (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0] == "SUPPORTS"]
+            givers = [a for c in [tok, *aid] for p in c.children if p.dep_ == "prep" and p.lower_ == "from"
+                      for q in p.children if q.dep_ == "pobj" for a in ctx.np_actors(q)]
+            if aid and givers:
+                for s, o in _pairs(givers, ctx.subject_actors(tok)):
+                    yield Found(s, "SUPPORTS", o, tok.i, f"received:{lemma}", 0.65)
+                continue
         if lemma in CANCEL_VERBS and coop_obj is not None:
             types = ["SANCTIONS"]  # 'cancelled an agreement with X', 'blocked funding for Y'
         elif lemma == "recall" and any(c.lemma_.lower() in ENVOY_NOUNS for c in dobjs):
@@ -74,7 +85,9 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'invited the Polisario to negotiations': the invitation is to the act the noun names
             to_event = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                         for p in c.children if p.dep_ == "pobj"] + \
-                       [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]  # '(to) talks' as a clause
+                       [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"] + \
+                       [d for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in JOINING_VERBS
+                        for d in c.children if d.dep_ == "dobj"]  # '(to) talks' as a clause; 'to join talks'
             types = [t for p in to_event for t in (ctx.lex.noun_types(p.lemma_.lower())
                                                     or ctx.lex.noun_types(p.lower_) or [])[:1]
                      if t in ("NEGOTIATES", "MEETS")][:1]
@@ -236,6 +249,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
 
 
 ARMED_VERBS = {"fight", "battle", "clash"}
+# Verbs of getting: 'X received weapons from Y' is Y supporting X.
+RECEIVING_VERBS = {"receive", "get", "obtain", "secure", "accept"}
 # Verbs that undo a cooperative object: 'cancelled an agreement with X' hits X.
 CANCEL_VERBS = {"cancel", "scrap", "terminate", "annul", "abandon", "block", "withhold", "halt", "freeze", "suspend",
                 "cut", "end", "stop", "tear", "sever", "break", "downgrade"}
