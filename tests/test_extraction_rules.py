@@ -151,6 +151,8 @@ CASES = [
      {("turkey", "COOPERATES_WITH", "armenia")}, set()),
     ("private-person-is-no-state", "The court jailed Petr Ivanov, a Russian billionaire who had praised Zelensky.",
      set(), {("russia", "PRAISES", "volodymyr-zelensky")}),
+    ("participle-on-unnamed-group", "The EU adopted the package on Monday, with several member states siding with Hungary.",
+     set(), {("european-union", "SUPPORTS", "hungary")}),
     ("church-as-actor", "The Russian Orthodox Church condemned Zelensky over the ban.",
      {("russian-orthodox-church", "CRITICISES", "volodymyr-zelensky")}, set()),
 ]

@@ -127,6 +127,9 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 and not any(c.dep_ == "appos" for c in subj_tok.children):
             continue  # 'a Chinese attack could threaten Japan': an event, not an actor, does it
         if not subj and not passive:
+            if (tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and ctx.m.at(tok.head) is None) or \
+                    (tok.dep_ == "pcomp" and tok.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in tok.children)):
+                continue  # 'with a handful of countries siding with Washington': the unnamed countries act
             subj = ctx.fallback_subject(tok)
             conf = 0.55
 
