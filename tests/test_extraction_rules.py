@@ -153,6 +153,12 @@ CASES = [
      set(), {("russia", "PRAISES", "volodymyr-zelensky")}),
     ("participle-on-unnamed-group", "The EU adopted the package on Monday, with several member states siding with Hungary.",
      set(), {("european-union", "SUPPORTS", "hungary")}),
+    ("froze-participation-in", "Mali suspended its membership of ECOWAS after the sanctions.",
+     {("mali", "REJECTS", "ecowas")}, set()),
+    ("extend-credit-to-capital", "Beijing pledged in March to extend a credit line to Islamabad for grain imports.",
+     {("china", "SUPPORTS", "pakistan")}, set()),
+    ("aid-sent-to-capital", "Berlin has sent air defence missiles to Kyiv since the spring.",
+     {("germany", "SUPPORTS", "ukraine")}, set()),
     ("church-as-actor", "The Russian Orthodox Church condemned Zelensky over the ban.",
      {("russian-orthodox-church", "CRITICISES", "volodymyr-zelensky")}, set()),
 ]

@@ -77,6 +77,25 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 for s, o in _pairs(givers, ctx.subject_actors(tok)):
                     yield Found(s, "SUPPORTS", o, tok.i, f"received:{lemma}", 0.65)
                 continue
+        if lemma in CANCEL_VERBS and not ctx.negated(tok) and not ctx.blocked(tok):
+            # 'froze its participation in the CSTO', 'suspended its membership of the bloc': a turn away from it
+            left = [a for c in dobjs if c.lemma_.lower() in MEMBERSHIP_NOUNS for p in c.children
+                    if p.dep_ == "prep" and p.lower_ in ("in", "of") for q in p.children for a in ctx.np_actors(q)]
+            if left:
+                for s, o in _pairs(ctx.subject_actors(tok), left):
+                    yield Found(s, "REJECTS", o, tok.i, f"leave:{lemma}", 0.65)
+                continue
+        if lemma in ("extend", "offer") and not ctx.negated(tok) and not ctx.blocked(tok) and any(
+                c.lemma_.lower() in CREDIT_NOUNS or any(g.dep_ == "compound" and g.lemma_.lower() in CREDIT_NOUNS
+                                                        for g in c.children) for c in dobjs):
+            # 'agreed to extend a credit line to Havana', 'offered a loan to Kyiv'
+            lent = [a for c in [tok, *dobjs] for p in c.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for")
+                    for q in p.children for a in _recipient(ctx, q)] + \
+                   [a for c in tok.children if c.dep_ == "dative" for a in _recipient(ctx, c)]
+            for s, o in _pairs(ctx.subject_actors(tok), lent):
+                yield Found(s, "SUPPORTS", o, tok.i, f"credit:{lemma}", 0.65)
+            if lent:
+                continue
         if lemma in CANCEL_VERBS and coop_obj is not None:
             types = ["SANCTIONS"]  # 'cancelled an agreement with X', 'blocked funding for Y'
         elif lemma == "recall" and any(c.lemma_.lower() in ENVOY_NOUNS for c in dobjs):
@@ -219,7 +238,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 continue
             rtype = "SUPPORTS"  # 'Germany would send more air defence systems to Ukraine'
             obj = [a for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
-                   for p in c.children for a in ctx.np_actors(p)]
+                   for p in c.children for a in _recipient(ctx, p)]
         if lemma == "see":
             obj = [a for a in obj if ctx.kind(a) == "person"]
             if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
@@ -252,6 +271,10 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
 
 
 ARMED_VERBS = {"fight", "battle", "clash"}
+# What a state can leave or freeze in an organisation: 'froze its participation in the CSTO'.
+MEMBERSHIP_NOUNS = {"participation", "membership", "involvement", "seat"}
+# Money lent or granted: 'extended a credit line to X', 'offered Kyiv a loan'.
+CREDIT_NOUNS = {"credit", "loan", "loans", "grant", "aid", "financing", "funding"}
 # Verbs of getting: 'X received weapons from Y' is Y supporting X.
 RECEIVING_VERBS = {"receive", "get", "obtain", "secure", "accept"}
 # Verbs that undo a cooperative object: 'cancelled an agreement with X' hits X.
@@ -262,6 +285,15 @@ HOSTED_GROUPS = {"leadership", "headquarters", "base", "bases", "office", "burea
                  "camps", "exiles"}
 VIEW_VERBS = {"regard", "view", "consider", "see", "perceive", "treat"}
 ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "diplomats", "ambassadors"}
+
+
+def _recipient(ctx: RuleContext, tok: Token) -> list[str]:
+    """Who aid is sent or lent to: a capital named as the destination stands for its government ('weapons to Kyiv')."""
+    found = ctx.np_actors(tok)
+    m = ctx.m.at(tok)
+    if not found and m is not None and m.place_only and m.via == "capital" and tok.i == m.end - 1:
+        found = [a for a in m.actors if ctx.kind(a) == "state"]
+    return found
 
 
 def _armed(ctx: RuleContext, actor: str) -> bool:
