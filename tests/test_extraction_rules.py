@@ -159,6 +159,8 @@ CASES = [
      {("china", "SUPPORTS", "pakistan")}, set()),
     ("aid-sent-to-capital", "Berlin has sent air defence missiles to Kyiv since the spring.",
      {("germany", "SUPPORTS", "ukraine")}, set()),
+    ("received-a-call-is-no-meeting", "Ruto received a phone call from Erdogan about the port deal.",
+     {("william-ruto", "NEGOTIATES", "recep-tayyip-erdogan")}, {("william-ruto", "MEETS", "recep-tayyip-erdogan")}),
     ("church-as-actor", "The Russian Orthodox Church condemned Zelensky over the ban.",
      {("russian-orthodox-church", "CRITICISES", "volodymyr-zelensky")}, set()),
 ]

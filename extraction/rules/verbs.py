@@ -110,6 +110,13 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             types = [t for p in to_event for t in (ctx.lex.noun_types(p.lemma_.lower())
                                                     or ctx.lex.noun_types(p.lower_) or [])[:1]
                      if t in ("NEGOTIATES", "MEETS")][:1]
+        if lemma == "receive" and dobjs and all(ctx.m.at(c) is None and c.lemma_.lower() not in ENVOY_NOUNS | {"delegation"}
+                                                for c in dobjs):
+            # 'received a call from Macron', 'received a letter from Putin': contact, not a meeting
+            if not any(c.lemma_.lower() in MESSAGE_NOUNS or (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0] == "NEGOTIATES"
+                       for c in dobjs):
+                continue
+            types = ["NEGOTIATES"]
         if lemma in ACCEPTING and ctx.negated(tok) and not ctx.blocked(tok):
             types = ["REJECTS"]  # 'would never accept', 'does not recognise'
         elif not types or ctx.negated(tok) or ctx.blocked(tok):
@@ -271,6 +278,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
 
 
 ARMED_VERBS = {"fight", "battle", "clash"}
+# What one side sends the other without meeting it: 'received a letter from Putin'.
+MESSAGE_NOUNS = {"letter", "message", "invitation", "note", "proposal"}
 # What a state can leave or freeze in an organisation: 'froze its participation in the CSTO'.
 MEMBERSHIP_NOUNS = {"participation", "membership", "involvement", "seat"}
 # Money lent or granted: 'extended a credit line to X', 'offered Kyiv a loan'.
