@@ -153,6 +153,8 @@ class RuleContext:
                         out.extend(self.np_actors(rel.head, depth + 1))
                     continue
                 if child.dep_ in NP_MODS:
+                    if child.dep_ == "amod" and tok.lemma_.lower() in PRIVATE_PERSONS:
+                        continue  # 'a Russian-Armenian billionaire who sided with ...' is no state
                     cm = self.m.at(child)
                     if child.dep_ == "compound" and cm is not None and cm.via == "capital" \
                             and self.lex.noun_types(tok.lemma_.lower()):
@@ -415,3 +417,11 @@ def _group_pairs(actors: list[str]) -> Iterator[tuple[str, str]]:
 
 
 # -- verbs -------------------------------------------------------------------
+
+# Taking part in talks someone else holds: 'invited X to join talks', 'X and Y will attend the meeting'.
+JOINING_VERBS = {"join", "attend"}
+# Private people: a nationality on them ("a Russian-Armenian billionaire", "an American journalist") names where
+# they are from, not a state that acts.
+PRIVATE_PERSONS = {"billionaire", "businessman", "businesswoman", "tycoon", "oligarch", "citizen", "journalist",
+                   "activist", "blogger", "dissident", "tourist", "student", "investor", "entrepreneur", "banker",
+                   "man", "woman"}

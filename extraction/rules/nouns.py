@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extraction.rules.context import (
+    JOINING_VERBS,
     JUDGING_VERBS,
     LIGHT_VERBS,
     PRESSURE_VERBS,
@@ -128,9 +129,10 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         # (a 'that' parsed as the object of a clause that has an object of its own is the complementiser)
         targets = [a for c in tok.children if c.dep_ in ("acl", "ccomp", "advcl", "relcl")
                    and (any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children)
-                        or (c.dep_ == "relcl" and any(m.dep_ == "dobj" and m.lower_ == "that" for m in c.children)
+                        or (c.dep_ in ("relcl", "acl") and any(m.dep_ == "dobj" and m.lower_ == "that" for m in c.children)
                             and sum(m.dep_ == "dobj" for m in c.children) > 1))
-                   for s_ in c.children if s_.dep_ == "nsubj" for a in ctx.np_actors(s_)]
+                   for s_ in c.children if s_.dep_ == "nsubj" or (s_.dep_ == "compound" and c.pos_ == "NOUN")
+                   for a in ctx.np_actors(s_)]  # 'demand that Armenia remove', its verb misread as a noun
     if base == "DEMANDS" and not targets:
         # 'Saudi calls to withdraw his forces': the one whose forces are to go is the one asked
         owners = [a for c in _to_clauses(ctx, tok) for o in c.children if o.dep_ == "dobj" for p in o.children
@@ -265,8 +267,9 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
             elif len(parts) >= 2 and (f.with_ or _is_between(f.tok)):
                 for a, b in _group_pairs(parts):
                     yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
-            elif len(f.agents) >= 2:
-                # 'Japanese and Philippine troops began a joint exercise', 'their conversation'
+            elif len(f.agents) >= 2 and not (verb is not None and verb.lemma_.lower() in JOINING_VERBS):
+                # 'Japanese and Philippine troops began a joint exercise', 'their conversation'; but those who
+                # 'join talks' take part in someone else's talks, not in talks with each other
                 for a, b in _group_pairs(f.agents):
                     yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
             continue

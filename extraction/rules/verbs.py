@@ -11,6 +11,7 @@ from extraction.rules.context import (
     AID_NOUNS,
     COMMUNICATIVE,
     GROUP_NOUNS,
+    JOINING_VERBS,
     LABEL_VERBS,
     ORG_KINDS,
     STATE_PROXIES,
@@ -66,6 +67,35 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             for s, o in _pairs(ctx.subject_actors(tok), backed):
                 yield Found(s, "SUPPORTS", o, tok.i, "verb:stand", 0.6)
             continue
+        if lemma in RECEIVING_VERBS and not ctx.negated(tok) and not ctx.blocked(tok):
+            # 'the army has received military support from Egypt': the giver supports the receiver
+            aid = [c for c in dobjs if c.lemma_.lower() in AID_NOUNS
+                   or (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0] == "SUPPORTS"]
+            givers = [a for c in [tok, *aid] for p in c.children if p.dep_ == "prep" and p.lower_ == "from"
+                      for q in p.children if q.dep_ == "pobj" for a in ctx.np_actors(q)]
+            if aid and givers:
+                for s, o in _pairs(givers, ctx.subject_actors(tok)):
+                    yield Found(s, "SUPPORTS", o, tok.i, f"received:{lemma}", 0.65)
+                continue
+        if lemma in CANCEL_VERBS and not ctx.negated(tok) and not ctx.blocked(tok):
+            # 'froze its participation in the CSTO', 'suspended its membership of the bloc': a turn away from it
+            left = [a for c in dobjs if c.lemma_.lower() in MEMBERSHIP_NOUNS for p in c.children
+                    if p.dep_ == "prep" and p.lower_ in ("in", "of") for q in p.children for a in ctx.np_actors(q)]
+            if left:
+                for s, o in _pairs(ctx.subject_actors(tok), left):
+                    yield Found(s, "REJECTS", o, tok.i, f"leave:{lemma}", 0.65)
+                continue
+        if lemma in ("extend", "offer") and not ctx.negated(tok) and not ctx.blocked(tok) and any(
+                c.lemma_.lower() in CREDIT_NOUNS or any(g.dep_ == "compound" and g.lemma_.lower() in CREDIT_NOUNS
+                                                        for g in c.children) for c in dobjs):
+            # 'agreed to extend a credit line to Havana', 'offered a loan to Kyiv'
+            lent = [a for c in [tok, *dobjs] for p in c.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for")
+                    for q in p.children for a in _recipient(ctx, q)] + \
+                   [a for c in tok.children if c.dep_ == "dative" for a in _recipient(ctx, c)]
+            for s, o in _pairs(ctx.subject_actors(tok), lent):
+                yield Found(s, "SUPPORTS", o, tok.i, f"credit:{lemma}", 0.65)
+            if lent:
+                continue
         if lemma in CANCEL_VERBS and coop_obj is not None:
             types = ["SANCTIONS"]  # 'cancelled an agreement with X', 'blocked funding for Y'
         elif lemma == "recall" and any(c.lemma_.lower() in ENVOY_NOUNS for c in dobjs):
@@ -74,10 +104,19 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'invited the Polisario to negotiations': the invitation is to the act the noun names
             to_event = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                         for p in c.children if p.dep_ == "pobj"] + \
-                       [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]  # '(to) talks' as a clause
+                       [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"] + \
+                       [d for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in JOINING_VERBS
+                        for d in c.children if d.dep_ == "dobj"]  # '(to) talks' as a clause; 'to join talks'
             types = [t for p in to_event for t in (ctx.lex.noun_types(p.lemma_.lower())
                                                     or ctx.lex.noun_types(p.lower_) or [])[:1]
                      if t in ("NEGOTIATES", "MEETS")][:1]
+        if lemma == "receive" and dobjs and all(ctx.m.at(c) is None and c.lemma_.lower() not in ENVOY_NOUNS | {"delegation"}
+                                                for c in dobjs):
+            # 'received a call from Macron', 'received a letter from Putin': contact, not a meeting
+            if not any(c.lemma_.lower() in MESSAGE_NOUNS or (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0] == "NEGOTIATES"
+                       for c in dobjs):
+                continue
+            types = ["NEGOTIATES"]
         if lemma in ACCEPTING and ctx.negated(tok) and not ctx.blocked(tok):
             types = ["REJECTS"]  # 'would never accept', 'does not recognise'
         elif not types or ctx.negated(tok) or ctx.blocked(tok):
@@ -114,6 +153,9 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 and not any(c.dep_ == "appos" for c in subj_tok.children):
             continue  # 'a Chinese attack could threaten Japan': an event, not an actor, does it
         if not subj and not passive:
+            if (tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and ctx.m.at(tok.head) is None) or \
+                    (tok.dep_ == "pcomp" and tok.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in tok.children)):
+                continue  # 'with a handful of countries siding with Washington': the unnamed countries act
             subj = ctx.fallback_subject(tok)
             conf = 0.55
 
@@ -203,7 +245,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 continue
             rtype = "SUPPORTS"  # 'Germany would send more air defence systems to Ukraine'
             obj = [a for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
-                   for p in c.children for a in ctx.np_actors(p)]
+                   for p in c.children for a in _recipient(ctx, p)]
         if lemma == "see":
             obj = [a for a in obj if ctx.kind(a) == "person"]
             if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
@@ -236,6 +278,14 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
 
 
 ARMED_VERBS = {"fight", "battle", "clash"}
+# What one side sends the other without meeting it: 'received a letter from Putin'.
+MESSAGE_NOUNS = {"letter", "message", "invitation", "note", "proposal"}
+# What a state can leave or freeze in an organisation: 'froze its participation in the CSTO'.
+MEMBERSHIP_NOUNS = {"participation", "membership", "involvement", "seat"}
+# Money lent or granted: 'extended a credit line to X', 'offered Kyiv a loan'.
+CREDIT_NOUNS = {"credit", "loan", "loans", "grant", "aid", "financing", "funding"}
+# Verbs of getting: 'X received weapons from Y' is Y supporting X.
+RECEIVING_VERBS = {"receive", "get", "obtain", "secure", "accept"}
 # Verbs that undo a cooperative object: 'cancelled an agreement with X' hits X.
 CANCEL_VERBS = {"cancel", "scrap", "terminate", "annul", "abandon", "block", "withhold", "halt", "freeze", "suspend",
                 "cut", "end", "stop", "tear", "sever", "break", "downgrade"}
@@ -244,6 +294,15 @@ HOSTED_GROUPS = {"leadership", "headquarters", "base", "bases", "office", "burea
                  "camps", "exiles"}
 VIEW_VERBS = {"regard", "view", "consider", "see", "perceive", "treat"}
 ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "diplomats", "ambassadors"}
+
+
+def _recipient(ctx: RuleContext, tok: Token) -> list[str]:
+    """Who aid is sent or lent to: a capital named as the destination stands for its government ('weapons to Kyiv')."""
+    found = ctx.np_actors(tok)
+    m = ctx.m.at(tok)
+    if not found and m is not None and m.place_only and m.via == "capital" and tok.i == m.end - 1:
+        found = [a for a in m.actors if ctx.kind(a) == "state"]
+    return found
 
 
 def _armed(ctx: RuleContext, actor: str) -> bool:
