@@ -201,20 +201,31 @@ class GraphStore:
             raise
         return Path(tmp)
 
-    def _load_topology(self) -> bool:
-        """Fill the empty store from the topology file if it matches the store file; True if it did."""
+    def read_topology_file(self) -> tuple[dict[str, Any], list[int]] | None:
+        """The parsed topology file and the store file's stamp, if that file is current (written by
+        this format version for the store file now in place); None otherwise. Call with GC paused."""
         try:
             stamp = _stamp(self.file)
             raw = self.topology_file.read_bytes()
         except OSError:
-            return False
+            return None
+        try:
+            data = _loads(raw)
+        except ValueError:
+            return None
+        if (not isinstance(data, dict) or data.get("format") != TOPOLOGY_FORMAT
+                or data.get("version") != FORMAT_VERSION or data.get("store_file") != stamp):
+            return None
+        return data, stamp
+
+    def _load_topology(self) -> bool:
+        """Fill the empty store from the topology file if it matches the store file; True if it did."""
         try:
             with pause_gc():
-                data = _loads(raw)
-                del raw
-                if (not isinstance(data, dict) or data.get("format") != TOPOLOGY_FORMAT
-                        or data.get("version") != FORMAT_VERSION or data.get("store_file") != stamp):
+                found = self.read_topology_file()
+                if found is None:
                     return False
+                data = found[0]
                 self._from_columns(data, evidence=False)
                 del data
             self._check(evidence=False)

@@ -35,7 +35,6 @@ import numpy as np
 from graph.store import (
     FORMAT,
     FORMAT_VERSION,
-    TOPOLOGY_FORMAT,
     GraphStore,
     StoreError,
     _loads,
@@ -88,18 +87,11 @@ class Topology:
     @classmethod
     def _from_topology_file(cls, store: GraphStore) -> Topology | None:
         try:
-            stamp = _stamp(store.file)
-            raw = store.topology_file.read_bytes()
-        except OSError:
-            return None
-        try:
             with pause_gc():
-                data = _loads(raw)
-                del raw
-                if (not isinstance(data, dict) or data.get("format") != TOPOLOGY_FORMAT
-                        or data.get("version") != FORMAT_VERSION or data.get("store_file") != stamp
-                        or "last" not in data.get("edges", {})):
-                    return None  # stale or from an older version: the store file decides
+                found = store.read_topology_file()
+                if found is None or "last" not in found[0].get("edges", {}):
+                    return None  # stale, or from before the last dates were kept: the store file decides
+                data, stamp = found
                 topo = cls._from_columns(data, store.file, stamp)
             topo._check()
         except (ValueError, KeyError, TypeError, IndexError, AttributeError):
