@@ -258,6 +258,18 @@ class Topology:
         codes = np.unique(a * n + b) if n else np.zeros(0, dtype=np.int64)
         return list(self.ids), list(zip((codes // n).tolist(), (codes % n).tolist(), strict=True)) if n else []
 
+    def weighted_pairs(self, types: Iterable[str] | None = None) -> tuple[list[str], list[tuple[int, int]], list[int]]:
+        """The undirected actor graph as index pairs (``i <= j``) with the number of relations between
+        the two, as :func:`graph.analysis.views.weighted_pairs` gives them for the store's graph."""
+        m = self.mask(types)
+        s, t = (self.source, self.target) if m is None else (self.source[m], self.target[m])
+        n = len(self.ids)
+        if not n:
+            return [], [], []
+        a, b = np.minimum(s, t).astype(np.int64), np.maximum(s, t).astype(np.int64)
+        codes, counts = np.unique(a * n + b, return_counts=True)
+        return list(self.ids), list(zip((codes // n).tolist(), (codes % n).tolist(), strict=True)), counts.tolist()
+
     def linked_pairs(self) -> int:
         """Distinct (source, target) pairs with a relation, self-relations included (for the density)."""
         n = len(self.ids)
@@ -275,13 +287,8 @@ class Topology:
 
     def hops(self, actor: str, types: Iterable[str] | None = None, direction: str = "out") -> list[tuple[str, str, str, str]]:
         """The hops that leave ``actor``: ``(next, type, source, target)``, as :func:`graph.analysis.views.steps`."""
-        if direction not in ("out", "in", "both"):
-            raise ValueError(f"unknown direction {direction!r}; choose out, in or both")
         i = self.index[actor]
-        key = (tuple(sorted(types)) if types else None, direction)
-        if key not in self._csr:
-            self._csr[key] = self._hop_index(types, direction)
-        order, starts = self._csr[key]
+        order, starts = self._hop_index(types, direction)
         rows = order[starts[i]:starts[i + 1]]
         ids, tn = self.ids, self.type_names
         out = []
@@ -293,7 +300,16 @@ class Topology:
 
     def _hop_index(self, types: Iterable[str] | None, direction: str) -> tuple[np.ndarray, np.ndarray]:
         # Hop rows are 2*e+1 (edge e followed forwards, from its source) and 2*e (backwards, from its
-        # target), grouped by the actor they leave: one sort, then a slice per actor.
+        # target), grouped by the actor they leave: one sort, then a slice per actor. Built once per
+        # (types, direction): a walk asks for the hops of many actors.
+        if direction not in ("out", "in", "both"):
+            raise ValueError(f"unknown direction {direction!r}; choose out, in or both")
+        key = (tuple(sorted(types)) if types else None, direction)
+        if key not in self._csr:
+            self._csr[key] = self._build_hop_index(types, direction)
+        return self._csr[key]
+
+    def _build_hop_index(self, types: Iterable[str] | None, direction: str) -> tuple[np.ndarray, np.ndarray]:
         m = self.mask(types)
         sel = np.ones(len(self.source), dtype=bool) if m is None else m
         sym = self._symmetric()
@@ -312,19 +328,15 @@ class Topology:
         import igraph as ig
 
         i = self.index[target]
-        key = (tuple(sorted(types)) if types else None, direction)
-        if key not in self._csr:
-            self._csr[key] = self._hop_index(types, direction)
-        order, starts = self._csr[key]
+        order, starts = self._hop_index(types, direction)
         e, forward = order // 2, (order % 2).astype(bool)
         frm = np.repeat(np.arange(len(self.ids)), np.diff(starts))
         to = np.where(forward, self.target[e], self.source[e])
         g = ig.Graph(n=len(self.ids), edges=list(zip(frm.tolist(), to.tolist(), strict=True)), directed=True)
-        layers = g.bfs(i, mode="in")
-        vids, starts_, _parents = layers
+        vids, layers, _parents = g.bfs(i, mode="in")
         out: dict[str, int] = {}
-        for d in range(len(starts_) - 1):
-            for v in vids[starts_[d]:starts_[d + 1]]:
+        for d in range(len(layers) - 1):
+            for v in vids[layers[d]:layers[d + 1]]:
                 out[self.ids[v]] = d
         return out
 

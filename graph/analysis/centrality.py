@@ -97,8 +97,6 @@ def pagerank(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None, 
     fast = _fastgraph(engine, g.number_of_nodes())
     if fast:  # straight from the multigraph to igraph: the networkx view would cost more than pagerank
         return fast.pagerank(fast.from_pairs(*view_pairs(g, types, directed=True), directed=True), alpha=alpha)
-    if isinstance(g, Topology):
-        g = g.to_networkx()
     return _pagerank(directed_view(g, types), alpha=alpha)
 
 
@@ -121,15 +119,11 @@ def betweenness(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = Non
     if fast:
         return fast.betweenness(fast.from_pairs(*view_pairs(g, types, directed=False), directed=False), k=k, seed=seed,
                                 processes=processes)
-    if isinstance(g, Topology):
-        g = g.to_networkx()
     return nx.betweenness_centrality(undirected_view(g, types), k=k, seed=seed, normalized=True)
 
 
 def eigenvector(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None, engine: str = "auto") -> dict[str, float]:
     _fastgraph(engine, 0)  # validates the name; igraph has nothing to add here yet
-    if isinstance(g, Topology):
-        g = g.to_networkx()
     ug = undirected_view(g, types)
     if ug.number_of_nodes() == 0:
         return {}

@@ -38,7 +38,7 @@ def communities(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = Non
     if fast:
         groups = _igraph_louvain(g, types, seed, resolution)
     else:
-        ug = undirected_view(g.to_networkx() if isinstance(g, Topology) else g, types)
+        ug = undirected_view(g, types)
         if ug.number_of_nodes() == 0:
             return []
         groups = [sorted(c) for c in nx.community.louvain_communities(ug, weight="weight", resolution=resolution, seed=seed)]

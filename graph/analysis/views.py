@@ -75,8 +75,10 @@ def steps(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None, und
     return out
 
 
-def directed_view(g: nx.MultiDiGraph, types: Iterable[str] | None = None) -> nx.DiGraph:
+def directed_view(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None) -> nx.DiGraph:
     """A simple DiGraph of all actors: u → v when some relation goes u → v (symmetric ones both ways)."""
+    if isinstance(g, Topology):
+        g = g.to_networkx()
     d = nx.DiGraph()
     d.add_nodes_from(sorted(g.nodes))
     symmetric = load_taxonomy().symmetric
@@ -89,8 +91,10 @@ def directed_view(g: nx.MultiDiGraph, types: Iterable[str] | None = None) -> nx.
     return d
 
 
-def undirected_view(g: nx.MultiDiGraph, types: Iterable[str] | None = None) -> nx.Graph:
+def undirected_view(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None) -> nx.Graph:
     """A simple Graph of all actors; ``weight`` is the number of relations between the two."""
+    if isinstance(g, Topology):
+        g = g.to_networkx()
     ug = nx.Graph()
     ug.add_nodes_from(sorted(g.nodes))
     for u, v, _k in sorted(relation_edges(g, types)):
@@ -152,15 +156,8 @@ def weighted_pairs(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = 
                    ) -> tuple[list[str], list[tuple[int, int]], list[int]]:
     """The edges of :func:`undirected_view` as sorted actor ids, ``(i, j)`` index pairs (``i <= j``)
     and their ``weight`` (relations between the two), without building the view."""
-    import numpy as np
-
     if isinstance(g, Topology):
-        m = g.mask(types)
-        s, t = (g.source, g.target) if m is None else (g.source[m], g.target[m])
-        names, n = list(g.ids), len(g.ids)
-        a, b = np.minimum(s, t).astype(np.int64), np.maximum(s, t).astype(np.int64)
-        codes, counts = np.unique(a * n + b, return_counts=True) if n else (np.zeros(0, np.int64), np.zeros(0, np.int64))
-        return names, list(zip((codes // n).tolist(), (codes % n).tolist(), strict=True)) if n else [], counts.tolist()
+        return g.weighted_pairs(types)
     names = sorted(g.nodes)
     index = {x: i for i, x in enumerate(names)}
     weight: dict[tuple[int, int], int] = {}
