@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph.model import Actor, Document, Evidence, Relation  # noqa: E402
 from graph.neo4j import Neo4jSettings, Neo4jWriter, connect  # noqa: E402
-from graph.neo4j.writer import DEFAULT_BATCH_SIZE, relation_row  # noqa: E402
+from graph.neo4j.writer import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS, relation_row  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 from graph.taxonomy import load_taxonomy  # noqa: E402
 
@@ -135,6 +135,7 @@ def main() -> None:
     ap.add_argument("--relations", type=int, default=100_000)
     ap.add_argument("--baseline", type=int, default=2_000, help="relations written one transaction each")
     ap.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    ap.add_argument("--workers", type=int, default=DEFAULT_WORKERS, help="sessions writing relations at once")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "neo4j_write.json")
     args = ap.parse_args()
@@ -146,7 +147,7 @@ def main() -> None:
 
     with server() as settings:
         driver = connect(settings)
-        writer = Neo4jWriter(driver, settings.database)
+        writer = Neo4jWriter(driver, settings.database, workers=args.workers)
         db = settings.database
         writer.clear()
         writer.ensure_schema()
@@ -183,7 +184,7 @@ def main() -> None:
         server_cpu = None if server_before is None else _server_cpu() - server_before
         batched_rate = sent / batched_s
         check(driver, db, store)
-        print(f"batched writer (batch {args.batch_size}), relations only: {sent} in {batched_s:.2f}s = "
+        print(f"batched writer (batch {args.batch_size}, {args.workers} workers), relations only: {sent} in {batched_s:.2f}s = "
               f"{batched_rate:,.0f} rel/s (client CPU {client_cpu:.1f}s"
               + (f", server CPU {server_cpu:.1f}s)" if server_cpu is not None else ")"))
         ratio = batched_rate / baseline_rate
@@ -201,7 +202,7 @@ def main() -> None:
         driver.close()
 
     result = {
-        "benchmark": "neo4j_write", "actors": args.actors, "relations": sent, "batch_size": args.batch_size,
+        "benchmark": "neo4j_write", "actors": args.actors, "relations": sent, "batch_size": args.batch_size, "workers": args.workers,
         "batched_seconds": round(batched_s, 3), "client_cpu_seconds": round(client_cpu, 2),
         "server_cpu_seconds": None if server_cpu is None else round(server_cpu, 2),
         "batched_rel_per_s": round(batched_rate),

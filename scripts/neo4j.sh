@@ -12,6 +12,7 @@
 #   NEO4J_BOLT_PORT / NEO4J_HTTP_PORT   (default 7687 / 7474)
 #   NEO4J_HEAP / NEO4J_PAGECACHE        (default 512m / 256m: the machine is shared)
 #   NEO4J_EXTRA_CONF                    extra neo4j.conf lines appended to the generated config
+#   NEO4J_JAVA_OPTS                     extra JVM options, split on spaces (e.g. for profiling)
 #   NEO4J_START_TIMEOUT                 seconds to wait for Bolt (default 120)
 #   NEO4J_VERSION                       Maven version of Neo4j (default 5.26.30)
 #   ACTORGRAPH_MAVEN_REPO               Maven local repository (default: Maven's own, ~/.m2)
@@ -144,11 +145,13 @@ cmd_start() {
   [ -f "$LOG" ] && offset=$(wc -l <"$LOG")
   : >"$CONSOLE"
   # setsid + nohup: the server outlives the shell that started it; `stop` ends it by pid.
+  local -a java_opts=()
+  read -r -a java_opts <<<"${NEO4J_JAVA_OPTS:-}"
   setsid nohup java "-Xms$HEAP" "-Xmx$HEAP" -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow \
     -XX:+UnlockExperimentalVMOptions -XX:+TrustFinalNonStaticFields -XX:+DisableExplicitGC \
     -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true \
     --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
-    --add-opens=java.base/sun.nio.ch=ALL-UNNAMED -Dlog4j2.disable.jmx=true -Dfile.encoding=UTF-8 \
+    --add-opens=java.base/sun.nio.ch=ALL-UNNAMED -Dlog4j2.disable.jmx=true -Dfile.encoding=UTF-8 "${java_opts[@]}" \
     -cp "$LIB/*" org.neo4j.server.CommunityEntryPoint --home-dir="$INST" --config-dir="$INST/conf" \
     >"$CONSOLE" 2>&1 </dev/null &
   pid=$!

@@ -196,3 +196,19 @@ def test_wrong_password_is_one_line_without_the_password(neo4j_settings, sample_
     assert result.exit_code == 1
     assert "credentials" in result.output and "not-the-Pa55word" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_parallel_writers_give_what_one_writer_gives(neo4j_db, neo4j_settings, random_store):
+    """Several sessions writing relations at once (each on its own actors) store exactly what one does."""
+    db = neo4j_settings.database
+    one = Neo4jWriter(neo4j_db, db, workers=1)
+    one.write_store(random_store, batch_size=50)
+    expected = counts(neo4j_db, db)
+    assert sum(expected["types"].values()) > random_store.graph.number_of_edges()  # relations and mentions
+    neo4j_db.execute_query("MATCH (:Actor)-[r]->(:Actor) DELETE r", database_=db)
+    many = Neo4jWriter(neo4j_db, db, workers=3)
+    many.parallel_min = 0  # the test graph is small
+    assert many.write_relations(random_store, batch_size=25) == random_store.graph.number_of_edges()
+    assert counts(neo4j_db, db) == expected
+    many.write_store(random_store, batch_size=25)  # again, over what is there: idempotent
+    assert counts(neo4j_db, db) == expected

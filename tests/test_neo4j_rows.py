@@ -30,3 +30,55 @@ def test_relation_query_reads_the_row_positions():
     for i, name in enumerate(RELATION_COLUMNS[2:], 2):
         assert f"r.{name} = row[{i}]" in q
     assert "{id: row[0]}" in q and "{id: row[1]}" in q
+
+
+def test_run_disjoint_never_runs_two_batches_on_one_actor(random_store):
+    import threading
+    import time
+
+    from graph.neo4j.writer import run_disjoint
+
+    edges = list(random_store.graph.edges(keys=True))
+    lock = threading.Lock()
+    in_flight: list[set[str]] = []
+    written: list[tuple[str, str, str]] = []
+    overlaps = []
+    peak = 0
+
+    def write(batch):
+        nonlocal peak
+        actors = {n for e in batch for n in e[:2]}
+        assert 0 < len(batch) <= 20
+        with lock:
+            overlaps.extend(actors & other for other in in_flight if actors & other)
+            in_flight.append(actors)
+            peak = max(peak, len(in_flight))
+        time.sleep(0.002)  # long enough for the batches to overlap in time
+        with lock:
+            in_flight.remove(actors)
+            written.extend(batch)
+
+    run_disjoint(edges, write, workers=3, batch_size=20)
+    assert sorted(written) == sorted(edges)  # every relation once
+    assert not overlaps
+    assert peak > 1  # it did run batches side by side
+
+
+def test_run_disjoint_stops_at_the_first_failure(random_store):
+    from graph.neo4j.writer import run_disjoint
+
+    calls = []
+
+    def write(batch):
+        calls.append(batch)
+        if len(calls) == 3:
+            raise RuntimeError("server went away")
+
+    edges = list(random_store.graph.edges(keys=True))
+    try:
+        run_disjoint(edges, write, workers=2, batch_size=10)
+    except RuntimeError as exc:
+        assert str(exc) == "server went away"
+    else:
+        raise AssertionError("the failure was swallowed")
+    assert len(calls) < len(edges) / 10 / 2  # scheduling stopped soon after it

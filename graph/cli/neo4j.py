@@ -14,7 +14,7 @@ import click
 
 from graph.cli import cli
 from graph.cli.common import friendly_errors, open_store, store_option
-from graph.neo4j.writer import DEFAULT_BATCH_SIZE
+from graph.neo4j.writer import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,9 +57,11 @@ def push_extractions(extractions: list, store, settings, batch_size: int | None 
 @neo4j_options
 @click.option("--replace", is_flag=True, help="First delete every :Actor and :Document in the Neo4j database.")
 @click.option("--batch-size", type=click.IntRange(1), default=DEFAULT_BATCH_SIZE, show_default=True, help="Rows per transaction.")
+@click.option("--workers", type=click.IntRange(1, 16), default=DEFAULT_WORKERS, show_default=True,
+              help="Sessions writing relations at once (each on its own actors).")
 @friendly_errors
 def push(store_path: Path | None, uri: str | None, user: str | None, database: str | None, ask_password: bool,
-         replace: bool, batch_size: int) -> None:
+         replace: bool, batch_size: int, workers: int) -> None:
     """Send the local graph to Neo4j (idempotent: pushing twice changes nothing).
 
     Creates the constraints and indexes on first use, then writes documents, actors
@@ -76,7 +78,7 @@ def push(store_path: Path | None, uri: str | None, user: str | None, database: s
     store = open_store(store_path)
     driver = connect(settings)
     try:
-        writer = Neo4jWriter(driver, settings.database)
+        writer = Neo4jWriter(driver, settings.database, workers=workers)
         if replace:
             writer.clear()
         counts = writer.write_store(store, batch_size=batch_size)

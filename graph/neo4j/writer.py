@@ -20,9 +20,11 @@ MERGE and SET, so a retried batch gives the same result.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+import zlib
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from queue import Queue
 from typing import Any
 
 import neo4j
@@ -32,6 +34,8 @@ from graph.store import GraphStore, pause_gc
 from graph.taxonomy import Taxonomy, load_taxonomy
 
 DEFAULT_BATCH_SIZE = 2000  # measured best on a 2-core machine (benchmarks/neo4j_write.py)
+DEFAULT_WORKERS = 2  # sessions writing relations at once; the server's work per batch is single-threaded
+PARALLEL_MIN_RELATIONS = 10_000  # below this, threads and sessions cost more than they save
 
 SCHEMA = (
     "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
@@ -61,10 +65,13 @@ MERGE (d)-[:MENTIONS]->(a)
 class Neo4jWriter:
     """Writes a :class:`GraphStore` (or what some extractions changed in it) to one database."""
 
-    def __init__(self, driver: neo4j.Driver, database: str = "neo4j", taxonomy: Taxonomy | None = None) -> None:
+    def __init__(self, driver: neo4j.Driver, database: str = "neo4j", taxonomy: Taxonomy | None = None,
+                 workers: int = DEFAULT_WORKERS) -> None:
         self.driver = driver
         self.database = database
         self.taxonomy = taxonomy or load_taxonomy()
+        self.workers = max(1, workers)
+        self.parallel_min = PARALLEL_MIN_RELATIONS
         self._schema_ready = False
 
     # -- schema ------------------------------------------------------------
@@ -168,16 +175,22 @@ class Neo4jWriter:
                     yield self._actor_query(kind), batch
             for batch in _chunks(mention_rows, batch_size):
                 yield _MENTIONS, batch
+            if self.workers > 1 and n_edges >= self.parallel_min:
+                return  # written below, in parallel
             for rtype, keys in sorted(by_type.items()):
                 query = self.relation_query(rtype)
                 for chunk in _chunks(keys, batch_size):
                     # Rows are built here, while the previous batch is being written.
                     yield query, [edge_row(g, u, v, k) for u, v, k in chunk]
 
+        n_edges = sum(len(r) for r in by_type.values())
         # No cyclic GC while rows are built: each full collection rescans the store's millions of
         # objects (1.1 of 1.6 s of client CPU for 100k rows), and rows hold no cycles.
         with self.driver.session(database=self.database) as s, pause_gc():
             _pipeline(s, jobs())
+        if self.workers > 1 and n_edges >= self.parallel_min:
+            with pause_gc():
+                self._write_relations_parallel(g, [e for keys in by_type.values() for e in keys], batch_size)
         return {
             "documents": len(doc_rows),
             "actors": sum(len(r) for r in by_kind.values()),
@@ -196,6 +209,34 @@ class Neo4jWriter:
             "SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.documents = row.documents\n"
             f"SET a:{label}{remove}"
         )
+
+    def _write_relations_parallel(self, g: Any, edges: list[tuple[str, str, str]], batch_size: int) -> None:
+        """Write relations with ``self.workers`` sessions at once (see :func:`run_disjoint`).
+
+        Each batch is one transaction with one query per relation type in it; a transient
+        failure (a deadlock, say) is retried by ``execute_write`` as for any batch.
+        """
+        sessions: Queue[neo4j.Session] = Queue()
+        opened = [self.driver.session(database=self.database) for _ in range(self.workers)]
+        for s in opened:
+            sessions.put(s)
+        queries = {k: self.relation_query(k) for k in {e[2] for e in edges}}
+
+        def write(batch: list[tuple[str, str, str]]) -> None:
+            by_type: dict[str, list[list[Any]]] = defaultdict(list)
+            for u, v, k in batch:
+                by_type[k].append(edge_row(g, u, v, k))
+            session = sessions.get()
+            try:
+                session.execute_write(_run_many, [(queries[k], rows) for k, rows in sorted(by_type.items())])
+            finally:
+                sessions.put(session)
+
+        try:
+            run_disjoint(edges, write, self.workers, batch_size)
+        finally:
+            for s in opened:
+                s.close()
 
     def relation_query(self, rtype: str) -> str:
         """The MERGE query for one relation type (whitelisted through the taxonomy)."""
@@ -246,6 +287,50 @@ class Neo4jWriter:
                                       "(:Actor {id: row.target}) DELETE r", rows)
             if actors:
                 s.execute_write(_run, "UNWIND $rows AS id MATCH (a:Actor {id: id}) DETACH DELETE a", actors)
+
+
+def run_disjoint(edges: Sequence[tuple[str, str, str]], write: Callable[[list[tuple[str, str, str]]], None],
+                 workers: int, batch_size: int) -> None:
+    """Call ``write(batch)`` on up to ``workers`` threads, never on two batches that share an actor.
+
+    Creating a relationship locks both its actors, so concurrent batches that share one wait
+    for each other or deadlock. Actors are hashed into ``2 * workers`` parts; the relations
+    between two parts (or within one) form a block, and a batch of a block starts only while
+    no running batch touches its parts. The first failure stops the scheduling and is raised
+    once the running batches end.
+
+    >>> seen = []
+    >>> run_disjoint([("a", "b", "MEETS"), ("c", "d", "MEETS")], seen.append, workers=2, batch_size=1)
+    >>> sorted(seen)
+    [[('a', 'b', 'MEETS')], [('c', 'd', 'MEETS')]]
+    """
+    n_parts = 2 * max(1, workers)
+    part: dict[str, int] = {}
+    blocks: dict[frozenset[int], list[tuple[str, str, str]]] = defaultdict(list)
+    for e in edges:
+        for n in e[:2]:
+            if n not in part:
+                part[n] = zlib.crc32(n.encode("utf-8", "surrogatepass")) % n_parts
+        blocks[frozenset((part[e[0]], part[e[1]]))].append(e)
+    queue = {b: deque(_chunks(list(es), batch_size)) for b, es in blocks.items()}
+    running: dict[Future[None], frozenset[int]] = {}
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        while queue or running:
+            busy: frozenset[int] = frozenset().union(*running.values())
+            while len(running) < workers:
+                free = [b for b in queue if not b & busy]
+                if not free:
+                    break
+                block = max(free, key=lambda b: len(queue[b]))  # the longest first: less waiting at the end
+                batch = queue[block].popleft()
+                if not queue[block]:
+                    del queue[block]
+                running[pool.submit(write, batch)] = block
+                busy |= block
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for f in done:
+                del running[f]
+                f.result()  # the pool's exit waits for the batches still running
 
 
 def relation_row(edge: dict[str, Any]) -> list[Any]:
@@ -305,6 +390,11 @@ def _document_row(store: GraphStore, doc_id: str) -> dict[str, Any]:
 
 def _run(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> None:
     tx.run(query, rows=rows).consume()
+
+
+def _run_many(tx: neo4j.ManagedTransaction, jobs: list[tuple[str, list[Any]]]) -> None:
+    for query, rows in jobs:
+        tx.run(query, rows=rows).consume()
 
 
 def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
