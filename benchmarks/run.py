@@ -401,6 +401,9 @@ def _neo4j_rows(n4: dict[str, Any]) -> list[tuple[str, str, str, str]]:
              f"one transaction each {n4['baseline_rel_per_s']:,} rel/s", f"{n4['ratio']:.1f}×")]
     if "write_store_rel_per_s" in n4:
         rows.append(("neo4j write_store (+ actors, mentions)", f"{n4['write_store_rel_per_s']:,} rel/s", "", ""))
+    if "cold_rel_per_s" in n4:
+        rows.append(("neo4j first write on a fresh server (cold JVM)", f"{n4['cold_rel_per_s']:,} rel/s",
+                     f"warm-up passes {', '.join(f'{r:,}' for r in n4['warmup_rel_per_s'])}", ""))
     return rows
 
 
