@@ -397,7 +397,9 @@ def _table(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
 def _neo4j_rows(n4: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     if "batched_rel_per_s" not in n4:
         return [("neo4j writes", "skipped: " + n4.get("skipped", n4.get("failed", "?")), "", "")]
-    rows = [(f"neo4j writes, {n4['relations']:,} relations (batched)", f"{n4['batched_rel_per_s']:,} rel/s",
+    passes = n4.get("batched_passes_rel_per_s", [])
+    label = f"batched, {n4.get('workers', 1)} sessions" + (f", median of {len(passes)}" if len(passes) > 1 else "")
+    rows = [(f"neo4j writes, {n4['relations']:,} relations ({label})", f"{n4['batched_rel_per_s']:,} rel/s",
              f"one transaction each {n4['baseline_rel_per_s']:,} rel/s", f"{n4['ratio']:.1f}×")]
     if "write_store_rel_per_s" in n4:
         rows.append(("neo4j write_store (+ actors, mentions)", f"{n4['write_store_rel_per_s']:,} rel/s", "", ""))

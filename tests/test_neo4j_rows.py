@@ -82,3 +82,46 @@ def test_run_disjoint_stops_at_the_first_failure(random_store):
     else:
         raise AssertionError("the failure was swallowed")
     assert len(calls) < len(edges) / 10 / 2  # scheduling stopped soon after it
+
+
+class _FlakySession:
+    """Stands in for a neo4j Session: fails ``failures`` times with ``error``, then runs the work."""
+
+    def __init__(self, failures: int, error: Exception) -> None:
+        self.failures, self.error, self.calls, self.done = failures, error, 0, []
+
+    def execute_write(self, work, *args):
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise self.error
+        self.done.append(args)
+
+
+def test_retrying_retries_transient_failures_quickly():
+    import time
+
+    import neo4j
+
+    from graph.neo4j.writer import _retrying
+
+    session = _FlakySession(3, neo4j.exceptions.ServiceUnavailable("deadlock, say"))
+    t = time.monotonic()
+    _retrying(session, print, "rows")
+    assert session.calls == 4 and session.done == [("rows",)]
+    assert time.monotonic() - t < 0.5  # 10, 20, 40 ms: not the driver's 1, 2, 4 s
+
+
+def test_retrying_gives_up_on_permanent_errors_and_after_its_budget():
+    import neo4j
+    import pytest
+
+    from graph.neo4j.writer import _retrying
+
+    permanent = _FlakySession(1, neo4j.exceptions.ConfigurationError("bad"))
+    with pytest.raises(neo4j.exceptions.ConfigurationError):
+        _retrying(permanent, print)
+    assert permanent.calls == 1
+    endless = _FlakySession(10**6, neo4j.exceptions.ServiceUnavailable("down"))
+    with pytest.raises(neo4j.exceptions.ServiceUnavailable):
+        _retrying(endless, print, budget=0.2)
+    assert 3 <= endless.calls < 20

@@ -20,6 +20,8 @@ MERGE and SET, so a retried batch gives the same result.
 
 from __future__ import annotations
 
+import random
+import time
 import zlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -36,6 +38,7 @@ from graph.taxonomy import Taxonomy, load_taxonomy
 
 DEFAULT_BATCH_SIZE = 2000  # measured best on a 2-core machine (benchmarks/neo4j_write.py)
 DEFAULT_WORKERS = 2  # sessions writing relations at once; the server's work per batch is single-threaded
+RETRY_SECONDS = 30.0  # how long a batch is retried after transient failures (the driver's default)
 PARALLEL_MIN_RELATIONS = 10_000  # below this, threads and sessions cost more than they save
 
 SCHEMA = (
@@ -218,7 +221,8 @@ class Neo4jWriter:
         failure (a deadlock, say) is retried by ``execute_write`` as for any batch.
         """
         sessions: Queue[neo4j.Session] = Queue()
-        opened = [self.driver.session(database=self.database) for _ in range(self.workers)]
+        # The driver would wait a second before retrying; these sessions leave retries to _retrying.
+        opened = [self.driver.session(database=self.database, max_transaction_retry_time=0) for _ in range(self.workers)]
         for s in opened:
             sessions.put(s)
         queries = {k: self.relation_query(k) for k in {e[2] for e in edges}}
@@ -229,7 +233,7 @@ class Neo4jWriter:
                 by_type[k].append(edge_row(g, u, v, k))
             session = sessions.get()
             try:
-                session.execute_write(_run_many, [(queries[k], rows) for k, rows in sorted(by_type.items())])
+                _retrying(session, _run_many, [(queries[k], rows) for k, rows in sorted(by_type.items())])
             finally:
                 sessions.put(session)
 
@@ -413,6 +417,25 @@ class _Rows(list):
 
     def __repr__(self) -> str:
         return f"<{len(self)} rows>"
+
+
+def _retrying(session: neo4j.Session, work: Callable[..., None], *args: Any, budget: float = RETRY_SECONDS) -> None:
+    """``session.execute_write(work, *args)``, retried after a retryable failure within ``budget`` seconds.
+
+    Like the driver's own retries, but the first comes after 10 ms, not a second: the usual cause
+    is a deadlock between this writer's own sessions, which clears at once (one of the two
+    transactions was rolled back). Needs a session opened with ``max_transaction_retry_time=0``.
+    """
+    delay, deadline = 0.01, time.monotonic() + budget
+    while True:
+        try:
+            session.execute_write(work, *args)
+            return
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+            if not exc.is_retryable() or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay * random.uniform(0.8, 1.2))
+        delay = min(2 * delay, 1.0)
 
 
 def _run(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> None:
