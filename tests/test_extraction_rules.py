@@ -636,3 +636,20 @@ def test_the_two_sides_are_the_states_of_the_leaders_just_named(extractor):
     pair = {("italy", "COOPERATES_WITH", "somalia"), ("somalia", "COOPERATES_WITH", "italy")}
     assert pair & found
     assert not {("kenya", "COOPERATES_WITH", "somalia"), ("somalia", "COOPERATES_WITH", "kenya")} & found
+
+
+@pytest.mark.parametrize("text,host,sides", [
+    ("Qatar hosted indirect talks between Israel and Hamas on Tuesday.", "qatar", ("israel", "hamas")),
+    ("Saudi Arabia will host negotiations between Russia and Ukraine next week.", "saudi-arabia", ("russia", "ukraine")),
+])
+def test_hosts_of_talks_meet_each_side_and_the_sides_talk(extractor, text, host, sides):
+    found = triples(extractor, text)
+    undirected = found | {(t, r, s) for s, r, t in found}
+    a, b = sides
+    assert (a, "NEGOTIATES", b) in undirected
+    assert {(host, "MEETS", a), (host, "MEETS", b)} <= undirected
+    assert not any(r == "NEGOTIATES" and host in (s, t) for s, r, t in found)  # the host is not a party
+
+
+def test_talks_a_host_did_not_hold_give_nothing(extractor):
+    assert not triples(extractor, "Egypt did not host the talks between Ethiopia and Sudan.")

@@ -420,6 +420,8 @@ def _group_pairs(actors: list[str]) -> Iterator[tuple[str, str]]:
 
 # Taking part in talks someone else holds: 'invited X to join talks', 'X and Y will attend the meeting'.
 JOINING_VERBS = {"join", "attend"}
+# Those who host talks between others meet each side (GUIDE: MEETS includes hosting).
+HOSTING_VERBS = {"host"}
 # Private people: a nationality on them ("a Russian-Armenian billionaire", "an American journalist") names where
 # they are from, not a state that acts.
 PRIVATE_PERSONS = {"billionaire", "businessman", "businesswoman", "tycoon", "oligarch", "citizen", "journalist",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extraction.rules.context import (
+    HOSTING_VERBS,
     JOINING_VERBS,
     JUDGING_VERBS,
     LIGHT_VERBS,
@@ -162,8 +163,9 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
             subj = ctx.subject_actors(verb)
             in_state = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i \
                 and vlemma in ("be", "remain", "stay")  # 'was in contact with', 'remained in talks with'
-            if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state):
-                agents = subj
+            if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state) \
+                    and not (vlemma in HOSTING_VERBS and len(with_) >= 2 and _is_between(tok)):
+                agents = subj  # but 'Qatar hosted talks between X and Y': X and Y talk; Qatar meets them
             if vlemma in ("accept", "welcome", "receive", "reject") and with_ == [] and agents and tok.dep_ == "dobj":
                 # 'Trump accepted an overture from Petro': the accepting side is the counterpart.
                 from_agents = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -267,6 +269,11 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
             elif len(parts) >= 2 and (f.with_ or _is_between(f.tok)):
                 for a, b in _group_pairs(parts):
                     yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
+                if verb is not None and verb.lemma_.lower() in HOSTING_VERBS:
+                    for host in ctx.subject_actors(verb):  # the host meets each side (GUIDE: MEETS includes hosting)
+                        for p in parts:
+                            if host != p:
+                                yield Found(host, "MEETS", p, f.tok.i, f"host:{f.tok.lemma_.lower()}", 0.6)
             elif len(f.agents) >= 2 and not (verb is not None and verb.lemma_.lower() in JOINING_VERBS):
                 # 'Japanese and Philippine troops began a joint exercise', 'their conversation'; but those who
                 # 'join talks' take part in someone else's talks, not in talks with each other
