@@ -53,6 +53,14 @@ class Lexicon:
             self._title_words = words
         return self._title_words
 
+    @property
+    def lower_role_words(self) -> set[str]:
+        """Every word of the lower-case role forms ('prime', 'minister', 'secretary', 'general'): a title
+        written in lower case ("Hungary's prime minister Viktor Orban") is still a title."""
+        if not hasattr(self, "_lower_role_words"):
+            self._lower_role_words = {w for r in self.roles.values() for f in r.forms if f.islower() for w in f.split()}
+        return self._lower_role_words
+
     def verb_types(self, lemma: str) -> list[str]:
         return self.verbs.get(lemma.lower(), [])
 

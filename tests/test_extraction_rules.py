@@ -653,3 +653,14 @@ def test_hosts_of_talks_meet_each_side_and_the_sides_talk(extractor, text, host,
 
 def test_talks_a_host_did_not_hold_give_nothing(extractor):
     assert not triples(extractor, "Egypt did not host the talks between Ethiopia and Sudan.")
+
+
+@pytest.mark.parametrize("text,must,must_not", [
+    ("Hungary's prime minister Viktor Orban had threatened to veto the package.",
+     ("viktor-orban", "LEADS", "hungary"), ("viktor-orban", "MEMBER_OF", "hungary")),
+    ("NATO secretary general Mark Rutte thanked Poland.", ("mark-rutte", "LEADS", "nato"), None),
+])
+def test_titles_in_lower_case_are_titles(extractor, text, must, must_not):
+    found = triples(extractor, text)
+    assert must in found
+    assert must_not not in found

@@ -126,7 +126,8 @@ def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
     for name_start in name_starts:  # 'General' may be a rank or part of 'Secretary General'
         lo = name_start
         while lo - 1 >= ctx.sent.start and name_start - (lo - 1) <= 6 and not ctx.m.at(doc[lo - 1]) and (
-                doc[lo - 1].is_title or doc[lo - 1].lower_ in ("of", "for", "-") or ctx.lex.role_of(doc[lo - 1].lower_)):
+                doc[lo - 1].is_title or doc[lo - 1].lower_ in ("of", "for", "-") or ctx.lex.role_of(doc[lo - 1].lower_)
+                or doc[lo - 1].text in ctx.lex.lower_role_words):
             lo -= 1
         for length in range(name_start - lo, 0, -1):  # longest title first, nearest the name first
             for k in range(name_start - length, lo - 1, -1):
