@@ -494,7 +494,8 @@ class MentionFinder:
             # named nearest before it in the sentence, not the subject that acts on it
             leader = self.lex.role_of(tok.head.lower_)
             leads_org = leader is not None and leader.key == "leader"
-            for m in sorted(spans, key=lambda m: -m.start):
+            pick = self._its_object(doc, tok, spans, actors)  # 'thanked Poland for its support': Poland
+            for m in sorted(spans, key=lambda m: -m.start) if pick is None else ():
                 if m.start >= tok.i or m.start < window or len(m.actors) != 1 or m.place_only:
                     continue
                 info = actors.get(m.actor)
@@ -511,6 +512,23 @@ class MentionFinder:
             if pick:
                 out.append(Mention(tok.i, tok.i + 1, (pick,), "pronoun", tok.text))
         return out
+
+    @staticmethod
+    def _its_object(doc: Doc, tok: Token, spans: list[Mention], actors: dict[str, ActorInfo]) -> str | None:
+        """In 'V X for its N' (praised, thanked, criticised, sanctioned X for its N) 'its' is X, when X is
+        one organisation or state."""
+        noun = tok.head
+        if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+            return None
+        anchor = noun.head.head
+        objects = [anchor] if anchor.pos_ in ("NOUN", "PROPN") else [c for c in anchor.children if c.dep_ == "dobj"]
+        for obj in objects:
+            for m in spans:
+                if m.start <= obj.i < m.end and len(m.actors) == 1 and not m.place_only:
+                    info = actors.get(m.actor)
+                    if info is not None and info.kind != "person":
+                        return m.actor
+        return None
 
     def _it(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
         """A subject 'it' stands for an organisation or state only when one candidate fits: the subject of the clause

@@ -664,3 +664,18 @@ def test_titles_in_lower_case_are_titles(extractor, text, must, must_not):
     found = triples(extractor, text)
     assert must in found
     assert must_not not in found
+
+
+@pytest.mark.parametrize("text,must,must_not", [
+    # 'V X for its N': 'its' is X, not an actor from an earlier sentence
+    ("Hungary blocked the package on Monday. NATO chief Mark Rutte thanked Poland for its support to Ukraine.",
+     ("poland", "SUPPORTS", "ukraine"), ("hungary", "SUPPORTS", "ukraine")),
+    ("Poland increased its military support to Ukraine.", ("poland", "SUPPORTS", "ukraine"), None),
+    ("Russia stepped up its aid to the Houthis, officials said.", ("russia", "SUPPORTS", "houthis"), None),
+    ("The United States ended its support to the rebels in Syria.", None, ("united-states", "SUPPORTS", "syria")),
+])
+def test_support_whose_receiver_hangs_on_the_verb_and_its_for_the_object(extractor, text, must, must_not):
+    found = triples(extractor, text)
+    if must:
+        assert must in found
+    assert must_not not in found

@@ -152,6 +152,10 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
             # 'Sanctions were imposed on Venezuela by Washington': the target hangs on the verb
             targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
                        for p in c.children for a in ctx.np_actors(p)]
+        if not targets and base == "SUPPORTS" and tok.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
+            # 'Poland increased its military support to Ukraine': the receiver hangs on the verb
+            targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                       for p in c.children for a in ctx.np_actors(p)]
         if not agents and any(c.dep_ == "agent" for c in verb.children):
             agents = [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
         if not targets and tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.i == verb.i:
