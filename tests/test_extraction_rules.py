@@ -679,3 +679,17 @@ def test_support_whose_receiver_hangs_on_the_verb_and_its_for_the_object(extract
     if must:
         assert must in found
     assert must_not not in found
+
+
+@pytest.mark.parametrize("text,must", [
+    ("The Iran-backed Houthis seized a ship on Sunday.", ("iran", "SUPPORTS", "houthis")),
+    ("The U.S.-backed Syrian Democratic Forces detained dozens of Islamic State fighters.", ("united-states", "SUPPORTS", "sdf")),
+    ("Rwandan-backed M23 rebels took the town of Goma.", ("rwanda", "SUPPORTS", "m23")),
+])
+def test_state_backed_groups_are_supported_by_the_state(extractor, text, must):
+    assert must in triples(extractor, text)
+
+
+def test_un_backed_is_an_endorsement_not_aid(extractor):
+    found = triples(extractor, "The UN-backed government in Tripoli rejected the plan.")
+    assert not any(t == "SUPPORTS" for _, t, _ in found)

@@ -409,3 +409,23 @@ def under_rule(ctx: RuleContext) -> Iterator[Found]:
                 agents, targets = targets, placed
             for s_, o in _pairs(agents, targets):
                 yield Found(s_, types[0], o, noun.i, f"under:{noun.lemma_.lower()}", 0.6)
+
+
+BACKING_WORDS = {"backed", "sponsored", "funded", "armed", "supplied", "financed"}
+
+
+def backed_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Iran-backed Houthis', 'Rwandan-backed M23 rebels': the state before the hyphen supports the group.
+
+    Only states and their bodies: a 'UN-backed government' is endorsed, not armed or paid, by the UN.
+    """
+    doc = ctx.sent.doc
+    for tok in ctx.sent:
+        if tok.lower_ not in BACKING_WORDS or tok.i - 2 < ctx.sent.start or doc[tok.i - 1].text not in ("-", "–"):
+            continue
+        backer = ctx.m.at(doc[tok.i - 2])
+        backed = ctx.m.at(tok.head) if tok.dep_ == "amod" else None
+        if backer is None or backed is None or len(backer.actors) != 1 or len(backed.actors) != 1:
+            continue
+        if ctx.kind(backer.actor) in ("state", "government_body") and backer.actor != backed.actor:
+            yield Found(backer.actor, "SUPPORTS", backed.actor, tok.i, f"backed:{tok.lower_}", 0.7)
