@@ -179,7 +179,7 @@ class Neo4jWriter:
                     yield self._actor_query(kind), batch
             for batch in _chunks(mention_rows, batch_size):
                 yield _MENTIONS, batch
-            if self.workers > 1 and n_edges >= self.parallel_min:
+            if parallel:
                 return  # written below, in parallel
             for rtype, keys in sorted(by_type.items()):
                 query = self.relation_query(rtype)
@@ -187,13 +187,13 @@ class Neo4jWriter:
                     # Rows are built here, while the previous batch is being written.
                     yield query, [edge_row(g, u, v, k) for u, v, k in chunk]
 
-        n_edges = sum(len(r) for r in by_type.values())
+        parallel = self.workers > 1 and sum(len(r) for r in by_type.values()) >= self.parallel_min
         # No cyclic GC while rows are built: each full collection rescans the store's millions of
         # objects (1.1 of 1.6 s of client CPU for 100k rows), and rows hold no cycles.
         with pause_gc():  # one pause for all: re-enabling it between steps set off a full collection
             with self.driver.session(database=self.database) as s:
                 _pipeline(s, jobs())
-            if self.workers > 1 and n_edges >= self.parallel_min:
+            if parallel:
                 self._write_relations_parallel(g, [e for keys in by_type.values() for e in keys], batch_size)
         return {
             "documents": len(doc_rows),
@@ -218,7 +218,7 @@ class Neo4jWriter:
         """Write relations with ``self.workers`` sessions at once (see :func:`run_disjoint`).
 
         Each batch is one transaction with one query per relation type in it; a transient
-        failure (a deadlock, say) is retried by ``execute_write`` as for any batch.
+        failure (a deadlock, say) is retried by :func:`_retrying`.
         """
         sessions: Queue[neo4j.Session] = Queue()
         # The driver would wait a second before retrying; these sessions leave retries to _retrying.
@@ -321,7 +321,7 @@ def run_disjoint(edges: Sequence[tuple[str, str, str]], write: Callable[[list[tu
     queue = {b: deque(_chunks(sorted(es, key=itemgetter(2)), batch_size)) for b, es in blocks.items()}
     # Disjoint actors are not quite enough: a new relationship also locks the first one in each
     # actor's chain, and a relation already written between two running blocks' parts can be that
-    # first one at both ends (a deadlock, retried after a second). So a batch is picked to keep
+    # first one at both ends (a deadlock, which costs a retry). So a batch is picked to keep
     # such relations few: parts with little written between them, blocks within one part first.
     written: Counter[frozenset[int]] = Counter()
 
@@ -439,7 +439,7 @@ def _retrying(session: neo4j.Session, work: Callable[..., None], *args: Any, bud
 
 
 def _run(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> None:
-    tx.run(query, rows=_Rows(rows)).consume()
+    _run_many(tx, [(query, rows)])
 
 
 def _run_many(tx: neo4j.ManagedTransaction, jobs: list[tuple[str, list[Any]]]) -> None:
