@@ -18,7 +18,8 @@ import click
 
 from graph.model import Actor, Document, Extraction, Relation
 from graph.store import GraphStore
-from loaders.readers import DEFAULT_MAX_DOC_MB, LoadProblem, load_paths
+from loaders.readers import DEFAULT_MAX_DOC_MB, UNSUPPORTED, LoadProblem
+from loaders.web import WebOptions, load_sources
 
 CHUNK_ENV = "ACTORGRAPH_CHUNK_CHARS"
 # spaCy's parser needs memory in proportion to the text it is given, so long documents are
@@ -42,10 +43,16 @@ class IngestReport:
         """True when nothing could be loaded at all (every path was bad)."""
         return bool(self.problems) and self.documents_seen == 0
 
+    @property
+    def unsupported(self) -> int:
+        """Files of types actorgraph does not read, found in folders and skipped (each also a warning)."""
+        return sum(1 for p in self.problems if p.message.startswith(UNSUPPORTED))
+
     def summary(self) -> str:
+        skipped = f" ({self.unsupported} files of unsupported types skipped)" if self.unsupported else ""
         lines = [
             f"documents: {self.documents_seen} read, {self.documents_added} added, "
-            f"{self.documents_unchanged} unchanged, {len(self.problems)} problems",
+            f"{self.documents_unchanged} unchanged, {len(self.problems)} problems{skipped}",
             f"graph: {self.actors} actors, {self.relations} relations",
         ]
         if self.relations_by_type:
@@ -140,18 +147,24 @@ def _mentions_unlinked(ext: Extraction, known: dict) -> bool:
 
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, model: str | None = None,
                  processes: int = 1, progress: bool = True, batch_size: int = 16,
-                 max_doc_mb: float = DEFAULT_MAX_DOC_MB, chunk_chars: int | None = None) -> IngestReport:
+                 max_doc_mb: float = DEFAULT_MAX_DOC_MB, chunk_chars: int | None = None,
+                 web: WebOptions | None = None) -> IngestReport:
     """Load, extract and merge documents into ``store``; unchanged documents are skipped.
 
-    Documents over ``max_doc_mb`` are refused (reported as problems); long ones are parsed
-    in pieces of ``chunk_chars`` characters so memory stays bounded.
+    ``paths`` are files, folders or http(s) URLs of pages and feeds (fetched as ``web`` says);
+    feed items whose URL is already stored are not fetched again. Documents over ``max_doc_mb``
+    are refused (reported as problems); long ones are parsed in pieces of ``chunk_chars``
+    characters so memory stays bounded.
     """
     report = IngestReport()
-    docs, problems = load_paths([Path(p) for p in paths], max_doc_mb=max_doc_mb)
-    report.problems.extend(problems)
-    report.documents_seen = len(docs)
+    stored_urls = {u for d in store.documents.values() for u in (d.url, d.path) if u and "://" in u}
+    loaded = load_sources([p if isinstance(p, str) else Path(p) for p in paths], max_doc_mb=max_doc_mb,
+                          options=web, known_urls=stored_urls)
+    docs = loaded.documents
+    report.problems.extend(loaded.problems)
+    report.documents_seen = len(docs) + loaded.skipped_known
     todo = [d for d in docs if not store.has_document(d)]
-    report.documents_unchanged = len(docs) - len(todo)
+    report.documents_unchanged = len(docs) - len(todo) + loaded.skipped_known
     report.actors = store.graph.number_of_nodes()
     report.relations = store.graph.number_of_edges()
     if not todo:

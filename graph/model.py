@@ -49,8 +49,9 @@ class Document(BaseModel):
     title: str = ""
     path: str = ""
     url: str | None = None
-    date: str | None = Field(default=None, description="ISO date (YYYY-MM-DD) when known")
+    date: str | None = Field(default=None, description="ISO date when known: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known")
     sha256: str = ""
+    author: str | None = None
     text: str = Field(default="", exclude=True, repr=False)
 
 

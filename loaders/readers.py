@@ -1,4 +1,4 @@
-"""Read .txt, .md, .html and .jsonl files (and folders of them) into Documents.
+"""Read .txt, .md, .html, .jsonl, .pdf, .docx and feed files (and folders of them) into Documents.
 
 Every failure is a :class:`LoadProblem` with a one-line message, never an
 exception that escapes: a bad file or line is reported and the rest is loaded.
@@ -16,9 +16,14 @@ from pathlib import Path
 import yaml
 
 from graph.model import Document
+from loaders.dates import date_warning, parse_date
 from loaders.html import html_to_text
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+# .pdf (loaders/pdf.py), .docx (loaders/docx.py) and feeds (loaders/feeds.py) are read from bytes.
+BINARY_SUFFIXES = (".pdf", ".docx")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", *BINARY_SUFFIXES, *FEED_SUFFIXES)
+UNSUPPORTED = "unsupported file type"
 META_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
 # A folder's own notes are not articles; name such a file explicitly to ingest it.
 FOLDER_NOTES = {"README", "LICENSE", "CHANGELOG", "CONTRIBUTING", "NOTES"}
@@ -28,7 +33,6 @@ MAX_BYTES = 256 * 1024 * 1024  # a single file larger than this is refused
 DEFAULT_MAX_DOC_MB = 5.0
 _CTRL = bytes(b for b in range(32) if b not in b"\t\n\r\f\v") + b"\x7f"
 _ID_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
-_ISO_DATE = re.compile(r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -50,16 +54,19 @@ def doc_id_from_name(name: str) -> str:
 
 
 def normalise_date(value: object) -> str | None:
-    """'2026-02-03T10:00Z' -> '2026-02-03'; None for anything that is not a date."""
-    if value is None:
-        return None
-    m = _ISO_DATE.match(str(value))
-    if not m:
-        return None
-    y, mo, d = (int(x) for x in m.groups())
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+    """'2026-02-03T10:00Z' -> '2026-02-03', '2026-02' stays a month; None for anything that is not a date."""
+    return parse_date(value)[0]
+
+
+def check_date(value: object, field: str = "date") -> tuple[str | None, str | None]:
+    """(ISO date or None, warning naming the value and the field, or None): see :mod:`loaders.dates`."""
+    return date_warning(value, field)
+
+
+def url_doc_id(url: str) -> str:
+    """A document id from a URL: host and path, e.g. 'news.example-world-accord'."""
+    rest = url.split("://", 1)[-1].split("#", 1)[0]
+    return doc_id_from_name(rest.rstrip("/"))[:200]
 
 
 def looks_binary(data: bytes) -> bool:
@@ -122,6 +129,7 @@ def _document(doc_id: str, text: str, path: str, meta: dict) -> Document:
         path=path,
         url=str(meta["url"]) if meta.get("url") else None,
         date=normalise_date(meta.get("date")),
+        author=str(meta["author"]) if meta.get("author") else None,
         sha256=_sha(text),
         text=text,
     )
@@ -139,7 +147,7 @@ def read_file(path: Path, max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> Iterator[Do
     where = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        yield LoadProblem(where, f"unsupported file type {suffix or '(none)'}; use {', '.join(SUPPORTED_SUFFIXES)}")
+        yield LoadProblem(where, f"{UNSUPPORTED} {suffix or '(none)'}; use {', '.join(SUPPORTED_SUFFIXES)}")
         return
     if suffix == ".jsonl":
         yield from _read_jsonl(path, max_doc_mb)
@@ -153,20 +161,43 @@ def read_file(path: Path, max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> Iterator[Do
     except OSError as exc:
         yield LoadProblem(where, f"cannot read: {exc.strerror or exc}")
         return
+    if suffix in FEED_SUFFIXES:
+        from loaders.feeds import feed_documents
+
+        yield from feed_documents(data, where)
+        return
+    meta = _sidecar(path)
     try:
-        text, _encoding = decode(data)
+        if suffix in BINARY_SUFFIXES:
+            text, file_meta = _binary_text(suffix, data)
+            meta = file_meta | {k: v for k, v in meta.items() if v}
+        else:
+            text, _encoding = decode(data)
     except ValueError as exc:
         yield LoadProblem(where, str(exc))
         return
-    meta = _sidecar(path)
     if suffix in (".html", ".htm"):
         page = html_to_text(text)
         text = page.text
-        meta = {"title": page.title, "date": page.date, "url": page.url} | {k: v for k, v in meta.items() if v}
+        meta = {"title": page.title, "date": page.date, "url": page.url, "author": page.author} | {k: v for k, v in meta.items() if v}
     if not text.strip():
         yield LoadProblem(where, "empty document (no text)")
         return
+    meta["date"], warning = check_date(meta.get("date"))
+    if warning:
+        yield LoadProblem(where, warning)
     yield _document(path.stem, text, where, meta)
+
+
+def _binary_text(suffix: str, data: bytes) -> tuple[str, dict[str, str]]:
+    """Text and metadata of a .pdf or .docx file; ``ValueError`` with a one-line reason."""
+    if suffix == ".pdf":
+        from loaders.pdf import pdf_text
+
+        return pdf_text(data)
+    from loaders.docx import docx_text
+
+    return docx_text(data)
 
 
 def _jsonl_lines(path: Path, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -225,24 +256,35 @@ def _read_jsonl(path: Path, max_doc_mb: float) -> Iterator[Document | LoadProble
             yield LoadProblem(where, 'missing or empty "text" field', lineno)
             continue
         found = True
-        meta = {k: obj.get(k) for k in ("title", "date", "url", "id")}
+        meta = {k: obj.get(k) for k in ("title", "date", "url", "id", "author")}
+        meta["date"], warning = check_date(meta.get("date"))
+        if warning:
+            yield LoadProblem(where, warning, lineno)
         yield _document(f"{path.stem}-{lineno}", body, f"{where}:{lineno}", meta)
     if not found:
         yield LoadProblem(where, "no articles in JSONL file")
 
 
+def _is_sidecar(path: Path) -> bool:
+    return any(path.name.lower().endswith(s) for s in META_SUFFIXES)
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | LoadProblem]:
-    """Expand paths: files as given, folders recursively (sorted, supported types only)."""
+    """Expand paths: files as given, folders recursively (sorted); other file types in a folder are
+    reported (``unsupported file type .pptx; skipped``), hidden files, sidecars and folder notes are not."""
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             yield LoadProblem(str(path), "no such file or folder")
         elif path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
-                and p.stem.upper() not in FOLDER_NOTES
-            )
+            files = []
+            for p in sorted(path.rglob("*")):
+                if not p.is_file() or any(part.startswith(".") for part in p.relative_to(path).parts) or _is_sidecar(p):
+                    continue
+                if p.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    yield LoadProblem(str(p), f"{UNSUPPORTED} {p.suffix.lower() or '(none)'}; skipped")
+                elif p.stem.upper() not in FOLDER_NOTES:
+                    files.append(p)
             if not files:
                 yield LoadProblem(str(path), f"folder has no {', '.join(SUPPORTED_SUFFIXES)} files")
             yield from files

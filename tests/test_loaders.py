@@ -26,7 +26,7 @@ def test_txt_md_html_jsonl_and_folders(tmp_path):
     assert by_id["c"].text == "Visible one.\nVisible two."
     assert by_id["c"].title == "T"
     assert by_id["d-1"].date == "2026-01-05"
-    assert sorted((p.line, p.message.split(" ")[0]) for p in problems) == [(2, "malformed"), (3, "missing")]
+    assert sorted((p.line or 0, p.message.split(" ")[0]) for p in problems) == [(0, "unsupported"), (2, "malformed"), (3, "missing")]
     assert all(len(d.sha256) == 64 for d in docs)
 
 

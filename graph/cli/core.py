@@ -15,35 +15,55 @@ from loaders.readers import DEFAULT_MAX_DOC_MB
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+# Plain strings: a click.Path would turn 'https://host/x' into 'https:/host/x'.
+@click.argument("paths", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @store_option
 @click.option("--model", default=None, help="spaCy pipeline to use (default: $ACTORGRAPH_SPACY_MODEL or the packaged small English model).")
 @click.option("--processes", "-j", type=int, default=1, show_default=True, help="Worker processes for the NLP pipeline.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--max-doc-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_DOC_MB, show_default=True,
               help="Refuse documents (files or JSONL lines) larger than this many megabytes.")
+@click.option("--fetch-items", is_flag=True,
+              help="For feeds: ingest each item's linked page (its main text) instead of the item's own text.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
+              help="Seconds to wait for a web server to connect or send data.")
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between two requests to the same host (a longer Crawl-delay in robots.txt wins).")
+@click.option("--concurrency", type=click.IntRange(min=1, max=32), default=4, show_default=True,
+              help="Web requests in flight at once (all hosts together).")
+@click.option("--ignore-robots", is_flag=True, help="Fetch pages even where the site's robots.txt disallows it.")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Also write the new documents to Neo4j (settings: NEO4J_* or the flags below).")
 @neo4j_options
 @friendly_errors
-def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, processes: int, quiet: bool,
-           max_doc_mb: float, to_neo4j: bool, uri: str | None, user: str | None, database: str | None,
-           ask_password: bool) -> None:
-    """Read documents (.txt, .md, .html, .jsonl, or folders of them) into the graph.
+def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, processes: int, quiet: bool,
+           max_doc_mb: float, fetch_items: bool, timeout: float, delay: float, concurrency: int, ignore_robots: bool,
+           to_neo4j: bool, uri: str | None, user: str | None, database: str | None, ask_password: bool) -> None:
+    """Read documents into the graph: files, folders, web pages and RSS/Atom feeds.
 
-    Documents already stored with the same content are skipped, so ingesting
-    twice changes nothing.
+    Files: .txt, .md, .html, .jsonl, .pdf, .docx, and feeds saved as .rss, .atom or
+    .xml; a folder is read recursively (other file types in it are listed as
+    warnings). A URL (http or https) is fetched: an HTML page gives its main text,
+    a feed one document per item. Documents already stored with the same content,
+    and feed items whose URL is already stored, are skipped, so ingesting twice
+    changes nothing.
+
+    Exit status 0 when anything was read (what could not be read is listed as
+    "warning: SOURCE: reason"), 1 when nothing could be.
 
     \b
     Example:
       actorgraph ingest examples/news
+      actorgraph ingest https://news.example/world/accord https://news.example/feed.rss --fetch-items
       actorgraph ingest examples/news --neo4j
     """
     from graph.ingest import ingest_paths
+    from loaders.web import WebOptions
 
     # Ask for the password up front, not after a long extraction.
     settings = settings_from(uri, user, database, ask_password) if to_neo4j else None
     store = open_store(store_path)
-    report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet, max_doc_mb=max_doc_mb)
+    web = WebOptions(timeout=timeout, delay=delay, concurrency=concurrency, robots=not ignore_robots, fetch_items=fetch_items)
+    report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet, max_doc_mb=max_doc_mb, web=web)
     if report.failed:
         # Nothing could be read: the problems are the errors; the store was not touched.
         for problem in report.problems:
