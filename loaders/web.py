@@ -87,10 +87,13 @@ class Fetcher:
             headers={"User-Agent": options.user_agent,
                      "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                                "application/xml;q=0.9,*/*;q=0.1"},
+            # Every request waits its host's turn, redirect hops and robots.txt included.
+            event_hooks={"request": [lambda request: self._wait_turn(request.url.netloc.decode("ascii", "replace"))]},
         )
         self._lock = threading.Lock()
         self._host_locks: dict[str, threading.Lock] = {}
         self._next: dict[str, float] = {}
+        self._delay: dict[str, float] = {}  # per host, when its robots.txt asks for a longer Crawl-delay
         self._robots: dict[str, RobotFileParser | str] = {}
 
     def close(self) -> None:
@@ -100,12 +103,12 @@ class Fetcher:
         with self._lock:
             return self._host_locks.setdefault(host, threading.Lock())
 
-    def _wait_turn(self, host: str, delay: float) -> None:
-        """Requests to one host start at least ``delay`` seconds apart, whatever the concurrency."""
+    def _wait_turn(self, host: str) -> None:
+        """Requests to one host start at least the delay apart, whatever the concurrency."""
         with self._host_lock(host):
             now = time.monotonic()
             start = max(now, self._next.get(host, now))
-            self._next[host] = start + delay
+            self._next[host] = start + self._delay.get(host, self.options.delay)
         if start > now:
             time.sleep(start - now)
 
@@ -136,7 +139,6 @@ class Fetcher:
             raise FetchError(f"unsupported URL scheme {parts.scheme!r} (only http and https)")
         if not parts.hostname:
             raise FetchError("URL has no host")
-        delay = self.options.delay
         if self.options.robots:
             rules = self._robots_for(f"{parts.scheme}://{parts.netloc}")
             if isinstance(rules, str):
@@ -144,8 +146,8 @@ class Fetcher:
             if not rules.can_fetch(self.options.user_agent, url):
                 raise FetchError("disallowed by the site's robots.txt (--ignore-robots to fetch anyway)")
             crawl = rules.crawl_delay(self.options.user_agent)
-            delay = max(delay, float(crawl or 0))
-        self._wait_turn(parts.netloc, delay)
+            if crawl and float(crawl) > self.options.delay:
+                self._delay[parts.netloc] = float(crawl)
         return self._get(url, self.max_bytes)
 
     def _get(self, url: str, limit: int, robots: bool = False) -> Fetched:
