@@ -103,12 +103,23 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class _SidecarLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: a date stays the text it was written as, so a bad one
+    ('2026-02-30') is reported by name instead of failing inside the YAML reader."""
+
+
+_SidecarLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _sidecar(path: Path) -> dict:
     """Optional metadata beside a file: NAME.meta.yaml (title, date, url, id)."""
     for suffix in META_SUFFIXES:
         meta = path.with_name(path.stem + suffix)
         if meta.is_file():
-            data = yaml.safe_load(meta.read_text(encoding="utf-8")) or {}
+            data = yaml.load(meta.read_text(encoding="utf-8"), Loader=_SidecarLoader) or {}
             if isinstance(data, dict):
                 return data
     return {}
@@ -166,7 +177,11 @@ def read_file(path: Path, max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> Iterator[Do
 
         yield from feed_documents(data, where)
         return
-    meta = _sidecar(path)
+    try:
+        meta = _sidecar(path)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        yield LoadProblem(where, f"metadata file beside it is not valid YAML ({str(exc).splitlines()[0][:80]}); ignored")
+        meta = {}
     try:
         if suffix in BINARY_SUFFIXES:
             text, file_meta = _binary_text(suffix, data)
