@@ -91,8 +91,6 @@ def test_ingest_by_url_and_feed_from_a_local_server(cli, store_dir):
         got = pairs(store_dir)
         assert {("brazil", "argentina"), ("kenya", "ethiopia")} <= got
         assert not {(a, b) for a, b in got if (a, b) in CLUTTER_PAIRS or (b, a) in CLUTTER_PAIRS}
-        docs = cli("export", "json", "-")
-        assert docs.exit_code == 0
 
         again = cli("ingest", site.url("/feed.rss"), site.url("/world/grain-accord"), "--fetch-items", "--delay", "0")
         assert again.exit_code == 0, again.output
