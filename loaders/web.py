@@ -67,6 +67,7 @@ class Fetched:
     url: str  # after redirects
     content_type: str
     body: bytes
+    charset: str | None = None  # from the Content-Type header
 
 
 class FetchError(Exception):
@@ -168,7 +169,7 @@ class Fetcher:
                         raise FetchError(self._too_big(None))
                     if time.monotonic() > deadline:
                         raise FetchError(f"timed out after {4 * self.options.timeout:g} s reading the response")
-                return Fetched(str(resp.url), ctype, bytes(body))
+                return Fetched(str(resp.url), ctype, bytes(body), resp.charset_encoding)
         except httpx.TooManyRedirects:
             raise FetchError(f"more than {self.options.max_redirects} redirects") from None
         except httpx.TimeoutException:
@@ -243,7 +244,7 @@ class WebContext:
             elif got.content_type not in HTML_TYPES:
                 out[url] = LoadProblem(url, _not_html(got.content_type))
             else:
-                out[url] = html_to_text(_decode_html(got.body), url=got.url)
+                out[url] = html_to_text(_decode_html(got), url=got.url)
         return out
 
 
@@ -274,11 +275,17 @@ def _not_html(ctype: str) -> str:
     return f"not an HTML page or a feed (content type {ctype or 'not given'})"
 
 
-def _decode_html(body: bytes) -> str:
+def _decode_html(got: Fetched) -> str:
+    """The page as text: the charset the server names, else UTF-8, else Windows-1252 (as for files)."""
+    if got.charset:
+        try:
+            return got.body.decode(got.charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown charset in the header: guess as for files
     try:
-        return readers.decode(body)[0]
+        return readers.decode(got.body)[0]
     except ValueError:
-        return body.decode("utf-8", errors="replace")
+        return got.body.decode("utf-8", errors="replace")
 
 
 def _url_documents(url: str, got: Fetched, ctx: WebContext) -> Iterator[Document | LoadProblem]:
@@ -291,7 +298,7 @@ def _url_documents(url: str, got: Fetched, ctx: WebContext) -> Iterator[Document
     if ctype not in HTML_TYPES:
         yield LoadProblem(url, _not_html(ctype))
         return
-    page = html_to_text(_decode_html(got.body), url=got.url)
+    page = html_to_text(_decode_html(got), url=got.url)
     if not page.text.strip():
         yield LoadProblem(url, "empty page (no text)")
         return

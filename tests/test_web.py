@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from loaders.html import html_to_text
-from loaders.web import Fetcher, FetchError, WebOptions
+from loaders.web import Fetcher, FetchError, WebContext, WebOptions, load_sources
 from tests.web_pages import BORDER, CLUTTER_PAIRS, GRAIN, MOST_READ, Route, Site, article_page, rss, serve
 
 CLUTTER_WORDS = ["Most read", "cookies", "Pakistan", "Turkey", "Venezuela", "Related", "Privacy", "Home"]
@@ -164,3 +164,40 @@ def test_fetcher_limits_robots_and_politeness():
     with pytest.raises(FetchError, match=r"cannot connect to 127\.0\.0\.1:\d+ \(connection refused\)"):
         refused.get(site.base + "/gone")  # the server is stopped: nothing listens on its port now
     refused.close()
+
+
+@pytest.mark.slow
+def test_concurrency_limit_and_the_servers_charset():
+    site = Site()
+    for i in range(6):
+        site.routes[f"/p{i}"] = Route(b"<html><body><p>x</p></body></html>", hold=0.3)
+    page = article_page(BORDER, "x").replace("Addis Ababa", "Bogotá").encode("latin-1", errors="replace")
+    site.routes["/latin1"] = Route(page, "text/html; charset=ISO-8859-1")
+    with serve(site):
+        ctx = WebContext(WebOptions(delay=0, concurrency=2, robots=False), max_bytes=1_000_000)
+        got = ctx.fetch_all([site.url(f"/p{i}") for i in range(6)])
+        ctx.fetcher.close()
+        assert all(g.body for g in got)  # type: ignore[union-attr]
+        assert site.most_in_flight == 2  # six requests, two at a time: never more, and they did overlap
+        result = load_sources([site.url("/latin1")], options=WebOptions(delay=0))
+        assert not result.problems
+        assert "officials in Bogotá rejected" in result.documents[0].text  # decoded as the header says
+
+
+@pytest.mark.slow
+def test_atom_feed_file(tmp_path):
+    from graph.ingest import ingest_paths
+    from graph.store import GraphStore
+
+    entries = "".join(
+        f"<entry><title>{t}</title><link href='http://127.0.0.1:9/{i}'/><id>urn:{i}</id><updated>{d}</updated>"
+        f"<content type='html'>&lt;p&gt;{' '.join(body)}&lt;/p&gt;</content></entry>"
+        for i, (t, d, body) in enumerate([(GRAIN[0], "2026-03-10T08:30:00Z", GRAIN[3]), (BORDER[0], "2026-03", BORDER[3])]))
+    feed = tmp_path / "world.atom"
+    feed.write_text(f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title>{entries}</feed>',
+                    encoding="utf-8")
+    store = GraphStore.open(tmp_path / "store")
+    report = ingest_paths([feed], store, progress=False)
+    assert report.documents_added == 2 and not report.problems
+    assert sorted(d.date for d in store.documents.values()) == ["2026-03", "2026-03-10"]  # a month stays a month
+    assert {("brazil", "argentina"), ("kenya", "ethiopia")} <= {(u, v) for u, v in store.graph.edges()}

@@ -95,6 +95,7 @@ class Route:
     hang: bool = False  # wait (until the server stops) instead of answering: a timeout
     length: bool = True  # send Content-Length (False: the client learns the size only by reading)
     location: str | None = None
+    hold: float = 0.0  # seconds to hold the request open before answering (to see requests overlap)
 
 
 @dataclass
@@ -103,6 +104,9 @@ class Site:
 
     routes: dict[str, Route] = field(default_factory=dict)
     hits: list[tuple[str, str, float]] = field(default_factory=list)
+    in_flight: int = 0
+    most_in_flight: int = 0  # the most requests being answered at one time
+    lock: threading.Lock = field(default_factory=threading.Lock)
     base: str = ""
     stop: threading.Event = field(default_factory=threading.Event)
 
@@ -126,6 +130,13 @@ def serve(site: Site) -> Iterator[Site]:
             if route.hang:
                 site.stop.wait(30)
                 return
+            if route.hold:
+                with site.lock:
+                    site.in_flight += 1
+                    site.most_in_flight = max(site.most_in_flight, site.in_flight)
+                site.stop.wait(route.hold)
+                with site.lock:
+                    site.in_flight -= 1
             self.send_response(route.status)
             self.send_header("Content-Type", route.content_type)
             if route.location:
