@@ -153,3 +153,22 @@ def test_dates_in_jsonl_and_sidecars_are_parsed_or_warned(tmp_path):
         f"{tmp_path / 'a.jsonl'}:6: invalid date 'next week' in field \"date\"; stored without a date",
         f"{tmp_path / 'b.txt'}: invalid date '2026-02-30' in field \"date\"; stored without a date",
     ]
+
+
+def test_pdf_columns_are_read_one_after_the_other(tmp_path):
+    import textwrap
+
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    left, right = (textwrap.wrap(_plain([p])[0], 40) for p in (GRAIN[3][1], BORDER[3][1]))
+    for i in range(max(len(left), len(right))):  # drawn row by row: the file interleaves the two columns
+        if i < len(left):
+            pdf.text(15, 30 + 5 * i, left[i])
+        if i < len(right):
+            pdf.text(110, 30 + 5 * i, right[i])
+    pdf.output(str(tmp_path / "columns.pdf"))
+    text, _ = pdf_text((tmp_path / "columns.pdf").read_bytes())
+    assert text.split("\n") == [GRAIN[3][1], BORDER[3][1]]
