@@ -8,7 +8,7 @@ import pytest
 
 from loaders.html import html_to_text
 from loaders.web import Fetcher, FetchError, WebContext, WebOptions, load_sources
-from tests.web_pages import BORDER, CLUTTER_PAIRS, GRAIN, MOST_READ, Route, Site, article_page, rss, serve
+from tests.web_pages import BORDER, CLUTTER_PAIRS, FISH, GRAIN, MOST_READ, Route, Site, article_page, rss, serve
 
 CLUTTER_WORDS = ["Most read", "cookies", "Pakistan", "Turkey", "Venezuela", "Related", "Privacy", "Home"]
 
@@ -126,6 +126,15 @@ def test_feed_items_own_text_dates_and_metadata(tmp_path):
     assert {("brazil", "argentina"), ("kenya", "ethiopia")} <= {(u, v) for u, v in store.graph.edges()}
     again = ingest_paths([feed], store, progress=False)
     assert (again.documents_added, again.documents_unchanged) == (0, 2)
+    # The feed gains an item: only that one is added.
+    feed.write_text(rss([
+        ("Fisheries pact", "http://127.0.0.1:9/fish", "Mon, 16 Mar 2026 09:00:00 GMT", " ".join(FISH[1])),
+        ("Grain accord", "http://127.0.0.1:9/grain", "Tue, 10 Mar 2026 08:30:00 GMT", " ".join(GRAIN[3])),
+        ("Border row", "http://127.0.0.1:9/border", "sometime in March", " ".join(BORDER[3])),
+    ]), encoding="utf-8")
+    third = ingest_paths([feed], store, progress=False)
+    assert (third.documents_added, third.documents_unchanged) == (1, 2)
+    assert ("chile", "peru") in {(u, v) for u, v in store.graph.edges()}
 
 
 @pytest.mark.slow
