@@ -17,11 +17,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 import feedparser
 
 from loaders.html import visible_text
+
+if TYPE_CHECKING:
+    from graph.model import Document
+    from loaders.readers import LoadProblem
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
@@ -60,7 +65,7 @@ def parse_feed(data: bytes, base: str | None = None) -> list[FeedItem]:
     return items
 
 
-def feed_documents(data: bytes, where: str, base: str | None = None) -> Iterator:
+def feed_documents(data: bytes, where: str, base: str | None = None) -> Iterator[Document | LoadProblem]:
     """Documents (and problems) for the items of one feed, read at ``where`` (a file or a URL)."""
     from loaders import readers
     from loaders.web import current_context
