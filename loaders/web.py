@@ -128,8 +128,10 @@ class Fetcher:
                 if text.startswith("HTTP 4"):  # RFC 9309: robots.txt missing (4xx) means no rules
                     rp.parse([])
                     result = rp
-                else:
-                    result = f"robots.txt could not be read ({text}); not fetched (--ignore-robots to fetch anyway)"
+                elif text.startswith("HTTP"):  # RFC 9309: a server error means "assume everything disallowed"
+                    result = f"robots.txt answered {text}; not fetched (--ignore-robots to fetch anyway)"
+                else:  # the host cannot be reached at all: that is the page's problem too
+                    result = text
             self._robots[origin] = result
             return result
 

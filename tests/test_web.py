@@ -169,7 +169,7 @@ def test_fetcher_limits_robots_and_politeness():
         ignoring = Fetcher(WebOptions(robots=False, delay=0), max_bytes=1_000_000)
         assert b"grain" in ignoring.get(site.url("/private/page")).body
         ignoring.close()
-    refused = Fetcher(WebOptions(robots=False, delay=0, timeout=2), max_bytes=1000)
+    refused = Fetcher(WebOptions(delay=0, timeout=2), max_bytes=1000)  # its robots.txt cannot be read either
     with pytest.raises(FetchError, match=r"cannot connect to 127\.0\.0\.1:\d+ \(connection refused\)"):
         refused.get(site.base + "/gone")  # the server is stopped: nothing listens on its port now
     refused.close()
@@ -210,3 +210,15 @@ def test_atom_feed_file(tmp_path):
     assert report.documents_added == 2 and not report.problems
     assert sorted(d.date for d in store.documents.values()) == ["2026-03", "2026-03-10"]  # a month stays a month
     assert {("brazil", "argentina"), ("kenya", "ethiopia")} <= {(u, v) for u, v in store.graph.edges()}
+
+
+def test_robots_txt_server_error_means_do_not_fetch():
+    site = Site()
+    site.routes["/robots.txt"] = Route(b"busy", "text/plain", status=503)
+    site.routes["/page"] = Route(article_page(GRAIN, "x").encode())
+    with serve(site):
+        fetcher = Fetcher(WebOptions(delay=0), max_bytes=1_000_000)
+        with pytest.raises(FetchError, match=r"^robots.txt answered HTTP 503 Service Unavailable; not fetched \(--ignore-robots"):
+            fetcher.get(site.url("/page"))
+        fetcher.close()
+        assert [p for p, _, _ in site.hits] == ["/robots.txt"]
