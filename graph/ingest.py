@@ -13,13 +13,16 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from graph.model import Actor, Document, Extraction, Relation
 from graph.store import GraphStore
 from loaders.readers import DEFAULT_MAX_DOC_MB, UNSUPPORTED, LoadProblem
-from loaders.web import WebOptions, load_sources
+
+if TYPE_CHECKING:
+    from loaders.web import WebOptions
 
 CHUNK_ENV = "ACTORGRAPH_CHUNK_CHARS"
 # spaCy's parser needs memory in proportion to the text it is given, so long documents are
@@ -156,6 +159,8 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
     are refused (reported as problems); long ones are parsed in pieces of ``chunk_chars``
     characters so memory stays bounded.
     """
+    from loaders.web import load_sources  # httpx and feedparser: only when ingesting
+
     report = IngestReport()
     stored_urls = {u for d in store.documents.values() for u in (d.url, d.path) if u and "://" in u}
     loaded = load_sources([p if isinstance(p, str) else Path(p) for p in paths], max_doc_mb=max_doc_mb,

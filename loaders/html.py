@@ -19,12 +19,6 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-import trafilatura
-
-# trafilatura logs "empty HTML tree" and the like at warning level; our caller reports what matters.
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
-logging.getLogger("htmldate").setLevel(logging.ERROR)
-
 _HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas"}
 _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
@@ -113,6 +107,12 @@ def _plain(text: str) -> str:
 
 def html_to_text(html: str, url: str | None = None) -> Page:
     """The page's main text and metadata (``url``: where it was fetched, for relative canonical links)."""
+    # Imported here: trafilatura takes about a second to import, and every CLI command imports the loaders.
+    import trafilatura
+
+    # It logs "empty HTML tree" and the like at warning level; our caller reports what matters.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
         deduplicate=False,
