@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from loaders.html import html_to_text
+from loaders.html import html_to_text, visible_text
 from loaders.web import Fetcher, FetchError, WebContext, WebOptions, load_sources
 from tests.web_pages import BORDER, CLUTTER_PAIRS, FISH, GRAIN, MOST_READ, Route, Site, article_page, rss, serve
 
@@ -26,6 +26,9 @@ def test_main_text_keeps_the_article_and_drops_the_clutter(semantic):
         assert paragraph in page.text
     for word in [*CLUTTER_WORDS, *MOST_READ]:
         assert word not in page.text
+    # The visible-text parser trafilatura replaced keeps every line of the clutter.
+    everything = visible_text(article_page(GRAIN, "x", semantic=semantic)).text
+    assert all(headline in everything for headline in MOST_READ) and "Pakistan threatens India" in everything
     assert (page.title, page.date, page.author, page.url) == (
         GRAIN[0], "2026-03-10", "Ana Ferreira", "https://ledger.example/world/grain-accord")
 

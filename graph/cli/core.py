@@ -183,7 +183,7 @@ def eval(gold: tuple[Path, ...], store_path: Path | None, docs: Path | None, as_
 def explain(doc: str, store_path: Path | None, model: str | None, all_sentences: bool) -> None:
     """Show, sentence by sentence, the actors found and each relation with the rule that made it.
 
-    DOC is a file (.txt/.md/.html; the first article of a .jsonl) or the id of a stored document.
+    DOC is a file (.txt/.md/.html/.pdf/.docx; the first article of a .jsonl or a feed) or the id of a stored document.
     Use it to see why an edge exists, then fix the data files (gazetteer, triggers).
 
     \b
