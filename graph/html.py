@@ -1,9 +1,10 @@
 """Self-contained, offline, XSS-safe HTML network views of the graph (vis-network via pyvis).
 
 The page is one file: the vis-network script and stylesheet that pyvis ships are inlined,
-there is no Bootstrap and no CDN, and a Content-Security-Policy forbids any request. pyvis
-builds the node and edge data; its Jinja template is *not* used (it links a CDN and does not
-escape), so the data goes into the page as JSON in a ``<script type="application/json">``
+there is no Bootstrap and no CDN, and a Content-Security-Policy forbids any request. The node
+and edge data are built here (pyvis' ``add_edge`` scans every edge per call, minutes at 20,000
+actors) and its Jinja template is *not* used (it links a CDN and does not escape): the data
+goes into the page as JSON in a ``<script type="application/json">``
 block and ``graph/static/view.js`` builds the legend, filters and tooltips with
 ``textContent`` only.
 
@@ -198,29 +199,51 @@ def _pack(blocks: list[tuple[list, Any]], gap: float, aspect: float) -> tuple[li
 
 
 EDGE = 80.0  # typical edge length in the page's canvas units (a node is 10-40 across)
-FR_MAX = 2500  # components above this many actors are laid out with DrL (Fruchterman-Reingold is O(n^2))
 ASPECT = 1.45  # width / height of the network pane on a usual screen
 
 
-def _spread(xy: Any, radius: Any, rounds: int = 60) -> Any:
-    """Push apart nodes whose discs (plus a small gap) overlap; O(n^2) per round, so only for
-    components of up to a few thousand actors."""
+def _spread(xy: Any, radius: Any, rounds: int = 30) -> Any:
+    """Push apart nodes whose discs (plus a small gap) overlap. Close pairs are found three times
+    (an O(n^2) pass in blocks); in between, only those pairs are moved, so it is cheap per round.
+
+    >>> import numpy as np
+    >>> out = _spread(np.array([[0.0, 0.0], [1.0, 0.0]]), np.array([10.0, 10.0]))
+    >>> bool(abs(out[1, 0] - out[0, 0]) >= 23.9)
+    True
+    """
     import numpy as np
 
-    need = radius[:, None] + radius[None, :] + 4.0
-    for _ in range(rounds):
-        d = xy[:, None, :] - xy[None, :, :]
-        dist = np.sqrt((d**2).sum(axis=2))
-        np.fill_diagonal(dist, np.inf)
-        short = np.clip(need - dist, 0.0, None)
-        if not short.any():
+    xy = np.array(xy, dtype=float)
+    r = np.asarray(radius, dtype=float)
+    n = len(xy)
+    for _ in range(3):
+        pairs_i, pairs_j = [], []
+        for start in range(0, n, 512):
+            block = xy[start:start + 512]
+            d = np.sqrt(((block[:, None, :] - xy[None, :, :]) ** 2).sum(axis=2))
+            ii, jj = np.nonzero(d < r[start:start + 512, None] + r[None, :] + 4.0 + EDGE)
+            ii = ii + start
+            pairs_i.append(ii[ii < jj])
+            pairs_j.append(jj[ii < jj])
+        i, j = np.concatenate(pairs_i), np.concatenate(pairs_j)
+        if not len(i):
             break
-        push = (d / np.maximum(dist, 1e-6)[:, :, None] * (short / 2)[:, :, None]).sum(axis=1)
-        xy = xy + push
+        need = r[i] + r[j] + 4.0
+        for _ in range(rounds // 3):
+            d = xy[i] - xy[j]
+            dist = np.hypot(d[:, 0], d[:, 1])
+            short = np.clip(need - dist, 0.0, None)
+            if not short.any():
+                return xy
+            unit = d / np.maximum(dist, 1e-6)[:, None]
+            unit[dist < 1e-6] = (1.0, 0.0)  # two nodes on one spot: apart along x
+            push = unit * (short / 2)[:, None]
+            np.add.at(xy, i, push)
+            np.add.at(xy, j, -push)
     return xy
 
 
-SPREAD_MAX = 1500  # components up to this size get their overlapping nodes pushed apart
+SPREAD_MAX = 6000  # components up to this size get their overlapping nodes pushed apart
 
 
 def cluster_layout(g: nx.MultiDiGraph, seed: int = 7, radius: dict[str, float] | None = None
@@ -228,7 +251,7 @@ def cluster_layout(g: nx.MultiDiGraph, seed: int = 7, radius: dict[str, float] |
     """Positions that keep communities apart, and each actor's community (-1: no relation).
 
     Communities are igraph's Louvain (multilevel) on the undirected view; each connected
-    component is laid out by Fruchterman-Reingold (DrL above ``FR_MAX`` actors) with the
+    component is laid out by Fruchterman-Reingold (igraph's grid variant above 1,000 actors) with the
     edges inside a community pulling ten times harder than those between communities, so
     groups form visible clusters. Components are scaled to one edge length, turned to lie
     wide, packed biggest first into a screen-shaped block; isolated actors sit in a grid below
@@ -275,12 +298,11 @@ def cluster_layout(g: nx.MultiDiGraph, seed: int = 7, radius: dict[str, float] |
             if len(ids) == 2:
                 xy = np.array([[0.0, 0.0], [1.0, 0.0]])
             else:
-                pull = [1.0 + math.log(w) if membership[ids[e.source]] == membership[ids[e.target]] else 0.25
+                pull = [1.0 + math.log(w) if membership[ids[e.source]] == membership[ids[e.target]] else 0.5
                         for e, w in zip(sub.es, sub.es["weight"], strict=True)]
-                if len(ids) > FR_MAX:
-                    xy = np.array(sub.layout_drl(weights=pull).coords)
-                else:
-                    xy = np.array(sub.layout_fruchterman_reingold(weights=pull, niter=300 if len(ids) > 500 else 600).coords)
+                # igraph switches to its grid variant above 1,000 actors: O(n) per iteration, about
+                # a second for 7,000 actors where DrL takes half a minute
+                xy = np.array(sub.layout_fruchterman_reingold(weights=pull, niter=300 if len(ids) > 1000 else 600).coords)
                 xy = xy - xy.mean(axis=0)
                 # turn the main axis horizontal: screens are wide
                 _, _, vt = np.linalg.svd(xy, full_matrices=False)
@@ -392,11 +414,11 @@ def _darker(hex_colour: str, factor: float = 0.7) -> str:
     return "#" + "".join(f"{round(c * factor):02x}" for c in (r, g, b))
 
 
-def _network(g: nx.MultiDiGraph, store: GraphStore, tax: Taxonomy, large: bool) -> tuple[Any, dict[str, Any]]:
-    """Build the pyvis Network (nodes, edges, options) and the legend data."""
-    from pyvis.network import Network
-
-    net = Network(directed=True, cdn_resources="remote")  # resources are never taken from pyvis' template
+def _network(g: nx.MultiDiGraph, store: GraphStore, tax: Taxonomy, large: bool
+             ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
+    """The vis-network nodes, edges and options, and the legend data."""
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
     degree = dict(g.degree())
     top = max(degree.values(), default=0) or 1
     kinds_used: Counter[str] = Counter()
@@ -413,9 +435,9 @@ def _network(g: nx.MultiDiGraph, store: GraphStore, tax: Taxonomy, large: bool) 
         kinds_used[kind.name] += 1
         c = community[n]
         ccol = COMMUNITY_PALETTE[c] if 0 <= c < len(COMMUNITY_PALETTE) and sizes[c] >= 3 else OTHER_COMMUNITY
-        net.add_node(
-            n,
-            label=a["name"],
+        nodes.append(dict(
+            id=n,
+            name=a["name"],  # the page draws names itself (vis-network would draw every one, overlapping)
             shape=LABEL_FREE.get(kind.shape, kind.shape),
             color=_node_colour(kind.color),
             size=size[n],
@@ -429,7 +451,7 @@ def _network(g: nx.MultiDiGraph, store: GraphStore, tax: Taxonomy, large: bool) 
             community_color=ccol,
             x=pos[n][0],
             y=pos[n][1],
-        )
+        ))
 
     colours = relation_colours(tax)
     types_used: Counter[str] = Counter()
@@ -448,9 +470,10 @@ def _network(g: nx.MultiDiGraph, store: GraphStore, tax: Taxonomy, large: bool) 
         smooth: dict[str, Any] = {"enabled": False}
         if len(siblings) > 1 and not large:
             smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.12 + 0.14 * siblings.index((u, v, k))}
-        net.add_edge(
-            u, v,
+        edges.append(dict(
             id=f"{u}|{k}|{v}",
+            **{"from": u},
+            to=v,
             type=rel.name,
             color={"color": colour, "highlight": _darker(colour, 0.8), "hover": _darker(colour, 0.8), "opacity": 0.85},
             arrows={"to": {"enabled": not rel.symmetric, "scaleFactor": 0.6}},
@@ -462,9 +485,9 @@ def _network(g: nx.MultiDiGraph, store: GraphStore, tax: Taxonomy, large: bool) 
             confidence=max((e.get("confidence", 0.0) for e in evidence), default=0.0),
             evidence_count=len(evidence),
             evidence=[{"doc": e["doc"], "date": e.get("date"), "sentence": e["sentence"]} for e in evidence[:MAX_EVIDENCE]],
-        )
+        ))
 
-    net.options = {
+    options = {
         "autoResize": True,
         "nodes": {"borderWidth": 1.5 if not large else 1},
         "edges": {"selectionWidth": 1.5, "hoverWidth": 1},
@@ -496,7 +519,7 @@ def _network(g: nx.MultiDiGraph, store: GraphStore, tax: Taxonomy, large: bool) 
             for c, members in sorted(by_community.items()) if c < len(COMMUNITY_PALETTE) and len(members) >= 3
         ],
     }
-    return net, legend
+    return nodes, edges, options, legend
 
 
 def _node_colour(colour: str) -> dict[str, Any]:
@@ -582,10 +605,7 @@ def render_html(
     tax = load_taxonomy()
     g = view_graph(store, around=around, depth=depth, types=types, since=since, until=until, kinds=kinds)
     large = g.number_of_nodes() > LARGE
-    net, legend = _network(g, store, tax, large)
-    nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    for node in nodes:  # the page draws names itself (vis-network would draw every one, overlapping)
-        node["name"] = node.pop("label")
+    nodes, edges, options, legend = _network(g, store, tax, large)
     if title is None:
         title = "actorgraph"
         if around is not None:
@@ -599,7 +619,7 @@ def render_html(
         "title": title,
         "nodes": nodes,
         "edges": edges,
-        "options": json.loads(options),
+        "options": options,
         "legend": legend,
         "large": large,
         "filters": filters,
