@@ -139,6 +139,40 @@ def test_600_actors_search_focuses_an_actor(browser, view600):
     assert console_errors(browser) == []
 
 
+def test_hovered_actor_gets_its_label(browser, view600):
+    from test_html_browser import hover
+
+    _, out = view600
+    load(browser, out)
+    # an actor whose name is not drawn at first sight (labels full around it)
+    who = browser.execute_script("""const a = window.actorgraph, net = a.network, shown = new Set(a.labels.map(l => l.id));
+        const c = document.querySelector('#ag-network canvas');
+        for (const n of a.data.nodes.slice().sort((x, y) => x.rank - y.rank)) {
+          if (shown.has(n.id) || !a.nodesView.get(n.id)) continue;
+          const p = net.canvasToDOM(net.getPositions([n.id])[n.id]);
+          if (p.x > 40 && p.y > 40 && p.x < c.clientWidth - 40 && p.y < c.clientHeight - 40 && net.getNodeAt(p) === n.id)
+            return {id: n.id, x: p.x, y: p.y};
+        }
+        return null;""")
+    assert who is not None
+    hover(browser, who["x"], who["y"])
+    labelled = browser.execute_script("return window.actorgraph.labels.map(l => l.id)")
+    assert who["id"] in labelled and labelled.index(who["id"]) == 0
+
+
+def test_a_view_of_isolated_actors_only_shows_them(browser, tmp_path):
+    from graph.model import Actor
+
+    store = GraphStore(tmp_path / "s")
+    for i in range(3):
+        store.add_actor(Actor(id=f"a{i}", name=f"Lonely <b>{i}</b>", kind="person"))
+    render_html(store, tmp_path / "lone.html")
+    load(browser, tmp_path / "lone.html")
+    assert browser.execute_script("return window.actorgraph.network.body.nodeIndices.length") == 3
+    assert browser.find_element("css selector", "#ag-isolated").is_selected()
+    assert sorted(browser.execute_script("return window.actorgraph.labels.map(l => l.text)")) == [f"Lonely <b>{i}</b>" for i in range(3)]
+
+
 def test_legend_names_wrap_between_words(browser, view600):
     _, out = view600
     load(browser, out)

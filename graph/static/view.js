@@ -201,6 +201,11 @@
     updateSummary();
   }
   apply();
+  if (!connected.size && data.nodes.length) {  // nothing but isolated actors: show them rather than nothing
+    iso.checked = true;
+    state.hideIsolated = false;
+    apply();
+  }
 
   // -- the network: positions come from Python, physics stays off --
   var network = new vis.Network(document.getElementById("ag-network"), {nodes: nodesView, edges: edgesView}, data.options);
