@@ -72,6 +72,7 @@
   data.nodes.forEach(function (n) { kindOf[n.id] = n.kind; nameOf[n.id] = n.name; });
   data.nodes.forEach(function (n) { n.title = nodeTip(n); });
   data.edges.forEach(function (e) { e.title = edgeTip(e); });
+  timing.tooltips = performance.now();
 
   // -- data sets and filtered views --
   var nodes = new vis.DataSet(data.nodes);
@@ -84,6 +85,7 @@
     return !state.hiddenKinds.has(n.kind) && (!state.hideIsolated || connected.has(n.id));
   }});
   var edgesView = new vis.DataView(edges, {filter: edgeShown});
+  timing.datasets = performance.now();
 
   // -- panel: title, counts, legend with filters --
   var panel = document.getElementById("ag-panel");
@@ -207,6 +209,7 @@
     apply();
   }
 
+  timing.panel = performance.now();
   // -- the network: positions come from Python, physics stays off --
   var network = new vis.Network(document.getElementById("ag-network"), {nodes: nodesView, edges: edgesView}, data.options);
   timing.created = performance.now();
