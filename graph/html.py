@@ -208,7 +208,7 @@ def _spread(xy: Any, radius: Any, rounds: int = 30) -> Any:
 
     >>> import numpy as np
     >>> out = _spread(np.array([[0.0, 0.0], [1.0, 0.0]]), np.array([10.0, 10.0]))
-    >>> bool(abs(out[1, 0] - out[0, 0]) >= 23.9)
+    >>> bool(abs(out[1, 0] - out[0, 0]) >= 33.9)
     True
     """
     import numpy as np
@@ -221,14 +221,15 @@ def _spread(xy: Any, radius: Any, rounds: int = 30) -> Any:
         for start in range(0, n, 512):
             block = xy[start:start + 512]
             d = np.sqrt(((block[:, None, :] - xy[None, :, :]) ** 2).sum(axis=2))
-            ii, jj = np.nonzero(d < r[start:start + 512, None] + r[None, :] + 4.0 + EDGE)
+            ii, jj = np.nonzero(d < 1.3 * (r[start:start + 512, None] + r[None, :]) + 8.0 + EDGE)
             ii = ii + start
             pairs_i.append(ii[ii < jj])
             pairs_j.append(jj[ii < jj])
         i, j = np.concatenate(pairs_i), np.concatenate(pairs_j)
         if not len(i):
             break
-        need = r[i] + r[j] + 4.0
+        # squares, diamonds and stars reach past their size at the corners: keep 30% more, and a gap
+        need = 1.3 * (r[i] + r[j]) + 8.0
         for _ in range(rounds // 3):
             d = xy[i] - xy[j]
             dist = np.hypot(d[:, 0], d[:, 1])

@@ -226,13 +226,16 @@
 
   // -- labels: drawn here rather than by vis-network, most connected first, none over another --
   var LABEL_FONT = "12px system-ui, -apple-system, 'Segoe UI', sans-serif", LABEL_H = 15, CELL = 80, MAX_LABELS = 400;
+  // Labels also keep off nodes drawn at least this big (pixels of radius), except the first
+  // ALWAYS labels (the most connected actors), which need only keep off other labels.
+  var NODE_MIN = 6, ALWAYS = 10;
   var widths = {};
   var pinned = [];  // the hovered and the found actor: labelled before any other
   var hovered = null;
   function drawLabels(ctx) {
     var body = network.body, s = body.view.scale, t = body.view.translation;
     var canvas = network.canvas.frame.canvas, W = canvas.clientWidth, H = canvas.clientHeight;
-    var grid = new Map(), drawn = [], done = new Set();
+    var grid = new Map(), nodeGrid = new Map(), drawn = [], done = new Set();
     ctx.save();
     ctx.setTransform(network.canvas.pixelRatio, 0, 0, network.canvas.pixelRatio, 0, 0);
     ctx.font = LABEL_FONT;
@@ -242,20 +245,20 @@
     ctx.lineWidth = 3;
     ctx.strokeStyle = "rgba(255,255,255,0.92)";
     ctx.fillStyle = "#1a1a1a";
-    function fits(b) {
+    function fits(b, grid) {
       for (var gx = Math.floor(b.x / CELL); gx <= Math.floor((b.x + b.w) / CELL); gx++) {
         for (var gy = Math.floor(b.y / CELL); gy <= Math.floor((b.y + b.h) / CELL); gy++) {
           var cell = grid.get(gx + "," + gy);
           if (!cell) continue;
           for (var i = 0; i < cell.length; i++) {
             var o = cell[i];
-            if (b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) return false;
+            if (o.id !== b.id && b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) return false;
           }
         }
       }
       return true;
     }
-    function keep(b) {
+    function keep(b, grid) {
       for (var gx = Math.floor(b.x / CELL); gx <= Math.floor((b.x + b.w) / CELL); gx++) {
         for (var gy = Math.floor(b.y / CELL); gy <= Math.floor((b.y + b.h) / CELL); gy++) {
           var key = gx + "," + gy;
@@ -275,17 +278,29 @@
       // below the node, else above, right or left of it: the first place that is free
       var cx = node.x * s + t.x, cy = node.y * s + t.y, r = node.options.size * s + 2;
       var spots = [[cx - w / 2, cy + r], [cx - w / 2, cy - r - LABEL_H], [cx + r, cy - LABEL_H / 2], [cx - r - w - 2, cy - LABEL_H / 2]];
-      for (var k = 0; k < (force ? 1 : spots.length); k++) {
-        var b = {id: id, text: text, x: spots[k][0] - 1, y: spots[k][1], w: w + 2, h: LABEL_H};
-        if (force || (b.x >= 0 && b.y >= 0 && b.x + b.w <= W && b.y + b.h <= H && fits(b))) {
-          keep(b);
-          drawn.push(b);
-          ctx.strokeText(text, b.x + 1 + w / 2, b.y);
-          ctx.fillText(text, b.x + 1 + w / 2, b.y);
-          return;
+      // first a spot clear of labels and of big nodes; the most connected actors then take one
+      // clear of labels only (they are always named)
+      var passes = force ? 1 : drawn.length < ALWAYS ? 2 : 1;
+      for (var pass = 0; pass < passes; pass++) {
+        for (var k = 0; k < (force ? 1 : spots.length); k++) {
+          var b = {id: id, text: text, x: spots[k][0] - 1, y: spots[k][1], w: w + 2, h: LABEL_H};
+          if (force || (b.x >= 0 && b.y >= 0 && b.x + b.w <= W && b.y + b.h <= H && fits(b, grid) &&
+              (pass === 1 || fits(b, nodeGrid)))) {
+            keep(b, grid);
+            drawn.push(b);
+            ctx.strokeText(text, b.x + 1 + w / 2, b.y);
+            ctx.fillText(text, b.x + 1 + w / 2, b.y);
+            return;
+          }
         }
       }
     }
+    body.nodeIndices.forEach(function (id) {
+      var node = body.nodes[id], r = node.options.size * s;
+      if (r < NODE_MIN) return;
+      var x = node.x * s + t.x, y = node.y * s + t.y;
+      if (x + r >= 0 && y + r >= 0 && x - r <= W && y - r <= H) keep({id: id, x: x - r, y: y - r, w: 2 * r, h: 2 * r}, nodeGrid);
+    });
     pinned.forEach(function (id) { place(id, true); });
     if (hovered) place(hovered, true);
     for (var i = 0; i < byRank.length && drawn.length < MAX_LABELS; i++) place(byRank[i].id, false);
