@@ -11,6 +11,8 @@ Each figure is compared with a baseline measured in the same run on the same dat
   reports (a fresh process: start, load the store, compute, print) as a CLI pays them;
 - CLI reports: ``actorgraph centrality|stats|neighbours|path --store ...`` in fresh processes, against
   the previous code path (networkx views, normal interpreter exit) in fresh processes;
+- HTML views: ``benchmarks/views.py``, time to first render in headless Chromium of a 600- and a
+  5,000-actor view against the example articles' view (``--only views``);
 - Neo4j writes: ``benchmarks/neo4j_write.py`` (batched writer vs one transaction per relation) against
   the server that NEO4J_URI / NEO4J_PASSWORD name, else a throwaway server it starts (Java 17, Maven).
 
@@ -271,8 +273,15 @@ def _dyad_partner(g: Any, a: str) -> str:
     return min(counts, key=lambda n: (-counts[n], n))
 
 
+def child_views() -> dict[str, Any]:
+    from benchmarks.views import child_views as run  # selenium and Chromium only when asked for
+
+    return run()
+
+
 CHILDREN = {"ingest": child_ingest, "make_store": child_make_store, "load": child_load,
-            "analysis": child_analysis, "report": child_report, "old_report": child_old_report}
+            "analysis": child_analysis, "report": child_report, "old_report": child_old_report,
+            "views": child_views}
 
 
 LOAD: list[tuple[str, float]] = []  # 1-minute load average after each step: the machine is shared
@@ -423,7 +432,8 @@ def _print(rows: list[tuple[str, str, str, str]], r: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes, for development (about 2 minutes)")
-    ap.add_argument("--only", choices=["ingest", "store", "analysis", "neo4j"], action="append", help="run only these parts")
+    ap.add_argument("--only", choices=["ingest", "store", "analysis", "views", "neo4j"], action="append",
+                    help="run only these parts")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     ns = ap.parse_args(argv)
     if ns.child:
@@ -432,7 +442,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     size = "quick" if ns.quick else "full"
     p = SIZES[size]
-    only = set(ns.only or ["ingest", "store", "analysis", "neo4j"])
+    only = set(ns.only or ["ingest", "store", "analysis", "views", "neo4j"])
     work = Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
     r: dict[str, Any] = {"size": size, "params": p, "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
                          "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_avg_at_start": os.getloadavg()}}
@@ -458,6 +468,9 @@ def main(argv: list[str] | None = None) -> None:
             r["reports"] = {"pagerank": _child("report", str(store), "pagerank", p["k"]),
                             f"betweenness k={p['k']}": _child("report", str(store), "betweenness", p["k"])}
             r["cli"] = _cli_reports(str(store), p["k"])
+        if "views" in only:
+            print("views: HTML in headless Chromium …", file=sys.stderr)
+            r["views"] = _child("views")
         if "neo4j" in only:
             r["neo4j"] = _neo4j(work)
     finally:
@@ -468,8 +481,15 @@ def main(argv: list[str] | None = None) -> None:
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}-{size}.json"
     out.write_text(json.dumps(r, indent=1) + "\n")
-    if only == {"ingest", "store", "analysis", "neo4j"}:
-        _print(_table(r) + _neo4j_rows(r["neo4j"]), r)
+    if only == {"ingest", "store", "analysis", "views", "neo4j"}:
+        from benchmarks.views import rows as view_rows
+
+        _print(_table(r) + view_rows(r["views"]) + _neo4j_rows(r["neo4j"]), r)
+    elif only == {"views"}:
+        from benchmarks.views import rows as view_rows
+
+        for row in view_rows(r["views"]):
+            print("  ".join(row))
     else:
         print(json.dumps({k: v for k, v in r.items() if k in only}, indent=1))
     print(f"\n{r['total_s']:.0f} s in all; results in {out.relative_to(ROOT)}", file=sys.stderr)

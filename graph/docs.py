@@ -132,10 +132,11 @@ def cli_markdown() -> str:
 
 def taxonomy_markdown() -> str:
     """The text of ``docs/taxonomy.md``: actor kinds and relation types from the packaged taxonomy."""
-    from graph.html import score_colour
+    from graph.html import relation_colours
     from graph.taxonomy import DEFAULT_TAXONOMY, load_taxonomy
 
     tax = load_taxonomy(DEFAULT_TAXONOMY)  # the packaged file, whatever $ACTORGRAPH_TAXONOMY says
+    colours = relation_colours(tax)
 
     def cell(v: object) -> str:
         return "–" if v in (None, "") else str(v).replace("|", "\\|")
@@ -167,9 +168,10 @@ def taxonomy_markdown() -> str:
         f"{len(tax.relation_types)} types. A relation is directed, source → target (who acts on whom), except",
         f"the {n_sym} symmetric types, where A MEETS B is the same relation as B MEETS A (stored once, drawn",
         "without an arrow, followed both ways by `actorgraph path`). The score runs from -10 (conflict)",
-        "to +10 (cooperation), in the spirit of the Goldstein scale for the CAMEO root codes: it sets the",
-        "edge colour of the HTML view (red for conflict, grey for 0, blue for cooperation) and makes the",
-        "running balance of `actorgraph timeline`. PLOVER and CAMEO give the nearest event category of",
+        "to +10 (cooperation), in the spirit of the Goldstein scale for the CAMEO root codes: its sign sets",
+        "the family of the type's edge colour in the HTML view (warm for conflict, greys for 0, cool for",
+        "cooperation; each type its own colour) and it makes the running balance of `actorgraph timeline`.",
+        "PLOVER and CAMEO give the nearest event category of",
         "those coding schemes (– where there is none). In Neo4j the type is the relationship type.",
         "",
         "| type | description | PLOVER | CAMEO | symmetric | score | edge colour |",
@@ -177,7 +179,7 @@ def taxonomy_markdown() -> str:
     ]
     for r in tax.relation_types.values():
         out.append(f"| `{r.name}` | {cell(r.description)} | {cell(r.plover)} | {cell(r.cameo)} | "
-                   f"{'yes' if r.symmetric else 'no'} | {_signed(r.score)} | `{score_colour(r.score)}` |")
+                   f"{'yes' if r.symmetric else 'no'} | {_signed(r.score)} | `{colours[r.name]}` |")
     out += ["", HOW_TO_EXTEND.strip(), ""]
     return "\n".join(out)
 

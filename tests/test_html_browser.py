@@ -67,7 +67,9 @@ def test_sample_view_offline_complete_and_drawn(browser, sample_store, tmp_path)
     urls = requests_made(browser)
     assert all(u.startswith(("file:", "data:")) for u in urls), urls
     n, m = store.graph.number_of_nodes(), store.graph.number_of_edges()
-    assert counts(browser) == {"nodes": n, "edges": m, "shownNodes": n, "shownEdges": m, "drawnNodes": n, "drawnEdges": m}
+    lone = [x for x in store.graph if store.graph.degree(x) == 0]  # hidden until the checkbox asks for them
+    assert counts(browser) == {"nodes": n, "edges": m, "shownNodes": n - len(lone), "shownEdges": m,
+                               "drawnNodes": n - len(lone), "drawnEdges": m}
     # The legend lists every relation type and actor kind in the view, each with a filter box.
     types = browser.execute_script("return [...document.querySelectorAll('#ag-types input')].map(i => i.value)")
     assert sorted(types) == sorted({k for _, _, k in store.graph.edges(keys=True)})
@@ -89,6 +91,7 @@ def test_filter_controls_change_what_is_visible(browser, sample_store, tmp_path)
     n, m = store.graph.number_of_nodes(), store.graph.number_of_edges()
     crit = sum(1 for _, _, k in store.graph.edges(keys=True) if k == "CRITICISES")
     assert crit > 0
+    browser.find_element("css selector", "#ag-isolated").click()  # show actors without a shown relation
     browser.find_element("css selector", "#ag-types input[value='CRITICISES']").click()
     c = counts(browser)
     assert (c["shownEdges"], c["drawnEdges"], c["drawnNodes"]) == (m - crit, m - crit, n)
@@ -97,7 +100,7 @@ def test_filter_controls_change_what_is_visible(browser, sample_store, tmp_path)
     c = counts(browser)
     left = [(u, v) for u, v, k in store.graph.edges(keys=True) if k != "CRITICISES" and u not in persons and v not in persons]
     assert (c["drawnNodes"], c["drawnEdges"]) == (n - len(persons), len(left))
-    browser.find_element("css selector", "#ag-isolated").click()
+    browser.find_element("css selector", "#ag-isolated").click()  # hide them again
     assert counts(browser)["drawnNodes"] == len({x for e in left for x in e})
     for section in ("#ag-types", "#ag-kinds"):
         browser.find_element("css selector", f"{section} .ag-bulk button:first-child").click()  # "all"
@@ -222,6 +225,8 @@ def generated_store(path: Path, n: int, seed: int = 1) -> GraphStore:
 
 @pytest.mark.slow
 def test_three_thousand_actors_are_usable_within_seconds(browser, sample_store, tmp_path):
+    # Time to first render is reported by `python -m benchmarks.run --only views`; this bound only
+    # catches a page that animates or lays out thousands of actors in the browser again.
     small = tmp_path / "small.html"
     render_html(GraphStore.open(sample_store), small)
     baseline = load(browser, small)
@@ -242,7 +247,7 @@ def test_three_thousand_actors_are_usable_within_seconds(browser, sample_store, 
     time.sleep(0.3)
     assert browser.execute_script("return window.actorgraph.network.getPositions(['a0', 'a1', 'a2999'])") == before
     browser.save_screenshot(str(tmp_path / "big.png"))
-    report = {"build_s": round(build, 2), "ready_s": round(seconds, 2), "stabilized_ms": round(timing["stabilized"]),
+    report = {"build_s": round(build, 2), "ready_s": round(seconds, 2), "ready_ms": round(timing["ready"]),
               "first_draw_ms": round(timing["firstDraw"]), "sample_ready_s": round(baseline, 2),
               "ratio_to_sample": round(seconds / baseline, 1)}
     (tmp_path / "timing.json").write_text(json.dumps(report))

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from graph.export import ACTOR_HEADER, RELATION_HEADER, write_csv, write_gexf, write_graphml
-from graph.html import ViewError, pivot_layout, render_html, safe_json, score_colour, view_graph
+from graph.html import ViewError, cluster_layout, family, pivot_layout, relation_colours, render_html, safe_json, score_colour, view_graph
 from graph.model import Actor, Evidence, Relation
 from graph.store import GraphStore
 from graph.taxonomy import UnknownTermError, load_taxonomy
@@ -69,9 +69,11 @@ def test_view_graph_rejects_bad_input(tmp_path):
         view_graph(s, around="evil", kinds=["state"])
 
 
+def rgb(h: str) -> tuple[int, int, int]:
+    return tuple(int(h[i: i + 2], 16) for i in (1, 3, 5))
+
+
 def test_colours_are_warm_for_conflict_and_cool_for_cooperation():
-    def rgb(h):
-        return tuple(int(h[i: i + 2], 16) for i in (1, 3, 5))
     tax = load_taxonomy()
     for t in tax.relation_types.values():
         r, _, b = rgb(score_colour(t.score))
@@ -79,6 +81,58 @@ def test_colours_are_warm_for_conflict_and_cool_for_cooperation():
             assert r > b, t.name
         elif t.score > 0:
             assert b > r, t.name
+
+
+def test_every_relation_type_has_its_own_colour_within_its_family():
+    tax = load_taxonomy()
+    colours = relation_colours(tax)
+    assert set(colours) == set(tax.relation_types)
+    assert len(set(colours.values())) == len(colours)  # CRITICISES/DEMANDS/OPPOSES/REJECTS, LEADS/MEMBER_OF/REPORTS_ON apart
+    for t, c in colours.items():
+        r, g, b = rgb(c)
+        fam = family(tax.relation(t).score)
+        if fam == "conflict":
+            assert r > b, t
+        elif fam == "cooperation":
+            assert b > r or g > r, t
+        else:
+            assert max(r, g, b) - min(r, g, b) < 80, t  # greys and khaki: low saturation
+    # A family with more types than its palette still gets distinct colours of its family.
+    class Big:
+        def __init__(self) -> None:
+            self.relation_types = {f"T{i}": None for i in range(30)}
+
+        def relation(self, name):
+            return type("R", (), {"score": -float(name[1:]) - 1})()
+    big = relation_colours(Big())
+    assert len(set(big.values())) == 30 and all(rgb(c)[0] > rgb(c)[2] for c in big.values())
+
+
+def test_cluster_layout_separates_communities_repeatably(tmp_path):
+    from benchmarks.views import story_graph
+
+    store = story_graph(tmp_path, 400, seed=1)
+    g = view_graph(store)
+    pos, community = cluster_layout(g)
+    assert (pos, community) == cluster_layout(view_graph(store))
+    assert set(pos) == set(g) and all(community[n] == -1 for n in g if g.degree(n) == 0)
+
+    def d(a, b):
+        return ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5
+    members: dict[int, list[str]] = {}
+    for n, c in community.items():
+        members.setdefault(c, []).append(n)
+    groups = [m for c, m in members.items() if c >= 0 and len(m) >= 5]
+    assert len(groups) >= 5
+    # Actors of one community sit much closer together than actors of two different ones.
+    import random
+    rng = random.Random(2)
+    same = [d(*rng.sample(m, 2)) for m in groups for _ in range(20)]
+    other = [d(rng.choice(a), rng.choice(b)) for a in groups for b in groups if a is not b][:2000]
+    assert sum(same) / len(same) < 0.35 * sum(other) / len(other)
+    lone = [n for n in g if g.degree(n) == 0]
+    xs = [pos[n][1] for n in lone]
+    assert min(xs) > max(pos[n][1] for n in g if g.degree(n))  # isolated actors in a grid below the rest
 
 
 def test_pivot_layout_separates_components_and_keeps_neighbours_close():
@@ -116,7 +170,8 @@ def test_page_is_self_contained_and_escaped(tmp_path, monkeypatch):
     assert "<script>window.__xss" not in page and "<img src=x" not in page
     assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in page  # the <title>
     data = json.loads(re.search(r'<script type="application/json" id="ag-data">(.*?)</script>', page, re.S).group(1))
-    names = {n["id"]: n["label"] for n in data["nodes"]}
+    names = {n["id"]: n["name"] for n in data["nodes"]}
+    assert not any("label" in n for n in data["nodes"])  # the page draws names itself, without overlaps
     assert names["evil"] == f"Evil {EVIL}"
     assert any(EVIL in e["sentence"] for edge in data["edges"] for e in edge["evidence"])
     assert {e["id"] for e in data["edges"]} == {"evil|CRITICISES|state-x", "state-x|MEETS|ngo-y", "ngo-y|CRITICISES|state-x"}
