@@ -107,8 +107,37 @@ def fast_exit(code: int) -> None:
     os._exit(code)
 
 
-def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str = "table", out=None) -> None:
-    """Print rows as an aligned table, JSON (a list of objects) or CSV, in the given column order."""
+def max_evidence_option(f: F) -> F:
+    return click.option("--max-evidence", type=click.IntRange(1), default=None, metavar="N",
+                         help="At most N evidence sentences per relation [default: all].")(f)
+
+
+def evidence_lines(evidence: Sequence[dict[str, Any]], limit: int | None = None) -> list[str]:
+    """'[doc] sentence' per evidence item, whole; past ``limit``, one line says how many more.
+
+    >>> evidence_lines([{"doc": "a", "sentence": "X met Y."}, {"doc": "b", "sentence": "Y met X."}], limit=1)
+    ['[a] X met Y.', '(+1 more; --max-evidence to see more)']
+    """
+    lines = [f"[{e['doc']}] {e['sentence']}" for e in evidence[:limit]]
+    if limit is not None and len(evidence) > limit:
+        lines.append(f"(+{len(evidence) - limit} more; --max-evidence to see more)")
+    return lines
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str = "table", out=None,
+         below: str | None = None) -> None:
+    """Print rows as a table that fits the terminal, JSON (a list of objects) or CSV, in the given column order.
+
+    ``below`` names a column (a list of strings, or one string) that a table prints under each
+    row, one item per line and wrapped, instead of in a column of its own; JSON and CSV keep it
+    as a column when it is in ``columns``.
+
+    >>> import io
+    >>> buf = io.StringIO()
+    >>> emit([{"a": 1, "b": "x"}], ["a", "b"], out=buf)
+    >>> buf.getvalue().splitlines()
+    ['a  b', '-  -', '1  x']
+    """
     out = out or sys.stdout
     if fmt == "json":
         out.write(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2) + "\n")
@@ -124,12 +153,134 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str = "tab
     if not rows:
         out.write("(no rows)\n")
         return
+    write_table(rows, [c for c in columns if c != below], out, below=below)
+
+
+# -- tables for reading ----------------------------------------------------------------------------
+# rich lays out and wraps the cells (at word boundaries, folding only words longer than a column);
+# the column widths are decided here, once for all rows, so that rows printed one by one (each with
+# its evidence under it) stay aligned.
+
+GAP = 2  # spaces between columns
+PIPED_WIDTH = 100  # the width when the output is not a terminal and $COLUMNS is not set
+MIN_COLUMN = 8  # a column is not squeezed below this (or its natural width, if smaller)
+MAX_WORD = 16  # a column keeps room for its longest word up to this long (ids, type names), folding longer ones
+INDENT = 4  # lines under a row start this far in
+
+
+def output_width(out: Any = None) -> int:
+    """The width to fit: ``$COLUMNS``, else the terminal's, else 100 (piped or redirected)."""
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    out = out or sys.stdout
+    try:
+        if out.isatty():
+            return os.get_terminal_size(out.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        pass
+    return PIPED_WIDTH
+
+
+def use_colour(out: Any = None) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org)."""
+    if "NO_COLOR" in os.environ:
+        return False
+    out = out or sys.stdout
+    try:
+        return bool(out.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def fit_widths(natural: Sequence[int], minimum: Sequence[int], width: int) -> list[int]:
+    """Column widths that fit ``width`` (with the gaps): the widest columns give way first, none below its minimum.
+
+    >>> fit_widths([5, 60, 40], [5, 8, 8], 60)
+    [5, 25, 26]
+    """
+    widths = list(natural)
+    excess = sum(widths) + GAP * (len(widths) - 1) - width
+    while excess > 0:
+        shrinkable = [i for i, w in enumerate(widths) if w > minimum[i]]
+        if not shrinkable:
+            break
+        top = max(widths[i] for i in shrinkable)
+        widest = [i for i in shrinkable if widths[i] == top]
+        second = max([widths[i] for i in shrinkable if widths[i] < top] + [max(minimum[i] for i in widest)])
+        # Bring the widest columns down together: to the next width, or by what is still too much.
+        step = max(1, min(top - second, excess // len(widest)))
+        for i in widest:
+            cut = min(step, widths[i] - minimum[i], excess)
+            widths[i] -= cut
+            excess -= cut
+    return widths
+
+
+def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: Any, below: str | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    width = output_width(out)
+    colour = use_colour(out)
+    console = Console(file=out, width=width, no_color=not colour, color_system="auto" if colour else None,
+                      highlight=False, markup=False, emoji=False, soft_wrap=False, force_terminal=colour)
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
-    widths = [min(max(len(c), *(len(row[i]) for row in cells)), 80) for i, c in enumerate(columns)]
-    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False)).rstrip()
-    out.write(line + "\n" + "  ".join("-" * w for w in widths) + "\n")
-    for row in cells:
-        out.write("  ".join(_clip(v, w).ljust(w) for v, w in zip(row, widths, strict=False)).rstrip() + "\n")
+    natural = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    longest_word = [max(len(c), *(max((len(w) for w in row[i].split()), default=0) for row in cells))
+                    for i, c in enumerate(columns)]
+    minimum = [min(n, max(len(c), MIN_COLUMN, min(w, MAX_WORD))) for n, w, c in zip(natural, longest_word, columns, strict=True)]
+    widths = fit_widths(natural, minimum, width)
+
+    def table(header: bool) -> Table:
+        t = Table(box=None, show_header=False, padding=(0, 0), pad_edge=False, collapse_padding=True,
+                  show_edge=False, expand=False)
+        for i, w in enumerate(widths):
+            t.add_column(width=w, min_width=w, max_width=w, overflow="fold", no_wrap=False)
+            if i < len(widths) - 1:
+                t.add_column(width=GAP, min_width=GAP, max_width=GAP)
+        if header:
+            t.add_row(*_spaced([Text(c, style="bold") for c in columns]))
+            t.add_row(*_spaced([Text("-" * w, style="dim") for w in widths]))
+        return t
+
+    def _spaced(items: list[Any]) -> list[Any]:
+        spaced: list[Any] = []
+        for i, x in enumerate(items):
+            spaced.append(x)
+            if i < len(items) - 1:
+                spaced.append("")
+        return spaced
+
+    if below is None:
+        # One table, printed in slices so a long listing starts at once and memory stays flat.
+        for start in range(0, len(cells), 500):
+            t = table(header=start == 0)
+            for row in cells[start:start + 500]:
+                t.add_row(*_spaced([Text(v) for v in row]))
+            _print(console, out, t)
+        return
+    _print(console, out, table(header=True))
+    for r, row in zip(rows, cells, strict=True):
+        t = table(header=False)
+        t.add_row(*_spaced([Text(v) for v in row]))
+        items = r.get(below) or []
+        _print(console, out, t, *(_indented(_cell(item), colour) for item in ([items] if isinstance(items, str) else items)))
+
+
+def _indented(text: str, colour: bool) -> Any:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    return Padding(Text(text, style="dim" if colour else "", overflow="fold"), (0, 0, 0, INDENT), expand=False)
+
+
+def _print(console: Any, out: Any, *renderables: Any) -> None:
+    """Render, then write the lines without the padding rich leaves at their ends."""
+    with console.capture() as captured:
+        console.print(*renderables)
+    out.write("\n".join(line.rstrip(" ") for line in captured.get().split("\n")))
 
 
 def _cell(v: Any) -> str:
@@ -140,10 +291,6 @@ def _cell(v: Any) -> str:
     if isinstance(v, (list, tuple, set)):
         return "; ".join(_cell(x) for x in v)
     return str(v).replace("\n", " ")
-
-
-def _clip(v: str, w: int) -> str:
-    return v if len(v) <= w else v[: w - 1] + "…"
 
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it

@@ -8,7 +8,17 @@ from pathlib import Path
 import click
 
 from graph.cli import cli
-from graph.cli.common import emit, format_option, friendly_errors, open_store, open_topology, report_command, store_option
+from graph.cli.common import (
+    emit,
+    evidence_lines,
+    format_option,
+    friendly_errors,
+    max_evidence_option,
+    open_store,
+    open_topology,
+    report_command,
+    store_option,
+)
 from graph.cli.neo4j import neo4j_options, push_extractions, settings_from
 from graph.taxonomy import load_taxonomy
 from loaders.readers import DEFAULT_MAX_DOC_MB
@@ -91,10 +101,13 @@ def actors(store_path: Path | None, fmt: str, kind: str | None) -> None:
 @format_option
 @click.option("--type", "types", multiple=True, help="Only this relation type (repeatable).")
 @click.option("--actor", default=None, help="Only relations of this actor (name, alias or id).")
-@click.option("--evidence/--no-evidence", default=False, help="Show the evidence sentences.")
+@click.option("--evidence/--no-evidence", default=False,
+              help="Show the evidence sentences (in a table: each whole, on its own lines under its relation).")
+@max_evidence_option
 @report_command
 @friendly_errors
-def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: str | None, evidence: bool) -> None:
+def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: str | None, evidence: bool,
+              max_evidence: int | None) -> None:
     """List relations (source, type, target) with their evidence count and date.
 
     \b
@@ -117,14 +130,14 @@ def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: 
             "source_id": u, "target_id": v,
         }
         if evidence:
-            row["sentences"] = [f"[{x['doc']}] {x['sentence']}" for x in topo.evidence_at(e)]
+            row["sentences"] = evidence_lines(topo.evidence_at(e), max_evidence)
         rows.append(row)
     cols = ["source", "type", "target", "date", "confidence", "evidence"]
     if fmt != "table":
         cols += ["source_id", "target_id"]
     if evidence:
         cols.append("sentences")
-    emit(rows, cols, fmt)
+    emit(rows, cols, fmt, below="sentences" if evidence else None)
 
 
 @cli.command()
