@@ -188,8 +188,12 @@ def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str
 
     One row per evidence sentence, ordered by the sentence's date, else its
     document's date ("dated_by" says which; "position" when neither is known),
-    then position in the document. "score" is the relation type's score in the
-    taxonomy (cooperation > 0 > conflict); "balance" is the running sum.
+    then position in the document. A sentence that states background before its
+    document ("for years", "has repeatedly", "since 2022") is dated_by
+    "background": "when" shows its range ("2022 – 2026-02-03" from the earliest
+    bound the text gives to the document's date, else "before 2026-02-03") and it
+    is placed by that bound, before every dated event when the text gives none. "score" is the relation type's score in
+    the taxonomy (cooperation > 0 > conflict); "balance" is the running sum.
 
     \b
     Example:
@@ -207,12 +211,15 @@ def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str
     if fmt == "table":
         for r in rows:
             r["evidence"] = f"[{r['doc']}] {r['sentence']}"
+            if r["background"]:
+                until = r["until"] or "the document"
+                r["when"] = f"{r['since']} – {until}" if r["since"] else f"before {until}"
         cols = ["step", "when", "dated_by", "source_name", "type", "target_name", "score", "balance"]
         emit(rows, cols, fmt, below="evidence")
         return
     else:
         cols = ["step", "when", "dated_by", "source", "source_name", "type", "target", "target_name", "score", "balance",
-                "doc", "doc_date", "start", "end", "sentence"]
+                "doc", "doc_date", "start", "end", "sentence", "background", "since", "until"]
     emit(rows, cols, fmt)
 
 

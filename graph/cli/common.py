@@ -9,6 +9,7 @@ import io
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import wraps
 from pathlib import Path
@@ -42,9 +43,13 @@ def format_option(f: F) -> F:
     )(f)
 
 
-def open_store(store_path: Path | None, evidence: bool = True) -> GraphStore:
-    """The store at ``--store`` (or the default); ``evidence=False`` for reports on the graph's shape only."""
-    store = GraphStore.open(store_path or default_store_path(), evidence=evidence)
+def open_store(store_path: Path | None, evidence: bool = True, create: bool = False) -> GraphStore:
+    """The store at ``--store`` (or the default); ``evidence=False`` for reports on the graph's shape only.
+
+    A store that does not exist is an error (``Error: no store at PATH ...``) unless ``create``
+    (commands that write one: ingest, pull).
+    """
+    store = GraphStore.open(store_path or default_store_path(), evidence=evidence, create=create)
     if _report_running:
         # A report keeps the loaded graph to the end: keep the collector from rescanning its
         # millions of containers on every later collection (seconds on a 1M-relation store).
@@ -344,3 +349,78 @@ def friendly_errors(f: F) -> F:
 
 def join_nonempty(items: Iterable[str]) -> str:
     return ", ".join(i for i in items if i)
+
+
+# -- progress of long commands (ingest) --------------------------------------------------------------
+
+PROGRESS_ENV = "ACTORGRAPH_PROGRESS_SECONDS"  # seconds between plain progress lines (default 10)
+
+
+class ProgressDisplay:
+    """Renders :class:`graph.progress.Progress` reports: a bar on a terminal (stderr), else a plain
+    line every ``$ACTORGRAPH_PROGRESS_SECONDS`` (10) seconds, for logs and pipes. Use as a context
+    manager so a bar is taken down even when the command fails."""
+
+    def __init__(self, stream: Any = None) -> None:
+        from graph.progress import plain_lines
+
+        self.stream = stream or sys.stderr
+        self._bar: Any = None
+        self._task: Any = None
+        self._plain = None
+        self._stop = threading.Event()
+        if not _isatty(self.stream):
+            interval = float(os.environ.get(PROGRESS_ENV) or 10)
+            self._plain = plain_lines(self.stream, interval=interval)
+            if interval > 0:
+                # Between batches of results, still a line every interval (the ETA counting down).
+                ticker = threading.Thread(target=self._tick, args=(interval,), daemon=True)
+                ticker.start()
+
+    def _tick(self, interval: float) -> None:
+        while not self._stop.wait(min(interval, 1.0)):
+            if self._plain is not None:
+                self._plain.tick()
+
+    def __call__(self, p: Any) -> None:
+        if self._plain is not None:
+            self._plain(p)
+            return
+        from graph.progress import clock_text
+
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn
+
+            console = Console(file=self.stream, no_color=not use_colour(self.stream))
+            self._bar = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.fields[status]}"),
+                                 console=console, transient=False)
+            self._bar.start()
+            self._task = self._bar.add_task("extracting", total=max(1, p.words_total), status="")
+        status = f"{p.done}/{p.total} documents, {p.words_done:,}/{p.words_total:,} words"
+        if p.rate:
+            status += f", {p.rate:,.0f} words/s"
+        status += f", done in {clock_text(p.elapsed)}" if p.finished else (
+            f", ETA {clock_text(p.eta)}" if p.eta is not None else ", ETA …")
+        self._bar.update(self._task, completed=p.words_done, status=status)
+        if p.finished:
+            self.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+    def __enter__(self) -> ProgressDisplay:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False

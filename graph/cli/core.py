@@ -9,6 +9,7 @@ import click
 
 from graph.cli import cli
 from graph.cli.common import (
+    ProgressDisplay,
     emit,
     evidence_lines,
     format_option,
@@ -29,7 +30,9 @@ from loaders.readers import DEFAULT_MAX_DOC_MB
 @store_option
 @click.option("--model", default=None, help="spaCy pipeline to use (default: $ACTORGRAPH_SPACY_MODEL or the packaged small English model).")
 @click.option("--processes", "-j", type=int, default=1, show_default=True, help="Worker processes for the NLP pipeline.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress or summary. Progress goes to stderr: a bar on a terminal, else a line every "
+                   "$ACTORGRAPH_PROGRESS_SECONDS (10) seconds.")
 @click.option("--max-doc-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_DOC_MB, show_default=True,
               help="Refuse documents (files or JSONL lines) larger than this many megabytes.")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Also write the new documents to Neo4j (settings: NEO4J_* or the flags below).")
@@ -52,8 +55,10 @@ def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, 
 
     # Ask for the password up front, not after a long extraction.
     settings = settings_from(uri, user, database, ask_password) if to_neo4j else None
-    store = open_store(store_path)
-    report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet, max_doc_mb=max_doc_mb)
+    store = open_store(store_path, create=True)
+    with ProgressDisplay() as display:
+        report = ingest_paths(paths, store, model=model, processes=processes, progress=False if quiet else display,
+                              max_doc_mb=max_doc_mb)
     if report.failed:
         # Nothing could be read: the problems are the errors; the store was not touched.
         for problem in report.problems:
