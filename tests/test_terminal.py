@@ -114,3 +114,44 @@ def test_width_and_colour_follow_the_environment(monkeypatch):
 def test_evidence_lines_are_whole():
     ev = [{"doc": "d", "sentence": "word " * 80}]
     assert evidence_lines(ev) == [f"[d] {'word ' * 80}"]
+
+
+def test_colour_on_a_terminal_only(monkeypatch):
+    from graph.cli.common import emit
+
+    rows = [{"a": "x", "ev": ["[d] A sentence."]}]
+    master, slave = os.openpty()
+    try:
+        with os.fdopen(slave, "w") as tty:
+            monkeypatch.delenv("NO_COLOR", raising=False)
+            monkeypatch.setenv("COLUMNS", "40")
+            emit(rows, ["a"], out=tty, below="ev")
+            tty.flush()
+            coloured = os.read(master, 4096).decode()
+            monkeypatch.setenv("NO_COLOR", "")
+            emit(rows, ["a"], out=tty, below="ev")
+            tty.flush()
+            plain = os.read(master, 4096).decode()
+    finally:
+        os.close(master)
+    assert "\x1b[1ma\x1b[0m" in coloured and "[d] A sentence." in coloured
+    assert not ANSI.search(plain) and "[d] A sentence." in plain
+
+
+def test_narrow_terminals_fold_rather_than_overflow(cli, sample_store):
+    for columns in ("50", "30"):
+        out = _run(cli, sample_store, "relations", "--evidence", columns=columns)
+        assert max(len(line) for line in out.splitlines()) <= int(columns)
+
+
+def test_wide_characters_count_double(monkeypatch):
+    import io
+
+    from graph.cli.common import emit
+
+    buf = io.StringIO()
+    monkeypatch.setenv("COLUMNS", "30")
+    emit([{"name": "東京都知事 " * 6}], ["name"], out=buf)
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in buf.getvalue().splitlines()) <= 30
