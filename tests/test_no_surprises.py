@@ -23,6 +23,12 @@ def test_read_commands_on_a_missing_store_name_the_path(cli, tmp_path, args):
     assert not missing.exists() and not (tmp_path / "out.json").exists()
 
 
+def test_export_with_parents_on_a_missing_store_creates_nothing(cli, tmp_path):
+    res = cli("export", "json", str(tmp_path / "new" / "g.json"), "--parents", "--store", str(tmp_path / "stroe"))
+    assert res.exit_code == 1 and "no store at" in res.output
+    assert not (tmp_path / "new").exists()
+
+
 def test_the_python_api_says_the_same(tmp_path):
     for open_ in (GraphStore.open, Topology.open):
         with pytest.raises(StoreNotFound, match=r"^no store at .*stroe \(run actorgraph ingest"):

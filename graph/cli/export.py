@@ -50,8 +50,9 @@ def export_json(out: Path, store_path: Path | None, parents: bool) -> None:
     """
     from graph.export import write_json
 
+    store = open_store(store_path)  # first: a missing store must not leave folders behind
     _prepare(out, parents)
-    counts = write_json(open_store(store_path), out)
+    counts = write_json(store, out)
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['links']} relations", err=True)
 
 
@@ -89,8 +90,9 @@ def export_html(out: Path, store_path: Path | None, around: str | None, depth: i
     """
     from graph.html import render_html
 
+    store = open_store(store_path)
     _prepare(out, parents)
-    info = render_html(open_store(store_path), out, around=around, depth=depth, types=_names(types),
+    info = render_html(store, out, around=around, depth=depth, types=_names(types),
                        kinds=_names(kinds), since=since, until=until, title=title)
     click.echo(f"wrote {out}: {info['nodes']} actors, {info['edges']} relations", err=True)
 
@@ -109,8 +111,9 @@ def export_graphml(out: Path, store_path: Path | None, parents: bool) -> None:
     """
     from graph.export import write_graphml
 
+    store = open_store(store_path)  # first: a missing store must not leave folders behind
     _prepare(out, parents)
-    counts = write_graphml(open_store(store_path), out)
+    counts = write_graphml(store, out)
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['links']} relations", err=True)
 
 
@@ -128,8 +131,9 @@ def export_gexf(out: Path, store_path: Path | None, parents: bool) -> None:
     """
     from graph.export import write_gexf
 
+    store = open_store(store_path)  # first: a missing store must not leave folders behind
     _prepare(out, parents)
-    counts = write_gexf(open_store(store_path), out)
+    counts = write_gexf(store, out)
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['links']} relations", err=True)
 
 
