@@ -35,10 +35,12 @@ def node_link(store: GraphStore) -> dict[str, Any]:
     }
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, parents: bool = False) -> None:
+def write_atomic(path: str | os.PathLike[str], text: str, parents: bool = True) -> None:
     """Write a file so that readers never see it half-written.
 
-    Its folder must exist unless ``parents`` (then it is created, as ``mkdir -p`` would).
+    Missing folders are created (as ``mkdir -p`` would) unless ``parents=False``: then the folder
+    must exist. The export functions below pass their own ``parents`` (default False), and the CLI
+    checks the folder before any export (``--parents``).
     """
     path = Path(path)
     if parents:
@@ -175,6 +177,6 @@ def write_csv(store: GraphStore, outdir: str | os.PathLike[str], parents: bool =
             f"{float(e['confidence']):g}", len(e["evidence"]), _array(sorted({ev["doc"] for ev in e["evidence"]})),
             f"{rel.score:g}", "true" if rel.symmetric else "false", _json(e["evidence"]),
         ])
-    write_atomic(outdir / "actors.csv", table(ACTOR_HEADER, actors))
-    write_atomic(outdir / "relations.csv", table(RELATION_HEADER, relations))
+    write_atomic(outdir / "actors.csv", table(ACTOR_HEADER, actors), parents=False)
+    write_atomic(outdir / "relations.csv", table(RELATION_HEADER, relations), parents=False)
     return {"nodes": len(actors), "links": len(relations)}
