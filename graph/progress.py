@@ -16,7 +16,7 @@ a batch at a time) do not make it jump: between bursts the time left counts down
 >>> seen[-1].rate, seen[-1].eta
 (50.0, 4.0)
 >>> seen[-1].line()
-'extracting: 2/4 documents (50%), 200/400 words, 50 words/s, ETA 0:00:04'
+'extracting: 2/4 documents (50%), 200/400 words, 50 words/s, 0:00:12 elapsed, ETA 0:00:04'
 """
 
 from __future__ import annotations
@@ -49,15 +49,17 @@ class Progress:
         return self.words_done / self.words_total if self.words_total else 1.0
 
     def line(self) -> str:
-        """One plain line, e.g. for a log: ``extracting: 45/200 documents (22%), ..., ETA 0:00:40``."""
+        """One plain line, e.g. for a log: ``extracting: 45/200 documents (22%), ..., 0:00:12 elapsed, ETA 0:00:40``."""
         parts = [f"extracting: {self.done}/{self.total} documents ({self.fraction:.0%})",
                  f"{self.words_done:,}/{self.words_total:,} words"]
         if self.rate:
             parts.append(f"{self.rate:,.0f} words/s")
         if self.finished:
             parts.append(f"done in {clock_text(self.elapsed)}")
-        elif self.eta is not None:
-            parts.append(f"ETA {clock_text(self.eta)}")
+        else:
+            parts.append(f"{clock_text(self.elapsed)} elapsed")
+            if self.eta is not None:
+                parts.append(f"ETA {clock_text(self.eta)}")
         return ", ".join(parts)
 
 

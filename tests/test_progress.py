@@ -154,5 +154,5 @@ def test_a_timer_repeats_the_last_line_with_the_eta_counted_down():
     clock.now += 21
     lines.tick()
     written = out.getvalue().splitlines()
-    assert written == ["extracting: 5/10 documents (50%), 500/1,000 words, 10 words/s, ETA 0:00:50",
-                       "extracting: 5/10 documents (50%), 500/1,000 words, 10 words/s, ETA 0:00:25"]
+    assert written == ["extracting: 5/10 documents (50%), 500/1,000 words, 10 words/s, 0:00:30 elapsed, ETA 0:00:50",
+                       "extracting: 5/10 documents (50%), 500/1,000 words, 10 words/s, 0:00:55 elapsed, ETA 0:00:25"]
