@@ -112,8 +112,8 @@ class ProgressMeter:
 
 
 class PlainLines:
-    """A report callback that writes :meth:`Progress.line` to ``stream`` (stderr) at most every
-    ``interval`` seconds, and always the first and the last report: for logs and pipes.
+    """A report callback that writes :meth:`Progress.line` to ``stream`` (stderr) every ``interval``
+    seconds, and always the last report: for logs and pipes.
 
     :meth:`tick` (called by a timer) repeats the last report, its ETA counted down, when no line
     was written for ``interval`` seconds: results may come a batch at a time, minutes apart.
@@ -130,7 +130,9 @@ class PlainLines:
     def __call__(self, p: Progress) -> None:
         with self._lock:
             now = self.clock()
-            due = p.finished or self._last is None or now - self._written_at >= self.interval
+            if self._last is None:
+                self._written_at = now  # the first line comes after one interval: a short job prints only its last
+            due = p.finished or now - self._written_at >= self.interval
             self._last, self._seen_at = p, now
             if due:
                 self._write(p, now)

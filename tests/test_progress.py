@@ -120,7 +120,7 @@ def test_plain_lines_every_interval_and_the_last_one(monkeypatch, corpus, tmp_pa
     lines = out.getvalue().splitlines()
     total = float(STARTUP + 200 * 550 * SECONDS_PER_WORD)  # about 480 fake seconds
     assert total / 60 * 0.5 < len(lines) < total / 60 * 1.5 + 2  # about one line a minute, and the last
-    assert lines[0].startswith("extracting: 0/200 documents")
+    assert lines[0].startswith("extracting: 1/200 documents") and "0:01:13 elapsed" in lines[0]  # not before 60 s
     assert lines[-1].startswith("extracting: 200/200 documents (100%)") and "done in" in lines[-1]
     assert all("documents" in line and "words" in line for line in lines)
     assert any("words/s" in line and "ETA" in line for line in lines)
@@ -148,6 +148,8 @@ def test_a_timer_repeats_the_last_line_with_the_eta_counted_down():
     clock = FakeClock()
     out = io.StringIO()
     lines = plain_lines(out, interval=10, clock=clock)
+    lines(Progress(4, 10, 400, 1000, 20.0, rate=10.0, eta=60.0))  # the first report: no line yet
+    clock.now += 10
     lines(Progress(5, 10, 500, 1000, 30.0, rate=10.0, eta=50.0))
     clock.now += 4
     lines.tick()  # not yet due
