@@ -259,8 +259,8 @@ cmd_import() {
     || die "$dir has no actors.csv and relations.csv (write them with: actorgraph export csv $dir)"
   if running_pid >/dev/null; then die "stop the server first (bash scripts/neo4j.sh stop): the import rewrites the database"; fi
   # The database name first: --nodes/--relationships take several files and would swallow it.
-  admin_tool database import full neo4j --overwrite-destination=true --nodes="$dir/actors.csv" \
-    --relationships="$dir/relations.csv" "$@"
+  admin_tool database import full neo4j --overwrite-destination=true --report-file="$INST/logs/import.report" \
+    --nodes="$dir/actors.csv" --relationships="$dir/relations.csv" "$@"
   echo "imported $dir into the database neo4j; start the server with: bash scripts/neo4j.sh start"
 }
 
