@@ -116,6 +116,19 @@ def test_evidence_lines_are_whole():
     assert evidence_lines(ev) == [f"[d] {'word ' * 80}"]
 
 
+def _drain(fd: int) -> str:
+    """Everything written to the pty so far (a read may return only part of it)."""
+    import select
+
+    data = b""
+    while select.select([fd], [], [], 0.5)[0]:
+        chunk = os.read(fd, 4096)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode()
+
+
 def test_colour_on_a_terminal_only(monkeypatch):
     from graph.cli.common import emit
 
@@ -127,11 +140,11 @@ def test_colour_on_a_terminal_only(monkeypatch):
             monkeypatch.setenv("COLUMNS", "40")
             emit(rows, ["a"], out=tty, below="ev")
             tty.flush()
-            coloured = os.read(master, 4096).decode()
+            coloured = _drain(master)
             monkeypatch.setenv("NO_COLOR", "")
             emit(rows, ["a"], out=tty, below="ev")
             tty.flush()
-            plain = os.read(master, 4096).decode()
+            plain = _drain(master)
     finally:
         os.close(master)
     assert "\x1b[1ma\x1b[0m" in coloured and "[d] A sentence." in coloured
