@@ -84,7 +84,7 @@ def child_ingest(corpus: str, store: str, naive_docs: int, rounds: int = 4) -> d
     per = -(-len(rows) // rounds)
     naive_per = -(-naive_docs // rounds)
     relations = actors = 0
-    naive_store = GraphStore.open(Path(store + "-naive"))
+    naive_store = GraphStore.open(Path(store + "-naive"), create=True)
     for r in range(rounds):
         part, part_lines = rows[r * per:(r + 1) * per], lines[r * per:(r + 1) * per]
         texts = [d["text"] for d in part]
@@ -93,7 +93,7 @@ def child_ingest(corpus: str, store: str, naive_docs: int, rounds: int = 4) -> d
         path.write_bytes(b"\n".join(part_lines) + b"\n")
         secs, _ = _timed(lambda texts=texts: sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=2)))
         t["bare"] += secs
-        secs, report = _timed(ingest_paths, [path], GraphStore.open(store), processes=2, progress=False)
+        secs, report = _timed(ingest_paths, [path], GraphStore.open(store, create=True), processes=2, progress=False)
         t["ingest"] += secs
         relations, actors = report.relations, report.actors
 

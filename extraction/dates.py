@@ -108,3 +108,91 @@ def resolve(text: str, ref: date | None, future: bool = False) -> str | None:
         if "next" in words:
             return (ref + timedelta(days=7)).isoformat()
     return None
+
+
+# -- background: what the sentence says happened before the document, not on its date ------------
+# News sentences about the past that is not the news ("for years", "has repeatedly condemned",
+# "a long-standing feud", "since 2022") state a span that ends at the document, not an event on its
+# date. Such evidence is marked ``background`` with the earliest bound the text gives (``since``).
+
+HABITUAL = frozenset({"repeatedly", "long", "consistently", "frequently", "routinely", "regularly", "often",
+                      "persistently", "always", "continually", "constantly", "habitually", "traditionally",
+                      "historically", "previously", "already"})
+SPANS = frozenset({"years", "months", "decades", "weeks"})
+_LONG = re.compile(r"\b(long[- ]?(standing|running|time|held)|(years|decades|months)[- ]long)\b")
+_NUMBERS = {w: i for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], 1)}
+# A verb reached through these links shares the time of the word it hangs on (coordinated verbs
+# share their auxiliary; a relative clause describes its noun: "years of sparring in which X emerged").
+_SAME_TIME = frozenset({"conj", "relcl", "acl"})
+
+
+def span_bound(words: list[str], ref: date | None) -> str | None:
+    """The start of 'for (the past) N years/months' counted back from ``ref``.
+
+    >>> span_bound(["for", "the", "past", "two", "years"], date(2026, 2, 3))
+    '2024'
+    >>> span_bound(["for", "years"], date(2026, 2, 3)) is None
+    True
+    """
+    if ref is None or len(words) < 2 or words[-1] not in SPANS:
+        return None
+    n = _NUMBERS.get(words[-2]) or (int(words[-2]) if words[-2].isdigit() else None)
+    if not n:
+        return None
+    unit = words[-1]
+    if unit == "decades":
+        return f"{ref.year - 10 * n:04d}"
+    if unit == "years":
+        return f"{ref.year - n:04d}"
+    if unit == "months":
+        m = ref.year * 12 + ref.month - 1 - n
+        return f"{m // 12:04d}-{m % 12 + 1:02d}"
+    return (ref - timedelta(weeks=n)).isoformat()
+
+
+def background(trigger, ref: date | None) -> tuple[bool, str | None]:  # trigger: a spaCy Token
+    """Is the relation whose trigger word is ``trigger`` stated as background (prior to the document),
+    and the earliest bound the text gives (``since 2022`` -> '2022'; None when it gives none).
+
+    The cues are looked for on the trigger's own clause: from the trigger up to the verb that governs
+    it (on through coordinated verbs and relative clauses), and on that verb's auxiliaries and modifiers.
+    A future cue anywhere in the sentence ('will', 'expected') means it is not background.
+    """
+    sent = trigger.sent
+    if any(t.lower_ in FUTURE_CUES for t in sent):
+        return False, None
+    path = [trigger]
+    t = trigger
+    while t.head.i != t.i and sent.start <= t.head.i < sent.end:
+        is_verb = t.pos_ in ("VERB", "AUX")
+        if is_verb and t.dep_ not in _SAME_TIME:
+            break
+        t = t.head
+        path.append(t)
+    found, since = False, None
+    for t in path:
+        lower = t.lower_
+        if t.pos_ in ("NOUN", "PROPN", "NUM") or t.tag_.startswith("NN"):
+            if lower in SPANS and (any(c.lower_ == "of" for c in t.children)
+                                   or (t.dep_ == "pobj" and t.head.lower_ in ("after", "for", "over", "during"))):
+                found = True  # "years of sparring", "ended months of quarrels", "for decades"
+            left = t.doc[t.left_edge.i:t.i].text.lower()  # its modifiers, as written
+            if _LONG.search(left):
+                found = True  # "the long-standing feud"
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if t.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux) and not any(a.tag_ == "MD" for a in aux):
+            found = True  # perfect aspect: "has condemned", "had opposed"
+        for c in t.children:
+            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL:
+                found = True
+            elif c.dep_ == "prep" and c.lower_ == "since":
+                found = True
+                bound = resolve(" ".join(w.text for w in c.subtree if w.i != c.i), ref)
+                since = min(since, bound) if since and bound else since or bound
+            elif c.dep_ == "prep" and c.lower_ in ("for", "over") and any(w.lower_ in SPANS for w in c.subtree):
+                found = True
+                bound = span_bound([w.lower_ for w in c.subtree], ref)
+                since = min(since, bound) if since and bound else since or bound
+    return found, since

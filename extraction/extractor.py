@@ -15,7 +15,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from extraction.dates import FUTURE_CUES, resolve
+from extraction.dates import FUTURE_CUES, background, resolve
 from extraction.gazetteer import Gazetteer, load_gazetteer
 from extraction.lexicon import Lexicon, load_lexicon
 from extraction.mentions import ActorInfo, DocMentions, MentionFinder
@@ -156,11 +156,15 @@ class Extractor:
             dates = dates_of.setdefault(sent.start, _sentence_dates(sent, ref))
             key = (f.source, f.type, f.target)
             # Only a date the sentence states; readers fall back to the document's date and say so.
-            when = None
-            if dates and f.type not in ("LEADS", "MEMBER_OF"):
-                when = min(dates, key=lambda d: abs(d[0] - f.trigger))[1]
+            # Background ("has repeatedly condemned", "for years") states a span before the document,
+            # not an event on a date: no date, the earliest bound the text gives instead.
+            when, prior, since = None, False, None
+            if f.type not in ("LEADS", "MEMBER_OF"):
+                prior, since = background(parsed[f.trigger], ref)
+                if dates and not prior:
+                    when = min(dates, key=lambda d: abs(d[0] - f.trigger))[1]
             ev = Evidence(doc=document.id, sentence=text, start=s, end=e, date=when,
-                          confidence=f.confidence, pattern=f.rule)
+                          confidence=f.confidence, pattern=f.rule, background=prior, since=since)
             if key not in rels:
                 rels[key] = Relation(source=f.source, type=f.type, target=f.target, evidence=[ev],
                                      date=when, confidence=f.confidence)

@@ -35,10 +35,18 @@ def node_link(store: GraphStore) -> dict[str, Any]:
     }
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write a file so that readers never see it half-written."""
+def write_atomic(path: str | os.PathLike[str], text: str, parents: bool = True) -> None:
+    """Write a file so that readers never see it half-written.
+
+    Missing folders are created (as ``mkdir -p`` would) unless ``parents=False``: then the folder
+    must exist. The export functions below pass their own ``parents`` (default False), and the CLI
+    checks the folder before any export (``--parents``).
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif not path.parent.is_dir():
+        raise FileNotFoundError(f"no folder {path.parent} (create it first, or use --parents)")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         # mkstemp makes the file private (0600); exports are meant to be shared, so honour the umask.
@@ -54,9 +62,9 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         raise
 
 
-def write_json(store: GraphStore, path: str | os.PathLike[str]) -> dict[str, int]:
+def write_json(store: GraphStore, path: str | os.PathLike[str], parents: bool = False) -> dict[str, int]:
     data = node_link(store)
-    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", parents)
     return {"nodes": len(data["nodes"]), "links": len(data["links"])}
 
 
@@ -99,20 +107,20 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def write_graphml(store: GraphStore, path: str | os.PathLike[str]) -> dict[str, int]:
+def write_graphml(store: GraphStore, path: str | os.PathLike[str], parents: bool = False) -> dict[str, int]:
     """GraphML (yEd, Gephi, Cytoscape, ``networkx.read_graphml``); edge keys are relation types."""
     g = flat_graph(store)
-    write_atomic(path, "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True)) + "\n")
+    write_atomic(path, "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True)) + "\n", parents)
     return {"nodes": g.number_of_nodes(), "links": g.number_of_edges()}
 
 
-def write_gexf(store: GraphStore, path: str | os.PathLike[str]) -> dict[str, int]:
+def write_gexf(store: GraphStore, path: str | os.PathLike[str], parents: bool = False) -> dict[str, int]:
     """GEXF 1.2 for Gephi: node label is the actor name, edge label (and ``relation``) the relation type."""
     g = flat_graph(store)
     for _, _, attrs in g.edges(data=True):
         # GEXF reserves an edge's "type" for directed/undirected/mutual.
         attrs["relation"] = attrs.pop("type")
-    write_atomic(path, "\n".join(nx.generate_gexf(g, encoding="utf-8", prettyprint=True)) + "\n")
+    write_atomic(path, "\n".join(nx.generate_gexf(g, encoding="utf-8", prettyprint=True)) + "\n", parents)
     return {"nodes": g.number_of_nodes(), "links": g.number_of_edges()}
 
 
@@ -133,18 +141,23 @@ def _array(values: list[str]) -> str:
     return ARRAY_DELIMITER.join(_cell(v).replace(ARRAY_DELIMITER, ",") for v in values if _cell(v))
 
 
-def write_csv(store: GraphStore, outdir: str | os.PathLike[str]) -> dict[str, int]:
+def write_csv(store: GraphStore, outdir: str | os.PathLike[str], parents: bool = False) -> dict[str, int]:
     """``actors.csv`` and ``relations.csv`` in ``outdir``, ready for::
 
         neo4j-admin database import full neo4j --nodes=actors.csv --relationships=relations.csv
 
     Labels are ``Actor;<KindLabel>``, relationship types the taxonomy's; evidence is a JSON string.
+    ``outdir`` itself is created when its parent folder exists (any missing parents only with ``parents``).
     """
     tax = load_taxonomy()
     data = store.to_dict()
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
         raise NotADirectoryError(f"{outdir} exists and is not a folder")
+    if not outdir.exists():
+        if not parents and not outdir.parent.is_dir():
+            raise FileNotFoundError(f"no folder {outdir.parent} (create it first, or use --parents)")
+        outdir.mkdir(parents=parents, exist_ok=True)
 
     def table(header: list[str], rows: list[list[Any]]) -> str:
         buf = io.StringIO()
@@ -164,6 +177,6 @@ def write_csv(store: GraphStore, outdir: str | os.PathLike[str]) -> dict[str, in
             f"{float(e['confidence']):g}", len(e["evidence"]), _array(sorted({ev["doc"] for ev in e["evidence"]})),
             f"{rel.score:g}", "true" if rel.symmetric else "false", _json(e["evidence"]),
         ])
-    write_atomic(outdir / "actors.csv", table(ACTOR_HEADER, actors))
-    write_atomic(outdir / "relations.csv", table(RELATION_HEADER, relations))
+    write_atomic(outdir / "actors.csv", table(ACTOR_HEADER, actors), parents=False)
+    write_atomic(outdir / "relations.csv", table(RELATION_HEADER, relations), parents=False)
     return {"nodes": len(actors), "links": len(relations)}

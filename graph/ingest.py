@@ -10,14 +10,13 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
-
 from graph.model import Actor, Document, Extraction, Relation
+from graph.progress import Progress, ProgressMeter, plain_lines
 from graph.store import GraphStore
 from loaders.readers import DEFAULT_MAX_DOC_MB, UNSUPPORTED, LoadProblem
 
@@ -105,8 +104,8 @@ def _merge_parts(document: Document, parts: list[tuple[int, Extraction]]) -> Ext
     return Extraction(document=document, actors=list(actors.values()), relations=list(rels.values()))
 
 
-def _extract(todo: list[Document], known: dict, model: str | None, processes: int, progress: bool,
-             batch_size: int, chunk_chars: int) -> Iterator[Extraction]:
+def _extract(todo: list[Document], known: dict, model: str | None, processes: int,
+             report: Callable[[Progress], None] | None, batch_size: int, chunk_chars: int) -> Iterator[Extraction]:
     from extraction.extractor import Extractor
 
     extractor = Extractor(model)
@@ -124,21 +123,25 @@ def _extract(todo: list[Document], known: dict, model: str | None, processes: in
                 order.append((d, offset, i == len(cuts) - 1))
                 yield d.model_copy(update={"text": piece})
 
-    words = sum(len(d.text.split()) for d in todo)
+    meter = None
+    if report is not None:
+        meter = ProgressMeter(len(todo), sum(len(d.text.split()) for d in todo), report)
+        meter.start()
     parts: list[tuple[int, Extraction]] = []
-    with click.progressbar(length=words, label="extracting", file=None if progress else open(os.devnull, "w"),
-                           show_pos=False, show_percent=True) as bar:
-        # spaCy yields results in input order, so each result matches the oldest piece in ``order``.
-        for ext in extractor.extract_many(pieces(), batch_size=batch_size, n_process=max(1, processes)):
-            document, offset, last = order.popleft()
-            bar.update(len(ext.document.text.split()))
-            if offset == 0 and last:
-                yield ext
-                continue
-            parts.append((offset, ext))
-            if last:
-                yield _merge_parts(document, parts)
-                parts = []
+    # spaCy yields results in input order, so each result matches the oldest piece in ``order``.
+    for ext in extractor.extract_many(pieces(), batch_size=batch_size, n_process=max(1, processes)):
+        document, offset, last = order.popleft()
+        if meter is not None:
+            meter.advance(1 if last else 0, len(ext.document.text.split()))
+        if offset == 0 and last:
+            yield ext
+            continue
+        parts.append((offset, ext))
+        if last:
+            yield _merge_parts(document, parts)
+            parts = []
+    if meter is not None:
+        meter.finish()
 
 
 def _mentions_unlinked(ext: Extraction, known: dict) -> bool:
@@ -149,15 +152,20 @@ def _mentions_unlinked(ext: Extraction, known: dict) -> bool:
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, model: str | None = None,
-                 processes: int = 1, progress: bool = True, batch_size: int = 16,
+                 processes: int = 1, progress: bool | Callable[[Progress], None] = True, batch_size: int = 16,
                  max_doc_mb: float = DEFAULT_MAX_DOC_MB, chunk_chars: int | None = None,
                  web: WebOptions | None = None) -> IngestReport:
     """Load, extract and merge documents into ``store``; unchanged documents are skipped.
 
     ``paths`` are files, folders or http(s) URLs of pages and feeds (fetched as ``web`` says);
-    feed items whose URL is already stored are not fetched again. Documents over ``max_doc_mb``
-    are refused (reported as problems); long ones are parsed in pieces of ``chunk_chars``
-    characters so memory stays bounded.
+    feed items whose URL is already stored are not fetched again.
+
+    ``progress``: a callback that receives a :class:`~graph.progress.Progress` (documents and words
+    done, words/s, seconds left) as extraction goes; ``True`` writes a plain line to stderr every
+    10 seconds; ``False`` reports nothing.
+
+    Documents over ``max_doc_mb`` are refused (reported as problems); long ones are parsed
+    in pieces of ``chunk_chars`` characters so memory stays bounded.
     """
     from loaders.web import load_sources  # httpx and feedparser: only when ingesting
 
@@ -180,14 +188,15 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
     from extraction.mentions import known_people
 
     stored = list(store.graph.nodes(data=True))
-    report.extractions.extend(_extract(todo, known_people(stored), model, processes, progress, batch_size, chunk))
+    callback = progress if callable(progress) else plain_lines() if progress else None
+    report.extractions.extend(_extract(todo, known_people(stored), model, processes, callback, batch_size, chunk))
     # A surname alone ('Okonkwo') is the person another document of this batch names in full: re-read the
     # few documents that mention such a surname, so the result does not depend on the order of documents.
     extracted = [(a.id, {"kind": a.kind, "name": a.name}) for e in report.extractions for a in e.actors]
     known = known_people(stored + extracted)
     redo = [i for i, e in enumerate(report.extractions) if _mentions_unlinked(e, known)]
     if redo:
-        again = list(_extract([report.extractions[i].document for i in redo], known, model, 1, False,
+        again = list(_extract([report.extractions[i].document for i in redo], known, model, 1, None,
                               batch_size, chunk))
         for i, ext in zip(redo, again, strict=True):
             report.extractions[i] = ext

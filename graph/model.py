@@ -80,6 +80,10 @@ class Evidence(BaseModel):
     date: str | None = None
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     pattern: str = ""
+    # Background: the sentence states something prior to the document ("for years", "has repeatedly"),
+    # not an event on a date; ``since`` is the earliest bound the text gives ("since 2022" -> "2022").
+    background: bool = False
+    since: str | None = None
 
     @property
     def key(self) -> tuple[str, int, int]:

@@ -13,14 +13,21 @@
 from __future__ import annotations
 
 import difflib
+from typing import Any
 
 import networkx as nx
 
 from graph.model import name_key
 
 
-class ActorNotFound(LookupError):
-    """No actor, or more than one, matches a name; the message lists the closest candidates."""
+class ActorNotFound(KeyError):
+    """No actor, or more than one, matches a name; the message lists the closest candidates.
+
+    A ``KeyError`` (as an unknown id always was), printed without KeyError's quotes.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "no such actor"
 
 
 def _index(g: nx.Graph) -> dict[str, set[str]]:
@@ -81,6 +88,27 @@ def resolve_actor(g: nx.Graph, query: str) -> str:
     nearest = sorted(idx, key=lambda k: (-difflib.SequenceMatcher(None, key, k).ratio(), k))
     ids = list(dict.fromkeys(n for k in nearest for n in sorted(idx[k])))[:3]
     raise ActorNotFound(f"no actor named {query!r}; closest: {_describe(g, ids)} (see `actorgraph actors`)")
+
+
+def actor_id(g: Any, query: str) -> str:
+    """:func:`resolve_actor` on a networkx graph, a :class:`~graph.topology.Topology` or a
+    :class:`~graph.store.GraphStore`: what the analysis functions call on the actors they are given,
+    so the Python API takes the names the CLI takes.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("nicolas-maduro", name="Nicolás Maduro", kind="person")
+    >>> actor_id(g, "maduro"), actor_id(g, "nicolas-maduro")
+    ('nicolas-maduro', 'nicolas-maduro')
+    """
+    if isinstance(g, nx.Graph):
+        nodes = g
+    elif isinstance(getattr(g, "graph", None), nx.Graph):  # a GraphStore
+        nodes = g.graph
+    else:  # a Topology: its actors without the relations
+        if query in g:
+            return query
+        nodes = g.actors
+    return resolve_actor(nodes, query)
 
 
 def _describe(g: nx.Graph, ids: list[str]) -> str:

@@ -51,8 +51,10 @@ TOPOLOGY_FORMAT = "actorgraph-topology"
 FORMAT = "actorgraph-store"
 FORMAT_VERSION = 2      # the columnar file layout written by save()
 NODE_LINK_VERSION = 1   # the node-link layout of to_dict() (and of store files before version 2)
-EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern")
-EVIDENCE_DEFAULTS = {"date": None, "confidence": 0.5, "pattern": ""}
+EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern", "background", "since")
+EVIDENCE_DEFAULTS = {"date": None, "confidence": 0.5, "pattern": "", "background": False, "since": None}
+# Evidence fields added after format version 2 first shipped: files without them read as the defaults.
+LATER_EVIDENCE_FIELDS = ("background", "since")
 
 
 _saves_started = 0  # store saves begun in this process (the CLI's fast exit checks it)
@@ -65,6 +67,14 @@ def saves_started() -> int:
 
 class StoreError(RuntimeError):
     """The store cannot be read or written."""
+
+
+class StoreNotFound(StoreError):
+    """No store at the path a reader was given (most often a mistyped ``--store``)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__(f"no store at {path} (run actorgraph ingest … --store {path} first)")
+        self.path = Path(path)
 
 
 def default_store_path() -> Path:
@@ -92,8 +102,9 @@ class GraphStore:
         return self.path / TOPOLOGY_FILE
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, evidence: bool = True) -> GraphStore:
-        """Load the store at ``path`` (an empty graph if nothing is stored yet).
+    def open(cls, path: str | os.PathLike[str] | None = None, evidence: bool = True, create: bool = False) -> GraphStore:
+        """Load the store at ``path``; :class:`StoreNotFound` if there is no such folder, unless ``create``
+        (then a store that does not exist yet is an empty graph, saved there by :meth:`save`).
 
         ``evidence=False`` loads actors and relations without their evidence, for reports that
         only need the graph's shape (centrality, neighbourhoods): each relation has ``type``,
@@ -103,6 +114,8 @@ class GraphStore:
         Such a store is read-only: :meth:`save` refuses it.
         """
         store = cls(path)
+        if not create and not store.path.exists():
+            raise StoreNotFound(store.path)
         if evidence or not store._load_topology():
             store.reload()
             if not evidence:
@@ -343,7 +356,7 @@ class GraphStore:
             dates.append(min(ds) if ds else None)
             lasts.append(max(ds) if ds else None)
             confs.append(max((e.get("confidence", 0.0) for e in evidence), default=0.0))
-        for f in ("doc", "date", "pattern"):
+        for f in ("doc", "date", "pattern", "since"):
             ev_cols[f] = strings.codes(ev_cols[f])
         edge_cols = {
             "source": [index[e[0]] for e in edges],
@@ -392,6 +405,7 @@ class GraphStore:
             for d, s, a, b, t, c, p in zip(ev["doc"], ev["sentence"], ev["start"], ev["end"], ev["date"],
                                            ev["confidence"], ev["pattern"], strict=True)
         ]
+        add_later_fields(evidence, ev, strings)
         pos = 0
         for u, v, t, d, c, k in zip(edges["source"], edges["target"], edges["type"], edges["date"], edges["confidence"],
                                     edges["nevidence"], strict=True):
@@ -418,6 +432,9 @@ class GraphStore:
     def _edge_dict(self, u: str, v: str, k: str) -> dict[str, Any]:
         a = self.graph.edges[u, v, k]
         evidence = sorted(a["evidence"], key=lambda e: (e["doc"], e["start"], e["end"]))
+        if evidence and any(f not in evidence[0] for f in LATER_EVIDENCE_FIELDS):
+            # read from a file written before these fields: the same graph as one that has them
+            evidence = [{**{f: EVIDENCE_DEFAULTS[f] for f in LATER_EVIDENCE_FIELDS}, **e} for e in evidence]
         dates = [e["date"] for e in evidence if e.get("date")]
         return {
             "source": u,
@@ -574,6 +591,20 @@ def pause_gc() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def add_later_fields(evidence: list[dict[str, Any]], columns: dict[str, list[Any]], strings: list[Any]) -> None:
+    """Set the fields of :data:`LATER_EVIDENCE_FIELDS` on evidence read from columns: from the file, or
+    the defaults for a file written before they existed."""
+    n = len(evidence)
+    background = columns.get("background") or [False] * n
+    since = columns.get("since")
+    since_values = [strings[c] for c in since] if since else [None] * n
+    if len(background) != n or len(since_values) != n:
+        raise ValueError("evidence columns differ in length")
+    for e, b, s in zip(evidence, background, since_values, strict=True):
+        e["background"] = bool(b)
+        e["since"] = s
 
 
 def _evidence_dict(ev: Evidence) -> dict[str, Any]:

@@ -35,10 +35,13 @@ import numpy as np
 from graph.store import (
     FORMAT,
     FORMAT_VERSION,
+    LATER_EVIDENCE_FIELDS,
     GraphStore,
     StoreError,
+    StoreNotFound,
     _loads,
     _stamp,
+    add_later_fields,
     default_store_path,
     pause_gc,
 )
@@ -73,9 +76,12 @@ class Topology:
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Topology:
         """The topology of the store at ``path``: from its topology file when that file matches the
-        store file, else from the store itself (older stores; slower). An empty store gives an empty one."""
+        store file, else from the store itself (older stores; slower). An empty store gives an empty one;
+        a path that does not exist raises :class:`~graph.store.StoreNotFound`."""
         path = Path(path) if path is not None else default_store_path()
         store = GraphStore(path)
+        if not path.exists():
+            raise StoreNotFound(path)
         if path.exists() and not path.is_dir():
             raise StoreError(f"store path {path} is not a folder")
         topo = cls._from_topology_file(store)
@@ -387,9 +393,11 @@ class Topology:
             self._evidence = self._read_evidence()
         strings, ev, offsets = self._evidence
         a, b = int(offsets[e]), int(offsets[e + 1])
-        return [{"doc": strings[ev["doc"][j]], "sentence": ev["sentence"][j], "start": ev["start"][j], "end": ev["end"][j],
-                 "date": strings[ev["date"][j]], "confidence": ev["confidence"][j], "pattern": strings[ev["pattern"][j]]}
-                for j in range(a, b)]
+        out = [{"doc": strings[ev["doc"][j]], "sentence": ev["sentence"][j], "start": ev["start"][j], "end": ev["end"][j],
+                "date": strings[ev["date"][j]], "confidence": ev["confidence"][j], "pattern": strings[ev["pattern"][j]]}
+               for j in range(a, b)]
+        add_later_fields(out, {f: ev[f][a:b] for f in LATER_EVIDENCE_FIELDS if f in ev}, strings)
+        return out
 
     def _read_evidence(self) -> tuple[list[Any], dict[str, list[Any]], np.ndarray]:
         assert self._store_file is not None

@@ -2,24 +2,29 @@
 # Neo4j Community 5.26 without Docker: jars from Maven Central, a generated config, loopback only.
 #
 #   bash scripts/neo4j.sh install   # fetch the jars once (needs Java 17+ and Maven)
-#   bash scripts/neo4j.sh start     # start on 127.0.0.1, wait until Bolt answers
+#   bash scripts/neo4j.sh start     # start on 127.0.0.1, wait until Bolt answers; Neo4j Browser at /browser/
 #   eval "$(bash scripts/neo4j.sh env)"   # NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD for actorgraph
 #   bash scripts/neo4j.sh status|stop
+#   bash scripts/neo4j.sh import DIR      # bulk-load `actorgraph export csv DIR` into a stopped server
+#   bash scripts/neo4j.sh admin ARGS...   # neo4j-admin ARGS... on this instance (e.g. database info)
 #
 # Environment:
 #   ACTORGRAPH_NEO4J_HOME  jar cache + default instance folder (default ~/.cache/actorgraph/neo4j-5.26)
 #   ACTORGRAPH_NEO4J_DATA  instance folder: conf, data, logs, run, password (default: the home folder)
 #   NEO4J_BOLT_PORT / NEO4J_HTTP_PORT   (default 7687 / 7474)
 #   NEO4J_HEAP / NEO4J_PAGECACHE        (default 512m / 256m: the machine is shared)
+#   NEO4J_ADMIN_HEAP                    heap of neo4j-admin (import, admin; default 1g)
 #   NEO4J_EXTRA_CONF                    extra neo4j.conf lines appended to the generated config
 #   NEO4J_JAVA_OPTS                     extra JVM options, split on spaces (e.g. for profiling)
 #   NEO4J_START_TIMEOUT                 seconds to wait for Bolt (default 120)
 #   NEO4J_VERSION                       Maven version of Neo4j (default 5.26.30)
+#   NEO4J_BROWSER_VERSION               Maven version of Neo4j Browser (default 5.24.0)
 #   ACTORGRAPH_MAVEN_REPO               Maven local repository (default: Maven's own, ~/.m2)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 VERSION=${NEO4J_VERSION:-5.26.30}
+BROWSER_VERSION=${NEO4J_BROWSER_VERSION:-5.24.0}
 HOME_DIR=${ACTORGRAPH_NEO4J_HOME:-$HOME/.cache/actorgraph/neo4j-5.26}
 INST=${ACTORGRAPH_NEO4J_DATA:-$HOME_DIR}
 LIB=$HOME_DIR/lib-$VERSION
@@ -44,10 +49,30 @@ check_java() {
   [ -n "$v" ] && [ "$v" -ge 17 ] || die "Java 17+ is required (found: ${v:-unknown})"
 }
 
+maven_repo() { [ -n "${ACTORGRAPH_MAVEN_REPO:-}" ] && echo "-Dmaven.repo.local=$ACTORGRAPH_MAVEN_REPO"; return 0; }
+
+install_browser() {
+  # An install made before Neo4j Browser was in the pom: add its jar (one file, beside the others).
+  ls "$LIB"/neo4j-browser-"$BROWSER_VERSION".jar >/dev/null 2>&1 && return 0
+  command -v mvn >/dev/null 2>&1 || die "Maven is required to fetch Neo4j Browser (mvn not found on PATH)"
+  echo "fetching Neo4j Browser $BROWSER_VERSION from Maven Central into $LIB ..." >&2
+  local -a repo=()
+  read -r -a repo <<<"$(maven_repo)"
+  rm -rf "$LIB/.browser.tmp"
+  if ! mvn -B -q "${repo[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy \
+    -Dartifact="org.neo4j.client:neo4j-browser:$BROWSER_VERSION" -DoutputDirectory="$LIB/.browser.tmp" \
+    >"$HOME_DIR/maven-browser.log" 2>&1; then
+    tail -n 20 "$HOME_DIR/maven-browser.log" >&2
+    die "Maven could not fetch Neo4j Browser $BROWSER_VERSION (full output in $HOME_DIR/maven-browser.log)"
+  fi
+  mv "$LIB/.browser.tmp/neo4j-browser-$BROWSER_VERSION.jar" "$LIB/" && rm -rf "$LIB/.browser.tmp"
+}
+
 cmd_install() {
   check_java
   if [ -f "$LIB/.complete" ]; then
-    echo "Neo4j $VERSION already installed in $LIB"
+    install_browser
+    echo "Neo4j $VERSION already installed in $LIB (with Neo4j Browser $BROWSER_VERSION)"
     return 0
   fi
   command -v mvn >/dev/null 2>&1 || die "Maven is required to fetch Neo4j from Maven Central (mvn not found on PATH)"
@@ -57,7 +82,7 @@ cmd_install() {
   local repo=()
   [ -n "${ACTORGRAPH_MAVEN_REPO:-}" ] && repo=("-Dmaven.repo.local=$ACTORGRAPH_MAVEN_REPO")
   # Copy into a temp folder first, so an interrupted download never looks installed.
-  if ! mvn -B -q -f "$HERE/neo4j/pom.xml" "${repo[@]}" -Dneo4j.version="$VERSION" \
+  if ! mvn -B -q -f "$HERE/neo4j/pom.xml" "${repo[@]}" -Dneo4j.version="$VERSION" -Dneo4j.browser.version="$BROWSER_VERSION" \
     dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIB.tmp" >"$HOME_DIR/maven.log" 2>&1; then
     tail -n 20 "$HOME_DIR/maven.log" >&2
     die "Maven could not fetch Neo4j $VERSION (full output in $HOME_DIR/maven.log)"
@@ -176,7 +201,8 @@ cmd_start() {
     sleep 1
     waited=$((waited + 1))
   done
-  echo "Neo4j $VERSION started (pid $pid) after ${waited}s: bolt://127.0.0.1:$BOLT_PORT http://127.0.0.1:$HTTP_PORT"
+  echo "Neo4j $VERSION started (pid $pid) after ${waited}s: bolt://127.0.0.1:$BOLT_PORT," \
+    "Neo4j Browser at http://127.0.0.1:$HTTP_PORT/browser/ (user neo4j, password: bash scripts/neo4j.sh env)"
 }
 
 cmd_stop() {
@@ -216,11 +242,35 @@ cmd_env() {
   echo "export NEO4J_PASSWORD=$(cat "$PWFILE")"
 }
 
+admin_tool() {
+  # neo4j-admin of this instance: the same jars and generated config as the server.
+  [ -f "$LIB/.complete" ] || die "Neo4j is not installed: run 'bash scripts/neo4j.sh install' first"
+  [ -f "$CONF" ] || write_conf
+  NEO4J_HOME="$INST" NEO4J_CONF="$INST/conf" java "-Xmx${NEO4J_ADMIN_HEAP:-1g}" -cp "$LIB/*" org.neo4j.cli.AdminTool "$@"
+}
+
+cmd_import() {
+  # Bulk import of `actorgraph export csv DIR` (actors.csv, relations.csv) into the database "neo4j",
+  # replacing what it holds. neo4j-admin writes the store files itself, so the server must be stopped.
+  local dir=${1:-}
+  [ -n "$dir" ] || die "usage: $0 import DIR [neo4j-admin options]  (DIR from: actorgraph export csv DIR)"
+  shift
+  [ -f "$dir/actors.csv" ] && [ -f "$dir/relations.csv" ] \
+    || die "$dir has no actors.csv and relations.csv (write them with: actorgraph export csv $dir)"
+  if running_pid >/dev/null; then die "stop the server first (bash scripts/neo4j.sh stop): the import rewrites the database"; fi
+  # The database name first: --nodes/--relationships take several files and would swallow it.
+  admin_tool database import full neo4j --overwrite-destination=true --report-file="$INST/logs/import.report" \
+    --nodes="$dir/actors.csv" --relationships="$dir/relations.csv" "$@"
+  echo "imported $dir into the database neo4j; start the server with: bash scripts/neo4j.sh start"
+}
+
 case "${1:-}" in
   install) cmd_install ;;
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   env) cmd_env ;;
-  *) echo "usage: $0 install|start|stop|status|env" >&2; exit 2 ;;
+  import) shift; cmd_import "$@" ;;
+  admin) shift; admin_tool "$@" ;;
+  *) echo "usage: $0 install|start|stop|status|env|import DIR|admin ARGS..." >&2; exit 2 ;;
 esac

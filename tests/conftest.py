@@ -33,7 +33,7 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from graph.store import GraphStore
 
     path = tmp_path_factory.mktemp("sample") / "store"
-    ingest_paths([EXAMPLES], GraphStore.open(path), progress=False)
+    ingest_paths([EXAMPLES], GraphStore.open(path, create=True), progress=False)
     return path
 
 

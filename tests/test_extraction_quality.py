@@ -20,7 +20,7 @@ ROOT = Path(__file__).parent
 
 
 def _score(tmp_path: Path, docs: Path, gold: Path) -> dict:
-    store = GraphStore.open(tmp_path / "store")
+    store = GraphStore.open(tmp_path / "store", create=True)
     ingest_paths([docs], store, progress=False)
     return evaluate(node_link(store), [str(gold)], store=store)["overall"]
 

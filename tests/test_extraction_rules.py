@@ -217,7 +217,7 @@ def test_surname_in_a_later_document_links_to_the_stored_person(tmp_path):
 
     (tmp_path / "a.txt").write_text("Analyst Maria Okonkwo of Human Rights Watch criticised the European Union.",
                                     encoding="utf-8")
-    store = GraphStore.open(tmp_path / "store")
+    store = GraphStore.open(tmp_path / "store", create=True)
     ingest_paths([tmp_path / "a.txt"], store, progress=False)
     (tmp_path / "b.txt").write_text("In a new statement, Okonkwo condemned the European Union again.", encoding="utf-8")
     ingest_paths([tmp_path / "b.txt"], store, progress=False)
@@ -245,13 +245,13 @@ def test_surname_links_within_one_batch_whatever_the_order(tmp_path):
                                           encoding="utf-8")
     (tmp_path / "b-first.txt").write_text(
         "Analyst Maria Okonkwo of Human Rights Watch criticised the European Union.", encoding="utf-8")
-    store = GraphStore.open(tmp_path / "store")
+    store = GraphStore.open(tmp_path / "store", create=True)
     ingest_paths([tmp_path], store, progress=False)
     people = [n for n, a in store.graph.nodes(data=True) if a["kind"] == "person"]
     assert people == ["maria-okonkwo"]
     assert store.graph.nodes["maria-okonkwo"]["documents"] == ["a-later", "b-first"]
     one = node_link(store)
-    other = GraphStore.open(tmp_path / "store2")
+    other = GraphStore.open(tmp_path / "store2", create=True)
     ingest_paths([tmp_path / "b-first.txt"], other, progress=False)
     ingest_paths([tmp_path / "a-later.txt"], other, progress=False)
     assert node_link(other)["nodes"] == one["nodes"]

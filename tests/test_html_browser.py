@@ -164,7 +164,7 @@ def test_injected_markup_never_runs(browser, tmp_path):
         f"President Donald Trump criticised Gustavo Petro {PAYLOADS[0]} on Monday in Washington.\n"
         f"Gustavo Petro condemned the United States {PAYLOADS[1]} after the strikes, {PAYLOADS[2]}.\n", encoding="utf-8")
     (docs / "evil.meta.yaml").write_text(f"title: {json.dumps(PAYLOADS[1] + ' ' + PAYLOADS[3])}\ndate: 2026-03-01\n")
-    store = GraphStore.open(tmp_path / "store")
+    store = GraphStore.open(tmp_path / "store", create=True)
     ingest_paths([docs], store, progress=False)
     assert any(PAYLOADS[0] in e["sentence"] for _, _, a in store.graph.edges(data=True) for e in a["evidence"])
     # Actor names and aliases the extractor would not produce, added through the library.

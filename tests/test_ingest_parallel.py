@@ -31,7 +31,7 @@ def test_extract_many_in_workers_matches_one_process():
 
 
 def test_ingest_with_two_processes_builds_the_same_store(tmp_path):
-    a, b = GraphStore.open(tmp_path / "a"), GraphStore.open(tmp_path / "b")
+    a, b = GraphStore.open(tmp_path / "a", create=True), GraphStore.open(tmp_path / "b", create=True)
     ingest_paths([EXAMPLES], a, processes=1, progress=False)
     report = ingest_paths([EXAMPLES], b, processes=2, progress=False)
     assert report.documents_added == 2

@@ -218,7 +218,7 @@ def test_python_blocks_run(tmp_path, monkeypatch):
     from graph.ingest import ingest_paths
     from graph.store import GraphStore
 
-    ingest_paths([EXAMPLES], GraphStore.open(tmp_path / "actorgraph-data"), progress=False)
+    ingest_paths([EXAMPLES], GraphStore.open(tmp_path / "actorgraph-data", create=True), progress=False)
     monkeypatch.chdir(tmp_path)
     blocks = [lines for lang, lines in fenced_blocks(README.read_text(encoding="utf-8")) if lang == "python"]
     assert blocks

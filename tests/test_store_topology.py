@@ -83,6 +83,7 @@ def test_stale_damaged_or_missing_topology_falls_back_to_the_store_file(saved, t
 
 
 def test_light_open_of_an_empty_store(tmp_path):
+    (tmp_path / "nothing").mkdir()  # a folder with no store file yet: an empty graph
     store = GraphStore.open(tmp_path / "nothing", evidence=False)
     assert store.graph.number_of_nodes() == 0
 

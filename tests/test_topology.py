@@ -10,7 +10,7 @@ import pytest
 from graph.analysis import all_shortest_paths, centrality, shortest_path, stats
 from graph.analysis.views import view_pairs
 from graph.model import Evidence, Relation
-from graph.store import GraphStore
+from graph.store import GraphStore, StoreNotFound
 from graph.topology import Topology
 from tests.conftest import make_random_store
 
@@ -104,6 +104,9 @@ def test_stale_or_old_topology_file_falls_back_to_the_store(saved, tmp_path):
 
 
 def test_empty_and_missing_stores(tmp_path):
+    with pytest.raises(StoreNotFound, match=r"no store at .*nothing-here"):
+        Topology.open(tmp_path / "nothing-here")
+    (tmp_path / "nothing-here").mkdir()
     t = Topology.open(tmp_path / "nothing-here")
     assert t.number_of_nodes() == 0 and t.number_of_edges() == 0
     assert stats(t, t.documents)["actors"] == 0

@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.views import actor_row, steps
+from graph.resolve import actor_id
 from graph.topology import Topology
 
 
@@ -34,8 +35,7 @@ def neighbours(g: nx.MultiDiGraph | Topology, actor: str, depth: int = 1, types:
     ``via``: the relation types that lead to it from actors one step closer.
     ``g`` may be the store's :class:`~graph.topology.Topology` (same rows).
     """
-    if actor not in g:
-        raise KeyError(f"unknown actor id {actor!r}")
+    actor = actor_id(g, actor)  # an id, or a name or alias as the CLI takes it
     if depth < 1:
         raise ValueError("depth must be at least 1")
     adj = steps(g, types, direction=direction)

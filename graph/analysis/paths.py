@@ -30,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.views import check_types, steps
+from graph.resolve import actor_id
 from graph.topology import Topology
 
 
@@ -93,13 +94,14 @@ def _choices(adj, x: str, y: str) -> list[tuple[str, str, str]]:
 
 def shortest_path(g: nx.MultiDiGraph | Topology, source: str, target: str, types: Iterable[str] | None = None,
                   undirected: bool = False) -> dict[str, Any] | None:
-    """The first shortest path from ``source`` to ``target`` (actor ids), or ``None``.
+    """The first shortest path from ``source`` to ``target`` (ids, or names and aliases as the CLI takes them), or ``None``.
 
     Returns ``{"length", "nodes", "hops"}``; each hop has ``from``, ``to``, the
     stored relation (``source``, ``type``, ``target``) and its ``evidence``.
     Only relations of ``types`` are followed when given. ``g`` may be the store's
     :class:`~graph.topology.Topology`: the same path, found without building the whole graph.
     """
+    source, target = actor_id(g, source), actor_id(g, target)
     adj, to_target = _prepare(g, source, target, types, undirected)
     if source not in to_target:
         return None
@@ -126,6 +128,7 @@ def all_shortest_paths(g: nx.MultiDiGraph | Topology, source: str, target: str, 
     >>> [p["nodes"] for p in all_shortest_paths(g, "a", "d")]
     [['a', 'b', 'd'], ['a', 'c', 'd']]
     """
+    source, target = actor_id(g, source), actor_id(g, target)
     adj, to_target = _prepare(g, source, target, types, undirected)
     if source not in to_target:
         return []

@@ -29,7 +29,8 @@ def stats(g: nx.MultiDiGraph | Topology, doc_dates: Mapping[str, str | None] | N
     if isinstance(g, Topology):
         return _topology_stats(g, doc_dates)
     evidence = [e for _u, _v, ev in g.edges(data="evidence") for e in (ev or [])]
-    dates = sorted({e["date"] for e in evidence if e.get("date")})
+    # The date range covers the evidence's own dates and its documents' dates.
+    dates = sorted({e["date"] for e in evidence if e.get("date")} | {d for d in (doc_dates or {}).values() if d})
     comps = sorted((len(c) for c in nx.weakly_connected_components(g)), reverse=True) if len(g) else []
     n = g.number_of_nodes()
     out: dict[str, Any] = {
@@ -57,8 +58,9 @@ def _topology_stats(t: Topology, doc_dates: Mapping[str, str | None] | None) -> 
         raise ValueError("this topology has no last evidence dates; build it from a graph with evidence")
     n = t.number_of_nodes()
     comps = t.weak_components() if n else []
-    firsts = [d for d in t.first_dates if d]
-    lasts = [d for d in t.last_dates if d]
+    doc_days = [d for d in (doc_dates if doc_dates is not None else t.documents).values() if d]
+    firsts = [d for d in t.first_dates if d] + doc_days  # the range covers the documents' dates too
+    lasts = [d for d in t.last_dates if d] + doc_days
     touched = np.bincount(t.source, minlength=n) + np.bincount(t.target, minlength=n) if n else np.zeros(0)
     return {
         "actors": n,

@@ -11,7 +11,16 @@ from typing import Any
 import click
 
 from graph.cli import cli
-from graph.cli.common import emit, format_option, friendly_errors, open_topology, report_command, store_option
+from graph.cli.common import (
+    emit,
+    evidence_lines,
+    format_option,
+    friendly_errors,
+    max_evidence_option,
+    open_topology,
+    report_command,
+    store_option,
+)
 
 
 def types_option(f):
@@ -57,16 +66,18 @@ def _name(g, n: str) -> str:
 @click.option("--undirected", is_flag=True, help="Follow relations both ways (symmetric types always are).")
 @click.option("--all", "all_paths", is_flag=True, help="All shortest paths, not just the first.")
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True, help="At most this many paths with --all.")
+@max_evidence_option
 @report_command
 @friendly_errors
 def path(source: str, target: str, store_path: Path | None, fmt: str, types: tuple[str, ...], undirected: bool,
-         all_paths: bool, limit: int) -> None:
+         all_paths: bool, limit: int, max_evidence: int | None) -> None:
     """The shortest path from SOURCE to TARGET, one row per hop with its relation and evidence.
 
     Relations are followed in their direction (who acts on whom) unless
     --undirected; symmetric types (MEETS, NEGOTIATES, ...) count both ways.
     "direction" says whether a hop follows the stored relation (->) or goes
-    against it (<-).
+    against it (<-). A table lists every evidence sentence of a hop under it
+    (--max-evidence to limit); CSV gives the first, JSON all.
 
     \b
     Example:
@@ -95,13 +106,14 @@ def path(source: str, target: str, store_path: Path | None, fmt: str, types: tup
                 "path": i, "step": j, "from": _name(g, h["from"]), "type": h["type"],
                 "direction": "->" if h["from"] == h["source"] else "<-", "to": _name(g, h["to"]),
                 "evidence_count": h["evidence_count"], "from_id": h["from"], "to_id": h["to"],
-                "evidence": ev if fmt == "json" else (f"[{ev[0]['doc']}] {ev[0]['sentence']}" if ev else ""),
+                "evidence": (ev[:max_evidence] if fmt == "json" else evidence_lines(ev, max_evidence) if fmt == "table"
+                             else (f"[{ev[0]['doc']}] {ev[0]['sentence']}" if ev else "")),
             })
     cols = ["path", "step", "from", "direction", "type", "to", "evidence_count", "evidence"]
     if fmt != "table":
         cols[3:3] = ["from_id"]
         cols.insert(cols.index("to") + 1, "to_id")
-    emit(rows, cols, fmt)
+    emit(rows, cols, fmt, below="evidence")
 
 
 @cli.command()
@@ -176,8 +188,12 @@ def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str
 
     One row per evidence sentence, ordered by the sentence's date, else its
     document's date ("dated_by" says which; "position" when neither is known),
-    then position in the document. "score" is the relation type's score in the
-    taxonomy (cooperation > 0 > conflict); "balance" is the running sum.
+    then position in the document. A sentence that states background before its
+    document ("for years", "has repeatedly", "since 2022") is dated_by
+    "background": "when" shows its range ("2022 – 2026-02-03" from the earliest
+    bound the text gives to the document's date, else "before 2026-02-03") and it
+    is placed by that bound, before every dated event when the text gives none. "score" is the relation type's score in
+    the taxonomy (cooperation > 0 > conflict); "balance" is the running sum.
 
     \b
     Example:
@@ -193,10 +209,17 @@ def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str
     for r in rows:
         r["source_name"], r["target_name"] = _name(g, r["source"]), _name(g, r["target"])
     if fmt == "table":
-        cols = ["step", "when", "dated_by", "source_name", "type", "target_name", "score", "balance", "doc", "sentence"]
+        for r in rows:
+            r["evidence"] = f"[{r['doc']}] {r['sentence']}"
+            if r["background"]:
+                until = r["until"] or "the document"
+                r["when"] = f"{r['since']} – {until}" if r["since"] else f"before {until}"
+        cols = ["step", "when", "dated_by", "source_name", "type", "target_name", "score", "balance"]
+        emit(rows, cols, fmt, below="evidence")
+        return
     else:
         cols = ["step", "when", "dated_by", "source", "source_name", "type", "target", "target_name", "score", "balance",
-                "doc", "doc_date", "start", "end", "sentence"]
+                "doc", "doc_date", "start", "end", "sentence", "background", "since", "until"]
     emit(rows, cols, fmt)
 
 

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import wraps
 from pathlib import Path
@@ -42,9 +43,13 @@ def format_option(f: F) -> F:
     )(f)
 
 
-def open_store(store_path: Path | None, evidence: bool = True) -> GraphStore:
-    """The store at ``--store`` (or the default); ``evidence=False`` for reports on the graph's shape only."""
-    store = GraphStore.open(store_path or default_store_path(), evidence=evidence)
+def open_store(store_path: Path | None, evidence: bool = True, create: bool = False) -> GraphStore:
+    """The store at ``--store`` (or the default); ``evidence=False`` for reports on the graph's shape only.
+
+    A store that does not exist is an error (``Error: no store at PATH ...``) unless ``create``
+    (commands that write one: ingest, pull).
+    """
+    store = GraphStore.open(store_path or default_store_path(), evidence=evidence, create=create)
     if _report_running:
         # A report keeps the loaded graph to the end: keep the collector from rescanning its
         # millions of containers on every later collection (seconds on a 1M-relation store).
@@ -107,8 +112,37 @@ def fast_exit(code: int) -> None:
     os._exit(code)
 
 
-def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str = "table", out=None) -> None:
-    """Print rows as an aligned table, JSON (a list of objects) or CSV, in the given column order."""
+def max_evidence_option(f: F) -> F:
+    return click.option("--max-evidence", type=click.IntRange(1), default=None, metavar="N",
+                         help="At most N evidence sentences per relation [default: all].")(f)
+
+
+def evidence_lines(evidence: Sequence[dict[str, Any]], limit: int | None = None) -> list[str]:
+    """'[doc] sentence' per evidence item, whole; past ``limit``, one line says how many more.
+
+    >>> evidence_lines([{"doc": "a", "sentence": "X met Y."}, {"doc": "b", "sentence": "Y met X."}], limit=1)
+    ['[a] X met Y.', '(+1 more; --max-evidence to see more)']
+    """
+    lines = [f"[{e['doc']}] {e['sentence']}" for e in evidence[:limit]]
+    if limit is not None and len(evidence) > limit:
+        lines.append(f"(+{len(evidence) - limit} more; --max-evidence to see more)")
+    return lines
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str = "table", out=None,
+         below: str | None = None) -> None:
+    """Print rows as a table that fits the terminal, JSON (a list of objects) or CSV, in the given column order.
+
+    ``below`` names a column (a list of strings, or one string) that a table prints under each
+    row, one item per line and wrapped, instead of in a column of its own; JSON and CSV keep it
+    as a column when it is in ``columns``.
+
+    >>> import io
+    >>> buf = io.StringIO()
+    >>> emit([{"a": 1, "b": "x"}], ["a", "b"], out=buf)
+    >>> buf.getvalue().splitlines()
+    ['a  b', '-  -', '1  x']
+    """
     out = out or sys.stdout
     if fmt == "json":
         out.write(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2) + "\n")
@@ -124,12 +158,157 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str = "tab
     if not rows:
         out.write("(no rows)\n")
         return
+    write_table(rows, [c for c in columns if c != below], out, below=below)
+
+
+# -- tables for reading ----------------------------------------------------------------------------
+# Column widths are decided once for all rows (the widest columns give way first); a cell longer than
+# its column is wrapped by rich at word boundaries (folding only longer words), measured in terminal
+# cells. Rows are written line by line, so 20,000 rows take a second, not the minute a rich Table takes.
+
+GAP = 2  # spaces between columns
+PIPED_WIDTH = 100  # the width when the output is not a terminal and $COLUMNS is not set
+MIN_COLUMN = 8  # a column is not squeezed below this (or its natural width, if smaller)
+MAX_WORD = 16  # a column keeps room for its longest word up to this long (ids, type names), folding longer ones
+INDENT = 4  # lines under a row start this far in
+
+
+def output_width(out: Any = None) -> int:
+    """The width to fit: ``$COLUMNS``, else the terminal's, else 100 (piped or redirected)."""
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    out = out or sys.stdout
+    try:
+        if out.isatty():
+            return os.get_terminal_size(out.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        pass
+    return PIPED_WIDTH
+
+
+def use_colour(out: Any = None) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org)."""
+    if "NO_COLOR" in os.environ:
+        return False
+    out = out or sys.stdout
+    try:
+        return bool(out.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def fit_widths(natural: Sequence[int], minimum: Sequence[int], width: int) -> list[int]:
+    """Column widths that fit ``width`` (with the gaps): the widest columns give way first, none below its minimum.
+
+    >>> fit_widths([5, 60, 40], [5, 8, 8], 60)
+    [5, 25, 26]
+    """
+    widths = list(natural)
+    excess = sum(widths) + GAP * (len(widths) - 1) - width
+    while excess > 0:
+        shrinkable = [i for i, w in enumerate(widths) if w > minimum[i]]
+        if not shrinkable:
+            break
+        top = max(widths[i] for i in shrinkable)
+        widest = [i for i in shrinkable if widths[i] == top]
+        second = max([widths[i] for i in shrinkable if widths[i] < top] + [max(minimum[i] for i in widest)])
+        # Bring the widest columns down together: to the next width, or by what is still too much.
+        step = max(1, min(top - second, excess // len(widest)))
+        for i in widest:
+            cut = min(step, widths[i] - minimum[i], excess)
+            widths[i] -= cut
+            excess -= cut
+    return widths
+
+
+def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: Any, below: str | None = None) -> None:
+    """Aligned columns that fit :func:`output_width`; ``below`` items on indented lines under each row."""
+    cell_len = _cells
+    width = output_width(out)
+    colour = use_colour(out)
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
-    widths = [min(max(len(c), *(len(row[i]) for row in cells)), 80) for i, c in enumerate(columns)]
-    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False)).rstrip()
-    out.write(line + "\n" + "  ".join("-" * w for w in widths) + "\n")
-    for row in cells:
-        out.write("  ".join(_clip(v, w).ljust(w) for v, w in zip(row, widths, strict=False)).rstrip() + "\n")
+    natural = [max(cell_len(c), *(cell_len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    longest_word = [max(len(c), *(max((cell_len(w) for w in row[i].split()), default=0) for row in cells))
+                    for i, c in enumerate(columns)]
+    minimum = [min(n, max(len(c), MIN_COLUMN, min(w, MAX_WORD))) for n, w, c in zip(natural, longest_word, columns, strict=True)]
+    widths = fit_widths(natural, minimum, width)
+    if sum(widths) + GAP * (len(widths) - 1) > width:
+        # Too many columns for this width even at their minimum: fold words and headers too.
+        widths = fit_widths(widths, [min(w, 3) for w in widths], width)
+    wrap = _Wrapper()
+    style = _Styles(colour)
+    lines = [_row_lines(list(columns), widths, wrap, style.bold),
+             _row_lines(["-" * w for w in widths], widths, wrap, style.dim)]
+    out.write("\n".join(line for block in lines for line in block) + "\n")
+    for r, row in zip(rows, cells, strict=True):
+        block = _row_lines(row, widths, wrap)
+        if below is not None:
+            items = r.get(below) or []
+            for item in [items] if isinstance(items, str) else items:
+                block += [" " * INDENT + style.dim(line) for line in wrap(_cell(item), max(1, width - INDENT))]
+        out.write("\n".join(block) + "\n")
+
+
+def _cells(text: str) -> int:
+    """Terminal cells ``text`` takes (wide characters count double); plain ASCII without asking rich."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+class _Styles:
+    """ANSI styles, or none (piped, NO_COLOR)."""
+
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def _sgr(self, code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.colour and text else text
+
+    def bold(self, text: str) -> str:
+        return self._sgr("1", text)
+
+    def dim(self, text: str) -> str:
+        return self._sgr("2", text)
+
+
+class _Wrapper:
+    """Lines of at most ``width`` terminal cells, broken at spaces, folding only words longer than a
+    line (rich measures the cells: wide characters count double). Text that fits is left as it is."""
+
+    def __init__(self) -> None:
+        self._console: Any = None
+
+    def __call__(self, text: str, width: int) -> list[str]:
+        if _cells(text) <= width:
+            return [text]
+        from rich.console import Console
+        from rich.text import Text
+
+        if self._console is None:
+            self._console = Console(width=max(width, 1), no_color=True, color_system=None, markup=False,
+                                    highlight=False, emoji=False)
+        return [line.plain.rstrip() for line in Text(text).wrap(self._console, width, overflow="fold")] or [""]
+
+
+def _row_lines(row: Sequence[str], widths: Sequence[int], wrap: _Wrapper,
+               style: Callable[[str], str] | None = None) -> list[str]:
+    if style is None and all(v.isascii() and len(v) <= w for v, w in zip(row, widths, strict=True)):
+        # The common case: every cell fits its column on one line.
+        return [(" " * GAP).join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()]
+    parts = [wrap(v, w) for v, w in zip(row, widths, strict=True)]
+    height = max(len(p) for p in parts)
+    lines = []
+    for i in range(height):
+        pieces = []
+        for p, w in zip(parts, widths, strict=True):
+            text = p[i] if i < len(p) else ""
+            pieces.append((style(text) if style else text) + " " * (w - _cells(text)))
+        lines.append((" " * GAP).join(pieces).rstrip())
+    return lines
 
 
 def _cell(v: Any) -> str:
@@ -140,10 +319,6 @@ def _cell(v: Any) -> str:
     if isinstance(v, (list, tuple, set)):
         return "; ".join(_cell(x) for x in v)
     return str(v).replace("\n", " ")
-
-
-def _clip(v: str, w: int) -> str:
-    return v if len(v) <= w else v[: w - 1] + "…"
 
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -197,3 +372,78 @@ def friendly_errors(f: F) -> F:
 
 def join_nonempty(items: Iterable[str]) -> str:
     return ", ".join(i for i in items if i)
+
+
+# -- progress of long commands (ingest) --------------------------------------------------------------
+
+PROGRESS_ENV = "ACTORGRAPH_PROGRESS_SECONDS"  # seconds between plain progress lines (default 10)
+
+
+class ProgressDisplay:
+    """Renders :class:`graph.progress.Progress` reports: a bar on a terminal (stderr), else a plain
+    line every ``$ACTORGRAPH_PROGRESS_SECONDS`` (10) seconds, for logs and pipes. Use as a context
+    manager so a bar is taken down even when the command fails."""
+
+    def __init__(self, stream: Any = None) -> None:
+        from graph.progress import plain_lines
+
+        self.stream = stream or sys.stderr
+        self._bar: Any = None
+        self._task: Any = None
+        self._plain = None
+        self._stop = threading.Event()
+        if not _isatty(self.stream):
+            interval = float(os.environ.get(PROGRESS_ENV) or 10)
+            self._plain = plain_lines(self.stream, interval=interval)
+            if interval > 0:
+                # Between batches of results, still a line every interval (the ETA counting down).
+                ticker = threading.Thread(target=self._tick, args=(interval,), daemon=True)
+                ticker.start()
+
+    def _tick(self, interval: float) -> None:
+        while not self._stop.wait(min(interval, 1.0)):
+            if self._plain is not None:
+                self._plain.tick()
+
+    def __call__(self, p: Any) -> None:
+        if self._plain is not None:
+            self._plain(p)
+            return
+        from graph.progress import clock_text
+
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn
+
+            console = Console(file=self.stream, no_color=not use_colour(self.stream))
+            self._bar = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.fields[status]}"),
+                                 console=console, transient=False)
+            self._bar.start()
+            self._task = self._bar.add_task("extracting", total=max(1, p.words_total), status="")
+        status = f"{p.done}/{p.total} documents, {p.words_done:,}/{p.words_total:,} words"
+        if p.rate:
+            status += f", {p.rate:,.0f} words/s"
+        status += f", done in {clock_text(p.elapsed)}" if p.finished else (
+            f", ETA {clock_text(p.eta)}" if p.eta is not None else ", ETA …")
+        self._bar.update(self._task, completed=p.words_done, status=status)
+        if p.finished:
+            self.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+    def __enter__(self) -> ProgressDisplay:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False

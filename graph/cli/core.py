@@ -8,7 +8,18 @@ from pathlib import Path
 import click
 
 from graph.cli import cli
-from graph.cli.common import emit, format_option, friendly_errors, open_store, open_topology, report_command, store_option
+from graph.cli.common import (
+    ProgressDisplay,
+    emit,
+    evidence_lines,
+    format_option,
+    friendly_errors,
+    max_evidence_option,
+    open_store,
+    open_topology,
+    report_command,
+    store_option,
+)
 from graph.cli.neo4j import neo4j_options, push_extractions, settings_from
 from graph.taxonomy import load_taxonomy
 from loaders.readers import DEFAULT_MAX_DOC_MB
@@ -20,7 +31,9 @@ from loaders.readers import DEFAULT_MAX_DOC_MB
 @store_option
 @click.option("--model", default=None, help="spaCy pipeline to use (default: $ACTORGRAPH_SPACY_MODEL or the packaged small English model).")
 @click.option("--processes", "-j", type=int, default=1, show_default=True, help="Worker processes for the NLP pipeline.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress or summary. Progress goes to stderr: a bar on a terminal, else a line every "
+                   "$ACTORGRAPH_PROGRESS_SECONDS (10) seconds.")
 @click.option("--max-doc-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_DOC_MB, show_default=True,
               help="Refuse documents (files or JSONL lines) larger than this many megabytes.")
 @click.option("--fetch-items", is_flag=True,
@@ -61,9 +74,11 @@ def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, p
 
     # Ask for the password up front, not after a long extraction.
     settings = settings_from(uri, user, database, ask_password) if to_neo4j else None
-    store = open_store(store_path)
+    store = open_store(store_path, create=True)
     web = WebOptions(timeout=timeout, delay=delay, concurrency=concurrency, robots=not ignore_robots, fetch_items=fetch_items)
-    report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet, max_doc_mb=max_doc_mb, web=web)
+    with ProgressDisplay() as display:
+        report = ingest_paths(paths, store, model=model, processes=processes, progress=False if quiet else display,
+                              max_doc_mb=max_doc_mb, web=web)
     if report.failed:
         # Nothing could be read: the problems are the errors; the store was not touched.
         for problem in report.problems:
@@ -111,10 +126,13 @@ def actors(store_path: Path | None, fmt: str, kind: str | None) -> None:
 @format_option
 @click.option("--type", "types", multiple=True, help="Only this relation type (repeatable).")
 @click.option("--actor", default=None, help="Only relations of this actor (name, alias or id).")
-@click.option("--evidence/--no-evidence", default=False, help="Show the evidence sentences.")
+@click.option("--evidence/--no-evidence", default=False,
+              help="Show the evidence sentences (in a table: each whole, on its own lines under its relation).")
+@max_evidence_option
 @report_command
 @friendly_errors
-def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: str | None, evidence: bool) -> None:
+def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: str | None, evidence: bool,
+              max_evidence: int | None) -> None:
     """List relations (source, type, target) with their evidence count and date.
 
     \b
@@ -137,14 +155,14 @@ def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: 
             "source_id": u, "target_id": v,
         }
         if evidence:
-            row["sentences"] = [f"[{x['doc']}] {x['sentence']}" for x in topo.evidence_at(e)]
+            row["sentences"] = evidence_lines(topo.evidence_at(e), max_evidence)
         rows.append(row)
     cols = ["source", "type", "target", "date", "confidence", "evidence"]
     if fmt != "table":
         cols += ["source_id", "target_id"]
     if evidence:
         cols.append("sentences")
-    emit(rows, cols, fmt)
+    emit(rows, cols, fmt, below="sentences" if evidence else None)
 
 
 @cli.command()

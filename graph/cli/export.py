@@ -10,6 +10,19 @@ from graph.cli import cli
 from graph.cli.common import friendly_errors, open_store, store_option
 
 
+def parents_option(f):
+    return click.option("--parents", "-p", is_flag=True,
+                        help="Create the output's missing parent folders (without it, a missing folder is an error).")(f)
+
+
+def _prepare(out: Path, parents: bool) -> None:
+    """Create the output's folder only when asked: a typo in a path must not leave folders behind."""
+    if parents:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    elif not out.parent.is_dir():
+        raise click.ClickException(f"no folder {out.parent} (create it first, or use --parents)")
+
+
 @cli.group()
 def export() -> None:
     """Export the graph: node-link JSON, an HTML network view, GraphML, GEXF, neo4j-admin CSV.
@@ -24,8 +37,9 @@ def export() -> None:
 @export.command("json")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @store_option
+@parents_option
 @friendly_errors
-def export_json(out: Path, store_path: Path | None) -> None:
+def export_json(out: Path, store_path: Path | None, parents: bool) -> None:
     """Node-link JSON, as ../shared/eval/score.py and `actorgraph eval` read it.
 
     The output is sorted and has no timestamps: the same graph gives the same bytes.
@@ -36,7 +50,9 @@ def export_json(out: Path, store_path: Path | None) -> None:
     """
     from graph.export import write_json
 
-    counts = write_json(open_store(store_path), out)
+    store = open_store(store_path)  # first: a missing store must not leave folders behind
+    _prepare(out, parents)
+    counts = write_json(store, out)
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['links']} relations", err=True)
 
 
@@ -56,9 +72,10 @@ def _names(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--since", default=None, help="Only evidence dated on or after this day (YYYY-MM-DD).")
 @click.option("--until", default=None, help="Only evidence dated on or before this day (YYYY-MM-DD).")
 @click.option("--title", default=None, help="Page title (default: actorgraph).")
+@parents_option
 @friendly_errors
 def export_html(out: Path, store_path: Path | None, around: str | None, depth: int, types: tuple[str, ...],
-                kinds: tuple[str, ...], since: str | None, until: str | None, title: str | None) -> None:
+                kinds: tuple[str, ...], since: str | None, until: str | None, title: str | None, parents: bool) -> None:
     """A network view in one self-contained HTML file: open it from disk or share it.
 
     Colour and shape by actor kind, size by number of relations, edge colour from conflict
@@ -73,7 +90,9 @@ def export_html(out: Path, store_path: Path | None, around: str | None, depth: i
     """
     from graph.html import render_html
 
-    info = render_html(open_store(store_path), out, around=around, depth=depth, types=_names(types),
+    store = open_store(store_path)
+    _prepare(out, parents)
+    info = render_html(store, out, around=around, depth=depth, types=_names(types),
                        kinds=_names(kinds), since=since, until=until, title=title)
     click.echo(f"wrote {out}: {info['nodes']} actors, {info['edges']} relations", err=True)
 
@@ -81,8 +100,9 @@ def export_html(out: Path, store_path: Path | None, around: str | None, depth: i
 @export.command("graphml")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @store_option
+@parents_option
 @friendly_errors
-def export_graphml(out: Path, store_path: Path | None) -> None:
+def export_graphml(out: Path, store_path: Path | None, parents: bool) -> None:
     """GraphML for yEd, Gephi or Cytoscape (lists and evidence as JSON strings, with counts).
 
     \b
@@ -91,15 +111,18 @@ def export_graphml(out: Path, store_path: Path | None) -> None:
     """
     from graph.export import write_graphml
 
-    counts = write_graphml(open_store(store_path), out)
+    store = open_store(store_path)  # first: a missing store must not leave folders behind
+    _prepare(out, parents)
+    counts = write_graphml(store, out)
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['links']} relations", err=True)
 
 
 @export.command("gexf")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @store_option
+@parents_option
 @friendly_errors
-def export_gexf(out: Path, store_path: Path | None) -> None:
+def export_gexf(out: Path, store_path: Path | None, parents: bool) -> None:
     """GEXF for Gephi (node label = actor name, edge label = relation type).
 
     \b
@@ -108,16 +131,21 @@ def export_gexf(out: Path, store_path: Path | None) -> None:
     """
     from graph.export import write_gexf
 
-    counts = write_gexf(open_store(store_path), out)
+    store = open_store(store_path)  # first: a missing store must not leave folders behind
+    _prepare(out, parents)
+    counts = write_gexf(store, out)
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['links']} relations", err=True)
 
 
 @export.command("csv")
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @store_option
+@parents_option
 @friendly_errors
-def export_csv(outdir: Path, store_path: Path | None) -> None:
+def export_csv(outdir: Path, store_path: Path | None, parents: bool) -> None:
     """actors.csv and relations.csv in OUTDIR, in the format neo4j-admin imports.
+
+    OUTDIR is created if its parent folder exists (missing parents only with --parents).
 
     \b
     Example:
@@ -126,6 +154,7 @@ def export_csv(outdir: Path, store_path: Path | None) -> None:
     """
     from graph.export import write_csv
 
-    counts = write_csv(open_store(store_path), outdir)
+    store = open_store(store_path)
+    counts = write_csv(store, outdir, parents=parents)
     click.echo(f"wrote {outdir}/actors.csv ({counts['nodes']} actors) and {outdir}/relations.csv "
                f"({counts['links']} relations)", err=True)

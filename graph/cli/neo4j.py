@@ -107,7 +107,7 @@ def pull(store_path: Path | None, uri: str | None, user: str | None, database: s
     from graph.neo4j import connect, read_store
 
     settings = settings_from(uri, user, database, ask_password)
-    store = open_store(store_path)
+    store = open_store(store_path, create=True)
     driver = connect(settings)
     try:
         fresh = read_store(driver, settings.database, store.path)

@@ -15,7 +15,8 @@ from neo4j.exceptions import AuthError, ClientError, ConfigurationError, DriverE
 
 from graph.neo4j.settings import Neo4jSettings
 
-HINT = "start one with `bash scripts/neo4j.sh start` or `docker compose up -d`"
+HINT = ("start one with `bash scripts/neo4j.sh start` (or `docker compose up -d`), "
+        "or point NEO4J_URI at a running server")
 
 
 class Neo4jUnavailable(RuntimeError):
@@ -49,8 +50,36 @@ def connect(settings: Neo4jSettings, timeout: float = 10.0) -> neo4j.Driver:
         raise Neo4jUnavailable(_clean(f"{where}: {exc.message or exc.code}", settings)) from None
     except (ServiceUnavailable, DriverError, Neo4jError, OSError) as exc:
         driver.close()
-        raise Neo4jUnavailable(_clean(f"cannot reach {where} ({_first(exc)}); {HINT}", settings)) from None
+        raise Neo4jUnavailable(_clean(f"cannot reach {where} ({_reason(exc, timeout)}); {HINT}", settings)) from None
     return driver
+
+
+def _reason(exc: BaseException, timeout: float) -> str:
+    """Why a server could not be reached, in a few words (the driver's text names its internals:
+    resolved addresses, connection classes).
+
+    >>> _reason(OSError("Couldn't connect to 127.0.0.1:7687 ... [Errno 111] Connection refused"), 10)
+    'nothing listens there: connection refused'
+    """
+    text = " ".join(str(e) for e in _chain(exc)).lower()
+    if "refused" in text:
+        return "nothing listens there: connection refused"
+    if "timed out" in text or "timeout" in text:
+        return f"no answer within {timeout:g} s"
+    if "name or service not known" in text or "name resolution" in text or "nodename nor servname" in text:
+        return "unknown host name"
+    if "routing" in text:
+        return "no routing information from it"
+    return "the connection failed"
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        yield e
+        e = e.__cause__ or e.__context__
 
 
 @contextmanager

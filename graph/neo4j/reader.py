@@ -14,7 +14,7 @@ import neo4j
 
 from graph.model import Document
 from graph.neo4j.writer import EVIDENCE_FIELDS
-from graph.store import GraphStore
+from graph.store import EVIDENCE_DEFAULTS, LATER_EVIDENCE_FIELDS, GraphStore
 from graph.taxonomy import load_taxonomy
 
 _DOCUMENTS = "MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.path AS path, d.url AS url, d.date AS date, d.sha256 AS sha256"
@@ -43,8 +43,13 @@ def read_store(driver: neo4j.Driver, database: str = "neo4j", path: str | os.Pat
                        documents=sorted(r["documents"] or []))
         for r in s.run(_RELATIONS, types=types):
             columns = [r[f"ev_{f}"] or [] for f in EVIDENCE_FIELDS]
+            n = len(columns[0])
+            # Fields added later (background, since) are missing on relations written before them.
+            columns = [c if c or f not in LATER_EVIDENCE_FIELDS else [EVIDENCE_DEFAULTS[f]] * n
+                       for f, c in zip(EVIDENCE_FIELDS, columns, strict=True)]
             evidence = [dict(zip(EVIDENCE_FIELDS, values, strict=True)) for values in zip(*columns, strict=True)]
             for e in evidence:
                 e["date"] = e["date"] or None  # stored as "" because lists cannot hold nulls
+                e["since"] = e["since"] or None
             g.add_edge(r["source"], r["target"], key=r["type"], type=r["type"], evidence=evidence)
     return store

@@ -4,7 +4,7 @@ Data model (what ``queries/*.cypher`` and :mod:`graph.neo4j.reader` rely on):
 
 - ``(:Actor:<Label> {id, name, kind, aliases, documents})``, ``<Label>`` the kind's taxonomy label;
 - ``(:Actor)-[:<TYPE> {date, confidence, evidence_count, ev_doc, ev_sentence, ev_start, ev_end,
-  ev_date, ev_confidence, ev_pattern}]->(:Actor)``, one relationship per stored edge, the
+  ev_date, ev_confidence, ev_pattern, ev_background, ev_since}]->(:Actor)``, one relationship per stored edge, the
   evidence as parallel lists (``ev_date`` is "" where unknown: lists cannot hold nulls);
 - ``(:Document {id, title, path, url, date, sha256})-[:MENTIONS]->(:Actor)``.
 
@@ -48,7 +48,7 @@ SCHEMA = (
     "CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)",
 )
 
-EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern")
+EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern", "background", "since")
 RELATION_PROPERTIES = ("date", "confidence", "evidence_count", *(f"ev_{f}" for f in EVIDENCE_FIELDS))
 RELATION_COLUMNS = ("source", "target", *RELATION_PROPERTIES)  # the order of a relation row
 
@@ -356,6 +356,9 @@ def relation_row(edge: dict[str, Any]) -> list[Any]:
     row: list[Any] = [edge["source"], edge["target"], edge.get("date"), edge.get("confidence"), len(ev)]
     for f in EVIDENCE_FIELDS:
         # Neo4j lists cannot hold nulls: an unknown evidence date is stored as "".
+        if f == "background":
+            row.append([bool(e.get(f)) for e in ev])
+            continue
         row.append([("" if e.get(f) is None else e.get(f)) for e in ev])
     return row
 
@@ -373,10 +376,12 @@ def edge_row(g: Any, u: str, v: str, k: str) -> list[Any]:
         get = ev[0].get
         doc, sentence, start, end, date, conf, pattern = (get("doc"), get("sentence"), get("start"), get("end"),
                                                           get("date"), get("confidence"), get("pattern"))
+        since = get("since")
         return [u, v, date or None, get("confidence", 0.0), 1,
                 ["" if doc is None else doc], ["" if sentence is None else sentence],
                 ["" if start is None else start], ["" if end is None else end], ["" if date is None else date],
-                ["" if conf is None else conf], ["" if pattern is None else pattern]]
+                ["" if conf is None else conf], ["" if pattern is None else pattern],
+                [bool(get("background"))], ["" if since is None else since]]
     return relation_row({"source": u, "target": v, **_edge_summary(ev)})
 
 
