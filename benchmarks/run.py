@@ -43,8 +43,10 @@ RESULTS = Path(__file__).resolve().parent / "results"
 PY = sys.executable
 
 SIZES = {
-    "full": {"docs": 1000, "naive_docs": 300, "actors": 100_000, "relations": 1_000_000, "nx_k": 16, "k": 256, "pairs": 20},
-    "quick": {"docs": 100, "naive_docs": 60, "actors": 10_000, "relations": 100_000, "nx_k": 16, "k": 256, "pairs": 20},
+    "full": {"docs": 1000, "naive_docs": 300, "actors": 100_000, "relations": 1_000_000, "nx_k": 16, "k": 256, "pairs": 20,
+             "dense": [200_000, 4_900_000]},
+    "quick": {"docs": 100, "naive_docs": 60, "actors": 10_000, "relations": 100_000, "nx_k": 16, "k": 256, "pairs": 20,
+              "dense": [200_000]},
 }
 
 
@@ -110,6 +112,59 @@ def child_ingest(corpus: str, store: str, naive_docs: int, rounds: int = 4) -> d
         "naive_j1_wps": w["naive"] / t["naive"], "naive_documents": naive_per * rounds,
         "ingest_s": t["ingest"], "bare_pipe_j2_s": t["bare"], "naive_s": t["naive"],
     }
+
+
+def child_dense(size: int, what: str) -> dict[str, Any]:
+    """One dense document of ``size`` characters (benchmarks.generate.dense_document): ``spacy`` parses
+    its pieces with bare ``nlp.pipe`` (the baseline), ``ingest`` runs ``ingest_paths`` on it."""
+    from benchmarks.generate import dense_document
+    from graph.ingest import DEFAULT_CHUNK_CHARS, split_text
+
+    text = dense_document(size)
+    work = Path(tempfile.mkdtemp(prefix="actorgraph-dense-"))
+    try:
+        if what == "spacy":
+            from extraction.nlp import load_nlp
+
+            nlp = load_nlp()
+            list(nlp.pipe(["Warm up."]))
+            rss0 = _rss_mb()
+            t = time.perf_counter()
+            for _ in nlp.pipe([p for _, p in split_text(text, DEFAULT_CHUNK_CHARS)], batch_size=1):
+                pass
+            return {"s": time.perf_counter() - t, "rss_mb": _rss_mb(), "rss_before_mb": rss0}
+        from extraction.extractor import Extractor
+        from graph.ingest import ingest_paths
+        from graph.store import GraphStore
+
+        (work / "dense.txt").write_text(text, encoding="utf-8")
+        Extractor()  # load the model before the clock starts, as for spaCy alone
+        rss0 = _rss_mb()
+        t = time.perf_counter()
+        rep = ingest_paths([work / "dense.txt"], GraphStore(work / "store"), progress=False)
+        return {"s": time.perf_counter() - t, "rss_mb": _rss_mb(), "rss_before_mb": rss0,
+                "relations": rep.relations, "actors": rep.actors}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _dense(sizes: list[int]) -> dict[str, Any]:
+    """Dense documents: ingest time against spaCy alone parsing the same pieces, each in its own process."""
+    out = {}
+    for size in sizes:
+        print(f"dense: {size:,} characters …", file=sys.stderr)
+        out[str(size)] = {"spacy": _child("dense", size, "spacy"), "ingest": _child("dense", size, "ingest")}
+    return out
+
+
+def _dense_rows(d: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for size, r in d.items():
+        sp, ing = r["spacy"], r["ingest"]
+        rows.append((f"dense document {int(size) / 1e6:g} MB on one line: ingest (peak RSS)",
+                     f"{ing['s']:.1f} s ({ing['rss_mb']:.0f} MB)", f"spaCy alone {sp['s']:.1f} s ({sp['rss_mb']:.0f} MB)",
+                     f"{ing['s'] / sp['s']:.2f}× spaCy"))
+    return rows
 
 
 def _legacy_to_dict(store) -> dict[str, Any]:
@@ -272,7 +327,7 @@ def _dyad_partner(g: Any, a: str) -> str:
 
 
 CHILDREN = {"ingest": child_ingest, "make_store": child_make_store, "load": child_load,
-            "analysis": child_analysis, "report": child_report, "old_report": child_old_report}
+            "analysis": child_analysis, "report": child_report, "old_report": child_old_report, "dense": child_dense}
 
 
 LOAD: list[tuple[str, float]] = []  # 1-minute load average after each step: the machine is shared
@@ -423,7 +478,8 @@ def _print(rows: list[tuple[str, str, str, str]], r: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes, for development (about 2 minutes)")
-    ap.add_argument("--only", choices=["ingest", "store", "analysis", "neo4j"], action="append", help="run only these parts")
+    ap.add_argument("--only", choices=["ingest", "store", "analysis", "neo4j", "dense"], action="append",
+                    help="run only these parts (dense: 200 KB and 4.9 MB one-line documents, also in the full run)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     ns = ap.parse_args(argv)
     if ns.child:
@@ -432,7 +488,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     size = "quick" if ns.quick else "full"
     p = SIZES[size]
-    only = set(ns.only or ["ingest", "store", "analysis", "neo4j"])
+    only = set(ns.only or ["ingest", "store", "analysis", "neo4j", "dense"])
     work = Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
     r: dict[str, Any] = {"size": size, "params": p, "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
                          "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_avg_at_start": os.getloadavg()}}
@@ -460,6 +516,8 @@ def main(argv: list[str] | None = None) -> None:
             r["cli"] = _cli_reports(str(store), p["k"])
         if "neo4j" in only:
             r["neo4j"] = _neo4j(work)
+        if "dense" in only:
+            r["dense"] = _dense(p["dense"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     r["total_s"] = time.perf_counter() - t0
@@ -468,8 +526,10 @@ def main(argv: list[str] | None = None) -> None:
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}-{size}.json"
     out.write_text(json.dumps(r, indent=1) + "\n")
-    if only == {"ingest", "store", "analysis", "neo4j"}:
-        _print(_table(r) + _neo4j_rows(r["neo4j"]), r)
+    if only == {"ingest", "store", "analysis", "neo4j", "dense"}:
+        _print(_table(r) + _neo4j_rows(r["neo4j"]) + _dense_rows(r["dense"]), r)
+    elif only == {"dense"}:
+        _print(_dense_rows(r["dense"]), r)
     else:
         print(json.dumps({k: v for k, v in r.items() if k in only}, indent=1))
     print(f"\n{r['total_s']:.0f} s in all; results in {out.relative_to(ROOT)}", file=sys.stderr)

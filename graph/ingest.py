@@ -24,6 +24,9 @@ CHUNK_ENV = "ACTORGRAPH_CHUNK_CHARS"
 # spaCy's parser needs memory in proportion to the text it is given, so long documents are
 # parsed in paragraph-aligned pieces of at most this many characters.
 DEFAULT_CHUNK_CHARS = 100_000
+# Pieces of long documents parsed at once: spaCy keeps a whole batch of parsed pieces in memory, so a
+# 4.9 MB document cut into 49 pieces and batched 16 at a time needed gigabytes.
+PIECE_BUDGET_CHARS = 200_000
 
 
 @dataclass
@@ -106,6 +109,8 @@ def _extract(todo: list[Document], known: dict, model: str | None, processes: in
 
     extractor = Extractor(model)
     extractor.known = known
+    if any(len(d.text) > chunk_chars for d in todo):
+        batch_size = max(1, min(batch_size, PIECE_BUDGET_CHARS // chunk_chars))
     order: deque[tuple[Document, int, bool]] = deque()  # (document, offset, last piece?) per piece sent to spaCy
 
     def pieces() -> Iterator[Document]:

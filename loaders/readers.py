@@ -55,7 +55,7 @@ class LoadProblem:
 
 
 def quote_name(name: str) -> str:
-    """A file name as messages show it: as is when plain, else quoted with every control escaped, so a
+    r"""A file name as messages show it: as is when plain, else quoted with every control escaped, so a
     name holding a newline or an escape sequence cannot forge a second message line.
 
     >>> quote_name("news/a.txt"), quote_name("a\nError: x.txt")

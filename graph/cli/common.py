@@ -181,7 +181,10 @@ def friendly_errors(f: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return f(*args, **kwargs)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except click.ClickException as exc:
+            exc.message = escape(exc.message)  # names and values in messages cannot forge lines or move the cursor
+            raise
+        except (click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
             if os.environ.get("ACTORGRAPH_DEBUG"):
