@@ -118,7 +118,7 @@ class ReadRefused(OSError):
     """A path that the reader will not read: not a regular file, or over its byte limit."""
 
 
-def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
+def read_limited(path: str | os.PathLike[str], limit: int, hint: str = "(raise it with --max-doc-mb)") -> bytes:
     """The bytes of a regular file, or of stdin for ``-``, refusing more than ``limit`` bytes.
 
     This is the only way input is read, so every input obeys a byte limit. A fifo, a device or a
@@ -134,7 +134,7 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     if str(path) == STDIN:
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            raise ReadRefused(f"input is over the {limit / 1e6:g} MB limit (raise it with --max-doc-mb)")
+            raise ReadRefused(f"input is over the {limit / 1e6:g} MB limit {hint}")
         return data
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     with os.fdopen(fd, "rb") as fh:
@@ -143,10 +143,10 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
             raise ReadRefused(f"not a regular file ({_file_kind(st.st_mode)}); "
                               f"to read a stream, pipe it to stdin and give {STDIN!r} as the path")
         if st.st_size > limit:
-            raise ReadRefused(_too_big(st.st_size, limit / 1e6))
+            raise ReadRefused(_too_big(st.st_size, limit / 1e6, hint))
         data = fh.read(limit + 1)
     if len(data) > limit:  # the file grew after the check
-        raise ReadRefused(_too_big(len(data), limit / 1e6))
+        raise ReadRefused(_too_big(len(data), limit / 1e6, hint))
     return data
 
 
@@ -173,6 +173,15 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _yaml_reason(exc: BaseException) -> str:
+    """'while parsing a flow sequence: expected ',' or ']' (line 2)': one short line, no source excerpt."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        what = ": ".join(x for x in (exc.context, exc.problem) if x)
+        mark = exc.problem_mark or exc.context_mark
+        return f"{what} (line {mark.line + 1})" if mark is not None else what
+    return " ".join(str(exc).split())[:160]
+
+
 def _sidecar(path: Path) -> tuple[dict, LoadProblem | None]:
     """Optional metadata beside a file: NAME.meta.yaml (title, date, url, id), and a problem if it is bad.
 
@@ -184,7 +193,7 @@ def _sidecar(path: Path) -> tuple[dict, LoadProblem | None]:
         if not meta.is_file():
             continue
         try:
-            raw = read_limited(meta, META_MAX_BYTES).decode("utf-8-sig")
+            raw = read_limited(meta, META_MAX_BYTES, "for metadata").decode("utf-8-sig")
             data = json.loads(raw) if suffix == ".meta.json" else yaml.load(raw, Loader=_NoAliasLoader)
         except ReadRefused as exc:
             return {}, LoadProblem(str(meta), f"metadata ignored: {exc}")
@@ -193,9 +202,8 @@ def _sidecar(path: Path) -> tuple[dict, LoadProblem | None]:
         except UnicodeDecodeError:
             return {}, LoadProblem(str(meta), "metadata ignored: not UTF-8 text")
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-            # ValueError: e.g. 'date: 2026-02-31' (the YAML date constructor); keep the first line only.
-            first = " ".join(str(exc).split())[:160]
-            return {}, LoadProblem(str(meta), f"metadata ignored: {first}")
+            # ValueError: e.g. 'date: 2026-02-31' (the YAML date constructor).
+            return {}, LoadProblem(str(meta), f"metadata ignored: {_yaml_reason(exc)}")
         if data is None:
             return {}, None
         if not isinstance(data, dict):
@@ -228,8 +236,8 @@ def _document(doc_id: str, text: str, path: str, meta: dict) -> Document:
     )
 
 
-def _too_big(size: int, max_doc_mb: float) -> str:
-    return f"document is {size / 1e6:.1f} MB, over the {max_doc_mb:g} MB limit (raise it with --max-doc-mb)"
+def _too_big(size: int, max_doc_mb: float, hint: str = "(raise it with --max-doc-mb)") -> str:
+    return f"document is {size / 1e6:.1f} MB, over the {max_doc_mb:g} MB limit {hint}"
 
 
 def read_file(path: Path, max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> Iterator[Document | LoadProblem]:
@@ -354,6 +362,10 @@ def _read_jsonl(path: Path, max_doc_mb: float) -> Iterator[Document | LoadProble
         body = obj.get("text")
         if not isinstance(body, str) or not body.strip():
             yield LoadProblem(where, 'missing or empty "text" field', lineno)
+            continue
+        if looks_binary(body.encode("utf-8", "surrogatepass")):
+            # JSON escapes ('\u0000') pass the byte check of the file: check the decoded text too.
+            yield LoadProblem(where, "binary text (control characters), not an article", lineno)
             continue
         found = True
         meta = {k: obj.get(k) for k in ("title", "date", "url", "id")}
