@@ -110,6 +110,13 @@ def read_only_problem(text: str) -> str | None:
     return None
 
 
+def calls_procedure(text: str) -> bool:
+    """Does the statement CALL a named procedure? (The server plans DBMS procedures such as
+    dbms.listConfig as type 's'; the allow-list has already admitted only read ones.)"""
+    words = [w.upper() for w, keyword in _words(text) if keyword]
+    return any(w == "CALL" and "." in nxt for w, nxt in zip(words, words[1:], strict=False))
+
+
 def is_show(text: str) -> bool:
     """A SHOW command (SHOW SETTINGS, SHOW TRANSACTIONS ...): the server plans these outside EXPLAIN."""
     heads = _heads([w.upper() for w, keyword in _words(text) if keyword])
@@ -164,7 +171,7 @@ def run_cypher(driver: neo4j.Driver, text: str, params: Mapping[str, Any] | None
                 kind = query_type(session, text, params)
             except neo4j.exceptions.Neo4jError as exc:
                 raise _explain_error(exc, timeout) from None
-            if kind not in READ_TYPES:
+            if kind not in READ_TYPES and not (kind == "s" and calls_procedure(text)):
                 what = {"rw": "reads and writes", "w": "writes", "s": "changes the schema"}.get(kind, kind)
                 raise QueryError(f"refused: this statement {what}; add --write to run it")
         query = neo4j.Query(text, timeout=timeout)
