@@ -17,6 +17,7 @@ Read-only is decided three times, each on its own enough for what it covers:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -31,11 +32,11 @@ READ_TYPES = ("r",)  # summary.query_type: r, rw, w, s (schema)
 
 # Keywords that make a statement change data or schema ...
 WRITE_WORDS = {"CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "FOREACH", "DROP", "LOAD", "INSERT", "FINISH"}
-# ... or administer the server: other clients' transactions, users, databases, servers.
+# ... or administer the server: other clients' transactions, users, databases, servers (as the first word).
 ADMIN_WORDS = {"TERMINATE", "KILL", "GRANT", "DENY", "REVOKE", "ALTER", "RENAME", "START", "STOP", "ENABLE",
                "DEALLOCATE", "REALLOCATE", "DRYRUN", "SUSPEND", "ACTIVATE"}
 # How a read-only statement may begin (after EXPLAIN/PROFILE and USE db).
-READ_STARTS = {"MATCH", "OPTIONAL", "WITH", "UNWIND", "RETURN", "CALL", "SHOW", "UNION"}
+READ_STARTS = {"MATCH", "OPTIONAL", "WITH", "UNWIND", "RETURN", "CALL", "CALL{", "SHOW", "UNION"}
 # Procedures that only read (schema, configuration, components, full-text and vector search).
 READ_PROCEDURES = {
     "db.labels", "db.relationshiptypes", "db.propertykeys", "db.info", "db.ping", "db.schema.visualization",
@@ -63,7 +64,10 @@ def _words(text: str) -> list[tuple[str, bool]]:
         if m.group("word"):
             after = text[m.end():].lstrip()[:1]
             keyword = prev not in (".", ":", "$") and after != ":"
-            out.append((re.sub(r"\s+", "", m.group("word")), keyword))
+            word = re.sub(r"\s+", "", m.group("word"))
+            if keyword and word.upper() == "CALL" and after in ("(", "{"):
+                word = "CALL{"  # a subquery, CALL { ... } or CALL (a, b) { ... }: not a procedure
+            out.append((word, keyword))
             prev = "w"
         elif m.group("other"):
             prev = m.group("other")
@@ -92,19 +96,24 @@ def read_only_problem(text: str) -> str | None:
     """
     words = [w for w, keyword in _words(text) if keyword]
     upper = [w.upper() for w in words]
-    for word in upper:
+    admin = ("refused: {} administers the server; read-only cypher runs queries, SHOW commands and read "
+             "procedures (add --write to run it)")
+    for i, word in enumerate(upper):
         if word in WRITE_WORDS:
             return "refused: this statement writes; add --write to run it"
-        if word in ADMIN_WORDS:
-            return (f"refused: {word} administers the server; read-only cypher runs queries, SHOW commands and "
-                    "read procedures (add --write to run it)")
+        # TERMINATE TRANSACTIONS may follow SHOW TRANSACTIONS in one statement; the other administration
+        # commands can only begin one (and 'start', 'stop' are common variable names).
+        if word == "TERMINATE" and upper[i + 1:i + 2] in (["TRANSACTION"], ["TRANSACTIONS"]):
+            return admin.format(word)
     heads = _heads(upper)
+    if heads and heads[0] in ADMIN_WORDS:
+        return admin.format(heads[0])
     if heads and heads[0] not in READ_STARTS:
         return (f"refused: a read-only statement starts with MATCH, WITH, UNWIND, RETURN, CALL or SHOW, not "
                 f"{heads[0]} (add --write to run it)")
     for i, word in enumerate(upper[:-1]):
         name = words[i + 1]
-        if word == "CALL" and upper[i + 1] not in READ_STARTS and name.lower() not in READ_PROCEDURES:
+        if word == "CALL" and name.lower() not in READ_PROCEDURES:
             return (f"refused: procedure {name} is not one of the read procedures read-only cypher may call "
                     "(add --write to run it)")
     return None
@@ -114,7 +123,7 @@ def calls_procedure(text: str) -> bool:
     """Does the statement CALL a named procedure? (The server plans DBMS procedures such as
     dbms.listConfig as type 's'; the allow-list has already admitted only read ones.)"""
     words = [w.upper() for w, keyword in _words(text) if keyword]
-    return any(w == "CALL" and "." in nxt for w, nxt in zip(words, words[1:], strict=False))
+    return any(w == "CALL" and "." in nxt for w, nxt in itertools.pairwise(words))
 
 
 def is_show(text: str) -> bool:

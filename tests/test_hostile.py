@@ -361,9 +361,8 @@ def test_check_writable_survives_a_concurrent_temp_cleanup(tmp_path):
 
 
 def test_a_password_inside_neo4j_uri_is_never_printed():
-    from tests.conftest import _free_port
-
     from graph.neo4j import Neo4jSettings, Neo4jUnavailable, connect
+    from tests.conftest import _free_port
 
     port = _free_port()  # nothing listens there
     settings = Neo4jSettings.from_env({"NEO4J_URI": f"bolt://neo4j:hunter2-s3cret@127.0.0.1:{port}"})
@@ -383,6 +382,9 @@ def test_a_password_inside_neo4j_uri_is_never_printed():
     ("CALL dbms.listConfig() YIELD name RETURN name", None),
     ("CALL db.labels() YIELD label RETURN label", None),
     ("MATCH (a {set: 1}) WHERE a.name = 'DELETE' RETURN a.create", None),
+    ("MATCH (a) CALL (a) { MATCH (a)--(b) RETURN b } RETURN b", None),
+    ("MATCH ()-[r]->() WITH r.start AS start, r.stop AS stop RETURN start, stop", None),
+    ("MATCH (a) CALL { WITH a MATCH (a)--(b) RETURN b } RETURN b", None),
     ("SHOW TRANSACTIONS YIELD transactionId AS t WHERE t <> '' TERMINATE TRANSACTIONS t YIELD transactionId, "
      "message RETURN *", "TERMINATE administers the server"),
     ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "TERMINATE administers the server"),

@@ -31,12 +31,14 @@ def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, 
     """Read documents (.txt, .md, .html, .jsonl, or folders of them) into the graph.
 
     Documents already stored with the same content are skipped, so ingesting
-    twice changes nothing.
+    twice changes nothing; new text at a stored file's path updates that document.
+    Give - to read one article from stdin (only regular files are read otherwise).
 
     \b
     Example:
       actorgraph ingest examples/news
       actorgraph ingest examples/news --neo4j
+      actorgraph ingest - < article.txt
     """
     from graph.ingest import ingest_paths
 
