@@ -404,3 +404,30 @@ def test_read_only_cypher_is_an_allow_list(statement, refused):
         assert problem is None, problem
     else:
         assert problem is not None and refused in problem and problem.startswith("refused: ")
+
+
+# -- 8: dense documents (the time figures are in `python -m benchmarks.run --only dense`) --------------
+
+
+@pytest.mark.slow
+def test_mention_finding_work_grows_linearly_on_dense_text():
+    """Four times the text must cost about four times the work: counted in function calls (not seconds,
+    so a loaded machine cannot make it pass or fail). Scanning every entity for every gazetteer match
+    made it 12.5x; the entity index and the per-sentence date lookup make it 4.3x."""
+    import cProfile
+    import pstats
+
+    from benchmarks.generate import dense_document
+    from extraction.extractor import Extractor
+
+    ex = Extractor()
+    calls = []
+    for size in (10_000, 40_000):
+        text = dense_document(size, seed=3)
+        parsed = ex.nlp(text)
+        prof = cProfile.Profile()
+        prof.enable()
+        ex._build(Document(id="dense", text=text), parsed)
+        prof.disable()
+        calls.append(pstats.Stats(prof).total_calls)
+    assert calls[1] / calls[0] < 5.5, calls
