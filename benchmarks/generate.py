@@ -155,6 +155,27 @@ def write_corpus(path: str | Path, n: int, seed: int = 0, words: int = 500) -> P
     return path
 
 
+def dense_document(size: int, seed: int = 0) -> str:
+    """About ``size`` characters on ONE line, every sentence naming several gazetteer actors: the worst
+    case for mention finding (thousands of names and entities in each piece spaCy parses).
+
+    >>> len(dense_document(2000)) >= 2000 and "\\n" not in dense_document(2000)
+    True
+    """
+    rng = random.Random(seed)
+    entries = [e for e in load_gazetteer().entries.values() if not e.historical]
+    types = list(TEMPLATES)
+    out: list[str] = []
+    n = 0
+    while n < size:
+        x, y, z, w = rng.sample(entries, 4)
+        s = rng.choice(TEMPLATES[rng.choice(types)]).format(
+            a=f"{_surface(x, rng)}, {_surface(y, rng)} and {_surface(z, rng)}", b=_surface(w, rng), day="Monday")
+        out.append(s[0].upper() + s[1:])
+        n += len(s) + 1
+    return " ".join(out)
+
+
 def _name(rng: random.Random, kind: str) -> str:
     word = lambda: "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()  # noqa: E731
     if kind == "person":

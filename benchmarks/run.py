@@ -45,8 +45,10 @@ RESULTS = Path(__file__).resolve().parent / "results"
 PY = sys.executable
 
 SIZES = {
-    "full": {"docs": 1000, "naive_docs": 300, "actors": 100_000, "relations": 1_000_000, "nx_k": 16, "k": 256, "pairs": 20},
-    "quick": {"docs": 100, "naive_docs": 60, "actors": 10_000, "relations": 100_000, "nx_k": 16, "k": 256, "pairs": 20},
+    "full": {"docs": 1000, "naive_docs": 300, "actors": 100_000, "relations": 1_000_000, "nx_k": 16, "k": 256, "pairs": 20,
+             "dense": [200_000, 4_900_000]},
+    "quick": {"docs": 100, "naive_docs": 60, "actors": 10_000, "relations": 100_000, "nx_k": 16, "k": 256, "pairs": 20,
+              "dense": [200_000]},
 }
 
 
@@ -112,6 +114,65 @@ def child_ingest(corpus: str, store: str, naive_docs: int, rounds: int = 4) -> d
         "naive_j1_wps": w["naive"] / t["naive"], "naive_documents": naive_per * rounds,
         "ingest_s": t["ingest"], "bare_pipe_j2_s": t["bare"], "naive_s": t["naive"],
     }
+
+
+def child_dense(size: int, what: str) -> dict[str, Any]:
+    """One dense document of ``size`` characters (benchmarks.generate.dense_document): ``spacy`` parses
+    its pieces with bare ``nlp.pipe`` (the baseline), ``ingest`` runs ``ingest_paths`` on it."""
+    from benchmarks.generate import dense_document
+    from graph.ingest import DEFAULT_CHUNK_CHARS, split_text
+
+    text = dense_document(size)
+    work = Path(tempfile.mkdtemp(prefix="actorgraph-dense-"))
+
+    def cpu() -> float:  # this process's CPU seconds: a fair clock on a shared, loaded machine
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    try:
+        if what == "spacy":
+            from extraction.nlp import load_nlp
+
+            nlp = load_nlp()
+            list(nlp.pipe(["Warm up."]))
+            rss0 = _rss_mb()
+            t, c = time.perf_counter(), cpu()
+            for _ in nlp.pipe([p for _, p in split_text(text, DEFAULT_CHUNK_CHARS)], batch_size=1):
+                pass
+            return {"s": time.perf_counter() - t, "cpu_s": cpu() - c, "rss_mb": _rss_mb(), "rss_before_mb": rss0}
+        from extraction.extractor import Extractor
+        from graph.ingest import ingest_paths
+        from graph.store import GraphStore
+
+        (work / "dense.txt").write_text(text, encoding="utf-8")
+        Extractor()  # load the model before the clock starts, as for spaCy alone
+        rss0 = _rss_mb()
+        t, c = time.perf_counter(), cpu()
+        rep = ingest_paths([work / "dense.txt"], GraphStore(work / "store"), progress=False)
+        return {"s": time.perf_counter() - t, "cpu_s": cpu() - c, "rss_mb": _rss_mb(), "rss_before_mb": rss0,
+                "relations": rep.relations, "actors": rep.actors}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _dense(sizes: list[int]) -> dict[str, Any]:
+    """Dense documents: ingest time against spaCy alone parsing the same pieces, each in its own process."""
+    out = {}
+    for size in sizes:
+        print(f"dense: {size:,} characters …", file=sys.stderr)
+        out[str(size)] = {"spacy": _child("dense", size, "spacy"), "ingest": _child("dense", size, "ingest")}
+    return out
+
+
+def _dense_rows(d: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for size, r in d.items():
+        sp, ing = r["spacy"], r["ingest"]
+        # CPU seconds, not wall time: on a shared machine the two processes may get very different shares.
+        rows.append((f"dense document {int(size) / 1e6:g} MB on one line: ingest CPU time (peak RSS)",
+                     f"{ing['cpu_s']:.1f} s ({ing['rss_mb']:.0f} MB)",
+                     f"spaCy alone {sp['cpu_s']:.1f} s ({sp['rss_mb']:.0f} MB)", f"{ing['cpu_s'] / sp['cpu_s']:.2f}× spaCy"))
+    return rows
 
 
 def _legacy_to_dict(store) -> dict[str, Any]:
@@ -281,7 +342,7 @@ def child_views() -> dict[str, Any]:
 
 CHILDREN = {"ingest": child_ingest, "make_store": child_make_store, "load": child_load,
             "analysis": child_analysis, "report": child_report, "old_report": child_old_report,
-            "views": child_views}
+            "views": child_views, "dense": child_dense}
 
 
 LOAD: list[tuple[str, float]] = []  # 1-minute load average after each step: the machine is shared
@@ -429,11 +490,24 @@ def _print(rows: list[tuple[str, str, str, str]], r: dict[str, Any]) -> None:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
+def _view_rows(v: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    from benchmarks.views import rows  # selenium: only when the views part ran
+
+    return rows(v)
+
+
+PARTS = ["ingest", "store", "analysis", "views", "neo4j", "dense"]
+# The parts printed as rows of their own after the main table (ingest, store and analysis make that table).
+EXTRA_ROWS: dict[str, Any] = {"views": _view_rows, "neo4j": _neo4j_rows, "dense": _dense_rows}
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes, for development (about 2 minutes)")
-    ap.add_argument("--only", choices=["ingest", "store", "analysis", "views", "neo4j"], action="append",
-                    help="run only these parts")
+    ap.add_argument("--only", choices=PARTS, action="append",
+                    help="run only these parts (dense: 200 KB and 4.9 MB one-line documents, also in the full run)")
+    ap.add_argument("--dense-sizes", type=lambda v: [int(x) for x in v.split(",")], default=None,
+                    help="characters of the dense documents (default 200000,4900000; --quick: 200000)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     ns = ap.parse_args(argv)
     if ns.child:
@@ -442,7 +516,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     size = "quick" if ns.quick else "full"
     p = SIZES[size]
-    only = set(ns.only or ["ingest", "store", "analysis", "views", "neo4j"])
+    only = set(ns.only or PARTS)
     work = Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
     r: dict[str, Any] = {"size": size, "params": p, "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
                          "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_avg_at_start": os.getloadavg()}}
@@ -473,6 +547,8 @@ def main(argv: list[str] | None = None) -> None:
             r["views"] = _child("views")
         if "neo4j" in only:
             r["neo4j"] = _neo4j(work)
+        if "dense" in only:
+            r["dense"] = _dense(ns.dense_sizes or p["dense"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     r["total_s"] = time.perf_counter() - t0
@@ -481,15 +557,12 @@ def main(argv: list[str] | None = None) -> None:
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}-{size}.json"
     out.write_text(json.dumps(r, indent=1) + "\n")
-    if only == {"ingest", "store", "analysis", "views", "neo4j"}:
-        from benchmarks.views import rows as view_rows
-
-        _print(_table(r) + view_rows(r["views"]) + _neo4j_rows(r["neo4j"]), r)
-    elif only == {"views"}:
-        from benchmarks.views import rows as view_rows
-
-        for row in view_rows(r["views"]):
-            print("  ".join(row))
+    rows = _table(r) if {"ingest", "store", "analysis"} <= only else []
+    for part in PARTS:
+        if part in EXTRA_ROWS and part in only and part in r:
+            rows += EXTRA_ROWS[part](r[part])
+    if rows:
+        _print(rows, r)
     else:
         print(json.dumps({k: v for k, v in r.items() if k in only}, indent=1))
     print(f"\n{r['total_s']:.0f} s in all; results in {out.relative_to(ROOT)}", file=sys.stderr)

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import bisect
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -150,10 +151,18 @@ class Extractor:
         rels: dict[tuple[str, str, str], Relation] = {}
         used: set[str] = set()
         dates_of: dict[int, list[tuple[int, str]]] = {}
+        date_ents: list[Span] | None = None  # the document's DATE entities, by position (built on first need)
         for sent, s, e, text, f, kept in self._document_relations(parsed, mentions):
             if not kept:
                 continue
-            dates = dates_of.setdefault(sent.start, _sentence_dates(sent, ref))
+            if sent.start not in dates_of:
+                if date_ents is None:
+                    date_ents = [x for x in parsed.ents if x.label_ == "DATE"]
+                # Span.ents walks every entity of the document: once per sentence was quadratic on dense text.
+                lo = bisect.bisect_left(date_ents, sent.start, key=lambda x: x.start)
+                hi = bisect.bisect_left(date_ents, sent.end, key=lambda x: x.start)
+                dates_of[sent.start] = _sentence_dates(sent, ref, [x for x in date_ents[lo:hi] if x.end <= sent.end])
+            dates = dates_of[sent.start]
             key = (f.source, f.type, f.target)
             # Only a date the sentence states; readers fall back to the document's date and say so.
             # Background ("has repeatedly condemned", "for years") states a span before the document,
@@ -203,11 +212,12 @@ def _date(value: str | None) -> date | None:
         return None
 
 
-def _sentence_dates(sent: Span, ref: date | None) -> list[tuple[int, str]]:
-    """(token index, ISO date) for each temporal expression in the sentence that names a point in time."""
+def _sentence_dates(sent: Span, ref: date | None, ents: list[Span] | None = None) -> list[tuple[int, str]]:
+    """(token index, ISO date) for each temporal expression in the sentence that names a point in time
+    (``ents``: the sentence's entities, when the caller has them at hand)."""
     future = any(t.lower_ in FUTURE_CUES for t in sent)
     out = []
-    for ent in sent.ents:
+    for ent in sent.ents if ents is None else ents:
         if ent.label_ == "DATE":
             iso = resolve(ent.text, ref, future)
             if iso:

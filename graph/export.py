@@ -10,9 +10,12 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -35,18 +38,52 @@ def node_link(store: GraphStore) -> dict[str, Any]:
     }
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, parents: bool = True) -> None:
-    """Write a file so that readers never see it half-written.
+STDOUT = "-"
+
+
+def write_output(path: str | os.PathLike[str], text: str, parents: bool = True) -> None:
+    """The one writer for every output path: readers never see a half-written file, and nothing but
+    the file's content is ever replaced.
+
+    - ``-`` writes to stdout;
+    - a regular file (or a new one) is written to a temp file beside it and renamed over it;
+    - a symlink is written through: its target is written (atomically if that is a regular file)
+      and the link stays a link;
+    - a device, fifo or socket (``/dev/null``, ``/dev/stdout``) is opened and written, never replaced.
 
     Missing folders are created (as ``mkdir -p`` would) unless ``parents=False``: then the folder
     must exist. The export functions below pass their own ``parents`` (default False), and the CLI
     checks the folder before any export (``--parents``).
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "x.txt"; write_output(out, "hi\\n"); out.read_text()
+    'hi\\n'
     """
+    if str(path) == STDOUT:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))  # write the target; the link itself is the user's
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:  # a device or fifo: write through
+            fh.write(text)
+        return
     if parents:
         path.parent.mkdir(parents=True, exist_ok=True)
     elif not path.parent.is_dir():
         raise FileNotFoundError(f"no folder {path.parent} (create it first, or use --parents)")
+    _replace_atomically(path, text)
+
+
+def _replace_atomically(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         # mkstemp makes the file private (0600); exports are meant to be shared, so honour the umask.
@@ -64,7 +101,7 @@ def write_atomic(path: str | os.PathLike[str], text: str, parents: bool = True) 
 
 def write_json(store: GraphStore, path: str | os.PathLike[str], parents: bool = False) -> dict[str, int]:
     data = node_link(store)
-    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", parents)
+    write_output(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", parents)
     return {"nodes": len(data["nodes"]), "links": len(data["links"])}
 
 
@@ -110,7 +147,7 @@ def _json(value: Any) -> str:
 def write_graphml(store: GraphStore, path: str | os.PathLike[str], parents: bool = False) -> dict[str, int]:
     """GraphML (yEd, Gephi, Cytoscape, ``networkx.read_graphml``); edge keys are relation types."""
     g = flat_graph(store)
-    write_atomic(path, "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True)) + "\n", parents)
+    write_output(path, "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True)) + "\n", parents)
     return {"nodes": g.number_of_nodes(), "links": g.number_of_edges()}
 
 
@@ -120,7 +157,7 @@ def write_gexf(store: GraphStore, path: str | os.PathLike[str], parents: bool = 
     for _, _, attrs in g.edges(data=True):
         # GEXF reserves an edge's "type" for directed/undirected/mutual.
         attrs["relation"] = attrs.pop("type")
-    write_atomic(path, "\n".join(nx.generate_gexf(g, encoding="utf-8", prettyprint=True)) + "\n", parents)
+    write_output(path, "\n".join(nx.generate_gexf(g, encoding="utf-8", prettyprint=True)) + "\n", parents)
     return {"nodes": g.number_of_nodes(), "links": g.number_of_edges()}
 
 
@@ -177,6 +214,6 @@ def write_csv(store: GraphStore, outdir: str | os.PathLike[str], parents: bool =
             f"{float(e['confidence']):g}", len(e["evidence"]), _array(sorted({ev["doc"] for ev in e["evidence"]})),
             f"{rel.score:g}", "true" if rel.symmetric else "false", _json(e["evidence"]),
         ])
-    write_atomic(outdir / "actors.csv", table(ACTOR_HEADER, actors), parents=False)
-    write_atomic(outdir / "relations.csv", table(RELATION_HEADER, relations), parents=False)
+    write_output(outdir / "actors.csv", table(ACTOR_HEADER, actors), parents=False)
+    write_output(outdir / "relations.csv", table(RELATION_HEADER, relations), parents=False)
     return {"nodes": len(actors), "links": len(relations)}

@@ -32,7 +32,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.export import write_atomic
+from graph.export import write_output
 from graph.store import GraphStore
 from graph.taxonomy import Taxonomy, load_taxonomy
 
@@ -627,5 +627,5 @@ def render_html(
         "documents": {d: {"title": store.documents[d].title, "date": store.documents[d].date}
                       for d in sorted(doc_ids) if d in store.documents},
     }
-    write_atomic(out_path, _page(title, data))
+    write_output(out_path, _page(title, data))
     return {"path": str(out_path), "nodes": len(nodes), "edges": len(edges), "large": large}

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from graph.model import Actor, Document, Extraction, Relation
 from graph.progress import Progress, ProgressMeter, plain_lines
 from graph.store import GraphStore
-from loaders.readers import DEFAULT_MAX_DOC_MB, UNSUPPORTED, LoadProblem
+from loaders.readers import DEFAULT_MAX_DOC_MB, UNSUPPORTED, LoadProblem, quote_name
 
 if TYPE_CHECKING:
     from loaders.web import WebOptions
@@ -27,18 +27,24 @@ CHUNK_ENV = "ACTORGRAPH_CHUNK_CHARS"
 # spaCy's parser needs memory in proportion to the text it is given, so long documents are
 # parsed in paragraph-aligned pieces of at most this many characters.
 DEFAULT_CHUNK_CHARS = 100_000
+# Pieces of long documents parsed at once: spaCy keeps a whole batch of parsed pieces in memory, so a
+# 4.9 MB document cut into 49 pieces and batched 16 at a time needed gigabytes.
+PIECE_BUDGET_CHARS = 200_000
 
 
 @dataclass
 class IngestReport:
     documents_seen: int = 0
     documents_added: int = 0
+    documents_updated: int = 0
     documents_unchanged: int = 0
     actors: int = 0
     relations: int = 0
     relations_by_type: Counter[str] = field(default_factory=Counter)
     problems: list[LoadProblem] = field(default_factory=list)
     extractions: list[Extraction] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the merge decided about a document's identity
+    reresolved: int = 0  # stored documents re-read because a person named in this batch resolves their surnames
 
     @property
     def failed(self) -> bool:
@@ -54,9 +60,11 @@ class IngestReport:
         skipped = f" ({self.unsupported} files of unsupported types skipped)" if self.unsupported else ""
         lines = [
             f"documents: {self.documents_seen} read, {self.documents_added} added, "
-            f"{self.documents_unchanged} unchanged, {len(self.problems)} problems{skipped}",
+            + (f"{self.documents_updated} updated, " if self.documents_updated else "")
+            + f"{self.documents_unchanged} unchanged, {len(self.problems)} problems{skipped}",
             f"graph: {self.actors} actors, {self.relations} relations",
         ]
+        lines += self.notes
         if self.relations_by_type:
             lines.append("new evidence by type: " + ", ".join(
                 f"{t} {n}" for t, n in sorted(self.relations_by_type.items())))
@@ -110,6 +118,8 @@ def _extract(todo: list[Document], known: dict, model: str | None, processes: in
 
     extractor = Extractor(model)
     extractor.known = known
+    if any(len(d.text) > chunk_chars for d in todo):
+        batch_size = max(1, min(batch_size, PIECE_BUDGET_CHARS // chunk_chars))
     order: deque[tuple[Document, int, bool]] = deque()  # (document, offset, last piece?) per piece sent to spaCy
 
     def pieces() -> Iterator[Document]:
@@ -151,6 +161,95 @@ def _mentions_unlinked(ext: Extraction, known: dict) -> bool:
     return any(p.id not in have and re.search(rf"\b{re.escape(key)}\b", text) for key, p in known.items())
 
 
+def _known(*groups: Iterable[tuple[str, dict]]) -> dict:
+    """The surname table of these actors, each actor counted once (two documents naming one person in full
+    must not make that person's surname look shared)."""
+    from extraction.mentions import known_people
+
+    nodes: dict[str, dict] = {}
+    for group in groups:
+        for node_id, attrs in group:
+            nodes.setdefault(node_id, attrs)
+    return known_people(nodes.items())
+
+
+def _changed_keys(old: dict, new: dict) -> dict[str, str | None]:
+    """Surnames that resolve differently under ``new`` than under ``old``: key -> new person id (None: no one)."""
+    out: dict[str, str | None] = {}
+    for key in old.keys() | new.keys():
+        a, b = old.get(key), new.get(key)
+        if (a.id if a else None) != (b.id if b else None):
+            out[key] = b.id if b else None
+    return out
+
+
+def _stale(text: str, have: set[str], changed: dict[str, str | None]) -> bool:
+    """Would the changed surnames resolve differently in this text? (A person the text names in full
+    is found without the surname table, so only an unlinked or an unresolvable surname counts.)"""
+    return any((pid is None or pid not in have) and re.search(rf"\b{re.escape(key)}\b", text)
+               for key, pid in changed.items())
+
+
+def _stored_texts(store: GraphStore, ids: list[str], max_doc_mb: float) -> dict[str, Document]:
+    """The stored documents ``ids`` read again from their files, when a file still holds the same text."""
+    from loaders.readers import read_file
+
+    want: dict[str, dict[str, str]] = {}  # file -> {stored path: id}
+    for i in ids:
+        path = store.documents[i].path
+        head, _, tail = path.rpartition(":")
+        file = head if tail.isdigit() and head.lower().endswith(".jsonl") else path
+        if file and file != "-":
+            want.setdefault(file, {})[path] = i
+    out: dict[str, Document] = {}
+    for file, paths in want.items():
+        for got in read_file(Path(file), max_doc_mb):
+            if isinstance(got, Document) and got.path in paths:
+                i = paths[got.path]
+                if got.sha256 == store.documents[i].sha256:
+                    out[i] = got.model_copy(update={"id": i})
+    return out
+
+
+def _reresolve(store: GraphStore, report: IngestReport, used: list[dict], model: str | None, batch_size: int,
+               chunk: int, max_doc_mb: float) -> None:
+    """Under the store lock: make every document's surname links those of the final set of people.
+
+    A bare surname ('Okonkwo') links to the one stored person of that surname. Which people are
+    stored depends on what other ingests merged first, so surnames are resolved again here, against
+    the store as re-read under the lock plus this batch: documents of this batch extracted with
+    another table, and stored documents (read again from their files) whose surnames now resolve
+    differently. Then any order of ingests, concurrent or not, gives the graph one ingest of the union gives.
+    """
+    stored_nodes = list(store.graph.nodes(data=True))
+    before = _known(stored_nodes)
+    extracted = [(a.id, {"kind": a.kind, "name": a.name}) for e in report.extractions for a in e.actors]
+    final = _known(stored_nodes, extracted)
+    redo = [i for i, e in enumerate(report.extractions)
+            if _stale(e.document.text, {a.id for a in e.actors}, _changed_keys(used[i], final))]
+    changed = _changed_keys(before, final)
+    again_stored: dict[str, Document] = {}
+    if changed:
+        batch = {e.document.sha256 for e in report.extractions}
+        have: dict[str, set[str]] = {}
+        for n, a in stored_nodes:
+            for d in a.get("documents", []):
+                have.setdefault(d, set()).add(n)
+        candidates = [i for i, d in store.documents.items() if d.sha256 not in batch]
+        texts = _stored_texts(store, candidates, max_doc_mb)
+        again_stored = {i: d for i, d in texts.items() if _stale(d.text, have.get(i, set()), changed)}
+    todo = [report.extractions[i].document for i in redo] + list(again_stored.values())
+    if not todo:
+        return
+    again = list(_extract(todo, final, model, 1, None, batch_size, chunk))
+    for i, ext in zip(redo, again, strict=False):
+        report.extractions[i] = ext
+    for ext in again[len(redo):]:
+        store.remove_document(ext.document.id)
+        store.merge_extraction(ext)
+        report.reresolved += 1
+
+
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, model: str | None = None,
                  processes: int = 1, progress: bool | Callable[[Progress], None] = True, batch_size: int = 16,
                  max_doc_mb: float = DEFAULT_MAX_DOC_MB, chunk_chars: int | None = None,
@@ -185,31 +284,45 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
 
     store.check_writable()  # fail before minutes of parsing, not after
     chunk = chunk_chars or int(os.environ.get(CHUNK_ENV) or DEFAULT_CHUNK_CHARS)
-    from extraction.mentions import known_people
-
     stored = list(store.graph.nodes(data=True))
     callback = progress if callable(progress) else plain_lines() if progress else None
-    report.extractions.extend(_extract(todo, known_people(stored), model, processes, callback, batch_size, chunk))
+    first = _known(stored)
+    report.extractions.extend(_extract(todo, first, model, processes, callback, batch_size, chunk))
+    used = [first] * len(report.extractions)  # the surname table each extraction was made with
     # A surname alone ('Okonkwo') is the person another document of this batch names in full: re-read the
     # few documents that mention such a surname, so the result does not depend on the order of documents.
     extracted = [(a.id, {"kind": a.kind, "name": a.name}) for e in report.extractions for a in e.actors]
-    known = known_people(stored + extracted)
+    known = _known(stored, extracted)
     redo = [i for i, e in enumerate(report.extractions) if _mentions_unlinked(e, known)]
     if redo:
         again = list(_extract([report.extractions[i].document for i in redo], known, model, 1, None,
                               batch_size, chunk))
         for i, ext in zip(redo, again, strict=True):
             report.extractions[i] = ext
+            used[i] = known
 
-    # Merge under the store lock, re-reading first so a concurrent ingest is not overwritten.
+    # Merge under the store lock, re-reading first so a concurrent ingest is not overwritten; surnames are
+    # resolved again against what is stored now (another ingest may have merged the person they name).
     with store.locked():
+        _reresolve(store, report, used, model, batch_size, chunk, max_doc_mb)
         for ext in report.extractions:
-            if store.add_extraction(ext):
-                report.documents_added += 1
-                for r in ext.relations:
-                    report.relations_by_type[r.type] += 1
-            else:
+            status, stored_id = store.merge_extraction(ext)
+            if status == "unchanged":
                 report.documents_unchanged += 1
+                continue
+            report.documents_added += status == "added"
+            report.documents_updated += status == "updated"
+            where = ext.document.path
+            if status == "updated":
+                report.notes.append(f"updated: {quote_name(where)} changed since it was stored as {stored_id!r}; "
+                                    "the new text replaces the old")
+            elif stored_id != ext.document.id:
+                report.notes.append(f"stored {quote_name(where)} as {stored_id!r} ({ext.document.id!r} is another "
+                                    "document's id)")
+            for r in ext.relations:
+                report.relations_by_type[r.type] += 1
+    if report.reresolved:
+        report.notes.append(f"re-read {report.reresolved} stored document(s) whose surnames now name a person")
     report.actors = store.graph.number_of_nodes()
     report.relations = store.graph.number_of_edges()
     return report

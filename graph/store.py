@@ -153,15 +153,37 @@ class GraphStore:
 
     def _check(self, evidence: bool = True) -> None:
         """Every node and edge has what readers rely on, in the current taxonomy."""
+        problems = self.validate(evidence, limit=1)
+        if problems:
+            raise ValueError(problems[0])
+
+    def validate(self, evidence: bool = True, limit: int | None = None) -> list[str]:
+        """What in this graph a later :meth:`open` would refuse (kinds and types outside the taxonomy,
+        missing names or evidence), one line per bad record, at most ``limit`` of them; [] when sound.
+
+        :meth:`save` calls it before replacing the store file, so no path (ingest, pull, a merge)
+        can swap a readable store for one that every command then refuses.
+
+        >>> import tempfile
+        >>> s = GraphStore(tempfile.mkdtemp()); s.graph.add_node("wola", name="WOLA", kind="think_tank")
+        >>> s.validate()
+        ["actor 'wola' has no name, or a kind not in the taxonomy: 'think_tank'"]
+        """
         tax = load_taxonomy()
         kinds, types = set(tax.actor_kinds), set(tax.relation_types)
+        out: list[str] = []
         for n, a in self.graph.nodes(data=True):
             if not isinstance(a.get("name"), str) or a.get("kind") not in kinds:
-                raise ValueError(f"actor {n!r} has no name, or a kind not in the taxonomy: {a.get('kind')!r}")
+                out.append(f"actor {n!r} has no name, or a kind not in the taxonomy: {a.get('kind')!r}")
+                if limit is not None and len(out) >= limit:
+                    return out
         for u, v, k, a in self.graph.edges(keys=True, data=True):
             if k not in types or not isinstance(a.get("evidence") if evidence else a.get("evidence_count"),
                                                 list if evidence else int):
-                raise ValueError(f"relation {u} -{k}-> {v}: type not in the taxonomy, or no evidence list")
+                out.append(f"relation {u} -{k}-> {v}: type not in the taxonomy, or no evidence list")
+                if limit is not None and len(out) >= limit:
+                    return out
+        return out
 
     def save(self) -> None:
         """Write the store atomically: readers see the old file or the new one, never a mix.
@@ -173,6 +195,11 @@ class GraphStore:
         _saves_started += 1
         if not self.evidence_loaded:
             raise StoreError("this store was opened without evidence (read-only); open it with evidence to save")
+        bad = self.validate(limit=6)
+        if bad:
+            more = "; ..." if len(bad) > 5 else ""
+            raise StoreError(f"refused to save {self.path}: {len(bad) if len(bad) <= 5 else 'over 5'} record(s) do not "
+                             f"fit the taxonomy ({'; '.join(bad[:5])}{more}); the stored graph was left as it was")
         self.path.mkdir(parents=True, exist_ok=True)
         with pause_gc():
             columns = self._columns()
@@ -260,9 +287,12 @@ class GraphStore:
             self.path.mkdir(parents=True, exist_ok=True)
             with open(self.path / ".lock", "a+"):
                 pass
-            fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".graph-", suffix=".tmp")
+            # A private name: the lock holder removes stale ".graph-*.tmp" files at any moment, and
+            # must not remove this probe under us (a concurrent ingest then failed with ENOENT).
+            fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".probe-", suffix=".tmp")
             os.close(fd)
-            os.unlink(tmp)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
         except OSError as exc:
             raise StoreError(f"cannot write to the store folder {self.path}: {exc.strerror or exc}") from None
 
@@ -301,12 +331,18 @@ class GraphStore:
     def _from_dict(self, data: dict[str, Any]) -> None:
         """Fill the empty store from a file's data: the columnar layout (v2) or node-link (v1)."""
         version = data.get("version", NODE_LINK_VERSION)
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise ValueError(f"store format version {version!r} is not a whole number (this actorgraph reads "
+                             f"{NODE_LINK_VERSION} and {FORMAT_VERSION})")
         if version == NODE_LINK_VERSION:
             self._from_node_link(data)
         elif version == FORMAT_VERSION:
             self._from_columns(data)
-        else:
+        elif version > FORMAT_VERSION:
             raise ValueError(f"store format version {version!r} is newer than this actorgraph ({FORMAT_VERSION})")
+        else:
+            raise ValueError(f"unknown store format version {version!r} (this actorgraph reads "
+                             f"{NODE_LINK_VERSION} and {FORMAT_VERSION})")
 
     def _from_node_link(self, data: dict[str, Any]) -> None:
         for d in data.get("documents", []):
@@ -469,26 +505,67 @@ class GraphStore:
     # -- writing -----------------------------------------------------------
 
     def has_document(self, doc: Document) -> bool:
-        """True when this document, with this exact content, is already stored."""
-        old = self.documents.get(doc.id)
-        return old is not None and old.sha256 == doc.sha256
+        """True when a document with this exact content is already stored (under any id or path)."""
+        return doc.sha256 in self._identity()[0]
 
-    def add_extraction(self, ext: Extraction) -> bool:
-        """Merge one document's actors and relations; returns False if it was already stored.
+    def _identity(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(content hash -> id, source -> id) of the stored documents, rebuilt when the documents change."""
+        key = (id(self.documents), len(self.documents))
+        if getattr(self, "_identity_key", None) != key:
+            self._identity_cache = ({d.sha256: i for i, d in self.documents.items() if d.sha256},
+                                    {d.path: i for i, d in self.documents.items() if _updatable(d.path)})
+            self._identity_key = key
+        return self._identity_cache
 
-        A document whose content changed replaces its earlier version.
+    def merge_extraction(self, ext: Extraction) -> tuple[str, str]:
+        """Merge one document's actors and relations; returns (what happened, the stored id).
+
+        Identity is content and source, not the file name: the same content (any path) is
+        ``"unchanged"``; new content at the path of a stored file is an ``"updated"`` version that
+        replaces it (keeping its id); anything else is ``"added"``, under a new id when its id is
+        another document's (``day2/report.txt`` beside ``day1/report.txt`` becomes ``day2--report``).
+        A JSONL line is identified by its content only (a feed's line numbers shift between days).
         """
         doc = ext.document
-        if self.has_document(doc):
-            return False
-        if doc.id in self.documents:
-            self.remove_document(doc.id)
-        self.documents[doc.id] = doc
+        by_sha, by_source = self._identity()
+        if doc.sha256 in by_sha:
+            return "unchanged", by_sha[doc.sha256]
+        old = by_source.get(doc.path) if _updatable(doc.path) else None
+        status = "added"
+        if old is not None:
+            status, new_id = "updated", old
+            self.remove_document(old)
+        else:
+            new_id = self._free_id(doc)
+        if new_id != doc.id:
+            ext = _renamed(ext, new_id)
+        self.documents[new_id] = ext.document
+        by_sha, by_source = self._identity()  # (rebuilt if remove_document ran)
+        by_sha[doc.sha256] = new_id
+        if _updatable(doc.path):
+            by_source[doc.path] = new_id
+        self._identity_key = (id(self.documents), len(self.documents))
         for actor in ext.actors:
             self.add_actor(actor)
         for rel in ext.relations:
             self.add_relation(rel)
-        return True
+        return status, new_id
+
+    def _free_id(self, doc: Document) -> str:
+        if doc.id not in self.documents:
+            return doc.id
+        parent = Path(doc.path.rsplit(":", 1)[0] if doc.path.count(":") else doc.path).parent.name
+        for candidate in (f"{_slug(parent)}--{doc.id}" if parent else None, f"{doc.id}--{doc.sha256[:12]}"):
+            if candidate and candidate not in self.documents:
+                return candidate
+        n = 2
+        while f"{doc.id}--{doc.sha256[:12]}-{n}" in self.documents:
+            n += 1
+        return f"{doc.id}--{doc.sha256[:12]}-{n}"
+
+    def add_extraction(self, ext: Extraction) -> bool:
+        """Merge one document (see :meth:`merge_extraction`); False if its content was already stored."""
+        return self.merge_extraction(ext)[0] != "unchanged"
 
     def add_actor(self, actor: Actor) -> None:
         g = self.graph
@@ -541,6 +618,7 @@ class GraphStore:
         """Forget a document: its evidence, and actors and relations left with none."""
         g = self.graph
         self.documents.pop(doc_id, None)
+        self._identity_key = None
         for u, v, k in list(g.edges(keys=True)):
             ev = g.edges[u, v, k]["evidence"]
             kept = [e for e in ev if e["doc"] != doc_id]
@@ -553,6 +631,29 @@ class GraphStore:
             g.nodes[n]["documents"] = docs
             if not docs and g.degree(n) == 0:
                 g.remove_node(n)
+
+
+def _updatable(path: str) -> bool:
+    """Can a new version of the document at ``path`` replace the stored one? Files yes; stdin and JSONL lines no."""
+    if not path or path == "-":
+        return False
+    head, _, tail = path.rpartition(":")
+    return not (tail.isdigit() and head.lower().endswith(".jsonl"))
+
+
+def _slug(name: str) -> str:
+    import re
+
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")
+
+
+def _renamed(ext: Extraction, new_id: str) -> Extraction:
+    """``ext`` with its document stored as ``new_id``: the document, its actors' lists and its evidence."""
+    old = ext.document.id
+    actors = [a.model_copy(update={"documents": [new_id if d == old else d for d in a.documents]}) for a in ext.actors]
+    relations = [r.model_copy(update={"evidence": [e.model_copy(update={"doc": new_id}) if e.doc == old else e
+                                                   for e in r.evidence]}) for r in ext.relations]
+    return Extraction(document=ext.document.model_copy(update={"id": new_id}), actors=actors, relations=relations)
 
 
 class _Table:

@@ -6,9 +6,13 @@ exception that escapes: a bad file or line is reported and the rest is loaded.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
+import os
 import re
+import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +35,9 @@ MAX_BYTES = 256 * 1024 * 1024  # a single file larger than this is refused
 # A document (a file, or one JSONL line) over this size is refused unless the caller raises the limit:
 # news articles are a few KB, so anything this big is more likely a log or a dump than an article.
 DEFAULT_MAX_DOC_MB = 5.0
+META_MAX_BYTES = 64 * 1024  # a sidecar holds a title, a date, a url and an id: a few hundred bytes
+META_FIELDS = ("title", "date", "url", "id", "author")
+STDIN = "-"  # the one way to read something that is not a regular file
 _CTRL = bytes(b for b in range(32) if b not in b"\t\n\r\f\v") + b"\x7f"
 _ID_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -44,8 +51,23 @@ class LoadProblem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        from graph.terminal import escape
+
+        where = quote_name(self.path)
+        where = f"{where}:{self.line}" if self.line else where
+        return f"{where}: {escape(self.message)}"
+
+
+def quote_name(name: str) -> str:
+    r"""A file name as messages show it: as is when plain, else quoted with every control escaped, so a
+    name holding a newline or an escape sequence cannot forge a second message line.
+
+    >>> quote_name("news/a.txt"), quote_name("a\nError: x.txt")
+    ('news/a.txt', "'a\\nError: x.txt'")
+    """
+    from graph.terminal import has_controls
+
+    return repr(name) if has_controls(name) or name != name.strip() else name
 
 
 def doc_id_from_name(name: str) -> str:
@@ -99,30 +121,114 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+class ReadRefused(OSError):
+    """A path that the reader will not read: not a regular file, or over its byte limit."""
+
+
+def read_limited(path: str | os.PathLike[str], limit: int, hint: str = "(raise it with --max-doc-mb)") -> bytes:
+    """The bytes of a regular file, or of stdin for ``-``, refusing more than ``limit`` bytes.
+
+    This is the only way input is read, so every input obeys a byte limit. A fifo, a device or a
+    socket (also behind a symlink: ``zero.txt -> /dev/zero``) is refused without reading it; opening
+    does not block (``O_NONBLOCK``), and the size is checked on the opened file, so a file swapped
+    after the check is still bounded by the read itself.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "a.txt"; _ = f.write_bytes(b"hello")
+    >>> read_limited(f, 10)
+    b'hello'
+    """
+    if str(path) == STDIN:
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise ReadRefused(f"input is over the {limit / 1e6:g} MB limit {hint}")
+        return data
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ReadRefused(f"not a regular file ({_file_kind(st.st_mode)}); "
+                              f"to read a stream, pipe it to stdin and give {STDIN!r} as the path")
+        if st.st_size > limit:
+            raise ReadRefused(_too_big(st.st_size, limit / 1e6, hint))
+        data = fh.read(limit + 1)
+    if len(data) > limit:  # the file grew after the check
+        raise ReadRefused(_too_big(len(data), limit / 1e6, hint))
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a fifo"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class _SidecarLoader(yaml.SafeLoader):
-    """YAML without implicit timestamps: a date stays the text it was written as, so a bad one
-    ('2026-02-30') is reported by name instead of failing inside the YAML reader."""
+    """YAML without anchors and aliases (nine nested aliases in 500 bytes expand to gigabytes) and
+    without implicit timestamps (a date stays the text it was written as, so a bad one such as
+    '2026-02-30' is reported by name instead of failing inside the YAML reader)."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in metadata",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _yaml_reason(exc: BaseException) -> str:
+    """'while parsing a flow sequence: expected ',' or ']' (line 2)': one short line, no source excerpt."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        what = ": ".join(x for x in (exc.context, exc.problem) if x)
+        mark = exc.problem_mark or exc.context_mark
+        return f"{what} (line {mark.line + 1})" if mark is not None else what
+    return " ".join(str(exc).split())[:160]
+
+
+def _sidecar(path: Path) -> tuple[dict, LoadProblem | None]:
+    """Optional metadata beside a file: NAME.meta.yaml (title, date, url, id), and a problem if it is bad.
+
+    Only scalar values of the known fields are taken; a bad sidecar is a warning naming it and the
+    article is read without it, so one bad file never stops an ingest.
+    """
+    for suffix in META_SUFFIXES:
+        meta = path.with_name(path.stem + suffix)
+        if not meta.is_file():
+            continue
+        try:
+            raw = read_limited(meta, META_MAX_BYTES, "for metadata").decode("utf-8-sig")
+            data = json.loads(raw) if suffix == ".meta.json" else yaml.load(raw, Loader=_SidecarLoader)
+        except ReadRefused as exc:
+            return {}, LoadProblem(str(meta), f"metadata ignored: {exc}")
+        except OSError as exc:
+            return {}, LoadProblem(str(meta), f"metadata ignored: cannot read: {exc.strerror or exc}")
+        except UnicodeDecodeError:
+            return {}, LoadProblem(str(meta), "metadata ignored: not UTF-8 text")
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            # ValueError: e.g. 'date: 2026-02-31' (the YAML date constructor).
+            return {}, LoadProblem(str(meta), f"metadata ignored: {_yaml_reason(exc)}")
+        if data is None:
+            return {}, None
+        if not isinstance(data, dict):
+            return {}, LoadProblem(str(meta), "metadata ignored: expected a mapping of title, date, url, id")
+        kept = {k: data[k] for k in META_FIELDS
+                if isinstance(data.get(k), (str, int, float, datetime.date)) and not isinstance(data.get(k), bool)}
+        odd = sorted(k for k in META_FIELDS if k in data and k not in kept and data[k] is not None)
+        problem = LoadProblem(str(meta), f"metadata field(s) {', '.join(odd)} ignored: not a single value") if odd else None
+        return kept, problem
+    return {}, None
 
 
 _SidecarLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
-
-def _sidecar(path: Path) -> dict:
-    """Optional metadata beside a file: NAME.meta.yaml (title, date, url, id)."""
-    for suffix in META_SUFFIXES:
-        meta = path.with_name(path.stem + suffix)
-        if meta.is_file():
-            data = yaml.load(meta.read_text(encoding="utf-8"), Loader=_SidecarLoader) or {}
-            if isinstance(data, dict):
-                return data
-    return {}
 
 
 def _first_line_title(text: str) -> str:
@@ -146,16 +252,20 @@ def _document(doc_id: str, text: str, path: str, meta: dict) -> Document:
     )
 
 
-def _too_big(size: int, max_doc_mb: float) -> str:
-    return f"document is {size / 1e6:.1f} MB, over the {max_doc_mb:g} MB limit (raise it with --max-doc-mb)"
+def _too_big(size: int, max_doc_mb: float, hint: str = "(raise it with --max-doc-mb)") -> str:
+    return f"document is {size / 1e6:.1f} MB, over the {max_doc_mb:g} MB limit {hint}"
 
 
 def read_file(path: Path, max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> Iterator[Document | LoadProblem]:
     """Yield the documents in one file (several for JSONL), or the problems found.
 
-    A file (or JSONL line) over ``max_doc_mb`` megabytes is refused before it is read.
+    A file (or JSONL line) over ``max_doc_mb`` megabytes is refused before it is read; so is a
+    path that is not a regular file. ``-`` reads one text document from stdin.
     """
     where = str(path)
+    if where == STDIN:
+        yield from _read_text(path, "<stdin>", ".txt", max_doc_mb)
+        return
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         yield LoadProblem(where, f"{UNSUPPORTED} {suffix or '(none)'}; use {', '.join(SUPPORTED_SUFFIXES)}")
@@ -163,12 +273,15 @@ def read_file(path: Path, max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> Iterator[Do
     if suffix == ".jsonl":
         yield from _read_jsonl(path, max_doc_mb)
         return
+    yield from _read_text(path, where, suffix, max_doc_mb)
+
+
+def _read_text(path: Path, where: str, suffix: str, max_doc_mb: float) -> Iterator[Document | LoadProblem]:
     try:
-        size = path.stat().st_size
-        if size > max_doc_mb * 1e6:
-            yield LoadProblem(where, _too_big(size, max_doc_mb))
-            return
-        data = path.read_bytes()
+        data = read_limited(path, int(max_doc_mb * 1e6))
+    except ReadRefused as exc:
+        yield LoadProblem(where, str(exc))
+        return
     except OSError as exc:
         yield LoadProblem(where, f"cannot read: {exc.strerror or exc}")
         return
@@ -177,11 +290,11 @@ def read_file(path: Path, max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> Iterator[Do
 
         yield from feed_documents(data, where)
         return
-    try:
-        meta = _sidecar(path)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        yield LoadProblem(where, f"metadata file beside it is not valid YAML ({str(exc).splitlines()[0][:80]}); ignored")
-        meta = {}
+    meta: dict = {}
+    if where != "<stdin>":
+        meta, problem = _sidecar(path)
+        if problem is not None:
+            yield problem
     try:
         if suffix in BINARY_SUFFIXES:
             text, file_meta = _binary_text(suffix, data)
@@ -201,7 +314,10 @@ def read_file(path: Path, max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> Iterator[Do
     meta["date"], warning = check_date(meta.get("date"))
     if warning:
         yield LoadProblem(where, warning)
-    yield _document(path.stem, text, where, meta)
+    if where == "<stdin>":
+        yield _document(f"stdin-{_sha(text)[:12]}", text, STDIN, meta)
+    else:
+        yield _document(path.stem, text, os.path.abspath(where), meta)
 
 
 def _binary_text(suffix: str, data: bytes) -> tuple[str, dict[str, str]]:
@@ -215,38 +331,54 @@ def _binary_text(suffix: str, data: bytes) -> tuple[str, dict[str, str]]:
     return docx_text(data)
 
 
-def _jsonl_lines(path: Path, limit: int) -> Iterator[tuple[int, bytes | None]]:
+def _jsonl_lines(fh, limit: int) -> Iterator[tuple[int, bytes | None]]:
     """(line number, bytes) per line, read one line at a time; None for a line over ``limit`` bytes."""
-    with path.open("rb") as fh:
-        lineno = 0
-        while True:
-            raw = fh.readline(limit + 1)
-            if not raw:
-                return
-            lineno += 1
-            if len(raw) > limit and not raw.endswith(b"\n"):
-                while raw and not raw.endswith(b"\n"):  # skip the rest of the long line, in bounded pieces
-                    raw = fh.readline(1 << 20)
-                yield lineno, None
-                continue
-            yield lineno, raw
+    lineno = 0
+    while True:
+        raw = fh.readline(limit + 1)
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the long line, in bounded pieces
+                raw = fh.readline(1 << 20)
+            yield lineno, None
+            continue
+        yield lineno, raw
+
+
+def _open_regular(path: Path):  # type: ignore[no-untyped-def]
+    """``path`` opened for reading if it is a regular file (the checks of :func:`read_limited`)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    fh = os.fdopen(fd, "rb")
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        fh.close()
+        raise ReadRefused(f"not a regular file ({_file_kind(st.st_mode)}); "
+                          f"to read a stream, pipe it to stdin and give {STDIN!r} as the path")
+    if st.st_size > MAX_BYTES:
+        fh.close()
+        raise ReadRefused(f"file is {st.st_size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit")
+    return fh
 
 
 def _read_jsonl(path: Path, max_doc_mb: float) -> Iterator[Document | LoadProblem]:
     where = str(path)
     found = False
     try:
-        if path.stat().st_size > MAX_BYTES:
-            yield LoadProblem(where, f"file is {path.stat().st_size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit")
-            return
-        with path.open("rb") as fh:
+        with _open_regular(path) as fh:
             if looks_binary(fh.read(65536)):
                 yield LoadProblem(where, "binary file, not text")
                 return
-        lines = list(_jsonl_lines(path, int(max_doc_mb * 1e6)))
+            fh.seek(0)
+            lines = list(_jsonl_lines(fh, int(max_doc_mb * 1e6)))
+    except ReadRefused as exc:
+        yield LoadProblem(where, str(exc))
+        return
     except OSError as exc:
         yield LoadProblem(where, f"cannot read: {exc.strerror or exc}")
         return
+    source = os.path.abspath(where)
     for lineno, raw in lines:
         if raw is None:
             yield LoadProblem(where, f"line is over the {max_doc_mb:g} MB limit (raise it with --max-doc-mb)", lineno)
@@ -270,12 +402,16 @@ def _read_jsonl(path: Path, max_doc_mb: float) -> Iterator[Document | LoadProble
         if not isinstance(body, str) or not body.strip():
             yield LoadProblem(where, 'missing or empty "text" field', lineno)
             continue
+        if looks_binary(body.encode("utf-8", "surrogatepass")):
+            # JSON escapes ('\u0000') pass the byte check of the file: check the decoded text too.
+            yield LoadProblem(where, "binary text (control characters), not an article", lineno)
+            continue
         found = True
         meta = {k: obj.get(k) for k in ("title", "date", "url", "id", "author")}
         meta["date"], warning = check_date(meta.get("date"))
         if warning:
             yield LoadProblem(where, warning, lineno)
-        yield _document(f"{path.stem}-{lineno}", body, f"{where}:{lineno}", meta)
+        yield _document(f"{path.stem}-{lineno}", body, f"{source}:{lineno}", meta)
     if not found:
         yield LoadProblem(where, "no articles in JSONL file")
 
@@ -289,12 +425,15 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | LoadProblem]:
     reported (``unsupported file type .pptx; skipped``), hidden files, sidecars and folder notes are not."""
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        if str(raw) == STDIN:
+            yield path
+        elif not path.exists() and not path.is_symlink():
             yield LoadProblem(str(path), "no such file or folder")
         elif path.is_dir():
             files = []
             for p in sorted(path.rglob("*")):
-                if not p.is_file() or any(part.startswith(".") for part in p.relative_to(path).parts) or _is_sidecar(p):
+                # Not only is_file(): a fifo or a device link in the folder is reported by the reader, not skipped.
+                if p.is_dir() or any(part.startswith(".") for part in p.relative_to(path).parts) or _is_sidecar(p):
                     continue
                 if p.suffix.lower() not in SUPPORTED_SUFFIXES:
                     yield LoadProblem(str(p), f"{UNSUPPORTED} {p.suffix.lower() or '(none)'}; skipped")

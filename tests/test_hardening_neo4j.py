@@ -212,3 +212,53 @@ def test_cypher_timeout_and_explicit_write(server, tmp_path):
     made = ag("cypher", "CREATE (x:HardenTmp {a: 1}) RETURN x.a AS a", "--write", "--format", "csv", env=env)
     assert made.rc == 0 and made.out.splitlines() == ["a", "1"]
     assert ag("cypher", "MATCH (x:HardenTmp) DELETE x", "--write", env=env).rc == 0
+
+
+def test_read_only_cypher_cannot_terminate_another_clients_transaction(server, tmp_path):
+    """Issue 19 #1: EXPLAIN calls SHOW ... TERMINATE TRANSACTIONS a read; the allow-list refuses it."""
+    from graph.neo4j import Neo4jSettings, connect
+
+    server.wipe()
+    env = server.cli_env(tmp_path / "store")
+    driver = connect(Neo4jSettings(uri=server.uri, password=server.password))
+    try:
+        with driver.session() as session:
+            tx = session.begin_transaction()
+            tx.run("CREATE (x:HardenHold {a: 1})").consume()  # another client's open write transaction
+            res = ag("cypher", "SHOW TRANSACTIONS YIELD transactionId AS t, currentQuery WHERE NOT currentQuery "
+                     "CONTAINS 'TERMINATE' TERMINATE TRANSACTIONS t YIELD transactionId, message RETURN *", env=env)
+            assert res.rc == 1
+            assert error_line(res).startswith("Error: refused: TERMINATE administers the server")
+            tx.commit()  # still alive: it commits
+    finally:
+        driver.close()
+    assert server.query("MATCH (x:HardenHold) RETURN count(x) AS n") == [{"n": 1}]
+    server.query("MATCH (x:HardenHold) DELETE x")
+    # Reads of the server's state are not schema changes: they run without --write.
+    shown = ag("cypher", "SHOW SETTINGS YIELD name WHERE name = 'db.transaction.timeout' RETURN name", "--format",
+               "csv", env=env)
+    assert shown.rc == 0 and shown.out.splitlines() == ["name", "db.transaction.timeout"], shown.err
+    listed = ag("cypher", "CALL dbms.listConfig('db.transaction.timeout') YIELD name RETURN name", "--format", "csv",
+                env=env)
+    assert listed.rc == 0 and listed.out.splitlines() == ["name", "db.transaction.timeout"], listed.err
+    mine = ag("cypher", "SHOW TRANSACTIONS YIELD currentQuery RETURN count(*) AS n", "--format", "csv", env=env)
+    assert mine.rc == 0 and mine.out.splitlines()[0] == "n", mine.err
+
+
+def test_pull_refuses_records_outside_the_taxonomy_and_keeps_the_store(server, tmp_path):
+    """Issue 19 #6: a kind set by hand in Neo4j must not become a local store that no command opens."""
+    server.wipe()
+    store = tmp_path / "store"
+    make_random_store(store, actors=30, relations=60, documents=5)
+    env = server.cli_env(store)
+    assert ag("push", env=env).rc == 0
+    assert ag("cypher", "MATCH (a:Actor {id: $id}) SET a.kind = 'think_tank'", "--write", "-p", "id=actor-0001",
+              env=env).rc == 0
+    before = (store / "graph.json").read_bytes()
+    res = ag("pull", "--replace", env=env)
+    assert res.rc == 1
+    line = error_line(res)
+    assert "actor 'actor-0001' has no name, or a kind not in the taxonomy: 'think_tank'" in line
+    assert f"nothing was written to {store}" in line
+    assert (store / "graph.json").read_bytes() == before
+    assert ag("actors", env=env).rc == 0

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from graph.store import STORE_ENV, GraphStore, default_store_path
+from graph.terminal import escape
 
 if TYPE_CHECKING:
     from graph.topology import Topology
@@ -318,7 +319,8 @@ def _cell(v: Any) -> str:
         return f"{v:.4g}"
     if isinstance(v, (list, tuple, set)):
         return "; ".join(_cell(x) for x in v)
-    return str(v).replace("\n", " ")
+    # One escape for terminal text: a stored sentence with ESC[2J or a NUL is shown, not obeyed.
+    return escape(str(v).replace("\n", " "))
 
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -327,11 +329,12 @@ INTERRUPTED = "Error: interrupted; the stored graph is as it was before this com
 
 
 def one_line(exc: BaseException) -> str:
+    """The error's message as one terminal-safe line (control characters escaped)."""
     if isinstance(exc, OSError) and exc.strerror:
         # "[Errno 13] Permission denied: 'x'" -> "x: Permission denied"
-        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+        return escape(f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror)
     msg = str(exc).strip().splitlines()
-    return msg[0] if msg else exc.__class__.__name__
+    return escape(msg[0]) if msg else exc.__class__.__name__
 
 
 def quiet_broken_pipe() -> None:
@@ -353,7 +356,10 @@ def friendly_errors(f: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return f(*args, **kwargs)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except click.ClickException as exc:
+            exc.message = escape(exc.message)  # names and values in messages cannot forge lines or move the cursor
+            raise
+        except (click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
             if os.environ.get("ACTORGRAPH_DEBUG"):

@@ -63,11 +63,15 @@ def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, p
     Exit status 0 when anything was read (what could not be read is listed as
     "warning: SOURCE: reason"), 1 when nothing could be.
 
+    New text at a stored file's path updates that document. Give - to read one
+    article from stdin (only regular files are read otherwise).
+
     \b
     Example:
       actorgraph ingest examples/news
       actorgraph ingest https://news.example/world/accord https://news.example/feed.rss --fetch-items
       actorgraph ingest examples/news --neo4j
+      actorgraph ingest - < article.txt
     """
     from graph.ingest import ingest_paths
     from loaders.web import WebOptions

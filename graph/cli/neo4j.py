@@ -113,6 +113,14 @@ def pull(store_path: Path | None, uri: str | None, user: str | None, database: s
         fresh = read_store(driver, settings.database, store.path)
     finally:
         driver.close()
+    # Validate what Neo4j holds before anything is replaced: a record outside the taxonomy (set there by
+    # hand with `cypher --write`) would make a store that every command refuses to open.
+    bad = fresh.validate(limit=6)
+    if bad:
+        shown = "; ".join(bad[:5]) + ("; ..." if len(bad) > 5 else "")
+        raise click.ClickException(f"Neo4j holds {'over 5' if len(bad) > 5 else len(bad)} record(s) outside the "
+                                   f"taxonomy ({shown}); nothing was written to {store.path}: fix them in Neo4j "
+                                   "or push the local graph again")
     with store.locked():
         if (store.graph.number_of_nodes() or store.documents) and not replace:
             raise click.ClickException(f"the store {store.path} already holds data; use --replace to overwrite it")
