@@ -220,8 +220,11 @@ def _sidecar(path: Path) -> tuple[dict, LoadProblem | None]:
         kept = {k: data[k] for k in META_FIELDS
                 if isinstance(data.get(k), (str, int, float, datetime.date)) and not isinstance(data.get(k), bool)}
         odd = sorted(k for k in META_FIELDS if k in data and k not in kept and data[k] is not None)
-        problem = LoadProblem(str(meta), f"metadata field(s) {', '.join(odd)} ignored: not a single value") if odd else None
-        return kept, problem
+        reasons = [f"metadata field(s) {', '.join(odd)} ignored: not a single value"] if odd else []
+        if "date" in kept:  # a bad date is reported here, naming the sidecar it came from
+            kept["date"], warning = check_date(kept["date"])
+            reasons += [warning] if warning else []
+        return kept, LoadProblem(str(meta), "; ".join(reasons)) if reasons else None
     return {}, None
 
 

@@ -151,7 +151,7 @@ def test_dates_in_jsonl_and_sidecars_are_parsed_or_warned(tmp_path):
     assert [str(p) for p in problems] == [
         f"{tmp_path / 'a.jsonl'}:1: invalid date '2026-13-45' in field \"date\"; stored without a date",
         f"{tmp_path / 'a.jsonl'}:6: invalid date 'next week' in field \"date\"; stored without a date",
-        f"{tmp_path / 'b.txt'}: invalid date '2026-02-30' in field \"date\"; stored without a date",
+        f"{tmp_path / 'b.meta.yaml'}: invalid date '2026-02-30' in field \"date\"; stored without a date",
     ]
 
 

@@ -76,7 +76,7 @@ def test_a_large_sidecar_is_refused_without_reading_it(tmp_path):
     (b"title: [unclosed\n", "while parsing a flow sequence"),
     (b"title: !!python/object/apply:os.system ['echo hi']\n", "could not determine a constructor"),
     (b"title: caf\xe9\n", "not UTF-8 text"),
-    (b"date: 2026-02-31\n", "day is out of range for month"),
+    (b"date: 2026-02-31\n", "invalid date '2026-02-31' in field \"date\"; stored without a date"),
     (b"- just\n- a list\n", "expected a mapping"),
     (b"title: {nested: map}\ndate: 2026-02-03\n", "metadata field(s) title ignored: not a single value"),
 ])
