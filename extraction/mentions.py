@@ -189,8 +189,11 @@ class MentionFinder:
             if via in ("capital", "seat") and span.root.dep_ in ("dobj", "pobj") \
                     and span.root.head.lemma_.lower() in MOTION_VERBS:
                 place = True  # 'visiting Vilnius': a city visited, not a government met
-            incidental = self.gz.get(aid).kind == "state" and (
-                (via == "name" and _after_place_prep(span)) or (via == "demonym" and not self._agentive(span)))
+            kind = self.gz.get(aid).kind
+            incidental = (kind == "state" and via == "name" and _after_place_prep(span)) or (
+                kind in ("state", "igo") and via == "demonym" and not self._agentive(span))  # 'European traders'
+            if aid == WORLD_BODY and _un_of_a_state(doc, start, end):
+                place = incidental = True  # "Iran's UN mission", 'UN ambassadors': a state's envoys, not the UN
             info = self._info(actors, aid)
             info.aliases.add(span.text) if via == "name" else None
             out.append(Mention(start, end, (aid,), via, span.text, place_only=place, incidental=incidental))
@@ -992,6 +995,23 @@ HUMAN_NOUNS = {"man", "woman", "suspect", "detainee", "prisoner", "soldier", "jo
                "daughter", "wife", "husband", "boy", "girl", "victim", "driver", "pilot", "student", "doctor"}
 PLACE_NOUNS = {"people", "residents", "city", "town", "village", "region", "province", "district", "streets",
                "outskirts", "port", "camp", "base", "bases", "airport", "suburb", "neighbourhood", "neighborhood"}
+
+
+# Nouns for a state's representation at the United Nations: 'UN ambassador', "Iran's UN mission".
+UN_POSTS = {"ambassador", "ambassadors", "mission", "missions", "envoy", "envoys", "delegation", "delegations",
+            "representative", "representatives", "seat", "delegate", "delegates"}
+
+
+def _un_of_a_state(doc: Doc, start: int, end: int) -> bool:
+    """'UN' inside a state's compound: "Iran's UN mission", 'the U.S. UN envoy', 'UN ambassadors' (always a state's);
+    but 'the UN envoy for Yemen' is the UN's own."""
+    if end >= len(doc) or doc[end].lower_ not in UN_POSTS:
+        return False
+    if doc[end].lower_ in ("ambassador", "ambassadors", "delegates", "seat"):
+        return True
+    prev = doc[start - 1] if start > 0 else None
+    return prev is not None and (prev.text in ("'s", "’s") or (prev.pos_ == "PROPN" and prev.dep_ == "compound")
+                                 or prev.ent_type_ in ("GPE", "NORP"))
 
 
 def _named_after(doc: Doc, end: int) -> bool:

@@ -91,6 +91,23 @@ def test_discourse_rule(extractor, name, text, must, must_not):
     assert not (must_not & found), f"{name}: wrong {must_not & found}"
 
 
+@pytest.mark.parametrize("text,absent", [
+    ("Iran's UN mission rejected the report on Tuesday.", "united-nations"),
+    ("UN ambassadors from Europe criticised Iran on Tuesday.", "united-nations"),
+    ("Israel released Palestinian prisoners on Monday, and European traders criticised the tariffs.", "palestine"),
+    ("Israel released Palestinian prisoners on Monday, and European traders criticised the tariffs.", "european-union"),
+])
+def test_compounds_and_demonym_modifiers_name_no_acting_actor(extractor, text, absent):
+    ext = extract(extractor, text)
+    assert absent not in {a.id for a in ext.actors}
+    assert not any(absent in (r.source, r.target) for r in ext.relations)
+
+
+def test_the_un_envoy_for_a_country_is_the_un(extractor):
+    found = triples(extractor, "The UN envoy for Yemen, Hans Grundberg, urged the Houthis to free the staff.")
+    assert ("hans-grundberg", "MEMBER_OF", "united-nations") in found
+
+
 def test_a_dateline_agency_is_no_actor(extractor):
     ext = extract(extractor, "Drones hit Kyiv\nKYIV, Ukraine (AP) — Russia launched drones at Kyiv overnight.")
     assert "associated-press" not in {a.id for a in ext.actors}

@@ -426,4 +426,8 @@ HOSTING_VERBS = {"host"}
 # they are from, not a state that acts.
 PRIVATE_PERSONS = {"billionaire", "businessman", "businesswoman", "tycoon", "oligarch", "citizen", "journalist",
                    "activist", "blogger", "dissident", "tourist", "student", "investor", "entrepreneur", "banker",
-                   "man", "woman"}
+                   "man", "woman",
+                   # people a state acts on or who merely come from it: 'Palestinian prisoners', 'European traders'
+                   "prisoner", "detainee", "trader", "worker", "migrant", "refugee", "civilian", "fisherman", "farmer",
+                   "pilgrim", "traveller", "traveler", "resident", "voter", "exporter", "importer", "consumer",
+                   "shopper", "passenger", "patient", "employee", "family", "household"}
