@@ -79,6 +79,16 @@ CASES = [
      "The World Food Programme lost trucks. \"We call on all parties to protect convoys,\" said Omar Saleh, the "
      "agency's country director for Sudan.",
      set(), {("omar-saleh", "MEMBER_OF", "sudan")}),
+    # -- event nouns name the act reported last -----------------------------------------------------------------
+    ("the-move-is-the-last-act",
+     "Ecuador expelled Colombia's ambassador on Monday. Venezuela criticised the move on Tuesday.",
+     {("venezuela", "CRITICISES", "ecuador")}, {("venezuela", "CRITICISES", "colombia")}),
+    ("the-decision-of-a-body-is-its-state",
+     "The Treasury Department said it had sanctioned two Cuban firms. Cuba condemned the decision.",
+     {("cuba", "CRITICISES", "united-states")}, set()),
+    ("words-are-not-moves",
+     "Chile urged Peru to talk. Bolivia welcomed the move.",
+     set(), {("bolivia", "PRAISES", "chile"), ("bolivia", "CRITICISES", "chile")}),
     ("charge-d-affaires", "Russia's chargé d'affaires Ivan Petrov met Lithuanian officials on Friday.",
      {("ivan-petrov", "MEMBER_OF", "russia")}, set()),
 ]
