@@ -660,15 +660,12 @@ class MentionFinder:
         return None
 
     def _roles(self, doc: Doc, actors: dict[str, ActorInfo], when: date | None) -> list[Mention]:
-        """'the U.S. president', "Colombia's president", 'the president of Venezuela' -> the office holder."""
-        out = []
+        """'the U.S. president', "Colombia's president", 'the president of Venezuela' -> the office holder: the one
+        the document itself names for that office ('Mexican President X', 'X, the Mexican president'), else the
+        gazetteer's holder on the document's date; with no date and no name in the document, no one."""
+        found = []
+        named: dict[tuple[str, str], str] = {}  # (role, state) -> the holder this document names
         for start, end, role in self.lex.find_roles(doc):
-            # Followed by a name ("President Donald Trump"): the name is the mention; titles are read later.
-            if end < len(doc) and doc[end].is_title and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"
-                                                         or doc[end].text in self.forms):
-                continue
-            if _named_after(doc, end):
-                continue  # "Washington's special envoy to Iraq, Mark Savaya,": the apposed name is the holder
             state = None
             j = start - 1
             if j >= 0 and doc[j].text in ("'s", "’s"):
@@ -680,14 +677,55 @@ class MentionFinder:
                 post = self._state_starting_at(doc, end + 1)
                 if post:
                     state, end = post
-            if state is None:
+            holder = self._named_holder(doc, start, end)
+            if state is not None and holder is not None:
+                named.setdefault((role, state), holder)
+            # Followed by a name ("President Donald Trump"): the name is the mention; titles are read later.
+            if end < len(doc) and doc[end].is_title and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"
+                                                         or doc[end].text in self.forms):
                 continue
-            holders = self.gz.holders(role, state, when)
-            if len(holders) != 1:
-                continue
-            self._info(actors, holders[0])
-            out.append(Mention(start, end, (holders[0],), "role", doc[start:end].text, role=role, org=state))
+            if _named_after(doc, end) or holder is not None:
+                continue  # "Washington's special envoy to Iraq, Mark Savaya,": the apposed name is the holder
+            if state is not None:
+                found.append((start, end, role, state))
+        out = []
+        for start, end, role, state in found:
+            holder = named.get((role, state))
+            if holder is None:
+                if when is None:
+                    continue  # an undated article's 'Mexico's president' may be any of them: not today's by default
+                holders = self.gz.holders(role, state, when)
+                if len(holders) != 1:
+                    continue
+                holder = holders[0]
+            if holder in self.gz:
+                self._info(actors, holder)
+            elif holder not in actors:
+                continue  # named in the document, but not (yet) an actor we know: leave the role unresolved
+            out.append(Mention(start, end, (holder,), "role", doc[start:end].text, role=role, org=state))
         return out
+
+    def _named_holder(self, doc: Doc, start: int, end: int) -> str | None:
+        """The person a role phrase is attached to by title or apposition: 'President X', 'X, the president',
+        'the president, X': the gazetteer's id for the name (or None when the name is unknown there)."""
+        def run(i: int, step: int) -> str | None:
+            toks = []
+            while 0 <= i < len(doc) and len(toks) < 5 and (
+                    (doc[i].is_title and doc[i].pos_ == "PROPN") or (toks and doc[i].lower_ in NAME_PARTICLES)):
+                toks.append(doc[i])
+                i += step
+            if not toks:
+                return None
+            toks.sort(key=lambda t: t.i)
+            aid = self.gz.lookup(doc[toks[0].i : toks[-1].i + 1].text)
+            return aid if aid is not None and self.gz.get(aid).kind == "person" else None
+        after = run(end, 1) if end < len(doc) else None
+        if after is None and end + 1 < len(doc) and doc[end].text == ",":
+            after = run(end + 1, 1)
+        before = None
+        if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ",":
+            before = run(start - 3, -1)
+        return after or before
 
     def _ner(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int], skip: set[str]) -> list[Mention]:
         out = []

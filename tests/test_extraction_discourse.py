@@ -118,6 +118,21 @@ def test_the_un_envoy_for_a_country_is_the_un(extractor):
     assert ("hans-grundberg", "MEMBER_OF", "united-nations") in found
 
 
+def test_a_role_nominal_resolves_to_the_holder_the_article_names(extractor):
+    text = ("Mexico's president said the tariffs were unfair. Andrés Manuel López Obrador, the Mexican president, "
+            "criticised the United States.")
+    for date in ("2025-12-01", None):  # dated today or undated: the article's own holder, not today's
+        found = triples(extractor, text, date)
+        assert ("andres-manuel-lopez-obrador", "LEADS", "mexico") in found
+        assert not any(s == "claudia-sheinbaum" for s, _, _ in found)
+
+
+def test_an_undated_role_nominal_resolves_to_no_one(extractor):
+    text = "Mexico's president criticised the United States on Monday."
+    assert not any(s == "claudia-sheinbaum" for s, _, _ in triples(extractor, text, None))
+    assert ("claudia-sheinbaum", "CRITICISES", "united-states") in triples(extractor, text, "2025-12-01")
+
+
 def test_a_dateline_agency_is_no_actor(extractor):
     ext = extract(extractor, "Drones hit Kyiv\nKYIV, Ukraine (AP) — Russia launched drones at Kyiv overnight.")
     assert "associated-press" not in {a.id for a in ext.actors}
