@@ -146,6 +146,8 @@ class MentionFinder:
         spans.sort(key=lambda m: m.start)
         spans = self._groups(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
+        spans += self._group_pronouns(doc, spans)
+        spans.sort(key=lambda m: m.start)
         spans = self._definite_anaphora(doc, spans, actors)
         spans += self._short_names(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
@@ -393,6 +395,23 @@ class MentionFinder:
             if len(top) == 2:
                 start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
                 out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))
+        return out
+
+    @staticmethod
+    def _group_pronouns(doc: Doc, spans: list[Mention]) -> list[Mention]:
+        """'called both leaders and appealed to them': 'they'/'them' after a group anaphor in the same sentence."""
+        taken = {i for m in spans for i in range(m.start, m.end)}
+        out = []
+        for m in spans:
+            if m.via != "group":
+                continue
+            sent = doc[m.start].sent
+            for tok in doc[m.end : sent.end]:
+                if tok.i in taken:
+                    continue
+                if tok.lower_ in ("they", "them") and tok.tag_ == "PRP":
+                    out.append(Mention(tok.i, tok.i + 1, m.actors, "pronoun", tok.text))
+                    break
         return out
 
     def _agentive(self, span: Span) -> bool:

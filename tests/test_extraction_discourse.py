@@ -89,6 +89,16 @@ CASES = [
     ("words-are-not-moves",
      "Chile urged Peru to talk. Bolivia welcomed the move.",
      set(), {("bolivia", "PRAISES", "chile"), ("bolivia", "CRITICISES", "chile")}),
+    # -- group anaphors and the pronouns that take them up ------------------------------------------------------
+    ("them-after-both-leaders",
+     "Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki traded accusations. Kenyan President "
+     "William Ruto called both leaders on Sunday and urged them to show restraint.",
+     {("william-ruto", "NEGOTIATES", "abiy-ahmed"), ("william-ruto", "DEMANDS", "isaias-afwerki"),
+      ("william-ruto", "DEMANDS", "abiy-ahmed")}, set()),
+    ("them-after-both-countries",
+     "Egypt and Ethiopia traded accusations over the floods. The African Union invited both countries to Addis "
+     "Ababa and urged them to resume talks.",
+     {("african-union", "DEMANDS", "egypt"), ("african-union", "DEMANDS", "ethiopia")}, set()),
     ("charge-d-affaires", "Russia's chargé d'affaires Ivan Petrov met Lithuanian officials on Friday.",
      {("ivan-petrov", "MEMBER_OF", "russia")}, set()),
 ]
