@@ -148,6 +148,8 @@ class MentionFinder:
         spans.sort(key=lambda m: m.start)
         spans += self._group_pronouns(doc, spans)
         spans.sort(key=lambda m: m.start)
+        spans += self._quoted_speakers(doc, spans, actors)
+        spans.sort(key=lambda m: m.start)
         spans = self._definite_anaphora(doc, spans, actors)
         spans += self._short_names(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
@@ -396,6 +398,73 @@ class MentionFinder:
                 start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
                 out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))
         return out
+
+    def _quoted_speakers(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
+        """A quote that runs over several sentences has one speaker, named once ('"... We will answer it. ...,"
+        Ruginienė told reporters'): inside it 'I/me/my' is the speaker, 'we/us/our' the speaker's state (or the
+        organisation that speaks)."""
+        taken = {i for m in spans for i in range(m.start, m.end)}
+        by_token = {i: m for m in spans for i in range(m.start, m.end)}
+        out = []
+        for q in _QUOTE.finditer(doc.text):
+            inner = doc.char_span(q.start(1), q.end(1), alignment_mode="expand")
+            if inner is None or len(inner) < 3:
+                continue
+            speaker = self._speaker(doc, inner.start, inner.end, by_token, actors)
+            if speaker is None:
+                continue
+            info = actors[speaker]
+            group = speaker if info.kind != "person" else info.state or self._titled_state(doc, speaker, spans)
+            for tok in inner:
+                if tok.i in taken or tok.tag_ not in ("PRP", "PRP$"):
+                    continue
+                low = tok.lower_
+                aid = speaker if low in ("i", "me", "my") and info.kind == "person" else \
+                    group if low in ("we", "us", "our") else None
+                if aid:
+                    if aid not in actors and aid in self.gz:
+                        self._info(actors, aid)
+                    if aid in actors:
+                        out.append(Mention(tok.i, tok.i + 1, (aid,), "quote", tok.text))
+        return out
+
+    def _titled_state(self, doc: Doc, person: str, spans: list[Mention]) -> str | None:
+        """The state named in a title before the person's name ('Lithuanian Foreign Minister X')."""
+        by_start = {m.end: m for m in spans}
+        for m in spans:
+            if m.actors != (person,):
+                continue
+            for j in range(m.start - 1, max(m.start - 5, 0) - 1, -1):
+                prev = by_start.get(j + 1)
+                if prev is not None and len(prev.actors) == 1 and prev.actor in self.gz \
+                        and self.gz.get(prev.actor).kind == "state" \
+                        and all(self.lex.role_of(doc[k].text) or doc[k].is_title for k in range(j + 1, m.start)) \
+                        and any(self.lex.role_of(doc[a:b].text) for a in range(j + 1, m.start)
+                                for b in range(a + 1, m.start + 1)):
+                    return prev.actor
+        return None
+
+    @staticmethod
+    def _speaker(doc: Doc, start: int, end: int, by_token: dict[int, Mention],
+                 actors: dict[str, ActorInfo]) -> str | None:
+        """The subject of the speech verb attached to a quote: after it (', X said') or before it ('X said: "')."""
+        def subject_of(verb: Token) -> str | None:
+            for c in verb.children:
+                if c.dep_ == "nsubj":
+                    m = by_token.get(c.i)
+                    if m is not None and len(m.actors) == 1 and not m.place_only and m.actor in actors:
+                        return m.actor
+            return None
+        after = doc[min(end + 1, len(doc) - 1)].sent if end < len(doc) else None
+        if after is not None:
+            for tok in doc[end : min(after.end, end + 8)]:
+                if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+                    return subject_of(tok)
+        first = doc[start].sent
+        for tok in doc[max(first.start, start - 8) : start]:
+            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and doc[start - 1].text in (":", ",", '"', "“"):
+                return subject_of(tok)
+        return None
 
     @staticmethod
     def _group_pronouns(doc: Doc, spans: list[Mention]) -> list[Mention]:
@@ -1056,6 +1125,9 @@ PLACE_NOUNS = {"people", "residents", "city", "town", "village", "region", "prov
                "outskirts", "port", "camp", "base", "bases", "airport", "suburb", "neighbourhood", "neighborhood"}
 
 
+# A quotation: straight or curly quotes around at least a few words (the inner text is group 1).
+_QUOTE = re.compile(r"[\"“]([^\"“”\n]{8,3000})[\"”]")
+SPEECH_VERBS = {"say", "tell", "add", "write", "state", "declare", "warn", "insist", "argue", "note", "stress"}
 # Nouns for a state's representation at the United Nations: 'UN ambassador', "Iran's UN mission".
 UN_POSTS = {"ambassador", "ambassadors", "mission", "missions", "envoy", "envoys", "delegation", "delegations",
             "representative", "representatives", "seat", "delegate", "delegates"}

@@ -99,6 +99,17 @@ CASES = [
      "Egypt and Ethiopia traded accusations over the floods. The African Union invited both countries to Addis "
      "Ababa and urged them to resume talks.",
      {("african-union", "DEMANDS", "egypt"), ("african-union", "DEMANDS", "ethiopia")}, set()),
+    # -- a quote's speaker, named once, speaks in every sentence of it -------------------------------------------
+    ("we-in-a-quote-is-the-speakers-state",
+     "\"This is an attack on our country. We condemn Minsk and we will answer it,\" Lithuanian Foreign Minister "
+     "Kęstutis Budrys said.",
+     {("lithuania", "CRITICISES", "belarus")}, set()),
+    ("i-in-a-quote-after-a-colon-is-the-speaker",
+     "Lithuanian Foreign Minister Kęstutis Budrys said: \"The balloons keep coming. I will ask Brussels for help.\"",
+     {("kestutis-budrys", "DEMANDS", "european-union")}, set()),
+    ("a-quote-without-a-named-speaker-stays-unattributed",
+     "\"We condemn Minsk,\" a statement said.",
+     set(), {("lithuania", "CRITICISES", "belarus")}),
     ("charge-d-affaires", "Russia's chargé d'affaires Ivan Petrov met Lithuanian officials on Friday.",
      {("ivan-petrov", "MEMBER_OF", "russia")}, set()),
 ]
