@@ -834,7 +834,11 @@ class MentionFinder:
                 span = _extend_name(span, taken)
             text = span.text
             known = self.gz.lookup(text)
-            if ent.label_ == "PERSON" and _plausible_person(span):
+            noun_kind = _org_noun_before(span) if ent.label_ in ("PERSON", "ORG", "GPE") and not known else None
+            if noun_kind is not None:
+                kind = noun_kind  # "the carriers' association Linava", 'the broadcaster X': the noun says what it is
+                known = slugify(text)
+            elif ent.label_ == "PERSON" and _plausible_person(span):
                 kind = "person"
                 # A lone unknown word tagged PERSON is as often a place ('Kati', 'Sikasso'); surnames of people
                 # named in full are linked later, so only titled single names are kept here.
@@ -1240,6 +1244,25 @@ _CONTEXT_KINDS = {
     "media": {"newspaper", "broadcaster", "outlet", "daily", "channel"},
     "other_org": {"party", "movement", "union", "coalition"},
 }
+
+
+# A common noun for an organisation right before its name: 'the carriers' association Linava'.
+ORG_NOUN_KINDS = {"association": "other_org", "federation": "other_org", "confederation": "other_org",
+                  "syndicate": "other_org", "union": "other_org", "party": "other_org", "company": "company",
+                  "firm": "company", "conglomerate": "company", "lender": "company", "broadcaster": "media",
+                  "newspaper": "media", "daily": "media", "militia": "armed_group", "watchdog": "ngo", "charity": "ngo"}
+
+
+def _org_noun_before(span: Span) -> str | None:
+    """The kind an organisation noun just before a name gives it ('association Linava'), if it modifies the name."""
+    if span.start == 0:
+        return None
+    prev = span.doc[span.start - 1]
+    kind = ORG_NOUN_KINDS.get(prev.lower_)
+    if kind is None or not prev.is_lower or not (prev.head.i in range(span.start, span.end)
+                                                 or (span.root.head.i == prev.i and span.root.dep_ == "appos")):
+        return None
+    return kind
 
 
 def _context_kind(span: Span) -> str | None:

@@ -110,6 +110,9 @@ CASES = [
     ("a-quote-without-a-named-speaker-stays-unattributed",
      "\"We condemn Minsk,\" a statement said.",
      set(), {("lithuania", "CRITICISES", "belarus")}),
+    ("organisation-noun-before-a-name",
+     "Poland closed the crossing. The truckers' association Transfrota urged the government to reopen the border.",
+     {("transfrota", "DEMANDS", "poland")}, set()),
     ("charge-d-affaires", "Russia's chargé d'affaires Ivan Petrov met Lithuanian officials on Friday.",
      {("ivan-petrov", "MEMBER_OF", "russia")}, set()),
 ]
