@@ -765,7 +765,7 @@ class MentionFinder:
                 post = self._state_starting_at(doc, end + 1)
                 if post:
                     state, end = post
-            holder = self._named_holder(doc, start, end)
+            holder = self._named_holder(doc, start, end, actors)
             if state is not None and holder is not None:
                 named.setdefault((role, state), holder)
             # Followed by a name ("President Donald Trump"): the name is the mention; titles are read later.
@@ -793,26 +793,40 @@ class MentionFinder:
             out.append(Mention(start, end, (holder,), "role", doc[start:end].text, role=role, org=state))
         return out
 
-    def _named_holder(self, doc: Doc, start: int, end: int) -> str | None:
+    def _named_holder(self, doc: Doc, start: int, end: int, actors: dict[str, ActorInfo]) -> str | None:
         """The person a role phrase is attached to by title or apposition: 'President X', 'X, the president',
         'the president, X': the gazetteer's id for the name (or None when the name is unknown there)."""
         def run(i: int, step: int) -> str | None:
             toks = []
-            while 0 <= i < len(doc) and len(toks) < 5 and (
-                    (doc[i].is_title and doc[i].pos_ == "PROPN") or (toks and doc[i].lower_ in NAME_PARTICLES)):
+            while 0 <= i < len(doc) and len(toks) < 7 and (
+                    (doc[i].is_title and doc[i].pos_ == "PROPN") or (toks and doc[i].lower_ in NAME_PARTICLES)
+                    or (toks and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_)):
+                # ('Fils-Aimé': a hyphenated surname is one name)
                 toks.append(doc[i])
                 i += step
             if not toks:
                 return None
             toks.sort(key=lambda t: t.i)
-            aid = self.gz.lookup(doc[toks[0].i : toks[-1].i + 1].text)
-            return aid if aid is not None and self.gz.get(aid).kind == "person" else None
+            name = doc[toks[0].i : toks[-1].i + 1]
+            aid = self.gz.lookup(name.text)
+            if aid is not None:
+                return aid if self.gz.get(aid).kind == "person" else None
+            if toks[-1].text == "-" or toks[0].text == "-":
+                return None
+            if len(toks) >= 2 and all(t.ent_type_ == "PERSON" for t in toks if t.lower_ not in NAME_PARTICLES | {"-"}):
+                # a person the gazetteer lacks: the id the NER mention of the same name will get
+                aid = slugify(name.text)
+                actors.setdefault(aid, ActorInfo(aid, name.text, "person", {name.text}))
+                return aid
+            return None
         after = run(end, 1) if end < len(doc) else None
         if after is None and end + 1 < len(doc) and doc[end].text == ",":
             after = run(end + 1, 1)
         before = None
         if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ",":
-            before = run(start - 3, -1)
+            before = run(start - 3, -1)  # 'X, the Mexican president'
+        elif start >= 2 and doc[start - 1].text == "," and (end >= len(doc) or doc[end].text in (",", ".")):
+            before = run(start - 2, -1)  # "X, Norway's foreign minister, said"
         return after or before
 
     def _ner(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int], skip: set[str]) -> list[Mention]:

@@ -44,6 +44,12 @@ _DATELINE = re.compile(
     r"\s*(?P<agency>\([A-Za-z .&-]{2,30}\))?\s*(?P<end>[-—–]+|:)\s*")
 
 
+# A dateline alone on its line, agency after the date without brackets: 'SEOUL, March 2, Kyodo'.
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z.'’/ -]+(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?,?\s*(?:"
+                            + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\d{4})?"
+                            r"(?:,?\s*\(?[A-Z][A-Za-z .&-]{1,30}\)?)?\s*[-—–:]*$")
+
+
 def _dateline_end(line: str) -> int | None:
     """Where the story starts after a wire dateline at the start of ``line``, or None."""
     m = _DATELINE.match(line)
@@ -83,6 +89,10 @@ def line_breaks(doc: Doc) -> Doc:
         if _CREDITS.search(line):
             for tok in doc[i : starts[n + 1] if n + 1 < len(starts) else len(doc)]:
                 tok._.skip = True
+            continue
+        if _DATELINE_ONLY.match(line.strip()):
+            for tok in doc[i : starts[n + 1] if n + 1 < len(starts) else len(doc)]:
+                tok._.skip = True  # 'SEOUL, March 2, Kyodo' on a line of its own
             continue
         end = _dateline_end(line)
         if end is not None and end < len(line.rstrip()):

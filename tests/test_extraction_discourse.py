@@ -157,6 +157,20 @@ def test_an_undated_role_nominal_resolves_to_no_one(extractor):
     assert ("claudia-sheinbaum", "CRITICISES", "united-states") in triples(extractor, text, "2025-12-01")
 
 
+def test_a_role_nominal_resolves_to_an_apposed_holder_the_gazetteer_lacks(extractor):
+    text = ("Chile's foreign minister criticised Peru on Monday. Maria Soto, Chile's foreign minister, said the talks "
+            "had failed.")
+    found = triples(extractor, text)
+    assert ("maria-soto", "CRITICISES", "peru") in found and ("maria-soto", "MEMBER_OF", "chile") in found
+
+
+def test_a_dateline_alone_on_its_line_is_skipped(extractor):
+    text = "Seoul and Tokyo plan talks\nSEOUL, March 2, Kyodo\nSouth Korea criticised Japan on Monday."
+    ext = extract(extractor, text)
+    assert "kyodo" not in {a.id for a in ext.actors}
+    assert ("south-korea", "CRITICISES", "japan") in {(r.source, r.type, r.target) for r in ext.relations}
+
+
 def test_a_dateline_agency_is_no_actor(extractor):
     ext = extract(extractor, "Drones hit Kyiv\nKYIV, Ukraine (AP) — Russia launched drones at Kyiv overnight.")
     assert "associated-press" not in {a.id for a in ext.actors}
