@@ -111,6 +111,7 @@ class Extractor:
     def _sentence_relations(self, sent: Span, mentions: DocMentions) -> Iterator[Found]:
         ctx = RuleContext(sent, mentions, self.lex, self.gz)
         seen = set()
+        last: Found | None = None
         for rule in RULES:
             for f in rule(ctx):
                 key = (f.source, f.type, f.target)
@@ -118,7 +119,11 @@ class Extractor:
                     continue  # 'Ruto thanked the Kenyan contingent': a leader and his own state are one side
                 if key not in seen and f.source != f.target:
                     seen.add(key)
+                    if f.type in ACTS and (last is None or f.trigger > last.trigger):
+                        last = f
                     yield f
+        if last is not None:  # 'Peru broke off relations ... Colombia criticised the move'
+            mentions.last_act = (sent.start, (last.source,))
 
     def _same_side(self, mentions: DocMentions, a: str, b: str) -> bool:
         """A person or body and the state or organisation it belongs to. A known person is on the side of their
@@ -189,6 +194,9 @@ class Extractor:
                                 aliases=sorted(info.aliases - {info.name}), documents=[document.id]))
         return Extraction(document=document, actors=actors, relations=list(rels.values()))
 
+
+# Acts that a later 'the move' / 'the decision' can refer to (words and titles are not moves).
+ACTS = {"SANCTIONS", "COERCES", "SUPPORTS", "REJECTS", "CONCEDES", "THREATENS", "OPPOSES"}
 
 _WORKER: Extractor | None = None  # the extractor of this (worker) process
 

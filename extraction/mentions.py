@@ -76,6 +76,8 @@ class DocMentions:
     counts: dict[str, int]
     # who last did what: verb lemma -> actors, filled sentence by sentence by the relation rules
     events: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the last act (sanction, strike, support ...) found, as (sentence start token, doers): 'the move' refers to it
+    last_act: tuple[int, tuple[str, ...]] | None = None
 
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
@@ -144,6 +146,10 @@ class MentionFinder:
         spans.sort(key=lambda m: m.start)
         spans = self._groups(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
+        spans += self._group_pronouns(doc, spans)
+        spans.sort(key=lambda m: m.start)
+        spans += self._quoted_speakers(doc, spans, actors)
+        spans.sort(key=lambda m: m.start)
         spans = self._definite_anaphora(doc, spans, actors)
         spans += self._short_names(doc, spans, actors)
         spans.sort(key=lambda m: m.start)
@@ -189,8 +195,11 @@ class MentionFinder:
             if via in ("capital", "seat") and span.root.dep_ in ("dobj", "pobj") \
                     and span.root.head.lemma_.lower() in MOTION_VERBS:
                 place = True  # 'visiting Vilnius': a city visited, not a government met
-            incidental = self.gz.get(aid).kind == "state" and (
-                (via == "name" and _after_place_prep(span)) or (via == "demonym" and not self._agentive(span)))
+            kind = self.gz.get(aid).kind
+            incidental = (kind == "state" and via == "name" and _after_place_prep(span)) or (
+                kind in ("state", "igo") and via == "demonym" and not self._agentive(span))  # 'European traders'
+            if aid == WORLD_BODY and _un_of_a_state(doc, start, end):
+                place = incidental = True  # "Iran's UN mission", 'UN ambassadors': a state's envoys, not the UN
             info = self._info(actors, aid)
             info.aliases.add(span.text) if via == "name" else None
             out.append(Mention(start, end, (aid,), via, span.text, place_only=place, incidental=incidental))
@@ -401,6 +410,90 @@ class MentionFinder:
             if len(top) == 2:
                 start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
                 out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))
+        return out
+
+    def _quoted_speakers(self, doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo]) -> list[Mention]:
+        """A quote that runs over several sentences has one speaker, named once ('"... We will answer it. ...,"
+        Ruginienė told reporters'): inside it 'I/me/my' is the speaker, 'we/us/our' the speaker's state (or the
+        organisation that speaks)."""
+        taken = {i for m in spans for i in range(m.start, m.end)}
+        by_token = {i: m for m in spans for i in range(m.start, m.end)}
+        out = []
+        for q in _QUOTE.finditer(doc.text):
+            inner = doc.char_span(q.start(1), q.end(1), alignment_mode="expand")
+            if inner is None or len(inner) < 3:
+                continue
+            speaker = self._speaker(doc, inner.start, inner.end, by_token, actors)
+            if speaker is None:
+                continue
+            info = actors[speaker]
+            group = speaker if info.kind != "person" else info.state or self._titled_state(doc, speaker, spans)
+            for tok in inner:
+                if tok.i in taken or tok.tag_ not in ("PRP", "PRP$"):
+                    continue
+                low = tok.lower_
+                aid = speaker if low in ("i", "me", "my") and info.kind == "person" else \
+                    group if low in ("we", "us", "our") else None
+                if aid:
+                    if aid not in actors and aid in self.gz:
+                        self._info(actors, aid)
+                    if aid in actors:
+                        out.append(Mention(tok.i, tok.i + 1, (aid,), "quote", tok.text))
+        return out
+
+    def _titled_state(self, doc: Doc, person: str, spans: list[Mention]) -> str | None:
+        """The state named in a title before the person's name ('Lithuanian Foreign Minister X')."""
+        by_start = {m.end: m for m in spans}
+        for m in spans:
+            if m.actors != (person,):
+                continue
+            for j in range(m.start - 1, max(m.start - 5, 0) - 1, -1):
+                prev = by_start.get(j + 1)
+                if prev is not None and len(prev.actors) == 1 and prev.actor in self.gz \
+                        and self.gz.get(prev.actor).kind == "state" \
+                        and all(self.lex.role_of(doc[k].text) or doc[k].is_title for k in range(j + 1, m.start)) \
+                        and any(self.lex.role_of(doc[a:b].text) for a in range(j + 1, m.start)
+                                for b in range(a + 1, m.start + 1)):
+                    return prev.actor
+        return None
+
+    @staticmethod
+    def _speaker(doc: Doc, start: int, end: int, by_token: dict[int, Mention],
+                 actors: dict[str, ActorInfo]) -> str | None:
+        """The subject of the speech verb attached to a quote: after it (', X said') or before it ('X said: "')."""
+        def subject_of(verb: Token) -> str | None:
+            for c in verb.children:
+                if c.dep_ == "nsubj":
+                    m = by_token.get(c.i)
+                    if m is not None and len(m.actors) == 1 and not m.place_only and m.actor in actors:
+                        return m.actor
+            return None
+        after = doc[min(end + 1, len(doc) - 1)].sent if end < len(doc) else None
+        if after is not None:
+            for tok in doc[end : min(after.end, end + 8)]:
+                if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+                    return subject_of(tok)
+        first = doc[start].sent
+        for tok in doc[max(first.start, start - 8) : start]:
+            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and doc[start - 1].text in (":", ",", '"', "“"):
+                return subject_of(tok)
+        return None
+
+    @staticmethod
+    def _group_pronouns(doc: Doc, spans: list[Mention]) -> list[Mention]:
+        """'called both leaders and appealed to them': 'they'/'them' after a group anaphor in the same sentence."""
+        taken = {i for m in spans for i in range(m.start, m.end)}
+        out = []
+        for m in spans:
+            if m.via != "group":
+                continue
+            sent = doc[m.start].sent
+            for tok in doc[m.end : sent.end]:
+                if tok.i in taken:
+                    continue
+                if tok.lower_ in ("they", "them") and tok.tag_ == "PRP":
+                    out.append(Mention(tok.i, tok.i + 1, m.actors, "pronoun", tok.text))
+                    break
         return out
 
     def _agentive(self, span: Span) -> bool:
@@ -668,15 +761,12 @@ class MentionFinder:
         return None
 
     def _roles(self, doc: Doc, actors: dict[str, ActorInfo], when: date | None) -> list[Mention]:
-        """'the U.S. president', "Colombia's president", 'the president of Venezuela' -> the office holder."""
-        out = []
+        """'the U.S. president', "Colombia's president", 'the president of Venezuela' -> the office holder: the one
+        the document itself names for that office ('Mexican President X', 'X, the Mexican president'), else the
+        gazetteer's holder on the document's date; with no date and no name in the document, no one."""
+        found = []
+        named: dict[tuple[str, str], str] = {}  # (role, state) -> the holder this document names
         for start, end, role in self.lex.find_roles(doc):
-            # Followed by a name ("President Donald Trump"): the name is the mention; titles are read later.
-            if end < len(doc) and doc[end].is_title and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"
-                                                         or doc[end].text in self.forms):
-                continue
-            if _named_after(doc, end):
-                continue  # "Washington's special envoy to Iraq, Mark Savaya,": the apposed name is the holder
             state = None
             j = start - 1
             if j >= 0 and doc[j].text in ("'s", "’s"):
@@ -688,14 +778,69 @@ class MentionFinder:
                 post = self._state_starting_at(doc, end + 1)
                 if post:
                     state, end = post
-            if state is None:
+            holder = self._named_holder(doc, start, end, actors)
+            if state is not None and holder is not None:
+                named.setdefault((role, state), holder)
+            # Followed by a name ("President Donald Trump"): the name is the mention; titles are read later.
+            if end < len(doc) and doc[end].is_title and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"
+                                                         or doc[end].text in self.forms):
                 continue
-            holders = self.gz.holders(role, state, when)
-            if len(holders) != 1:
-                continue
-            self._info(actors, holders[0])
-            out.append(Mention(start, end, (holders[0],), "role", doc[start:end].text, role=role, org=state))
+            if _named_after(doc, end) or holder is not None:
+                continue  # "Washington's special envoy to Iraq, Mark Savaya,": the apposed name is the holder
+            if state is not None:
+                found.append((start, end, role, state))
+        out = []
+        for start, end, role, state in found:
+            holder = named.get((role, state))
+            if holder is None:
+                if when is None:
+                    continue  # an undated article's 'Mexico's president' may be any of them: not today's by default
+                holders = self.gz.holders(role, state, when)
+                if len(holders) != 1:
+                    continue
+                holder = holders[0]
+            if holder in self.gz:
+                self._info(actors, holder)
+            elif holder not in actors:
+                continue  # named in the document, but not (yet) an actor we know: leave the role unresolved
+            out.append(Mention(start, end, (holder,), "role", doc[start:end].text, role=role, org=state))
         return out
+
+    def _named_holder(self, doc: Doc, start: int, end: int, actors: dict[str, ActorInfo]) -> str | None:
+        """The person a role phrase is attached to by title or apposition: 'President X', 'X, the president',
+        'the president, X': the gazetteer's id for the name (or None when the name is unknown there)."""
+        def run(i: int, step: int) -> str | None:
+            toks = []
+            while 0 <= i < len(doc) and len(toks) < 7 and (
+                    (doc[i].is_title and doc[i].pos_ == "PROPN") or (toks and doc[i].lower_ in NAME_PARTICLES)
+                    or (toks and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_)):
+                # ('Fils-Aimé': a hyphenated surname is one name)
+                toks.append(doc[i])
+                i += step
+            if not toks:
+                return None
+            toks.sort(key=lambda t: t.i)
+            name = doc[toks[0].i : toks[-1].i + 1]
+            aid = self.gz.lookup(name.text)
+            if aid is not None:
+                return aid if self.gz.get(aid).kind == "person" else None
+            if toks[-1].text == "-" or toks[0].text == "-":
+                return None
+            if len(toks) >= 2 and all(t.ent_type_ == "PERSON" for t in toks if t.lower_ not in NAME_PARTICLES | {"-"}):
+                # a person the gazetteer lacks: the id the NER mention of the same name will get
+                aid = slugify(name.text)
+                actors.setdefault(aid, ActorInfo(aid, name.text, "person", {name.text}))
+                return aid
+            return None
+        after = run(end, 1) if end < len(doc) else None
+        if after is None and end + 1 < len(doc) and doc[end].text == ",":
+            after = run(end + 1, 1)
+        before = None
+        if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ",":
+            before = run(start - 3, -1)  # 'X, the Mexican president'
+        elif start >= 2 and doc[start - 1].text == "," and (end >= len(doc) or doc[end].text in (",", ".")):
+            before = run(start - 2, -1)  # "X, Norway's foreign minister, said"
+        return after or before
 
     def _ner(self, doc: Doc, actors: dict[str, ActorInfo], taken: set[int], skip: set[str]) -> list[Mention]:
         out = []
@@ -716,7 +861,11 @@ class MentionFinder:
                 span = _extend_name(span, taken)
             text = span.text
             known = self.gz.lookup(text)
-            if ent.label_ == "PERSON" and _plausible_person(span):
+            noun_kind = _org_noun_before(span) if ent.label_ in ("PERSON", "ORG", "GPE") and not known else None
+            if noun_kind is not None:
+                kind = noun_kind  # "the carriers' association Linava", 'the broadcaster X': the noun says what it is
+                known = slugify(text)
+            elif ent.label_ == "PERSON" and _plausible_person(span):
                 kind = "person"
                 # A lone unknown word tagged PERSON is as often a place ('Kati', 'Sikasso'); surnames of people
                 # named in full are linked later, so only titled single names are kept here.
@@ -1007,6 +1156,26 @@ PLACE_NOUNS = {"people", "residents", "city", "town", "village", "region", "prov
                "outskirts", "port", "camp", "base", "bases", "airport", "suburb", "neighbourhood", "neighborhood"}
 
 
+# A quotation: straight or curly quotes around at least a few words (the inner text is group 1).
+_QUOTE = re.compile(r"[\"“]([^\"“”\n]{8,3000})[\"”]")
+SPEECH_VERBS = {"say", "tell", "add", "write", "state", "declare", "warn", "insist", "argue", "note", "stress"}
+# Nouns for a state's representation at the United Nations: 'UN ambassador', "Iran's UN mission".
+UN_POSTS = {"ambassador", "ambassadors", "mission", "missions", "envoy", "envoys", "delegation", "delegations",
+            "representative", "representatives", "seat", "delegate", "delegates"}
+
+
+def _un_of_a_state(doc: Doc, start: int, end: int) -> bool:
+    """'UN' inside a state's compound: "Iran's UN mission", 'the U.S. UN envoy', 'UN ambassadors' (always a state's);
+    but 'the UN envoy for Yemen' is the UN's own."""
+    if end >= len(doc) or doc[end].lower_ not in UN_POSTS:
+        return False
+    if doc[end].lower_ in ("ambassador", "ambassadors", "delegates", "seat"):
+        return True
+    prev = doc[start - 1] if start > 0 else None
+    return prev is not None and (prev.text in ("'s", "’s") or (prev.pos_ == "PROPN" and prev.dep_ == "compound")
+                                 or prev.ent_type_ in ("GPE", "NORP"))
+
+
 def _named_after(doc: Doc, end: int) -> bool:
     """A role phrase followed, before any verb, by a comma and a person's name: 'the envoy to Iraq, Mark Savaya'."""
     for i in range(end, min(len(doc), end + 6)):
@@ -1102,6 +1271,25 @@ _CONTEXT_KINDS = {
     "media": {"newspaper", "broadcaster", "outlet", "daily", "channel"},
     "other_org": {"party", "movement", "union", "coalition"},
 }
+
+
+# A common noun for an organisation right before its name: 'the carriers' association Linava'.
+ORG_NOUN_KINDS = {"association": "other_org", "federation": "other_org", "confederation": "other_org",
+                  "syndicate": "other_org", "union": "other_org", "party": "other_org", "company": "company",
+                  "firm": "company", "conglomerate": "company", "lender": "company", "broadcaster": "media",
+                  "newspaper": "media", "daily": "media", "militia": "armed_group", "watchdog": "ngo", "charity": "ngo"}
+
+
+def _org_noun_before(span: Span) -> str | None:
+    """The kind an organisation noun just before a name gives it ('association Linava'), if it modifies the name."""
+    if span.start == 0:
+        return None
+    prev = span.doc[span.start - 1]
+    kind = ORG_NOUN_KINDS.get(prev.lower_)
+    if kind is None or not prev.is_lower or not (prev.head.i in range(span.start, span.end)
+                                                 or (span.root.head.i == prev.i and span.root.dep_ == "appos")):
+        return None
+    return kind
 
 
 def _context_kind(span: Span) -> str | None:

@@ -33,8 +33,34 @@ if not Token.has_extension("skip"):
 if not Token.has_extension("headline"):
     Token.set_extension("headline", default=False)
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-                       r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+")
+# A wire dateline: a city (in capitals, or in title case when a date or an agency follows), an optional region,
+# date and agency, then a dash or a colon: 'WASHINGTON, Feb 3 (Reuters) -', 'KYIV, Ukraine (AP) —',
+# 'Beijing, Dec 3 (Xinhua) --', 'NEW DELHI, Dec. 3, 2025:', 'GENEVA (AFP)–'.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"^(?:(?P<caps>[A-Z][A-Z.'’/-]+(?:\s+[A-Z][A-Z.'’/-]+){0,4})|(?P<title>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}))"
+    r"(?P<region>,\s*(?!" + _MONTH + r"\s)[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?"
+    r"(?P<date>,?\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\d{4})?)?"
+    r"\s*(?P<agency>\([A-Za-z .&-]{2,30}\))?\s*(?P<end>[-—–]+|:)\s*")
+
+
+# A dateline alone on its line, agency after the date without brackets: 'SEOUL, March 2, Kyodo'.
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z.'’/ -]+(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?,?\s*(?:"
+                            + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\d{4})?"
+                            r"(?:,?\s*\(?[A-Z][A-Za-z .&-]{1,30}\)?)?\s*[-—–:]*$")
+
+
+def _dateline_end(line: str) -> int | None:
+    """Where the story starts after a wire dateline at the start of ``line``, or None."""
+    m = _DATELINE.match(line)
+    if m is None:
+        return None
+    told = m.group("date") or m.group("agency")
+    if (m.group("title") or m.group("end") == ":" or m.group("region")) and not told:
+        return None  # 'Washington - ...' or 'Talks: ...' in running text is no dateline
+    return m.end()
+
+
 _CREDITS = re.compile(r"^\s*\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|produced|"
                       r"research(?:ed)?|graphics?|photos?|video)\s+by\b|^\s*by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
                       r"\s*$|^\s*(?:our standards|copyright|©|all rights reserved|sign up|read more|related:|"
@@ -64,9 +90,13 @@ def line_breaks(doc: Doc) -> Doc:
             for tok in doc[i : starts[n + 1] if n + 1 < len(starts) else len(doc)]:
                 tok._.skip = True
             continue
-        m = _DATELINE.match(line)
-        if m and m.end() < len(line.rstrip()):
-            cut = line_start + m.end()
+        if _DATELINE_ONLY.match(line.strip()):
+            for tok in doc[i : starts[n + 1] if n + 1 < len(starts) else len(doc)]:
+                tok._.skip = True  # 'SEOUL, March 2, Kyodo' on a line of its own
+            continue
+        end = _dateline_end(line)
+        if end is not None and end < len(line.rstrip()):
+            cut = line_start + end
             for tok in doc[i:]:
                 if tok.idx >= cut:
                     tok.is_sent_start = True  # the story starts here: parse it as its own sentence

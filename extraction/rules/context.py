@@ -265,6 +265,11 @@ class RuleContext:
                     and not any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep") and self.np_actors(c)
                                 for c in child.children):
                 agents = self.m.events.get(event_stem(child.lemma_))
+                if not agents and child.lemma_.lower() in GENERIC_EVENTS and self.m.last_act is not None \
+                        and self.m.last_act[0] >= _sentences_back(self.sent, 3):
+                    # 'Peru broke off relations ... Colombia criticised the move'; a state's body acts for the state
+                    return list(dict.fromkeys(self.state_of(a) or a if self.kind(a) == "government_body" else a
+                                              for a in self.m.last_act[1]))
                 if agents:
                     # 'North Korea launched a missile ... Lee condemned the launch'; 'U.S. forces seized a tanker ...
                     # Caracas denounced the seizure' is aimed at the state whose unnamed forces acted
@@ -382,6 +387,20 @@ IRREGULAR_EVENTS = {"detention": "detain", "detentions": "detain", "invasion": "
                     "airstrikes": "strike", "bombard": "strike", "bombardment": "strike", "struck": "strike"}
 
 
+# Nouns that name whatever act was reported last: 'criticised the move', 'condemned the decision'.
+GENERIC_EVENTS = {"move", "decision", "step", "measure", "action"}
+
+
+def _sentences_back(sent: Span, n: int) -> int:
+    """The first token of the sentence ``n`` sentences before ``sent``."""
+    start = sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = sent.doc[start - 1].sent.start
+    return start
+
+
 def event_stem(lemma: str) -> str:
     """A crude shared stem for a verb and its event noun: demolish/demolition, deport/deportation, strike/strikes,
     detain/detention."""
@@ -426,4 +445,8 @@ HOSTING_VERBS = {"host"}
 # they are from, not a state that acts.
 PRIVATE_PERSONS = {"billionaire", "businessman", "businesswoman", "tycoon", "oligarch", "citizen", "journalist",
                    "activist", "blogger", "dissident", "tourist", "student", "investor", "entrepreneur", "banker",
-                   "man", "woman"}
+                   "man", "woman",
+                   # people a state acts on or who merely come from it: 'Palestinian prisoners', 'European traders'
+                   "prisoner", "detainee", "trader", "worker", "migrant", "refugee", "civilian", "fisherman", "farmer",
+                   "pilgrim", "traveller", "traveler", "resident", "voter", "exporter", "importer", "consumer",
+                   "shopper", "passenger", "patient", "employee", "family", "household"}

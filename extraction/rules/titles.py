@@ -35,6 +35,14 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
                 if state and state != before_name.actor:
                     yield Found(m.actor, "MEMBER_OF", state, m.start, "title:office", 0.7)
                 continue
+            aff = doc[name_start - 1] if name_start - 1 >= ctx.sent.start else None
+            org_m = ctx.m.at(doc[name_start - 2]) if aff is not None and name_start - 2 >= ctx.sent.start else None
+            if aff is not None and aff.is_lower and aff.lemma_.lower() in ORG_STAFF_NOUNS and org_m is not None \
+                    and org_m.end == name_start - 1 and len(org_m.actors) == 1 and not org_m.place_only \
+                    and ctx.kind(org_m.actor) in ORG_KINDS:
+                # 'Crisis Group expert X', 'Supreme Court judge X': the organisation before the staff noun
+                yield Found(m.actor, "MEMBER_OF", org_m.actor, m.start, "title:org-staff", 0.7)
+                continue
             if name_start - 1 >= ctx.sent.start and doc[name_start - 1].text in GENERIC_TITLES \
                     and name_start - 2 >= ctx.sent.start and doc[name_start - 2].is_title:
                 # 'Economy Secretary Marcelo Ebrard': a minister of the state the story is about.
@@ -57,6 +65,13 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
         before = ctx.m.at(doc[i - 1]) if i - 1 >= ctx.sent.start else None
         if before is None and i - 2 >= ctx.sent.start and doc[i - 1].text in ("'s", "’s"):
             before = ctx.m.at(doc[i - 2])
+        if before is None and i - 2 >= ctx.sent.start and doc[i - 1].lower_ == "whose":
+            # 'Vanuatu, whose Prime Minister X': the antecedent of the relative clause
+            k = i - 2 if doc[i - 2].text != "," else i - 3
+            before = ctx.m.at(doc[k]) if k >= ctx.sent.start else None
+        if role.key == "counterpart":
+            # 'Prime Minister A and his Papua New Guinea counterpart B': B holds A's office
+            role = _counterpart_role(ctx, i) or role
         after = None
         if m.end + 1 < ctx.sent.end and doc[m.end].lower_ in ("of", "from") and not doc[m.end].is_title:
             after = ctx.m.at(doc[m.end + 1]) or (ctx.m.at(doc[m.end + 2]) if doc[m.end + 1].lower_ == "the"
@@ -72,6 +87,11 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             org = _office_org(ctx, m.actor, role.key) or info.state
             if org is None and m.actor not in ctx.gz and role.key in STATE_OFFICES:
                 org = _sentence_state(ctx) or _place_state(ctx, m.start)  # 'in Ankara, he met Defence Minister X'
+            if org is None and m.actor not in ctx.gz and role.key in STATE_OFFICES \
+                    and doc[i].is_title and _unqualified(ctx, i):
+                # 'Foreign Minister X said' with no country named: the state whose body the sentence names, or
+                # the state that was the subject just before ('Peru broke off relations ... Foreign Minister X')
+                org = _body_state(ctx) or _dateline_state(ctx)
         if org and ctx.kind(org) == "government_body" and not role.leads:
             org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
         if org:
@@ -80,6 +100,71 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             # a 'Deputy Prime Minister' serves the government the prime minister leads
             leads = role.leads and not sub_unit and (heads_body if ctx.kind(org) == "government_body" else not deputy)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
+
+
+# Lower-case nouns for the staff of the organisation named before them: 'Crisis Group expert X'.
+ORG_STAFF_NOUNS = {"expert", "analyst", "researcher", "fellow", "economist", "judge", "justice", "lawyer",
+                   "prosecutor", "official", "spokesman", "spokeswoman", "spokesperson", "negotiator", "director",
+                   "adviser", "advisor", "scholar", "professor", "investigator", "monitor", "envoy"}
+
+
+def _unqualified(ctx: RuleContext, i: int) -> bool:
+    """No word before the title that could say whose office it is ('Foreign Minister X', not 'his Thai ...')."""
+    doc = ctx.sent.doc
+    if i == ctx.sent.start:
+        return True
+    prev = doc[i - 1]
+    if prev.dep_ in ("amod", "compound", "poss", "nmod"):
+        return False  # 'acting Prime Minister', 'his Foreign Minister'
+    return prev.pos_ in ("PUNCT", "CCONJ", "ADP", "VERB", "AUX", "SCONJ") or prev.lower_ in ("the",)
+
+
+def _body_state(ctx: RuleContext) -> str | None:
+    """The one state whose body is a subject in the sentence ('..., the Armenian Foreign Ministry said')."""
+    doc = ctx.sent.doc
+    states = {ctx.state_of(a) for m in ctx.m.mentions if ctx.sent.start <= m.start < ctx.sent.end
+              and doc[m.end - 1].dep_ == "nsubj" for a in m.actors if ctx.kind(a) == "government_body"} - {None}
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _dateline_state(ctx: RuleContext) -> str | None:
+    """The state of the wire dateline's city ('LIMA, Nov 4 (Agency) -'): where a story's unqualified officials serve."""
+    doc = ctx.sent.doc
+    first = next((t.i for t in doc[:80] if t._.skip), None)
+    if first is None:
+        return None
+    words = []
+    for tok in doc[first : first + 6]:
+        if tok.text == "/" or "/" in tok.text:
+            return None  # 'ISLAMABAD/KABUL': two capitals, no one state
+        if not tok._.skip or tok.text in (",", "("):
+            break
+        words.append(tok.text_with_ws)
+    city = "".join(words).strip().title()
+    state = ctx.gz.capitals.get(city)
+    return state if state and state in ctx.m.counts else None
+
+
+def _counterpart_role(ctx: RuleContext, i: int) -> Role | None:
+    """The office of the person whose counterpart this is ('his counterpart' after 'Prime Minister A')."""
+    doc = ctx.sent.doc
+    owner = None
+    for k in range(i - 1, max(ctx.sent.start, i - 5) - 1, -1):
+        om = ctx.m.at(doc[k])
+        if om is not None and doc[k].dep_ == "poss" and len(om.actors) == 1 and ctx.kind(om.actor) == "person":
+            owner = om.actor
+            break
+    if owner is None:
+        return None
+    for om in ctx.m.mentions:  # the title before a mention of the owner, anywhere in the document so far
+        if om.actor != owner or om.start >= i or om.via not in ("name", "ner", "surname"):
+            continue
+        for length in (3, 2, 1):
+            if om.start - length >= 0:
+                role = ctx.lex.role_of(doc[om.start - length : om.start].text)
+                if role is not None and role.key != "counterpart":
+                    return role
+    return None
 
 
 NOT_HOLDING = {"opposition", "former", "ex", "exiled", "ousted", "deposed", "late", "rebel", "shadow"}
@@ -200,15 +285,23 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                     role_tok.i >= 2 and ctx.sent.doc[role_tok.i - 1].text == "-"
                     and ctx.sent.doc[role_tok.i - 2].lower_ in ("vice", "deputy")):
                 continue  # 'a former vice-president of Serb List' does not lead it
-            own = ("compound", "amod", "nmod") if role.key == "counterpart" else ("poss", "compound", "amod", "nmod")
+            counterpart = role.key == "counterpart"
+            if counterpart:
+                role = _counterpart_role(ctx, role_tok.i) or role  # the counterpart of a prime minister leads
+            own = ("compound", "amod", "nmod") if counterpart else ("poss", "compound", "amod", "nmod")
             # 'his Turkish counterpart Hakan Fidan': the possessor is the other side, the adjective the own
             orgs = [x for c in role_tok.children if c.dep_ in own for x in ctx.np_actors(c)]
             # 'adviser to President Lula'; but an 'envoy to Iraq' is sent to Iraq, not from it
             preps = ("of", "at") if role.key == "ambassador" else ("of", "at", "to")
             headed = [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in preps
                       for p in c.children for x in ctx.np_actors(p)]
+            # 'a spokesperson for Amnesty'; but a 'country director for Sudan' is not one of Sudan's
+            orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ == "for" and role.key != "ambassador"
+                     for p in c.children for x in ctx.np_actors(p) if ctx.kind(x) in ORG_KINDS]
             orgs += headed
-            sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c) for c in role_tok.children)
+            sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c)
+                           and not (mods and c.i == mods[0].i and ctx.lex.role_of(f"{mods[0].text} {role_tok.text}"))
+                           for c in role_tok.children)  # 'secretary' of 'secretary general' is the title itself
             relpron_owner = _whose_owner(ctx, role_tok)
             if relpron_owner:
                 orgs = relpron_owner  # 'the Karen Border Guard Force, whose commander, Saw Chit Thu, ...'

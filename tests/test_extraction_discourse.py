@@ -1,0 +1,176 @@
+"""Discourse and titles in wire copy: datelines, group anaphors, event nouns, definite descriptions, titles that
+name no country, organisation + role noun, and the precision traps of titles and compounds.
+
+Table-driven like tests/test_extraction_rules.py: each case is a short text written for these tests, the triples
+that must be found and those that must not be.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extraction.extractor import Extractor
+from extraction.gazetteer import gazetteer_files, load_gazetteer
+from graph.model import Document
+
+EXTRA = Path(__file__).parent / "data" / "gazetteer.yaml"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(gazetteer=load_gazetteer([*gazetteer_files(), EXTRA]))
+
+
+def extract(extractor: Extractor, text: str, date: str | None = "2025-12-01"):
+    return extractor.extract(Document(id="t", text=text, date=date))
+
+
+def triples(extractor: Extractor, text: str, date: str | None = "2025-12-01") -> set[tuple[str, str, str]]:
+    return {(r.source, r.type, r.target) for r in extract(extractor, text, date).relations}
+
+
+CASES = [
+    # -- datelines never act ----------------------------------------------------------------------------------------
+    ("dateline-region-agency", "Talks resume\nKYIV, Ukraine (Agency) — Russia criticised Moldova on Monday.",
+     {("russia", "CRITICISES", "moldova")}, {("ukraine", "CRITICISES", "moldova")}),
+    ("dateline-title-case-city", "Beijing, Dec 3 (Agency) -- China criticised Japan on Tuesday.",
+     {("china", "CRITICISES", "japan")}, set()),
+    ("dateline-colon", "NEW DELHI, Dec. 3, 2025: India condemned Pakistan over the raid.",
+     {("india", "CRITICISES", "pakistan")}, set()),
+    ("dateline-dash-without-space", "WASHINGTON (Agency)–The United States sanctioned Iran on Monday.",
+     {("united-states", "SANCTIONS", "iran")}, set()),
+    # -- titles -----------------------------------------------------------------------------------------------------
+    ("secretary-general-apposition-leads", "The OAS secretary general, Albert Ramdin, urged calm in Haiti.",
+     {("albert-ramdin", "LEADS", "oas")}, {("albert-ramdin", "MEMBER_OF", "oas")}),
+    ("its-secretary-general-leads",
+     "The Pacific Islands Forum met on Monday. Its secretary general, Baron Waqa, said the forum would decide.",
+     {("baron-waqa", "LEADS", "pacific-islands-forum")}, {("baron-waqa", "MEMBER_OF", "pacific-islands-forum")}),
+    ("counterpart-of-a-prime-minister-leads",
+     "Prime Minister Anthony Albanese and his Papua New Guinea counterpart James Marape signed the accord.",
+     {("james-marape", "LEADS", "papua-new-guinea")}, {("james-marape", "MEMBER_OF", "papua-new-guinea")}),
+    ("counterpart-of-a-minister-serves",
+     "Polish Foreign Minister Radosław Sikorski met his Lithuanian counterpart Kęstutis Budrys in Warsaw.",
+     {("kestutis-budrys", "MEMBER_OF", "lithuania")}, {("kestutis-budrys", "LEADS", "lithuania")}),
+    ("whose-prime-minister",
+     "Australia has a stalled deal with Vanuatu, whose Prime Minister Jotham Napat said his cabinet needed time.",
+     {("jotham-napat", "LEADS", "vanuatu")}, set()),
+    ("unqualified-title-takes-the-dateline-state",
+     "Quito recalls envoy\nQUITO, Nov 2 (Agency) - Ecuador criticised Colombia on Sunday. Foreign Minister "
+     "Gabriela Sommerfeld said the decision was final.",
+     {("gabriela-sommerfeld", "MEMBER_OF", "ecuador")}, {("gabriela-sommerfeld", "MEMBER_OF", "colombia")}),
+    ("unqualified-title-takes-the-subject-body-state",
+     "Foreign Minister Ararat Mirzoyan met Jeyhun Bayramov in Abu Dhabi, the Armenian Foreign Ministry said.",
+     {("ararat-mirzoyan", "MEMBER_OF", "armenia")}, set()),
+    ("acting-title-is-not-unqualified",
+     "Serbia denounced the raid. Kosovo's acting Prime Minister Albin Kurti defended the police.",
+     set(), {("albin-kurti", "LEADS", "serbia"), ("albin-kurti", "MEMBER_OF", "serbia")}),
+    ("two-capital-dateline-names-no-state",
+     "Border closed\nISLAMABAD/KABUL, Jan 2 (Agency) - Pakistan shelled Afghan posts. Chief spokesman "
+     "Zabihullah Mujahid said the Taliban would respond.",
+     set(), {("zabihullah-mujahid", "MEMBER_OF", "pakistan")}),
+    ("organisation-staff-noun",
+     "Crisis Group expert Dawit Haile said Ethiopia would not yield. Supreme Court judge Maria Lopez spoke too.",
+     {("dawit-haile", "MEMBER_OF", "international-crisis-group")}, {("dawit-haile", "MEMBER_OF", "ethiopia")}),
+    ("spokesperson-for-an-organisation", "Ana Ruiz, a spokesperson for Amnesty International, criticised Peru.",
+     {("ana-ruiz", "MEMBER_OF", "amnesty-international"), ("ana-ruiz", "CRITICISES", "peru")}, set()),
+    ("director-for-a-country-is-not-its-official",
+     "The World Food Programme lost trucks. \"We call on all parties to protect convoys,\" said Omar Saleh, the "
+     "agency's country director for Sudan.",
+     set(), {("omar-saleh", "MEMBER_OF", "sudan")}),
+    # -- event nouns name the act reported last -----------------------------------------------------------------
+    ("the-move-is-the-last-act",
+     "Ecuador expelled Colombia's ambassador on Monday. Venezuela criticised the move on Tuesday.",
+     {("venezuela", "CRITICISES", "ecuador")}, {("venezuela", "CRITICISES", "colombia")}),
+    ("the-decision-of-a-body-is-its-state",
+     "The Treasury Department said it had sanctioned two Cuban firms. Cuba condemned the decision.",
+     {("cuba", "CRITICISES", "united-states")}, set()),
+    ("words-are-not-moves",
+     "Chile urged Peru to talk. Bolivia welcomed the move.",
+     set(), {("bolivia", "PRAISES", "chile"), ("bolivia", "CRITICISES", "chile")}),
+    # -- group anaphors and the pronouns that take them up ------------------------------------------------------
+    ("them-after-both-leaders",
+     "Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki traded accusations. Kenyan President "
+     "William Ruto called both leaders on Sunday and urged them to show restraint.",
+     {("william-ruto", "NEGOTIATES", "abiy-ahmed"), ("william-ruto", "DEMANDS", "isaias-afwerki"),
+      ("william-ruto", "DEMANDS", "abiy-ahmed")}, set()),
+    ("them-after-both-countries",
+     "Egypt and Ethiopia traded accusations over the floods. The African Union invited both countries to Addis "
+     "Ababa and urged them to resume talks.",
+     {("african-union", "DEMANDS", "egypt"), ("african-union", "DEMANDS", "ethiopia")}, set()),
+    # -- a quote's speaker, named once, speaks in every sentence of it -------------------------------------------
+    ("we-in-a-quote-is-the-speakers-state",
+     "\"This is an attack on our country. We condemn Minsk and we will answer it,\" Lithuanian Foreign Minister "
+     "Kęstutis Budrys said.",
+     {("lithuania", "CRITICISES", "belarus")}, set()),
+    ("i-in-a-quote-after-a-colon-is-the-speaker",
+     "Lithuanian Foreign Minister Kęstutis Budrys said: \"The balloons keep coming. I will ask Brussels for help.\"",
+     {("kestutis-budrys", "DEMANDS", "european-union")}, set()),
+    ("a-quote-without-a-named-speaker-stays-unattributed",
+     "\"We condemn Minsk,\" a statement said.",
+     set(), {("lithuania", "CRITICISES", "belarus")}),
+    ("organisation-noun-before-a-name",
+     "Poland closed the crossing. The truckers' association Transfrota urged the government to reopen the border.",
+     {("transfrota", "DEMANDS", "poland")}, set()),
+    ("charge-d-affaires", "Russia's chargé d'affaires Ivan Petrov met Lithuanian officials on Friday.",
+     {("ivan-petrov", "MEMBER_OF", "russia")}, set()),
+]
+
+
+@pytest.mark.parametrize("name,text,must,must_not", CASES, ids=[c[0] for c in CASES])
+def test_discourse_rule(extractor, name, text, must, must_not):
+    found = triples(extractor, text)
+    assert must <= found, f"{name}: missing {must - found}; found {found}"
+    assert not (must_not & found), f"{name}: wrong {must_not & found}"
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Iran's UN mission rejected the report on Tuesday.", "united-nations"),
+    ("UN ambassadors from Europe criticised Iran on Tuesday.", "united-nations"),
+    ("Israel released Palestinian prisoners on Monday, and European traders criticised the tariffs.", "palestine"),
+    ("Israel released Palestinian prisoners on Monday, and European traders criticised the tariffs.", "european-union"),
+])
+def test_compounds_and_demonym_modifiers_name_no_acting_actor(extractor, text, absent):
+    ext = extract(extractor, text)
+    assert absent not in {a.id for a in ext.actors}
+    assert not any(absent in (r.source, r.target) for r in ext.relations)
+
+
+def test_the_un_envoy_for_a_country_is_the_un(extractor):
+    found = triples(extractor, "The UN envoy for Yemen, Hans Grundberg, urged the Houthis to free the staff.")
+    assert ("hans-grundberg", "MEMBER_OF", "united-nations") in found
+
+
+def test_a_role_nominal_resolves_to_the_holder_the_article_names(extractor):
+    text = ("Mexico's president said the tariffs were unfair. Andrés Manuel López Obrador, the Mexican president, "
+            "criticised the United States.")
+    for date in ("2025-12-01", None):  # dated today or undated: the article's own holder, not today's
+        found = triples(extractor, text, date)
+        assert ("andres-manuel-lopez-obrador", "LEADS", "mexico") in found
+        assert not any(s == "claudia-sheinbaum" for s, _, _ in found)
+
+
+def test_an_undated_role_nominal_resolves_to_no_one(extractor):
+    text = "Mexico's president criticised the United States on Monday."
+    assert not any(s == "claudia-sheinbaum" for s, _, _ in triples(extractor, text, None))
+    assert ("claudia-sheinbaum", "CRITICISES", "united-states") in triples(extractor, text, "2025-12-01")
+
+
+def test_a_role_nominal_resolves_to_an_apposed_holder_the_gazetteer_lacks(extractor):
+    text = ("Chile's foreign minister criticised Peru on Monday. Maria Soto, Chile's foreign minister, said the talks "
+            "had failed.")
+    found = triples(extractor, text)
+    assert ("maria-soto", "CRITICISES", "peru") in found and ("maria-soto", "MEMBER_OF", "chile") in found
+
+
+def test_a_dateline_alone_on_its_line_is_skipped(extractor):
+    text = "Seoul and Tokyo plan talks\nSEOUL, March 2, Kyodo\nSouth Korea criticised Japan on Monday."
+    ext = extract(extractor, text)
+    assert "kyodo" not in {a.id for a in ext.actors}
+    assert ("south-korea", "CRITICISES", "japan") in {(r.source, r.type, r.target) for r in ext.relations}
+
+
+def test_a_dateline_agency_is_no_actor(extractor):
+    ext = extract(extractor, "Drones hit Kyiv\nKYIV, Ukraine (AP) — Russia launched drones at Kyiv overnight.")
+    assert "associated-press" not in {a.id for a in ext.actors}
