@@ -80,6 +80,7 @@ class GraphStore:
         self.documents: dict[str, Document] = {}
         self.evidence_loaded = True  # False after open(..., evidence=False): read-only
         self._symmetric = load_taxonomy().symmetric
+        self._resolution: Any = None  # the analyst's decisions (graph.resolution), read when first needed
 
     # -- persistence -------------------------------------------------------
 
@@ -111,6 +112,7 @@ class GraphStore:
 
     def reload(self) -> None:
         self.evidence_loaded = True
+        self._resolution = None
         self.graph = nx.MultiDiGraph()
         self.documents = {}
         if self.path.exists() and not self.path.is_dir():
@@ -466,11 +468,18 @@ class GraphStore:
             return False
         if doc.id in self.documents:
             self.remove_document(doc.id)
+        # The analyst's merges, aliases, renames and kinds are replayed here, so they outlive re-ingests.
+        if self._resolution is None:
+            from graph.resolution import Resolution
+
+            self._resolution = Resolution.load(self.path)
+        ext = self._resolution.rewrite(ext)
         self.documents[doc.id] = doc
         for actor in ext.actors:
             self.add_actor(actor)
         for rel in ext.relations:
             self.add_relation(rel)
+        self._resolution.reapply(self, {a.id for a in ext.actors})
         return True
 
     def add_actor(self, actor: Actor) -> None:
