@@ -347,3 +347,43 @@ def _attribute(store: GraphStore, action: str, actor: str, reason: str | None, *
     store._resolution = None  # the store re-reads the decisions
     Resolution([entry]).reapply(store, {actor})
     return entry
+
+
+# -- carried to Neo4j and back (push/pull) ------------------------------------------
+
+
+def read_state(store_path: str | os.PathLike[str]) -> dict[str, str] | None:
+    """The store's decisions as two strings (the YAML, the undo data as JSON); None when there are none."""
+    path = Path(store_path)
+    if not (path / RESOLUTION_FILE).exists():
+        return None
+    undo = {f.stem: json.loads(f.read_text(encoding="utf-8")) for f in sorted((path / UNDO_DIR).glob("*.json"))}
+    return {"yaml": (path / RESOLUTION_FILE).read_text(encoding="utf-8"),
+            "undo": json.dumps(undo, ensure_ascii=False, sort_keys=True)}
+
+
+def write_state(store_path: str | os.PathLike[str], state: dict[str, str] | None) -> None:
+    """Replace the store's decisions by ``state`` (from :func:`read_state`); None removes them."""
+    path = Path(store_path)
+    undo_dir = path / UNDO_DIR
+    for f in undo_dir.glob("*.json"):
+        f.unlink()
+    if state is None:
+        (path / RESOLUTION_FILE).unlink(missing_ok=True)
+        return
+    Resolution.from_text(state["yaml"])  # refuse what cannot be read back
+    path.mkdir(parents=True, exist_ok=True)
+    undo = json.loads(state.get("undo") or "{}")
+    if undo:
+        undo_dir.mkdir(exist_ok=True)
+    for name, snapshot in undo.items():
+        (undo_dir / f"{int(name)}.json").write_text(json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+                                                    encoding="utf-8")
+    tmp = path / (RESOLUTION_FILE + ".tmp")
+    tmp.write_text(state["yaml"], encoding="utf-8")
+    os.replace(tmp, path / RESOLUTION_FILE)
+
+
+def merged_away(store_path: str | os.PathLike[str]) -> list[str]:
+    """Ids that active merges removed (push deletes them from Neo4j)."""
+    return sorted({o for d in Resolution.load(store_path).active_merges() for o in d["others"]})

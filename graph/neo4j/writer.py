@@ -94,8 +94,25 @@ class Neo4jWriter:
 
     def write_store(self, store: GraphStore, batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, int]:
         """Write every document, actor and relation of ``store``; returns the counts written."""
-        return self._write(store, list(store.documents), list(store.graph.nodes),
-                           list(store.graph.edges(keys=True)), batch_size)
+        counts = self._write(store, list(store.documents), list(store.graph.nodes),
+                             list(store.graph.edges(keys=True)), batch_size)
+        self.write_resolution(store)
+        return counts
+
+    def write_resolution(self, store: GraphStore) -> None:
+        """The store's actor decisions (graph.resolution) as one :Resolution node, and actors that
+        merges removed deleted here too."""
+        from graph.resolution import merged_away, read_state
+
+        state = read_state(store.path)
+        gone = [a for a in merged_away(store.path) if a not in store.graph]
+        with self.driver.session(database=self.database) as s:
+            if state is None:
+                s.run("MATCH (r:Resolution {id: 'store'}) DELETE r").consume()
+                return
+            s.run("MERGE (r:Resolution {id: 'store'}) SET r.yaml = $yaml, r.undo = $undo", **state).consume()
+            if gone:
+                s.run("UNWIND $ids AS id MATCH (a:Actor {id: id}) DETACH DELETE a", ids=gone).consume()
 
     def write_relations(self, store: GraphStore, edges: Sequence[tuple[str, str, str]] | None = None,
                         batch_size: int = DEFAULT_BATCH_SIZE) -> int:
