@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from graph.cli import cli
-from graph.cli.common import friendly_errors, open_store, store_option
+from graph.cli.common import emit, format_option, friendly_errors, open_store, report_command, store_option
 
 
 def reason_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -139,7 +139,7 @@ def kind(actor: str, kind: str, store_path: Path | None, reason: str | None) -> 
 
     \b
     Example:
-      actorgraph kind union-solidarity-and-development-party party
+      actorgraph kind union-solidarity-and-development-party other_org
     """
     from graph.resolution import decide_kind
 
@@ -148,3 +148,35 @@ def kind(actor: str, kind: str, store_path: Path | None, reason: str | None) -> 
         actor_id = _lookup(store, actor)
         entry = decide_kind(store, actor_id, kind, reason)
     click.echo(f"{actor_id}: kind set to {entry['kind']}")
+
+
+@cli.command()
+@store_option
+@format_option
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
+              help="Only pairs scoring at least this much (default 0.75).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many pairs (the best).")
+@report_command
+@friendly_errors
+def duplicates(store_path: Path | None, fmt: str, min_score: float | None, limit: int | None) -> None:
+    """Pairs of actors that may be one real actor, best first, with the reasons.
+
+    Names are compared after removing accents, titles, initials and 'al-'
+    prefixes, with transliteration variants (Qaddafi/Gaddafi/Kadhafi,
+    Mohammed/Muhammad) spelled one way; acronyms are matched with their
+    expansion; aliases, kind, shared neighbours and documents add weight,
+    and two actors that are the two parties of one relation are unlikely
+    to be one. Confirm a pair with `actorgraph merge`.
+
+    \b
+    Example:
+      actorgraph duplicates --min-score 0.9
+      actorgraph duplicates --format csv > pairs.csv
+    """
+    from graph.duplicates import DEFAULT_MIN_SCORE, find_duplicates
+
+    store = open_store(store_path, evidence=False)
+    g = store.graph
+    found = find_duplicates(g, DEFAULT_MIN_SCORE if min_score is None else min_score)[:limit]
+    names = {n: g.nodes[n].get("name", n) for n in g.nodes}
+    emit([c.row(names) for c in found], ["score", "a", "a_name", "b", "b_name", "reasons"], fmt)

@@ -1,0 +1,239 @@
+"""Pairs of actors that may be one real actor, scored and explained.
+
+Names are compared after :func:`match_key` (accents, titles, initials, 'al-' prefixes and
+common transliteration differences removed) and as consonant skeletons; acronyms are
+compared with expansions. Only actors that share a blocking key (a skeleton of the whole
+name or of one of its words, or an acronym) are compared, so the work grows with the number
+of actors, not its square.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("muammar-gaddafi", name="Muammar Gaddafi", kind="person", aliases=[], documents=["d1"])
+>>> g.add_node("moammar-kadhafi", name="Moammar Kadhafi", kind="person", aliases=[], documents=["d2"])
+>>> [(p.a, p.b) for p in find_duplicates(g)]
+[('moammar-kadhafi', 'muammar-gaddafi')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from graph.model import name_key
+from graph.resolve import initials
+
+DEFAULT_MIN_SCORE = 0.75
+MAX_BLOCK = 60  # a blocking key shared by more actors than this says little (a common surname, 'party')
+
+# Words that say what someone is, not who: dropped before names are compared.
+TITLES = frozenset("""
+mr mrs ms dr prof sir dame lord lady sheikh shaikh sheik imam ayatollah rev gen general col colonel maj major
+capt captain lt adm admiral sgt president vice prime minister premier chancellor secretary foreign defence defense
+senator sen rep representative governor gov king queen prince princess emir sultan crown chief justice judge
+mayor ambassador envoy spokesman spokeswoman spokesperson leader chairman chairwoman chair commander
+""".split())
+# Arabic and similar articles and particles, written attached ('al-Assad') or apart ('Al Assad').
+PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "bin", "ibn", "ben", "abu"})
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("sh", "s"), ("ch", "c"),
+             ("ou", "u"), ("ee", "i"), ("oo", "u"), ("ck", "k"))
+_SOUNDS = str.maketrans({"q": "k", "g": "k", "c": "k", "z": "s", "w": "v", "y": "i", "j": "i", "e": "i", "o": "u"})
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=200_000)
+def match_key(name: str) -> str:
+    """A name as compared for duplicates: accents, case, titles, initials and particles removed,
+    transliteration variants spelled one way.
+
+    >>> match_key("President Muammar al-Qaddafi") == match_key("Moammar Gadhafi") == match_key("Mu'ammar Kadhafi")
+    True
+    >>> match_key("Mohammed bin Salman") == match_key("Muhammad Salman")
+    True
+    """
+    name = name.replace("-", " ").replace("'", "").replace("’", "").replace("‘", "")
+    words = [w for w in name_key(name).split() if w not in TITLES and w not in PARTICLES and len(w) > 1]
+    return " ".join(_word(w) for w in words)
+
+
+def _word(w: str) -> str:
+    for a, b in _DIGRAPHS:
+        w = w.replace(a, b)
+    w = w.translate(_SOUNDS)
+    w = w[0] + w[1:].replace("h", "")  # 'mohammed' ~ 'muhammad', 'kadhafi' ~ 'kaddafi'
+    w = w[0] + re.sub(r"[aiu]+", lambda m: "a" if len(m.group()) else "", w[1:])  # vowels: one, any quality
+    return _DOUBLE.sub(r"\1", w)
+
+
+def skeleton(key: str) -> str:
+    """Consonants only, for blocking: 'mahamad' -> 'mmd'."""
+    return "".join(w[0] + re.sub(r"[aeiou]", "", w[1:]) for w in key.split())
+
+
+@dataclass
+class Candidate:
+    """Two actors that may be one; ``reasons`` says why (and what speaks against)."""
+
+    a: str
+    b: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+    def row(self, names: dict[str, str]) -> dict[str, Any]:
+        return {"score": round(self.score, 3), "a": self.a, "a_name": names[self.a], "b": self.b,
+                "b_name": names[self.b], "reasons": "; ".join(self.reasons)}
+
+
+@dataclass
+class _Actor:
+    id: str
+    name: str
+    kind: str
+    forms: list[str]  # name and aliases, as name_key
+    keys: list[str]  # the same, as match_key
+    docs: frozenset[str]
+
+
+def _actors(g: Any) -> list[_Actor]:
+    out = []
+    for n, a in g.nodes(data=True):
+        forms = list(dict.fromkeys(k for k in (name_key(x) for x in (a.get("name", n), *a.get("aliases", ()))) if k))
+        keys = list(dict.fromkeys(k for k in (match_key(x) for x in (a.get("name", n), *a.get("aliases", ()))) if k))
+        out.append(_Actor(n, a.get("name", n), a.get("kind", ""), forms, keys, frozenset(a.get("documents", ()))))
+    return out
+
+
+def _blocks(actors: list[_Actor]) -> dict[str, list[int]]:
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, a in enumerate(actors):
+        keys = set()
+        for k in a.keys:
+            keys.add("full:" + skeleton(k))
+            words = k.split()
+            if len(words) > 1:
+                keys.update("word:" + skeleton(w) for w in words if len(w) > 2)
+        for f in a.forms:
+            acro = initials(f)
+            if acro:
+                keys.add("acro:" + acro)
+            if " " not in f and len(f) <= 6:
+                keys.add("acro:" + f)  # 'unhcr' meets 'united nations high commissioner for refugees'
+        for k in keys:
+            blocks[k].append(i)
+    return blocks
+
+
+def _first_names_clash(a: _Actor, b: _Actor) -> bool:
+    """Two people with one surname and different given names (Ali and Mojtaba Khamenei)."""
+    if a.kind != "person" or b.kind != "person":
+        return False
+    ka, kb = a.keys[0].split() if a.keys else [], b.keys[0].split() if b.keys else []
+    if len(ka) < 2 or len(kb) < 2:
+        return False
+    return ka[0] != kb[0] and not (ka[0].startswith(kb[0]) or kb[0].startswith(ka[0]))
+
+
+def _score(a: _Actor, b: _Actor, neighbours: dict[str, set[str]], related: set[tuple[str, str]]) -> Candidate | None:
+    reasons: list[str] = []
+    shared = set(a.forms) & set(b.forms)
+    name = 0.0
+    if shared:
+        name = 1.0
+        reasons.append(f"share the name {sorted(shared)[0]!r}")
+    else:
+        best, pair = 0.0, ("", "")
+        for x in a.keys:
+            for y in b.keys:
+                # One-word names (countries, 'Niger'/'Nigeria') must agree exactly: a letter apart is another actor.
+                s = 1.0 if x == y else 0.0 if " " not in x or " " not in y else fuzz.ratio(x, y) / 100 * 0.95
+                if s > best:
+                    best, pair = s, (x, y)
+        name = best
+        acro = next((f"{x!r} is the initials of {y!r}" for x in a.forms for y in b.forms if " " not in x and initials(y) == x),
+                    None) or next((f"{y!r} is the initials of {x!r}" for x in a.forms for y in b.forms
+                                   if " " not in y and initials(x) == y), None)
+        if acro and name < 0.9:
+            name = 0.9
+            reasons.append(acro)
+        elif name == 1.0:
+            reasons.append(f"same name once spelling variants are set aside ({a.name!r} ~ {b.name!r})")
+        elif name >= 0.6:
+            reasons.append(f"similar names ({pair[0]!r} ~ {pair[1]!r}, {name:.2f})")
+    if name < 0.6:
+        return None
+    score = name
+    if a.kind == b.kind:
+        reasons.append(f"both {a.kind}")
+    else:
+        score *= 0.8
+        reasons.append(f"kinds differ ({a.kind}, {b.kind})")
+    if _first_names_clash(a, b):
+        score *= 0.4
+        reasons.append("different given names")
+    na, nb = neighbours.get(a.id, set()), neighbours.get(b.id, set())
+    common = (na & nb) - {a.id, b.id}
+    if common:
+        score = min(1.0, score + 0.05 * min(len(common), 3))
+        reasons.append(f"{len(common)} shared neighbours")
+    docs = a.docs & b.docs
+    if docs:
+        reasons.append(f"{len(docs)} shared documents")
+    if (a.id, b.id) in related or (b.id, a.id) in related:
+        score *= 0.5
+        reasons.append("related to each other (two parties of one relation)")
+    else:
+        reasons.append("never two parties of one relation")
+    return Candidate(*sorted((a.id, b.id)), score=round(score, 4), reasons=reasons)
+
+
+def find_duplicates(g: Any, min_score: float = DEFAULT_MIN_SCORE, edges: Iterable[tuple[str, str]] | None = None
+                    ) -> list[Candidate]:
+    """Candidate pairs in ``g`` (a networkx graph of actors) scoring at least ``min_score``, best first."""
+    actors = _actors(g)
+    pairs = list(edges) if edges is not None else [(u, v) for u, v in g.edges()]
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for u, v in pairs:
+        neighbours[u].add(v)
+        neighbours[v].add(u)
+    related = set(pairs)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for members in _blocks(actors).values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                pair = (i, j) if i < j else (j, i)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                c = _score(actors[i], actors[j], neighbours, related)
+                if c is not None and c.score >= min_score:
+                    out.append(c)
+    out.sort(key=lambda c: (-c.score, c.a, c.b))
+    return out
+
+
+def all_pairs(g: Any, min_score: float = DEFAULT_MIN_SCORE) -> list[Candidate]:
+    """Every pair compared (the baseline the benchmark measures blocking against)."""
+    actors = _actors(g)
+    pairs = [(u, v) for u, v in g.edges()]
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for u, v in pairs:
+        neighbours[u].add(v)
+        neighbours[v].add(u)
+    related = set(pairs)
+    out = []
+    for i in range(len(actors)):
+        for j in range(i + 1, len(actors)):
+            c = _score(actors[i], actors[j], neighbours, related)
+            if c is not None and c.score >= min_score:
+                out.append(c)
+    out.sort(key=lambda c: (-c.score, c.a, c.b))
+    return out
