@@ -3,7 +3,7 @@
 Names are compared after :func:`match_key` (accents, titles, initials, 'al-' prefixes and
 common transliteration differences removed) and as consonant skeletons; acronyms are
 compared with expansions. Only actors that share a blocking key (a skeleton of the whole
-name or of one of its words, or an acronym) are compared, so the work grows with the number
+name or of the name less one word, or an acronym) are compared, so the work grows with the number
 of actors, not its square.
 
 >>> import networkx as nx
@@ -98,6 +98,11 @@ class _Actor:
     keys: list[str]  # the same, as match_key
     docs: frozenset[str]
 
+    def __post_init__(self) -> None:
+        self.form_set, self.key_set = set(self.forms), set(self.keys)
+        self.singles = {f for f in self.forms if " " not in f}
+        self.acros = {x for x in (initials(f) for f in self.forms) if x}
+
 
 def _actors(g: Any) -> list[_Actor]:
     out = []
@@ -113,10 +118,11 @@ def _blocks(actors: list[_Actor]) -> dict[str, list[int]]:
     for i, a in enumerate(actors):
         keys = set()
         for k in a.keys:
-            keys.add("full:" + skeleton(k))
+            keys.add("name:" + skeleton(k))
             words = k.split()
             if len(words) > 1:
-                keys.update("word:" + skeleton(w) for w in words if len(w) > 2)
+                # The name less one word: a variant in one word, or a word more or less, still meets.
+                keys.update("name:" + skeleton(" ".join(words[:i] + words[i + 1:])) for i in range(len(words)))
         for f in a.forms:
             acro = initials(f)
             if acro:
@@ -138,34 +144,37 @@ def _first_names_clash(a: _Actor, b: _Actor) -> bool:
     return ka[0] != kb[0] and not (ka[0].startswith(kb[0]) or kb[0].startswith(ka[0]))
 
 
-def _score(a: _Actor, b: _Actor, neighbours: dict[str, set[str]], related: set[tuple[str, str]]) -> Candidate | None:
-    reasons: list[str] = []
-    shared = set(a.forms) & set(b.forms)
-    name = 0.0
+def _name_score(a: _Actor, b: _Actor, floor: float) -> tuple[float, str]:
+    """How alike two actors' names are (0..1) and why; 0 when below ``floor`` (checked cheaply first)."""
+    shared = a.form_set & b.form_set
     if shared:
-        name = 1.0
-        reasons.append(f"share the name {sorted(shared)[0]!r}")
-    else:
-        best, pair = 0.0, ("", "")
-        for x in a.keys:
-            for y in b.keys:
-                # One-word names (countries, 'Niger'/'Nigeria') must agree exactly: a letter apart is another actor.
-                s = 1.0 if x == y else 0.0 if " " not in x or " " not in y else fuzz.ratio(x, y) / 100 * 0.95
-                if s > best:
-                    best, pair = s, (x, y)
-        name = best
-        acro = next((f"{x!r} is the initials of {y!r}" for x in a.forms for y in b.forms if " " not in x and initials(y) == x),
-                    None) or next((f"{y!r} is the initials of {x!r}" for x in a.forms for y in b.forms
-                                   if " " not in y and initials(x) == y), None)
-        if acro and name < 0.9:
-            name = 0.9
-            reasons.append(acro)
-        elif name == 1.0:
-            reasons.append(f"same name once spelling variants are set aside ({a.name!r} ~ {b.name!r})")
-        elif name >= 0.6:
-            reasons.append(f"similar names ({pair[0]!r} ~ {pair[1]!r}, {name:.2f})")
+        return 1.0, f"share the name {min(shared)!r}"
+    if a.key_set & b.key_set:
+        return 1.0, f"same name once spelling variants are set aside ({a.name!r} ~ {b.name!r})"
+    acro = a.singles & b.acros or b.singles & a.acros
+    if acro:
+        return 0.9, f"{min(acro)!r} is the initials of the other's name"
+    best, pair = 0.0, ("", "")
+    cutoff = floor / 0.95 * 100
+    for x in a.keys:
+        if " " not in x:
+            continue  # one-word names (countries, 'Niger'/'Nigeria') must agree exactly
+        for y in b.keys:
+            if " " not in y:
+                continue
+            s = fuzz.ratio(x, y, score_cutoff=cutoff) / 100 * 0.95
+            if s > best:
+                best, pair = s, (x, y)
+    return best, f"similar names ({pair[0]!r} ~ {pair[1]!r}, {best:.2f})"
+
+
+def _score(a: _Actor, b: _Actor, neighbours: dict[str, set[str]], related: set[tuple[str, str]],
+           min_score: float = 0.0) -> Candidate | None:
+    # Neighbours add at most 0.15: a name scoring below min_score - 0.15 cannot make it.
+    name, why = _name_score(a, b, max(0.6, min_score - 0.15))
     if name < 0.6:
         return None
+    reasons = [why]
     score = name
     if a.kind == b.kind:
         reasons.append(f"both {a.kind}")
@@ -213,7 +222,7 @@ def find_duplicates(g: Any, min_score: float = DEFAULT_MIN_SCORE, edges: Iterabl
                 if pair in seen:
                     continue
                 seen.add(pair)
-                c = _score(actors[i], actors[j], neighbours, related)
+                c = _score(actors[i], actors[j], neighbours, related, min_score)
                 if c is not None and c.score >= min_score:
                     out.append(c)
     out.sort(key=lambda c: (-c.score, c.a, c.b))
@@ -232,7 +241,7 @@ def all_pairs(g: Any, min_score: float = DEFAULT_MIN_SCORE) -> list[Candidate]:
     out = []
     for i in range(len(actors)):
         for j in range(i + 1, len(actors)):
-            c = _score(actors[i], actors[j], neighbours, related)
+            c = _score(actors[i], actors[j], neighbours, related, min_score)
             if c is not None and c.score >= min_score:
                 out.append(c)
     out.sort(key=lambda c: (-c.score, c.a, c.b))
