@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from graph.model import name_key
+from graph.names import match_key
 from graph.taxonomy import load_taxonomy
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -68,6 +69,20 @@ class Entry(BaseModel):
         return [self.name, *self.aliases]
 
 
+def loose_key(text: str) -> str:
+    """The key under which transliteration, hyphen and spacing variants of a name meet
+    (:func:`graph.names.match_key`); empty for one word, where a letter apart is another
+    name ('Niger', 'Nigeria'; 'Cameron', 'Cameroon'), so such words must match exactly.
+
+    >>> loose_key("Muammar al-Gaddafi") == loose_key("Moammar Kadhafi")
+    True
+    >>> loose_key("Iran")
+    ''
+    """
+    key = match_key(text)
+    return key if " " in key else ""
+
+
 def _variants(form: str) -> set[str]:
     """Spelling variants writers use: 'U.N. X' / 'UN X' / 'United Nations X', 'U.S.' / 'US'."""
     out = {form}
@@ -107,6 +122,7 @@ class Gazetteer:
     def _index(self) -> None:
         self.forms: dict[str, str] = {}          # exact surface form -> id
         self.keys: dict[str, set[str]] = {}      # name_key -> ids
+        self.loose: dict[str, set[str]] = {}     # loose_key -> ids (transliteration variants)
         self.demonyms: dict[str, str] = {}       # 'Colombian' -> colombia
         self.capitals: dict[str, str] = {}       # 'Bogotá' -> colombia
         self.seats: dict[str, str] = {}          # 'White House' -> united-states
@@ -115,6 +131,9 @@ class Gazetteer:
                 for v in _variants(form):
                     self.forms.setdefault(v, e.id)
                     self.keys.setdefault(name_key(v), set()).add(e.id)
+                    loose = loose_key(v)
+                    if loose:
+                        self.loose.setdefault(loose, set()).add(e.id)
             for d in e.demonyms:
                 self.demonyms.setdefault(d, e.id)
             for c in [e.capital, *e.capital_aliases] if e.capital else e.capital_aliases:
@@ -135,6 +154,12 @@ class Gazetteer:
         ids = self.keys.get(name_key(text))
         if ids and len(ids) == 1:
             return next(iter(ids))
+        if not ids:
+            # 'Abbas Araqchi' is the entry 'Abbas Araghchi': one entry per real actor, not one per spelling.
+            loose = loose_key(text)
+            ids = self.loose.get(loose) if loose else None
+            if ids and len(ids) == 1:
+                return next(iter(ids))
         return None
 
     def state_of(self, text: str, exact: bool = False) -> str | None:
