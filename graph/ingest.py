@@ -160,8 +160,10 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
     store.check_writable()  # fail before minutes of parsing, not after
     chunk = chunk_chars or int(os.environ.get(CHUNK_ENV) or DEFAULT_CHUNK_CHARS)
     from extraction.mentions import known_people
+    from graph.resolution import Resolution
 
-    stored = list(store.graph.nodes(data=True))
+    # Merged-away names stay known to the extractor (their mentions then join the kept actor).
+    stored = list(store.graph.nodes(data=True)) + Resolution.load(store.path).merged_nodes(store.graph)
     report.extractions.extend(_extract(todo, known_people(stored), model, processes, progress, batch_size, chunk))
     # A surname alone ('Okonkwo') is the person another document of this batch names in full: re-read the
     # few documents that mention such a surname, so the result does not depend on the order of documents.

@@ -128,6 +128,17 @@ class Resolution:
 
     # -- replay on ingest --------------------------------------------------------
 
+    def merged_nodes(self, g: Any) -> list[tuple[str, dict[str, Any]]]:
+        """(id, attributes) of merged-away actors as they were, so extraction still recognises their
+        names (a surname alone, say); :meth:`rewrite` then sends them to the kept actor."""
+        out = []
+        for d in self.active_merges():
+            kind = g.nodes[d["keep"]]["kind"] if d["keep"] in g else None
+            for o in d["others"]:
+                if kind and o not in g:
+                    out.append((o, {"kind": kind, "name": d.get("names", {}).get(o, o)}))
+        return out
+
     def rewrite(self, ext: Extraction) -> Extraction:
         """The extraction with merged-away ids (and user aliases) pointing at the kept actor;
         relations that become self-loops are dropped."""
