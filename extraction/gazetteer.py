@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from graph.model import name_key
-from graph.names import match_key
+from graph.names import match_key, same_name
 from graph.taxonomy import load_taxonomy
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -122,7 +122,7 @@ class Gazetteer:
     def _index(self) -> None:
         self.forms: dict[str, str] = {}          # exact surface form -> id
         self.keys: dict[str, set[str]] = {}      # name_key -> ids
-        self.loose: dict[str, set[str]] = {}     # loose_key -> ids (transliteration variants)
+        self.loose: dict[str, dict[str, str]] = {}  # loose_key -> {form: id} (transliteration variants)
         self.demonyms: dict[str, str] = {}       # 'Colombian' -> colombia
         self.capitals: dict[str, str] = {}       # 'Bogotá' -> colombia
         self.seats: dict[str, str] = {}          # 'White House' -> united-states
@@ -133,7 +133,7 @@ class Gazetteer:
                     self.keys.setdefault(name_key(v), set()).add(e.id)
                     loose = loose_key(v)
                     if loose:
-                        self.loose.setdefault(loose, set()).add(e.id)
+                        self.loose.setdefault(loose, {}).setdefault(v, e.id)
             for d in e.demonyms:
                 self.demonyms.setdefault(d, e.id)
             for c in [e.capital, *e.capital_aliases] if e.capital else e.capital_aliases:
@@ -157,8 +157,9 @@ class Gazetteer:
         if not ids:
             # 'Abbas Araqchi' is the entry 'Abbas Araghchi': one entry per real actor, not one per spelling.
             loose = loose_key(text)
-            ids = self.loose.get(loose) if loose else None
-            if ids and len(ids) == 1:
+            forms = self.loose.get(loose, {}) if loose else {}
+            ids = {i for f, i in forms.items() if same_name(text, f)}
+            if len(ids) == 1:
                 return next(iter(ids))
         return None
 

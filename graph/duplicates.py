@@ -25,7 +25,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from graph.model import name_key
-from graph.names import match_key
+from graph.names import match_key, same_name
 from graph.resolve import initials
 
 DEFAULT_MIN_SCORE = 0.75
@@ -59,6 +59,9 @@ class _Actor:
     keys: list[str]  # the same, as match_key
     docs: frozenset[str]
 
+    names: list[str] = field(default_factory=list)  # name and aliases as written
+    keys_all: list[str] = field(default_factory=list)  # match_key of each of names
+
     def __post_init__(self) -> None:
         self.form_set, self.key_set = set(self.forms), set(self.keys)
         self.singles = {f for f in self.forms if " " not in f}
@@ -70,7 +73,9 @@ def _actors(g: Any) -> list[_Actor]:
     for n, a in g.nodes(data=True):
         forms = list(dict.fromkeys(k for k in (name_key(x) for x in (a.get("name", n), *a.get("aliases", ()))) if k))
         keys = list(dict.fromkeys(k for k in (match_key(x) for x in (a.get("name", n), *a.get("aliases", ()))) if k))
-        out.append(_Actor(n, a.get("name", n), a.get("kind", ""), forms, keys, frozenset(a.get("documents", ()))))
+        written = [a.get("name", n), *a.get("aliases", ())]
+        out.append(_Actor(n, a.get("name", n), a.get("kind", ""), forms, keys, frozenset(a.get("documents", ())),
+                          written, [match_key(x) for x in written]))
     return out
 
 
@@ -110,8 +115,11 @@ def _name_score(a: _Actor, b: _Actor, floor: float) -> tuple[float, str]:
     shared = a.form_set & b.form_set
     if shared:
         return 1.0, f"share the name {min(shared)!r}"
-    if a.key_set & b.key_set:
-        return 1.0, f"same name once spelling variants are set aside ({a.name!r} ~ {b.name!r})"
+    for k in a.key_set & b.key_set:
+        x = next(n for n, m in zip(a.names, a.keys_all, strict=True) if m == k)
+        y = next(n for n, m in zip(b.names, b.keys_all, strict=True) if m == k)
+        if same_name(x, y):
+            return 1.0, f"same name once spelling variants are set aside ({x!r} ~ {y!r})"
     acro = a.singles & b.acros or b.singles & a.acros
     if acro:
         return 0.9, f"{min(acro)!r} is the initials of the other's name"

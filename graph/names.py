@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from graph.model import name_key
 
 # Words that say what someone is, not who: dropped from the start of a name before names are compared.
@@ -28,6 +30,17 @@ _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("
              ("ou", "u"), ("ee", "i"), ("oo", "u"), ("ck", "k"))
 _SOUNDS = str.maketrans({"q": "k", "g": "k", "c": "k", "z": "s", "w": "v", "y": "i", "j": "i", "e": "i", "o": "u"})
 _DOUBLE = re.compile(r"(.)\1+")
+SAME_NAME_RATIO = 65  # per word: Kadhafi/Qaddafi 71, Mohamed/Muhammad 67, Hassan/Hussein 62
+
+
+@lru_cache(maxsize=200_000)
+def plain_words(name: str) -> tuple[str, ...]:
+    """The words of a name that identify it: accents, case, leading titles, initials and particles removed."""
+    name = name.replace("-", " ").replace("'", "").replace("’", "").replace("‘", "")
+    words = [w for w in name_key(name).split() if w not in PARTICLES and len(w) > 1]
+    while len(words) > 1 and words[0] in TITLES:  # 'President X', not the 'Department of Justice'
+        words.pop(0)
+    return tuple(words)
 
 
 @lru_cache(maxsize=200_000)
@@ -40,11 +53,21 @@ def match_key(name: str) -> str:
     >>> match_key("Mohammed bin Salman") == match_key("Muhammad Salman")
     True
     """
-    name = name.replace("-", " ").replace("'", "").replace("’", "").replace("‘", "")
-    words = [w for w in name_key(name).split() if w not in PARTICLES and len(w) > 1]
-    while len(words) > 1 and words[0] in TITLES:  # 'President X', not the 'Department of Justice'
-        words.pop(0)
-    return " ".join(_word(w) for w in words)
+    return " ".join(_word(w) for w in plain_words(name))
+
+
+def same_name(a: str, b: str) -> bool:
+    """Are two names spellings of one name? Same :func:`match_key`, and spelled alike enough
+    that the vowels the key sets aside do not tell two names apart ('Hassan', 'Hussein').
+
+    >>> same_name("Abbas Araqchi", "Abbas Araghchi"), same_name("Hassan Sheikh", "Hussein al-Sheikh")
+    (True, False)
+    """
+    if match_key(a) != match_key(b):
+        return False
+    wa, wb = plain_words(a), plain_words(b)
+    # Word by word: a shared surname must not carry two different given names.
+    return len(wa) == len(wb) and all(fuzz.ratio(x, y) >= SAME_NAME_RATIO for x, y in zip(wa, wb, strict=True))
 
 
 def _word(w: str) -> str:
