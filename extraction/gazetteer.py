@@ -12,6 +12,7 @@ gazetteer without touching code. Later entries with the same id extend earlier o
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
@@ -64,6 +65,7 @@ class Entry(BaseModel):
     parent: str | None = None
     offices: list[Office] = Field(default_factory=list)
     historical: bool = False
+    wikidata: str | None = Field(default=None, pattern=r"^Q[1-9][0-9]*$", description="Wikidata item id")
 
     def surface_forms(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -213,12 +215,40 @@ def gazetteer_files() -> list[Path]:
     return files
 
 
+WIKIDATA_FILE = DATA_DIR / "wikidata.yaml"
+
+
+def read_wikidata(path: Path = WIKIDATA_FILE) -> dict[str, str]:
+    """Actor id -> QID from the packaged table (sections of ``id: Q...``)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise GazetteerError(f"{path}: cannot read: {str(exc).splitlines()[0]}") from None
+    out: dict[str, str] = {}
+    for section in data.values():
+        for actor, qid in (section or {}).items():
+            if not re.fullmatch(r"Q[1-9][0-9]*", str(qid)):
+                raise GazetteerError(f"{path}: {actor}: {qid!r} is not a Wikidata id (Q123)")
+            out[str(actor)] = str(qid)
+    return out
+
+
 @lru_cache(maxsize=4)
 def _load(files: tuple[str, ...]) -> Gazetteer:
     entries: list[Entry] = []
     for f in files:
         entries += _read(Path(f))
-    return Gazetteer(entries)
+    gz = Gazetteer(entries)
+    for actor, qid in read_wikidata().items():
+        e = gz.entries.get(actor)
+        if e is not None and e.wikidata is None:
+            e.wikidata = qid
+    return gz
+
+
+def wikidata_ids() -> dict[str, str]:
+    """Actor id -> Wikidata QID, for the actors the gazetteer identifies."""
+    return {e.id: e.wikidata for e in load_gazetteer().entries.values() if e.wikidata}
 
 
 def load_gazetteer(files: Iterable[str | Path] | None = None) -> Gazetteer:

@@ -29,6 +29,8 @@ def test_merge_survives_push_pull_reingest_and_unmerge(neo4j_settings, neo4j_db,
     ids = {r["id"] for r in neo4j_db.execute_query("MATCH (a:Actor) RETURN a.id AS id",
                                                    database_=neo4j_settings.database).records}
     assert "abbas-araqchi" not in ids and "abbas-araghchi" in ids
+    qid = neo4j_db.execute_query("MATCH (a:Actor {id: 'oman'}) RETURN a.wikidata AS q", database_=neo4j_settings.database)
+    assert qid.records[0]["q"] == "Q842"  # the stable identifier travels as a property
 
     pulled = run("pull", *conn, store=there)
     assert pulled.exit_code == 0, pulled.output

@@ -179,8 +179,10 @@ class Neo4jWriter:
         doc_rows = [_document_row(store, d) for d in doc_ids if d in store.documents]
         by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
         mention_rows = []
+        qids = _wikidata_ids()
         for n in actor_ids:
             row = store._node_dict(n)
+            row["wikidata"] = qids.get(n)  # null leaves the property unset
             by_kind[self.taxonomy.kind(row["kind"]).name].append(row)
             mention_rows += [{"doc": d, "actor": n} for d in row["documents"] if d in store.documents]
         by_type: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
@@ -227,7 +229,8 @@ class Neo4jWriter:
         return (
             "UNWIND $rows AS row\n"
             "MERGE (a:Actor {id: row.id})\n"
-            "SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.documents = row.documents\n"
+            "SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.documents = row.documents, "
+            "a.wikidata = row.wikidata\n"
             f"SET a:{label}{remove}"
         )
 
@@ -364,6 +367,12 @@ def run_disjoint(edges: Sequence[tuple[str, str, str]], write: Callable[[list[tu
             for f in done:
                 del running[f]
                 f.result()  # the pool's exit waits for the batches still running
+
+
+def _wikidata_ids() -> dict[str, str]:
+    from extraction.gazetteer import wikidata_ids
+
+    return wikidata_ids()
 
 
 def relation_row(edge: dict[str, Any]) -> list[Any]:
