@@ -120,7 +120,8 @@ def _name_score(a: _Actor, b: _Actor, floor: float) -> tuple[float, str]:
         y = next(n for n, m in zip(b.names, b.keys_all, strict=True) if m == k)
         if same_name(x, y):
             return 1.0, f"same name once spelling variants are set aside ({x!r} ~ {y!r})"
-    acro = a.singles & b.acros or b.singles & a.acros
+    # An acronym only for an actor of the same kind: 'US' is also the initials of 'US soldiers'.
+    acro = (a.singles & b.acros or b.singles & a.acros) if a.kind == b.kind else set()
     if acro:
         return 0.9, f"{min(acro)!r} is the initials of the other's name"
     best, pair = 0.0, ("", "")

@@ -81,7 +81,12 @@ def unmerge(ref: str, store_path: Path | None, reason: str | None) -> None:
 
 @cli.group()
 def alias() -> None:
-    """Aliases the analyst adds to an actor (kept in resolution.yaml)."""
+    """Aliases the analyst adds to an actor (kept in resolution.yaml).
+
+    \b
+    Example:
+      actorgraph alias add eln "Elenos"
+    """
 
 
 @alias.command("add")
@@ -171,7 +176,7 @@ def duplicates(store_path: Path | None, fmt: str, min_score: float | None, limit
     \b
     Example:
       actorgraph duplicates --min-score 0.9
-      actorgraph duplicates --format csv > pairs.csv
+      actorgraph duplicates --format csv --limit 100
     """
     from graph.duplicates import DEFAULT_MIN_SCORE, find_duplicates
 
