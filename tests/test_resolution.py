@@ -127,3 +127,29 @@ def test_bad_decisions_are_one_line_errors_and_change_nothing(cli, store_dir):
         assert "Traceback" not in out.output
     assert (store_dir / "graph.json").read_bytes() == before
     assert not (store_dir / "resolution.yaml").exists()
+
+
+def test_unmerge_after_later_documents_keeps_their_evidence(tmp_path):
+    from graph.resolution import decide_merge, decide_unmerge
+
+    path = tmp_path / "s"
+    store = _build(path)
+    with store.locked():
+        decide_merge(store, "abbas-araghchi", ["abbas-araqchi"])
+    with store.locked():
+        store.add_extraction(_ext(3, [ARAGHCHI, OMAN], [("abbas-araghchi", "CRITICISES", "oman", 5)]))
+    with store.locked():
+        decide_unmerge(store, "abbas-araghchi")
+    g = GraphStore.open(path).graph
+    assert {"abbas-araghchi", "abbas-araqchi"} <= set(g.nodes)
+    assert g.has_edge("abbas-araqchi", "abbas-araghchi", "PRAISES")  # the dropped loop is back
+    assert g.has_edge("abbas-araghchi", "oman", "CRITICISES") and "d3" in g.nodes["abbas-araghchi"]["documents"]
+
+
+def test_a_damaged_resolution_file_is_a_one_line_error(cli, store_dir):
+    _build(store_dir)
+    (store_dir / "resolution.yaml").write_text("decisions: [{action: explode}]\n", encoding="utf-8")
+    before = (store_dir / "graph.json").read_bytes()
+    out = cli("merge", "oman", "steve-witkoff")
+    assert out.exit_code == 1 and out.output.startswith("Error: ") and "resolution.yaml" in out.output
+    assert (store_dir / "graph.json").read_bytes() == before
