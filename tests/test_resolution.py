@@ -95,6 +95,9 @@ def test_merge_is_replayed_on_later_documents(tmp_path):
     g = GraphStore.open(path).graph
     assert "abbas-araqchi" not in g
     assert g.has_edge("abbas-araghchi", "oman", "CRITICISES")
+    from graph.resolve import resolve_actor
+
+    assert resolve_actor(g, "abbas-araqchi") == "abbas-araghchi"  # the merged-away id still finds the actor
     assert "d3" in g.nodes["abbas-araghchi"]["documents"]
 
 
