@@ -13,6 +13,8 @@ Each figure is compared with a baseline measured in the same run on the same dat
   the previous code path (networkx views, normal interpreter exit) in fresh processes;
 - HTML views: ``benchmarks/views.py``, time to first render in headless Chromium of a 600- and a
   5,000-actor view against the example articles' view (``--only views``);
+- duplicates: ``graph.duplicates.find_duplicates`` (blocking) on the full actor count against
+  comparing every pair of a 5,000-actor sample, scaled by the number of pairs;
 - Neo4j writes: ``benchmarks/neo4j_write.py`` (batched writer vs one transaction per relation) against
   the server that NEO4J_URI / NEO4J_PASSWORD name, else a throwaway server it starts (Java 17, Maven).
 
@@ -340,9 +342,62 @@ def child_views() -> dict[str, Any]:
     return run()
 
 
+def _actor_names(n: int, seed: int = 0) -> list[tuple[str, str]]:
+    """``n`` (name, kind) pairs built from syllables, a few of them spelling variants of another."""
+    rng = random.Random(seed)
+    syl = ["ka", "ro", "mi", "ta", "sen", "bul", "dor", "fa", "li", "no", "var", "gu", "ze", "pol", "han", "ri",
+           "mas", "te", "lo", "bek", "sa", "din", "qu", "el", "vi", "ran", "to", "mu", "shi", "ad"]
+    kinds = ["person", "person", "person", "state", "government_body", "igo", "ngo", "armed_group", "company",
+             "media", "other_org"]
+
+    def word() -> str:
+        return "".join(rng.choice(syl) for _ in range(rng.randint(2, 3))).capitalize()
+
+    out: list[tuple[str, str]] = []
+    while len(out) < n:
+        if out and rng.random() < 0.02:  # a planted variant: one letter changed in a known name
+            name, kind = rng.choice(out)
+            i = rng.randrange(len(name))
+            out.append((name[:i] + rng.choice("aeiouqk") + name[i + 1:], kind))
+            continue
+        kind = rng.choice(kinds)
+        words = rng.randint(2, 4) if kind != "state" else 1
+        out.append((" ".join(word() for _ in range(words)), kind))
+    return out
+
+
+def child_duplicates(actors: int, sample: int) -> dict[str, Any]:
+    """``find_duplicates`` (blocking) on ``actors`` actors against comparing all pairs of a ``sample``."""
+    import networkx as nx
+
+    from graph.duplicates import all_pairs, find_duplicates
+
+    def graph(names: list[tuple[str, str]]) -> Any:
+        g = nx.MultiDiGraph()
+        for i, (name, kind) in enumerate(names):
+            g.add_node(f"a{i}", name=name, kind=kind, aliases=[], documents=[f"d{i % 5000}"])
+        rng = random.Random(1)
+        for _ in range(len(names) * 3):
+            g.add_edge(f"a{rng.randrange(len(names))}", f"a{rng.randrange(len(names))}", key="MEETS")
+        return g
+
+    names = _actor_names(actors)
+    big, small = graph(names), graph(names[:sample])
+    # CPU seconds beside wall seconds: on a shared machine the wall clock measures the neighbours too.
+    c0 = time.process_time()
+    t_blocked, found = _timed(find_duplicates, big)
+    c1 = time.process_time()
+    t_sample, base = _timed(all_pairs, small)
+    c2 = time.process_time()
+    scale = (actors * (actors - 1)) / (sample * (sample - 1))
+    return {"actors": actors, "pairs_found": len(found), "blocked_s": t_blocked, "all_pairs_sample": sample,
+            "all_pairs_sample_s": t_sample, "all_pairs_scaled_s": t_sample * scale, "all_pairs_sample_found": len(base),
+            "blocked_cpu_s": c1 - c0, "all_pairs_sample_cpu_s": c2 - c1, "all_pairs_scaled_cpu_s": (c2 - c1) * scale}
+
+
 CHILDREN = {"ingest": child_ingest, "make_store": child_make_store, "load": child_load,
             "analysis": child_analysis, "report": child_report, "old_report": child_old_report,
-            "views": child_views, "dense": child_dense}
+            "views": child_views, "dense": child_dense, "duplicates": child_duplicates}
 
 
 LOAD: list[tuple[str, float]] = []  # 1-minute load average after each step: the machine is shared
@@ -479,6 +534,12 @@ def _neo4j_rows(n4: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _duplicates_rows(d: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    return [(f"duplicates, {d['actors']:,} actors (blocking)", f"{d['blocked_s']:.1f} s ({d['blocked_cpu_s']:.1f} s CPU)",
+             f"all pairs ≈{d['all_pairs_scaled_s']:.0f} s ({d['all_pairs_sample']:,} sample, scaled)",
+             f"{d['all_pairs_scaled_s'] / d['blocked_s']:.0f}× faster")]
+
+
 def _print(rows: list[tuple[str, str, str, str]], r: dict[str, Any]) -> None:
     p = r["params"]
     print(f"\nactorgraph benchmarks ({r['size']}: {p['docs']} documents; {p['actors']:,} actors / {p['relations']:,} relations; "
@@ -496,9 +557,10 @@ def _view_rows(v: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     return rows(v)
 
 
-PARTS = ["ingest", "store", "analysis", "views", "neo4j", "dense"]
+PARTS = ["ingest", "store", "analysis", "views", "neo4j", "dense", "duplicates"]
 # The parts printed as rows of their own after the main table (ingest, store and analysis make that table).
-EXTRA_ROWS: dict[str, Any] = {"views": _view_rows, "neo4j": _neo4j_rows, "dense": _dense_rows}
+EXTRA_ROWS: dict[str, Any] = {"views": _view_rows, "neo4j": _neo4j_rows, "dense": _dense_rows,
+                              "duplicates": _duplicates_rows}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -549,6 +611,9 @@ def main(argv: list[str] | None = None) -> None:
             r["neo4j"] = _neo4j(work)
         if "dense" in only:
             r["dense"] = _dense(ns.dense_sizes or p["dense"])
+        if "duplicates" in only:
+            print(f"duplicates: {p['actors']:,} actors …", file=sys.stderr)
+            r["duplicates"] = _child("duplicates", p["actors"], 5000 if size == "full" else 2000)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     r["total_s"] = time.perf_counter() - t0

@@ -12,6 +12,7 @@ gazetteer without touching code. Later entries with the same id extend earlier o
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
@@ -21,6 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from graph.model import name_key
+from graph.names import match_key, same_name
 from graph.taxonomy import load_taxonomy
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -63,9 +65,24 @@ class Entry(BaseModel):
     parent: str | None = None
     offices: list[Office] = Field(default_factory=list)
     historical: bool = False
+    wikidata: str | None = Field(default=None, pattern=r"^Q[1-9][0-9]*$", description="Wikidata item id")
 
     def surface_forms(self) -> list[str]:
         return [self.name, *self.aliases]
+
+
+def loose_key(text: str) -> str:
+    """The key under which transliteration, hyphen and spacing variants of a name meet
+    (:func:`graph.names.match_key`); empty for one word, where a letter apart is another
+    name ('Niger', 'Nigeria'; 'Cameron', 'Cameroon'), so such words must match exactly.
+
+    >>> loose_key("Muammar al-Gaddafi") == loose_key("Moammar Kadhafi")
+    True
+    >>> loose_key("Iran")
+    ''
+    """
+    key = match_key(text)
+    return key if " " in key else ""
 
 
 def _variants(form: str) -> set[str]:
@@ -107,6 +124,7 @@ class Gazetteer:
     def _index(self) -> None:
         self.forms: dict[str, str] = {}          # exact surface form -> id
         self.keys: dict[str, set[str]] = {}      # name_key -> ids
+        self.loose: dict[str, dict[str, str]] = {}  # loose_key -> {form: id} (transliteration variants)
         self.demonyms: dict[str, str] = {}       # 'Colombian' -> colombia
         self.capitals: dict[str, str] = {}       # 'Bogotá' -> colombia
         self.seats: dict[str, str] = {}          # 'White House' -> united-states
@@ -115,6 +133,9 @@ class Gazetteer:
                 for v in _variants(form):
                     self.forms.setdefault(v, e.id)
                     self.keys.setdefault(name_key(v), set()).add(e.id)
+                    loose = loose_key(v)
+                    if loose:
+                        self.loose.setdefault(loose, {}).setdefault(v, e.id)
             for d in e.demonyms:
                 self.demonyms.setdefault(d, e.id)
             for c in [e.capital, *e.capital_aliases] if e.capital else e.capital_aliases:
@@ -135,6 +156,13 @@ class Gazetteer:
         ids = self.keys.get(name_key(text))
         if ids and len(ids) == 1:
             return next(iter(ids))
+        if not ids:
+            # 'Abbas Araqchi' is the entry 'Abbas Araghchi': one entry per real actor, not one per spelling.
+            loose = loose_key(text)
+            forms = self.loose.get(loose, {}) if loose else {}
+            ids = {i for f, i in forms.items() if same_name(text, f)}
+            if len(ids) == 1:
+                return next(iter(ids))
         return None
 
     def state_of(self, text: str, exact: bool = False) -> str | None:
@@ -187,12 +215,40 @@ def gazetteer_files() -> list[Path]:
     return files
 
 
+WIKIDATA_FILE = DATA_DIR / "wikidata.yaml"
+
+
+def read_wikidata(path: Path = WIKIDATA_FILE) -> dict[str, str]:
+    """Actor id -> QID from the packaged table (sections of ``id: Q...``)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise GazetteerError(f"{path}: cannot read: {str(exc).splitlines()[0]}") from None
+    out: dict[str, str] = {}
+    for section in data.values():
+        for actor, qid in (section or {}).items():
+            if not re.fullmatch(r"Q[1-9][0-9]*", str(qid)):
+                raise GazetteerError(f"{path}: {actor}: {qid!r} is not a Wikidata id (Q123)")
+            out[str(actor)] = str(qid)
+    return out
+
+
 @lru_cache(maxsize=4)
 def _load(files: tuple[str, ...]) -> Gazetteer:
     entries: list[Entry] = []
     for f in files:
         entries += _read(Path(f))
-    return Gazetteer(entries)
+    gz = Gazetteer(entries)
+    for actor, qid in read_wikidata().items():
+        e = gz.entries.get(actor)
+        if e is not None and e.wikidata is None:
+            e.wikidata = qid
+    return gz
+
+
+def wikidata_ids() -> dict[str, str]:
+    """Actor id -> Wikidata QID, for the actors the gazetteer identifies."""
+    return {e.id: e.wikidata for e in load_gazetteer().entries.values() if e.wikidata}
 
 
 def load_gazetteer(files: Iterable[str | Path] | None = None) -> Gazetteer:

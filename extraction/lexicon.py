@@ -104,11 +104,18 @@ class Lexicon:
         """Kind of an unknown organisation from clue words in its name; None if nothing says."""
         text = span.text
         words = set(text.replace(",", " ").split())
+        if text.replace("-", " ").split()[-1].lower() in INSTRUMENTS:
+            return None  # 'the United States-Mexico-Canada Agreement' is a text, not an organisation
         for kind in ("armed_group", "igo", "government_body", "media", "company", "ngo", "other_org"):
             for clue in self.org_kinds.get(kind, []):
                 if (" " in clue and clue in text) or clue in words:
                     return kind
         return None
+
+
+# Last words that make a name an agreement, law or operation: things actors sign, pass or run.
+INSTRUMENTS = frozenset({"agreement", "agreements", "treaty", "treaties", "accord", "accords", "act", "law", "laws",
+                         "operation", "protocol", "deal", "charter", "resolution", "bill", "decree", "convention"})
 
 
 def _parse(data: dict, triggers: dict) -> Lexicon:

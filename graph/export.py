@@ -29,6 +29,10 @@ from graph.taxonomy import load_taxonomy
 def node_link(store: GraphStore) -> dict[str, Any]:
     """The graph as node-link JSON: sorted, with no timestamps, so equal graphs give equal bytes."""
     data = store.to_dict()
+    qids = _wikidata_ids()
+    for n in data["nodes"]:
+        if n["id"] in qids:  # a stable identifier to join other datasets on
+            n["wikidata"] = qids[n["id"]]
     return {
         "directed": True,
         "multigraph": True,
@@ -118,11 +122,13 @@ def flat_graph(store: GraphStore) -> nx.MultiDiGraph:
     """
     tax = load_taxonomy()
     data = store.to_dict()
+    qids = _wikidata_ids()
     g = nx.MultiDiGraph(name="actorgraph")
     for n in data["nodes"]:
         g.add_node(
             n["id"], label=n["name"], name=n["name"], kind=n["kind"], neo4j_label=tax.kind(n["kind"]).label,
             aliases=_json(n["aliases"]), documents=_json(n["documents"]), document_count=len(n["documents"]),
+            **({"wikidata": qids[n["id"]]} if n["id"] in qids else {}),
         )
     for e in data["edges"]:
         rel = tax.relation(e["type"])
@@ -138,6 +144,13 @@ def flat_graph(store: GraphStore) -> nx.MultiDiGraph:
             attrs["date"], attrs["last_date"] = dates[0], dates[-1]
         g.add_edge(e["source"], e["target"], key=e["type"], **attrs)
     return g
+
+
+def _wikidata_ids() -> dict[str, str]:
+    """Actor id -> Wikidata QID from the gazetteer (no network)."""
+    from extraction.gazetteer import wikidata_ids
+
+    return wikidata_ids()
 
 
 def _json(value: Any) -> str:

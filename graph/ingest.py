@@ -284,7 +284,10 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
 
     store.check_writable()  # fail before minutes of parsing, not after
     chunk = chunk_chars or int(os.environ.get(CHUNK_ENV) or DEFAULT_CHUNK_CHARS)
-    stored = list(store.graph.nodes(data=True))
+    from graph.resolution import Resolution
+
+    # Merged-away names stay known to the extractor (their mentions then join the kept actor).
+    stored = list(store.graph.nodes(data=True)) + Resolution.load(store.path).merged_nodes(store.graph)
     callback = progress if callable(progress) else plain_lines() if progress else None
     first = _known(stored)
     report.extractions.extend(_extract(todo, first, model, processes, callback, batch_size, chunk))

@@ -13,9 +13,11 @@
 from __future__ import annotations
 
 import difflib
+import sys
 from typing import Any
 
 import networkx as nx
+from rapidfuzz import fuzz, process
 
 from graph.model import name_key
 
@@ -40,6 +42,17 @@ def _index(g: nx.Graph) -> dict[str, set[str]]:
     return idx
 
 
+# One rule for every command: a name within this similarity (rapidfuzz token-sort ratio, 0-100,
+# of the normalised names, so word order does not count) of exactly one actor is taken as that
+# actor, and a note on stderr says so. 'Petor' -> Petro (80), 'Petro Gustavoo' -> Gustavo Petro (96).
+CLOSE_ENOUGH = 80
+
+
+def note(message: str) -> None:
+    """Tell the user, on stderr, that a name was taken as another (stdout stays the report)."""
+    print(f"note: {message}", file=sys.stderr)
+
+
 _MINOR = frozenset({"of", "and", "the", "on", "for", "in", "de", "del", "la", "y"})
 
 
@@ -49,12 +62,14 @@ def initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-def resolve_actor(g: nx.Graph, query: str) -> str:
+def resolve_actor(g: nx.Graph, query: str, notes: bool = True) -> str:
     """The id of the one actor that ``query`` names; :class:`ActorNotFound` otherwise.
 
     Tried in order: the id; the name or an alias (case, accents and punctuation
     ignored); an acronym of a name ('UN', 'NLA'); all the query's words in one
-    name ('petro'); a close spelling ('Gustavo Pedro').
+    name ('petro'); a close spelling ('Gustavo Pedro', 'Petro Gustavoo': within
+    :data:`CLOSE_ENOUGH` of one actor's name). When it guessed (an acronym or a
+    close spelling) it says so on stderr, unless ``notes`` is False.
     """
     if query in g:
         return query
@@ -68,18 +83,26 @@ def resolve_actor(g: nx.Graph, query: str) -> str:
     if " " not in key:
         acro = {n for k, ns in idx.items() if initials(k) == key for n in ns}
         if len(acro) == 1:
-            return next(iter(acro))
+            found = next(iter(acro))
+            if notes:
+                note(f"{query!r} taken as {g.nodes[found].get('name', found)} (initials)")
+            return found
     # Token containment: 'petro' in 'gustavo petro'; then spelling-tolerant matching.
     words = set(key.split())
     contains = {n for k, ns in idx.items() if words and words <= set(k.split()) for n in ns}
     if len(contains) == 1:
         return next(iter(contains))
-    close = difflib.get_close_matches(key, list(idx), n=5, cutoff=0.75)
-    fuzzy = {n for k in close for n in idx[k]}
+    keys = list(idx)
+    close = process.extract(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=CLOSE_ENOUGH, limit=None) if key else []
+    fuzzy = {n for k, _score, _i in close for n in idx[k]}
     if len(fuzzy) == 1 and not contains:
-        return next(iter(fuzzy))
+        found = next(iter(fuzzy))
+        if notes:
+            note(f"{query!r} taken as {g.nodes[found].get('name', found)} (closest name)")
+        return found
     candidates = sorted(contains | fuzzy) or sorted(
-        {n for k in difflib.get_close_matches(key, list(idx), n=5, cutoff=0.4) for n in idx[k]})
+        {n for k, _s, _i in process.extract(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=50, limit=5)
+         for n in idx[k]})
     if candidates:
         raise ActorNotFound(f"{query!r} matches no single actor; closest: {_describe(g, candidates[:5])}")
     if not idx:

@@ -90,6 +90,7 @@ class GraphStore:
         self.documents: dict[str, Document] = {}
         self.evidence_loaded = True  # False after open(..., evidence=False): read-only
         self._symmetric = load_taxonomy().symmetric
+        self._resolution: Any = None  # the analyst's decisions (graph.resolution), read when first needed
 
     # -- persistence -------------------------------------------------------
 
@@ -124,6 +125,7 @@ class GraphStore:
 
     def reload(self) -> None:
         self.evidence_loaded = True
+        self._resolution = None
         self.graph = nx.MultiDiGraph()
         self.documents = {}
         if self.path.exists() and not self.path.is_dir():
@@ -539,6 +541,12 @@ class GraphStore:
             new_id = self._free_id(doc)
         if new_id != doc.id:
             ext = _renamed(ext, new_id)
+        # The analyst's merges, aliases, renames and kinds are replayed here, so they outlive re-ingests.
+        if self._resolution is None:
+            from graph.resolution import Resolution
+
+            self._resolution = Resolution.load(self.path)
+        ext = self._resolution.rewrite(ext)
         self.documents[new_id] = ext.document
         by_sha, by_source = self._identity()  # (rebuilt if remove_document ran)
         by_sha[doc.sha256] = new_id
@@ -549,6 +557,7 @@ class GraphStore:
             self.add_actor(actor)
         for rel in ext.relations:
             self.add_relation(rel)
+        self._resolution.reapply(self, {a.id for a in ext.actors})
         return status, new_id
 
     def _free_id(self, doc: Document) -> str:

@@ -125,5 +125,8 @@ def pull(store_path: Path | None, uri: str | None, user: str | None, database: s
         if (store.graph.number_of_nodes() or store.documents) and not replace:
             raise click.ClickException(f"the store {store.path} already holds data; use --replace to overwrite it")
         store.graph, store.documents = fresh.graph, fresh.documents
+        from graph.resolution import write_state
+
+        write_state(store.path, fresh.resolution_state)
     click.echo(f"pulled {len(store.documents)} documents, {store.graph.number_of_nodes()} actors, "
                f"{store.graph.number_of_edges()} relations from {settings.uri} into {store.path}", err=True)

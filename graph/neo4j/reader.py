@@ -52,4 +52,7 @@ def read_store(driver: neo4j.Driver, database: str = "neo4j", path: str | os.Pat
                 e["date"] = e["date"] or None  # stored as "" because lists cannot hold nulls
                 e["since"] = e["since"] or None
             g.add_edge(r["source"], r["target"], key=r["type"], type=r["type"], evidence=evidence)
+        found = s.run("MATCH (r:Resolution {id: 'store'}) RETURN r.yaml AS yaml, r.undo AS undo").single()
+    # The actor decisions (graph.resolution), for the caller to write beside the store it saves.
+    store.resolution_state = {"yaml": found["yaml"], "undo": found["undo"]} if found and found["yaml"] else None
     return store

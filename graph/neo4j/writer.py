@@ -94,8 +94,25 @@ class Neo4jWriter:
 
     def write_store(self, store: GraphStore, batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, int]:
         """Write every document, actor and relation of ``store``; returns the counts written."""
-        return self._write(store, list(store.documents), list(store.graph.nodes),
-                           list(store.graph.edges(keys=True)), batch_size)
+        counts = self._write(store, list(store.documents), list(store.graph.nodes),
+                             list(store.graph.edges(keys=True)), batch_size)
+        self.write_resolution(store)
+        return counts
+
+    def write_resolution(self, store: GraphStore) -> None:
+        """The store's actor decisions (graph.resolution) as one :Resolution node, and actors that
+        merges removed deleted here too."""
+        from graph.resolution import merged_away, read_state
+
+        state = read_state(store.path)
+        gone = [a for a in merged_away(store.path) if a not in store.graph]
+        with self.driver.session(database=self.database) as s:
+            if state is None:
+                s.run("MATCH (r:Resolution {id: 'store'}) DELETE r").consume()
+                return
+            s.run("MERGE (r:Resolution {id: 'store'}) SET r.yaml = $yaml, r.undo = $undo", **state).consume()
+            if gone:
+                s.run("UNWIND $ids AS id MATCH (a:Actor {id: id}) DETACH DELETE a", ids=gone).consume()
 
     def write_relations(self, store: GraphStore, edges: Sequence[tuple[str, str, str]] | None = None,
                         batch_size: int = DEFAULT_BATCH_SIZE) -> int:
@@ -162,8 +179,10 @@ class Neo4jWriter:
         doc_rows = [_document_row(store, d) for d in doc_ids if d in store.documents]
         by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
         mention_rows = []
+        qids = _wikidata_ids()
         for n in actor_ids:
             row = store._node_dict(n)
+            row["wikidata"] = qids.get(n)  # null leaves the property unset
             by_kind[self.taxonomy.kind(row["kind"]).name].append(row)
             mention_rows += [{"doc": d, "actor": n} for d in row["documents"] if d in store.documents]
         by_type: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
@@ -210,7 +229,8 @@ class Neo4jWriter:
         return (
             "UNWIND $rows AS row\n"
             "MERGE (a:Actor {id: row.id})\n"
-            "SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.documents = row.documents\n"
+            "SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.documents = row.documents, "
+            "a.wikidata = row.wikidata\n"
             f"SET a:{label}{remove}"
         )
 
@@ -347,6 +367,12 @@ def run_disjoint(edges: Sequence[tuple[str, str, str]], write: Callable[[list[tu
             for f in done:
                 del running[f]
                 f.result()  # the pool's exit waits for the batches still running
+
+
+def _wikidata_ids() -> dict[str, str]:
+    from extraction.gazetteer import wikidata_ids
+
+    return wikidata_ids()
 
 
 def relation_row(edge: dict[str, Any]) -> list[Any]:
