@@ -221,10 +221,69 @@ actors:
 ACTORGRAPH_GAZETTEER=my-actors.yaml actorgraph ingest my-articles/ --store new-store
 ```
 
-**Trigger words.** `extraction/data/triggers.yaml` lists, for each relation type, the lemmas
-that state it: `verbs` whose subject acts on their object, event `nouns` ("sanctions against
-X") and `agent_nouns` ("X is Y's ally"). Edit it in place (an editable install reads it from the
-checkout); `actorgraph explain DOC` shows, sentence by sentence, which trigger made each relation.
+**Trigger words and phrases.** `extraction/data/triggers/*.yaml` hold, one file per relation
+family, the words that state each relation (`verbs` whose subject acts on their object, event
+`nouns` such as "sanctions against X", `agent_nouns` such as "X is Y's ally"), verb + object
+`phrases` ("recalled its ambassador from X", matched with a spaCy `DependencyMatcher`), and
+`examples`: sentences with the triples they must yield, which the tests run. The format is in
+`extraction/data/triggers/README.md`. Add your own in files of the same shape and name them in
+`ACTORGRAPH_TRIGGERS` (files or folders, separated by `:`): their words are added, a phrase with
+a packaged phrase's `id` replaces it. `actorgraph explain DOC` shows, sentence by sentence, which
+trigger made each relation (`verb:recall`, `phrase:recall-envoy`).
+
+**Who may relate to whom.** Each relation type's `edge:` in the taxonomy names the kinds that may
+be its source and target (the way FollowTheMoney's schema declares an edge); `communicative: true`
+marks acts done in words, which need a speaking actor as subject. The extractor drops a relation
+whose ends break `edge:` ("a person LEADS a person"), so the rules carry no copy of it.
+
+### Worked example: a phrase and a new relation type, as data only
+
+A phrase for a type that exists — "X lodged a protest with Y" is criticism — and a new type,
+`INVESTIGATES`, for "X opened an investigation into Y". First the type, appended under
+`relation_types:` in a copy of the taxonomy:
+
+```yaml
+# appended to my-taxonomy.yaml (a copy of graph/schema/taxonomy.yaml), under relation_types:
+  INVESTIGATES:
+    description: "opens an investigation or inquiry into an actor"
+    plover: INVESTIGATE
+    cameo: "09"
+    score: -1.0
+    edge: {source: [state, government_body, igo, ngo, other_org]}
+```
+
+Then the triggers, with a sentence for each that the tests run:
+
+```yaml
+# my-triggers.yaml
+phrases:
+  - id: lodge-protest
+    type: CRITICISES
+    verbs: [lodge, file, register]
+    objects: [protest, complaint]
+    target: [with, to]
+  - id: open-inquiry
+    type: INVESTIGATES
+    verbs: [open, launch, begin, announce]
+    objects: [investigation, inquiry, probe]
+    target: [into, "on"]
+examples:
+  - text: "Japan lodged a protest with China over the survey ship, the foreign ministry said."
+    found: [[japan, CRITICISES, china]]
+  - text: "The European Commission opened an investigation into Huawei on Monday."
+    found: [[european-commission, INVESTIGATES, huawei]]
+```
+
+```bash
+export ACTORGRAPH_TAXONOMY=$PWD/my-taxonomy.yaml ACTORGRAPH_TRIGGERS=$PWD/my-triggers.yaml
+actorgraph ingest my-articles/ --store new-store
+actorgraph relations --type INVESTIGATES --store new-store
+```
+
+`tests/test_extraction_triggers.py` runs this example from this page. To find phrases worth adding,
+`scripts/cameo_triggers.py` derives verb + object families from the CAMEO dictionary of the
+PETRARCH2 coder (`extraction/data/triggers/cameo-*.yaml`); keep a family only where it raises
+recall on the annotated articles without lowering precision (`actorgraph eval`).
 """
 
 

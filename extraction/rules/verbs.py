@@ -9,14 +9,11 @@ from spacy.tokens import Token
 from extraction.rules.context import (
     ACCEPTING,
     AID_NOUNS,
-    COMMUNICATIVE,
     GROUP_NOUNS,
     JOINING_VERBS,
     LABEL_VERBS,
-    ORG_KINDS,
     STATE_PROXIES,
     SUBJ,
-    SYMMETRIC,
     Found,
     RuleContext,
     _choose,
@@ -25,10 +22,15 @@ from extraction.rules.context import (
     _polarity,
     event_stem,
 )
+from extraction.rules.phrases import claimed_verbs
+from graph.taxonomy import load_taxonomy
 
 
 def verb_rule(ctx: RuleContext) -> Iterator[Found]:
     """Subject → object of a trigger verb: 'Trump praised Colombia', 'X was sanctioned by Y'."""
+    tax = load_taxonomy()  # which types are symmetric or spoken, and who may be their source, is the taxonomy's
+    symmetric, communicative = tax.symmetric, tax.communicative
+    claimed = claimed_verbs(ctx)  # verbs of the trigger files' phrases: the phrase says what they do
     for tok in ctx.sent:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
             continue
@@ -45,6 +47,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                          for a in ctx.np_actors(g) if ctx.kind(a) == "state"]
                 if doers:
                     ctx.m.events[event_stem(lemma)] = tuple(doers)
+        if tok.i in claimed:
+            continue
         types = ctx.lex.verb_types(lemma)
         dobjs = [c for c in tok.children if c.dep_ == "dobj"]
         coop_obj = next((c for c in dobjs if (ctx.lex.noun_types(c.lemma_.lower()) or ctx.lex.noun_types(c.lower_)
@@ -98,8 +102,6 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 continue
         if lemma in CANCEL_VERBS and coop_obj is not None:
             types = ["SANCTIONS"]  # 'cancelled an agreement with X', 'blocked funding for Y'
-        elif lemma == "recall" and any(c.lemma_.lower() in ENVOY_NOUNS for c in dobjs):
-            types = ["SANCTIONS"]  # 'recalled its ambassador from Paris'
         elif lemma == "invite":
             # 'invited the Polisario to negotiations': the invitation is to the act the noun names
             to_event = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
@@ -142,13 +144,13 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             obj = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
         else:
             subj = ctx.subject_actors(tok)
-            obj = ctx.object_actors(tok, symmetric=rtype in SYMMETRIC)
+            obj = ctx.object_actors(tok, symmetric=rtype in symmetric)
         conf = 0.75
         alongside = [a for c in [tok, *dobjs] for g in c.children if g.dep_ == "prep" and g.lower_ == "alongside"
                      for p in g.children for a in ctx.np_actors(p) if a not in subj]  # also 'fought [X alongside Y]
         subj = subj + alongside  # 'backed X alongside the UAE'
         subj_tok = next((c for c in tok.children if c.dep_ in SUBJ), None)
-        if rtype in COMMUNICATIVE and subj_tok is not None and ctx.m.at(subj_tok) is None \
+        if rtype in communicative and subj_tok is not None and ctx.m.at(subj_tok) is None \
                 and subj_tok.lower_ not in GROUP_NOUNS | STATE_PROXIES and subj_tok.pos_ == "NOUN" \
                 and not any(c.dep_ == "appos" for c in subj_tok.children):
             continue  # 'a Chinese attack could threaten Japan': an event, not an actor, does it
@@ -232,9 +234,6 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 rtype, obj = found
             elif rtype not in ("CRITICISES", "PRAISES", "REPORTS_ON", "SANCTIONS"):
                 continue
-        if rtype == "SANCTIONS" and lemma == "recall":
-            obj = [a for c in [tok, *dobjs] for p in c.children if p.dep_ == "prep" and p.lower_ in ("from", "to", "in")
-                   for q in p.children for a in ctx.np_actors(q)]
         if rtype == "SANCTIONS" and coop_obj is not None:
             # 'froze EU funding', 'suspended its dialogue with Pristina': the partner, not the funder, is hit
             obj = [a for c in coop_obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "for")
@@ -254,7 +253,6 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             rtype = "COERCES"  # 'Eritrean troops fought the TPLF', 'the army clashed with Fano'
         if rtype in ("LEADS", "MEMBER_OF"):
             subj = [a for a in subj if ctx.kind(a) in ("person", "state", "government_body")]
-            obj = [a for a in obj if ctx.kind(a) not in ("person",)]
         if rtype in ("THREATENS", "CRITICISES", "DEMANDS") and not obj:
             # 'warned that Hamas would face consequences': the subject of the reported clause. A warning is a
             # threat only from someone who can act on it, about what will happen ('would', 'will').
@@ -263,18 +261,34 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 clauses = [c for c in clauses if any(a.lower_ in ("would", "will", "'ll", "shall") for a in c.children)
                            and all(ctx.kind(x) in ("person", "state", "government_body", "armed_group") for x in subj)]
             obj = [a for c in clauses for s_ in c.children if s_.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(s_)]
-        if rtype == "REPORTS_ON" and not all(ctx.kind(s) in ORG_KINDS for s in subj):
-            continue
+        if rtype == "REPORTS_ON" and not all(ctx.kind(s) in tax.source_kinds(rtype) - {"person"} for s in subj):
+            continue  # a person who 'found' or 'described' speaks; a person reports only in a named report
         if rtype in ("COERCES", "OPPOSES") and alongside:
             def state(a: str) -> str:  # unnamed forces fighting side by side stand for their states
                 return a if a in ctx.gz else ctx.state_of(a) or a
             for s, o in _pairs([state(a) for a in subj if a not in alongside], [state(a) for a in alongside]):
                 yield Found(s, "COOPERATES_WITH", o, tok.i, f"alongside:{lemma}", 0.6)  # 'fought X alongside Y'
-        if rtype in SYMMETRIC and not obj:
+        if rtype in symmetric and not obj:
             for a, b in _group_pairs(subj):
                 yield Found(a, rtype, b, tok.i, f"verb:{lemma}", conf)
         for s, o in _pairs(subj, obj):
             yield Found(s, rtype, o, tok.i, f"verb:{lemma}", conf)
+
+
+def misread_verb_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'The EU sanctions Russia': a trigger verb in -s that the tagger read as a plural noun heading the clause, its
+    subject taken for a modifier and its object for an apposition."""
+    for tok in ctx.sent:
+        if tok.tag_ != "NNS" or tok.dep_ not in ("ROOT", "ccomp") or any(c.pos_ in ("VERB", "AUX") for c in tok.children):
+            continue
+        types = ctx.lex.verb_types(tok.lemma_)
+        subj = [a for c in tok.children if c.dep_ == "compound" and c.i < tok.i for a in ctx.np_actors(c)]
+        obj = [a for c in tok.children if c.dep_ in ("appos", "dobj") and c.i > tok.i for a in ctx.np_actors(c)]
+        if not types or not subj or not obj or (ctx.lex.noun_types(tok.lemma_) and types[0] not in ctx.lex.noun_types(
+                tok.lemma_)):
+            continue
+        for s, o in _pairs(subj, obj):
+            yield Found(s, types[0], o, tok.i, f"verb:{tok.lemma_.lower()}", 0.6)
 
 
 ARMED_VERBS = {"fight", "battle", "clash"}
