@@ -171,13 +171,22 @@ def taxonomy_markdown() -> str:
         "edge colour of the HTML view (red for conflict, grey for 0, blue for cooperation) and makes the",
         "running balance of `actorgraph timeline`. PLOVER and CAMEO give the nearest event category of",
         "those coding schemes (– where there is none). In Neo4j the type is the relationship type.",
+        "Source and target kinds are the type's `edge:` (any: every kind); the extractor drops a relation",
+        "whose ends break it. Communicative types are acts done in words: their subject must be an actor",
+        "that speaks, not an event.",
         "",
-        "| type | description | PLOVER | CAMEO | symmetric | score | edge colour |",
-        "| --- | --- | --- | --- | --- | ---: | --- |",
+        "| type | description | PLOVER | CAMEO | symmetric | communicative | source kinds | target kinds | score "
+        "| edge colour |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | ---: | --- |",
     ]
+
+    def kinds(names: tuple[str, ...] | None) -> str:
+        return "any" if names is None else ", ".join(f"`{n}`" for n in names)
+
     for r in tax.relation_types.values():
         out.append(f"| `{r.name}` | {cell(r.description)} | {cell(r.plover)} | {cell(r.cameo)} | "
-                   f"{'yes' if r.symmetric else 'no'} | {_signed(r.score)} | `{score_colour(r.score)}` |")
+                   f"{'yes' if r.symmetric else 'no'} | {'yes' if r.communicative else 'no'} | "
+                   f"{kinds(r.edge.source)} | {kinds(r.edge.target)} | {_signed(r.score)} | `{score_colour(r.score)}` |")
     out += ["", HOW_TO_EXTEND.strip(), ""]
     return "\n".join(out)
 
