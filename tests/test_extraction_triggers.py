@@ -142,3 +142,24 @@ def test_domain_and_range_come_from_the_taxonomy(extractor, tmp_path, monkeypatc
     assert not load_taxonomy().allows("SANCTIONS", "state", "state")
     assert ("russia", "SANCTIONS", "moldova") not in {(r.source, r.type, r.target)
                                                        for r in extractor.extract(Document(id="t", text=text)).relations}
+
+
+# Constructions the verb and noun rules read (code, not data): reciprocal objects, shared acts, traded events.
+CONSTRUCTIONS = [
+    ("reciprocal", "Thailand and Cambodia blamed each other for the shelling along the border on Thursday.",
+     {("thailand", "CRITICISES", "cambodia"), ("cambodia", "CRITICISES", "thailand")}, set()),
+    ("reciprocal-one-another", "Armenia and Azerbaijan accused one another of violating the truce.",
+     {("armenia", "CRITICISES", "azerbaijan"), ("azerbaijan", "CRITICISES", "armenia")}, set()),
+    ("joined-in-calling", "Spain joined Ireland in calling for an arms embargo, diplomats said.",
+     set(), {("spain", "MEMBER_OF", "ireland")}),
+    ("traded-not-temporal", "India and Pakistan exchanged threats after the bombing in Kashmir.",
+     {("india", "THREATENS", "pakistan"), ("pakistan", "THREATENS", "india")},
+     {("india", "COERCES", "pakistan"), ("pakistan", "COERCES", "india")}),
+    ("protest-verb", "Vietnam protested China's deployment of a survey ship in its waters.",
+     {("vietnam", "CRITICISES", "china")}, set()),
+]
+
+
+@pytest.mark.parametrize("name,text,must,must_not", CONSTRUCTIONS, ids=[c[0] for c in CONSTRUCTIONS])
+def test_construction(extractor, name, text, must, must_not):
+    _check(extractor, Example(text, tuple(must), tuple(must_not), name))

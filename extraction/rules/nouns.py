@@ -253,7 +253,10 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                 f.targets, f.confidence = targets, 0.6
     for f in frames:
         verb = ctx.governing_verb(f.tok)
-        if verb is not None and verb.lemma_.lower() in ("trade", "exchange") and f.type not in SYMMETRIC:
+        if verb is not None and verb.lemma_.lower() in ("trade", "exchange") and f.type not in SYMMETRIC \
+                and not any(a.dep_ == "prep" and a.lower_ not in ("of", "with") and verb.i != a.i
+                            for a in f.tok.ancestors if a.i != verb.i and verb in a.ancestors):
+            # (not 'exchanged threats after the attack': the attack was not traded)
             pair = ctx.subject_actors(verb)
             for a, b in _group_pairs(pair):  # 'India and China traded accusations': each at the other
                 yield Found(a, f.type, b, f.tok.i, f"traded:{f.tok.lemma_.lower()}", 0.6)

@@ -166,6 +166,9 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'rejected any talks with Washington'
             obj = [a for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
                    and c.lower_ in ("with", "of", "from", "between") for p in c.children for a in ctx.np_actors(p)]
+        if lemma in JOINING_VERBS and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                p.dep_ == "pcomp" and p.pos_ == "VERB" for p in c.children) for c in tok.children):
+            continue  # 'Germany joined France in calling for a truce': a shared act, not a membership
         if lemma == "deny" and not any(c.dep_ == "dobj" for c in tok.children):
             continue  # 'denies working with the FDLR' denies a claim; 'denied the allegations' rejects the accuser
         if rtype == "REJECTS" and xcomp is not None and not obj:
@@ -271,6 +274,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if rtype in symmetric and not obj:
             for a, b in _group_pairs(subj):
                 yield Found(a, rtype, b, tok.i, f"verb:{lemma}", conf)
+        if not obj and _reciprocal(tok):
+            obj = subj  # 'Thailand and Cambodia blamed each other': each does it to the other
         for s, o in _pairs(subj, obj):
             yield Found(s, rtype, o, tok.i, f"verb:{lemma}", conf)
 
@@ -308,6 +313,16 @@ HOSTED_GROUPS = {"leadership", "headquarters", "base", "bases", "office", "burea
                  "camps", "exiles"}
 VIEW_VERBS = {"regard", "view", "consider", "see", "perceive", "treat"}
 ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "diplomats", "ambassadors"}
+
+
+RECIPROCALS = {("each", "other"), ("one", "another"), ("another", "one")}  # (det, head) as parsed
+
+
+def _reciprocal(verb: Token) -> bool:
+    """'blamed each other', 'accused one another', 'traded threats with each other'."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"] + \
+           [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any((d.lower_, o.lower_) in RECIPROCALS for o in objs for d in o.children if d.dep_ == "det")
 
 
 def _recipient(ctx: RuleContext, tok: Token) -> list[str]:
