@@ -72,6 +72,7 @@ class Phrase:
     with_: tuple[str, ...] = ()
     target: tuple[str, ...] = ("object",)
     agent: str = "subject"
+    particle: tuple[str, ...] = ()
     source: str = ""
 
     def patterns(self) -> list[list[dict]]:
@@ -89,7 +90,15 @@ class Phrase:
         if self.with_:
             pattern.append({"LEFT_ID": "object", "REL_OP": ">", "RIGHT_ID": "with",
                             "RIGHT_ATTRS": {"LOWER": {"IN": list(self.with_)}}})
+        if self.particle:  # 'brushed the offer aside'
+            pattern.append({"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle",
+                            "RIGHT_ATTRS": {"DEP": {"IN": ["prt", "advmod"]}, "LOWER": {"IN": list(self.particle)}}})
         return [pattern]
+
+    @property
+    def roles(self) -> list[str]:
+        """The names of the matched tokens, in the order the matcher gives them."""
+        return [node["RIGHT_ID"] for node in self.patterns()[0]]
 
 
 @dataclass(frozen=True)
@@ -130,13 +139,10 @@ class Lexicon:
         key = f"actorgraph_phrases_{id(self)}"
         cached = doc.user_data.get(key)
         if cached is None:
-            names = ("verb", "prep", "object", "with")
             cached = []
             for match_id, toks in self.phrase_matcher(doc.vocab)(doc):
                 p = self.phrases[int(doc.vocab.strings[match_id])]
-                roles = [n for n in names if n != "prep" or p.via != "dobj"]
-                roles = [n for n in roles if n != "with" or p.with_]
-                cached.append((p, dict(zip(roles, toks, strict=False))))
+                cached.append((p, dict(zip(p.roles, toks, strict=True))))
             doc.user_data[key] = cached
         return cached
 
@@ -255,7 +261,7 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
             where = f"{name}: phrases[{i}]"
             if not isinstance(spec, dict) or not spec.get("id") or not spec.get("verbs") or not spec.get("type"):
                 raise TriggerError(f"{where}: a phrase needs id, type and verbs")
-            bad = set(spec) - {"id", "type", "verbs", "objects", "via", "with", "target", "agent", "note"}
+            bad = set(spec) - {"id", "type", "verbs", "objects", "via", "with", "particle", "target", "agent", "note"}
             if bad:
                 raise TriggerError(f"{where}: unknown key(s) {', '.join(sorted(bad))}")
             target = _words(spec.get("target"), where) or ("object",)
@@ -267,7 +273,8 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
                 verbs=tuple(w.lower() for w in _words(spec["verbs"], where)),
                 objects=tuple(w.lower() for w in _words(spec.get("objects"), where)),
                 via=str(spec.get("via", "dobj")).lower(), with_=tuple(w.lower() for w in _words(spec.get("with"), where)),
-                target=target, agent=agent, source=name)
+                target=target, agent=agent, particle=tuple(w.lower() for w in _words(spec.get("particle"), where)),
+                source=name)
         for i, spec in enumerate(data.get("examples") or []):
             where = f"{name}: examples[{i}]"
             if not isinstance(spec, dict) or not isinstance(spec.get("text"), str):

@@ -68,6 +68,15 @@ def _agents(ctx: RuleContext, phrase: Phrase, verb: Token) -> list[str]:
     return ctx.subject_actors(verb) or ctx.fallback_subject(verb)
 
 
+def _place_actors(ctx: RuleContext, tok: Token) -> list[str]:
+    """Actors an NP names; a capital named as a place stands for its government ('its embassy in Kabul')."""
+    found = ctx.np_actors(tok)
+    m = ctx.m.at(tok)
+    if not found and m is not None and m.place_only and m.via == "capital" and tok.i == m.end - 1:
+        found = [a for a in m.actors if ctx.kind(a) == "state"]
+    return found
+
+
 def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, agents: list[str]) -> list[str]:
     for where in phrase.target:
         if where == "owner" and obj is not None:
@@ -79,7 +88,7 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
         else:  # a preposition on the verb or on its object
             found = [a for head in (verb, obj) if head is not None for c in head.children
                      if c.dep_ in ("prep", "dative") and c.lower_ == where
-                     for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+                     for p in c.children if p.dep_ == "pobj" for a in _place_actors(ctx, p)]
         found = [a for a in found if a not in agents]
         if found:
             return found
