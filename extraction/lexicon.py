@@ -44,7 +44,7 @@ class Role:
 TRIGGERS_DIR = DATA_DIR / "triggers"
 TRIGGERS_ENV = "ACTORGRAPH_TRIGGERS"
 # Where a phrase's target may be found (see extraction/data/triggers/README.md).
-TARGET_ROLES = {"owner", "object", "subject"}
+TARGET_ROLES = {"owner", "object", "subject", "dobj"}
 AGENT_ROLES = {"subject", "speaker"}
 
 
@@ -60,7 +60,8 @@ class Phrase:
     preposition such as ``into``); ``with_`` words one of which must modify the object ('diplomatic' relations);
     ``target`` says in order where the target is: a preposition on the verb or the object ('from', 'with'),
     ``owner`` (the object's possessor or nationality: "Y's ambassador", 'the Russian envoy'), ``object`` (the object
-    names the actor) or ``subject`` (the verb's subject: 'Y will pay a heavy price'); ``agent`` is ``subject`` or
+    names the actor), ``dobj`` (the verb's direct object, when the phrase's object hangs on a preposition: 'added X
+    to its blacklist') or ``subject`` (the verb's subject: 'Y will pay a heavy price'); ``agent`` is ``subject`` or
     ``speaker`` (who says the clause the phrase is in).
     """
 

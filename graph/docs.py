@@ -247,7 +247,7 @@ whose ends break `edge:` ("a person LEADS a person"), so the rules carry no copy
 
 ### Worked example: a phrase and a new relation type, as data only
 
-A phrase for a type that exists — "X lodged a protest with Y" is criticism — and a new type,
+A phrase for a type that exists — "X rolled out the red carpet for Y" is a meeting — and a new type,
 `INVESTIGATES`, for "X opened an investigation into Y". First the type, appended under
 `relation_types:` in a copy of the taxonomy:
 
@@ -266,19 +266,21 @@ Then the triggers, with a sentence for each that the tests run:
 ```yaml
 # my-triggers.yaml
 phrases:
-  - id: lodge-protest
-    type: CRITICISES
-    verbs: [lodge, file, register]
-    objects: [protest, complaint]
-    target: [with, to]
+  - id: red-carpet
+    type: MEETS
+    verbs: [roll]
+    particle: [out]
+    objects: [carpet]
+    with: [red]
+    target: [for]
   - id: open-inquiry
     type: INVESTIGATES
     verbs: [open, launch, begin, announce]
     objects: [investigation, inquiry, probe]
     target: [into, "on"]
 examples:
-  - text: "Japan lodged a protest with China over the survey ship, the foreign ministry said."
-    found: [[japan, CRITICISES, china]]
+  - text: "Hungary rolled out the red carpet for Xi Jinping in Budapest on Thursday."
+    found: [[hungary, MEETS, xi-jinping]]
   - text: "The European Commission opened an investigation into Huawei on Monday."
     found: [[european-commission, INVESTIGATES, huawei]]
 ```

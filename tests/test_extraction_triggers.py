@@ -75,7 +75,7 @@ def test_worked_example_of_the_docs_adds_a_phrase_and_a_relation_type(extractor,
     assert load_taxonomy().relation("INVESTIGATES").score == -1.0
     lex = load_lexicon()
     added = [e for e in lex.examples if e.source == "my-triggers.yaml"]
-    assert {t for e in added for _, t, _ in e.found} == {"CRITICISES", "INVESTIGATES"}
+    assert {t for e in added for _, t, _ in e.found} == {"MEETS", "INVESTIGATES"}
     custom = Extractor(gazetteer=extractor.gz, lexicon=lex)
     for example in added:
         _check(custom, example)
@@ -114,7 +114,7 @@ def test_malformed_trigger_file_is_a_clear_error(tmp_path, monkeypatch, text, me
 
 def test_cli_reports_a_bad_trigger_file_in_one_line(tmp_path, monkeypatch):
     doc = tmp_path / "a.txt"
-    doc.write_text("Japan lodged a protest with China.\n", encoding="utf-8")
+    doc.write_text("Japan lodged a protest with China.\n", encoding="utf-8")  # any text: the triggers fail first
     monkeypatch.setenv(TRIGGERS_ENV, str(tmp_path / "missing.yaml"))
     result = CliRunner().invoke(cli, ["explain", str(doc)])
     assert result.exit_code != 0

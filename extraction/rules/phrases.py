@@ -83,6 +83,8 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
             found = [a for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
         elif where == "object" and obj is not None:
             found = ctx.np_actors(obj)
+        elif where == "dobj":  # 'added X to its list of terrorist organisations'
+            found = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
         elif where == "subject":
             found = ctx.subject_actors(verb) if phrase.agent != "subject" else []
         else:  # a preposition on the verb or on its object
