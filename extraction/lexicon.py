@@ -123,7 +123,16 @@ class Lexicon:
     group_nouns: dict[str, list[str]] = field(default_factory=dict)
     phrases: list[Phrase] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)
+    word_classes: dict[str, frozenset[str]] = field(default_factory=dict)
     _matchers: dict[int, DependencyMatcher] = field(default_factory=dict, repr=False)
+
+    def word_class(self, name: str) -> frozenset[str]:
+        """The words of a class the rules consult ('cancel_verbs'), from the trigger files' ``word_classes``."""
+        try:
+            return self.word_classes[name]
+        except KeyError:
+            raise TriggerError(f"no word class {name!r} in the trigger files; known: "
+                               f"{', '.join(sorted(self.word_classes))}") from None
 
     def phrase_matcher(self, vocab: Vocab) -> DependencyMatcher:
         """One DependencyMatcher over every phrase (built once per vocabulary); match ids are phrase indexes."""
@@ -242,10 +251,11 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
     tax = load_taxonomy()
     order = {name: i for i, name in enumerate(tax.relation_types)}
     phrases: dict[str, Phrase] = {}
+    classes: dict[str, list[str]] = {}
     for name, data in files:
         if not isinstance(data, dict):
-            raise TriggerError(f"{name}: expected a mapping with relations:, phrases: or examples:")
-        unknown = set(data) - {"relations", "phrases", "examples"}
+            raise TriggerError(f"{name}: expected a mapping with relations:, phrases:, examples: or word_classes:")
+        unknown = set(data) - {"relations", "phrases", "examples", "word_classes"}
         if unknown:
             raise TriggerError(f"{name}: unknown section(s) {', '.join(sorted(unknown))}")
         for rtype, spec in (data.get("relations") or {}).items():
@@ -276,6 +286,8 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
                 via=str(spec.get("via", "dobj")).lower(), with_=tuple(w.lower() for w in _words(spec.get("with"), where)),
                 target=target, agent=agent, particle=tuple(w.lower() for w in _words(spec.get("particle"), where)),
                 source=name)
+        for cls, words in (data.get("word_classes") or {}).items():
+            classes.setdefault(str(cls), []).extend(w.lower() for w in _words(words, f"{name}: word_classes.{cls}"))
         for i, spec in enumerate(data.get("examples") or []):
             where = f"{name}: examples[{i}]"
             if not isinstance(spec, dict) or not isinstance(spec.get("text"), str):
@@ -286,6 +298,7 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
         for types in table.values():
             types.sort(key=order.__getitem__)  # a word of several types: the taxonomy's order decides the first
     lex.phrases = list(phrases.values())
+    lex.word_classes = {k: frozenset(v) for k, v in classes.items()}
 
 
 def trigger_files(extra: str | None = None) -> list[Path]:

@@ -28,19 +28,6 @@ from extraction.rules.context import (
     event_stem,
 )
 
-# Words for trouble in a relationship: 'strains in X's ties with Y' is no cooperation.
-STRAINS = {"strain", "tension", "rift", "crisis", "damage", "deterioration", "breakdown", "downturn", "setback", "chill",
-           "freeze", "rupture", "break", "cut", "cuts", "severing"}
-
-# Modifiers that make a campaign or an effort a use of force.
-ARMED_WORDS = {"armed", "military", "guerrilla", "insurgent", "bombing", "air", "aerial", "naval", "ground"}
-# Verbs of handling a request: their subject is the one asked.
-WEIGHING = {"study", "consider", "weigh", "review", "examine", "receive", "grant", "approve", "accept", "reject",
-            "ignore", "deny", "refuse", "rebuff", "decline", "answer", "heed"}
-STRAINED = {"tense", "strained", "frozen", "poor", "bad", "cool", "rocky", "fraught", "difficult", "hostile", "broken"}
-SOURING = {"collapse", "deteriorate", "sour", "worsen", "fray", "break", "suffer", "freeze", "cool", "crumble", "end",
-           "plunge", "sink", "unravel", "weaken"}
-
 
 @dataclass
 class NounFrame:
@@ -60,12 +47,13 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     if any(c.lower_ in ("no", "without") for c in tok.children) or (tok.head.lower_ == "without"):
         return None
     rtype = base = _choose(types, ctx.sent)
-    if rtype == "OPPOSES" and any(c.dep_ == "amod" and c.lower_ in ARMED_WORDS for c in tok.children):
+    if rtype == "OPPOSES" and any(c.dep_ == "amod" and c.lower_ in ctx.lex.word_class("armed_words") for c in tok.children):
         rtype = base = "COERCES"  # 'an armed campaign against X', 'a military offensive against Y'
-    if lemma in ("tie", "ties") and ((tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in STRAINS)
+    if lemma in ("tie", "ties") and ((tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ctx.lex.word_class("strains"))
                                      or (tok.dep_ in ("nsubj", "nsubjpass") and (
-                                         tok.head.lemma_.lower() in SOURING
-                                         or any(c.dep_ == "acomp" and c.lemma_.lower() in SOURING | STRAINED
+                                         tok.head.lemma_.lower() in ctx.lex.word_class("souring")
+                                         or any(c.dep_ == "acomp" and c.lemma_.lower() in
+                                                ctx.lex.word_class("souring") | ctx.lex.word_class("strained")
                                                 for c in tok.head.children)))):
         return None  # 'strains in India's ties with Washington', 'ties between X and Y collapsed'
     if lemma == "call" and (any((c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"))
@@ -141,7 +129,7 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         own_agents = set(agents) | {a for c in tok.children if c.dep_ in ("poss", "amod", "compound")
                                     for a in ctx.np_actors(c)}
         targets = [a for a in owners if a not in own_agents]
-    if base == "DEMANDS" and agents and not targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in WEIGHING:
+    if base == "DEMANDS" and agents and not targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.lex.word_class("weighing"):
         # 'Brussels was studying a new request from Maputo': the one weighing a request is the one asked
         targets = [a for a in ctx.subject_actors(tok.head) if a not in agents]
     # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
@@ -363,7 +351,6 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
 # -- titles and memberships -------------------------------------------------
 
 
-
 def joint_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Chinese and Tajik troops held joint exercises', 'joint patrols with the Malian army': the parties to a joint
     act cooperate, whatever the act (trigger nouns are read by the noun rule)."""
@@ -414,9 +401,6 @@ def under_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(s_, types[0], o, noun.i, f"under:{noun.lemma_.lower()}", 0.6)
 
 
-BACKING_WORDS = {"backed", "sponsored", "funded", "armed", "supplied", "financed"}
-
-
 def backed_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Iran-backed Houthis', 'Rwandan-backed M23 rebels': the state before the hyphen supports the group.
 
@@ -424,7 +408,7 @@ def backed_rule(ctx: RuleContext) -> Iterator[Found]:
     """
     doc = ctx.sent.doc
     for tok in ctx.sent:
-        if tok.lower_ not in BACKING_WORDS or tok.i - 2 < ctx.sent.start or doc[tok.i - 1].text not in ("-", "–"):
+        if tok.lower_ not in ctx.lex.word_class("backing_words") or tok.i - 2 < ctx.sent.start or doc[tok.i - 1].text not in ("-", "–"):
             continue
         backer = ctx.m.at(doc[tok.i - 2])
         backed = ctx.m.at(tok.head) if tok.dep_ == "amod" else None

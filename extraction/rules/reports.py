@@ -63,7 +63,8 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(s, "REPORTS_ON", o, tok.i, "report:according-to", 0.65)
             continue
         # <org / org's data / experts at org> <report verb> <clause>
-        in_report = any(c.dep_ == "prep" and c.lower_ == "in" and any(p.lemma_.lower() in REPORT_NOUNS for p in c.children)
+        in_report = any(c.dep_ == "prep" and c.lower_ == "in"
+                        and any(p.lemma_.lower() in ctx.lex.word_class("report_nouns") for p in c.children)
                         for c in tok.children)  # 'warned in a report that ...', 'said in a study'
         if tok.pos_ not in ("VERB", "AUX") or ctx.negated(tok) or not (tok.lemma_.lower() in REPORT_VERBS or in_report):
             continue
@@ -93,15 +94,11 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
             yield Found(s, "REPORTS_ON", o, tok.i, f"report:{tok.lemma_.lower()}", 0.6)
 
 
-
-REPORT_NOUNS = {"report", "study", "analysis", "survey", "paper", "assessment", "investigation", "audit", "review"}
-
-
 def report_noun_rule(ctx: RuleContext) -> Iterator[Found]:
     """'a report by IAEA chief X, which says inspectors had no access to Iran's stockpile' → REPORTS_ON."""
     reporters = _reporters()
     for tok in ctx.sent:
-        if tok.lemma_.lower() not in REPORT_NOUNS or tok.pos_ != "NOUN":
+        if tok.lemma_.lower() not in ctx.lex.word_class("report_nouns") or tok.pos_ != "NOUN":
             continue
         sources = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                    for p in c.children for a in ctx.np_actors(p)]

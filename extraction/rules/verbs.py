@@ -53,7 +53,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         dobjs = [c for c in tok.children if c.dep_ == "dobj"]
         coop_obj = next((c for c in dobjs if (ctx.lex.noun_types(c.lemma_.lower()) or ctx.lex.noun_types(c.lower_)
                                               or [""])[0] in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES")), None)
-        if lemma in VIEW_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) \
+        if lemma in ctx.lex.word_class("view_verbs") and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) \
                 and not ctx.negated(tok) and not ctx.blocked(tok):
             # 'regards X as a threat', 'views Y as a partner': the label's polarity decides
             viewed = [a for c in dobjs for a in ctx.np_actors(c)]
@@ -71,7 +71,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             for s, o in _pairs(ctx.subject_actors(tok), backed):
                 yield Found(s, "SUPPORTS", o, tok.i, "verb:stand", 0.6)
             continue
-        if lemma in RECEIVING_VERBS and not ctx.negated(tok) and not ctx.blocked(tok):
+        if lemma in ctx.lex.word_class("receiving_verbs") and not ctx.negated(tok) and not ctx.blocked(tok):
             # 'the army has received military support from Egypt': the giver supports the receiver
             aid = [c for c in dobjs if c.lemma_.lower() in AID_NOUNS
                    or (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0] == "SUPPORTS"]
@@ -81,17 +81,18 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 for s, o in _pairs(givers, ctx.subject_actors(tok)):
                     yield Found(s, "SUPPORTS", o, tok.i, f"received:{lemma}", 0.65)
                 continue
-        if lemma in CANCEL_VERBS and not ctx.negated(tok) and not ctx.blocked(tok):
+        if lemma in ctx.lex.word_class("cancel_verbs") and not ctx.negated(tok) and not ctx.blocked(tok):
             # 'froze its participation in the CSTO', 'suspended its membership of the bloc': a turn away from it
-            left = [a for c in dobjs if c.lemma_.lower() in MEMBERSHIP_NOUNS for p in c.children
+            left = [a for c in dobjs if c.lemma_.lower() in ctx.lex.word_class("membership_nouns") for p in c.children
                     if p.dep_ == "prep" and p.lower_ in ("in", "of") for q in p.children for a in ctx.np_actors(q)]
             if left:
                 for s, o in _pairs(ctx.subject_actors(tok), left):
                     yield Found(s, "REJECTS", o, tok.i, f"leave:{lemma}", 0.65)
                 continue
         if lemma in ("extend", "offer") and not ctx.negated(tok) and not ctx.blocked(tok) and any(
-                c.lemma_.lower() in CREDIT_NOUNS or any(g.dep_ == "compound" and g.lemma_.lower() in CREDIT_NOUNS
-                                                        for g in c.children) for c in dobjs):
+                c.lemma_.lower() in ctx.lex.word_class("credit_nouns")
+                or any(g.dep_ == "compound" and g.lemma_.lower() in ctx.lex.word_class("credit_nouns") for g in c.children)
+                for c in dobjs):
             # 'agreed to extend a credit line to Havana', 'offered a loan to Kyiv'
             lent = [a for c in [tok, *dobjs] for p in c.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for")
                     for q in p.children for a in _recipient(ctx, q)] + \
@@ -100,7 +101,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(s, "SUPPORTS", o, tok.i, f"credit:{lemma}", 0.65)
             if lent:
                 continue
-        if lemma in CANCEL_VERBS and coop_obj is not None:
+        if lemma in ctx.lex.word_class("cancel_verbs") and coop_obj is not None:
             types = ["SANCTIONS"]  # 'cancelled an agreement with X', 'blocked funding for Y'
         elif lemma == "invite":
             # 'invited the Polisario to negotiations': the invitation is to the act the noun names
@@ -112,11 +113,12 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             types = [t for p in to_event for t in (ctx.lex.noun_types(p.lemma_.lower())
                                                     or ctx.lex.noun_types(p.lower_) or [])[:1]
                      if t in ("NEGOTIATES", "MEETS")][:1]
-        if lemma == "receive" and dobjs and all(ctx.m.at(c) is None and c.lemma_.lower() not in ENVOY_NOUNS | {"delegation"}
+        if lemma == "receive" and dobjs and all(ctx.m.at(c) is None
+                                                and c.lemma_.lower() not in ctx.lex.word_class("envoy_nouns") | {"delegation"}
                                                 for c in dobjs):
             # 'received a call from Macron', 'received a letter from Putin': contact, not a meeting
-            if not any(c.lemma_.lower() in MESSAGE_NOUNS or (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0] == "NEGOTIATES"
-                       for c in dobjs):
+            if not any(c.lemma_.lower() in ctx.lex.word_class("message_nouns")
+                       or (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0] == "NEGOTIATES" for c in dobjs):
                 continue
             types = ["NEGOTIATES"]
         if lemma in ACCEPTING and ctx.negated(tok) and not ctx.blocked(tok):
@@ -205,7 +207,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             if by:
                 obj = by
                 rtype = "PRAISES" if lemma in ("welcome", "hail", "applaud") else rtype
-        if lemma == "host" and any(c.lemma_.lower() in HOSTED_GROUPS for c in dobjs):
+        if lemma == "host" and any(c.lemma_.lower() in ctx.lex.word_class("hosted_groups") for c in dobjs):
             rtype = "SUPPORTS"  # 'Algeria, which hosts the Polisario's leadership': shelter, not a meeting
         if lemma == "welcome" and rtype == "MEETS" and obj and any(
                 c.dep_ == "dobj" and ctx.m.at(c) is None and c.lower_ not in GROUP_NOUNS for c in tok.children):
@@ -252,7 +254,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             obj = [a for a in obj if ctx.kind(a) == "person"]
             if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
                 continue  # 'sees Putin as a threat' is a view, not a meeting
-        if rtype == "OPPOSES" and lemma in ARMED_VERBS and subj and all(_armed(ctx, a) for a in subj):
+        if rtype == "OPPOSES" and lemma in ctx.lex.word_class("armed_verbs") and subj and all(_armed(ctx, a) for a in subj):
             rtype = "COERCES"  # 'Eritrean troops fought the TPLF', 'the army clashed with Fano'
         if rtype in ("LEADS", "MEMBER_OF"):
             subj = [a for a in subj if ctx.kind(a) in ("person", "state", "government_body")]
@@ -294,25 +296,6 @@ def misread_verb_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         for s, o in _pairs(subj, obj):
             yield Found(s, types[0], o, tok.i, f"verb:{tok.lemma_.lower()}", 0.6)
-
-
-ARMED_VERBS = {"fight", "battle", "clash"}
-# What one side sends the other without meeting it: 'received a letter from Putin'.
-MESSAGE_NOUNS = {"letter", "message", "invitation", "note", "proposal"}
-# What a state can leave or freeze in an organisation: 'froze its participation in the CSTO'.
-MEMBERSHIP_NOUNS = {"participation", "membership", "involvement", "seat"}
-# Money lent or granted: 'extended a credit line to X', 'offered Kyiv a loan'.
-CREDIT_NOUNS = {"credit", "loan", "loans", "grant", "aid", "financing", "funding"}
-# Verbs of getting: 'X received weapons from Y' is Y supporting X.
-RECEIVING_VERBS = {"receive", "get", "obtain", "secure", "accept"}
-# Verbs that undo a cooperative object: 'cancelled an agreement with X' hits X.
-CANCEL_VERBS = {"cancel", "scrap", "terminate", "annul", "abandon", "block", "withhold", "halt", "freeze", "suspend",
-                "cut", "end", "stop", "tear", "sever", "break", "downgrade"}
-# What a state hosts for a movement it backs: 'hosts the Polisario's leadership', 'hosted Hamas's political office'.
-HOSTED_GROUPS = {"leadership", "headquarters", "base", "bases", "office", "bureau", "fighters", "militants", "camp",
-                 "camps", "exiles"}
-VIEW_VERBS = {"regard", "view", "consider", "see", "perceive", "treat"}
-ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "diplomats", "ambassadors"}
 
 
 RECIPROCALS = {("each", "other"), ("one", "another"), ("another", "one")}  # (det, head) as parsed
