@@ -155,6 +155,10 @@ CONSTRUCTIONS = [
     ("traded-not-temporal", "India and Pakistan exchanged threats after the bombing in Kashmir.",
      {("india", "THREATENS", "pakistan"), ("pakistan", "THREATENS", "india")},
      {("india", "COERCES", "pakistan"), ("pakistan", "COERCES", "india")}),
+    ("hyphenated-pair", "Officials said the Serbia-Kosovo talks would resume in Brussels next month.",
+     {("serbia", "NEGOTIATES", "kosovo")}, set()),
+    ("hyphenated-pair-mediated", "The U.S.-brokered talks between Armenia and Azerbaijan resumed in Abu Dhabi.",
+     {("armenia", "NEGOTIATES", "azerbaijan")}, set()),  # (the mediator talks to each side too)
     ("protest-verb", "Vietnam protested China's deployment of a survey ship in its waters.",
      {("vietnam", "CRITICISES", "china")}, set()),
 ]

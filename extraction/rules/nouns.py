@@ -78,6 +78,11 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
             if child.dep_ == "compound" and cm is not None and cm.via == "capital":
                 continue  # 'the Pretoria agreement', 'the Minsk accords': named after a city, not made by it
             agents.extend(ctx.np_actors(child))
+            if child.dep_ == "compound" and rtype in SYMMETRIC | {"COERCES", "OPPOSES"}:
+                # 'the Russia-Ukraine talks', 'U.S.-China trade talks': the first of a hyphenated pair hangs on the second
+                agents.extend(a for g in child.children if g.dep_ in ("compound", "amod", "nmod")
+                              and g.i + 1 < child.i and tok.doc[g.i + 1].text in ("-", "–", "—")
+                              for a in ctx.np_actors(g))
         elif child.dep_ == "prep":
             prep = child.lower_
             objs = [a for p in child.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
@@ -261,6 +266,9 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                     for b in f.with_ + f.targets:
                         if a != b:
                             yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
+                if _is_between(f.tok) and any(c.dep_ == "amod" and c.lemma_.lower() in MEDIATING for c in f.tok.children):
+                    for a, b in _group_pairs(f.with_):  # 'the U.S.-brokered talks between X and Y': X and Y talk
+                        yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
             elif len(parts) >= 2 and (f.with_ or _is_between(f.tok)):
                 for a, b in _group_pairs(parts):
                     yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
@@ -281,6 +289,10 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
             for a, b in _group_pairs(f.with_):  # 'the war between X and Y': each against the other
                 yield Found(a, f.type, b, f.tok.i, rule, 0.6)
                 yield Found(b, f.type, a, f.tok.i, rule, 0.6)
+
+
+# Modifiers that make the named agent of talks a go-between: 'U.S.-brokered talks between X and Y'.
+MEDIATING = {"broker", "brokered", "mediate", "mediated", "sponsor", "sponsored", "facilitate", "facilitated"}
 
 
 def _is_between(tok: Token) -> bool:
