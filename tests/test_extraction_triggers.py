@@ -159,6 +159,10 @@ CONSTRUCTIONS = [
      {("serbia", "NEGOTIATES", "kosovo")}, set()),
     ("hyphenated-pair-mediated", "The U.S.-brokered talks between Armenia and Azerbaijan resumed in Abu Dhabi.",
      {("armenia", "NEGOTIATES", "azerbaijan")}, set()),  # (the mediator talks to each side too)
+    ("at-war", "Sudan's army has been locked in a war with the Rapid Support Forces since April 2023.",
+     {("sudan-military", "COERCES", "rsf")}, set()),
+    ("dragged-into-war", "Kobakhidze accused Brussels of trying to drag Georgia into a war with Russia.",
+     set(), {("georgia", "COERCES", "russia")}),
     ("protest-verb", "Vietnam protested China's deployment of a survey ship in its waters.",
      {("vietnam", "CRITICISES", "china")}, set()),
 ]

@@ -413,6 +413,25 @@ def under_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(s_, types[0], o, noun.i, f"under:{noun.lemma_.lower()}", 0.6)
 
 
+def at_war_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Israel is at war with Hamas', 'the army is locked in a war with the RSF': the subject uses force against the
+    other side (not 'dragged Georgia into a war with Russia', which names no act of the subject's)."""
+    for tok in ctx.sent:
+        if tok.lemma_.lower() not in ctx.lex.word_class("war_nouns") or tok.dep_ != "pobj" \
+                or tok.head.lower_ not in ("at", "in"):
+            continue
+        gov = tok.head.head
+        if gov.pos_ not in ("VERB", "AUX", "ADJ") or ctx.negated(gov):
+            continue
+        foes = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+                for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        if gov.pos_ == "ADJ" and gov.head.pos_ in ("VERB", "AUX"):
+            gov = gov.head  # 'is locked in a war with'
+        sides = ctx.subject_actors(gov) or [a for c in gov.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
+        for s_, o in _pairs(sides, foes):  # ('has been locked in a war': the passive subject)
+            yield Found(s_, "COERCES", o, tok.i, f"at-war:{tok.lemma_.lower()}", 0.6)
+
+
 def backed_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Iran-backed Houthis', 'Rwandan-backed M23 rebels': the state before the hyphen supports the group.
 
