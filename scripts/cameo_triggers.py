@@ -12,6 +12,7 @@ Usage::
 
     python scripts/cameo_triggers.py candidates /tmp/cameo-candidates.yaml   # every family, to measure
     python scripts/cameo_triggers.py measure /tmp/cameo-candidates.yaml [ID ...]  # score families that fire
+    python scripts/cameo_triggers.py measure-verbs [ID ...]                   # single verbs our triggers lack
     python scripts/cameo_triggers.py write                                   # the KEEP families -> data file
 
 Example: ``CUT``/``SEVER`` + ``{DIPLOMATIC TIES}`` [161] becomes the phrase ``cameo-sanctions-tie-diplomatic``
@@ -89,6 +90,32 @@ def parse(path: Path = SOURCE) -> list[tuple[list[str], str, str]]:
             if "_" not in m.group(1):  # multi-word verbs ('+SHAKE_UP') are left out
                 verbs.append(m.group(1).lower())
     return out
+
+
+def verb_blocks(path: Path = SOURCE) -> list[tuple[str, list[str], str]]:
+    """Every verb block with a code of its own ('--- CONDEMN [111] ---'): (block name, its verbs, the code)."""
+    out: list[tuple[str, list[str], str]] = []
+    for line in path.read_text(encoding="latin-1").split("####### VERB PATTERNS")[1].splitlines():
+        m = _BLOCK.match(line)
+        if m:
+            out.append((m.group(1).lower(), [], m.group(2)))
+            continue
+        m = _VERB.match(line)
+        if m and out and not line.startswith(("-", "#")) and "_" not in m.group(1):
+            out[-1][1].append(m.group(1).lower())
+    return [(name, verbs, code) for name, verbs, code in out if code[:1].isdigit() and verbs]
+
+
+def verb_families(known: set[str]) -> dict[str, dict]:
+    """Single-verb families: the verbs of each coded block that our triggers lack, under the block's type."""
+    fams: dict[str, dict] = {}
+    for name, verbs, code in verb_blocks():
+        rtype = cameo_type(code)
+        new = sorted(set(verbs) - known)
+        if rtype and new:
+            fid = f"cameo-verbs-{rtype.lower().replace('_', '-')}-{name}"
+            fams[fid] = {"id": fid, "type": rtype, "verbs": new, "codes": [code]}
+    return fams
 
 
 def families(nlp) -> dict[str, dict]:
@@ -228,9 +255,50 @@ def measure(candidates: Path, only: list[str]) -> None:
             print(f"{verdict} {spec['id']}: found {d_tp:+d}, wrong {d_fp:+d}  {per}", flush=True)
 
 
+def measure_verbs(only: list[str]) -> None:
+    """Like `measure`, for the single-verb families of `verb_families` (ids in ``only``, or all)."""
+    import os
+    import tempfile
+
+    from extraction.lexicon import TRIGGERS_ENV, load_lexicon
+    from extraction.nlp import load_nlp
+
+    nlp = load_nlp(None)
+    fams = verb_families(set(load_lexicon().verbs))
+    specs = [f for f in fams.values() if not only or f["id"] in only]
+    lemmas: dict[str, set[str]] = defaultdict(set)
+    for name, docs, _ in SETS:
+        for doc in nlp.pipe(p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.txt"))):
+            for t in doc:
+                if t.pos_ == "VERB":
+                    lemmas[t.lemma_.lower()].add(name)
+    base = _score()
+    print("baseline (found/wrong/missed)", base, flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for spec in specs:
+            where = sorted({n for v in spec["verbs"] for n in lemmas.get(v, ())})
+            if not where:
+                print(f"drop {spec['id']}: no verb of it in the annotated sets", flush=True)
+                continue
+            one = Path(tmp) / "one.yaml"
+            one.write_text(yaml.safe_dump({"relations": {spec["type"]: {"verbs": spec["verbs"]}}}), encoding="utf-8")
+            os.environ[TRIGGERS_ENV] = str(one)
+            got = _score(where)
+            os.environ.pop(TRIGGERS_ENV)
+            d_tp = sum(got[k][0] - base[k][0] for k in got)
+            d_fp = sum(got[k][1] - base[k][1] for k in got)
+            per = " ".join(f"{k}:{got[k][0] - base[k][0]:+d}/{got[k][1] - base[k][1]:+d}" for k in got
+                           if got[k] != base[k])
+            verdict = "KEEP" if d_tp > 0 and d_fp <= 0 else "drop"
+            print(f"{verdict} {spec['id']}: found {d_tp:+d}, wrong {d_fp:+d}  {per}", flush=True)
+
+
 def main(argv: list[str]) -> int:
     from extraction.nlp import load_nlp
 
+    if argv and argv[0] == "measure-verbs":
+        measure_verbs(argv[1:])
+        return 0
     if len(argv) >= 2 and argv[0] == "measure":
         measure(Path(argv[1]), argv[2:])
         return 0
