@@ -293,6 +293,14 @@ def measure_verbs(only: list[str]) -> None:
             print(f"{verdict} {spec['id']}: found {d_tp:+d}, wrong {d_fp:+d}  {per}", flush=True)
 
 
+def _kept_verbs(path: Path) -> set[str]:
+    """Verbs the derived file already holds (so that rewriting it gives the same families)."""
+    if not path.exists():
+        return set()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {v for spec in (data.get("relations") or {}).values() for v in spec.get("verbs", [])}
+
+
 def main(argv: list[str]) -> int:
     from extraction.nlp import load_nlp
 
@@ -310,11 +318,22 @@ def main(argv: list[str]) -> int:
         Path(argv[1]).write_text(to_yaml(sorted(fams.values(), key=lambda f: f["id"]), HEADER), encoding="utf-8")
         print(f"wrote {len(fams)} candidate families to {argv[1]}")
         return 0
-    missing = [k for k in KEEP if k not in fams]
+    from extraction.lexicon import load_lexicon
+
+    verbs = verb_families(set(load_lexicon(str(ROOT / "extraction" / "data")).verbs) - _kept_verbs(OUT))
+    missing = [k for k in KEEP if k not in fams and k not in verbs]
     if missing:
         print(f"Error: KEEP names families the dictionary does not give: {', '.join(missing)}", file=sys.stderr)
         return 1
-    OUT.write_text(to_yaml([fams[k] for k in KEEP], HEADER), encoding="utf-8")
+    text = to_yaml([fams[k] for k in KEEP if k in fams], HEADER)
+    relations: dict[str, list[str]] = defaultdict(list)
+    for k in KEEP:
+        if k in verbs:
+            relations[verbs[k]["type"]] += verbs[k]["verbs"]
+    if relations:
+        text += yaml.dump({"relations": {t: {"verbs": v} for t, v in relations.items()}}, Dumper=_NoAliases,
+                          sort_keys=False, width=120, default_flow_style=None)
+    OUT.write_text(text, encoding="utf-8")
     print(f"wrote {len(KEEP)} families to {OUT.relative_to(ROOT)}")
     return 0
 
