@@ -326,7 +326,8 @@ def _parse(data: dict, triggers: list[tuple[str, dict]]) -> Lexicon:
 
 
 @lru_cache(maxsize=4)
-def _load(data_dir: str, files: tuple[str, ...]) -> Lexicon:
+def _load(data_dir: str, files: tuple[str, ...], stamps: tuple[tuple[int, int], ...] = ()) -> Lexicon:
+    # ``stamps`` (modification time and size of each file) is part of the cache key: an edited file is re-read.
     data = yaml.safe_load((Path(data_dir) / "lexicon.yaml").read_text(encoding="utf-8"))
     triggers = []
     for f in files:
@@ -339,4 +340,6 @@ def _load(data_dir: str, files: tuple[str, ...]) -> Lexicon:
 
 def load_lexicon(data_dir: str = str(DATA_DIR)) -> Lexicon:
     """The lexicon: ``lexicon.yaml`` in ``data_dir`` and the trigger files (packaged plus ``$ACTORGRAPH_TRIGGERS``)."""
-    return _load(data_dir, tuple(str(f) for f in trigger_files()))
+    files = trigger_files()
+    stamps = tuple((f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    return _load(data_dir, tuple(str(f) for f in files), stamps)

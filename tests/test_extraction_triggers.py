@@ -186,3 +186,12 @@ def test_word_classes_are_data_and_extend_by_override(extractor, tmp_path, monke
     custom = Extractor(gazetteer=extractor.gz, lexicon=lex)
     got = {(r.source, r.type, r.target) for r in custom.extract(Document(id="t", text=text)).relations}
     assert ("niger", "SANCTIONS", "benin") in got
+
+
+def test_an_edited_override_file_is_read_again(tmp_path, monkeypatch):
+    f = tmp_path / "mine.yaml"
+    f.write_text("relations:\n  COERCES:\n    verbs: [besmirch]\n", encoding="utf-8")
+    monkeypatch.setenv(TRIGGERS_ENV, str(f))
+    assert load_lexicon().verb_types("besmirch") == ["COERCES"]
+    f.write_text("relations:\n  CRITICISES:\n    verbs: [besmirch, bemoan]\n", encoding="utf-8")
+    assert load_lexicon().verb_types("besmirch") == ["CRITICISES"]
