@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import yaml
+from spacy.attrs import LEMMA
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -125,6 +127,7 @@ class Lexicon:
     examples: list[Example] = field(default_factory=list)
     word_classes: dict[str, frozenset[str]] = field(default_factory=dict)
     _matchers: dict[int, DependencyMatcher] = field(default_factory=dict, repr=False)
+    _verb_hashes: dict[int, numpy.ndarray] = field(default_factory=dict, repr=False)
 
     def word_class(self, name: str) -> frozenset[str]:
         """The words of a class the rules consult ('cancel_verbs'), from the trigger files' ``word_classes``."""
@@ -145,14 +148,27 @@ class Lexicon:
         return m
 
     def phrase_matches(self, doc: Doc) -> list[tuple[Phrase, dict[str, int]]]:
-        """Every phrase in ``doc`` with its tokens by role ('verb', 'object', 'with'); computed once per doc."""
+        """Every phrase in ``doc`` with its tokens by role ('verb', 'object', 'with'); computed once per doc.
+
+        The DependencyMatcher runs only over the sentences that hold one of the phrases' verbs (found with one
+        vectorised look-up of the lemmas), each as a small doc of its own: cheap on long documents."""
         key = f"actorgraph_phrases_{id(self)}"
         cached = doc.user_data.get(key)
         if cached is None:
             cached = []
-            for match_id, toks in self.phrase_matcher(doc.vocab)(doc):
-                p = self.phrases[int(doc.vocab.strings[match_id])]
-                cached.append((p, dict(zip(p.roles, toks, strict=True))))
+            hashes = self._verb_hashes.get(id(doc.vocab))
+            if hashes is None:
+                hashes = self._verb_hashes[id(doc.vocab)] = numpy.array(
+                    [doc.vocab.strings.add(v) for p in self.phrases for v in p.verbs], dtype="uint64")
+            hits = numpy.isin(doc.to_array([LEMMA]).reshape(-1), hashes) if len(doc) else numpy.zeros(0, dtype=bool)
+            if hits.any():
+                matcher = self.phrase_matcher(doc.vocab)
+                for sent in doc.sents:
+                    if not hits[sent.start:sent.end].any():
+                        continue
+                    for match_id, toks in matcher(sent.as_doc()):
+                        p = self.phrases[int(doc.vocab.strings[match_id])]
+                        cached.append((p, {r: sent.start + t for r, t in zip(p.roles, toks, strict=True)}))
             doc.user_data[key] = cached
         return cached
 

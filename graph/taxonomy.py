@@ -164,7 +164,13 @@ def _load(path: str) -> Taxonomy:
     return parse_taxonomy(data)
 
 
+@lru_cache(maxsize=32)
+def _resolved(path: str, cwd: str) -> str:
+    return str(Path(cwd, path).resolve())
+
+
 def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
     """Load and validate the taxonomy (default: the packaged one, or ``$ACTORGRAPH_TAXONOMY``)."""
     path = path or os.environ.get("ACTORGRAPH_TAXONOMY") or DEFAULT_TAXONOMY
-    return _load(str(Path(path).resolve()))
+    # The rules ask for the taxonomy per sentence: resolving the path once per (path, folder) keeps that cheap.
+    return _load(_resolved(os.fspath(path), os.getcwd()))
