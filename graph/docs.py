@@ -293,7 +293,7 @@ actorgraph relations --type INVESTIGATES --store new-store
 
 `tests/test_extraction_triggers.py` runs this example from this page. To find phrases worth adding,
 `scripts/cameo_triggers.py` derives verb + object families from the CAMEO dictionary of the
-PETRARCH2 coder (`extraction/data/triggers/cameo-*.yaml`); keep a family only where it raises
+PETRARCH2 coder (`extraction/data/triggers/cameo.yaml`); keep a family only where it raises
 recall on the annotated articles without lowering precision (`actorgraph eval`).
 """
 

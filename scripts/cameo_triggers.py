@@ -49,7 +49,9 @@ TARGETS = {
 DEFAULT_TARGETS = ["with", "to", "against", "on", "at", "owner"]
 
 # Families measured to raise recall without lowering precision (ids as written by `candidates`).
-KEEP: list[str] = []
+KEEP: list[str] = [
+    "cameo-concedes-ban",  # "lifted a ban on cargo transit to Armenia": articles2 +1 found, 0 wrong (README)
+]
 
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 _VERB = re.compile(r"^([A-Z][A-Z_]*)\b")
