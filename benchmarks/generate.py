@@ -33,7 +33,7 @@ from graph.store import GraphStore
 from graph.taxonomy import load_taxonomy
 
 # One or more templates per relation type; {a} acts on {b}. Worded with the trigger words of
-# extraction/data/triggers.yaml so the extractor has real work to do.
+# extraction/data/triggers/*.yaml so the extractor has real work to do.
 TEMPLATES: dict[str, list[str]] = {
     "MEETS": ["{a} met {b} in the capital on {day} to discuss the crisis.",
               "{a} hosted {b} for a two-day summit that ended without a joint statement."],

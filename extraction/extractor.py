@@ -23,6 +23,7 @@ from extraction.mentions import ActorInfo, DocMentions, MentionFinder
 from extraction.nlp import load_nlp
 from extraction.rules import RULES, Found, RuleContext
 from graph.model import Actor, Document, Evidence, Extraction, Relation
+from graph.taxonomy import load_taxonomy
 
 
 @dataclass
@@ -110,11 +111,14 @@ class Extractor:
 
     def _sentence_relations(self, sent: Span, mentions: DocMentions) -> Iterator[Found]:
         ctx = RuleContext(sent, mentions, self.lex, self.gz)
+        tax = load_taxonomy()
         seen = set()
         last: Found | None = None
         for rule in RULES:
             for f in rule(ctx):
                 key = (f.source, f.type, f.target)
+                if not tax.allows(f.type, self._kind(ctx, f.source), self._kind(ctx, f.target)):
+                    continue  # the taxonomy's domain and range: 'a person LEADS a person' is no relation
                 if f.type not in ("LEADS", "MEMBER_OF") and self._same_side(mentions, f.source, f.target):
                     continue  # 'Ruto thanked the Kenyan contingent': a leader and his own state are one side
                 if key not in seen and f.source != f.target:
@@ -124,6 +128,13 @@ class Extractor:
                     yield f
         if last is not None:  # 'Peru broke off relations ... Colombia criticised the move'
             mentions.last_act = (sent.start, (last.source,))
+
+    def _kind(self, ctx: RuleContext, actor: str) -> str | None:
+        """The actor's kind, from the document or else the gazetteer (None: unknown, so not checked)."""
+        kind = ctx.kind(actor)
+        if not kind and actor in self.gz:
+            kind = self.gz.get(actor).kind
+        return kind or None
 
     def _same_side(self, mentions: DocMentions, a: str, b: str) -> bool:
         """A person or body and the state or organisation it belongs to. A known person is on the side of their

@@ -1,18 +1,29 @@
-"""Trigger words, state bodies, offices and organisation-kind clues, loaded from YAML.
+"""Trigger words and phrases, state bodies, offices and organisation-kind clues, loaded from YAML.
+
+Triggers live in ``extraction/data/triggers/*.yaml``, one file per relation family; files or folders named in
+``$ACTORGRAPH_TRIGGERS`` (separated by ``:``) are merged on top (words are added, a phrase with the id of a packaged
+one replaces it).
 
 >>> lex = load_lexicon()
 >>> "SANCTIONS" in lex.verb_types("sanction")
 True
+>>> next(p for p in lex.phrases if p.id == "recall-envoy").types
+('SANCTIONS',)
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import yaml
+from spacy.attrs import LEMMA
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from extraction.gazetteer import DATA_DIR
 from graph.taxonomy import load_taxonomy
@@ -32,6 +43,77 @@ class Role:
     forms: tuple[str, ...]
 
 
+TRIGGERS_DIR = DATA_DIR / "triggers"
+TRIGGERS_ENV = "ACTORGRAPH_TRIGGERS"
+# Where a phrase's target may be found (see extraction/data/triggers/README.md).
+TARGET_ROLES = {"owner", "object", "subject", "dobj"}
+AGENT_ROLES = {"subject", "speaker"}
+
+
+class TriggerError(ValueError):
+    """A trigger file is malformed."""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A verb phrase that states a relation: 'recalled its ambassador from X' → SANCTIONS.
+
+    ``verbs`` are lemmas of the verb; ``objects`` lemmas of its object (reached through ``via``: ``dobj`` or a
+    preposition such as ``into``); ``with_`` words one of which must modify the object ('diplomatic' relations);
+    ``target`` says in order where the target is: a preposition on the verb or the object ('from', 'with'),
+    ``owner`` (the object's possessor or nationality: "Y's ambassador", 'the Russian envoy'), ``object`` (the object
+    names the actor), ``dobj`` (the verb's direct object, when the phrase's object hangs on a preposition: 'added X
+    to its blacklist') or ``subject`` (the verb's subject: 'Y will pay a heavy price'); ``agent`` is ``subject`` or
+    ``speaker`` (who says the clause the phrase is in).
+    """
+
+    id: str
+    types: tuple[str, ...]
+    verbs: tuple[str, ...]
+    objects: tuple[str, ...] = ()
+    via: str = "dobj"
+    with_: tuple[str, ...] = ()
+    target: tuple[str, ...] = ("object",)
+    agent: str = "subject"
+    particle: tuple[str, ...] = ()
+    source: str = ""
+
+    def patterns(self) -> list[list[dict]]:
+        """spaCy DependencyMatcher patterns: the verb, then its object (and the object's modifier)."""
+        verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": list(self.verbs)}}}
+        obj_attrs: dict = {"LEMMA": {"IN": list(self.objects)}} if self.objects else {}
+        if self.via == "dobj":
+            pattern = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
+                              "RIGHT_ATTRS": {**obj_attrs, "DEP": {"IN": ["dobj", "nsubjpass"]}}}]
+        else:
+            pattern = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
+                              "RIGHT_ATTRS": {"DEP": "prep", "LOWER": self.via}},
+                       {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "object",
+                        "RIGHT_ATTRS": {**obj_attrs, "DEP": "pobj"}}]
+        if self.with_:
+            pattern.append({"LEFT_ID": "object", "REL_OP": ">", "RIGHT_ID": "with",
+                            "RIGHT_ATTRS": {"LOWER": {"IN": list(self.with_)}}})
+        if self.particle:  # 'brushed the offer aside'
+            pattern.append({"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle",
+                            "RIGHT_ATTRS": {"DEP": {"IN": ["prt", "advmod"]}, "LOWER": {"IN": list(self.particle)}}})
+        return [pattern]
+
+    @property
+    def roles(self) -> list[str]:
+        """The names of the matched tokens, in the order the matcher gives them."""
+        return [node["RIGHT_ID"] for node in self.patterns()[0]]
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence a trigger file promises to read: the triples it must yield and those it must not."""
+
+    text: str
+    found: tuple[tuple[str, str, str], ...]
+    not_found: tuple[tuple[str, str, str], ...] = ()
+    source: str = ""
+
+
 @dataclass
 class Lexicon:
     verbs: dict[str, list[str]] = field(default_factory=dict)        # lemma -> relation types
@@ -41,6 +123,54 @@ class Lexicon:
     roles: dict[str, Role] = field(default_factory=dict)
     org_kinds: dict[str, list[str]] = field(default_factory=dict)
     group_nouns: dict[str, list[str]] = field(default_factory=dict)
+    phrases: list[Phrase] = field(default_factory=list)
+    examples: list[Example] = field(default_factory=list)
+    word_classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    _matchers: dict[int, DependencyMatcher] = field(default_factory=dict, repr=False)
+    _verb_hashes: dict[int, numpy.ndarray] = field(default_factory=dict, repr=False)
+
+    def word_class(self, name: str) -> frozenset[str]:
+        """The words of a class the rules consult ('cancel_verbs'), from the trigger files' ``word_classes``."""
+        try:
+            return self.word_classes[name]
+        except KeyError:
+            raise TriggerError(f"no word class {name!r} in the trigger files; known: "
+                               f"{', '.join(sorted(self.word_classes))}") from None
+
+    def phrase_matcher(self, vocab: Vocab) -> DependencyMatcher:
+        """One DependencyMatcher over every phrase (built once per vocabulary); match ids are phrase indexes."""
+        m = self._matchers.get(id(vocab))
+        if m is None:
+            m = DependencyMatcher(vocab)
+            for i, p in enumerate(self.phrases):
+                m.add(str(i), p.patterns())
+            self._matchers[id(vocab)] = m
+        return m
+
+    def phrase_matches(self, doc: Doc) -> list[tuple[Phrase, dict[str, int]]]:
+        """Every phrase in ``doc`` with its tokens by role ('verb', 'object', 'with'); computed once per doc.
+
+        The DependencyMatcher runs only over the sentences that hold one of the phrases' verbs (found with one
+        vectorised look-up of the lemmas), each as a small doc of its own: cheap on long documents."""
+        key = f"actorgraph_phrases_{id(self)}"
+        cached = doc.user_data.get(key)
+        if cached is None:
+            cached = []
+            hashes = self._verb_hashes.get(id(doc.vocab))
+            if hashes is None:
+                hashes = self._verb_hashes[id(doc.vocab)] = numpy.array(
+                    [doc.vocab.strings.add(v) for p in self.phrases for v in p.verbs], dtype="uint64")
+            hits = numpy.isin(doc.to_array([LEMMA]).reshape(-1), hashes) if len(doc) else numpy.zeros(0, dtype=bool)
+            if hits.any():
+                matcher = self.phrase_matcher(doc.vocab)
+                for sent in doc.sents:
+                    if not hits[sent.start:sent.end].any():
+                        continue
+                    for match_id, toks in matcher(sent.as_doc()):
+                        p = self.phrases[int(doc.vocab.strings[match_id])]
+                        cached.append((p, {r: sent.start + t for r, t in zip(p.roles, toks, strict=True)}))
+            doc.user_data[key] = cached
+        return cached
 
     @property
     def title_words(self) -> set[str]:
@@ -62,7 +192,11 @@ class Lexicon:
         return self._lower_role_words
 
     def verb_types(self, lemma: str) -> list[str]:
-        return self.verbs.get(lemma.lower(), [])
+        lemma = lemma.lower()
+        found = self.verbs.get(lemma)
+        if found is None and lemma.endswith("ie"):
+            found = self.verbs.get(lemma[:-2] + "y")  # the tagger's 'decertifie' for 'decertified'
+        return found or []
 
     def noun_types(self, lemma: str) -> list[str]:
         return self.nouns.get(lemma.lower(), [])
@@ -118,14 +252,93 @@ INSTRUMENTS = frozenset({"agreement", "agreements", "treaty", "treaties", "accor
                          "operation", "protocol", "deal", "charter", "resolution", "bill", "decree", "convention"})
 
 
-def _parse(data: dict, triggers: dict) -> Lexicon:
+def _words(value: object, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise TriggerError(f"{where}: expected a word or a list of words, got {value!r} "
+                           "(quote on, off, yes, no: YAML reads them as true/false)")
+    return tuple(w.strip() for w in value)
+
+
+def _triple(value: object, where: str) -> tuple[str, str, str]:
+    if not (isinstance(value, list) and len(value) == 3 and all(isinstance(v, str) for v in value)):
+        raise TriggerError(f"{where}: expected [source, TYPE, target], got {value!r}")
+    return value[0], load_taxonomy().relation(value[1]).name, value[2]
+
+
+def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
+    """Fill the trigger tables from the trigger files, in order (later files add to and override earlier ones)."""
     tax = load_taxonomy()
+    order = {name: i for i, name in enumerate(tax.relation_types)}
+    phrases: dict[str, Phrase] = {}
+    classes: dict[str, list[str]] = {}
+    for name, data in files:
+        if not isinstance(data, dict):
+            raise TriggerError(f"{name}: expected a mapping with relations:, phrases:, examples: or word_classes:")
+        unknown = set(data) - {"relations", "phrases", "examples", "word_classes"}
+        if unknown:
+            raise TriggerError(f"{name}: unknown section(s) {', '.join(sorted(unknown))}")
+        for rtype, spec in (data.get("relations") or {}).items():
+            rtype = tax.relation(rtype).name
+            bad = set(spec or {}) - {"verbs", "nouns", "agent_nouns"}
+            if bad:
+                raise TriggerError(f"{name}: {rtype}: unknown key(s) {', '.join(sorted(bad))}")
+            for table, key in ((lex.verbs, "verbs"), (lex.nouns, "nouns"), (lex.agent_nouns, "agent_nouns")):
+                for word in _words((spec or {}).get(key), f"{name}: {rtype}.{key}"):
+                    types = table.setdefault(word.lower(), [])
+                    if rtype not in types:
+                        types.append(rtype)
+        for i, spec in enumerate(data.get("phrases") or []):
+            where = f"{name}: phrases[{i}]"
+            if not isinstance(spec, dict) or not spec.get("id") or not spec.get("verbs") or not spec.get("type"):
+                raise TriggerError(f"{where}: a phrase needs id, type and verbs")
+            bad = set(spec) - {"id", "type", "verbs", "objects", "via", "with", "particle", "target", "agent", "note"}
+            if bad:
+                raise TriggerError(f"{where}: unknown key(s) {', '.join(sorted(bad))}")
+            target = _words(spec.get("target"), where) or ("object",)
+            agent = spec.get("agent", "subject")
+            if agent not in AGENT_ROLES:
+                raise TriggerError(f"{where}: agent must be one of {', '.join(sorted(AGENT_ROLES))}")
+            phrases[spec["id"]] = Phrase(
+                id=spec["id"], types=tuple(tax.relation(t).name for t in _words(spec["type"], where)),
+                verbs=tuple(w.lower() for w in _words(spec["verbs"], where)),
+                objects=tuple(w.lower() for w in _words(spec.get("objects"), where)),
+                via=str(spec.get("via", "dobj")).lower(), with_=tuple(w.lower() for w in _words(spec.get("with"), where)),
+                target=target, agent=agent, particle=tuple(w.lower() for w in _words(spec.get("particle"), where)),
+                source=name)
+        for cls, words in (data.get("word_classes") or {}).items():
+            classes.setdefault(str(cls), []).extend(w.lower() for w in _words(words, f"{name}: word_classes.{cls}"))
+        for i, spec in enumerate(data.get("examples") or []):
+            where = f"{name}: examples[{i}]"
+            if not isinstance(spec, dict) or not isinstance(spec.get("text"), str):
+                raise TriggerError(f"{where}: an example needs text and found")
+            lex.examples.append(Example(spec["text"], tuple(_triple(t, where) for t in spec.get("found") or []),
+                                        tuple(_triple(t, where) for t in spec.get("not") or []), name))
+    for table in (lex.verbs, lex.nouns, lex.agent_nouns):
+        for types in table.values():
+            types.sort(key=order.__getitem__)  # a word of several types: the taxonomy's order decides the first
+    lex.phrases = list(phrases.values())
+    lex.word_classes = {k: frozenset(v) for k, v in classes.items()}
+
+
+def trigger_files(extra: str | None = None) -> list[Path]:
+    """The packaged trigger files, then those named in ``$ACTORGRAPH_TRIGGERS`` (files or folders of ``*.yaml``)."""
+    files = sorted(TRIGGERS_DIR.glob("*.yaml"))
+    extra = os.environ.get(TRIGGERS_ENV, "") if extra is None else extra
+    for part in filter(None, extra.split(os.pathsep)):
+        p = Path(part)
+        if not p.exists():
+            raise TriggerError(f"{TRIGGERS_ENV}: {part}: no such file or folder")
+        files += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
+    return files
+
+
+def _parse(data: dict, triggers: list[tuple[str, dict]]) -> Lexicon:
     lex = Lexicon()
-    for rtype, spec in (triggers or {}).items():
-        rtype = tax.relation(rtype).name
-        for table, key in ((lex.verbs, "verbs"), (lex.nouns, "nouns"), (lex.agent_nouns, "agent_nouns")):
-            for word in (spec or {}).get(key) or []:
-                table.setdefault(word.lower(), []).append(rtype)
+    _parse_triggers(lex, triggers)
     for key, spec in (data.get("bodies") or {}).items():
         lex.bodies[key] = Body(key, spec["name"], tuple(spec["forms"]))
     for key, spec in (data.get("roles") or {}).items():
@@ -135,9 +348,21 @@ def _parse(data: dict, triggers: dict) -> Lexicon:
     return lex
 
 
-@lru_cache(maxsize=2)
-def load_lexicon(data_dir: str = str(DATA_DIR)) -> Lexicon:
-    d = Path(data_dir)
-    data = yaml.safe_load((d / "lexicon.yaml").read_text(encoding="utf-8"))
-    triggers = yaml.safe_load((d / "triggers.yaml").read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def _load(data_dir: str, files: tuple[str, ...], stamps: tuple[tuple[int, int], ...] = ()) -> Lexicon:
+    # ``stamps`` (modification time and size of each file) is part of the cache key: an edited file is re-read.
+    data = yaml.safe_load((Path(data_dir) / "lexicon.yaml").read_text(encoding="utf-8"))
+    triggers = []
+    for f in files:
+        try:
+            triggers.append((Path(f).name, yaml.safe_load(Path(f).read_text(encoding="utf-8")) or {}))
+        except (OSError, yaml.YAMLError) as e:
+            raise TriggerError(f"{f}: {e}") from None
     return _parse(data, triggers)
+
+
+def load_lexicon(data_dir: str = str(DATA_DIR)) -> Lexicon:
+    """The lexicon: ``lexicon.yaml`` in ``data_dir`` and the trigger files (packaged plus ``$ACTORGRAPH_TRIGGERS``)."""
+    files = trigger_files()
+    stamps = tuple((f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    return _load(data_dir, tuple(str(f) for f in files), stamps)

@@ -173,13 +173,22 @@ def taxonomy_markdown() -> str:
         "cooperation; each type its own colour) and it makes the running balance of `actorgraph timeline`.",
         "PLOVER and CAMEO give the nearest event category of",
         "those coding schemes (– where there is none). In Neo4j the type is the relationship type.",
+        "Source and target kinds are the type's `edge:` (any: every kind); the extractor drops a relation",
+        "whose ends break it. Communicative types are acts done in words: their subject must be an actor",
+        "that speaks, not an event.",
         "",
-        "| type | description | PLOVER | CAMEO | symmetric | score | edge colour |",
-        "| --- | --- | --- | --- | --- | ---: | --- |",
+        "| type | description | PLOVER | CAMEO | symmetric | communicative | source kinds | target kinds | score "
+        "| edge colour |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | ---: | --- |",
     ]
+
+    def kinds(names: tuple[str, ...] | None) -> str:
+        return "any" if names is None else ", ".join(f"`{n}`" for n in names)
+
     for r in tax.relation_types.values():
         out.append(f"| `{r.name}` | {cell(r.description)} | {cell(r.plover)} | {cell(r.cameo)} | "
-                   f"{'yes' if r.symmetric else 'no'} | {_signed(r.score)} | `{colours[r.name]}` |")
+                   f"{'yes' if r.symmetric else 'no'} | {'yes' if r.communicative else 'no'} | "
+                   f"{kinds(r.edge.source)} | {kinds(r.edge.target)} | {_signed(r.score)} | `{colours[r.name]}` |")
     out += ["", HOW_TO_EXTEND.strip(), ""]
     return "\n".join(out)
 
@@ -223,10 +232,71 @@ actors:
 ACTORGRAPH_GAZETTEER=my-actors.yaml actorgraph ingest my-articles/ --store new-store
 ```
 
-**Trigger words.** `extraction/data/triggers.yaml` lists, for each relation type, the lemmas
-that state it: `verbs` whose subject acts on their object, event `nouns` ("sanctions against
-X") and `agent_nouns` ("X is Y's ally"). Edit it in place (an editable install reads it from the
-checkout); `actorgraph explain DOC` shows, sentence by sentence, which trigger made each relation.
+**Trigger words and phrases.** `extraction/data/triggers/*.yaml` hold, one file per relation
+family, the words that state each relation (`verbs` whose subject acts on their object, event
+`nouns` such as "sanctions against X", `agent_nouns` such as "X is Y's ally"), verb + object
+`phrases` ("recalled its ambassador from X", matched with a spaCy `DependencyMatcher`), and
+`examples`: sentences with the triples they must yield, which the tests run. The format is in
+`extraction/data/triggers/README.md`. Add your own in files of the same shape and name them in
+`ACTORGRAPH_TRIGGERS` (files or folders, separated by `:`): their words are added, a phrase with
+a packaged phrase's `id` replaces it. `actorgraph explain DOC` shows, sentence by sentence, which
+trigger made each relation (`verb:recall`, `phrase:recall-envoy`).
+
+**Who may relate to whom.** Each relation type's `edge:` in the taxonomy names the kinds that may
+be its source and target (the way FollowTheMoney's schema declares an edge); `communicative: true`
+marks acts done in words, which need a speaking actor as subject. The extractor drops a relation
+whose ends break `edge:` ("a person LEADS a person"), so the rules carry no copy of it.
+
+### Worked example: a phrase and a new relation type, as data only
+
+A phrase for a type that exists — "X rolled out the red carpet for Y" is a meeting — and a new type,
+`INVESTIGATES`, for "X opened an investigation into Y". First the type, appended under
+`relation_types:` in a copy of the taxonomy:
+
+```yaml
+# appended to my-taxonomy.yaml (a copy of graph/schema/taxonomy.yaml), under relation_types:
+  INVESTIGATES:
+    description: "opens an investigation or inquiry into an actor"
+    plover: INVESTIGATE
+    cameo: "09"
+    score: -1.0
+    edge: {source: [state, government_body, igo, ngo, other_org]}
+```
+
+Then the triggers, with a sentence for each that the tests run:
+
+```yaml
+# my-triggers.yaml
+phrases:
+  - id: red-carpet
+    type: MEETS
+    verbs: [roll]
+    particle: [out]
+    objects: [carpet]
+    with: [red]
+    target: [for]
+  - id: open-inquiry
+    type: INVESTIGATES
+    verbs: [open, launch, begin, announce]
+    objects: [investigation, inquiry, probe]
+    target: [into, "on"]
+examples:
+  - text: "Hungary rolled out the red carpet for Xi Jinping in Budapest on Thursday."
+    found: [[hungary, MEETS, xi-jinping]]
+  - text: "The European Commission opened an investigation into Huawei on Monday."
+    found: [[european-commission, INVESTIGATES, huawei]]
+```
+
+```bash
+export ACTORGRAPH_TAXONOMY=$PWD/my-taxonomy.yaml ACTORGRAPH_TRIGGERS=$PWD/my-triggers.yaml
+actorgraph ingest my-articles/ --store new-store
+actorgraph relations --type INVESTIGATES --store new-store
+```
+
+`tests/test_extraction_triggers.py` runs this example from this page. To find phrases worth adding,
+`scripts/cameo_triggers.py` derives verb + object families from the CAMEO dictionary of the
+PETRARCH2 coder (`extraction/data/triggers/cameo.yaml`); keep a family only where it raises
+recall on the annotated articles without lowering precision (`actorgraph eval`).
 """
 
 

@@ -8,6 +8,8 @@ The taxonomy is data (``graph/schema/taxonomy.yaml``); users may point
 True
 >>> tax.relation("MEETS").symmetric
 True
+>>> tax.allows("LEADS", "person", "state"), tax.allows("LEADS", "person", "person")
+(True, False)
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 DEFAULT_TAXONOMY = SCHEMA_DIR / "taxonomy.yaml"
@@ -53,6 +55,15 @@ class ActorKind(BaseModel):
         return v
 
 
+class Edge(BaseModel):
+    """Which kinds of actor may stand at each end (FollowTheMoney's ``edge:``); None accepts every kind."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: tuple[str, ...] | None = None
+    target: tuple[str, ...] | None = None
+
+
 class RelationType(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -61,7 +72,14 @@ class RelationType(BaseModel):
     plover: str | None = None
     cameo: str | None = None
     symmetric: bool = False
+    communicative: bool = Field(False, description="done in words: the subject must be an actor that speaks")
+    edge: Edge = Edge()
     score: float = Field(ge=-10.0, le=10.0)
+
+    def allows(self, source_kind: str | None, target_kind: str | None) -> bool:
+        """True when a ``source_kind`` actor may have this relation to a ``target_kind`` one (None: not known)."""
+        return (self.edge.source is None or source_kind is None or source_kind in self.edge.source) and \
+            (self.edge.target is None or target_kind is None or target_kind in self.edge.target)
 
     @field_validator("name")
     @classmethod
@@ -78,6 +96,16 @@ class Taxonomy(BaseModel):
     version: int = 1
     actor_kinds: dict[str, ActorKind]
     relation_types: dict[str, RelationType]
+
+    @model_validator(mode="after")
+    def _edges_name_kinds(self) -> Taxonomy:
+        for r in self.relation_types.values():
+            for side in ("source", "target"):
+                for k in getattr(r.edge, side) or ():
+                    if k not in self.actor_kinds:
+                        raise ValueError(f"relation type {r.name}: edge {side} kind {k!r} is not an actor kind; "
+                                         f"known: {', '.join(sorted(self.actor_kinds))}")
+        return self
 
     def kind(self, name: str) -> ActorKind:
         try:
@@ -102,6 +130,20 @@ class Taxonomy(BaseModel):
     def symmetric(self) -> frozenset[str]:
         return frozenset(n for n, r in self.relation_types.items() if r.symmetric)
 
+    @property
+    def communicative(self) -> frozenset[str]:
+        """Types done in words: 'criticised', 'urged', 'rejected', 'reported'."""
+        return frozenset(n for n, r in self.relation_types.items() if r.communicative)
+
+    def allows(self, rtype: str, source_kind: str | None, target_kind: str | None) -> bool:
+        """The domain and range of ``rtype`` admit these kinds ('a person LEADS a state', never 'a person')."""
+        return self.relation(rtype).allows(source_kind, target_kind)
+
+    def source_kinds(self, rtype: str) -> frozenset[str]:
+        """The kinds that may be the source of ``rtype`` (every kind when the taxonomy does not restrict it)."""
+        edge = self.relation(rtype).edge
+        return frozenset(edge.source if edge.source is not None else self.actor_kinds)
+
 
 class UnknownTermError(ValueError):
     """A relation type or actor kind that the taxonomy does not define."""
@@ -122,7 +164,13 @@ def _load(path: str) -> Taxonomy:
     return parse_taxonomy(data)
 
 
+@lru_cache(maxsize=32)
+def _resolved(path: str, cwd: str) -> str:
+    return str(Path(cwd, path).resolve())
+
+
 def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
     """Load and validate the taxonomy (default: the packaged one, or ``$ACTORGRAPH_TAXONOMY``)."""
     path = path or os.environ.get("ACTORGRAPH_TAXONOMY") or DEFAULT_TAXONOMY
-    return _load(str(Path(path).resolve()))
+    # The rules ask for the taxonomy per sentence: resolving the path once per (path, folder) keeps that cheap.
+    return _load(_resolved(os.fspath(path), os.getcwd()))

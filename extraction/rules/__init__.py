@@ -3,11 +3,13 @@
 Each rule yields :class:`Found` candidates — (source, type, target) with the
 trigger token and the rule's name — that the extractor turns into relations
 with evidence. Rules are general: they read trigger words from the lexicon
-(``extraction/data/triggers.yaml``) and arguments from grammatical roles,
+(``extraction/data/triggers/*.yaml``) and arguments from grammatical roles,
 never from particular sentences.
 
 Rule families:
 
+- ``phrase``: verb + object phrases of the trigger files ("recalled its ambassador from X", "cut diplomatic
+  relations with Y"), matched by a spaCy DependencyMatcher; a verb a phrase matches is the phrase's.
 - ``verb``: subject → object of a trigger verb ("Trump praised Colombia"),
   including passives, relative clauses, inherited subjects of non-finite verbs,
   "refuse to V X" (REJECTS), "threaten to V X" (THREATENS), "urge X to V" (DEMANDS),
@@ -17,6 +19,7 @@ Rule families:
   Petro's U.S. visa", "a call between the two leaders", "X's refusal of Y"),
   with agents from possessors, modifiers, "by/from" phrases or the verb that
   governs the noun, and arguments shared across coordinated event nouns.
+- ``at-war``: "X is at war with Y", "locked in a war with Y" (COERCES).
 - ``backed``: "Iran-backed Houthis" (SUPPORTS, from states only).
 - ``joint``: "joint exercises with X", "Chinese and Tajik troops held joint drills" (COOPERATES_WITH).
 - ``agent-noun``: "X remains Y's closest ally", "X emerged as one of Y's critics".
@@ -27,7 +30,8 @@ Rule families:
 """
 
 from extraction.rules.context import Found, RuleContext
-from extraction.rules.nouns import agent_noun_rule, backed_rule, joint_rule, noun_rule, their_rule, under_rule
+from extraction.rules.nouns import agent_noun_rule, at_war_rule, backed_rule, joint_rule, noun_rule, their_rule, under_rule
+from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
 from extraction.rules.titles import (
     appos_title_rule,
@@ -39,10 +43,11 @@ from extraction.rules.titles import (
     role_rule,
     title_rule,
 )
-from extraction.rules.verbs import verb_rule
+from extraction.rules.verbs import misread_verb_rule, verb_rule
 
-RULES = (verb_rule, noun_rule, joint_rule, their_rule, agent_noun_rule, title_rule, role_rule, appos_title_rule, comma_title_rule,
-         of_org_rule, org_of_person_rule, part_of_rule, led_rule, report_rule, report_noun_rule, under_rule, backed_rule)
+RULES = (phrase_rule, verb_rule, noun_rule, joint_rule, their_rule, agent_noun_rule, title_rule, role_rule, appos_title_rule,
+         comma_title_rule, of_org_rule, org_of_person_rule, part_of_rule, led_rule, report_rule, report_noun_rule, under_rule, backed_rule,
+         misread_verb_rule, at_war_rule)
 
 
 __all__ = ["RULES", "Found", "RuleContext"]

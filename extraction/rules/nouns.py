@@ -28,19 +28,6 @@ from extraction.rules.context import (
     event_stem,
 )
 
-# Words for trouble in a relationship: 'strains in X's ties with Y' is no cooperation.
-STRAINS = {"strain", "tension", "rift", "crisis", "damage", "deterioration", "breakdown", "downturn", "setback", "chill",
-           "freeze", "rupture", "break", "cut", "cuts", "severing"}
-
-# Modifiers that make a campaign or an effort a use of force.
-ARMED_WORDS = {"armed", "military", "guerrilla", "insurgent", "bombing", "air", "aerial", "naval", "ground"}
-# Verbs of handling a request: their subject is the one asked.
-WEIGHING = {"study", "consider", "weigh", "review", "examine", "receive", "grant", "approve", "accept", "reject",
-            "ignore", "deny", "refuse", "rebuff", "decline", "answer", "heed"}
-STRAINED = {"tense", "strained", "frozen", "poor", "bad", "cool", "rocky", "fraught", "difficult", "hostile", "broken"}
-SOURING = {"collapse", "deteriorate", "sour", "worsen", "fray", "break", "suffer", "freeze", "cool", "crumble", "end",
-           "plunge", "sink", "unravel", "weaken"}
-
 
 @dataclass
 class NounFrame:
@@ -60,12 +47,13 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     if any(c.lower_ in ("no", "without") for c in tok.children) or (tok.head.lower_ == "without"):
         return None
     rtype = base = _choose(types, ctx.sent)
-    if rtype == "OPPOSES" and any(c.dep_ == "amod" and c.lower_ in ARMED_WORDS for c in tok.children):
+    if rtype == "OPPOSES" and any(c.dep_ == "amod" and c.lower_ in ctx.lex.word_class("armed_words") for c in tok.children):
         rtype = base = "COERCES"  # 'an armed campaign against X', 'a military offensive against Y'
-    if lemma in ("tie", "ties") and ((tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in STRAINS)
+    if lemma in ("tie", "ties") and ((tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ctx.lex.word_class("strains"))
                                      or (tok.dep_ in ("nsubj", "nsubjpass") and (
-                                         tok.head.lemma_.lower() in SOURING
-                                         or any(c.dep_ == "acomp" and c.lemma_.lower() in SOURING | STRAINED
+                                         tok.head.lemma_.lower() in ctx.lex.word_class("souring")
+                                         or any(c.dep_ == "acomp" and c.lemma_.lower() in
+                                                ctx.lex.word_class("souring") | ctx.lex.word_class("strained")
                                                 for c in tok.head.children)))):
         return None  # 'strains in India's ties with Washington', 'ties between X and Y collapsed'
     if lemma == "call" and (any((c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"))
@@ -90,6 +78,11 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
             if child.dep_ == "compound" and cm is not None and cm.via == "capital":
                 continue  # 'the Pretoria agreement', 'the Minsk accords': named after a city, not made by it
             agents.extend(ctx.np_actors(child))
+            if child.dep_ == "compound" and rtype in SYMMETRIC | {"COERCES", "OPPOSES"}:
+                # 'the Russia-Ukraine talks', 'U.S.-China trade talks': the first of a hyphenated pair hangs on the second
+                agents.extend(a for g in child.children if g.dep_ in ("compound", "amod", "nmod")
+                              and g.i + 1 < child.i and tok.doc[g.i + 1].text in ("-", "–", "—")
+                              for a in ctx.np_actors(g))
         elif child.dep_ == "prep":
             prep = child.lower_
             objs = [a for p in child.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
@@ -141,7 +134,7 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         own_agents = set(agents) | {a for c in tok.children if c.dep_ in ("poss", "amod", "compound")
                                     for a in ctx.np_actors(c)}
         targets = [a for a in owners if a not in own_agents]
-    if base == "DEMANDS" and agents and not targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in WEIGHING:
+    if base == "DEMANDS" and agents and not targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.lex.word_class("weighing"):
         # 'Brussels was studying a new request from Maputo': the one weighing a request is the one asked
         targets = [a for a in ctx.subject_actors(tok.head) if a not in agents]
     # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
@@ -253,7 +246,10 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                 f.targets, f.confidence = targets, 0.6
     for f in frames:
         verb = ctx.governing_verb(f.tok)
-        if verb is not None and verb.lemma_.lower() in ("trade", "exchange") and f.type not in SYMMETRIC:
+        if verb is not None and verb.lemma_.lower() in ("trade", "exchange") and f.type not in SYMMETRIC \
+                and not any(a.dep_ == "prep" and a.lower_ not in ("of", "with") and verb.i != a.i
+                            for a in f.tok.ancestors if a.i != verb.i and verb in a.ancestors):
+            # (not 'exchanged threats after the attack': the attack was not traded)
             pair = ctx.subject_actors(verb)
             for a, b in _group_pairs(pair):  # 'India and China traded accusations': each at the other
                 yield Found(a, f.type, b, f.tok.i, f"traded:{f.tok.lemma_.lower()}", 0.6)
@@ -270,6 +266,9 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                     for b in f.with_ + f.targets:
                         if a != b:
                             yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
+                if _is_between(f.tok) and any(c.dep_ == "amod" and c.lemma_.lower() in MEDIATING for c in f.tok.children):
+                    for a, b in _group_pairs(f.with_):  # 'the U.S.-brokered talks between X and Y': X and Y talk
+                        yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
             elif len(parts) >= 2 and (f.with_ or _is_between(f.tok)):
                 for a, b in _group_pairs(parts):
                     yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
@@ -290,6 +289,10 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
             for a, b in _group_pairs(f.with_):  # 'the war between X and Y': each against the other
                 yield Found(a, f.type, b, f.tok.i, rule, 0.6)
                 yield Found(b, f.type, a, f.tok.i, rule, 0.6)
+
+
+# Modifiers that make the named agent of talks a go-between: 'U.S.-brokered talks between X and Y'.
+MEDIATING = {"broker", "brokered", "mediate", "mediated", "sponsor", "sponsored", "facilitate", "facilitated"}
 
 
 def _is_between(tok: Token) -> bool:
@@ -360,7 +363,6 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
 # -- titles and memberships -------------------------------------------------
 
 
-
 def joint_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Chinese and Tajik troops held joint exercises', 'joint patrols with the Malian army': the parties to a joint
     act cooperate, whatever the act (trigger nouns are read by the noun rule)."""
@@ -411,7 +413,23 @@ def under_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(s_, types[0], o, noun.i, f"under:{noun.lemma_.lower()}", 0.6)
 
 
-BACKING_WORDS = {"backed", "sponsored", "funded", "armed", "supplied", "financed"}
+def at_war_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Israel is at war with Hamas', 'the army is locked in a war with the RSF': the subject uses force against the
+    other side (not 'dragged Georgia into a war with Russia', which names no act of the subject's)."""
+    for tok in ctx.sent:
+        if tok.lemma_.lower() not in ctx.lex.word_class("war_nouns") or tok.dep_ != "pobj" \
+                or tok.head.lower_ not in ("at", "in"):
+            continue
+        gov = tok.head.head
+        if gov.pos_ not in ("VERB", "AUX", "ADJ") or ctx.negated(gov):
+            continue
+        foes = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
+                for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        if gov.pos_ == "ADJ" and gov.head.pos_ in ("VERB", "AUX"):
+            gov = gov.head  # 'is locked in a war with'
+        sides = ctx.subject_actors(gov) or [a for c in gov.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
+        for s_, o in _pairs(sides, foes):  # ('has been locked in a war': the passive subject)
+            yield Found(s_, "COERCES", o, tok.i, f"at-war:{tok.lemma_.lower()}", 0.6)
 
 
 def backed_rule(ctx: RuleContext) -> Iterator[Found]:
@@ -421,7 +439,7 @@ def backed_rule(ctx: RuleContext) -> Iterator[Found]:
     """
     doc = ctx.sent.doc
     for tok in ctx.sent:
-        if tok.lower_ not in BACKING_WORDS or tok.i - 2 < ctx.sent.start or doc[tok.i - 1].text not in ("-", "–"):
+        if tok.lower_ not in ctx.lex.word_class("backing_words") or tok.i - 2 < ctx.sent.start or doc[tok.i - 1].text not in ("-", "–"):
             continue
         backer = ctx.m.at(doc[tok.i - 2])
         backed = ctx.m.at(tok.head) if tok.dep_ == "amod" else None

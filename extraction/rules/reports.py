@@ -9,11 +9,11 @@ from spacy.tokens import Token
 from extraction.rules.context import (
     GROUP_NOUNS,
     REPORT_VERBS,
-    REPORTERS,
     Found,
     RuleContext,
     _pairs,
 )
+from graph.taxonomy import load_taxonomy
 
 
 def _clause_actors(ctx: RuleContext, head: Token, exclude: set[str]) -> list[str]:
@@ -32,14 +32,21 @@ def _clause_actors(ctx: RuleContext, head: Token, exclude: set[str]) -> list[str
                                                                                      "government_body", "igo", "ngo")]
 
 
+def _reporters() -> frozenset[str]:
+    """Who publishes findings: the taxonomy's sources of REPORTS_ON, less those who only speak (a person, outside a
+    named report) or whose words are acts of state (a ministry's 'according to' is a statement, not a study)."""
+    return load_taxonomy().source_kinds("REPORTS_ON") - {"person", "government_body", "armed_group"}
+
+
 def report_rule(ctx: RuleContext) -> Iterator[Found]:
     """'..., according to UNODC'; 'United Nations data reveals ...'; 'Experts at WOLA describe ...'."""
+    reporters = _reporters()
     for tok in ctx.sent:
         # according to X
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             sources = [a for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"
                        for a in ctx.np_actors(p)]
-            sources = [s for s in sources if ctx.kind(s) in REPORTERS]
+            sources = [s for s in sources if ctx.kind(s) in reporters]
             if not sources:
                 continue
             # Parses of long reported clauses are fragile: take the words on the reported side of the phrase,
@@ -56,7 +63,8 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(s, "REPORTS_ON", o, tok.i, "report:according-to", 0.65)
             continue
         # <org / org's data / experts at org> <report verb> <clause>
-        in_report = any(c.dep_ == "prep" and c.lower_ == "in" and any(p.lemma_.lower() in REPORT_NOUNS for p in c.children)
+        in_report = any(c.dep_ == "prep" and c.lower_ == "in"
+                        and any(p.lemma_.lower() in ctx.lex.word_class("report_nouns") for p in c.children)
                         for c in tok.children)  # 'warned in a report that ...', 'said in a study'
         if tok.pos_ not in ("VERB", "AUX") or ctx.negated(tok) or not (tok.lemma_.lower() in REPORT_VERBS or in_report):
             continue
@@ -66,9 +74,9 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
         sources = [s for s in ctx.np_actors(subj_tok) if ctx.kind(s) in ("igo", "ngo", "media")]
         if not sources and subj_tok.lower_ in GROUP_NOUNS:
             sources = [s for c in subj_tok.children if c.dep_ == "prep" and c.lower_ in ("at", "from", "of")
-                       for p in c.children for s in ctx.np_actors(p) if ctx.kind(s) in REPORTERS]
+                       for p in c.children for s in ctx.np_actors(p) if ctx.kind(s) in reporters]
             sources += [s for c in subj_tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
-                        for p in a.children for s in ctx.np_actors(p) if ctx.kind(s) in REPORTERS]
+                        for p in a.children for s in ctx.np_actors(p) if ctx.kind(s) in reporters]
         if not sources:
             continue
         targets: list[str] = []
@@ -86,19 +94,16 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
             yield Found(s, "REPORTS_ON", o, tok.i, f"report:{tok.lemma_.lower()}", 0.6)
 
 
-
-REPORT_NOUNS = {"report", "study", "analysis", "survey", "paper", "assessment", "investigation", "audit", "review"}
-
-
 def report_noun_rule(ctx: RuleContext) -> Iterator[Found]:
     """'a report by IAEA chief X, which says inspectors had no access to Iran's stockpile' → REPORTS_ON."""
+    reporters = _reporters()
     for tok in ctx.sent:
-        if tok.lemma_.lower() not in REPORT_NOUNS or tok.pos_ != "NOUN":
+        if tok.lemma_.lower() not in ctx.lex.word_class("report_nouns") or tok.pos_ != "NOUN":
             continue
         sources = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                    for p in c.children for a in ctx.np_actors(p)]
         sources += [a for c in tok.children if c.dep_ in ("poss", "compound") for a in ctx.np_actors(c)]
-        sources = [a for a in sources if ctx.kind(a) in REPORTERS | {"person"}]
+        sources = [a for a in sources if ctx.kind(a) in reporters | {"person"}]
         if not sources:
             continue
         targets = []

@@ -1,0 +1,97 @@
+"""Phrase rules: verb + object phrases from the trigger files ('recalled its ambassador from X', 'cut diplomatic
+relations with Y', "summoned Y's envoy"), matched by one spaCy DependencyMatcher per document.
+
+The data says which words and where the target is (extraction/data/triggers/README.md); this module only knows
+how to read those places in a parse. A verb that a phrase matches belongs to the phrase: the plain verb rule skips
+it, so 'expelled French troops' is COERCES from the phrase, not SANCTIONS from the verb 'expel'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extraction.lexicon import Phrase
+from extraction.rules.context import Found, RuleContext, _group_pairs, _pairs
+from graph.taxonomy import load_taxonomy
+
+# Where a clause's speaker is: 'warned that Y would pay a heavy price' (the ccomp's head says it).
+SPEAKING_DEPS = {"ccomp", "xcomp", "conj", "advcl", "parataxis"}
+
+
+def claimed_verbs(ctx: RuleContext) -> set[int]:
+    """Token indexes of the verbs of matched phrases in this sentence (a negated or blocked one stays the verb
+    rule's: 'does not recognise Y's government' is REJECTS there)."""
+    doc = ctx.sent.doc
+    return {toks["verb"] for p, toks in ctx.lex.phrase_matches(doc)
+            if ctx.sent.start <= toks["verb"] < ctx.sent.end
+            and not ctx.negated(doc[toks["verb"]]) and not ctx.blocked(doc[toks["verb"]])}
+
+
+def phrase_rule(ctx: RuleContext) -> Iterator[Found]:
+    """Relations stated by the phrases of the trigger files."""
+    doc = ctx.sent.doc
+    symmetric = load_taxonomy().symmetric
+    done: set[tuple[int, str]] = set()
+    for phrase, toks in ctx.lex.phrase_matches(doc):
+        verb = doc[toks["verb"]]
+        if not ctx.sent.start <= verb.i < ctx.sent.end or ctx.negated(verb) or ctx.blocked(verb):
+            continue
+        if (verb.i, phrase.id) in done:
+            continue  # two modifiers of one object ('cut diplomatic and trade ties') match twice
+        done.add((verb.i, phrase.id))
+        obj = doc[toks["object"]] if "object" in toks else None
+        agents = _agents(ctx, phrase, verb)
+        targets = _targets(ctx, phrase, verb, obj, agents)
+        for rtype in phrase.types:
+            if rtype in symmetric and not targets:
+                for a, b in _group_pairs(agents):  # 'X and Y cut diplomatic ties': between themselves
+                    yield Found(a, rtype, b, verb.i, f"phrase:{phrase.id}", 0.7)
+            for s, o in _pairs(agents, targets):
+                yield Found(s, rtype, o, verb.i, f"phrase:{phrase.id}", 0.7)
+
+
+def _agents(ctx: RuleContext, phrase: Phrase, verb: Token) -> list[str]:
+    if phrase.agent == "speaker":
+        head = verb
+        for _ in range(3):  # 'warned on Monday that Y would pay a heavy price'
+            if head.dep_ not in SPEAKING_DEPS or head.head.i == head.i:
+                return []
+            head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                return ctx.subject_actors(head)
+        return []
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive:
+        return [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+    return ctx.subject_actors(verb) or ctx.fallback_subject(verb)
+
+
+def _place_actors(ctx: RuleContext, tok: Token) -> list[str]:
+    """Actors an NP names; a capital named as a place stands for its government ('its embassy in Kabul')."""
+    found = ctx.np_actors(tok)
+    m = ctx.m.at(tok)
+    if not found and m is not None and m.place_only and m.via == "capital" and tok.i == m.end - 1:
+        found = [a for a in m.actors if ctx.kind(a) == "state"]
+    return found
+
+
+def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, agents: list[str]) -> list[str]:
+    for where in phrase.target:
+        if where == "owner" and obj is not None:
+            found = [a for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
+        elif where == "object" and obj is not None:
+            found = ctx.np_actors(obj)
+        elif where == "dobj":  # 'added X to its list of terrorist organisations'
+            found = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
+        elif where == "subject":
+            found = ctx.subject_actors(verb) if phrase.agent != "subject" else []
+        else:  # a preposition on the verb or on its object
+            found = [a for head in (verb, obj) if head is not None for c in head.children
+                     if c.dep_ in ("prep", "dative") and c.lower_ == where
+                     for p in c.children if p.dep_ == "pobj" for a in _place_actors(ctx, p)]
+        found = [a for a in found if a not in agents]
+        if found:
+            return found
+    return []
