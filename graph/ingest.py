@@ -174,6 +174,15 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
         for i, ext in zip(redo, again, strict=True):
             report.extractions[i] = ext
 
+    merge_into(store, report)
+    return report
+
+
+def merge_into(store: GraphStore, report: IngestReport) -> None:
+    """Merge ``report.extractions`` into ``store`` (in any order: the merge is order-independent), and count.
+
+    Also used by the cluster ingest (graph/cluster.py), so both build the same store.
+    """
     # Merge under the store lock, re-reading first so a concurrent ingest is not overwritten.
     with store.locked():
         for ext in report.extractions:
@@ -185,4 +194,3 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
                 report.documents_unchanged += 1
     report.actors = store.graph.number_of_nodes()
     report.relations = store.graph.number_of_edges()
-    return report

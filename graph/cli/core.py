@@ -15,35 +15,48 @@ from loaders.readers import DEFAULT_MAX_DOC_MB
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)  # str: pathlib would turn s3://b/k into s3:/b/k
 @store_option
 @click.option("--model", default=None, help="spaCy pipeline to use (default: $ACTORGRAPH_SPACY_MODEL or the packaged small English model).")
 @click.option("--processes", "-j", type=int, default=1, show_default=True, help="Worker processes for the NLP pipeline.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--max-doc-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_DOC_MB, show_default=True,
               help="Refuse documents (files or JSONL lines) larger than this many megabytes.")
+@click.option("--cluster", default=None, envvar="ACTORGRAPH_CLUSTER", metavar="local:N|tcp://HOST:8786",
+              help="Read and parse on a Dask cluster: local:N starts N worker processes here, tcp://HOST:8786 uses a "
+                   "running scheduler (default: $ACTORGRAPH_CLUSTER). Replaces -j.")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Also write the new documents to Neo4j (settings: NEO4J_* or the flags below).")
 @neo4j_options
 @friendly_errors
-def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, processes: int, quiet: bool,
-           max_doc_mb: float, to_neo4j: bool, uri: str | None, user: str | None, database: str | None,
+def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, processes: int, quiet: bool,
+           max_doc_mb: float, cluster: str | None, to_neo4j: bool, uri: str | None, user: str | None, database: str | None,
            ask_password: bool) -> None:
     """Read documents (.txt, .md, .html, .jsonl, or folders of them) into the graph.
 
     Documents already stored with the same content are skipped, so ingesting
-    twice changes nothing.
+    twice changes nothing. PATHS may also be fsspec URLs (s3://bucket/news/,
+    gs://..., abfs://..., file://...; cloud storage needs actorgraph[s3], [gcs] or [azure]).
 
     \b
     Example:
       actorgraph ingest examples/news
       actorgraph ingest examples/news --neo4j
+      actorgraph ingest s3://bucket/news/ --cluster tcp://scheduler:8786
     """
     from graph.ingest import ingest_paths
 
     # Ask for the password up front, not after a long extraction.
     settings = settings_from(uri, user, database, ask_password) if to_neo4j else None
     store = open_store(store_path)
-    report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet, max_doc_mb=max_doc_mb)
+    if cluster:
+        from graph.cluster import ingest_cluster
+
+        report = ingest_cluster(paths, store, cluster, model=model, progress=None if quiet else _cluster_progress,
+                                max_doc_mb=max_doc_mb)
+        if not quiet:
+            click.echo(err=True)
+    else:
+        report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet, max_doc_mb=max_doc_mb)
     if report.failed:
         # Nothing could be read: the problems are the errors; the store was not touched.
         for problem in report.problems:
@@ -59,6 +72,11 @@ def ingest(paths: tuple[Path, ...], store_path: Path | None, model: str | None, 
         if not quiet:
             click.echo(f"neo4j: wrote {counts['documents']} documents, {counts['actors']} actors, "
                        f"{counts['relations']} relations to {settings.uri}")
+
+
+def _cluster_progress(done: int, total: int, words: int, seconds: float) -> None:
+    rate = words / seconds if seconds > 0 else 0.0
+    click.echo(f"\rextracting on the cluster: {done}/{total} documents, {rate:,.0f} words/s", nl=False, err=True)
 
 
 @cli.command()
