@@ -5,6 +5,8 @@
 #   bash scripts/neo4j.sh start     # start on 127.0.0.1, wait until Bolt answers
 #   eval "$(bash scripts/neo4j.sh env)"   # NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD for actorgraph
 #   bash scripts/neo4j.sh status|stop
+#   bash scripts/neo4j.sh import DATABASE ARGS...   # neo4j-admin database import full (actorgraph push --bulk):
+#                                   # stops the server, imports into its data folder, starts it again
 #
 # Environment:
 #   ACTORGRAPH_NEO4J_HOME  jar cache + default instance folder (default ~/.cache/actorgraph/neo4j-5.26)
@@ -14,6 +16,7 @@
 #   NEO4J_EXTRA_CONF                    extra neo4j.conf lines appended to the generated config
 #   NEO4J_JAVA_OPTS                     extra JVM options, split on spaces (e.g. for profiling)
 #   NEO4J_START_TIMEOUT                 seconds to wait for Bolt (default 120)
+#   NEO4J_IMPORT_HEAP                   heap of the import tool (default 1g; it also uses off-heap memory)
 #   NEO4J_VERSION                       Maven version of Neo4j (default 5.26.30)
 #   ACTORGRAPH_MAVEN_REPO               Maven local repository (default: Maven's own, ~/.m2)
 set -euo pipefail
@@ -207,6 +210,35 @@ cmd_status() {
   fi
 }
 
+cmd_import() {
+  # The import tool writes the store files itself, so the database must be offline: stop, import, start.
+  [ $# -ge 1 ] || die "usage: $0 import DATABASE [neo4j-admin database import full options]"
+  local db=$1
+  shift
+  check_java
+  cmd_install >/dev/null
+  local was_running=0
+  if running_pid >/dev/null; then
+    was_running=1
+    # Restart on the ports it ran on, whatever this shell's NEO4J_*_PORT say.
+    read -r BOLT_PORT HTTP_PORT <"$PORTFILE"
+    cmd_stop >/dev/null
+  fi
+  [ -f "$CONF" ] || write_conf
+  local status=0
+  NEO4J_HOME="$INST" NEO4J_CONF="$INST/conf" java "-Xmx${NEO4J_IMPORT_HEAP:-1g}" -cp "$LIB/*" org.neo4j.cli.AdminTool \
+    database import full --overwrite-destination=true --report-file="$INST/logs/import-report.txt" "$@" "$db" \
+    >"$INST/logs/import.log" 2>&1 || status=$?
+  if [ "$status" -ne 0 ]; then
+    tail -n 15 "$INST/logs/import.log" >&2
+    echo "neo4j.sh: import failed (full output in $INST/logs/import.log)" >&2
+  else
+    grep -E "^IMPORT DONE|Imported:" -A4 "$INST/logs/import.log" | head -n 6 >&2 || true
+  fi
+  if [ "$was_running" = 1 ]; then cmd_start >&2; fi
+  return "$status"
+}
+
 cmd_env() {
   [ -s "$PWFILE" ] || die "no password yet in $PWFILE: run 'scripts/neo4j.sh start' first"
   local b=$BOLT_PORT
@@ -222,5 +254,6 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   env) cmd_env ;;
-  *) echo "usage: $0 install|start|stop|status|env" >&2; exit 2 ;;
+  import) shift; cmd_import "$@" ;;
+  *) echo "usage: $0 install|start|stop|status|env|import" >&2; exit 2 ;;
 esac
