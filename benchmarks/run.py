@@ -112,6 +112,50 @@ def child_ingest(corpus: str, store: str, naive_docs: int, rounds: int = 4) -> d
     }
 
 
+def child_cluster(corpus: str, store: str, rounds: int = 4) -> dict[str, Any]:
+    # Dask local:2 against -j 2 on the same documents, taking turns on slices (the machine is shared).
+    # The cluster is started once (its start-up is reported apart): a cluster outlives one ingest.
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    from extraction.extractor import Extractor
+    from graph.cluster import ingest_cluster
+    from graph.ingest import ingest_paths
+    from graph.store import GraphStore
+
+    lines = Path(corpus).read_bytes().splitlines()
+    Extractor()  # -j 2 forks workers from a loaded pipeline: load it once before timing, as the cluster does
+    t0 = time.perf_counter()
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                           dashboard_address=None, silence_logs=logging.ERROR)
+    client = Client(cluster)
+    warm = Path(corpus).with_name("warm.jsonl")
+    warm.write_bytes(b"\n".join(lines[:4]) + b"\n")
+    ingest_cluster([warm], GraphStore(Path(store + "-warm")), client=client)  # loads the pipeline on each worker
+    startup = time.perf_counter() - t0
+    t = {"j2": 0.0, "cluster": 0.0}
+    words = 0
+    per = -(-len(lines) // rounds)
+    try:
+        for r in range(rounds):
+            part = lines[r * per:(r + 1) * per]
+            path = Path(corpus).with_name(f"cluster-round-{r}.jsonl")
+            path.write_bytes(b"\n".join(part) + b"\n")
+            words += sum(len(json.loads(x)["text"].split()) for x in part)
+            secs, _ = _timed(ingest_paths, [path], GraphStore.open(store + "-j2"), processes=2, progress=False)
+            t["j2"] += secs
+            secs, _ = _timed(ingest_cluster, [path], GraphStore.open(store + "-cluster"), client=client)
+            t["cluster"] += secs
+    finally:
+        client.close()
+        cluster.close()
+    same = GraphStore.open(store + "-j2").to_dict() == GraphStore.open(store + "-cluster").to_dict()
+    return {"documents": len(lines), "words": words, "rounds": rounds, "j2_wps": words / t["j2"],
+            "cluster_local2_wps": words / t["cluster"], "j2_s": t["j2"], "cluster_s": t["cluster"],
+            "cluster_startup_s": startup, "same_store": same}
+
+
 def _legacy_to_dict(store) -> dict[str, Any]:
     # GraphStore.to_dict and save() as they were before the columnar format (GC running).
     g = store.graph
@@ -271,7 +315,7 @@ def _dyad_partner(g: Any, a: str) -> str:
     return min(counts, key=lambda n: (-counts[n], n))
 
 
-CHILDREN = {"ingest": child_ingest, "make_store": child_make_store, "load": child_load,
+CHILDREN = {"ingest": child_ingest, "cluster": child_cluster, "make_store": child_make_store, "load": child_load,
             "analysis": child_analysis, "report": child_report, "old_report": child_old_report}
 
 
@@ -409,6 +453,42 @@ def _neo4j_rows(n4: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _bulk(work: Path, actors: int, relations: int) -> dict[str, Any]:
+    """benchmarks/neo4j_bulk.py: push --bulk vs the batched writer on a throwaway server (Java 17, Maven or the cached jars)."""
+    if not shutil.which("java"):
+        return {"skipped": "Java 17 is needed to start a throwaway Neo4j server"}
+    print(f"bulk: push --bulk vs the batched writer, {relations:,} relations …", file=sys.stderr)
+    out = work / "neo4j_bulk.json"
+    proc = subprocess.run([PY, "-m", "benchmarks.neo4j_bulk", "--actors", str(actors), "--relations", str(relations),
+                           "--out", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=5400)
+    LOAD.append(("bulk", os.getloadavg()[0]))
+    if proc.returncode != 0 or not out.exists():
+        return {"failed": (proc.stderr.strip().splitlines() or ["no output"])[-1]}
+    return json.loads(out.read_text())
+
+
+def _scale_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    rows = []
+    c = r.get("cluster")
+    if c and "cluster_local2_wps" in c:
+        rows.append((f"ingest on Dask local:2 ({c['documents']:,} documents{'' if c['same_store'] else ', STORES DIFFER'})",
+                     f"{c['cluster_local2_wps']:,.0f} words/s", f"-j 2 {c['j2_wps']:,.0f}",
+                     f"{c['cluster_local2_wps'] / c['j2_wps']:.2f}×"))
+        rows.append(("Dask local:2 start-up (cluster + pipelines, once)", f"{c['cluster_startup_s']:.1f} s", "", ""))
+    elif c:
+        rows.append(("ingest on Dask local:2", "failed: " + c.get("failed", "?"), "", ""))
+    b = r.get("bulk")
+    if b and "bulk_rel_per_s" in b:
+        rows.append((f"push --bulk, {b['relations']:,} relations (end to end: CSV, stop, import, start, schema)",
+                     f"{b['bulk_rel_per_s']:,} rel/s", f"batched writer {b['writer_rel_per_s']:,} rel/s",
+                     f"{b['bulk_rel_per_s'] / b['writer_rel_per_s']:.1f}×"))
+        rows.append(("push --bulk: the import tool alone", f"{b['import_tool_rel_per_s']:,} rel/s",
+                     f"batched writer {b['writer_rel_per_s']:,} rel/s", f"{b['import_tool_rel_per_s'] / b['writer_rel_per_s']:.1f}×"))
+    elif b:
+        rows.append(("push --bulk", "skipped/failed: " + b.get("skipped", b.get("failed", "?")), "", ""))
+    return rows
+
+
 def _print(rows: list[tuple[str, str, str, str]], r: dict[str, Any]) -> None:
     p = r["params"]
     print(f"\nactorgraph benchmarks ({r['size']}: {p['docs']} documents; {p['actors']:,} actors / {p['relations']:,} relations; "
@@ -423,7 +503,8 @@ def _print(rows: list[tuple[str, str, str, str]], r: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes, for development (about 2 minutes)")
-    ap.add_argument("--only", choices=["ingest", "store", "analysis", "neo4j"], action="append", help="run only these parts")
+    ap.add_argument("--only", choices=["ingest", "store", "analysis", "neo4j", "cluster", "bulk"], action="append",
+                    help="run only these parts (cluster: Dask local:2 vs -j 2; bulk: push --bulk vs the writer)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     ns = ap.parse_args(argv)
     if ns.child:
@@ -432,7 +513,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     size = "quick" if ns.quick else "full"
     p = SIZES[size]
-    only = set(ns.only or ["ingest", "store", "analysis", "neo4j"])
+    only = set(ns.only or ["ingest", "store", "analysis", "neo4j", "cluster", "bulk"])
     work = Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
     r: dict[str, Any] = {"size": size, "params": p, "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
                          "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_avg_at_start": os.getloadavg()}}
@@ -460,6 +541,19 @@ def main(argv: list[str] | None = None) -> None:
             r["cli"] = _cli_reports(str(store), p["k"])
         if "neo4j" in only:
             r["neo4j"] = _neo4j(work)
+        if "cluster" in only:
+            corpus = work / "corpus.jsonl"
+            if not corpus.exists():
+                from benchmarks.generate import write_corpus
+
+                write_corpus(corpus, p["docs"], seed=0)
+            print(f"cluster: Dask local:2 vs -j 2, {p['docs']} documents …", file=sys.stderr)
+            try:
+                r["cluster"] = _child("cluster", str(corpus), str(work / "cluster-store"))
+            except RuntimeError as exc:
+                r["cluster"] = {"failed": str(exc).splitlines()[-1]}
+        if "bulk" in only:
+            r["bulk"] = _bulk(work, p["actors"], p["relations"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     r["total_s"] = time.perf_counter() - t0
@@ -468,8 +562,10 @@ def main(argv: list[str] | None = None) -> None:
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}-{size}.json"
     out.write_text(json.dumps(r, indent=1) + "\n")
-    if only == {"ingest", "store", "analysis", "neo4j"}:
-        _print(_table(r) + _neo4j_rows(r["neo4j"]), r)
+    if only == {"ingest", "store", "analysis", "neo4j", "cluster", "bulk"}:
+        _print(_table(r) + _neo4j_rows(r["neo4j"]) + _scale_rows(r), r)
+    elif only <= {"cluster", "bulk"}:
+        _print(_scale_rows(r), r)
     else:
         print(json.dumps({k: v for k, v in r.items() if k in only}, indent=1))
     print(f"\n{r['total_s']:.0f} s in all; results in {out.relative_to(ROOT)}", file=sys.stderr)

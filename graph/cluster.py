@@ -124,6 +124,11 @@ def _extractor() -> Any:
     return plugin.extractor
 
 
+def _has_extractor(model: str | None, dask_worker: Any = None) -> bool:
+    plugin = dask_worker.plugins.get(PLUGIN) if dask_worker is not None else None
+    return plugin is not None and plugin.extractor is not None and plugin.model == model
+
+
 # -- tasks (run on the workers) -------------------------------------------------------------------
 
 
@@ -305,7 +310,8 @@ def _ingest(client: Any, sources: Iterable[str | os.PathLike[str]], store: Graph
         return report
     store.check_writable()  # fail before the cluster parses anything
 
-    client.register_plugin(ExtractorPlugin(model), name=PLUGIN)
+    if not all(client.run(_has_extractor, model).values()):  # a running cluster keeps its pipelines between runs
+        client.register_plugin(ExtractorPlugin(model), name=PLUGIN)
     items = [_Item(where[d.path][0], where[d.path][1], d.id) for d in todo]
     words = [where[d.path][2] for d in todo]
     # Several partitions per worker, so that none sits idle at the end and a lost one is quick to redo.

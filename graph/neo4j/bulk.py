@@ -24,6 +24,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -252,11 +253,17 @@ def bulk_push(store: GraphStore, settings: Neo4jSettings, neo4j_home: str | None
     _local_port(settings)
     _check_empty(settings)
     tmp = Path(tempfile.mkdtemp(prefix="actorgraph-bulk-", dir=workdir))
+    seconds: dict[str, float] = {}
     try:
+        t = time.perf_counter()
         csv = write_bulk_csv(store, tmp)
+        seconds["csv"] = time.perf_counter() - t
+        t = time.perf_counter()
         _import(settings, csv.pop("args"), neo4j_home or os.environ.get("NEO4J_HOME"))
+        seconds["stop_import_start"] = time.perf_counter() - t
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    t = time.perf_counter()
     try:
         driver = connect(settings, timeout=30)
     except Neo4jUnavailable as exc:
@@ -266,4 +273,5 @@ def bulk_push(store: GraphStore, settings: Neo4jSettings, neo4j_home: str | None
         Neo4jWriter(driver, settings.database).ensure_schema()
     finally:
         driver.close()
-    return csv
+    seconds["lists_and_schema"] = time.perf_counter() - t
+    return csv | {"seconds": seconds}
