@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, IN_CI, ROOT
 
 from graph.export import write_json
 from graph.ingest import ingest_paths
 from graph.store import GraphStore
 from loaders.readers import load_paths
 
+if IN_CI:  # scripts/test.sh installs the cluster extra: under CI these tests must run
+    import distributed
 distributed = pytest.importorskip("distributed", reason="Dask is the cluster extra: pip install -e '.[cluster]'")
 
 pytestmark = pytest.mark.slow

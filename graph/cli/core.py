@@ -51,10 +51,17 @@ def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, p
     if cluster:
         from graph.cluster import ingest_cluster
 
-        report = ingest_cluster(paths, store, cluster, model=model, progress=None if quiet else _cluster_progress,
+        shown: list[int] = []
+
+        def progress(done: int, total: int, words: int, seconds: float) -> None:
+            rate = words / seconds if seconds > 0 else 0.0
+            click.echo(f"\rextracting on the cluster: {done}/{total} documents, {rate:,.0f} words/s", nl=False, err=True)
+            shown.append(done)
+
+        report = ingest_cluster(paths, store, cluster, model=model, progress=None if quiet else progress,
                                 max_doc_mb=max_doc_mb)
-        if not quiet:
-            click.echo(err=True)
+        if shown:
+            click.echo(err=True)  # end the progress line
     else:
         report = ingest_paths(paths, store, model=model, processes=processes, progress=not quiet, max_doc_mb=max_doc_mb)
     if report.failed:
@@ -72,11 +79,6 @@ def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, p
         if not quiet:
             click.echo(f"neo4j: wrote {counts['documents']} documents, {counts['actors']} actors, "
                        f"{counts['relations']} relations to {settings.uri}")
-
-
-def _cluster_progress(done: int, total: int, words: int, seconds: float) -> None:
-    rate = words / seconds if seconds > 0 else 0.0
-    click.echo(f"\rextracting on the cluster: {done}/{total} documents, {rate:,.0f} words/s", nl=False, err=True)
 
 
 @cli.command()
