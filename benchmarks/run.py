@@ -12,7 +12,11 @@ Each figure is compared with a baseline measured in the same run on the same dat
 - CLI reports: ``actorgraph centrality|stats|neighbours|path --store ...`` in fresh processes, against
   the previous code path (networkx views, normal interpreter exit) in fresh processes;
 - Neo4j writes: ``benchmarks/neo4j_write.py`` (batched writer vs one transaction per relation) against
-  the server that NEO4J_URI / NEO4J_PASSWORD name, else a throwaway server it starts (Java 17, Maven).
+  the server that NEO4J_URI / NEO4J_PASSWORD name, else a throwaway server it starts (Java 17, Maven);
+- cluster: ``ingest --cluster local:2`` (Dask, started once) against ``-j 2`` on the same documents,
+  taking turns; the two stores are compared;
+- bulk: ``push --bulk`` (neo4j-admin import) against the batched writer on the same store
+  (``benchmarks/neo4j_bulk.py``, always on a throwaway server: the import restarts it).
 
 Full size: 1,000 documents; 100,000 actors / 1,000,000 relations. ``--quick``: 100 documents;
 10,000 actors / 100,000 relations. Results go to ``benchmarks/results/<when>-<size>.json``.
