@@ -16,7 +16,11 @@ Each figure is compared with a baseline measured in the same run on the same dat
 - duplicates: ``graph.duplicates.find_duplicates`` (blocking) on the full actor count against
   comparing every pair of a 5,000-actor sample, scaled by the number of pairs;
 - Neo4j writes: ``benchmarks/neo4j_write.py`` (batched writer vs one transaction per relation) against
-  the server that NEO4J_URI / NEO4J_PASSWORD name, else a throwaway server it starts (Java 17, Maven).
+  the server that NEO4J_URI / NEO4J_PASSWORD name, else a throwaway server it starts (Java 17, Maven);
+- cluster: ``ingest --cluster local:2`` (Dask, started once) against ``-j 2`` on the same documents,
+  taking turns; the two stores are compared;
+- bulk: ``push --bulk`` (neo4j-admin import) against the batched writer on the same store
+  (``benchmarks/neo4j_bulk.py``, always on a throwaway server: the import restarts it).
 
 Full size: 1,000 documents; 100,000 actors / 1,000,000 relations. ``--quick``: 100 documents;
 10,000 actors / 100,000 relations. Results go to ``benchmarks/results/<when>-<size>.json``.
@@ -175,6 +179,50 @@ def _dense_rows(d: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                      f"{ing['cpu_s']:.1f} s ({ing['rss_mb']:.0f} MB)",
                      f"spaCy alone {sp['cpu_s']:.1f} s ({sp['rss_mb']:.0f} MB)", f"{ing['cpu_s'] / sp['cpu_s']:.2f}× spaCy"))
     return rows
+
+
+def child_cluster(corpus: str, store: str, rounds: int = 4) -> dict[str, Any]:
+    # Dask local:2 against -j 2 on the same documents, taking turns on slices (the machine is shared).
+    # The cluster is started once (its start-up is reported apart): a cluster outlives one ingest.
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    from extraction.extractor import Extractor
+    from graph.cluster import ingest_cluster
+    from graph.ingest import ingest_paths
+    from graph.store import GraphStore
+
+    lines = Path(corpus).read_bytes().splitlines()
+    Extractor()  # -j 2 forks workers from a loaded pipeline: load it once before timing, as the cluster does
+    t0 = time.perf_counter()
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                           dashboard_address=None, silence_logs=logging.ERROR)
+    client = Client(cluster)
+    warm = Path(corpus).with_name("warm.jsonl")
+    warm.write_bytes(b"\n".join(lines[:4]) + b"\n")
+    ingest_cluster([warm], GraphStore(Path(store + "-warm")), client=client)  # loads the pipeline on each worker
+    startup = time.perf_counter() - t0
+    t = {"j2": 0.0, "cluster": 0.0}
+    words = 0
+    per = -(-len(lines) // rounds)
+    try:
+        for r in range(rounds):
+            part = lines[r * per:(r + 1) * per]
+            path = Path(corpus).with_name(f"cluster-round-{r}.jsonl")
+            path.write_bytes(b"\n".join(part) + b"\n")
+            words += sum(len(json.loads(x)["text"].split()) for x in part)
+            secs, _ = _timed(ingest_paths, [path], GraphStore.open(store + "-j2"), processes=2, progress=False)
+            t["j2"] += secs
+            secs, _ = _timed(ingest_cluster, [path], GraphStore.open(store + "-cluster"), client=client)
+            t["cluster"] += secs
+    finally:
+        client.close()
+        cluster.close()
+    same = GraphStore.open(store + "-j2").to_dict() == GraphStore.open(store + "-cluster").to_dict()
+    return {"documents": len(lines), "words": words, "rounds": rounds, "j2_wps": words / t["j2"],
+            "cluster_local2_wps": words / t["cluster"], "j2_s": t["j2"], "cluster_s": t["cluster"],
+            "cluster_startup_s": startup, "same_store": same}
 
 
 def _legacy_to_dict(store) -> dict[str, Any]:
@@ -395,7 +443,7 @@ def child_duplicates(actors: int, sample: int) -> dict[str, Any]:
             "blocked_cpu_s": c1 - c0, "all_pairs_sample_cpu_s": c2 - c1, "all_pairs_scaled_cpu_s": (c2 - c1) * scale}
 
 
-CHILDREN = {"ingest": child_ingest, "make_store": child_make_store, "load": child_load,
+CHILDREN = {"ingest": child_ingest, "cluster": child_cluster, "make_store": child_make_store, "load": child_load,
             "analysis": child_analysis, "report": child_report, "old_report": child_old_report,
             "views": child_views, "dense": child_dense, "duplicates": child_duplicates}
 
@@ -540,6 +588,42 @@ def _duplicates_rows(d: dict[str, Any]) -> list[tuple[str, str, str, str]]:
              f"{d['all_pairs_scaled_s'] / d['blocked_s']:.0f}× faster")]
 
 
+def _bulk(work: Path, actors: int, relations: int) -> dict[str, Any]:
+    """benchmarks/neo4j_bulk.py: push --bulk vs the batched writer on a throwaway server (Java 17, Maven or the cached jars)."""
+    if not shutil.which("java"):
+        return {"skipped": "Java 17 is needed to start a throwaway Neo4j server"}
+    print(f"bulk: push --bulk vs the batched writer, {relations:,} relations …", file=sys.stderr)
+    out = work / "neo4j_bulk.json"
+    proc = subprocess.run([PY, "-m", "benchmarks.neo4j_bulk", "--actors", str(actors), "--relations", str(relations),
+                           "--out", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=5400)
+    LOAD.append(("bulk", os.getloadavg()[0]))
+    if proc.returncode != 0 or not out.exists():
+        return {"failed": (proc.stderr.strip().splitlines() or ["no output"])[-1]}
+    return json.loads(out.read_text())
+
+
+def _scale_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    rows = []
+    c = r.get("cluster")
+    if c and "cluster_local2_wps" in c:
+        rows.append((f"ingest on Dask local:2 ({c['documents']:,} documents{'' if c['same_store'] else ', STORES DIFFER'})",
+                     f"{c['cluster_local2_wps']:,.0f} words/s", f"-j 2 {c['j2_wps']:,.0f}",
+                     f"{c['cluster_local2_wps'] / c['j2_wps']:.2f}×"))
+        rows.append(("Dask local:2 start-up (cluster + pipelines, once)", f"{c['cluster_startup_s']:.1f} s", "", ""))
+    elif c:
+        rows.append(("ingest on Dask local:2", "failed: " + c.get("failed", "?"), "", ""))
+    b = r.get("bulk")
+    if b and "bulk_rel_per_s" in b:
+        rows.append((f"push --bulk, {b['relations']:,} relations (end to end: CSV, stop, import, start, schema)",
+                     f"{b['bulk_rel_per_s']:,} rel/s", f"batched writer {b['writer_rel_per_s']:,} rel/s",
+                     f"{b['bulk_rel_per_s'] / b['writer_rel_per_s']:.1f}×"))
+        rows.append(("push --bulk: the import tool alone", f"{b['import_tool_rel_per_s']:,} rel/s",
+                     f"batched writer {b['writer_rel_per_s']:,} rel/s", f"{b['import_tool_rel_per_s'] / b['writer_rel_per_s']:.1f}×"))
+    elif b:
+        rows.append(("push --bulk", "skipped/failed: " + b.get("skipped", b.get("failed", "?")), "", ""))
+    return rows
+
+
 def _print(rows: list[tuple[str, str, str, str]], r: dict[str, Any]) -> None:
     p = r["params"]
     print(f"\nactorgraph benchmarks ({r['size']}: {p['docs']} documents; {p['actors']:,} actors / {p['relations']:,} relations; "
@@ -557,10 +641,11 @@ def _view_rows(v: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     return rows(v)
 
 
-PARTS = ["ingest", "store", "analysis", "views", "neo4j", "dense", "duplicates"]
+PARTS = ["ingest", "store", "analysis", "views", "neo4j", "dense", "duplicates", "cluster", "bulk"]
 # The parts printed as rows of their own after the main table (ingest, store and analysis make that table).
 EXTRA_ROWS: dict[str, Any] = {"views": _view_rows, "neo4j": _neo4j_rows, "dense": _dense_rows,
-                              "duplicates": _duplicates_rows}
+                              "duplicates": _duplicates_rows, "cluster": lambda c: _scale_rows({"cluster": c}),
+                              "bulk": lambda b: _scale_rows({"bulk": b})}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -614,6 +699,19 @@ def main(argv: list[str] | None = None) -> None:
         if "duplicates" in only:
             print(f"duplicates: {p['actors']:,} actors …", file=sys.stderr)
             r["duplicates"] = _child("duplicates", p["actors"], 5000 if size == "full" else 2000)
+        if "cluster" in only:
+            corpus = work / "corpus.jsonl"
+            if not corpus.exists():
+                from benchmarks.generate import write_corpus
+
+                write_corpus(corpus, p["docs"], seed=0)
+            print(f"cluster: Dask local:2 vs -j 2, {p['docs']} documents …", file=sys.stderr)
+            try:
+                r["cluster"] = _child("cluster", str(corpus), str(work / "cluster-store"))
+            except RuntimeError as exc:
+                r["cluster"] = {"failed": str(exc).splitlines()[-1]}
+        if "bulk" in only:
+            r["bulk"] = _bulk(work, p["actors"], p["relations"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     r["total_s"] = time.perf_counter() - t0

@@ -304,6 +304,20 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
             report.extractions[i] = ext
             used[i] = known
 
+    merge_into(store, report, used, model=model, batch_size=batch_size, chunk=chunk, max_doc_mb=max_doc_mb)
+    return report
+
+
+def merge_into(store: GraphStore, report: IngestReport, used: list[dict] | None = None, model: str | None = None,
+               batch_size: int = 16, chunk: int = DEFAULT_CHUNK_CHARS, max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> None:
+    """Merge ``report.extractions`` into ``store`` (in any order: the merge is order-independent), and count.
+
+    ``used`` is the surname table each extraction was made with (default: the store's before the merge);
+    surnames whose person changed under the lock are resolved again. Also used by the cluster ingest
+    (graph/cluster.py), so both build the same store.
+    """
+    if used is None:
+        used = [_known(list(store.graph.nodes(data=True)))] * len(report.extractions)
     # Merge under the store lock, re-reading first so a concurrent ingest is not overwritten; surnames are
     # resolved again against what is stored now (another ingest may have merged the person they name).
     with store.locked():
@@ -328,4 +342,3 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
         report.notes.append(f"re-read {report.reresolved} stored document(s) whose surnames now name a person")
     report.actors = store.graph.number_of_nodes()
     report.relations = store.graph.number_of_edges()
-    return report

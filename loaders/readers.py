@@ -40,6 +40,7 @@ META_FIELDS = ("title", "date", "url", "id", "author")
 STDIN = "-"  # the one way to read something that is not a regular file
 _CTRL = bytes(b for b in range(32) if b not in b"\t\n\r\f\v") + b"\x7f"
 _ID_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+_LINE_SUFFIX = re.compile(r":\d+$")  # "corpus.jsonl:12" -> "corpus.jsonl" (also in a URL)
 
 
 @dataclass(frozen=True)
@@ -425,8 +426,15 @@ def _is_sidecar(path: Path) -> bool:
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | LoadProblem]:
     """Expand paths: files as given, folders recursively (sorted); other file types in a folder are
-    reported (``unsupported file type .pptx; skipped``), hidden files, sidecars and folder notes are not."""
+    reported (``unsupported file type .pptx; skipped``), hidden files, sidecars and folder notes are not.
+    fsspec URLs (``s3://bucket/news/``) are expanded the same way, as :class:`loaders.remote.RemotePath` objects."""
     for raw in paths:
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", str(raw)):  # s3://, gs://, memory://...: see loaders/remote.py
+            from loaders.remote import expand, is_url
+
+            if is_url(raw):
+                yield from expand(str(raw))
+                continue
         path = Path(raw)
         if str(raw) == STDIN:
             yield path
@@ -451,24 +459,38 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | LoadProblem]:
 
 def load_paths(paths: Iterable[str | Path], max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> tuple[list[Document], list[LoadProblem]]:
     """Load every document under ``paths``; document ids are made unique."""
+    def items() -> Iterator[Document | LoadProblem]:
+        for item in iter_files(paths):
+            if isinstance(item, LoadProblem):
+                yield item
+            else:
+                yield from read_file(item, max_doc_mb)
+
+    return unique_documents(items())
+
+
+def unique_documents(items: Iterable[Document | LoadProblem]) -> tuple[list[Document], list[LoadProblem]]:
+    """Documents and problems in reading order, document ids made unique (also for documents read elsewhere,
+    e.g. by the workers of a cluster: see graph/cluster.py).
+
+    >>> docs, problems = unique_documents([Document(id="a", path="x/a.txt"), Document(id="a", path="y/a.txt")])
+    >>> [d.id for d in docs]
+    ['a', 'y--a']
+    """
     docs: list[Document] = []
     problems: list[LoadProblem] = []
     seen: dict[str, str] = {}
-    for item in iter_files(paths):
-        if isinstance(item, LoadProblem):
-            problems.append(item)
+    for got in items:
+        if isinstance(got, LoadProblem):
+            problems.append(got)
             continue
-        for got in read_file(item, max_doc_mb):
-            if isinstance(got, LoadProblem):
-                problems.append(got)
-                continue
-            if got.id in seen and seen[got.id] != got.path:
-                # Same file name in two folders: keep both, disambiguated by parent folder.
-                parent = doc_id_from_name(Path(got.path.split(":")[0]).parent.name)
-                got = got.model_copy(update={"id": f"{parent}--{got.id}"})
-            if got.id in seen:
-                problems.append(LoadProblem(got.path, f"duplicate document id {got.id!r}; skipped"))
-                continue
-            seen[got.id] = got.path
-            docs.append(got)
+        if got.id in seen and seen[got.id] != got.path:
+            # Same file name in two folders: keep both, disambiguated by parent folder.
+            parent = doc_id_from_name(Path(_LINE_SUFFIX.sub("", got.path)).parent.name)
+            got = got.model_copy(update={"id": f"{parent}--{got.id}"})
+        if got.id in seen:
+            problems.append(LoadProblem(got.path, f"duplicate document id {got.id!r}; skipped"))
+            continue
+        seen[got.id] = got.path
+        docs.append(got)
     return docs, problems

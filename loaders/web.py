@@ -29,7 +29,7 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from graph.model import Document
-from loaders import readers
+from loaders import readers, remote
 from loaders.feeds import FEED_TYPES, feed_documents
 from loaders.html import Page, html_to_text
 from loaders.readers import DEFAULT_MAX_DOC_MB, LoadProblem
@@ -325,8 +325,10 @@ def load_sources(sources: Iterable[str | Path], max_doc_mb: float = DEFAULT_MAX_
     """Load files, folders and http(s) URLs of pages or feeds; ids made unique as in :func:`load_paths`."""
     ctx = WebContext(options or WebOptions(), int(max_doc_mb * 1e6), set(known_urls))
     sources = list(sources)
-    urls = [str(s) for s in sources if is_url(str(s))]
-    paths = [Path(s) for s in sources if not is_url(str(s))]
+    # http(s) pages and feeds are fetched here; other URLs (s3://, memory://...) are fsspec paths for the
+    # readers (loaders/remote.py), kept as strings since Path() would turn 's3://b/k' into 's3:/b/k'.
+    urls = [str(s) for s in sources if is_url(str(s)) and not remote.is_url(str(s))]
+    paths = [str(s) if remote.is_url(str(s)) else Path(s) for s in sources if not is_url(str(s)) or remote.is_url(str(s))]
     with web_context(ctx):
         docs, problems = readers.load_paths(paths, max_doc_mb=max_doc_mb) if paths else ([], [])
         seen = {d.id for d in docs}

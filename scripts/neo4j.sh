@@ -7,6 +7,8 @@
 #   bash scripts/neo4j.sh status|stop
 #   bash scripts/neo4j.sh import DIR      # bulk-load `actorgraph export csv DIR` into a stopped server
 #   bash scripts/neo4j.sh admin ARGS...   # neo4j-admin ARGS... on this instance (e.g. database info)
+#   bash scripts/neo4j.sh import-full DATABASE ARGS...   # neo4j-admin database import full (actorgraph push --bulk):
+#                                   # stops the server, imports into its data folder, starts it again
 #
 # Environment:
 #   ACTORGRAPH_NEO4J_HOME  jar cache + default instance folder (default ~/.cache/actorgraph/neo4j-5.26)
@@ -17,6 +19,7 @@
 #   NEO4J_EXTRA_CONF                    extra neo4j.conf lines appended to the generated config
 #   NEO4J_JAVA_OPTS                     extra JVM options, split on spaces (e.g. for profiling)
 #   NEO4J_START_TIMEOUT                 seconds to wait for Bolt (default 120)
+#   NEO4J_IMPORT_HEAP                   heap of the import tool (default 1g; it also uses off-heap memory)
 #   NEO4J_VERSION                       Maven version of Neo4j (default 5.26.30)
 #   NEO4J_BROWSER_VERSION               Maven version of Neo4j Browser (default 5.24.0)
 #   ACTORGRAPH_MAVEN_REPO               Maven local repository (default: Maven's own, ~/.m2)
@@ -233,6 +236,35 @@ cmd_status() {
   fi
 }
 
+cmd_import_full() {
+  # The import tool writes the store files itself, so the database must be offline: stop, import, start.
+  [ $# -ge 1 ] || die "usage: $0 import-full DATABASE [neo4j-admin database import full options]"
+  local db=$1
+  shift
+  check_java
+  cmd_install >/dev/null
+  local was_running=0
+  if running_pid >/dev/null; then
+    was_running=1
+    # Restart on the ports it ran on, whatever this shell's NEO4J_*_PORT say.
+    read -r BOLT_PORT HTTP_PORT <"$PORTFILE"
+    cmd_stop >/dev/null
+  fi
+  [ -f "$CONF" ] || write_conf
+  local status=0
+  NEO4J_HOME="$INST" NEO4J_CONF="$INST/conf" java "-Xmx${NEO4J_IMPORT_HEAP:-1g}" -cp "$LIB/*" org.neo4j.cli.AdminTool \
+    database import full --overwrite-destination=true --report-file="$INST/logs/import-report.txt" "$@" "$db" \
+    >"$INST/logs/import.log" 2>&1 || status=$?
+  if [ "$status" -ne 0 ]; then
+    tail -n 15 "$INST/logs/import.log" >&2
+    echo "neo4j.sh: import failed (full output in $INST/logs/import.log)" >&2
+  else
+    grep -E "^IMPORT DONE|Imported:" -A4 "$INST/logs/import.log" | head -n 6 >&2 || true
+  fi
+  if [ "$was_running" = 1 ]; then cmd_start >&2; fi
+  return "$status"
+}
+
 cmd_env() {
   [ -s "$PWFILE" ] || die "no password yet in $PWFILE: run 'scripts/neo4j.sh start' first"
   local b=$BOLT_PORT
@@ -271,6 +303,7 @@ case "${1:-}" in
   status) cmd_status ;;
   env) cmd_env ;;
   import) shift; cmd_import "$@" ;;
+  import-full) shift; cmd_import_full "$@" ;;
   admin) shift; admin_tool "$@" ;;
-  *) echo "usage: $0 install|start|stop|status|env|import DIR|admin ARGS..." >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|stop|status|env|import DIR|import-full DATABASE ARGS...|admin ARGS..." >&2; exit 2 ;;
 esac

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -e '.[dev]'
+.venv/bin/pip install -q -e '.[dev,cluster]'  # cluster: Dask and fsspec for tests/test_cluster.py
 # Headless Chromium for the browser tests (tests/test_html*.py, marker `browser`), from Debian.
 # Installed only as root (CI); otherwise those tests skip with the reason (and fail under CI=true).
 if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then

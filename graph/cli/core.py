@@ -26,7 +26,7 @@ from loaders.readers import DEFAULT_MAX_DOC_MB
 
 
 @cli.command()
-# Plain strings: a click.Path would turn 'https://host/x' into 'https:/host/x'.
+# Plain strings: a click.Path would turn 'https://host/x' into 'https:/host/x' (and s3://b/k into s3:/b/k).
 @click.argument("paths", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @store_option
 @click.option("--model", default=None, help="spaCy pipeline to use (default: $ACTORGRAPH_SPACY_MODEL or the packaged small English model).")
@@ -45,12 +45,16 @@ from loaders.readers import DEFAULT_MAX_DOC_MB
 @click.option("--concurrency", type=click.IntRange(min=1, max=32), default=4, show_default=True,
               help="Web requests in flight at once (all hosts together).")
 @click.option("--ignore-robots", is_flag=True, help="Fetch pages even where the site's robots.txt disallows it.")
+@click.option("--cluster", default=None, envvar="ACTORGRAPH_CLUSTER", metavar="local:N|tcp://HOST:8786",
+              help="Read and parse on a Dask cluster: local:N starts N worker processes here, tcp://HOST:8786 uses a "
+                   "running scheduler (default: $ACTORGRAPH_CLUSTER). Replaces -j.")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Also write the new documents to Neo4j (settings: NEO4J_* or the flags below).")
 @neo4j_options
 @friendly_errors
 def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, processes: int, quiet: bool,
            max_doc_mb: float, fetch_items: bool, timeout: float, delay: float, concurrency: int, ignore_robots: bool,
-           to_neo4j: bool, uri: str | None, user: str | None, database: str | None, ask_password: bool) -> None:
+           cluster: str | None, to_neo4j: bool, uri: str | None, user: str | None, database: str | None,
+           ask_password: bool) -> None:
     """Read documents into the graph: files, folders, web pages and RSS/Atom feeds.
 
     Files: .txt, .md, .html, .jsonl, .pdf, .docx, and feeds saved as .rss, .atom or
@@ -64,7 +68,9 @@ def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, p
     "warning: SOURCE: reason"), 1 when nothing could be.
 
     New text at a stored file's path updates that document. Give - to read one
-    article from stdin (only regular files are read otherwise).
+    article from stdin (only regular files are read otherwise). PATHS may also be
+    fsspec URLs (s3://bucket/news/, gs://..., abfs://..., file://...; cloud storage
+    needs actorgraph[s3], [gcs] or [azure]).
 
     \b
     Example:
@@ -72,6 +78,7 @@ def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, p
       actorgraph ingest https://news.example/world/accord https://news.example/feed.rss --fetch-items
       actorgraph ingest examples/news --neo4j
       actorgraph ingest - < article.txt
+      actorgraph ingest s3://bucket/news/ --cluster tcp://scheduler:8786
     """
     from graph.ingest import ingest_paths
     from loaders.web import WebOptions
@@ -79,10 +86,26 @@ def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, p
     # Ask for the password up front, not after a long extraction.
     settings = settings_from(uri, user, database, ask_password) if to_neo4j else None
     store = open_store(store_path, create=True)
-    web = WebOptions(timeout=timeout, delay=delay, concurrency=concurrency, robots=not ignore_robots, fetch_items=fetch_items)
-    with ProgressDisplay() as display:
-        report = ingest_paths(paths, store, model=model, processes=processes, progress=False if quiet else display,
-                              max_doc_mb=max_doc_mb, web=web)
+    if cluster:
+        from graph.cluster import ingest_cluster
+
+        shown: list[int] = []
+
+        def progress(done: int, total: int, words: int, seconds: float) -> None:
+            rate = words / seconds if seconds > 0 else 0.0
+            click.echo(f"\rextracting on the cluster: {done}/{total} documents, {rate:,.0f} words/s", nl=False, err=True)
+            shown.append(done)
+
+        report = ingest_cluster(paths, store, cluster, model=model, progress=None if quiet else progress,
+                                max_doc_mb=max_doc_mb)
+        if shown:
+            click.echo(err=True)  # end the progress line
+    else:
+        web = WebOptions(timeout=timeout, delay=delay, concurrency=concurrency, robots=not ignore_robots,
+                         fetch_items=fetch_items)
+        with ProgressDisplay() as display:
+            report = ingest_paths(paths, store, model=model, processes=processes, progress=False if quiet else display,
+                                  max_doc_mb=max_doc_mb, web=web)
     if report.failed:
         # Nothing could be read: the problems are the errors; the store was not touched.
         for problem in report.problems:
