@@ -6,10 +6,11 @@ related-article lists, cookie banners, comments and footers are dropped) and its
 trafilatura finds no main text at all (a bare fragment such as ``<p>One line.</p>``) falls back
 to its visible text, so nothing readable is lost.
 
->>> page = html_to_text("<html><head><title>T</title></head><body><nav><a href='/'>Home</a></nav>"
-...                     "<article><p>Brazil signed an accord with Argentina.</p></article></body></html>")
->>> page.text, page.title
-('Brazil signed an accord with Argentina.', 'T')
+>>> story = "Brazil signed a trade accord with Argentina on Monday, ending two years of talks. " * 3
+>>> page = html_to_text("<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav><article>"
+...                     f"<h1>Accord</h1><p>{story}</p></article><footer>Contact us</footer></body></html>")
+>>> page.text.splitlines()[0], "Home" in page.text, "Contact" in page.text
+('Accord', False, False)
 """
 
 from __future__ import annotations
