@@ -42,6 +42,10 @@ def name_key(text: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+TEXT = "text"  # the provenance of evidence extracted from documents
+DATASETS = ("gdelt", "polecat", "icews", "acled")  # the provenances of imported event datasets
+
+
 class Document(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -62,6 +66,7 @@ class Actor(BaseModel):
     kind: str
     aliases: list[str] = Field(default_factory=list)
     documents: list[str] = Field(default_factory=list)
+    codes: list[str] = Field(default_factory=list, description="event datasets' codes for it ('gdelt:USAGOV')")
 
     @field_validator("kind")
     @classmethod
@@ -79,6 +84,10 @@ class Evidence(BaseModel):
     date: str | None = None
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     pattern: str = ""
+    # Where the evidence comes from: "text" (extraction from a document) or an event dataset's name
+    # ("gdelt", "polecat", "icews", "acled"); dataset evidence has doc "<dataset>:<event id>".
+    provenance: str = TEXT
+    url: str | None = Field(default=None, description="the source article's URL (event datasets)")
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -94,6 +103,7 @@ class Relation(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     date: str | None = None
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    provenance: list[str] = Field(default_factory=list, description="the provenances of its evidence, sorted")
 
     @field_validator("type")
     @classmethod

@@ -51,7 +51,7 @@ def timeline(g: nx.MultiDiGraph | Topology, a: str, b: str, doc_dates: Mapping[s
     ``doc_dates`` maps document id to its ISO date (``{d: doc.date for d, doc in
     store.documents.items()}``). Rows: ``step``, ``when``, ``dated_by``, ``source``,
     ``type``, ``target``, ``score``, ``balance`` (running sum of scores), ``doc``,
-    ``doc_date``, ``start``, ``end``, ``sentence``.
+    ``doc_date``, ``start``, ``end``, ``sentence``, ``provenance`` ("text" or the event dataset), ``url``.
     """
     for n in (a, b):
         if n not in g:
@@ -72,7 +72,8 @@ def timeline(g: nx.MultiDiGraph | Topology, a: str, b: str, doc_dates: Mapping[s
             dated_by = "evidence" if e.get("date") else "document" if doc_date else "position"
             rows.append({"when": when, "dated_by": dated_by, "source": u, "type": k, "target": v,
                          "score": score, "doc": e["doc"], "doc_date": doc_date, "start": e["start"],
-                         "end": e["end"], "sentence": e.get("sentence", "")})
+                         "end": e["end"], "sentence": e.get("sentence", ""),
+                         "provenance": e.get("provenance") or "text", "url": e.get("url")})
     rows.sort(key=timeline_key)
     balance = 0.0
     out = []

@@ -42,9 +42,23 @@ def format_option(f: F) -> F:
     )(f)
 
 
-def open_store(store_path: Path | None, evidence: bool = True) -> GraphStore:
-    """The store at ``--store`` (or the default); ``evidence=False`` for reports on the graph's shape only."""
-    store = GraphStore.open(store_path or default_store_path(), evidence=evidence)
+def source_option(f: F) -> F:
+    from graph.provenance import SOURCES
+
+    return click.option("--source", "provenance", type=click.Choice(SOURCES), default="all", show_default=True,
+                        help="Only evidence of this provenance: text (extracted from documents) or an event dataset.")(f)
+
+
+def open_store(store_path: Path | None, evidence: bool = True, source: str | None = None) -> GraphStore:
+    """The store at ``--store`` (or the default); ``evidence=False`` for reports on the graph's shape only;
+    ``source`` keeps only evidence of that provenance (in memory: nothing is saved)."""
+    filtered = source not in (None, "all")
+    store = GraphStore.open(store_path or default_store_path(), evidence=evidence or filtered)
+    if filtered:
+        from graph.provenance import keep_source
+
+        keep_source(store.graph, source)
+        store.evidence_loaded = False  # a filtered view must never be saved over the store
     if _report_running:
         # A report keeps the loaded graph to the end: keep the collector from rescanning its
         # millions of containers on every later collection (seconds on a 1M-relation store).
@@ -52,11 +66,16 @@ def open_store(store_path: Path | None, evidence: bool = True) -> GraphStore:
     return store
 
 
-def open_topology(store_path: Path | None) -> Topology:
-    """The store's :class:`~graph.topology.Topology`, for reports on structure (centrality, stats, paths)."""
+def open_topology(store_path: Path | None, source: str | None = None) -> Topology:
+    """The store's :class:`~graph.topology.Topology`, for reports on structure (centrality, stats, paths);
+    with ``source``, of the evidence of that provenance only."""
     from graph.topology import Topology
 
-    topo = Topology.open(store_path or default_store_path())
+    if source not in (None, "all"):
+        store = open_store(store_path, source=source)
+        topo = Topology.from_graph(store.graph, {d: doc.date for d, doc in store.documents.items()})
+    else:
+        topo = Topology.open(store_path or default_store_path())
     if _report_running:
         gc.freeze()
     return topo

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from graph.cli import cli
-from graph.cli.common import emit, format_option, friendly_errors, open_store, open_topology, report_command, store_option
+from graph.cli.common import emit, format_option, friendly_errors, open_store, open_topology, report_command, source_option, store_option
 from graph.cli.neo4j import neo4j_options, push_extractions, settings_from
 from graph.taxonomy import load_taxonomy
 from loaders.readers import DEFAULT_MAX_DOC_MB
@@ -92,20 +92,25 @@ def actors(store_path: Path | None, fmt: str, kind: str | None) -> None:
 @click.option("--type", "types", multiple=True, help="Only this relation type (repeatable).")
 @click.option("--actor", default=None, help="Only relations of this actor (name, alias or id).")
 @click.option("--evidence/--no-evidence", default=False, help="Show the evidence sentences.")
+@source_option
 @report_command
 @friendly_errors
-def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: str | None, evidence: bool) -> None:
-    """List relations (source, type, target) with their evidence count and date.
+def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: str | None, evidence: bool,
+              provenance: str) -> None:
+    """List relations (source, type, target) with their evidence count, date and provenance.
+
+    "provenance" is text (extracted from documents) and/or the event datasets that coded it.
 
     \b
     Example:
       actorgraph relations --type SANCTIONS
       actorgraph relations --actor petro --evidence
+      actorgraph relations --source gdelt
     """
     from graph.resolve import resolve_actor
 
     checked = load_taxonomy().check_relation_types(list(types)) if types else None
-    topo = open_topology(store_path)
+    topo = open_topology(store_path, provenance)
     actor_id = resolve_actor(topo.actors, actor) if actor else None
     names = dict(zip(topo.ids, topo.names, strict=True))
     rows = []
@@ -114,12 +119,12 @@ def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: 
         row = {
             "source": names[u], "type": k, "target": names[v],
             "date": topo.first_dates[e], "confidence": topo.confidence[e], "evidence": int(topo.evidence_count[e]),
-            "source_id": u, "target_id": v,
+            "source_id": u, "target_id": v, "provenance": topo.provenance[e],
         }
         if evidence:
             row["sentences"] = [f"[{x['doc']}] {x['sentence']}" for x in topo.evidence_at(e)]
         rows.append(row)
-    cols = ["source", "type", "target", "date", "confidence", "evidence"]
+    cols = ["source", "type", "target", "date", "confidence", "evidence", "provenance"]
     if fmt != "table":
         cols += ["source_id", "target_id"]
     if evidence:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from graph.cli import cli
-from graph.cli.common import friendly_errors, open_store, store_option
+from graph.cli.common import friendly_errors, open_store, source_option, store_option
 
 
 @cli.group()
@@ -24,8 +24,9 @@ def export() -> None:
 @export.command("json")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @store_option
+@source_option
 @friendly_errors
-def export_json(out: Path, store_path: Path | None) -> None:
+def export_json(out: Path, store_path: Path | None, provenance: str = "all") -> None:
     """Node-link JSON, as ../shared/eval/score.py and `actorgraph eval` read it.
 
     The output is sorted and has no timestamps: the same graph gives the same bytes.
@@ -33,10 +34,11 @@ def export_json(out: Path, store_path: Path | None) -> None:
     \b
     Example:
       actorgraph export json graph.json
+      actorgraph export json gdelt.json --source gdelt
     """
     from graph.export import write_json
 
-    counts = write_json(open_store(store_path), out)
+    counts = write_json(open_store(store_path, source=provenance), out)
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['links']} relations", err=True)
 
 
@@ -56,9 +58,11 @@ def _names(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--since", default=None, help="Only evidence dated on or after this day (YYYY-MM-DD).")
 @click.option("--until", default=None, help="Only evidence dated on or before this day (YYYY-MM-DD).")
 @click.option("--title", default=None, help="Page title (default: actorgraph).")
+@source_option
 @friendly_errors
 def export_html(out: Path, store_path: Path | None, around: str | None, depth: int, types: tuple[str, ...],
-                kinds: tuple[str, ...], since: str | None, until: str | None, title: str | None) -> None:
+                kinds: tuple[str, ...], since: str | None, until: str | None, title: str | None,
+                provenance: str = "all") -> None:
     """A network view in one self-contained HTML file: open it from disk or share it.
 
     Colour and shape by actor kind, size by number of relations, edge colour from conflict
@@ -73,7 +77,7 @@ def export_html(out: Path, store_path: Path | None, around: str | None, depth: i
     """
     from graph.html import render_html
 
-    info = render_html(open_store(store_path), out, around=around, depth=depth, types=_names(types),
+    info = render_html(open_store(store_path, source=provenance), out, around=around, depth=depth, types=_names(types),
                        kinds=_names(kinds), since=since, until=until, title=title)
     click.echo(f"wrote {out}: {info['nodes']} actors, {info['edges']} relations", err=True)
 
@@ -81,8 +85,9 @@ def export_html(out: Path, store_path: Path | None, around: str | None, depth: i
 @export.command("graphml")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @store_option
+@source_option
 @friendly_errors
-def export_graphml(out: Path, store_path: Path | None) -> None:
+def export_graphml(out: Path, store_path: Path | None, provenance: str = "all") -> None:
     """GraphML for yEd, Gephi or Cytoscape (lists and evidence as JSON strings, with counts).
 
     \b
@@ -91,15 +96,16 @@ def export_graphml(out: Path, store_path: Path | None) -> None:
     """
     from graph.export import write_graphml
 
-    counts = write_graphml(open_store(store_path), out)
+    counts = write_graphml(open_store(store_path, source=provenance), out)
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['links']} relations", err=True)
 
 
 @export.command("gexf")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @store_option
+@source_option
 @friendly_errors
-def export_gexf(out: Path, store_path: Path | None) -> None:
+def export_gexf(out: Path, store_path: Path | None, provenance: str = "all") -> None:
     """GEXF for Gephi (node label = actor name, edge label = relation type).
 
     \b
@@ -108,15 +114,16 @@ def export_gexf(out: Path, store_path: Path | None) -> None:
     """
     from graph.export import write_gexf
 
-    counts = write_gexf(open_store(store_path), out)
+    counts = write_gexf(open_store(store_path, source=provenance), out)
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['links']} relations", err=True)
 
 
 @export.command("csv")
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @store_option
+@source_option
 @friendly_errors
-def export_csv(outdir: Path, store_path: Path | None) -> None:
+def export_csv(outdir: Path, store_path: Path | None, provenance: str = "all") -> None:
     """actors.csv and relations.csv in OUTDIR, in the format neo4j-admin imports.
 
     \b
@@ -126,6 +133,6 @@ def export_csv(outdir: Path, store_path: Path | None) -> None:
     """
     from graph.export import write_csv
 
-    counts = write_csv(open_store(store_path), outdir)
+    counts = write_csv(open_store(store_path, source=provenance), outdir)
     click.echo(f"wrote {outdir}/actors.csv ({counts['nodes']} actors) and {outdir}/relations.csv "
                f"({counts['links']} relations)", err=True)

@@ -12,13 +12,14 @@ import os
 
 import neo4j
 
-from graph.model import Document
+from graph.model import TEXT, Document
 from graph.neo4j.writer import EVIDENCE_FIELDS
 from graph.store import GraphStore
 from graph.taxonomy import load_taxonomy
 
 _DOCUMENTS = "MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.path AS path, d.url AS url, d.date AS date, d.sha256 AS sha256"
-_ACTORS = "MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.documents AS documents"
+_ACTORS = ("MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, "
+           "a.documents AS documents, a.codes AS codes")
 _RELATIONS = (
     "MATCH (s:Actor)-[r]->(t:Actor) WHERE type(r) IN $types "
     "RETURN s.id AS source, type(r) AS type, t.id AS target, "
@@ -40,11 +41,15 @@ def read_store(driver: neo4j.Driver, database: str = "neo4j", path: str | os.Pat
             store.documents[r["id"]] = Document(**{k: v for k, v in r.data().items() if v is not None})
         for r in s.run(_ACTORS):
             g.add_node(r["id"], name=r["name"], kind=r["kind"], aliases=sorted(r["aliases"] or []),
-                       documents=sorted(r["documents"] or []))
+                       documents=sorted(r["documents"] or []), codes=sorted(r["codes"] or []))
         for r in s.run(_RELATIONS, types=types):
-            columns = [r[f"ev_{f}"] or [] for f in EVIDENCE_FIELDS]
+            n = len(r["ev_doc"] or [])
+            # Relations written before provenance was kept have no ev_provenance/ev_url: their evidence is text.
+            columns = [r[f"ev_{f}"] or ([TEXT] * n if f == "provenance" else [""] * n if f == "url" else [])
+                       for f in EVIDENCE_FIELDS]
             evidence = [dict(zip(EVIDENCE_FIELDS, values, strict=True)) for values in zip(*columns, strict=True)]
             for e in evidence:
                 e["date"] = e["date"] or None  # stored as "" because lists cannot hold nulls
+                e["url"] = e["url"] or None
             g.add_edge(r["source"], r["target"], key=r["type"], type=r["type"], evidence=evidence)
     return store
