@@ -10,9 +10,10 @@ the news text says or on what a dataset coded (``--source``).
 >>> g.add_nodes_from(["us", "co"])
 >>> _ = g.add_edge("us", "co", key="SANCTIONS", type="SANCTIONS",
 ...                evidence=[{"doc": "gdelt:1", "provenance": "gdelt"}, {"doc": "a", "start": 0}])
->>> keep_source(g, "text"); [len(a["evidence"]) for _, _, a in g.edges(data=True)]
-1
-[1]
+>>> keep_source(g, "text"), [len(a["evidence"]) for _, _, a in g.edges(data=True)]
+(0, [1])
+>>> keep_source(g, "gdelt"), g.number_of_edges()
+(1, 0)
 """
 
 from __future__ import annotations

@@ -436,6 +436,8 @@ class GraphStore:
     def _edge_dict(self, u: str, v: str, k: str) -> dict[str, Any]:
         a = self.graph.edges[u, v, k]
         evidence = sorted(a["evidence"], key=lambda e: (e["doc"], e["start"], e["end"]))
+        if any("provenance" not in e for e in evidence):  # evidence added as plain dicts before provenance
+            evidence = [e if "provenance" in e else {**e, "provenance": TEXT, "url": e.get("url")} for e in evidence]
         dates = [e["date"] for e in evidence if e.get("date")]
         return {
             "source": u,
