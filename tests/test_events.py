@@ -337,3 +337,12 @@ def test_stores_from_before_provenance_read_as_text(sample_store: Path, tmp_path
     topo = Topology.open(old)
     assert set(topo.provenance) == {"text"}
     assert all(e["provenance"] == "text" for e in topo.evidence_at(0))
+
+
+def test_symmetric_events_make_one_edge_either_way(tmp_path: Path) -> None:
+    rows = [gdelt_row(61, "043", ("VEN", "VENEZUELA", "VEN"), ("COL", "COLOMBIA", "COL")),
+            gdelt_row(62, "042", ("COL", "COLOMBIA", "COL"), ("VEN", "VENEZUELA", "VEN"))]
+    f = write_tsv(tmp_path / "e.CSV", rows)
+    import_events("gdelt", [f], GraphStore.open(tmp_path / "s"), ImportOptions(progress=False))
+    meets = [(r.source, r.target, len(r.evidence)) for r in GraphStore.open(tmp_path / "s").relations(["MEETS"])]
+    assert meets == [("venezuela", "colombia", 2)]  # pointing the way its first evidence (gdelt:61) states it

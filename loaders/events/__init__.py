@@ -157,6 +157,7 @@ class ImportReport:
     actors: int = 0
     relations: int = 0
     by_type: Counter[str] = field(default_factory=Counter)
+    seconds: dict[str, float] = field(default_factory=dict)  # "read" (read, map, resolve, merge) and "save"
 
     def summary(self) -> str:
         lines = [f"{self.dataset}: {self.rows} rows read, {self.events} events stored ({self.added} new), "
@@ -215,6 +216,7 @@ class Resolver:
         self.countries = cameo_countries()
         self._store_index: dict[str, set[str]] | None = None
         self._cache: dict[tuple[str, str, str, str], tuple[str, str, str] | None] = {}
+        self._by_ref: dict[int, tuple[ActorRef, tuple[str, str, str] | None]] = {}
 
     def _in_store(self, key: str) -> str | None:
         if self._store_index is None:
@@ -235,11 +237,16 @@ class Resolver:
 
     def resolve(self, ref: ActorRef) -> tuple[str, str, str] | None:
         """``(id, name, kind)`` of the actor ``ref`` names, or None when it names no identifiable actor."""
+        # Readers hand out one ActorRef per distinct actor, so the object's id is a cheap first key.
+        hit = self._by_ref.get(id(ref))
+        if hit is not None and hit[0] is ref:
+            return hit[1]
         key = (ref.name, ref.code, ref.country, ref.wiki)
         if key in self._cache:
-            return self._cache[key]
-        out = self._resolve(ref)
-        self._cache[key] = out
+            out = self._cache[key]
+        else:
+            out = self._cache[key] = self._resolve(ref)
+        self._by_ref[id(ref)] = (ref, out)
         return out
 
     def _entry(self, actor_id: str) -> tuple[str, str, str]:
@@ -348,6 +355,7 @@ def header_rows(path: Path, wanted: dict[str, tuple[str, ...]], required: Iterab
             yield line_no, {f: row[i] for f, i in index.items()}
 
 
+@lru_cache(maxsize=1 << 16)  # a file holds few distinct dates; parsing each row's costs more than the rest
 def iso_date(text: str) -> str | None:
     """'20260115', '2026-01-15', '15 January 2026', '2026-01-15 10:00:00' -> '2026-01-15' (None if not a date)."""
     from datetime import datetime
@@ -441,6 +449,8 @@ def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, option
                 if sink.evidence(a[0], ev.type, b[0], evidence):
                     report.added += 1
                     report.by_type[ev.type] += 1
+        report.seconds["read"] = time.monotonic() - started
+    report.seconds["save"] = time.monotonic() - started - report.seconds["read"]
     if report.bad_rows > MAX_WARNINGS:
         warn(f"{report.bad_rows - MAX_WARNINGS} more bad rows not shown")
     report.actors = store.graph.number_of_nodes()
@@ -481,19 +491,22 @@ class _Sink:
     def evidence(self, u: str, k: str, v: str, ev: dict[str, Any]) -> bool:
         """Add one evidence dict to the relation u -k-> v; False if that evidence is already there."""
         g = self.g
+        adj = g._adj  # networkx's own dicts: edge views cost more than the rest of the event's work
         key = (ev["doc"], ev["start"], ev["end"])
-        if k in self.symmetric and not g.has_edge(u, v, k) and g.has_edge(v, u, k):
+        attrs = adj[u].get(v, {}).get(k)
+        if attrs is None and k in self.symmetric and (stored := adj[v].get(u, {}).get(k)) is not None:
             # As GraphStore.add_relation: one edge per symmetric pair, pointing the way its first evidence does.
-            stored = g.edges[v, u, k]
             lst, keys, first = self._entry(stored["evidence"])
             if first is not None and key < first:
                 g.remove_edge(v, u, k)
                 g.add_edge(u, v, key=k, **stored)
+                attrs = adj[u][v][k]
             else:
-                u, v = v, u
-        if not g.has_edge(u, v, k):
+                u, v, attrs = v, u, stored
+        if attrs is None:
             g.add_edge(u, v, key=k, type=k, evidence=[])
-        lst, keys, first = self._entry(g.edges[u, v, k]["evidence"])
+            attrs = adj[u][v][k]
+        lst, keys, first = self._entry(attrs["evidence"])
         if key in keys:
             return False
         lst.append(ev)

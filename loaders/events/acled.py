@@ -23,6 +23,14 @@ REQUIRED = ("id", "date", "type", "src", "dst", "notes")
 
 def read(path: Path, options: ImportOptions) -> Iterator[tuple[int, Event | RowError]]:
     mappings = load_mappings()
+    refs: dict[tuple[str, str], ActorRef] = {}  # one ActorRef per distinct actor (the resolver caches by it)
+
+    def actor(name: str, country: str) -> ActorRef:
+        ref = refs.get((name, country))
+        if ref is None:
+            ref = refs[(name, country)] = ActorRef(name=name, country=country, attribute=f"acled:{name}" if name else "")
+        return ref
+
     for line, row in header_rows(path, WANTED, REQUIRED, delimiter=None):
         if isinstance(row, RowError):
             yield line, row
@@ -39,6 +47,5 @@ def read(path: Path, options: ImportOptions) -> Iterator[tuple[int, Event | RowE
                                        f"source={row['source'].strip()}" if row.get("source", "").strip() else "") if x)
         yield line, Event(event_id=row["id"].strip(), date=date, type=mappings.acled(etype, sub),
                           code=f"acled:{etype}" + (f"/{sub}" if sub else ""),
-                          source=ActorRef(name=src, country=country, attribute=f"acled:{src}" if src else ""),
-                          target=ActorRef(name=dst, country=country, attribute=f"acled:{dst}" if dst else ""),
+                          source=actor(src, country), target=actor(dst, country),
                           text=row["notes"].strip(), detail=detail)

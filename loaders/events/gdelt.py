@@ -41,16 +41,24 @@ def read_mentions(paths: list[Path]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _actor(row: list[str], code: int, name: int, country: int, type1: int) -> ActorRef:
-    c = row[code].strip()
-    return ActorRef(name=row[name].strip(), code=c, country=row[country].strip(),
-                    kind_hint=_KINDS.get(row[type1].strip(), ""), attribute=f"gdelt:{c}" if c else "")
+def _actor(row: list[str], code: int, name: int, country: int, type1: int,
+           cache: dict[tuple[str, str, str, str], ActorRef]) -> ActorRef:
+    """One ActorRef per distinct actor of the file (the resolver caches by it)."""
+    key = (row[code], row[name], row[country], row[type1])
+    ref = cache.get(key)
+    if ref is None:
+        c = row[code].strip()
+        ref = cache[key] = ActorRef(name=row[name].strip(), code=c, country=row[country].strip(),
+                                    kind_hint=_KINDS.get(row[type1].strip(), ""), attribute=f"gdelt:{c}" if c else "")
+    return ref
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[tuple[int, Event | RowError]]:
     """(line number, event or row error) for each row of a GDELT 2.0 events file."""
     mappings = load_mappings()
     mentions = read_mentions(options.mentions) if options.mentions else {}
+    actors: dict[tuple[str, str, str, str], ActorRef] = {}
+    cameo = {}  # code -> relation type (or None)
     with open_text(path) as fh:
         # GDELT fields are never quoted; QUOTE_NONE keeps a stray quote in a name from swallowing rows.
         for n, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
@@ -67,14 +75,16 @@ def read(path: Path, options: ImportOptions) -> Iterator[tuple[int, Event | RowE
                 yield n, RowError(f"no event id or no valid date ({row[DAY]!r})")
                 continue
             code = row[EVENT_CODE].strip() or row[ROOT_CODE].strip()
-            src = _actor(row, A1_CODE, A1_NAME, A1_COUNTRY, A1_TYPE)
-            dst = _actor(row, A2_CODE, A2_NAME, A2_COUNTRY, A2_TYPE)
+            src = _actor(row, A1_CODE, A1_NAME, A1_COUNTRY, A1_TYPE, actors)
+            dst = _actor(row, A2_CODE, A2_NAME, A2_COUNTRY, A2_TYPE, actors)
+            if code not in cameo:
+                cameo[code] = mappings.cameo(code)
             url = row[URL].strip() or None
             extra = f"{row[NUM_MENTIONS].strip() or '0'} mentions"
             if event_id in mentions:
                 murl, sentence = mentions[event_id]
                 url = murl or url
                 extra = f"sentence {sentence} of the first mention; {extra}"
-            yield n, Event(event_id=event_id, date=date, type=mappings.cameo(code), code=f"cameo:{code}",
+            yield n, Event(event_id=event_id, date=date, type=cameo[code], code=f"cameo:{code}",
                            source=src, target=dst, url=url,
                            text=description("gdelt", f"CAMEO {code}", src.name or src.code, dst.name or dst.code, extra))

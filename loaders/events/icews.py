@@ -20,13 +20,22 @@ WANTED = {
 REQUIRED = ("id", "date", "src", "code", "dst")
 
 
-def _actor(name: str, country: str, sectors: str) -> ActorRef:
-    return ActorRef(name=name.strip(), country=country.strip(), attribute=f"icews:{name.strip()}" if name.strip() else "",
-                    kind_hint="")
+def _actor(name: str, country: str) -> ActorRef:
+    # ICEWS names its actors in full ("Gustavo Petro", "Government (Colombia)"); its sectors say what a
+    # person does, not what kind of actor a name is, so they are not used for the kind.
+    return ActorRef(name=name.strip(), country=country.strip(), attribute=f"icews:{name.strip()}" if name.strip() else "")
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[tuple[int, Event | RowError]]:
     mappings = load_mappings()
+    refs: dict[tuple[str, str], ActorRef] = {}  # one ActorRef per distinct actor (the resolver caches by it)
+
+    def actor(name: str, country: str) -> ActorRef:
+        ref = refs.get((name, country))
+        if ref is None:
+            ref = refs[(name, country)] = _actor(name, country)
+        return ref
+
     for line, row in header_rows(path, WANTED, REQUIRED):
         if isinstance(row, RowError):
             yield line, row
@@ -36,8 +45,8 @@ def read(path: Path, options: ImportOptions) -> Iterator[tuple[int, Event | RowE
         if not row["id"].strip() or date is None or not code:
             yield line, RowError(f"no event id, CAMEO code or valid date ({row['date']!r})")
             continue
-        src = _actor(row["src"], row.get("src_country", ""), row.get("src_sectors", ""))
-        dst = _actor(row["dst"], row.get("dst_country", ""), row.get("dst_sectors", ""))
+        src = actor(row["src"], row.get("src_country", ""))
+        dst = actor(row["dst"], row.get("dst_country", ""))
         where = ", ".join(x for x in (row.get("publisher", "").strip(),
                                       f"story {row['story'].strip()}" if row.get("story", "").strip() else "",
                                       f"sentence {row['sentence'].strip()}" if row.get("sentence", "").strip() else "") if x)

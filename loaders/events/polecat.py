@@ -35,6 +35,14 @@ def _actor(name: str, country: str, wiki: str) -> ActorRef:
 
 def read(path: Path, options: ImportOptions) -> Iterator[tuple[int, Event | RowError]]:
     mappings = load_mappings()
+    refs: dict[tuple[str, str, str], ActorRef] = {}  # one ActorRef per distinct actor (the resolver caches by it)
+
+    def actor(name: str, country: str, wiki: str) -> ActorRef:
+        ref = refs.get((name, country, wiki))
+        if ref is None:
+            ref = refs[(name, country, wiki)] = _actor(name, country, wiki)
+        return ref
+
     for line, row in header_rows(path, WANTED, REQUIRED):
         if isinstance(row, RowError):
             yield line, row
@@ -45,8 +53,8 @@ def read(path: Path, options: ImportOptions) -> Iterator[tuple[int, Event | RowE
         if not row["id"].strip() or date is None or not etype:
             yield line, RowError(f"no event id, event type or valid date ({raw_date!r})")
             continue
-        src = _actor(row["src"], row.get("src_country", ""), row.get("src_wiki", ""))
-        dst = _actor(row["dst"], row.get("dst_country", ""), row.get("dst_wiki", ""))
+        src = actor(row["src"], row.get("src_country", ""), row.get("src_wiki", ""))
+        dst = actor(row["dst"], row.get("dst_country", ""), row.get("dst_wiki", ""))
         code = f"plover:{etype}" + (f"/{mode}" if mode else "")
         label = etype + (f" ({mode})" if mode else "")
         url = row.get("url", "").strip()
