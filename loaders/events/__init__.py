@@ -416,6 +416,7 @@ def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, option
     with store.locked(), pause_gc():
         resolver = Resolver(store)
         sink = _Sink(store)
+        added_refs: dict[int, ActorRef] = {}
         for path in paths:
             for line, item in read(path, options):
                 report.rows += 1
@@ -439,8 +440,11 @@ def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, option
                 if a[0] == b[0]:
                     report.no_actor["source and target are one actor"] += 1
                     continue
-                sink.actor(a, ev.source.attribute)
-                sink.actor(b, ev.target.attribute)
+                # Readers hand out one ActorRef per distinct actor and keep it alive: add each to the graph once.
+                for ref, resolved in ((ev.source, a), (ev.target, b)):
+                    if id(ref) not in added_refs:
+                        added_refs[id(ref)] = ref
+                        sink.actor(resolved, ref.attribute)
                 evidence = {"doc": f"{dataset}:{ev.event_id}", "sentence": ev.text, "start": 0, "end": 0,
                             "date": ev.date, "confidence": conf, "provenance": dataset,
                             "pattern": f"{ev.code}; {ev.detail}" if ev.detail else ev.code,
