@@ -346,3 +346,15 @@ def test_symmetric_events_make_one_edge_either_way(tmp_path: Path) -> None:
     import_events("gdelt", [f], GraphStore.open(tmp_path / "s"), ImportOptions(progress=False))
     meets = [(r.source, r.target, len(r.evidence)) for r in GraphStore.open(tmp_path / "s").relations(["MEETS"])]
     assert meets == [("venezuela", "colombia", 2)]  # pointing the way its first evidence (gdelt:61) states it
+
+
+def test_reports_take_source(mixed_store: Path, cli) -> None:
+    acled = json.loads(cli("path", "colombia", "eln", "--source", "acled", "--format", "json", store=mixed_store).output)
+    assert [(h["from_id"], h["type"], h["to_id"]) for h in acled] == [("colombia", "COERCES", "eln")]
+    r = cli("path", "colombia", "eln", "--source", "text", "--format", "json", store=mixed_store)
+    assert r.exit_code == 0 and "no path" in r.output
+    near = json.loads(cli("neighbours", "eln", "--source", "gdelt", "--format", "json", store=mixed_store).output)
+    assert near == []
+    stats = json.loads(cli("stats", "--source", "gdelt", "--format", "json", store=mixed_store).output)
+    assert stats["relations"] == 2, stats
+    assert cli("relations", "--source", "nope", store=mixed_store).exit_code == 2
