@@ -33,9 +33,11 @@ def provenance_of(evidence: dict[str, Any]) -> str:
     return evidence.get("provenance") or TEXT
 
 
-def keep_source(g: nx.MultiDiGraph, source: str | None) -> int:
+def keep_source(g: nx.MultiDiGraph, source: str | None, drop_actors: bool = False) -> int:
     """Keep only evidence of provenance ``source`` ("all" or None keeps everything); relations left
-    with no evidence are removed, actors are kept. Returns how many relations were removed."""
+    with no evidence are removed. Actors are kept (reports still find them by name) unless
+    ``drop_actors``: then actors that the source does not know (no relation left, and for text no
+    document either) go too, as exports want. Returns how many relations were removed."""
     if source in (None, ALL):
         return 0
     if source not in SOURCES:
@@ -52,4 +54,7 @@ def keep_source(g: nx.MultiDiGraph, source: str | None) -> int:
         else:
             drop.append((u, v, k))
     g.remove_edges_from(drop)
+    if drop_actors:
+        g.remove_nodes_from([n for n, a in g.nodes(data=True)
+                             if g.degree(n) == 0 and not (source == TEXT and a.get("documents"))])
     return len(drop)

@@ -358,3 +358,9 @@ def test_reports_take_source(mixed_store: Path, cli) -> None:
     stats = json.loads(cli("stats", "--source", "gdelt", "--format", "json", store=mixed_store).output)
     assert stats["relations"] == 2, stats
     assert cli("relations", "--source", "nope", store=mixed_store).exit_code == 2
+
+
+def test_filtered_exports_hold_only_the_actors_of_that_source(mixed_store: Path, cli, tmp_path: Path) -> None:
+    out = tmp_path / "acled.json"
+    assert cli("export", "json", str(out), "--source", "acled", store=mixed_store).exit_code == 0
+    assert [n["id"] for n in json.loads(out.read_text(encoding="utf-8"))["nodes"]] == ["colombia", "eln"]

@@ -49,15 +49,17 @@ def source_option(f: F) -> F:
                         help="Only evidence of this provenance: text (extracted from documents) or an event dataset.")(f)
 
 
-def open_store(store_path: Path | None, evidence: bool = True, source: str | None = None) -> GraphStore:
+def open_store(store_path: Path | None, evidence: bool = True, source: str | None = None,
+               drop_actors: bool = True) -> GraphStore:
     """The store at ``--store`` (or the default); ``evidence=False`` for reports on the graph's shape only;
-    ``source`` keeps only evidence of that provenance (in memory: nothing is saved)."""
+    ``source`` keeps only evidence of that provenance, and (``drop_actors``) only the actors that source
+    knows (in memory: nothing is saved)."""
     filtered = source not in (None, "all")
     store = GraphStore.open(store_path or default_store_path(), evidence=evidence or filtered)
     if filtered:
         from graph.provenance import keep_source
 
-        keep_source(store.graph, source)
+        keep_source(store.graph, source, drop_actors=drop_actors)
         store.evidence_loaded = False  # a filtered view must never be saved over the store
     if _report_running:
         # A report keeps the loaded graph to the end: keep the collector from rescanning its
@@ -72,7 +74,7 @@ def open_topology(store_path: Path | None, source: str | None = None) -> Topolog
     from graph.topology import Topology
 
     if source not in (None, "all"):
-        store = open_store(store_path, source=source)
+        store = open_store(store_path, source=source, drop_actors=False)  # reports still find every actor
         topo = Topology.from_graph(store.graph, {d: doc.date for d, doc in store.documents.items()})
     else:
         topo = Topology.open(store_path or default_store_path())
