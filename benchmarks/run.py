@@ -15,6 +15,9 @@ Each figure is compared with a baseline measured in the same run on the same dat
   5,000-actor view against the example articles' view (``--only views``);
 - duplicates: ``graph.duplicates.find_duplicates`` (blocking) on the full actor count against
   comparing every pair of a 5,000-actor sample, scaled by the number of pairs;
+- events: ``actorgraph import gdelt`` of synthetic GDELT 2.0 rows (read, map, resolve, merge, save)
+  against reading the same file with the ``csv`` module alone (goal: within 3× of it), with the
+  peak RSS of each (``--only events``; not part of the default run);
 - Neo4j writes: ``benchmarks/neo4j_write.py`` (batched writer vs one transaction per relation) against
   the server that NEO4J_URI / NEO4J_PASSWORD name, else a throwaway server it starts (Java 17, Maven);
 - cluster: ``ingest --cluster local:2`` (Dask, started once) against ``-j 2`` on the same documents,
@@ -52,9 +55,9 @@ PY = sys.executable
 
 SIZES = {
     "full": {"docs": 1000, "naive_docs": 300, "actors": 100_000, "relations": 1_000_000, "nx_k": 16, "k": 256, "pairs": 20,
-             "dense": [200_000, 4_900_000]},
+             "dense": [200_000, 4_900_000], "events": 1_000_000},
     "quick": {"docs": 100, "naive_docs": 60, "actors": 10_000, "relations": 100_000, "nx_k": 16, "k": 256, "pairs": 20,
-              "dense": [200_000]},
+              "dense": [200_000], "events": 100_000},
 }
 
 
@@ -464,6 +467,75 @@ def _child(name: str, *args: Any) -> dict[str, Any]:
     return out
 
 
+def write_gdelt(path: str, rows: int, seed: int = 0) -> dict[str, Any]:
+    """``rows`` synthetic GDELT 2.0 event rows (61 tab-separated columns): states and their
+    governments as actors, CAMEO codes of every root (some unmapped), a URL per event."""
+    import yaml
+
+    from loaders.events import COUNTRIES_FILE
+
+    rnd = random.Random(seed)
+    countries = sorted((yaml.safe_load(COUNTRIES_FILE.read_text(encoding="utf-8")) or {})["countries"])
+    codes = ["010", "020", "036", "042", "043", "046", "051", "057", "061", "071", "0874", "090", "111", "112",
+             "120", "130", "138", "141", "150", "163", "172", "173", "181", "190", "193", "200"]
+    roles = ["", "GOV", "MIL"]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        for i in range(rows):
+            a, b = rnd.sample(countries, 2)
+            ra, rb, code = rnd.choice(roles), rnd.choice(roles), rnd.choice(codes)
+            day = f"2026{rnd.randint(1, 12):02d}{rnd.randint(1, 28):02d}"
+            row = [""] * 61
+            row[0], row[1], row[2], row[3], row[4] = str(1_300_000_000 + i), day, day[:6], day[:4], day[:4] + ".5"
+            row[5], row[6], row[7], row[12] = a + ra, f"COUNTRY {a}", a, ra
+            row[15], row[16], row[17], row[22] = b + rb, f"COUNTRY {b}", b, rb
+            row[25], row[26], row[27], row[28], row[29], row[30] = "1", code, code[:3], code[:2], "3", "-4.0"
+            row[31], row[32], row[33], row[34] = str(rnd.randint(1, 40)), "1", "2", "-2.5"
+            row[59], row[60] = day + "120000", f"https://news.example.org/{day}/story-{i}"
+            fh.write("\t".join(row) + "\n")
+    return {"rows": rows, "bytes": os.path.getsize(path)}
+
+
+def child_events_csv(path: str) -> dict[str, Any]:
+    import csv
+
+    t = time.perf_counter()
+    n = 0
+    with open(path, encoding="utf-8", newline="") as fh:
+        for _row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            n += 1
+    return {"rows": n, "s": time.perf_counter() - t, "rss_mb": _rss_mb()}
+
+
+def child_events_import(path: str, store: str) -> dict[str, Any]:
+    from graph.store import GraphStore
+    from loaders.events import ImportOptions, import_events
+
+    t = time.perf_counter()
+    rep = import_events("gdelt", [Path(path)], GraphStore(store), ImportOptions(progress=False))
+    return {"rows": rep.rows, "events": rep.events, "unmapped": sum(rep.unmapped.values()), "relations": rep.relations,
+            "s": time.perf_counter() - t, "read_s": rep.seconds["read"], "save_s": rep.seconds["save"], "rss_mb": _rss_mb()}
+
+
+CHILDREN.update(events_csv=child_events_csv, events_import=child_events_import)
+
+
+def _events(work: Path, rows: int) -> dict[str, Any]:
+    f = work / "events.CSV"
+    print(f"events: writing {rows:,} synthetic GDELT rows …", file=sys.stderr)
+    made = write_gdelt(str(f), rows)
+    base = _child("events_csv", str(f))
+    imp = _child("events_import", str(f), str(work / "events-store"))
+    return {"file_bytes": made["bytes"], "csv": base, "import": imp, "ratio": imp["s"] / base["s"]}
+
+
+def _events_rows(ev: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    i, c = ev["import"], ev["csv"]
+    return [(f"import gdelt, {i['rows']:,} rows ({i['events']:,} events, {i['relations']:,} relations, saved)",
+             f"{i['rows'] / i['s']:,.0f} rows/s, peak RSS {i['rss_mb']:,.0f} MB",
+             f"csv module alone {c['rows'] / c['s']:,.0f} rows/s, peak RSS {c['rss_mb']:,.0f} MB",
+             f"{ev['ratio']:.2f}× the csv time (goal ≤ 3×)")]
+
+
 # -- optional parts ------------------------------------------------------------------------------
 
 
@@ -641,18 +713,21 @@ def _view_rows(v: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     return rows(v)
 
 
-PARTS = ["ingest", "store", "analysis", "views", "neo4j", "dense", "duplicates", "cluster", "bulk"]
+PARTS = ["ingest", "store", "analysis", "views", "neo4j", "dense", "duplicates", "cluster", "bulk", "events"]
+# The parts a run without --only leaves out (events writes and imports a million-row file of its own).
+ON_REQUEST = {"events"}
 # The parts printed as rows of their own after the main table (ingest, store and analysis make that table).
 EXTRA_ROWS: dict[str, Any] = {"views": _view_rows, "neo4j": _neo4j_rows, "dense": _dense_rows,
                               "duplicates": _duplicates_rows, "cluster": lambda c: _scale_rows({"cluster": c}),
-                              "bulk": lambda b: _scale_rows({"bulk": b})}
+                              "bulk": lambda b: _scale_rows({"bulk": b}), "events": _events_rows}
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes, for development (about 2 minutes)")
     ap.add_argument("--only", choices=PARTS, action="append",
-                    help="run only these parts (dense: 200 KB and 4.9 MB one-line documents, also in the full run)")
+                    help="run only these parts (dense: 200 KB and 4.9 MB one-line documents, also in the full run; "
+                         "events runs only when asked for)")
     ap.add_argument("--dense-sizes", type=lambda v: [int(x) for x in v.split(",")], default=None,
                     help="characters of the dense documents (default 200000,4900000; --quick: 200000)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
@@ -663,7 +738,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     size = "quick" if ns.quick else "full"
     p = SIZES[size]
-    only = set(ns.only or PARTS)
+    only = set(ns.only or [p for p in PARTS if p not in ON_REQUEST])
     work = Path(tempfile.mkdtemp(prefix="actorgraph-bench-"))
     r: dict[str, Any] = {"size": size, "params": p, "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
                          "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load_avg_at_start": os.getloadavg()}}
@@ -712,6 +787,8 @@ def main(argv: list[str] | None = None) -> None:
                 r["cluster"] = {"failed": str(exc).splitlines()[-1]}
         if "bulk" in only:
             r["bulk"] = _bulk(work, p["actors"], p["relations"])
+        if "events" in only:
+            r["events"] = _events(work, p["events"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     r["total_s"] = time.perf_counter() - t0

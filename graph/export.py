@@ -128,6 +128,7 @@ def flat_graph(store: GraphStore) -> nx.MultiDiGraph:
         g.add_node(
             n["id"], label=n["name"], name=n["name"], kind=n["kind"], neo4j_label=tax.kind(n["kind"]).label,
             aliases=_json(n["aliases"]), documents=_json(n["documents"]), document_count=len(n["documents"]),
+            codes=_json(n.get("codes", [])),
             **({"wikidata": qids[n["id"]]} if n["id"] in qids else {}),
         )
     for e in data["edges"]:
@@ -139,6 +140,8 @@ def flat_graph(store: GraphStore) -> nx.MultiDiGraph:
             "weight": float(len(e["evidence"])),  # Gephi and yEd draw edge thickness from weight
             "documents": _json(sorted({ev["doc"] for ev in e["evidence"]})), "evidence": _json(e["evidence"]),
             "score": float(rel.score), "symmetric": bool(rel.symmetric),
+            # "text" and/or event datasets ("gdelt", ...), ';'-joined so Gephi/yEd can filter on it
+            "provenance": ";".join(e["provenance"]),
         }
         if dates:  # the writers reject None, so an undated relation simply has no date attribute
             attrs["date"], attrs["last_date"] = dates[0], dates[-1]
@@ -175,9 +178,9 @@ def write_gexf(store: GraphStore, path: str | os.PathLike[str], parents: bool = 
 
 
 # Headers in the format ``neo4j-admin database import full`` reads (array delimiter ';').
-ACTOR_HEADER = ["id:ID", "name", "kind", "aliases:string[]", "documents:string[]", ":LABEL"]
+ACTOR_HEADER = ["id:ID", "name", "kind", "aliases:string[]", "documents:string[]", ":LABEL", "codes:string[]"]
 RELATION_HEADER = [":START_ID", ":END_ID", ":TYPE", "date", "last_date", "confidence:float", "evidence_count:int",
-                   "documents:string[]", "score:float", "symmetric:boolean", "evidence"]
+                   "documents:string[]", "score:float", "symmetric:boolean", "evidence", "provenance:string[]"]
 ARRAY_DELIMITER = ";"
 
 
@@ -217,7 +220,7 @@ def write_csv(store: GraphStore, outdir: str | os.PathLike[str], parents: bool =
         return buf.getvalue()
 
     actors = [[n["id"], _cell(n["name"]), n["kind"], _array(n["aliases"]), _array(n["documents"]),
-               f"Actor;{tax.kind(n['kind']).label}"] for n in data["nodes"]]
+               f"Actor;{tax.kind(n['kind']).label}", _array(n.get("codes", []))] for n in data["nodes"]]
     relations = []
     for e in data["edges"]:
         rel = tax.relation(e["type"])
@@ -225,7 +228,7 @@ def write_csv(store: GraphStore, outdir: str | os.PathLike[str], parents: bool =
         relations.append([
             e["source"], e["target"], rel.name, dates[0] if dates else "", dates[-1] if dates else "",
             f"{float(e['confidence']):g}", len(e["evidence"]), _array(sorted({ev["doc"] for ev in e["evidence"]})),
-            f"{rel.score:g}", "true" if rel.symmetric else "false", _json(e["evidence"]),
+            f"{rel.score:g}", "true" if rel.symmetric else "false", _json(e["evidence"]), _array(e["provenance"]),
         ])
     write_output(outdir / "actors.csv", table(ACTOR_HEADER, actors), parents=False)
     write_output(outdir / "relations.csv", table(RELATION_HEADER, relations), parents=False)

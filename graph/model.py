@@ -42,6 +42,10 @@ def name_key(text: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+TEXT = "text"  # the provenance of evidence extracted from documents
+DATASETS = ("gdelt", "polecat", "icews", "acled")  # the provenances of imported event datasets
+
+
 class Document(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -63,6 +67,7 @@ class Actor(BaseModel):
     kind: str
     aliases: list[str] = Field(default_factory=list)
     documents: list[str] = Field(default_factory=list)
+    codes: list[str] = Field(default_factory=list, description="event datasets' codes for it ('gdelt:USAGOV')")
 
     @field_validator("kind")
     @classmethod
@@ -84,6 +89,10 @@ class Evidence(BaseModel):
     # not an event on a date; ``since`` is the earliest bound the text gives ("since 2022" -> "2022").
     background: bool = False
     since: str | None = None
+    # Where the evidence comes from: "text" (extraction from a document) or an event dataset's name
+    # ("gdelt", "polecat", "icews", "acled"); dataset evidence has doc "<dataset>:<event id>".
+    provenance: str = TEXT
+    url: str | None = Field(default=None, description="the source article's URL (event datasets)")
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -99,6 +108,7 @@ class Relation(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     date: str | None = None
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    provenance: list[str] = Field(default_factory=list, description="the provenances of its evidence, sorted")
 
     @field_validator("type")
     @classmethod

@@ -25,7 +25,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import Actor, Document, Evidence, Extraction, Relation
+from graph.model import TEXT, Actor, Document, Evidence, Extraction, Relation
 from graph.taxonomy import load_taxonomy
 
 try:  # orjson is much faster on large stores; the stdlib is the fallback
@@ -51,10 +51,13 @@ TOPOLOGY_FORMAT = "actorgraph-topology"
 FORMAT = "actorgraph-store"
 FORMAT_VERSION = 2      # the columnar file layout written by save()
 NODE_LINK_VERSION = 1   # the node-link layout of to_dict() (and of store files before version 2)
-EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern", "background", "since")
-EVIDENCE_DEFAULTS = {"date": None, "confidence": 0.5, "pattern": "", "background": False, "since": None}
-# Evidence fields added after format version 2 first shipped: files without them read as the defaults.
-LATER_EVIDENCE_FIELDS = ("background", "since")
+EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern", "background", "since",
+                   "provenance", "url")
+EVIDENCE_DEFAULTS = {"date": None, "confidence": 0.5, "pattern": "", "background": False, "since": None,
+                     "provenance": TEXT, "url": None}
+# Evidence fields added after format version 2 first shipped: files without them read as the defaults
+# (a store from before provenance was kept holds only text evidence).
+LATER_EVIDENCE_FIELDS = ("background", "since", "provenance", "url")
 
 
 _saves_started = 0  # store saves begun in this process (the CLI's fast exit checks it)
@@ -280,7 +283,9 @@ class GraphStore:
 
     def _drop_evidence(self) -> None:
         for _u, _v, a in self.graph.edges(data=True):
-            a["evidence_count"] = len(a.pop("evidence"))
+            ev = a.pop("evidence")
+            a["evidence_count"] = len(ev)
+            a["provenance"] = ";".join(sorted({e.get("provenance") or TEXT for e in ev}))
         self.evidence_loaded = False
 
     def check_writable(self) -> None:
@@ -380,10 +385,11 @@ class GraphStore:
             "aliases": [sorted(a.get("aliases", [])) for a in na],
             "ndocs": [len(d) for d in node_docs],
             "documents": strings.codes(d for ds in node_docs for d in ds),
+            "codes": [sorted(a.get("codes", [])) for a in na],
         }
         edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1]))
         ev_cols: dict[str, list[Any]] = {f: [] for f in EVIDENCE_FIELDS}
-        nev, dates, lasts, confs = [], [], [], []
+        nev, dates, lasts, confs, provs = [], [], [], [], []
         for _u, _v, _k, a in edges:
             evidence = sorted(a["evidence"], key=lambda e: (e["doc"], e["start"], e["end"]))
             nev.append(len(evidence))
@@ -394,7 +400,8 @@ class GraphStore:
             dates.append(min(ds) if ds else None)
             lasts.append(max(ds) if ds else None)
             confs.append(max((e.get("confidence", 0.0) for e in evidence), default=0.0))
-        for f in ("doc", "date", "pattern", "since"):
+            provs.append(";".join(sorted({e.get("provenance") or TEXT for e in evidence})))
+        for f in ("doc", "date", "pattern", "since", "provenance"):
             ev_cols[f] = strings.codes(ev_cols[f])
         edge_cols = {
             "source": [index[e[0]] for e in edges],
@@ -403,6 +410,7 @@ class GraphStore:
             "date": strings.codes(dates),
             "confidence": confs,
             "nevidence": nev,
+            "provenance": strings.codes(provs),  # per relation: its evidence's provenances, ';'-joined
         }
         last_codes = strings.codes(lasts)  # for the topology file only (graph.topology: stats' last date)
         docs = [self.documents[d].model_dump(mode="json") for d in sorted(self.documents)]
@@ -422,19 +430,22 @@ class GraphStore:
         g = self.graph
         node_attr, succ, pred = g._node, g._adj, g._pred
         pos = 0
-        for n, name, kind, aliases, nd in zip(ids, nodes["name"], kinds, nodes["aliases"], nodes["ndocs"], strict=True):
-            node_attr[n] = {"name": name, "kind": kind, "aliases": aliases, "documents": docs[pos:pos + nd]}
+        codes = nodes.get("codes") or [[]] * len(ids)  # older stores have no codes column
+        for n, name, kind, aliases, nd, cs in zip(ids, nodes["name"], kinds, nodes["aliases"], nodes["ndocs"], codes,
+                                                 strict=True):
+            node_attr[n] = {"name": name, "kind": kind, "aliases": aliases, "documents": docs[pos:pos + nd], "codes": cs}
             succ[n] = {}
             pred[n] = {}
             pos += nd
         if not evidence:  # the topology only (see open(evidence=False))
-            for u, v, t, d, c, k in zip(edges["source"], edges["target"], edges["type"], edges["date"],
-                                        edges["confidence"], edges["nevidence"], strict=True):
+            provs = [strings[p] for p in edges["provenance"]] if "provenance" in edges else [TEXT] * len(edges["source"])
+            for u, v, t, d, c, k, p in zip(edges["source"], edges["target"], edges["type"], edges["date"],
+                                           edges["confidence"], edges["nevidence"], provs, strict=True):
                 su, sv, key = ids[u], ids[v], strings[t]
                 keydict = succ[su].get(sv)
                 if keydict is None:
                     keydict = succ[su][sv] = pred[sv][su] = {}
-                keydict[key] = {"type": key, "date": strings[d], "confidence": c, "evidence_count": k}
+                keydict[key] = {"type": key, "date": strings[d], "confidence": c, "evidence_count": k, "provenance": p}
             g.__networkx_cache__.clear()
             return
         ev = data["evidence"]
@@ -465,13 +476,15 @@ class GraphStore:
             "kind": a["kind"],
             "aliases": sorted(a.get("aliases", [])),
             "documents": sorted(a.get("documents", [])),
+            "codes": sorted(a.get("codes", [])),
         }
 
     def _edge_dict(self, u: str, v: str, k: str) -> dict[str, Any]:
         a = self.graph.edges[u, v, k]
         evidence = sorted(a["evidence"], key=lambda e: (e["doc"], e["start"], e["end"]))
-        if evidence and any(f not in evidence[0] for f in LATER_EVIDENCE_FIELDS):
-            # read from a file written before these fields: the same graph as one that has them
+        if any(f not in e for e in evidence for f in LATER_EVIDENCE_FIELDS):
+            # read from a file written before these fields, or added as plain dicts: the same graph as one
+            # that has them
             evidence = [{**{f: EVIDENCE_DEFAULTS[f] for f in LATER_EVIDENCE_FIELDS}, **e} for e in evidence]
         dates = [e["date"] for e in evidence if e.get("date")]
         return {
@@ -481,6 +494,7 @@ class GraphStore:
             "evidence": evidence,
             "date": min(dates) if dates else None,
             "confidence": max((e.get("confidence", 0.0) for e in evidence), default=0.0),
+            "provenance": sorted({e.get("provenance", TEXT) for e in evidence}),
         }
 
     # -- reading -----------------------------------------------------------
@@ -588,6 +602,8 @@ class GraphStore:
             a["name"] = name
             a["kind"] = min(a["kind"], actor.kind)
             a["documents"] = sorted(set(a.get("documents", [])) | set(actor.documents))
+            if actor.codes:
+                a["codes"] = sorted(set(a.get("codes", [])) | set(actor.codes))
         else:
             g.add_node(
                 actor.id,
@@ -595,6 +611,7 @@ class GraphStore:
                 kind=actor.kind,
                 aliases=sorted(set(actor.aliases) - {actor.name}),
                 documents=sorted(set(actor.documents)),
+                codes=sorted(set(actor.codes)),
             )
 
     def add_relation(self, rel: Relation) -> None:
@@ -710,11 +727,16 @@ def add_later_fields(evidence: list[dict[str, Any]], columns: dict[str, list[Any
     background = columns.get("background") or [False] * n
     since = columns.get("since")
     since_values = [strings[c] for c in since] if since else [None] * n
-    if len(background) != n or len(since_values) != n:
+    prov = columns.get("provenance")
+    prov_values = [strings[c] for c in prov] if prov else [TEXT] * n
+    urls = columns.get("url") or [None] * n
+    if any(len(c) != n for c in (background, since_values, prov_values, urls)):
         raise ValueError("evidence columns differ in length")
-    for e, b, s in zip(evidence, background, since_values, strict=True):
+    for e, b, s, p, u in zip(evidence, background, since_values, prov_values, urls, strict=True):
         e["background"] = bool(b)
         e["since"] = s
+        e["provenance"] = p
+        e["url"] = u
 
 
 def _evidence_dict(ev: Evidence) -> dict[str, Any]:

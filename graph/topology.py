@@ -32,6 +32,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from graph.model import TEXT
 from graph.store import (
     FORMAT,
     FORMAT_VERSION,
@@ -55,7 +56,8 @@ class Topology:
                  source: np.ndarray, target: np.ndarray, type_codes: np.ndarray, type_names: list[str],
                  evidence_count: np.ndarray, first_dates: list[str | None], last_dates: list[str | None] | None,
                  documents: dict[str, str | None], store_file: Path | None = None, stamp: list[int] | None = None,
-                 confidence: list[float] | None = None, ndocs: list[int] | None = None) -> None:
+                 confidence: list[float] | None = None, ndocs: list[int] | None = None,
+                 provenance: list[str] | None = None) -> None:
         self.ids, self.names, self.kinds, self.aliases = ids, names, kinds, aliases
         self.source, self.target = source, target
         self.type_codes, self.type_names = type_codes, type_names
@@ -64,6 +66,9 @@ class Topology:
         self.documents = documents  # document id -> date
         self.confidence = confidence if confidence is not None else [0.0] * len(source)  # per relation: its best evidence's
         self.ndocs = ndocs if ndocs is not None else [0] * len(ids)  # per actor: documents that mention it
+        # per relation: its evidence's provenances, ';'-joined ("text", "gdelt", "gdelt;text"); stores from
+        # before provenance was kept hold text only
+        self.provenance = provenance if provenance is not None else [TEXT] * len(source)
         self.index = {n: i for i, n in enumerate(ids)}
         self._store_file, self._stamp = store_file, stamp
         self._evidence: tuple[list[Any], dict[str, list[Any]], np.ndarray] | None = None
@@ -122,6 +127,7 @@ class Topology:
             first_dates=[strings[c] for c in edges["date"]], last_dates=[strings[c] for c in edges["last"]],
             documents={d["id"]: d.get("date") for d in data["documents"]}, store_file=store_file, stamp=stamp,
             confidence=edges["confidence"], ndocs=nodes["ndocs"],
+            provenance=[strings[c] for c in edges["provenance"]] if "provenance" in edges else None,
         )
 
     @classmethod
@@ -137,8 +143,11 @@ class Topology:
         last: list[str | None] | None = []
         counts = []
         conf: list[float] = []
+        prov: list[str] = []
         for _u, _v, _k, a in edges:
             ev = a.get("evidence")
+            prov.append(";".join(sorted({e.get("provenance") or TEXT for e in ev})) if ev is not None
+                        else a.get("provenance", TEXT))
             if ev is None:  # opened without evidence: only the first date is known
                 counts.append(a.get("evidence_count", 0))
                 first.append(a.get("date"))
@@ -161,6 +170,7 @@ class Topology:
             type_codes=np.asarray([tindex[e[2]] for e in edges], dtype=np.int16), type_names=type_names,
             evidence_count=np.asarray(counts, dtype=np.int32), first_dates=first, last_dates=last,
             documents=dict(documents), confidence=conf, ndocs=[len(a.get("documents", ())) for a in attrs],
+            provenance=prov,
         )
         if last is not None:
             topo._graph = g  # evidence is at hand: Topology.evidence reads it there

@@ -233,7 +233,7 @@ def test_csv_is_what_neo4j_admin_reads(tmp_path):
     assert write_csv(s, tmp_path / "csv") == {"nodes": 3, "links": 3}
     actors_text = (tmp_path / "csv" / "actors.csv").read_text(encoding="utf-8")
     rel_text = (tmp_path / "csv" / "relations.csv").read_text(encoding="utf-8")
-    assert actors_text.splitlines()[0] == "id:ID,name,kind,aliases:string[],documents:string[],:LABEL"
+    assert actors_text.splitlines()[0] == "id:ID,name,kind,aliases:string[],documents:string[],:LABEL,codes:string[]"
     assert rel_text.splitlines()[0].startswith(":START_ID,:END_ID,:TYPE,date,")
     assert "confidence:float" in RELATION_HEADER and "evidence_count:int" in RELATION_HEADER
     # One record per line: no field spans lines, so neo4j-admin needs no --multiline-fields.

@@ -85,7 +85,8 @@ def test_reports_fit_100_columns_and_keep_every_sentence(cli, sample_store, args
 def test_csv_and_json_are_unchanged_by_the_width(cli, sample_store):
     narrow = _run(cli, sample_store, "relations", "--evidence", "--format", "csv", columns="40")
     wide = _run(cli, sample_store, "relations", "--evidence", "--format", "csv", columns="300")
-    assert narrow == wide and narrow.splitlines()[0] == "source,type,target,date,confidence,evidence,source_id,target_id,sentences"
+    assert narrow == wide
+    assert narrow.splitlines()[0] == "source,type,target,date,confidence,evidence,provenance,source_id,target_id,sentences"
 
 
 def test_widths_shrink_the_widest_first():

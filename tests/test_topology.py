@@ -206,7 +206,7 @@ def test_relations_and_actors_commands_list_what_the_store_holds(saved):
 
     names = {n: a["name"] for n, a in saved.graph.nodes(data=True)}
     want = [{"source": names[r.source], "type": r.type, "target": names[r.target], "date": r.date,
-             "confidence": r.confidence, "evidence": len(r.evidence), "source_id": r.source, "target_id": r.target,
+             "confidence": r.confidence, "evidence": len(r.evidence), "provenance": "text", "source_id": r.source, "target_id": r.target,
              "sentences": [f"[{e.doc}] {e.sentence}" for e in r.evidence]}
             for r in saved.relations(["MEETS", "SANCTIONS"], "actor-0001")]
     assert run("relations", "--type", "MEETS", "--type", "SANCTIONS", "--actor", "actor-0001", "--evidence") == want

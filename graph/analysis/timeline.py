@@ -61,8 +61,8 @@ def timeline(g: nx.MultiDiGraph | Topology, a: str, b: str, doc_dates: Mapping[s
     ``doc_dates`` maps document id to its ISO date (``{d: doc.date for d, doc in
     store.documents.items()}``). Rows: ``step``, ``when``, ``dated_by``, ``source``,
     ``type``, ``target``, ``score``, ``balance`` (running sum of scores), ``doc``,
-    ``doc_date``, ``start``, ``end``, ``sentence``, ``background``, ``since``, ``until``.
-    ``a`` and ``b`` are ids, or names and aliases as the CLI takes them.
+    ``doc_date``, ``start``, ``end``, ``sentence``, ``background``, ``since``, ``until``, ``provenance``
+    ("text" or the event dataset), ``url``. ``a`` and ``b`` are ids, or names and aliases as the CLI takes them.
     """
     a, b = actor_id(g, a), actor_id(g, b)  # ids, or names and aliases as the CLI takes them
     if a == b:
@@ -85,7 +85,8 @@ def timeline(g: nx.MultiDiGraph | Topology, a: str, b: str, doc_dates: Mapping[s
             rows.append({"when": when, "dated_by": dated_by, "source": u, "type": k, "target": v,
                          "score": score, "doc": e["doc"], "doc_date": doc_date, "start": e["start"],
                          "end": e["end"], "sentence": e.get("sentence", ""), "background": bool(e.get("background")),
-                         "since": e.get("since"), "until": doc_date if e.get("background") else None})
+                         "since": e.get("since"), "until": doc_date if e.get("background") else None,
+                         "provenance": e.get("provenance") or "text", "url": e.get("url")})
     rows.sort(key=timeline_key)
     balance = 0.0
     out = []

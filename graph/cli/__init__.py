@@ -27,7 +27,7 @@ def cli() -> None:
 
 def _register() -> None:
     # Imported for their side effect of adding commands to ``cli``.
-    from graph.cli import analysis, core, export, query, resolution  # noqa: F401
+    from graph.cli import analysis, core, events, export, query, resolution  # noqa: F401
     from graph.cli import neo4j as _neo4j  # noqa: F401
 
 

@@ -19,6 +19,7 @@ from graph.cli.common import (
     max_evidence_option,
     open_topology,
     report_command,
+    source_option,
     store_option,
 )
 
@@ -67,10 +68,11 @@ def _name(g, n: str) -> str:
 @click.option("--all", "all_paths", is_flag=True, help="All shortest paths, not just the first.")
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True, help="At most this many paths with --all.")
 @max_evidence_option
+@source_option
 @report_command
 @friendly_errors
 def path(source: str, target: str, store_path: Path | None, fmt: str, types: tuple[str, ...], undirected: bool,
-         all_paths: bool, limit: int, max_evidence: int | None) -> None:
+         all_paths: bool, limit: int, max_evidence: int | None, provenance: str = "all") -> None:
     """The shortest path from SOURCE to TARGET, one row per hop with its relation and evidence.
 
     Relations are followed in their direction (who acts on whom) unless
@@ -87,7 +89,7 @@ def path(source: str, target: str, store_path: Path | None, fmt: str, types: tup
     from graph.analysis import all_shortest_paths, shortest_path
 
     checked = split_types(types)
-    topo = open_topology(store_path)
+    topo = open_topology(store_path, provenance)
     g = topo.actors
     a, b = _resolve(g, source), _resolve(g, target)
     if all_paths:
@@ -127,10 +129,11 @@ def path(source: str, target: str, store_path: Path | None, fmt: str, types: tup
               help="auto: igraph for graphs over 5,000 actors when installed.")
 @click.option("--sample", type=click.IntRange(1), default=None,
               help="Betweenness from this many pivot actors (seed 0) [default: exact up to 5,000 actors, else 256].")
+@source_option
 @report_command
 @friendly_errors
 def centrality(store_path: Path | None, fmt: str, types: tuple[str, ...], measure: str, top: int, engine: str,
-               sample: int | None) -> None:
+               sample: int | None, provenance: str = "all") -> None:
     """The most central actors by a measure, ties broken by id.
 
     On graphs over 5,000 actors betweenness is estimated from 256 pivot actors
@@ -145,7 +148,8 @@ def centrality(store_path: Path | None, fmt: str, types: tuple[str, ...], measur
     from graph.analysis import centrality as rank
 
     checked = split_types(types)
-    rows = rank(open_topology(store_path), measure, top=top, types=checked, engine=engine, sample=sample, processes=idle_cores())
+    rows = rank(open_topology(store_path, provenance), measure, top=top, types=checked, engine=engine, sample=sample,
+                processes=idle_cores())
     emit(rows, ["rank", "id", "name", "kind", "score"], fmt)
 
 
@@ -157,9 +161,11 @@ def centrality(store_path: Path | None, fmt: str, types: tuple[str, ...], measur
 @click.option("--depth", type=click.IntRange(1), default=1, show_default=True, help="How many relations away.")
 @click.option("--direction", type=click.Choice(["both", "out", "in"]), default="both", show_default=True,
               help="out: what the actor does (and onwards); in: who acts on it.")
+@source_option
 @report_command
 @friendly_errors
-def neighbours(actor: str, store_path: Path | None, fmt: str, types: tuple[str, ...], depth: int, direction: str) -> None:
+def neighbours(actor: str, store_path: Path | None, fmt: str, types: tuple[str, ...], depth: int, direction: str,
+               provenance: str = "all") -> None:
     """Actors within --depth relations of ACTOR, by distance, with the relation types that reach them.
 
     \b
@@ -170,7 +176,7 @@ def neighbours(actor: str, store_path: Path | None, fmt: str, types: tuple[str, 
     from graph.analysis import neighbours as hood
 
     checked = split_types(types)
-    topo = open_topology(store_path)
+    topo = open_topology(store_path, provenance)
     rows = hood(topo, _resolve(topo.actors, actor), depth=depth, types=checked, direction=direction)
     emit(rows, ["distance", "id", "name", "kind", "via"], fmt)
 
@@ -181,9 +187,10 @@ def neighbours(actor: str, store_path: Path | None, fmt: str, types: tuple[str, 
 @store_option
 @format_option
 @types_option
+@source_option
 @report_command
 @friendly_errors
-def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str, ...]) -> None:
+def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str, ...], provenance: str = "all") -> None:
     """The relations between actors A and B over time, with a running cooperation–conflict balance.
 
     One row per evidence sentence, ordered by the sentence's date, else its
@@ -194,15 +201,18 @@ def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str
     bound the text gives to the document's date, else "before 2026-02-03") and it
     is placed by that bound, before every dated event when the text gives none. "score" is the relation type's score in
     the taxonomy (cooperation > 0 > conflict); "balance" is the running sum.
+    "provenance" marks each row: text (a sentence of a document) or the event
+    dataset that coded it, so --source all sets the news beside the datasets.
 
     \b
     Example:
       actorgraph timeline trump petro
+      actorgraph timeline trump petro --source all
     """
     from graph.analysis import timeline as dyad
 
     checked = split_types(types)
-    topo = open_topology(store_path)
+    topo = open_topology(store_path, provenance)
     g = topo.actors
     x, y = _resolve(g, a), _resolve(g, b)
     rows = dyad(topo, x, y, topo.documents, types=checked)
@@ -215,11 +225,13 @@ def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str
                 until = r["until"] or "the document"
                 r["when"] = f"{r['since']} – {until}" if r["since"] else f"before {until}"
         cols = ["step", "when", "dated_by", "source_name", "type", "target_name", "score", "balance"]
+        if any(r["provenance"] != "text" for r in rows):
+            cols.append("provenance")  # only when event datasets are in it: keep the table narrow
         emit(rows, cols, fmt, below="evidence")
         return
     else:
         cols = ["step", "when", "dated_by", "source", "source_name", "type", "target", "target_name", "score", "balance",
-                "doc", "doc_date", "start", "end", "sentence", "background", "since", "until"]
+                "provenance", "doc", "doc_date", "start", "end", "sentence", "background", "since", "until", "url"]
     emit(rows, cols, fmt)
 
 
@@ -232,10 +244,11 @@ def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str
 @click.option("--min-size", type=click.IntRange(1), default=2, show_default=True, help="Leave out smaller groups.")
 @click.option("--engine", type=click.Choice(["auto", "networkx", "igraph"]), default="auto", show_default=True,
               help="auto: igraph's Louvain for graphs over 5,000 actors (networkx's takes minutes there).")
+@source_option
 @report_command
 @friendly_errors
 def communities(store_path: Path | None, fmt: str, types: tuple[str, ...], seed: int, resolution: float,
-                min_size: int, engine: str) -> None:
+                min_size: int, engine: str, provenance: str = "all") -> None:
     """Groups of actors more tied to each other than to the rest (Louvain, fixed seed).
 
     The two engines visit actors in different orders, so on the same graph their
@@ -248,7 +261,7 @@ def communities(store_path: Path | None, fmt: str, types: tuple[str, ...], seed:
     from graph.analysis import communities as louvain
 
     checked = split_types(types)
-    rows = louvain(open_topology(store_path), types=checked, seed=seed, resolution=resolution, min_size=min_size,
+    rows = louvain(open_topology(store_path, provenance), types=checked, seed=seed, resolution=resolution, min_size=min_size,
                    engine=engine)
     emit(rows, ["community", "size", "names"] + ([] if fmt == "table" else ["members"]), fmt)
 
@@ -256,9 +269,10 @@ def communities(store_path: Path | None, fmt: str, types: tuple[str, ...], seed:
 @cli.command()
 @store_option
 @format_option
+@source_option
 @report_command
 @friendly_errors
-def stats(store_path: Path | None, fmt: str) -> None:
+def stats(store_path: Path | None, fmt: str, provenance: str = "all") -> None:
     """Counts and shape of the graph: actors, relations, evidence, components, kinds, types, dates.
 
     \b
@@ -268,7 +282,7 @@ def stats(store_path: Path | None, fmt: str) -> None:
     from graph.analysis.stats import stats as summary
     from graph.analysis.stats import stats_rows
 
-    topo = open_topology(store_path)
+    topo = open_topology(store_path, provenance)
     s: dict[str, Any] = summary(topo, topo.documents)
     if fmt == "json":
         click.echo(json.dumps(s, indent=2, ensure_ascii=False))

@@ -44,13 +44,28 @@ def format_option(f: F) -> F:
     )(f)
 
 
-def open_store(store_path: Path | None, evidence: bool = True, create: bool = False) -> GraphStore:
+def source_option(f: F) -> F:
+    from graph.provenance import SOURCES
+
+    return click.option("--source", "provenance", type=click.Choice(SOURCES), default="all", show_default=True,
+                        help="Only evidence of this provenance: text (extracted from documents) or an event dataset.")(f)
+
+
+def open_store(store_path: Path | None, evidence: bool = True, create: bool = False, source: str | None = None,
+               drop_actors: bool = True) -> GraphStore:
     """The store at ``--store`` (or the default); ``evidence=False`` for reports on the graph's shape only.
 
     A store that does not exist is an error (``Error: no store at PATH ...``) unless ``create``
-    (commands that write one: ingest, pull).
+    (commands that write one: ingest, pull, import). ``source`` keeps only evidence of that provenance,
+    and (``drop_actors``) only the actors that source knows (in memory: nothing is saved).
     """
-    store = GraphStore.open(store_path or default_store_path(), evidence=evidence, create=create)
+    filtered = source not in (None, "all")
+    store = GraphStore.open(store_path or default_store_path(), evidence=evidence or filtered, create=create)
+    if filtered:
+        from graph.provenance import keep_source
+
+        keep_source(store.graph, source, drop_actors=drop_actors)
+        store.evidence_loaded = False  # a filtered view must never be saved over the store
     if _report_running:
         # A report keeps the loaded graph to the end: keep the collector from rescanning its
         # millions of containers on every later collection (seconds on a 1M-relation store).
@@ -58,11 +73,16 @@ def open_store(store_path: Path | None, evidence: bool = True, create: bool = Fa
     return store
 
 
-def open_topology(store_path: Path | None) -> Topology:
-    """The store's :class:`~graph.topology.Topology`, for reports on structure (centrality, stats, paths)."""
+def open_topology(store_path: Path | None, source: str | None = None) -> Topology:
+    """The store's :class:`~graph.topology.Topology`, for reports on structure (centrality, stats, paths);
+    with ``source``, of the evidence of that provenance only."""
     from graph.topology import Topology
 
-    topo = Topology.open(store_path or default_store_path())
+    if source not in (None, "all"):
+        store = open_store(store_path, source=source, drop_actors=False)  # reports still find every actor
+        topo = Topology.from_graph(store.graph, {d: doc.date for d, doc in store.documents.items()})
+    else:
+        topo = Topology.open(store_path or default_store_path())
     if _report_running:
         gc.freeze()
     return topo

@@ -18,6 +18,7 @@ from graph.cli.common import (
     open_store,
     open_topology,
     report_command,
+    source_option,
     store_option,
 )
 from graph.cli.neo4j import neo4j_options, push_extractions, settings_from
@@ -156,21 +157,25 @@ def actors(store_path: Path | None, fmt: str, kind: str | None) -> None:
 @click.option("--evidence/--no-evidence", default=False,
               help="Show the evidence sentences (in a table: each whole, on its own lines under its relation).")
 @max_evidence_option
+@source_option
 @report_command
 @friendly_errors
 def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: str | None, evidence: bool,
-              max_evidence: int | None) -> None:
-    """List relations (source, type, target) with their evidence count and date.
+              max_evidence: int | None, provenance: str) -> None:
+    """List relations (source, type, target) with their evidence count, date and provenance.
+
+    "provenance" is text (extracted from documents) and/or the event datasets that coded it.
 
     \b
     Example:
       actorgraph relations --type SANCTIONS
       actorgraph relations --actor petro --evidence
+      actorgraph relations --source gdelt
     """
     from graph.resolve import resolve_actor
 
     checked = load_taxonomy().check_relation_types(list(types)) if types else None
-    topo = open_topology(store_path)
+    topo = open_topology(store_path, provenance)
     actor_id = resolve_actor(topo.actors, actor) if actor else None
     names = dict(zip(topo.ids, topo.names, strict=True))
     rows = []
@@ -179,14 +184,16 @@ def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: 
         row = {
             "source": names[u], "type": k, "target": names[v],
             "date": topo.first_dates[e], "confidence": topo.confidence[e], "evidence": int(topo.evidence_count[e]),
-            "source_id": u, "target_id": v,
+            "source_id": u, "target_id": v, "provenance": topo.provenance[e],
         }
         if evidence:
             row["sentences"] = evidence_lines(topo.evidence_at(e), max_evidence)
         rows.append(row)
-    cols = ["source", "type", "target", "date", "confidence", "evidence"]
+    cols = ["source", "type", "target", "date", "confidence", "evidence", "provenance"]
     if fmt != "table":
         cols += ["source_id", "target_id"]
+    elif all(r["provenance"] == "text" for r in rows):
+        cols.remove("provenance")  # a store of documents only: keep the table narrow
     if evidence:
         cols.append("sentences")
     emit(rows, cols, fmt, below="sentences" if evidence else None)

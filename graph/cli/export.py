@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from graph.cli import cli
-from graph.cli.common import friendly_errors, open_store, store_option
+from graph.cli.common import friendly_errors, open_store, source_option, store_option
 
 
 def parents_option(f):
@@ -38,8 +38,10 @@ def export() -> None:
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @store_option
 @parents_option
+@source_option
 @friendly_errors
-def export_json(out: Path, store_path: Path | None, parents: bool) -> None:
+def export_json(out: Path, store_path: Path | None, parents: bool,
+                provenance: str = "all") -> None:
     """Node-link JSON, as ../shared/eval/score.py and `actorgraph eval` read it.
 
     The output is sorted and has no timestamps: the same graph gives the same bytes.
@@ -47,10 +49,11 @@ def export_json(out: Path, store_path: Path | None, parents: bool) -> None:
     \b
     Example:
       actorgraph export json graph.json
+      actorgraph export json gdelt.json --source gdelt
     """
     from graph.export import write_json
 
-    store = open_store(store_path)  # first: a missing store must not leave folders behind
+    store = open_store(store_path, source=provenance)  # first: a missing store must not leave folders behind
     _prepare(out, parents)
     counts = write_json(store, out)
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['links']} relations", err=True)
@@ -73,9 +76,11 @@ def _names(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--until", default=None, help="Only evidence dated on or before this day (YYYY-MM-DD).")
 @click.option("--title", default=None, help="Page title (default: actorgraph).")
 @parents_option
+@source_option
 @friendly_errors
 def export_html(out: Path, store_path: Path | None, around: str | None, depth: int, types: tuple[str, ...],
-                kinds: tuple[str, ...], since: str | None, until: str | None, title: str | None, parents: bool) -> None:
+                kinds: tuple[str, ...], since: str | None, until: str | None, title: str | None, parents: bool,
+                provenance: str = "all") -> None:
     """A network view in one self-contained HTML file: open it from disk or share it.
 
     Colour and shape by actor kind, size by number of relations, edge colour from conflict
@@ -90,7 +95,7 @@ def export_html(out: Path, store_path: Path | None, around: str | None, depth: i
     """
     from graph.html import render_html
 
-    store = open_store(store_path)
+    store = open_store(store_path, source=provenance)
     _prepare(out, parents)
     info = render_html(store, out, around=around, depth=depth, types=_names(types),
                        kinds=_names(kinds), since=since, until=until, title=title)
@@ -101,8 +106,10 @@ def export_html(out: Path, store_path: Path | None, around: str | None, depth: i
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @store_option
 @parents_option
+@source_option
 @friendly_errors
-def export_graphml(out: Path, store_path: Path | None, parents: bool) -> None:
+def export_graphml(out: Path, store_path: Path | None, parents: bool,
+                   provenance: str = "all") -> None:
     """GraphML for yEd, Gephi or Cytoscape (lists and evidence as JSON strings, with counts).
 
     \b
@@ -111,7 +118,7 @@ def export_graphml(out: Path, store_path: Path | None, parents: bool) -> None:
     """
     from graph.export import write_graphml
 
-    store = open_store(store_path)  # first: a missing store must not leave folders behind
+    store = open_store(store_path, source=provenance)  # first: a missing store must not leave folders behind
     _prepare(out, parents)
     counts = write_graphml(store, out)
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['links']} relations", err=True)
@@ -121,8 +128,10 @@ def export_graphml(out: Path, store_path: Path | None, parents: bool) -> None:
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @store_option
 @parents_option
+@source_option
 @friendly_errors
-def export_gexf(out: Path, store_path: Path | None, parents: bool) -> None:
+def export_gexf(out: Path, store_path: Path | None, parents: bool,
+                provenance: str = "all") -> None:
     """GEXF for Gephi (node label = actor name, edge label = relation type).
 
     \b
@@ -131,7 +140,7 @@ def export_gexf(out: Path, store_path: Path | None, parents: bool) -> None:
     """
     from graph.export import write_gexf
 
-    store = open_store(store_path)  # first: a missing store must not leave folders behind
+    store = open_store(store_path, source=provenance)  # first: a missing store must not leave folders behind
     _prepare(out, parents)
     counts = write_gexf(store, out)
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['links']} relations", err=True)
@@ -141,8 +150,10 @@ def export_gexf(out: Path, store_path: Path | None, parents: bool) -> None:
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @store_option
 @parents_option
+@source_option
 @friendly_errors
-def export_csv(outdir: Path, store_path: Path | None, parents: bool) -> None:
+def export_csv(outdir: Path, store_path: Path | None, parents: bool,
+               provenance: str = "all") -> None:
     """actors.csv and relations.csv in OUTDIR, in the format neo4j-admin imports.
 
     OUTDIR is created if its parent folder exists (missing parents only with --parents).
@@ -154,7 +165,7 @@ def export_csv(outdir: Path, store_path: Path | None, parents: bool) -> None:
     """
     from graph.export import write_csv
 
-    store = open_store(store_path)
+    store = open_store(store_path, source=provenance)
     counts = write_csv(store, outdir, parents=parents)
     click.echo(f"wrote {outdir}/actors.csv ({counts['nodes']} actors) and {outdir}/relations.csv "
                f"({counts['links']} relations)", err=True)

@@ -2,10 +2,12 @@
 
 Data model (what ``queries/*.cypher`` and :mod:`graph.neo4j.reader` rely on):
 
-- ``(:Actor:<Label> {id, name, kind, aliases, documents})``, ``<Label>`` the kind's taxonomy label;
+- ``(:Actor:<Label> {id, name, kind, aliases, documents, codes, wikidata})``, ``<Label>`` the kind's taxonomy label;
 - ``(:Actor)-[:<TYPE> {date, confidence, evidence_count, ev_doc, ev_sentence, ev_start, ev_end,
-  ev_date, ev_confidence, ev_pattern, ev_background, ev_since}]->(:Actor)``, one relationship per stored edge, the
-  evidence as parallel lists (``ev_date`` is "" where unknown: lists cannot hold nulls);
+  ev_date, ev_confidence, ev_pattern, ev_background, ev_since, ev_provenance, ev_url}]->(:Actor)``, one
+  relationship per stored edge, the evidence as parallel lists (``ev_date``, ``ev_since`` and ``ev_url`` are ""
+  where unknown: lists cannot hold nulls); ``ev_provenance`` is "text" or an event dataset's name (filter
+  with ``"gdelt" IN r.ev_provenance``);
 - ``(:Document {id, title, path, url, date, sha256})-[:MENTIONS]->(:Actor)``.
 
 Labels and relationship types cannot be query parameters, so rows are grouped by kind or
@@ -48,7 +50,8 @@ SCHEMA = (
     "CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)",
 )
 
-EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern", "background", "since")
+EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern", "background", "since",
+                   "provenance", "url")
 RELATION_PROPERTIES = ("date", "confidence", "evidence_count", *(f"ev_{f}" for f in EVIDENCE_FIELDS))
 RELATION_COLUMNS = ("source", "target", *RELATION_PROPERTIES)  # the order of a relation row
 
@@ -230,7 +233,7 @@ class Neo4jWriter:
             "UNWIND $rows AS row\n"
             "MERGE (a:Actor {id: row.id})\n"
             "SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.documents = row.documents, "
-            "a.wikidata = row.wikidata\n"
+            "a.wikidata = row.wikidata, a.codes = row.codes\n"
             f"SET a:{label}{remove}"
         )
 
@@ -385,6 +388,9 @@ def relation_row(edge: dict[str, Any]) -> list[Any]:
         if f == "background":
             row.append([bool(e.get(f)) for e in ev])
             continue
+        if f == "provenance":
+            row.append([e.get(f) or "text" for e in ev])
+            continue
         row.append([("" if e.get(f) is None else e.get(f)) for e in ev])
     return row
 
@@ -402,12 +408,13 @@ def edge_row(g: Any, u: str, v: str, k: str) -> list[Any]:
         get = ev[0].get
         doc, sentence, start, end, date, conf, pattern = (get("doc"), get("sentence"), get("start"), get("end"),
                                                           get("date"), get("confidence"), get("pattern"))
-        since = get("since")
+        since, url = get("since"), get("url")
         return [u, v, date or None, get("confidence", 0.0), 1,
                 ["" if doc is None else doc], ["" if sentence is None else sentence],
                 ["" if start is None else start], ["" if end is None else end], ["" if date is None else date],
                 ["" if conf is None else conf], ["" if pattern is None else pattern],
-                [bool(get("background"))], ["" if since is None else since]]
+                [bool(get("background"))], ["" if since is None else since],
+                [get("provenance") or "text"], ["" if url is None else url]]
     return relation_row({"source": u, "target": v, **_edge_summary(ev)})
 
 
