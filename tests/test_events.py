@@ -364,3 +364,22 @@ def test_filtered_exports_hold_only_the_actors_of_that_source(mixed_store: Path,
     out = tmp_path / "acled.json"
     assert cli("export", "json", str(out), "--source", "acled", store=mixed_store).exit_code == 0
     assert [n["id"] for n in json.loads(out.read_text(encoding="utf-8"))["nodes"]] == ["colombia", "eln"]
+
+
+def test_import_keeps_the_analysts_merges(tmp_path: Path, cli) -> None:
+    """An actor merged away (graph.resolution) is not brought back by a later import: its events go to the keeper."""
+    store = tmp_path / "store"
+    first = write_tsv(tmp_path / "1.CSV", [
+        gdelt_row(51, "111", ("COLGOV", "GUSTAVO PETRO", "COL"), ("USAGOV", "UNITED STATES", "USA")),
+        gdelt_row(52, "163", ("USAGOV", "UNITED STATES", "USA"), ("COL", "COLOMBIA", "COL"))])
+    assert cli("import", "gdelt", str(first), "-q", store=store).exit_code == 0
+    assert "gustavo-petro" in GraphStore.open(store).graph
+    r = cli("merge", "colombia", "gustavo-petro", "--reason", "test: one side of the dyad", store=store)
+    assert r.exit_code == 0, r.output
+    later = write_tsv(tmp_path / "2.CSV", [
+        gdelt_row(53, "111", ("COLGOV", "GUSTAVO PETRO", "COL"), ("USAGOV", "UNITED STATES", "USA"), day="20260120")])
+    assert cli("import", "gdelt", str(later), "-q", store=store).exit_code == 0
+    g = GraphStore.open(store).graph
+    assert "gustavo-petro" not in g
+    docs = {e["doc"] for _, _, a in g.edges("colombia", data=True) for e in a["evidence"]}
+    assert {"gdelt:51", "gdelt:53"} <= docs

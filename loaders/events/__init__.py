@@ -417,6 +417,13 @@ def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, option
         resolver = Resolver(store)
         sink = _Sink(store)
         added_refs: dict[int, ActorRef] = {}
+        # The analyst's merges and aliases (graph.resolution), as GraphStore.merge_extraction replays them
+        # for documents: an actor merged away is not brought back by an import.
+        from graph.resolution import Resolution, name_key
+
+        resolution = Resolution.load(store.path)
+        redirect = resolution.redirects()
+        touched: set[str] = set()
         for path in paths:
             for line, item in read(path, options):
                 report.rows += 1
@@ -437,6 +444,8 @@ def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, option
                 if a is None or b is None:
                     report.no_actor["no identifiable source" if a is None else "no identifiable target"] += 1
                     continue
+                if redirect:
+                    a, b = (_redirected(x, redirect, name_key) for x in (a, b))
                 if a[0] == b[0]:
                     report.no_actor["source and target are one actor"] += 1
                     continue
@@ -445,6 +454,7 @@ def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, option
                     if id(ref) not in added_refs:
                         added_refs[id(ref)] = ref
                         sink.actor(resolved, ref.attribute)
+                        touched.add(resolved[0])
                 evidence = {"doc": f"{dataset}:{ev.event_id}", "sentence": ev.text, "start": 0, "end": 0,
                             "date": ev.date, "confidence": conf, "provenance": dataset,
                             "pattern": f"{ev.code}; {ev.detail}" if ev.detail else ev.code,
@@ -453,6 +463,7 @@ def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, option
                 if sink.evidence(a[0], ev.type, b[0], evidence):
                     report.added += 1
                     report.by_type[ev.type] += 1
+        resolution.reapply(store, touched)  # renames, aliases and kinds the analyst chose
         report.seconds["read"] = time.monotonic() - started
     report.seconds["save"] = time.monotonic() - started - report.seconds["read"]
     if report.bad_rows > MAX_WARNINGS:
@@ -460,6 +471,13 @@ def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, option
     report.actors = store.graph.number_of_nodes()
     report.relations = store.graph.number_of_edges()
     return report
+
+
+def _redirected(actor: tuple[str, str, str], redirect: dict[str, str],
+                name_key: Callable[[str], str]) -> tuple[str, str, str]:
+    """``actor`` (id, name, kind) under the id the analyst's merges or aliases give it."""
+    to = redirect.get(actor[0]) or redirect.get("key:" + name_key(actor[1]))
+    return (to, *actor[1:]) if to else actor  # type: ignore[return-value]
 
 
 class _Sink:
