@@ -42,11 +42,14 @@ def _tricky_store(path: Path) -> GraphStore:
     """Undated evidence, empty strings and lists, quotes, commas, semicolons, newlines, non-ASCII, doubles."""
     s = make_random_store(path, actors=80, relations=300, documents=12)
     s.documents["doc-x"] = Document(id="doc-x", title="", path='a,b;"c".txt', sha256="f" * 64)
-    s.add_actor(Actor(id="quoted", name='Le "Quote", Inc; x', kind="company", aliases=[], documents=["doc-x"]))
+    s.add_actor(Actor(id="quoted", name='Le "Quote", Inc; x', kind="company", aliases=[], documents=["doc-x"],
+                      codes=["cameo:USABUS", "wikipedia:Q1"]))
     s.add_actor(Actor(id="spaced", name="Đurić  spaced ", kind="person", aliases=["Ðurić", "a;b"], documents=["doc-x", "doc-001"]))
     s.add_relation(Relation(source="quoted", type="SUPPORTS", target="spaced", evidence=[
         Evidence(doc="doc-x", sentence='He said "yes, no; maybe"\nthen left.', start=0, end=10, confidence=1.0),
-        Evidence(doc="doc-001", sentence="", start=5, end=6, confidence=0.1 + 0.2)]))
+        Evidence(doc="doc-001", sentence="", start=5, end=6, confidence=0.1 + 0.2),
+        Evidence(doc="gdelt:7", sentence="GDELT event 163", start=0, end=0, date="2026-01-15", provenance="gdelt",
+                 url="https://news.example/a?b=1,2", pattern="163")]))
     s.add_relation(Relation(source="spaced", type="MEETS", target="quoted", evidence=[
         Evidence(doc="doc-x", sentence="one", start=0, end=3, confidence=0.5)]))
     s.save()

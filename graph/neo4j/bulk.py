@@ -32,7 +32,7 @@ from urllib.parse import urlparse
 
 from graph.neo4j.connection import Neo4jUnavailable, connect
 from graph.neo4j.settings import Neo4jSettings
-from graph.neo4j.writer import RELATION_COLUMNS, Neo4jWriter, _document_row, edge_row
+from graph.neo4j.writer import RELATION_COLUMNS, Neo4jWriter, _document_row, _wikidata_ids, edge_row
 from graph.store import GraphStore, pause_gc
 from graph.taxonomy import Taxonomy, load_taxonomy
 
@@ -115,10 +115,13 @@ def write_bulk_csv(store: GraphStore, outdir: str | os.PathLike[str], taxonomy: 
         doc_fields = [f for f in (docs[0] if docs else {"id": ""}) if f != "id"]
         doc_rows = [[d["id"], *(d[f] for f in doc_fields)] for d in docs]
         actors, mentions = [], []
+        qids = _wikidata_ids()
         for n in sorted(g.nodes):
             a = store._node_dict(n)
             labels = ["Actor", tax.kind(a["kind"]).label]
-            actors.append([a["id"], a["name"], a["kind"], a["aliases"], a["documents"], labels])
+            # as push writes them: codes always (maybe []), wikidata only where the gazetteer knows one
+            actors.append([a["id"], a["name"], a["kind"], a["aliases"], a["documents"], a.get("codes", []),
+                           qids.get(n), labels])
             mentions += [[d, n] for d in a["documents"] if d in store.documents]
         relations = []
         for u, v, k in g.edges(keys=True):
@@ -143,7 +146,8 @@ def write_bulk_csv(store: GraphStore, outdir: str | os.PathLike[str], taxonomy: 
         counts: dict[str, Any] = {"restore": {}}
         for name, header, rows in (
             ("documents", doc_header, doc_rows),
-            ("actors", ["id:ID(Actor)", "name:string", "kind:string", "aliases:string[]", "documents:string[]", ":LABEL"], actors),
+            ("actors", ["id:ID(Actor)", "name:string", "kind:string", "aliases:string[]", "documents:string[]",
+                        "codes:string[]", "wikidata:string", ":LABEL"], actors),
             ("mentions", [":START_ID(Document)", ":END_ID(Actor)"], mentions),
             ("relations", rel_header, relations),
         ):
@@ -226,7 +230,7 @@ def restore_empty_lists(driver: Any, database: str, restore: dict[str, list[str]
 
     Property names come from the writer's own columns (checked here), never from the data.
     """
-    allowed = {"aliases", "documents", *RELATION_COLUMNS[2:]}
+    allowed = {"aliases", "documents", "codes", *RELATION_COLUMNS[2:]}
     batches = []
     if restore.get("actors"):
         props = [p for p in restore["actors"] if p in allowed]
