@@ -132,6 +132,7 @@ def test_bulk_refuses_a_database_that_is_not_empty(server, tmp_path: Path):
 def test_bulk_refuses_a_remote_server_or_aura(tmp_path: Path):
     from graph.cli import cli
 
+    GraphStore.open(tmp_path / "s", create=True).save()  # a store to push: a missing one is an error of its own
     result = CliRunner().invoke(cli, ["push", "--bulk", "--uri", "neo4j+s://abcd1234.databases.neo4j.io"],
                                 env={"ACTORGRAPH_STORE": str(tmp_path / "s"), "NEO4J_PASSWORD": "x"}, catch_exceptions=False)
     assert result.exit_code == 1
