@@ -126,13 +126,16 @@ class PlainLines:
         self._last: Progress | None = None
         self._seen_at = self._written_at = 0.0
         self._lock = threading.Lock()
+        self._wrote = False  # any line written yet
 
     def __call__(self, p: Progress) -> None:
         with self._lock:
             now = self.clock()
             if self._last is None:
-                self._written_at = now  # the first line comes after one interval: a short job prints only its last
-            due = p.finished or now - self._written_at >= self.interval
+                # The first line comes after one interval, so a job shorter than that prints nothing here
+                # (its summary says what was done); a longer one ends with its last line.
+                self._written_at = now
+            due = (p.finished and self._wrote) or now - self._written_at >= self.interval
             self._last, self._seen_at = p, now
             if due:
                 self._write(p, now)
@@ -150,7 +153,7 @@ class PlainLines:
         out = self.stream or sys.stderr
         out.write(p.line() + "\n")
         out.flush()
-        self._written_at = now
+        self._written_at, self._wrote = now, True
 
 
 def plain_lines(stream: TextIO | None = None, interval: float = 10.0,

@@ -144,6 +144,15 @@ def read_limited(path: str | os.PathLike[str], limit: int, hint: str = "(raise i
         if len(data) > limit:
             raise ReadRefused(f"input is over the {limit / 1e6:g} MB limit {hint}")
         return data
+    if _is_remote(path):  # an fsspec file (loaders/remote.py): object stores hold no fifos or devices
+        size = path.stat().st_size  # type: ignore[union-attr]
+        if size > limit:
+            raise ReadRefused(_too_big(size, limit / 1e6, hint))
+        with path.open("rb") as fh:  # type: ignore[union-attr]
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise ReadRefused(_too_big(len(data), limit / 1e6, hint))
+        return data
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fd)
@@ -156,6 +165,16 @@ def read_limited(path: str | os.PathLike[str], limit: int, hint: str = "(raise i
     if len(data) > limit:  # the file grew after the check
         raise ReadRefused(_too_big(len(data), limit / 1e6, hint))
     return data
+
+
+def _is_remote(path: object) -> bool:
+    """An fsspec file (:class:`loaders.remote.RemotePath`), read through its filesystem, not the OS."""
+    return hasattr(path, "fs")
+
+
+def _source(path: object) -> str:
+    """A document's source: the absolute path of a local file, the URL of a remote one."""
+    return str(path) if _is_remote(path) else os.path.abspath(path)  # type: ignore[arg-type]
 
 
 def _file_kind(mode: int) -> str:
@@ -321,7 +340,7 @@ def _read_text(path: Path, where: str, suffix: str, max_doc_mb: float) -> Iterat
     if where == "<stdin>":
         yield _document(f"stdin-{_sha(text)[:12]}", text, STDIN, meta)
     else:
-        yield _document(path.stem, text, os.path.abspath(where), meta)
+        yield _document(path.stem, text, _source(path), meta)
 
 
 def _binary_text(suffix: str, data: bytes) -> tuple[str, dict[str, str]]:
@@ -353,6 +372,10 @@ def _jsonl_lines(fh, limit: int) -> Iterator[tuple[int, bytes | None]]:
 
 def _open_regular(path: Path):  # type: ignore[no-untyped-def]
     """``path`` opened for reading if it is a regular file (the checks of :func:`read_limited`)."""
+    if _is_remote(path):
+        if path.stat().st_size > MAX_BYTES:
+            raise ReadRefused(f"file is {path.stat().st_size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit")
+        return path.open("rb")
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     fh = os.fdopen(fd, "rb")
     st = os.fstat(fd)
@@ -382,7 +405,7 @@ def _read_jsonl(path: Path, max_doc_mb: float) -> Iterator[Document | LoadProble
     except OSError as exc:
         yield LoadProblem(where, f"cannot read: {exc.strerror or exc}")
         return
-    source = os.path.abspath(where)
+    source = _source(path)
     for lineno, raw in lines:
         if raw is None:
             yield LoadProblem(where, f"line is over the {max_doc_mb:g} MB limit (raise it with --max-doc-mb)", lineno)

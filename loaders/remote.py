@@ -31,6 +31,21 @@ _EXTRA = {"s3": "s3", "s3a": "s3", "gs": "gcs", "gcs": "gcs", "abfs": "azure", "
 _GLOB = re.compile(r"[*?\[]")
 
 
+# Object stores and file systems that `actorgraph ingest` hands to fsspec; other schemes (ftp://...) are
+# left to the web loader, which refuses them without a network request.
+STORAGE_SCHEMES = frozenset(_EXTRA) | {"file", "memory", "hdfs", "webhdfs", "adl"}
+
+
+def is_storage_url(source: str | Path) -> bool:
+    """An fsspec URL of an object store or file system (``s3://``, ``gs://``, ``file://``, ``memory://`` ...).
+
+    >>> is_storage_url("s3://bucket/news"), is_storage_url("ftp://example.org/x")
+    (True, False)
+    """
+    m = _SCHEME.match(str(source))
+    return bool(m) and m.group(1).lower() in STORAGE_SCHEMES
+
+
 def is_url(source: str | Path) -> bool:
     """Is ``source`` an fsspec URL (``s3://bucket/key``, ``memory://x``), not a local path or a web page?
 

@@ -327,8 +327,9 @@ def load_sources(sources: Iterable[str | Path], max_doc_mb: float = DEFAULT_MAX_
     sources = list(sources)
     # http(s) pages and feeds are fetched here; other URLs (s3://, memory://...) are fsspec paths for the
     # readers (loaders/remote.py), kept as strings since Path() would turn 's3://b/k' into 's3:/b/k'.
-    urls = [str(s) for s in sources if is_url(str(s)) and not remote.is_url(str(s))]
-    paths = [str(s) if remote.is_url(str(s)) else Path(s) for s in sources if not is_url(str(s)) or remote.is_url(str(s))]
+    stores = {str(s) for s in sources if remote.is_storage_url(str(s))}
+    urls = [str(s) for s in sources if is_url(str(s)) and str(s) not in stores]
+    paths = [str(s) if str(s) in stores else Path(s) for s in sources if not is_url(str(s)) or str(s) in stores]
     with web_context(ctx):
         docs, problems = readers.load_paths(paths, max_doc_mb=max_doc_mb) if paths else ([], [])
         seen = {d.id for d in docs}
