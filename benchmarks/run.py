@@ -215,9 +215,9 @@ def child_cluster(corpus: str, store: str, rounds: int = 4) -> dict[str, Any]:
             path = Path(corpus).with_name(f"cluster-round-{r}.jsonl")
             path.write_bytes(b"\n".join(part) + b"\n")
             words += sum(len(json.loads(x)["text"].split()) for x in part)
-            secs, _ = _timed(ingest_paths, [path], GraphStore.open(store + "-j2"), processes=2, progress=False)
+            secs, _ = _timed(ingest_paths, [path], GraphStore.open(store + "-j2", create=True), processes=2, progress=False)
             t["j2"] += secs
-            secs, _ = _timed(ingest_cluster, [path], GraphStore.open(store + "-cluster"), client=client)
+            secs, _ = _timed(ingest_cluster, [path], GraphStore.open(store + "-cluster", create=True), client=client)
             t["cluster"] += secs
     finally:
         client.close()

@@ -112,7 +112,7 @@ def child_views(rounds: int = 3) -> dict[str, Any]:
     from graph.ingest import ingest_paths
 
     work = Path(tempfile.mkdtemp(prefix="actorgraph-views-"))
-    news = GraphStore.open(work / "news")
+    news = GraphStore.open(work / "news", create=True)
     ingest_paths([ROOT / "examples" / "news"], news, progress=False)
     stores = {"sample": news, "600": story_graph(work / "s600", 600), "5000": story_graph(work / "s5000", 5000)}
     out: dict[str, Any] = {}

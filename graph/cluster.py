@@ -19,7 +19,7 @@ pure functions of their inputs). Workers keep the last files they read (:func:`_
 file is usually fetched once per worker even though rounds 1-3 each need it.
 
 >>> from graph.store import GraphStore
->>> report = ingest_cluster(["examples/news"], GraphStore.open("/tmp/s"), "local:2")  # doctest: +SKIP
+>>> report = ingest_cluster(["examples/news"], GraphStore.open("/tmp/s", create=True), "local:2")  # doctest: +SKIP
 """
 
 from __future__ import annotations

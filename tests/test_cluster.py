@@ -34,7 +34,7 @@ def _export(store_path: Path, out: Path) -> bytes:
 def one_process(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """`export json` after a one-process ingest (-j 1) of the examples and every tests/articles* corpus."""
     path = tmp_path_factory.mktemp("j1") / "store"
-    ingest_paths(SOURCES, GraphStore.open(path), processes=1, progress=False)
+    ingest_paths(SOURCES, GraphStore.open(path, create=True), processes=1, progress=False)
     return _export(path, path.parent / "graph.json")
 
 
@@ -81,7 +81,7 @@ def test_a_worker_killed_mid_run_loses_no_document(tmp_path: Path, one_process: 
             os.kill(victim, signal.SIGKILL)
             killed.append(victim)
 
-    store = GraphStore.open(tmp_path / "store")
+    store = GraphStore.open(tmp_path / "store", create=True)
     # Small partitions: dozens of tasks, so the kill lands in the middle of the run.
     report = ingest_cluster(SOURCES, store, client=client, progress=progress, partition_words=300)
     assert killed and len(calls) > 10 and calls[-1][0] == calls[-1][1] == report.documents_added
@@ -110,7 +110,7 @@ def test_jsonl_from_memory_filesystem_through_the_cluster(tmp_path: Path, client
     remote = GraphStore.open(store)
     assert {d.path for d in remote.documents.values()} == {f"memory://corpus/news.jsonl:{i}" for i in (1, 3)}
     # The client never saw the file: the same graph as the local copy of it gives.
-    ingest_paths([local], ref := GraphStore.open(tmp_path / "ref"), progress=False)
+    ingest_paths([local], ref := GraphStore.open(tmp_path / "ref", create=True), progress=False)
     assert remote.to_dict()["edges"] == ref.to_dict()["edges"] and remote.to_dict()["nodes"] == ref.to_dict()["nodes"]
     assert len(remote.to_dict()["edges"]) > 5
 

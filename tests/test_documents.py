@@ -18,7 +18,7 @@ PARAGRAPHS = [*GRAIN[3], *BORDER[3]]
 
 
 def _relations(path, tmp_path, name: str) -> set[tuple[str, str, str]]:
-    store = GraphStore.open(tmp_path / name)
+    store = GraphStore.open(tmp_path / name, create=True)
     report = ingest_paths([path], store, progress=False)
     assert report.documents_added == 1, [str(p) for p in report.problems]
     return {(u, k, v) for u, v, k in store.graph.edges(keys=True)}

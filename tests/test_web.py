@@ -117,7 +117,7 @@ def test_feed_items_own_text_dates_and_metadata(tmp_path):
         ("Grain accord", "http://127.0.0.1:9/grain", "Tue, 10 Mar 2026 08:30:00 GMT", " ".join(GRAIN[3])),
         ("Border row", "http://127.0.0.1:9/border", "sometime in March", " ".join(BORDER[3])),
     ]), encoding="utf-8")
-    store = GraphStore.open(tmp_path / "store")
+    store = GraphStore.open(tmp_path / "store", create=True)
     report = ingest_paths([feed], store, progress=False)
     assert report.documents_added == 2
     [warning] = [str(p) for p in report.problems]
@@ -208,7 +208,7 @@ def test_atom_feed_file(tmp_path):
     feed = tmp_path / "world.atom"
     feed.write_text(f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title>{entries}</feed>',
                     encoding="utf-8")
-    store = GraphStore.open(tmp_path / "store")
+    store = GraphStore.open(tmp_path / "store", create=True)
     report = ingest_paths([feed], store, progress=False)
     assert report.documents_added == 2 and not report.problems
     assert sorted(d.date for d in store.documents.values()) == ["2026-03", "2026-03-10"]  # a month stays a month
