@@ -17,6 +17,15 @@ def reason_option(f: Callable[..., Any]) -> Callable[..., Any]:
                         help="Why (kept in the store's resolution.yaml with who and when).")(f)
 
 
+def _decide(store_path: Path | None, actor: str, decide: Callable[..., Any], value: str,
+            reason: str | None) -> tuple[str, Any]:
+    """Apply one decision about one actor under the store lock: (the actor's id, the decision's entry)."""
+    store = open_store(store_path)
+    with store.locked():
+        actor_id = _lookup(store, actor)
+        return actor_id, decide(store, actor_id, value, reason)
+
+
 def _lookup(store: Any, name: str) -> str:
     from graph.resolve import resolve_actor
 
@@ -104,10 +113,7 @@ def alias_add(actor: str, name: str, store_path: Path | None, reason: str | None
     """
     from graph.resolution import decide_alias
 
-    store = open_store(store_path)
-    with store.locked():
-        actor_id = _lookup(store, actor)
-        decide_alias(store, actor_id, name, reason)
+    actor_id, _ = _decide(store_path, actor, decide_alias, name, reason)
     click.echo(f"{actor_id}: alias {name!r} added")
 
 
@@ -126,10 +132,7 @@ def rename(actor: str, name: str, store_path: Path | None, reason: str | None) -
     """
     from graph.resolution import decide_rename
 
-    store = open_store(store_path)
-    with store.locked():
-        actor_id = _lookup(store, actor)
-        decide_rename(store, actor_id, name, reason)
+    actor_id, _ = _decide(store_path, actor, decide_rename, name, reason)
     click.echo(f"{actor_id}: renamed to {name!r}")
 
 
@@ -148,10 +151,7 @@ def kind(actor: str, kind: str, store_path: Path | None, reason: str | None) -> 
     """
     from graph.resolution import decide_kind
 
-    store = open_store(store_path)
-    with store.locked():
-        actor_id = _lookup(store, actor)
-        entry = decide_kind(store, actor_id, kind, reason)
+    actor_id, entry = _decide(store_path, actor, decide_kind, kind, reason)
     click.echo(f"{actor_id}: kind set to {entry['kind']}")
 
 
