@@ -8,6 +8,7 @@ build rows of their own in ACLED's column layout.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,13 +24,9 @@ REQUIRED = ("id", "date", "type", "src", "dst", "notes")
 
 def read(path: Path, options: ImportOptions) -> Iterator[tuple[int, Event | RowError]]:
     mappings = load_mappings()
-    refs: dict[tuple[str, str], ActorRef] = {}  # one ActorRef per distinct actor (the resolver caches by it)
-
-    def actor(name: str, country: str) -> ActorRef:
-        ref = refs.get((name, country))
-        if ref is None:
-            ref = refs[(name, country)] = ActorRef(name=name, country=country, attribute=f"acled:{name}" if name else "")
-        return ref
+    # One ActorRef per distinct actor (the resolver caches by it).
+    actor = functools.cache(lambda name, country: ActorRef(name=name, country=country,
+                                                           attribute=f"acled:{name}" if name else ""))
 
     for line, row in header_rows(path, WANTED, REQUIRED, delimiter=None):
         if isinstance(row, RowError):

@@ -6,6 +6,7 @@ CAMEO Code, Target Name, Target Sectors, Target Country, Story ID, Sentence Numb
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,13 +29,7 @@ def _actor(name: str, country: str) -> ActorRef:
 
 def read(path: Path, options: ImportOptions) -> Iterator[tuple[int, Event | RowError]]:
     mappings = load_mappings()
-    refs: dict[tuple[str, str], ActorRef] = {}  # one ActorRef per distinct actor (the resolver caches by it)
-
-    def actor(name: str, country: str) -> ActorRef:
-        ref = refs.get((name, country))
-        if ref is None:
-            ref = refs[(name, country)] = _actor(name, country)
-        return ref
+    actor = functools.cache(_actor)  # one ActorRef per distinct actor (the resolver caches by it)
 
     for line, row in header_rows(path, WANTED, REQUIRED):
         if isinstance(row, RowError):

@@ -7,6 +7,7 @@ Recipient ID, and the source (Source/Publisher/URL) when present. A cell listing
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,13 +36,7 @@ def _actor(name: str, country: str, wiki: str) -> ActorRef:
 
 def read(path: Path, options: ImportOptions) -> Iterator[tuple[int, Event | RowError]]:
     mappings = load_mappings()
-    refs: dict[tuple[str, str, str], ActorRef] = {}  # one ActorRef per distinct actor (the resolver caches by it)
-
-    def actor(name: str, country: str, wiki: str) -> ActorRef:
-        ref = refs.get((name, country, wiki))
-        if ref is None:
-            ref = refs[(name, country, wiki)] = _actor(name, country, wiki)
-        return ref
+    actor = functools.cache(_actor)  # one ActorRef per distinct actor (the resolver caches by it)
 
     for line, row in header_rows(path, WANTED, REQUIRED):
         if isinstance(row, RowError):
