@@ -27,28 +27,7 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         role, i, name_start = _title_before(ctx, m.start)
         if role is None:
-            before_name = ctx.m.at(doc[name_start - 1]) if name_start - 1 >= ctx.sent.start else None
-            if before_name is not None and len(before_name.actors) == 1 and before_name.via in ("name", "body") \
-                    and ctx.kind(before_name.actor) == "government_body" and before_name.end == name_start:
-                # 'U.S. Trade Representative Jamieson Greer': a named office before the name.
-                state = ctx.state_of(before_name.actor)
-                if state and state != before_name.actor:
-                    yield Found(m.actor, "MEMBER_OF", state, m.start, "title:office", 0.7)
-                continue
-            aff = doc[name_start - 1] if name_start - 1 >= ctx.sent.start else None
-            org_m = ctx.m.at(doc[name_start - 2]) if aff is not None and name_start - 2 >= ctx.sent.start else None
-            if aff is not None and aff.is_lower and aff.lemma_.lower() in ORG_STAFF_NOUNS and org_m is not None \
-                    and org_m.end == name_start - 1 and len(org_m.actors) == 1 and not org_m.place_only \
-                    and ctx.kind(org_m.actor) in ORG_KINDS:
-                # 'Crisis Group expert X', 'Supreme Court judge X': the organisation before the staff noun
-                yield Found(m.actor, "MEMBER_OF", org_m.actor, m.start, "title:org-staff", 0.7)
-                continue
-            if name_start - 1 >= ctx.sent.start and doc[name_start - 1].text in GENERIC_TITLES \
-                    and name_start - 2 >= ctx.sent.start and doc[name_start - 2].is_title:
-                # 'Economy Secretary Marcelo Ebrard': a minister of the state the story is about.
-                state = _serving_org(ctx, m.actor) or info.state or _sentence_state(ctx) or _principal_state(ctx)
-                if state:
-                    yield Found(m.actor, "MEMBER_OF", state, m.start, "title:minister", 0.55)
+            yield from _office_before_name(ctx, m.actor, m.start, name_start, info.state)
             continue
         if any(doc[k].lower_ in NOT_HOLDING for k in range(max(ctx.sent.start, i - 3), name_start)):
             continue  # 'Opposition leader X', 'former Prime Minister Y' do not lead (or serve) the state
@@ -100,6 +79,34 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             # a 'Deputy Prime Minister' serves the government the prime minister leads
             leads = role.leads and not sub_unit and (heads_body if ctx.kind(org) == "government_body" else not deputy)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
+
+
+def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: int, home: str | None) -> Iterator[Found]:
+    """No title word before a person's name: a named office ('U.S. Trade Representative X'), an organisation's
+    staff noun ('Crisis Group expert X') or a generic title ('Economy Secretary X') says whom they serve."""
+    doc = ctx.sent.doc
+    before_name = ctx.m.at(doc[name_start - 1]) if name_start - 1 >= ctx.sent.start else None
+    if before_name is not None and len(before_name.actors) == 1 and before_name.via in ("name", "body") \
+            and ctx.kind(before_name.actor) == "government_body" and before_name.end == name_start:
+        # 'U.S. Trade Representative Jamieson Greer': a named office before the name.
+        state = ctx.state_of(before_name.actor)
+        if state and state != before_name.actor:
+            yield Found(person, "MEMBER_OF", state, start, "title:office", 0.7)
+        return
+    aff = doc[name_start - 1] if name_start - 1 >= ctx.sent.start else None
+    org_m = ctx.m.at(doc[name_start - 2]) if aff is not None and name_start - 2 >= ctx.sent.start else None
+    if aff is not None and aff.is_lower and aff.lemma_.lower() in ORG_STAFF_NOUNS and org_m is not None \
+            and org_m.end == name_start - 1 and len(org_m.actors) == 1 and not org_m.place_only \
+            and ctx.kind(org_m.actor) in ORG_KINDS:
+        # 'Crisis Group expert X', 'Supreme Court judge X': the organisation before the staff noun
+        yield Found(person, "MEMBER_OF", org_m.actor, start, "title:org-staff", 0.7)
+        return
+    if name_start - 1 >= ctx.sent.start and doc[name_start - 1].text in GENERIC_TITLES \
+            and name_start - 2 >= ctx.sent.start and doc[name_start - 2].is_title:
+        # 'Economy Secretary Marcelo Ebrard': a minister of the state the story is about.
+        state = _serving_org(ctx, person) or home or _sentence_state(ctx) or _principal_state(ctx)
+        if state:
+            yield Found(person, "MEMBER_OF", state, start, "title:minister", 0.55)
 
 
 # Lower-case nouns for the staff of the organisation named before them: 'Crisis Group expert X'.
