@@ -1,0 +1,106 @@
+"""What the mention passes look names up in (the gazetteer, the lexicon, one phrase matcher over every
+gazetteer form), built once per extractor, and the lookups several passes share."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from extraction.gazetteer import Gazetteer
+from extraction.lexicon import Lexicon
+from extraction.mentions.model import ActorInfo, Mention
+
+
+class Lookup:
+    """Read-only after construction: the passes keep a document's state in its FindState, never here."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gz = gazetteer
+        self.lex = lexicon
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms: dict[str, tuple[str, str]] = {}
+        for form, aid in gazetteer.forms.items():
+            if " " in form and lexicon.role_of(form.split()[0]):
+                continue  # 'President Xi': the title is read by the relation rules, the name is 'Xi'
+            forms.setdefault(form, (aid, "name"))
+        # A seat names its institution before a city names its state: 'Brussels' acts for the EU.
+        for table, via in ((gazetteer.demonyms, "demonym"), (gazetteer.seats, "seat"), (gazetteer.capitals, "capital")):
+            for form, aid in table.items():
+                forms.setdefault(form, (aid, via))
+        self.forms = forms
+        by_label: dict[str, list[str]] = {}
+        for form, (_aid, via) in forms.items():
+            by_label.setdefault(via, []).append(form)
+        for via, items in by_label.items():
+            self.matcher.add(via, [nlp.make_doc(f) for f in items])
+
+    def info(self, actors: dict[str, ActorInfo], aid: str) -> ActorInfo:
+        """The actor's info, from the document's mentions or else the gazetteer (added to ``actors``)."""
+        if aid not in actors:
+            e = self.gz.get(aid)
+            # The gazetteer's aliases travel with the node, so users find 'USA' even if an article said 'U.S.'.
+            actors[aid] = ActorInfo(aid, e.name, e.kind, set(e.aliases), gender=e.gender, state=e.country)
+        return actors[aid]
+
+    def body_actor(self, state: str, key: str, actors: dict[str, ActorInfo]) -> str:
+        """The actor for body ``key`` of ``state`` (the gazetteer's entry when it has one with that id)."""
+        body = self.lex.bodies[key]
+        st = self.gz.get(state)
+        aid = f"{state}-{key}"
+        if aid not in actors:
+            short = [a for a in st.aliases if a.replace(".", "").isupper() and len(a) <= 5 and "." in a]
+            demonym = short[0] if short else (st.demonyms[0] if st.demonyms else st.name)
+            names = {f"{st.name}'s {body.name}", f"{st.name} {body.name}", f"{body.name} of {st.name}"}
+            names |= {f"{d} {body.name}" for d in st.demonyms}
+            names |= {f"{a} {body.name}" for a in st.aliases if len(a) <= 5}  # "U.S. military"
+            if aid in self.gz:
+                info = self.info(actors, aid)
+                info.aliases |= names
+                info.state = info.state or state
+            else:
+                actors[aid] = ActorInfo(aid, f"{demonym} {body.name}", "government_body", names, state=state)
+        return aid
+
+    def state_ending_at(self, doc: Doc, j: int) -> tuple[str, int] | None:
+        for length in (4, 3, 2, 1):
+            s = j - length + 1
+            if s < 0 or j < 0:
+                continue
+            text = doc[s : j + 1].text
+            st = self.gz.state_of(text, exact=True)
+            if st:
+                return st, s
+        return None
+
+    def state_starting_at(self, doc: Doc, i: int) -> tuple[str, int] | None:
+        """'... of Colombia': a state's name (not an adjective like 'Serb', not the start of 'Serb List')."""
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        for length in (4, 3, 2, 1):
+            e = i + length
+            if e > len(doc):
+                continue
+            text = doc[i:e].text
+            st = self.gz.state_of(text, exact=True)
+            if st and text not in self.gz.demonyms and not (e < len(doc) and doc[e].is_title and doc[e].pos_ == "PROPN"):
+                return st, e
+        return None
+
+
+def main_state(spans: list[Mention], actors: dict[str, ActorInfo], before: int) -> str | None:
+    """The state a story is about so far: the most named, with a head start for the first one named."""
+    counts: dict[str, float] = {}
+    first = None
+    for m in sorted(spans, key=lambda m: m.start):
+        if m.start >= before or len(m.actors) != 1:
+            continue  # places count too: 'the mission in South Sudan' says what the story is about
+        info = actors.get(m.actor)
+        state = m.actor if info is not None and info.kind == "state" else (info.state if info else None)
+        if state is None or (info is not None and info.kind in ("person", "company")):
+            continue  # a company's home state is not what the story is about
+        counts[state] = counts.get(state, 0) + 1
+        first = first or state
+    if first:
+        counts[first] += 3
+    return max(sorted(counts), key=lambda a: counts[a]) if counts else None

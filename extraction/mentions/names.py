@@ -1,0 +1,116 @@
+"""Pass 'names': actors the gazetteer knows, found by one phrase matcher over all their forms."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extraction.mentions.lookup import Lookup
+from extraction.mentions.model import FindState, Mention
+from extraction.mentions.words import HONORIFIC, NAME_PARTICLES, WORLD_BODY, after_place_prep
+
+LOCATIVE = {"in", "at", "to", "from", "into", "near", "across", "along", "inside", "outside", "throughout", "toward", "towards"}
+MOTION_VERBS = {"visit", "tour", "reach", "arrive", "travel", "fly", "land", "leave", "return", "enter", "in", "at", "to",
+                "go", "come", "move", "head", "drive", "sail", "flee", "send", "deploy", "ship", "transfer", "relocate",
+                "cross", "walk", "march", "bring", "take", "evacuate"}
+AGENTIVE_NOUNS = {"officials", "official", "government", "authorities", "forces", "troops", "military", "army",
+                  "navy", "soldiers", "mediators", "negotiators", "diplomats", "delegation", "envoy", "ministers",
+                  "leaders", "leadership", "administration", "regime", "police", "counterparts", "side", "state",
+                  "warplanes", "jets", "drones", "bulldozers", "ships", "vessels", "cutters", "aircraft", "missiles",
+                  "strikes", "airstrikes", "officers", "lawmakers", "parliament", "junta", "cabinet", "spokesman",
+                  "spokeswoman", "spokesperson", "agents", "intelligence", "prosecutors", "courts", "judges"}
+# Nouns for a state's representation at the United Nations: 'UN ambassador', "Iran's UN mission".
+UN_POSTS = {"ambassador", "ambassadors", "mission", "missions", "envoy", "envoys", "delegation", "delegations",
+            "representative", "representatives", "seat", "delegate", "delegates"}
+
+
+def find_names(lk: Lookup, st: FindState) -> list[Mention]:
+    """The gazetteer's names, aliases, demonyms, capitals and seats of government, longest first; a capital
+    after 'in' or a motion verb is a place, a state after a place preposition or as a bare adjective incidental."""
+    doc, actors = st.doc, st.actors
+    out = []
+    matches = sorted(lk.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
+    used: set[int] = set()
+    for _label, start, end in matches:
+        if any(i in used for i in range(start, end)):
+            continue
+        span = doc[start:end]
+        aid, via = lk.forms[span.text]
+        if _inside_larger_name(lk, st, span, aid):
+            continue
+        # A capital or seat after "in/at/to" is a place, not a government acting.
+        place = via in ("capital", "seat") and start > 0 and is_locative(span)
+        if via in ("capital", "seat") and span.root.dep_ in ("dobj", "pobj") \
+                and span.root.head.lemma_.lower() in MOTION_VERBS:
+            place = True  # 'visiting Vilnius': a city visited, not a government met
+        kind = lk.gz.get(aid).kind
+        incidental = (kind == "state" and via == "name" and after_place_prep(span)) or (
+            kind in ("state", "igo") and via == "demonym" and not _agentive(lk, span))  # 'European traders'
+        if aid == WORLD_BODY and un_of_a_state(doc, start, end):
+            place = incidental = True  # "Iran's UN mission", 'UN ambassadors': a state's envoys, not the UN
+        info = lk.info(actors, aid)
+        info.aliases.add(span.text) if via == "name" else None
+        out.append(Mention(start, end, (aid,), via, span.text, place_only=place, incidental=incidental))
+        used.update(range(start, end))
+    return out
+
+
+def _inside_larger_name(lk: Lookup, st: FindState, span: Span, aid: str) -> bool:
+    """'America' in 'Latin America', 'Washington' in 'Washington Post', 'Tirana' in 'Tirana Hassan'."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text in NAME_PARTICLES and doc[span.start - 2].is_title:
+        return True  # 'Praia' in 'Mocímboa da Praia', 'Lima' in 'Ponte de Lima': part of another place's name
+    ent = st.entity_at(span.start)
+    if ent is None or (ent.start >= span.start and ent.end <= span.end) or span[0]._.headline:
+        return False  # in a headline every word is capitalised: the NER's spans mean little
+    if ent.label_ == "PERSON" and lk.gz.get(aid).kind == "person":
+        before = [t for t in ent if t.i < span.start]
+        # 'Saddam Haftar' is not Khalifa Haftar: a first name before a bare surname makes another person.
+        return len(span) == 1 and any(t.is_title and not lk.lex.role_of(t.text) and t.text not in
+                                      lk.lex.title_words and not HONORIFIC.match(t.text) for t in before)
+    if ent.label_ == "PERSON" and span.start > ent.start and not span.doc[span.start - 1].is_title:
+        return False
+    if span.start > ent.start and span.doc[span.start - 1].text in ("'s", "’s"):
+        return False  # "the Treasury Department's Office of Foreign Assets Control": two names
+    if span.end < ent.end and span.doc[span.end].text in ("'s", "’s"):
+        return False
+    extra = [t for t in ent if t.i < span.start or t.i >= span.end]
+    # Titles, demonyms, articles and possessives around a name do not make it a different name.
+    return any(t.is_title and t.text not in lk.forms and t.text not in lk.lex.title_words
+               and t.lower_ not in ("the", "a", "an") for t in extra)
+
+
+def _agentive(lk: Lookup, span: Span) -> bool:
+    """'Israeli officials', 'Egyptian mediators', 'the Colombian president': a demonym on an acting noun."""
+    head = span.root.head
+    word = head.lemma_.lower()
+    return (head.i == span.root.i or word in AGENTIVE_NOUNS or lk.lex.role_of(head.text) is not None
+            or bool(lk.lex.noun_types(word)) or bool(lk.lex.agent_noun_types(word))
+            or head.pos_ == "PROPN")
+
+
+def un_of_a_state(doc: Doc, start: int, end: int) -> bool:
+    """'UN' inside a state's compound: "Iran's UN mission", 'the U.S. UN envoy', 'UN ambassadors' (always a state's);
+    but 'the UN envoy for Yemen' is the UN's own."""
+    if end >= len(doc) or doc[end].lower_ not in UN_POSTS:
+        return False
+    if doc[end].lower_ in ("ambassador", "ambassadors", "delegates", "seat"):
+        return True
+    prev = doc[start - 1] if start > 0 else None
+    return prev is not None and (prev.text in ("'s", "’s") or (prev.pos_ == "PROPN" and prev.dep_ == "compound")
+                                 or prev.ent_type_ in ("GPE", "NORP"))
+
+
+def is_locative(span: Span) -> bool:
+    """'in Caracas', 'flew to Moscow': a city as a place. 'requests from Pristina' is the government asking."""
+    head = span.root
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ == "the" and span.start > 1:
+        prev = span.doc[span.start - 2]
+    prep = prev if prev is not None and prev.lower_ in LOCATIVE else (
+        head.head if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE else None)
+    if prep is None:
+        return False
+    if prep.lower_ in ("to", "from", "into", "toward", "towards"):
+        # direction words make a place only after a verb of motion ('returned from Beijing')
+        return prep.head.lemma_.lower() in MOTION_VERBS
+    return True

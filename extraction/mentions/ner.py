@@ -1,0 +1,207 @@
+"""Passes 'ner' and 'titled-names': people and organisations the gazetteer lacks, from spaCy's named entities and
+from capitalised names after a title or before an affiliation ('presidential aide X', 'X, a fellow at Y')."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from extraction.mentions.lookup import Lookup
+from extraction.mentions.model import ActorInfo, FindState, Mention
+from extraction.mentions.words import HONORIFIC, PARTICLES, PLACE_PREPS, after_place_prep, context_kind
+from graph.model import slugify
+
+AFFILIATION_NOUNS = {"researcher", "fellow", "analyst", "professor", "director", "expert", "economist", "scholar",
+                     "lecturer", "spokesman", "spokeswoman", "spokesperson", "official", "adviser", "advisor",
+                     "member", "head", "chief", "founder", "editor", "correspondent", "lawyer", "historian"}
+NOT_ACTOR_ACRONYMS = {"GDP", "CEO", "COVID", "LNG", "UTC", "GMT", "NGO", "NGOS", "VAT", "HIV", "AIDS", "USD", "EUR",
+                      "ICBM", "IED", "UAV", "EEZ", "GPS", "CCTV", "FDI", "IPO", "ETF", "LGBT", "LGBTQ", "MOU", "PDF",
+                      "TV", "FTA", "WMD", "SUV", "DNA", "ISP", "ESG", "KYC", "AML", "PPE"}
+PLACE_NOUNS = {"people", "residents", "city", "town", "village", "region", "province", "district", "streets",
+               "outskirts", "port", "camp", "base", "bases", "airport", "suburb", "neighbourhood", "neighborhood"}
+
+
+def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
+    """spaCy's named entities the gazetteer lacks, with a kind inferred from the name and the words around it."""
+    doc, actors, taken = st.doc, st.actors, st.taken
+    skip = set(st.acronyms)  # a defined acronym is its definition's actor
+    out = []
+    for ent in doc.ents:
+        if ent.text in skip or doc[ent.start]._.headline:
+            continue
+        if any(i in taken for i in range(ent.start, ent.end)):
+            # "Machar's SPLM-IO": the owner is already a mention; the rest after the possessive is a name
+            cut = next((t.i for t in ent if t.text in ("'s", "’s")), None)
+            if cut is None or any(i in taken for i in range(cut + 1, ent.end)) or cut + 1 >= ent.end:
+                continue
+            label, ent = ent.label_, doc[cut + 1 : ent.end]
+            ent = Span(doc, ent.start, ent.end, label=label)
+        span = _trim(ent)
+        if span is None:
+            continue
+        if ent.label_ == "PERSON":
+            span = _extend_name(span, taken)
+        text = span.text
+        known = lk.gz.lookup(text)
+        noun_kind = _org_noun_before(span) if ent.label_ in ("PERSON", "ORG", "GPE") and not known else None
+        if noun_kind is not None:
+            kind = noun_kind  # "the carriers' association Linava", 'the broadcaster X': the noun says what it is
+            known = slugify(text)
+        elif ent.label_ == "PERSON" and _plausible_person(span):
+            kind = "person"
+            # A lone unknown word tagged PERSON is as often a place ('Kati', 'Sikasso'); surnames of people
+            # named in full are linked later, so only titled single names are kept here.
+            if len(span) == 1 and not known and not _titled(span):
+                continue
+            prev = doc[span.start - 1] if span.start > 0 else None
+            if not known and ((prev is not None and prev.lower_ in PLACE_PREPS) or after_place_prep(span)
+                              or _place_of(span)):
+                continue  # 'killed 11 people in Khan Younis', 'the people of Souq al-Juma': places
+            if not known and prev is not None and prev.lower_ == "the" and span.root.dep_ == "compound" \
+                    and span.root.head.pos_ == "NOUN":
+                continue  # 'the Khan Younis strike': a name used as a modifier after 'the' is not a person
+        elif ent.label_ in ("ORG", "NORP", "GPE"):
+            context = context_kind(span)
+            kind = context or (lk.lex.org_kind(span) if ent.label_ == "ORG" else None)
+            if ent.label_ != "ORG" and (kind is None or not lk.lex.org_kind(span)):
+                continue  # 'armed Serbs' are people of a nation, not an organisation
+            if context and len(span) == 1:
+                known = known or slugify(span.text)  # a cue vouches for one word: 'the oil majors Rosneft
+            if kind is None and _person_shaped(span):
+                kind = "person"  # the small model often tags 'Jane Doe of the X Institute' as ORG
+            acronym = re.sub(r"[-.&]", "", span.text)
+            if kind is None and ent.label_ == "ORG" and acronym.isupper() and acronym.isalpha() \
+                    and 3 <= len(acronym) <= 10 and acronym not in NOT_ACTOR_ACRONYMS:
+                kind = "other_org"  # an unknown acronym the NER calls an organisation: 'SPLM-IO'
+            if kind is None or (len(span) == 1 and not known and not span.text.isupper()):
+                continue
+        else:
+            continue
+        aid = lk.gz.lookup(text) or slugify(text)
+        if aid in lk.gz:
+            lk.info(actors, aid)
+        elif aid not in actors:
+            actors[aid] = ActorInfo(aid, text, kind, {text})
+        out.append(Mention(span.start, span.end, (aid,), "ner", text))
+    return out
+
+
+def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
+    """Names the NER missed: 'presidential aide Hikmet Hajiyev', 'Choi Eun-ji, a research fellow at ...'."""
+    doc, actors, taken = st.doc, st.actors, st.taken
+    out = []
+
+    def name_run(i: int, step: int) -> tuple[int, int] | None:
+        j, words = i, 0
+        while 0 <= j < len(doc) and j not in taken and ((doc[j].is_title and doc[j].pos_ == "PROPN")
+                                                       or (doc[j].text == "-" and words)):
+            words += doc[j].text != "-"
+            j += step
+        lo, hi = (i, j) if step > 0 else (j + 1, i + 1)
+        if 2 <= words <= 4 and not any(doc[k].text in lk.forms or lk.lex.role_of(doc[k].text)
+                                       or doc[k].lower_ in lk.lex.title_words for k in range(lo, hi)):
+            return lo, hi
+        return None
+
+    for tok in doc[:-2]:
+        if tok._.headline:
+            continue
+        if lk.lex.role_of(tok.text) or lk.lex.role_of(tok.lower_):
+            run = name_run(tok.i + 1, 1)
+            if run and (run[1] >= len(doc) or not doc[run[1]].is_title):
+                out.append(run)
+        if tok.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("a", "an", "the") \
+                and doc[tok.i + 2].lemma_.lower() in AFFILIATION_NOUNS | {"senior", "research", "former", "visiting"}:
+            run = name_run(tok.i - 1, -1)
+            if run and (run[0] == tok.sent.start or not doc[run[0] - 1].is_title):
+                out.append(run)
+    mentions = []
+    for lo, hi in out:
+        text = doc[lo:hi].text
+        aid = lk.gz.lookup(text) or slugify(text)
+        if aid in lk.gz:
+            lk.info(actors, aid)
+        else:
+            actors.setdefault(aid, ActorInfo(aid, text, "person", {text}))
+        mentions.append(Mention(lo, hi, (aid,), "titled-name", text))
+    return mentions
+
+
+def _place_of(span: Span) -> bool:
+    """'the people of Souq al-Juma', 'the outskirts of Kharkiv'."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or HONORIFIC.match(doc[start].text)):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-"):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _extend_name(span: Span, taken: set[int]) -> Span:
+    """'Sheikh Mohammed bin Abdulrahman' + 'Al Thani': the NER often stops a name at a particle."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and end not in taken:
+        tok = doc[end]
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        if tok.is_title and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "") and not tok.is_sent_start:
+            end += 1
+        elif tok.lower_ in PARTICLES and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+            end += 1
+        elif tok.text == "-" and nxt is not None and nxt.is_alpha and nxt.is_lower and end + 1 not in taken \
+                and not doc[end - 1].whitespace_ and not tok.whitespace_ and doc[end - 1].is_title:
+            end += 2  # 'Cheng Li-wun', 'Lee Jae-myung': the NER stops at the hyphen of a given name
+        else:
+            break
+    return doc[span.start:end]
+
+
+# A common noun for an organisation right before its name: 'the carriers' association Linava'.
+ORG_NOUN_KINDS = {"association": "other_org", "federation": "other_org", "confederation": "other_org",
+                  "syndicate": "other_org", "union": "other_org", "party": "other_org", "company": "company",
+                  "firm": "company", "conglomerate": "company", "lender": "company", "broadcaster": "media",
+                  "newspaper": "media", "daily": "media", "militia": "armed_group", "watchdog": "ngo", "charity": "ngo"}
+
+
+def _org_noun_before(span: Span) -> str | None:
+    """The kind an organisation noun just before a name gives it ('association Linava'), if it modifies the name."""
+    if span.start == 0:
+        return None
+    prev = span.doc[span.start - 1]
+    kind = ORG_NOUN_KINDS.get(prev.lower_)
+    if kind is None or not prev.is_lower or not (prev.head.i in range(span.start, span.end)
+                                                 or (span.root.head.i == prev.i and span.root.dep_ == "appos")):
+        return None
+    return kind
+
+
+def _titled(span: Span) -> bool:
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and bool(HONORIFIC.match(prev.text))
+
+
+def _person_shaped(span: Span) -> bool:
+    """Two or three capitalised words followed by ', of/at X' or a speech verb: a person the NER called an org."""
+    words = [t for t in span if t.text != "-"]
+    if not (2 <= len(words) <= 4) or not all(t.is_title for t in words) or any(t.is_stop for t in words):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("of", "at", "from") and span.end + 1 < len(doc):
+        return True
+    head = span.root.head
+    return span.root.dep_ == "nsubj" and head.lemma_ in ("say", "tell", "note", "add", "argue", "write", "warn")
+
+
+def _plausible_person(span: Span) -> bool:
+    return all(t.is_title or t.text in ("-", "de", "da", "del", "bin", "al", "van", "von")
+               or (t.is_lower and t.i > span.start and span.doc[t.i - 1].text == "-") for t in span) \
+        and not any(t.like_num for t in span)

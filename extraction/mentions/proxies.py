@@ -1,0 +1,107 @@
+"""Passes 'proxies' and 'bare-proxies': government nouns that stand for a state ('the Petro administration',
+"Colombia's government"; 'the junta', 'the army', 'the Treasury' for the state the story is about)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extraction.mentions.lookup import Lookup, main_state
+from extraction.mentions.model import ActorInfo, FindState, Mention
+from extraction.mentions.words import STATE_PROXIES
+
+BARE_PROXIES = {"junta", "government", "regime", "administration", "authorities", "leadership", "Government"}
+
+
+def find_proxies(lk: Lookup, st: FindState) -> list[Mention]:
+    """'the Petro administration', 'the Maduro government': a leader's name before a government noun."""
+    doc, actors = st.doc, st.actors
+    out = []
+    for tok in doc:
+        if tok.lower_ not in STATE_PROXIES or tok.i == 0:
+            continue
+        j = tok.i - 1
+        if doc[j].text in ("'s", "’s") and j > 0:
+            j -= 1
+        prev = doc[j]
+        state = None
+        aid = lk.forms.get(prev.text, (None, ""))[0]
+        if aid is not None and lk.gz.get(aid).kind == "person":
+            state = lk.gz.get(aid).country      # 'the Petro administration'
+        elif aid is not None or prev.text in lk.gz.demonyms:
+            state = lk.gz.state_of(prev.text)  # 'the U.S. administration', "Colombia's government"
+        if state and aid is not None and lk.gz.get(aid).kind == "person":
+            # Only the noun: the leader's name stays a mention of the leader ("Orbán's government").
+            lk.info(actors, state)
+            out.append(Mention(tok.i, tok.i + 1, (state,), "proxy", tok.text))
+        elif state:
+            lk.info(actors, state)
+            out.append(Mention(prev.i, tok.i + 1, (state,), "proxy", doc[prev.i : tok.i + 1].text))
+    return out
+
+
+def find_bare_proxies(lk: Lookup, st: FindState) -> list[Mention]:
+    """'the junta', 'the government', 'Government spokesman': the state the document is mostly about so far."""
+    doc, spans, actors = st.doc, st.spans, st.actors
+    taken = set(st.taken)  # this pass's own mentions do not overlap either
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.lower_ not in BARE_PROXIES:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if not ((prev is not None and prev.lower_ == "the") or (tok.is_title and tok.dep_ == "compound")):
+            continue
+        in_capital = [lk.gz.capitals.get(g.text) for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for g in c.children if g.dep_ == "pobj" and g.text in lk.gz.capitals]
+        if in_capital and in_capital[0]:
+            out.append(Mention(tok.i, tok.i + 1, (in_capital[0],), "proxy", tok.text))  # 'the government in Tripoli'
+            lk.info(actors, in_capital[0])
+            taken.add(tok.i)
+            continue
+        if any(c.dep_ in ("poss", "compound", "amod", "prep") and c.lower_ not in ("military",) for c in tok.children):
+            continue  # 'the Kenyan government', 'the government of X' are handled elsewhere
+        state = main_state(spans, actors, tok.i)
+        if state:
+            out.append(Mention(tok.i, tok.i + 1, (state,), "proxy", tok.text))
+            taken.add(tok.i)
+    # 'the army', 'the armed forces': the main state's forces.
+    for start, end, key in lk.lex.find_bodies(doc):
+        if key not in ("military", "police", "coast-guard") or any(i in taken for i in range(start, end)):
+            continue
+        if start == 0 or doc[start - 1].lower_ != "the" or doc[start].pos_ not in ("NOUN", "PROPN"):
+            continue
+        if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].dep_ != "poss":
+            continue  # 'the military camp', 'the army chief' keep their own head
+        state = _last_body_state(doc, spans, actors, key, start) or main_state(spans, actors, start)
+        if state:
+            aid = lk.body_actor(state, key, actors)
+            out.append(Mention(start, end, (aid,), "body", doc[start:end].text))
+            taken.update(range(start, end))
+    # 'the Treasury', 'the Foreign Ministry' with no state named: the main state's (a capitalised organ name).
+    for start, end, key in lk.lex.find_bodies(doc):
+        if key in ("military", "police", "coast-guard", "parliament", "embassy") or any(i in taken for i in range(start, end)):
+            continue
+        if start == 0 or doc[start - 1].lower_ != "the" or not doc[start].is_title or doc[start].pos_ != "PROPN":
+            continue
+        if end < len(doc) and (doc[end].is_title or doc[end].lower_ == "of"):
+            continue  # 'the Treasury Department' (a name), 'the Foreign Ministry of X' (handled elsewhere)
+        state = main_state(spans, actors, start)
+        if state:
+            aid = lk.body_actor(state, key, actors)
+            out.append(Mention(start, end, (aid,), "body", doc[start:end].text))
+            taken.update(range(start, end))
+    return out
+
+
+def _last_body_state(doc: Doc, spans: list[Mention], actors: dict[str, ActorInfo], key: str,
+                     before: int) -> str | None:
+    """The state of the nearest earlier explicit '<State>'s <body>' of this kind, up to four sentences back."""
+    far = doc[before].sent.start
+    for _ in range(4):
+        far = doc[max(far - 1, 0)].sent.start
+    for m in sorted(spans, key=lambda m: -m.start):
+        if m.start >= before or m.start < far or m.via != "body" or len(m.actors) != 1:
+            continue
+        info = actors.get(m.actor)
+        if info is not None and info.state and m.actor == f"{info.state}-{key}":
+            return info.state
+    return None

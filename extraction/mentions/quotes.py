@@ -1,0 +1,84 @@
+"""Pass 'quotes': inside a quote of several sentences, 'I/me/my' is its one speaker and 'we/us/our' the speaker's
+state (or the organisation that speaks)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from extraction.mentions.lookup import Lookup
+from extraction.mentions.model import ActorInfo, FindState, Mention
+
+# A quotation: straight or curly quotes around at least a few words (the inner text is group 1).
+_QUOTE = re.compile(r"[\"“]([^\"“”\n]{8,3000})[\"”]")
+SPEECH_VERBS = {"say", "tell", "add", "write", "state", "declare", "warn", "insist", "argue", "note", "stress"}
+
+
+def find_quoted_speakers(lk: Lookup, st: FindState) -> list[Mention]:
+    """A quote that runs over several sentences has one speaker, named once ('"... We will answer it. ...,"
+    Ruginienė told reporters'): inside it 'I/me/my' is the speaker, 'we/us/our' the speaker's state (or the
+    organisation that speaks)."""
+    doc, spans, actors, taken = st.doc, st.spans, st.actors, st.taken
+    by_token = {i: m for m in spans for i in range(m.start, m.end)}
+    out = []
+    for q in _QUOTE.finditer(doc.text):
+        inner = doc.char_span(q.start(1), q.end(1), alignment_mode="expand")
+        if inner is None or len(inner) < 3:
+            continue
+        speaker = _speaker(doc, inner.start, inner.end, by_token, actors)
+        if speaker is None:
+            continue
+        info = actors[speaker]
+        group = speaker if info.kind != "person" else info.state or _titled_state(lk, doc, speaker, spans)
+        for tok in inner:
+            if tok.i in taken or tok.tag_ not in ("PRP", "PRP$"):
+                continue
+            low = tok.lower_
+            aid = speaker if low in ("i", "me", "my") and info.kind == "person" else \
+                group if low in ("we", "us", "our") else None
+            if aid:
+                if aid not in actors and aid in lk.gz:
+                    lk.info(actors, aid)
+                if aid in actors:
+                    out.append(Mention(tok.i, tok.i + 1, (aid,), "quote", tok.text))
+    return out
+
+
+def _titled_state(lk: Lookup, doc: Doc, person: str, spans: list[Mention]) -> str | None:
+    """The state named in a title before the person's name ('Lithuanian Foreign Minister X')."""
+    by_start = {m.end: m for m in spans}
+    for m in spans:
+        if m.actors != (person,):
+            continue
+        for j in range(m.start - 1, max(m.start - 5, 0) - 1, -1):
+            prev = by_start.get(j + 1)
+            if prev is not None and len(prev.actors) == 1 and prev.actor in lk.gz \
+                    and lk.gz.get(prev.actor).kind == "state" \
+                    and all(lk.lex.role_of(doc[k].text) or doc[k].is_title for k in range(j + 1, m.start)) \
+                    and any(lk.lex.role_of(doc[a:b].text) for a in range(j + 1, m.start)
+                            for b in range(a + 1, m.start + 1)):
+                return prev.actor
+    return None
+
+
+def _speaker(doc: Doc, start: int, end: int, by_token: dict[int, Mention],
+             actors: dict[str, ActorInfo]) -> str | None:
+    """The subject of the speech verb attached to a quote: after it (', X said') or before it ('X said: "')."""
+    def subject_of(verb: Token) -> str | None:
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                m = by_token.get(c.i)
+                if m is not None and len(m.actors) == 1 and not m.place_only and m.actor in actors:
+                    return m.actor
+        return None
+    after = doc[min(end + 1, len(doc) - 1)].sent if end < len(doc) else None
+    if after is not None:
+        for tok in doc[end : min(after.end, end + 8)]:
+            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+                return subject_of(tok)
+    first = doc[start].sent
+    for tok in doc[max(first.start, start - 8) : start]:
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and doc[start - 1].text in (":", ",", '"', "“"):
+            return subject_of(tok)
+    return None

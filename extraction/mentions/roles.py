@@ -1,0 +1,106 @@
+"""Pass 'roles': role nominals ('the U.S. president', "Colombia's foreign minister") resolved to the office holder."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extraction.mentions.lookup import Lookup
+from extraction.mentions.model import ActorInfo, FindState, Mention
+from extraction.mentions.words import NAME_PARTICLES
+from graph.model import slugify
+
+
+def find_roles(lk: Lookup, st: FindState) -> list[Mention]:
+    """'the U.S. president', "Colombia's president", 'the president of Venezuela' -> the office holder: the one
+    the document itself names for that office ('Mexican President X', 'X, the Mexican president'), else the
+    gazetteer's holder on the document's date; with no date and no name in the document, no one."""
+    doc, actors, when = st.doc, st.actors, st.when
+    found = []
+    named: dict[tuple[str, str], str] = {}  # (role, state) -> the holder this document names
+    for start, end, role in lk.lex.find_roles(doc):
+        state = None
+        j = start - 1
+        if j >= 0 and doc[j].text in ("'s", "’s"):
+            j -= 1
+        pre = lk.state_ending_at(doc, j)
+        if pre:
+            state, start = pre
+        elif end + 1 < len(doc) and doc[end].lower_ == "of":
+            post = lk.state_starting_at(doc, end + 1)
+            if post:
+                state, end = post
+        holder = _named_holder(lk, doc, start, end, actors)
+        if state is not None and holder is not None:
+            named.setdefault((role, state), holder)
+        # Followed by a name ("President Donald Trump"): the name is the mention; titles are read later.
+        if end < len(doc) and doc[end].is_title and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"
+                                                     or doc[end].text in lk.forms):
+            continue
+        if _named_after(doc, end) or holder is not None:
+            continue  # "Washington's special envoy to Iraq, Mark Savaya,": the apposed name is the holder
+        if state is not None:
+            found.append((start, end, role, state))
+    out = []
+    for start, end, role, state in found:
+        holder = named.get((role, state))
+        if holder is None:
+            if when is None:
+                continue  # an undated article's 'Mexico's president' may be any of them: not today's by default
+            holders = lk.gz.holders(role, state, when)
+            if len(holders) != 1:
+                continue
+            holder = holders[0]
+        if holder in lk.gz:
+            lk.info(actors, holder)
+        elif holder not in actors:
+            continue  # named in the document, but not (yet) an actor we know: leave the role unresolved
+        out.append(Mention(start, end, (holder,), "role", doc[start:end].text, role=role, org=state))
+    return out
+
+
+def _named_holder(lk: Lookup, doc: Doc, start: int, end: int, actors: dict[str, ActorInfo]) -> str | None:
+    """The person a role phrase is attached to by title or apposition: 'President X', 'X, the president',
+    'the president, X': the gazetteer's id for the name (or None when the name is unknown there)."""
+    def run(i: int, step: int) -> str | None:
+        toks = []
+        while 0 <= i < len(doc) and len(toks) < 7 and (
+                (doc[i].is_title and doc[i].pos_ == "PROPN") or (toks and doc[i].lower_ in NAME_PARTICLES)
+                or (toks and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_)):
+            # ('Fils-Aimé': a hyphenated surname is one name)
+            toks.append(doc[i])
+            i += step
+        if not toks:
+            return None
+        toks.sort(key=lambda t: t.i)
+        name = doc[toks[0].i : toks[-1].i + 1]
+        aid = lk.gz.lookup(name.text)
+        if aid is not None:
+            return aid if lk.gz.get(aid).kind == "person" else None
+        if toks[-1].text == "-" or toks[0].text == "-":
+            return None
+        if len(toks) >= 2 and all(t.ent_type_ == "PERSON" for t in toks if t.lower_ not in NAME_PARTICLES | {"-"}):
+            # a person the gazetteer lacks: the id the NER mention of the same name will get
+            aid = slugify(name.text)
+            actors.setdefault(aid, ActorInfo(aid, name.text, "person", {name.text}))
+            return aid
+        return None
+    after = run(end, 1) if end < len(doc) else None
+    if after is None and end + 1 < len(doc) and doc[end].text == ",":
+        after = run(end + 1, 1)
+    before = None
+    if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ",":
+        before = run(start - 3, -1)  # 'X, the Mexican president'
+    elif start >= 2 and doc[start - 1].text == "," and (end >= len(doc) or doc[end].text in (",", ".")):
+        before = run(start - 2, -1)  # "X, Norway's foreign minister, said"
+    return after or before
+
+
+def _named_after(doc: Doc, end: int) -> bool:
+    """A role phrase followed, before any verb, by a comma and a person's name: 'the envoy to Iraq, Mark Savaya'."""
+    for i in range(end, min(len(doc), end + 6)):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", "."):
+            return False
+        if tok.text == "," and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON":
+            return True
+    return False

@@ -1,0 +1,99 @@
+"""Passes 'surnames' and 'short-names': an actor named in full, named again in short ('Dickinson' for Elizabeth
+Dickinson, also across documents; 'Rada' for the Rada Deterrence Force)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from extraction.mentions.lookup import Lookup
+from extraction.mentions.model import ActorInfo, FindState, Mention
+
+
+def repoint_surnames(lk: Lookup, st: FindState) -> list[Mention]:
+    """Re-point single names to the full-named person ('Dickinson' -> 'Elizabeth Dickinson').
+
+    People named in full in this document come first, then people named in earlier documents.
+    """
+    doc, spans, actors, taken, known = st.doc, st.spans, st.actors, st.taken, st.known
+    last: dict[str, str] = {}
+    for p in [a for a in actors.values() if a.kind == "person"]:
+        for key in surname_keys(p.name):
+            last.setdefault(key, p.id)
+    for key, p in known.items():
+        if key not in last and p.id not in lk.gz:
+            last[key] = p.id
+            actors.setdefault(p.id, ActorInfo(p.id, p.name, "person", {p.name}))
+    # 'Hassan Sheikh' after 'Hassan Sheikh Mohamud': the first words of a longer name in this document.
+    fulls = {p.id: p.name.split() for p in actors.values() if p.kind == "person" and len(p.name.split()) >= 3}
+    out = []
+    for m in spans:
+        info = actors.get(m.actor)
+        words = m.text.split()
+        longer = [pid for pid, full in fulls.items() if pid != m.actor and len(words) >= 2
+                  and len(full) > len(words) and full[: len(words)] == words]
+        if m.via == "ner" and info and info.kind == "person" and len(longer) == 1 and m.actor not in lk.gz:
+            actors[longer[0]].aliases.add(m.text)
+            if all(x.actor != m.actor for x in spans if x is not m):
+                actors.pop(m.actor, None)
+            out.append(Mention(m.start, m.end, (longer[0],), "surname", m.text))
+            continue
+        if m.via == "ner" and info and len(m.text.split()) == 1 and m.text in last and last[m.text] != m.actor:
+            target = last[m.text]
+            actors[target].aliases.add(m.text)
+            if m.actor not in lk.gz and all(x.actor != m.actor for x in spans if x is not m):
+                actors.pop(m.actor, None)
+            m = Mention(m.start, m.end, (target,), "surname", m.text)
+        out.append(m)
+    # Bare surnames the NER missed or mislabelled (e.g. as GPE).
+    for tok in doc:
+        if tok.i in taken or tok.text not in last or not tok.is_title:
+            continue
+        out.append(Mention(tok.i, tok.i + 1, (last[tok.text],), "surname", tok.text))
+    return out
+
+
+def find_short_names(lk: Lookup, st: FindState) -> list[Mention]:
+    """'the Rada Deterrence Force' ... 'Rada': an organisation named again by its first word."""
+    doc, spans, actors, taken = st.doc, st.spans, st.actors, st.taken
+    short: dict[str, str] = {}
+    for m in spans:
+        info = actors.get(m.actor)
+        if m.via != "ner" or len(m.actors) != 1 or info is None or info.kind in ("person", "state"):
+            continue
+        first = doc[m.start]
+        if len(m.text.split()) >= 2 and first.is_title and len(first.text) >= 4 and not first.is_stop \
+                and first.text not in lk.forms and first.text not in lk.lex.title_words:
+            short.setdefault(first.text, m.actor)
+    out = []
+    for tok in doc:
+        if tok.text in short and tok.i not in taken and not (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title):
+            out.append(Mention(tok.i, tok.i + 1, (short[tok.text],), "short-name", tok.text))
+            actors[short[tok.text]].aliases.add(tok.text)
+    return out
+
+
+def surname_keys(name: str) -> list[str]:
+    """'Gimena Sánchez-Garzoli' -> ['Sánchez-Garzoli', 'Sánchez']; single names have none."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    last = parts[-1]
+    keys = [last]
+    if (len(parts) == 3 and len(last) <= 3) or ("-" in last and last.split("-", 1)[1][:1].islower()):
+        keys.append(parts[0])  # family name first: 'Kim Jong Un' -> 'Kim', 'Lee Jae-myung' -> 'Lee'
+    head, _, rest = last.partition("-")
+    if rest and head.lower() in ("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ibn", "bin", "abu"):
+        keys.append(rest)  # 'al-Burhan' -> 'Burhan'
+    elif rest:
+        keys.append(head)  # 'Sánchez-Garzoli' -> 'Sánchez'
+    return keys
+
+
+def known_people(nodes: Iterable[tuple[str, dict]]) -> dict[str, ActorInfo]:
+    """Surname -> person, for people already in the store, when the surname is not shared."""
+    seen: dict[str, list[ActorInfo]] = {}
+    for node_id, attrs in nodes:
+        if attrs.get("kind") == "person":
+            for key in surname_keys(attrs.get("name", "")):
+                seen.setdefault(key, []).append(ActorInfo(node_id, attrs["name"], "person"))
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}
