@@ -11,12 +11,14 @@ from __future__ import annotations
 import bisect
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from extraction.dates import FUTURE_CUES, background, resolve
+from extraction.discourse import Discourse
 from extraction.gazetteer import Gazetteer, load_gazetteer
 from extraction.lexicon import Lexicon, load_lexicon
 from extraction.mentions import ActorInfo, DocMentions, MentionFinder
@@ -99,23 +101,30 @@ class Extractor:
 
     def _document_relations(self, parsed: Doc, mentions: DocMentions) -> list[tuple[Span, int, int, str, Found, bool]]:
         """Every relation the rules find, in order, flagged False where the document shows the two ends
-        belong together (X MEMBER_OF or LEADS Y): their acts towards each other are not between sides."""
+        belong together (X MEMBER_OF or LEADS Y): their acts towards each other are not between sides.
+
+        The document's discourse (who did which act so far) is made here and carried through its sentences."""
+        discourse = Discourse()
         bounds = [(sent, *_sentence_bounds(sent)) for sent in parsed.sents]
         found = [(sent, s, e, text, f) for sent, s, e, text in bounds if len(text) >= 20 and not sent[0]._.skip
-                 for f in self._sentence_relations(sent, mentions)]
+                 for f in self._sentence_relations(sent, mentions, discourse)]
         members = {frozenset((f.source, f.target)) for *_, f in found if f.type in ("LEADS", "MEMBER_OF")}
         return [(*row, row[-1].type in ("LEADS", "MEMBER_OF") or frozenset((row[-1].source, row[-1].target))
                  not in members) for row in found]
 
     # -- internals -----------------------------------------------------------
 
-    def _sentence_relations(self, sent: Span, mentions: DocMentions) -> Iterator[Found]:
-        ctx = RuleContext(sent, mentions, self.lex, self.gz)
+    def _sentence_relations(self, sent: Span, mentions: DocMentions, discourse: Discourse) -> Iterator[Found]:
+        """The relations of one sentence, rule by rule in the declared order (see :data:`RULES`)."""
+        ctx = RuleContext(sent, mentions, self.lex, self.gz, discourse)
         tax = load_taxonomy()
         seen = set()
         last: Found | None = None
         for rule in RULES:
-            for f in rule(ctx):
+            # a rule's findings are read within its recording window: no other rule records meanwhile
+            with discourse.recording(rule.name) if rule.records else nullcontext():
+                found = list(rule.find(ctx))
+            for f in found:
                 key = (f.source, f.type, f.target)
                 if not tax.allows(f.type, self._kind(ctx, f.source), self._kind(ctx, f.target)):
                     continue  # the taxonomy's domain and range: 'a person LEADS a person' is no relation
@@ -127,7 +136,7 @@ class Extractor:
                         last = f
                     yield f
         if last is not None:  # 'Peru broke off relations ... Colombia criticised the move'
-            mentions.last_act = (sent.start, (last.source,))
+            discourse.last_act = (sent.start, (last.source,))
 
     def _kind(self, ctx: RuleContext, actor: str) -> str | None:
         """The actor's kind, from the document or else the gazetteer (None: unknown, so not checked)."""

@@ -43,10 +43,6 @@ class DocMentions:
     actors: dict[str, ActorInfo]
     by_token: dict[int, Mention]
     counts: dict[str, int]
-    # who last did what: verb lemma -> actors, filled sentence by sentence by the relation rules
-    events: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # the last act (sanction, strike, support ...) found, as (sentence start token, doers): 'the move' refers to it
-    last_act: tuple[int, tuple[str, ...]] | None = None
 
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)

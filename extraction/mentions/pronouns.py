@@ -16,8 +16,7 @@ HUMAN_NOUNS = {"man", "woman", "suspect", "detainee", "prisoner", "soldier", "jo
 
 def find_pronouns(lk: Lookup, st: FindState) -> list[Mention]:
     """he/she/his/her -> the nearest earlier person of compatible gender."""
-    doc, spans, actors = st.doc, st.spans, st.actors
-    spans = sorted(spans, key=lambda m: m.start)
+    doc, spans, actors = st.doc, st.spans, st.actors  # spans: sorted by start (the merge keeps them so)
     people_before: list[Mention] = []
     out = []
     k = 0

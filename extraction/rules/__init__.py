@@ -29,6 +29,9 @@ Rule families:
   "Experts at WOLA describe ..." (REPORTS_ON).
 """
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
 from extraction.rules.context import Found, RuleContext
 from extraction.rules.nouns import agent_noun_rule, at_war_rule, backed_rule, joint_rule, noun_rule, their_rule, under_rule
 from extraction.rules.phrases import phrase_rule
@@ -45,9 +48,42 @@ from extraction.rules.titles import (
 )
 from extraction.rules.verbs import misread_verb_rule, verb_rule
 
-RULES = (phrase_rule, verb_rule, noun_rule, joint_rule, their_rule, agent_noun_rule, title_rule, role_rule, appos_title_rule,
-         comma_title_rule, of_org_rule, org_of_person_rule, part_of_rule, led_rule, report_rule, report_noun_rule, under_rule, backed_rule,
-         misread_verb_rule, at_war_rule)
+
+@dataclass(frozen=True)
+class Rule:
+    """A relation rule in :data:`RULES`; ``records``: it records who did which act in the document's discourse."""
+    name: str
+    find: Callable[[RuleContext], Iterable[Found]]
+    records: bool = False
 
 
-__all__ = ["RULES", "Found", "RuleContext"]
+# The order is part of what the rules find, in two ways. Of two rules that find the same (source, type, target) in
+# a sentence, the earlier one's evidence (pattern, confidence) is kept. And object finding reads the discourse's
+# events ('Lee condemned the launch' -> whoever launched): a rule sees the events of earlier sentences and those
+# the recording rules before it recorded in this sentence, so 'phrase' runs before 'verb' and 'noun' record, and
+# every rule after them sees this sentence's acts too. Only rules declared ``records=True`` may record.
+RULES: tuple[Rule, ...] = (
+    Rule("phrase", phrase_rule),
+    Rule("verb", verb_rule, records=True),
+    Rule("noun", noun_rule, records=True),
+    Rule("joint", joint_rule),
+    Rule("their", their_rule),
+    Rule("agent-noun", agent_noun_rule),
+    Rule("title", title_rule),
+    Rule("role", role_rule),
+    Rule("appos-title", appos_title_rule),
+    Rule("comma-title", comma_title_rule),
+    Rule("of-org", of_org_rule),
+    Rule("org-of-person", org_of_person_rule),
+    Rule("part-of", part_of_rule),
+    Rule("led", led_rule),
+    Rule("report", report_rule),
+    Rule("report-noun", report_noun_rule),
+    Rule("under", under_rule),
+    Rule("backed", backed_rule),
+    Rule("misread-verb", misread_verb_rule),
+    Rule("at-war", at_war_rule),
+)
+
+
+__all__ = ["RULES", "Found", "Rule", "RuleContext"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from extraction.discourse import Discourse
 from extraction.gazetteer import Gazetteer
 from extraction.lexicon import Lexicon
 from extraction.mentions import STATE_PROXIES as MENTION_PROXIES
@@ -105,9 +106,11 @@ class Found:
 
 
 class RuleContext:
-    def __init__(self, sent: Span, mentions: DocMentions, lex: Lexicon, gazetteer: Gazetteer) -> None:
+    def __init__(self, sent: Span, mentions: DocMentions, lex: Lexicon, gazetteer: Gazetteer,
+                 discourse: Discourse) -> None:
         self.sent = sent
         self.m = mentions
+        self.discourse = discourse  # the document's events so far, from the extractor
         self.lex = lex
         self.gz = gazetteer
 
@@ -264,12 +267,12 @@ class RuleContext:
                     and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in child.children) \
                     and not any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep") and self.np_actors(c)
                                 for c in child.children):
-                agents = self.m.events.get(event_stem(child.lemma_))
-                if not agents and child.lemma_.lower() in GENERIC_EVENTS and self.m.last_act is not None \
-                        and self.m.last_act[0] >= _sentences_back(self.sent, 3):
+                agents = self.discourse.doers(event_stem(child.lemma_))
+                if not agents and child.lemma_.lower() in GENERIC_EVENTS and self.discourse.last_act is not None \
+                        and self.discourse.last_act[0] >= _sentences_back(self.sent, 3):
                     # 'Peru broke off relations ... Colombia criticised the move'; a state's body acts for the state
                     return list(dict.fromkeys(self.state_of(a) or a if self.kind(a) == "government_body" else a
-                                              for a in self.m.last_act[1]))
+                                              for a in self.discourse.last_act[1]))
                 if agents:
                     # 'North Korea launched a missile ... Lee condemned the launch'; 'U.S. forces seized a tanker ...
                     # Caracas denounced the seizure' is aimed at the state whose unnamed forces acted

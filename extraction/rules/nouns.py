@@ -221,7 +221,7 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
     frames = [f for tok in ctx.sent if (f := _noun_frame(ctx, tok)) is not None]
     for f in frames:
         if f.agents and f.type not in SYMMETRIC:
-            ctx.m.events[event_stem(f.tok.lemma_)] = tuple(f.agents)  # 'Israeli strikes ...' for 'the strikes' later
+            ctx.discourse.record_event(event_stem(f.tok.lemma_), tuple(f.agents))  # 'Israeli strikes ...' for 'the strikes' later
     # 'threats of a trade war': the nested event is the content of the outer one, not an event of its own.
     heads = {f.tok.i for f in frames}
     frames = [f for f in frames if not (f.tok.dep_ == "pobj" and f.tok.head.lower_ == "of"

@@ -40,13 +40,13 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             if not doers and tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children):
                 doers = ctx.subject_actors(tok)  # 'U.S. forces boarded and seized a tanker'
             if doers:
-                ctx.m.events[event_stem(lemma)] = tuple(doers)  # remembered for 'the launch', 'the arrest' later on
+                ctx.discourse.record_event(event_stem(lemma), tuple(doers))  # remembered for 'the launch', 'the arrest' later on
             elif (ctx.lex.verb_types(lemma) or [""])[0] == "COERCES" and not ctx.blocked(tok):
                 # 'Israeli warplanes struck ...': the unnamed weapons' state is the doer
                 doers = [a for c in tok.children if c.dep_ == "nsubj" for g in c.children if g.dep_ in ("amod", "compound")
                          for a in ctx.np_actors(g) if ctx.kind(a) == "state"]
                 if doers:
-                    ctx.m.events[event_stem(lemma)] = tuple(doers)
+                    ctx.discourse.record_event(event_stem(lemma), tuple(doers))
         if tok.i in claimed:
             continue
         types = ctx.lex.verb_types(lemma)

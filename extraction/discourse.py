@@ -1,0 +1,45 @@
+"""What a document has told so far, carried from sentence to sentence: who did which act.
+
+The extractor makes one :class:`Discourse` per document and hands it to every rule through the rule context.
+Only the rules :data:`extraction.rules.RULES` declares as recording may write to it, and only while they run:
+'North Korea launched a missile ... Lee condemned the launch' needs the launch's doer recorded before the
+condemnation is read, so which rules record, and in what order the rules run, is part of what they find.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+
+class UndeclaredRecording(RuntimeError):
+    """A rule wrote to the discourse without being declared as recording: the rule order would hide a dependency."""
+
+
+@dataclass
+class Discourse:
+    # who last did what: verb or event-noun stem -> doers ('launch' -> North Korea), for 'the launch' later
+    events: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the last act (sanction, strike, support ...) found, as (sentence start token, doers): 'the move' refers to it
+    last_act: tuple[int, tuple[str, ...]] | None = None
+    _recorder: str | None = None  # the rule allowed to record right now
+
+    @contextmanager
+    def recording(self, rule: str) -> Iterator[None]:
+        """Let ``rule`` record events while the block runs (a rule's findings are consumed inside it)."""
+        self._recorder = rule
+        try:
+            yield
+        finally:
+            self._recorder = None
+
+    def record_event(self, stem: str, doers: tuple[str, ...]) -> None:
+        """``doers`` did the act named by ``stem`` ('launch', 'strike'): a later 'the launch' is theirs."""
+        if self._recorder is None:
+            raise UndeclaredRecording(f"event {stem!r} recorded by a rule not declared as recording")
+        self.events[stem] = doers
+
+    def doers(self, stem: str) -> tuple[str, ...] | None:
+        """Who last did the act named by ``stem``, if the document has said."""
+        return self.events.get(stem)
