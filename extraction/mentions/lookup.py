@@ -63,6 +63,7 @@ class Lookup:
         return aid
 
     def state_ending_at(self, doc: Doc, j: int) -> tuple[str, int] | None:
+        """'Colombia's ...', 'the U.S. ...': a state's name (or demonym) of up to four words ending at token ``j``."""
         for length in (4, 3, 2, 1):
             s = j - length + 1
             if s < 0 or j < 0:
