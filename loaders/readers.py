@@ -494,7 +494,7 @@ def load_paths(paths: Iterable[str | Path], max_doc_mb: float = DEFAULT_MAX_DOC_
 
 def unique_documents(items: Iterable[Document | LoadProblem]) -> tuple[list[Document], list[LoadProblem]]:
     """Documents and problems in reading order, document ids made unique (also for documents read elsewhere,
-    e.g. by the workers of a cluster: see graph/cluster.py).
+    e.g. by the workers of a cluster: see actorgraph/cluster.py).
 
     >>> docs, problems = unique_documents([Document(id="a", path="x/a.txt"), Document(id="a", path="y/a.txt")])
     >>> [d.id for d in docs]

@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-import graph.cli.common as common
+import actorgraph.cli.common as common
 from graph import fastgraph
 from graph import store as store_module
 from graph.analysis.centrality import betweenness, centrality
@@ -77,7 +77,7 @@ class _Exited(Exception):
 
 def _run_main(monkeypatch, argv: list[str]) -> int | None:
     """Run the real entry point in this process; returns the os._exit code, or None if it exited normally."""
-    from graph.cli import main
+    from actorgraph.cli import main
 
     def fake_exit(code: int) -> None:
         raise _Exited(code)
@@ -148,7 +148,7 @@ def test_fast_exit_allowed_only_after_a_report(monkeypatch):
 
 def test_reports_are_marked(tmp_path: Path):
     # Every report command is read-only and marked; writing commands are not.
-    from graph.cli import cli
+    from actorgraph.cli import cli
 
     def marked(cmd) -> bool:
         f = cmd.callback
@@ -177,7 +177,7 @@ def test_betweenness_split_over_processes_gives_the_same_numbers(random_store):
 
 
 def test_betweenness_uses_only_idle_cores(monkeypatch):
-    from graph.cli import analysis
+    from actorgraph.cli import analysis
 
     monkeypatch.setattr(analysis.os, "cpu_count", lambda: 2)
     for load, want in ((0.0, 2), (0.9, 2), (1.6, 1), (3.0, 1)):

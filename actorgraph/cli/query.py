@@ -10,9 +10,9 @@ from typing import Any
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import emit, format_option, friendly_errors
-from graph.cli.neo4j import neo4j_options, settings_from
+from actorgraph.cli import cli
+from actorgraph.cli.common import emit, format_option, friendly_errors
+from actorgraph.cli.neo4j import neo4j_options, settings_from
 
 TIMEOUT_HELP = "Give up after this many seconds."
 

@@ -9,11 +9,11 @@ they can see, or fsspec URLs such as ``s3://bucket/news/``) and parse them. Thre
 2. **extract**: the new documents, in partitions of about equal word counts, are parsed by the worker's
    own pipeline (loaded once per worker by :class:`ExtractorPlugin`, not per task); a task returns small
    :class:`~graph.model.Extraction` objects without the document text;
-3. **re-read**: as in :func:`graph.ingest.ingest_paths`, a document that names the surname of a person another
+3. **re-read**: as in :func:`actorgraph.ingest.ingest_paths`, a document that names the surname of a person another
    document names in full is extracted again with that person known, so the result does not depend on
    which worker saw which document first.
 
-The client then merges exactly as ``-j N`` does (:func:`graph.ingest.merge_into`), and the store is written
+The client then merges exactly as ``-j N`` does (:func:`actorgraph.ingest.merge_into`), and the store is written
 once at the end. A worker that dies loses nothing: the scheduler runs its tasks again elsewhere (tasks are
 pure functions of their inputs). Workers keep the last files they read (:func:`_read_cached`), so a
 file is usually fetched once per worker even though rounds 1-3 each need it.
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from graph.ingest import CHUNK_ENV, DEFAULT_CHUNK_CHARS, IngestReport, _mentions_unlinked, _merge_parts, merge_into, split_text
+from actorgraph.ingest import CHUNK_ENV, DEFAULT_CHUNK_CHARS, IngestReport, _mentions_unlinked, _merge_parts, merge_into, split_text
 from graph.model import Document, Extraction
 from graph.store import GraphStore
 from loaders.readers import DEFAULT_MAX_DOC_MB, LoadProblem, unique_documents
@@ -176,7 +176,7 @@ def _documents(items: Sequence[_Item], max_doc_mb: float) -> list[Document]:
 
 
 def _extract_docs(extractor: Any, docs: list[Document], chunk_chars: int, batch_size: int) -> list[Extraction]:
-    """What graph.ingest._extract computes, without its progress bar, on this worker's extractor."""
+    """What actorgraph.ingest._extract computes, without its progress bar, on this worker's extractor."""
     out: list[Extraction] = []
     for d in docs:
         if len(d.text) <= chunk_chars:
@@ -211,7 +211,7 @@ def _extract_task(items: list[_Item], known: dict, max_doc_mb: float, chunk_char
 def _redo_task(items: list[_Item], actors: list[list[str]], known: dict, max_doc_mb: float, chunk_chars: int,
                batch_size: int) -> list[tuple[int, Extraction]]:
     """(position, new extraction) for the documents of ``items`` that name a known person's surname
-    without that person among their ``actors``: :func:`graph.ingest._mentions_unlinked`, on the text."""
+    without that person among their ``actors``: :func:`actorgraph.ingest._mentions_unlinked`, on the text."""
     docs = _documents(items, max_doc_mb)
     redo = []
     for i, (d, ids) in enumerate(zip(docs, actors, strict=True)):
@@ -256,7 +256,7 @@ def ingest_cluster(sources: Iterable[str | os.PathLike[str]], store: GraphStore,
                    model: str | None = None, progress: Progress | None = None, batch_size: int = 16,
                    max_doc_mb: float = DEFAULT_MAX_DOC_MB, chunk_chars: int | None = None,
                    partition_words: int = DEFAULT_PARTITION_WORDS, client: Any = None) -> IngestReport:
-    """:func:`graph.ingest.ingest_paths` with the reading and parsing done by a Dask cluster.
+    """:func:`actorgraph.ingest.ingest_paths` with the reading and parsing done by a Dask cluster.
 
     ``cluster`` is ``local:N`` or a scheduler address (default ``$ACTORGRAPH_CLUSTER``); or pass a
     ``distributed.Client`` as ``client``. ``progress(done, total, words, seconds)`` is called as

@@ -406,12 +406,12 @@ PROGRESS_ENV = "ACTORGRAPH_PROGRESS_SECONDS"  # seconds between plain progress l
 
 
 class ProgressDisplay:
-    """Renders :class:`graph.progress.Progress` reports: a bar on a terminal (stderr), else a plain
+    """Renders :class:`actorgraph.progress.Progress` reports: a bar on a terminal (stderr), else a plain
     line every ``$ACTORGRAPH_PROGRESS_SECONDS`` (10) seconds, for logs and pipes. Use as a context
     manager so a bar is taken down even when the command fails."""
 
     def __init__(self, stream: Any = None) -> None:
-        from graph.progress import plain_lines
+        from actorgraph.progress import plain_lines
 
         self.stream = stream or sys.stderr
         self._bar: Any = None
@@ -435,7 +435,7 @@ class ProgressDisplay:
         if self._plain is not None:
             self._plain(p)
             return
-        from graph.progress import clock_text
+        from actorgraph.progress import clock_text
 
         if self._bar is None:
             from rich.console import Console

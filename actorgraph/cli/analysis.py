@@ -10,8 +10,8 @@ from typing import Any
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import (
+from actorgraph.cli import cli
+from actorgraph.cli.common import (
     emit,
     evidence_lines,
     format_option,

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from actorgraph.progress import Progress, ProgressMeter, plain_lines
 from graph.model import Actor, Document, Extraction, Relation
-from graph.progress import Progress, ProgressMeter, plain_lines
 from graph.store import GraphStore
 from loaders.readers import DEFAULT_MAX_DOC_MB, UNSUPPORTED, LoadProblem, quote_name
 
@@ -259,7 +259,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
     ``paths`` are files, folders or http(s) URLs of pages and feeds (fetched as ``web`` says);
     feed items whose URL is already stored are not fetched again.
 
-    ``progress``: a callback that receives a :class:`~graph.progress.Progress` (documents and words
+    ``progress``: a callback that receives a :class:`~actorgraph.progress.Progress` (documents and words
     done, words/s, seconds left) as extraction goes; ``True`` writes a plain line to stderr every
     10 seconds; ``False`` reports nothing.
 
@@ -314,7 +314,7 @@ def merge_into(store: GraphStore, report: IngestReport, used: list[dict] | None 
 
     ``used`` is the surname table each extraction was made with (default: the store's before the merge);
     surnames whose person changed under the lock are resolved again. Also used by the cluster ingest
-    (graph/cluster.py), so both build the same store.
+    (actorgraph/cluster.py), so both build the same store.
     """
     if used is None:
         used = [_known(list(store.graph.nodes(data=True)))] * len(report.extractions)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import friendly_errors, open_store, source_option, store_option
+from actorgraph.cli import cli
+from actorgraph.cli.common import friendly_errors, open_store, source_option, store_option
 
 
 def parents_option(f):

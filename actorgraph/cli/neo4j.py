@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import friendly_errors, open_store, store_option
+from actorgraph.cli import cli
+from actorgraph.cli.common import friendly_errors, open_store, store_option
 from graph.neo4j.writer import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import emit, format_option, friendly_errors, open_store, report_command, store_option
+from actorgraph.cli import cli
+from actorgraph.cli.common import emit, format_option, friendly_errors, open_store, report_command, store_option
 
 
 def reason_option(f: Callable[..., Any]) -> Callable[..., Any]:

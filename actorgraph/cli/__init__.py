@@ -27,8 +27,8 @@ def cli() -> None:
 
 def _register() -> None:
     # Imported for their side effect of adding commands to ``cli``.
-    from graph.cli import analysis, core, events, export, query, resolution  # noqa: F401
-    from graph.cli import neo4j as _neo4j  # noqa: F401
+    from actorgraph.cli import analysis, core, events, export, query, resolution  # noqa: F401
+    from actorgraph.cli import neo4j as _neo4j  # noqa: F401
 
 
 _register()
@@ -41,7 +41,7 @@ def main() -> None:
     import sys
     import warnings
 
-    from graph.cli.common import EXIT_INTERRUPTED, INTERRUPTED, fast_exit, fast_exit_allowed, quiet_broken_pipe
+    from actorgraph.cli.common import EXIT_INTERRUPTED, INTERRUPTED, fast_exit, fast_exit_allowed, quiet_broken_pipe
 
     if not os.environ.get("ACTORGRAPH_DEBUG"):
         # Library warnings (spaCy, pydantic...) are for developers; users get our one-line messages.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import (
+from actorgraph.cli import cli
+from actorgraph.cli.common import (
     ProgressDisplay,
     emit,
     evidence_lines,
@@ -21,7 +21,7 @@ from graph.cli.common import (
     source_option,
     store_option,
 )
-from graph.cli.neo4j import neo4j_options, push_extractions, settings_from
+from actorgraph.cli.neo4j import neo4j_options, push_extractions, settings_from
 from graph.taxonomy import load_taxonomy
 from loaders.readers import DEFAULT_MAX_DOC_MB
 
@@ -81,14 +81,14 @@ def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, p
       actorgraph ingest - < article.txt
       actorgraph ingest s3://bucket/news/ --cluster tcp://scheduler:8786
     """
-    from graph.ingest import ingest_paths
+    from actorgraph.ingest import ingest_paths
     from loaders.web import WebOptions
 
     # Ask for the password up front, not after a long extraction.
     settings = settings_from(uri, user, database, ask_password) if to_neo4j else None
     store = open_store(store_path, create=True)
     if cluster:
-        from graph.cluster import ingest_cluster
+        from actorgraph.cluster import ingest_cluster
 
         shown: list[int] = []
 
@@ -218,7 +218,7 @@ def eval(gold: tuple[Path, ...], store_path: Path | None, docs: Path | None, as_
     """
     import json
 
-    from graph.evaluate import evaluate, format_report
+    from actorgraph.evaluate import evaluate, format_report
     from graph.export import node_link
 
     store = open_store(store_path)
