@@ -24,6 +24,7 @@ file is usually fetched once per worker even though rounds 1-3 each need it.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import time
@@ -34,9 +35,19 @@ from functools import lru_cache
 from typing import Any
 
 from actorgraph.ingest import CHUNK_ENV, DEFAULT_CHUNK_CHARS, IngestReport, _mentions_unlinked, _merge_parts, merge_into, split_text
+from extraction.extractor import Extractor
+from extraction.mentions import known_people
 from graph.model import Document, Extraction
 from graph.store import GraphStore
-from loaders.readers import DEFAULT_MAX_DOC_MB, LoadProblem, unique_documents
+from loaders.readers import DEFAULT_MAX_DOC_MB, LoadProblem, read_file, unique_documents
+from loaders.remote import as_path, iter_sources
+
+try:  # Dask is an optional extra (actorgraph[cluster]); without it --cluster says how to install it.
+    from distributed import Client, LocalCluster, as_completed, get_worker
+    from distributed import WorkerPlugin as _PluginBase
+except ImportError:  # pragma: no cover
+    Client = LocalCluster = as_completed = get_worker = None  # type: ignore[assignment,misc]
+    _PluginBase = object  # type: ignore[assignment,misc]
 
 CLUSTER_ENV = "ACTORGRAPH_CLUSTER"
 PLUGIN = "actorgraph-extractor"
@@ -59,12 +70,8 @@ class ClusterError(RuntimeError):
 def cluster_client(spec: str) -> Iterator[Any]:
     """A ``distributed.Client`` for ``local:N`` (a LocalCluster of N worker processes on 127.0.0.1, closed on
     exit) or the address of a running scheduler (``tcp://host:8786``)."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise ClusterError("--cluster needs Dask: pip install 'actorgraph[cluster]'") from None
-    import logging
-
+    if Client is None:
+        raise ClusterError("--cluster needs Dask: pip install 'actorgraph[cluster]'")
     m = _LOCAL.match(spec.strip())
     if m:
         n = int(m.group(1) or os.cpu_count() or 1)
@@ -91,12 +98,6 @@ def cluster_client(spec: str) -> Iterator[Any]:
         client.close()
 
 
-try:  # Dask is an optional extra (actorgraph[cluster]); without it --cluster says how to install it.
-    from distributed import WorkerPlugin as _PluginBase
-except ImportError:  # pragma: no cover
-    _PluginBase = object  # type: ignore[assignment,misc]
-
-
 class ExtractorPlugin(_PluginBase):  # type: ignore[misc,valid-type]
     """Loads the spaCy pipeline, gazetteer and lexicon once per worker (also on a worker that replaces a dead one)."""
 
@@ -107,8 +108,6 @@ class ExtractorPlugin(_PluginBase):  # type: ignore[misc,valid-type]
         self.extractor: Any = None
 
     def setup(self, worker: Any) -> None:
-        from extraction.extractor import Extractor
-
         self.extractor = Extractor(self.model)
 
     def teardown(self, worker: Any) -> None:
@@ -116,8 +115,6 @@ class ExtractorPlugin(_PluginBase):  # type: ignore[misc,valid-type]
 
 
 def _extractor() -> Any:
-    from distributed import get_worker
-
     plugin = get_worker().plugins.get(PLUGIN)
     if plugin is None or plugin.extractor is None:
         raise RuntimeError(f"worker has no {PLUGIN} plugin (register ExtractorPlugin first)")
@@ -135,9 +132,6 @@ def _has_extractor(model: str | None, dask_worker: Any = None) -> bool:
 @lru_cache(maxsize=2)
 def _read_cached(source: str, max_doc_mb: float) -> tuple[Document | LoadProblem, ...]:
     """Everything in one file, as the local loaders read it. Kept for the next round on this worker."""
-    from loaders.readers import read_file
-    from loaders.remote import as_path
-
     try:
         return tuple(read_file(as_path(source), max_doc_mb))  # type: ignore[arg-type]
     except Exception as exc:  # an object store's own errors (credentials, network): a problem, not a crash
@@ -146,8 +140,6 @@ def _read_cached(source: str, max_doc_mb: float) -> tuple[Document | LoadProblem
 
 def _list_task(sources: list[str]) -> list[str | LoadProblem]:
     """Expand sources where the documents are (the workers may see paths the client does not)."""
-    from loaders.remote import iter_sources
-
     return [x if isinstance(x, LoadProblem) else str(x) for x in iter_sources(sources)]
 
 
@@ -274,10 +266,6 @@ def ingest_cluster(sources: Iterable[str | os.PathLike[str]], store: GraphStore,
 def _ingest(client: Any, sources: Iterable[str | os.PathLike[str]], store: GraphStore, model: str | None,
             progress: Progress | None, batch_size: int, max_doc_mb: float, chunk_chars: int | None,
             partition_words: int) -> IngestReport:
-    from distributed import as_completed
-
-    from extraction.mentions import known_people
-
     report = IngestReport()
     chunk = chunk_chars or int(os.environ.get(CHUNK_ENV) or DEFAULT_CHUNK_CHARS)
     # pure=False: a re-run must read the files again (they may have changed), not reuse old results.

@@ -18,6 +18,10 @@ from pathlib import Path
 
 import click
 
+from actorgraph.cli import cli
+from graph.html import relation_colours
+from graph.taxonomy import DEFAULT_TAXONOMY, load_taxonomy
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = ROOT / "docs"
 REGENERATE = "python -m actorgraph.docs"
@@ -45,8 +49,6 @@ def walk_commands(group: click.Group | None = None) -> Iterator[tuple[list[str],
     ['actorgraph', 'actorgraph ingest']
     """
     if group is None:
-        from actorgraph.cli import cli
-
         group = cli
     yield ["actorgraph"], group
     yield from _walk(group, ["actorgraph"], top=True)
@@ -80,8 +82,6 @@ def section_module(cmd: click.Command) -> str:
 
 def help_text(path: list[str]) -> str:
     """The ``--help`` output of one command, as ``actorgraph ... --help`` prints it at width 100."""
-    from actorgraph.cli import cli
-
     settings = dict(cli.context_settings, terminal_width=HELP_WIDTH, max_content_width=HELP_WIDTH)
     ctx = click.Context(cli, info_name=path[0], **settings)
     cmd: click.Command = cli
@@ -132,9 +132,6 @@ def cli_markdown() -> str:
 
 def taxonomy_markdown() -> str:
     """The text of ``docs/taxonomy.md``: actor kinds and relation types from the packaged taxonomy."""
-    from graph.html import relation_colours
-    from graph.taxonomy import DEFAULT_TAXONOMY, load_taxonomy
-
     tax = load_taxonomy(DEFAULT_TAXONOMY)  # the packaged file, whatever $ACTORGRAPH_TAXONOMY says
     colours = relation_colours(tax)
 

@@ -22,6 +22,7 @@ import yaml
 from graph.model import name_key
 from graph.store import GraphStore
 from graph.taxonomy import load_taxonomy
+from loaders.readers import iter_files, read_file
 
 
 def norm_text(text: str) -> str:
@@ -58,8 +59,6 @@ def _prf(correct: int, wrong: int, found: int, total: int) -> tuple[float, float
 
 def document_texts(store: GraphStore | None, docs_dir: str | Path | None) -> dict[str, str]:
     """Normalised text of each document, from a folder or from the stored documents' paths."""
-    from loaders.readers import iter_files, read_file
-
     texts: dict[str, str] = {}
     sources: list[Path] = []
     if docs_dir:

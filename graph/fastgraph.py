@@ -19,7 +19,9 @@ changes, or after :func:`invalidate`.
 from __future__ import annotations
 
 import math
+import multiprocessing
 import random
+import sys
 import weakref
 from dataclasses import dataclass
 from typing import Any
@@ -226,9 +228,6 @@ def _betweenness_sums(sg: Any, sources: list[int], processes: int, reorder: bool
     the GIL while it computes, so a pool's feeder thread would not hand out work until the parent's
     share was done.
     """
-    import multiprocessing
-    import sys
-
     if reorder and sg.vcount() >= _REORDER_FROM:
         perm = _bfs_order(sg)
         raw = _betweenness_sums(_renumbered(sg, perm), [perm[s] for s in sources], processes, reorder=False)

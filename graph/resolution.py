@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from graph.model import Extraction, name_key
+from graph.taxonomy import load_taxonomy
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -338,8 +339,6 @@ def decide_rename(store: GraphStore, actor: str, name: str, reason: str | None =
 
 
 def decide_kind(store: GraphStore, actor: str, kind: str, reason: str | None = None) -> dict[str, Any]:
-    from graph.taxonomy import load_taxonomy
-
     return _attribute(store, "kind", actor, reason, kind=load_taxonomy().check_kinds([kind])[0])
 
 

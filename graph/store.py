@@ -18,6 +18,7 @@ import contextlib
 import fcntl
 import gc
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any
 import networkx as nx
 
 from graph.model import TEXT, Actor, Document, Evidence, Extraction, Relation
+from graph.resolution import Resolution
 from graph.taxonomy import load_taxonomy
 
 try:  # orjson is much faster on large stores; the stdlib is the fallback
@@ -557,8 +559,6 @@ class GraphStore:
             ext = _renamed(ext, new_id)
         # The analyst's merges, aliases, renames and kinds are replayed here, so they outlive re-ingests.
         if self._resolution is None:
-            from graph.resolution import Resolution
-
             self._resolution = Resolution.load(self.path)
         ext = self._resolution.rewrite(ext)
         self.documents[new_id] = ext.document
@@ -668,8 +668,6 @@ def _updatable(path: str) -> bool:
 
 
 def _slug(name: str) -> str:
-    import re
-
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")
 
 

@@ -293,7 +293,7 @@ class Topology:
 
     def weak_components(self) -> list[int]:
         """Sizes of the weakly connected components, largest first."""
-        import igraph as ig
+        import igraph as ig  # lazy: heavy library, only for this measure
 
         names, pairs = self.pairs(directed=False)
         sizes = ig.Graph(n=len(names), edges=pairs).connected_components().sizes()
@@ -341,7 +341,7 @@ class Topology:
 
     def distances_to(self, target: str, types: Iterable[str] | None = None, direction: str = "out") -> dict[str, int]:
         """Hops from each actor that can reach ``target`` along :meth:`hops` (breadth-first, backwards)."""
-        import igraph as ig
+        import igraph as ig  # lazy: heavy library, only for this measure
 
         i = self.index[target]
         order, starts = self._hop_index(types, direction)

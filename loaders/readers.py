@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from graph.model import Document
+from graph.terminal import escape, has_controls
 from loaders.dates import date_warning, parse_date
 from loaders.html import html_to_text
 
@@ -52,8 +53,6 @@ class LoadProblem:
     line: int | None = None
 
     def __str__(self) -> str:
-        from graph.terminal import escape
-
         where = quote_name(self.path)
         where = f"{where}:{self.line}" if self.line else where
         return f"{where}: {escape(self.message)}"
@@ -66,8 +65,6 @@ def quote_name(name: str) -> str:
     >>> quote_name("news/a.txt"), quote_name("a\nError: x.txt")
     ('news/a.txt', "'a\\nError: x.txt'")
     """
-    from graph.terminal import has_controls
-
     return repr(name) if has_controls(name) or name != name.strip() else name
 
 
@@ -309,7 +306,7 @@ def _read_text(path: Path, where: str, suffix: str, max_doc_mb: float) -> Iterat
         yield LoadProblem(where, f"cannot read: {exc.strerror or exc}")
         return
     if suffix in FEED_SUFFIXES:
-        from loaders.feeds import feed_documents
+        from loaders.feeds import feed_documents  # deferred: loaders.feeds reads items through this module
 
         yield from feed_documents(data, where)
         return
@@ -346,10 +343,10 @@ def _read_text(path: Path, where: str, suffix: str, max_doc_mb: float) -> Iterat
 def _binary_text(suffix: str, data: bytes) -> tuple[str, dict[str, str]]:
     """Text and metadata of a .pdf or .docx file; ``ValueError`` with a one-line reason."""
     if suffix == ".pdf":
-        from loaders.pdf import pdf_text
+        from loaders.pdf import pdf_text  # lazy: pdfminer costs ~130 ms to import, paid only for a PDF
 
         return pdf_text(data)
-    from loaders.docx import docx_text
+    from loaders.docx import docx_text  # lazy: python-docx (lxml) ~120 ms, paid only for a .docx
 
     return docx_text(data)
 
@@ -453,7 +450,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | LoadProblem]:
     fsspec URLs (``s3://bucket/news/``) are expanded the same way, as :class:`loaders.remote.RemotePath` objects."""
     for raw in paths:
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", str(raw)):  # s3://, gs://, memory://...: see loaders/remote.py
-            from loaders.remote import expand, is_url
+            from loaders.remote import expand, is_url  # deferred: loaders.remote lists folders through this module
 
             if is_url(raw):
                 yield from expand(str(raw))

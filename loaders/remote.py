@@ -111,7 +111,7 @@ class RemotePath:
 
 
 def _filesystem(url: str) -> tuple[Any, str]:
-    import fsspec
+    import fsspec  # lazy: optional extra (actorgraph[cluster]), only for fsspec URLs
 
     scheme = url.split("://", 1)[0].lower()
     try:

@@ -13,15 +13,20 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
+from rich.cells import cell_len
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
+from rich.text import Text
 
+from actorgraph.progress import clock_text, plain_lines
+from graph import store as store_module
+from graph.provenance import SOURCES, keep_source
 from graph.store import STORE_ENV, GraphStore, default_store_path
 from graph.terminal import escape
-
-if TYPE_CHECKING:
-    from graph.topology import Topology
+from graph.topology import Topology
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,8 +50,6 @@ def format_option(f: F) -> F:
 
 
 def source_option(f: F) -> F:
-    from graph.provenance import SOURCES
-
     return click.option("--source", "provenance", type=click.Choice(SOURCES), default="all", show_default=True,
                         help="Only evidence of this provenance: text (extracted from documents) or an event dataset.")(f)
 
@@ -62,8 +65,6 @@ def open_store(store_path: Path | None, evidence: bool = True, create: bool = Fa
     filtered = source not in (None, "all")
     store = GraphStore.open(store_path or default_store_path(), evidence=evidence or filtered, create=create)
     if filtered:
-        from graph.provenance import keep_source
-
         keep_source(store.graph, source, drop_actors=drop_actors)
         store.evidence_loaded = False  # a filtered view must never be saved over the store
     if _report_running:
@@ -76,8 +77,6 @@ def open_store(store_path: Path | None, evidence: bool = True, create: bool = Fa
 def open_topology(store_path: Path | None, source: str | None = None) -> Topology:
     """The store's :class:`~graph.topology.Topology`, for reports on structure (centrality, stats, paths);
     with ``source``, of the evidence of that provenance only."""
-    from graph.topology import Topology
-
     if source not in (None, "all"):
         store = open_store(store_path, source=source, drop_actors=False)  # reports still find every actor
         topo = Topology.from_graph(store.graph, {d: doc.date for d, doc in store.documents.items()})
@@ -116,8 +115,6 @@ def report_command(f: F) -> F:
 
 def fast_exit_allowed() -> bool:
     """True when this process ran only a read-only report and never started a store save."""
-    from graph import store as store_module
-
     return _report_done and store_module.saves_started() == 0
 
 
@@ -275,8 +272,6 @@ def _cells(text: str) -> int:
     """Terminal cells ``text`` takes (wide characters count double); plain ASCII without asking rich."""
     if text.isascii():
         return len(text)
-    from rich.cells import cell_len
-
     return cell_len(text)
 
 
@@ -306,9 +301,6 @@ class _Wrapper:
     def __call__(self, text: str, width: int) -> list[str]:
         if _cells(text) <= width:
             return [text]
-        from rich.console import Console
-        from rich.text import Text
-
         if self._console is None:
             self._console = Console(width=max(width, 1), no_color=True, color_system=None, markup=False,
                                     highlight=False, emoji=False)
@@ -411,8 +403,6 @@ class ProgressDisplay:
     manager so a bar is taken down even when the command fails."""
 
     def __init__(self, stream: Any = None) -> None:
-        from actorgraph.progress import plain_lines
-
         self.stream = stream or sys.stderr
         self._bar: Any = None
         self._task: Any = None
@@ -435,12 +425,7 @@ class ProgressDisplay:
         if self._plain is not None:
             self._plain(p)
             return
-        from actorgraph.progress import clock_text
-
         if self._bar is None:
-            from rich.console import Console
-            from rich.progress import BarColumn, Progress, TextColumn
-
             console = Console(file=self.stream, no_color=not use_colour(self.stream))
             self._bar = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.fields[status]}"),
                                  console=console, transient=False)

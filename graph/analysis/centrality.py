@@ -30,6 +30,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph import fastgraph
 from graph.analysis.views import actor_row, check_types, directed_view, relation_edges, undirected_view, view_pairs
 from graph.taxonomy import load_taxonomy
 from graph.topology import Topology
@@ -46,11 +47,7 @@ def _fastgraph(engine: str, n: int) -> Any | None:
         raise ValueError(f"unknown engine {engine!r}; choose {', '.join(ENGINES)}")
     if engine == "networkx" or (engine == "auto" and n <= LARGE):
         return None
-    try:
-        from graph import fastgraph  # type: ignore[attr-defined]
-    except ImportError:
-        fastgraph = None
-    if fastgraph is None or not fastgraph.available():
+    if not fastgraph.available():
         if engine == "igraph":
             raise RuntimeError("engine 'igraph' asked for but python-igraph is not available")
         return None
