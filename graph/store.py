@@ -62,14 +62,6 @@ EVIDENCE_DEFAULTS = {"date": None, "confidence": 0.5, "pattern": "", "background
 LATER_EVIDENCE_FIELDS = ("background", "since", "provenance", "url")
 
 
-_saves_started = 0  # store saves begun in this process (the CLI's fast exit checks it)
-
-
-def saves_started() -> int:
-    """How many times :meth:`GraphStore.save` has started in this process."""
-    return _saves_started
-
-
 class StoreError(RuntimeError):
     """The store cannot be read or written."""
 
@@ -94,6 +86,7 @@ class GraphStore:
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self.documents: dict[str, Document] = {}
         self.evidence_loaded = True  # False after open(..., evidence=False): read-only
+        self.read_only = False  # True: save() refuses (a view that must never be written back)
         self._symmetric = load_taxonomy().symmetric
         self._resolution: Any = None  # the analyst's decisions (graph.resolution), read when first needed
 
@@ -198,8 +191,8 @@ class GraphStore:
         Then the topology file (a derived cache, see :meth:`open`), also atomically, stamped with
         the new store file's identity; if it is not written, readers ignore the stale one.
         """
-        global _saves_started
-        _saves_started += 1
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only; it is not saved")
         if not self.evidence_loaded:
             raise StoreError("this store was opened without evidence (read-only); open it with evidence to save")
         bad = self.validate(limit=6)

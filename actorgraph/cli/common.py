@@ -22,7 +22,6 @@ from rich.progress import BarColumn, Progress, TextColumn
 from rich.text import Text
 
 from actorgraph.progress import clock_text, plain_lines
-from graph import store as store_module
 from graph.provenance import SOURCES, keep_source
 from graph.store import STORE_ENV, GraphStore, default_store_path
 from graph.terminal import escape
@@ -66,8 +65,9 @@ def open_store(store_path: Path | None, evidence: bool = True, create: bool = Fa
     store = GraphStore.open(store_path or default_store_path(), evidence=evidence or filtered, create=create)
     if filtered:
         keep_source(store.graph, source, drop_actors=drop_actors)
-        store.evidence_loaded = False  # a filtered view must never be saved over the store
+        store.read_only = True  # a filtered view must never be saved over the store
     if _report_running:
+        store.read_only = True  # a report never writes: that is what lets it take the fast exit
         # A report keeps the loaded graph to the end: keep the collector from rescanning its
         # millions of containers on every later collection (seconds on a 1M-relation store).
         gc.freeze()
@@ -91,8 +91,8 @@ def open_topology(store_path: Path | None, source: str | None = None) -> Topolog
 # Freeing a loaded 1M-relation graph object by object takes seconds at exit. A command that only
 # reads the store and prints (a "report") has nothing left to do once it returns, so the entry
 # point flushes stdout/stderr and leaves with os._exit. Commands that write (ingest, pull, ...)
-# are never marked, and a process in which any store save started never takes the fast exit, so
-# an atomic save always completes normally.
+# are never marked, and a report's stores are opened read-only (save() refuses them), so the fast
+# exit can never cut a save short.
 
 _report_running = False
 _report_done = False
@@ -114,8 +114,8 @@ def report_command(f: F) -> F:
 
 
 def fast_exit_allowed() -> bool:
-    """True when this process ran only a read-only report and never started a store save."""
-    return _report_done and store_module.saves_started() == 0
+    """True when this process ran a read-only report (whose stores cannot be saved: see :func:`open_store`)."""
+    return _report_done
 
 
 def fast_exit(code: int) -> None:
