@@ -37,6 +37,7 @@ from typing import Any
 from actorgraph.ingest import CHUNK_ENV, DEFAULT_CHUNK_CHARS, IngestReport, _mentions_unlinked, _merge_parts, merge_into, split_text
 from extraction.extractor import Extractor
 from extraction.mentions import known_people
+from graph.errors import ActorgraphError
 from graph.model import Document, Extraction
 from graph.store import GraphStore
 from loaders.readers import DEFAULT_MAX_DOC_MB, LoadProblem, read_file, unique_documents
@@ -59,7 +60,7 @@ _LOCAL = re.compile(r"^local(?::(\d+))?$")
 Progress = Callable[[int, int, int, float], None]  # (documents done, documents in all, words done, seconds)
 
 
-class ClusterError(RuntimeError):
+class ClusterError(ActorgraphError, RuntimeError):
     """The cluster cannot be used: bad --cluster value, scheduler unreachable, Dask not installed."""
 
 

@@ -28,6 +28,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.errors import InputError
 from graph.store import pause_gc
 
 try:
@@ -161,7 +162,7 @@ def betweenness(g: nx.Graph | _Converted, k: int | None = None, seed: int | None
     sg = conv.graph
     directed = sg.is_directed()
     if k is not None and not 0 < k <= n:
-        raise ValueError(f"k must be between 1 and the number of nodes ({n}), not {k}")
+        raise InputError(f"k must be between 1 and the number of nodes ({n}), not {k}")
     if k is None or k == n:
         pivots = None
         raw = _betweenness_sums(sg, list(range(n)), processes) if processes > 1 else sg.betweenness(directed=directed)
@@ -289,7 +290,7 @@ def degree(g: nx.Graph, mode: str = "all") -> dict[str, int]:
     conv = to_igraph(g)
     modes = {"all": "all", "in": "in", "out": "out"}
     if mode not in modes:
-        raise ValueError(f"mode must be one of {', '.join(modes)}, not {mode!r}")
+        raise InputError(f"mode must be one of {', '.join(modes)}, not {mode!r}")
     if conv.weights is None:
         return dict(zip(conv.names, conv.graph.degree(mode=modes[mode]), strict=True))
     strength = conv.graph.strength(mode=modes[mode], weights=conv.weights)

@@ -34,6 +34,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.views import weighted_pairs
+from graph.errors import ActorgraphError
 from graph.export import write_output
 from graph.resolve import resolve_actor
 from graph.store import GraphStore
@@ -47,7 +48,7 @@ LARGE = 500
 MAX_EVIDENCE = 12  # evidence sentences per relation kept in the page (the count is always exact)
 
 
-class ViewError(ValueError):
+class ViewError(ActorgraphError, ValueError):
     """Bad view parameters (dates, an actor outside the filters)."""
 
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from graph.errors import ActorgraphError
 from graph.model import Extraction, name_key
 from graph.taxonomy import load_taxonomy
 
@@ -42,7 +43,7 @@ USER_ENV = "ACTORGRAPH_USER"
 ACTIONS = ("merge", "unmerge", "alias", "rename", "kind")
 
 
-class ResolutionError(ValueError):
+class ResolutionError(ActorgraphError, ValueError):
     """A decision cannot be made or the resolution file cannot be read."""
 
 

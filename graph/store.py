@@ -26,6 +26,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.errors import ActorgraphError
 from graph.model import TEXT, Actor, Document, Evidence, Extraction, Relation
 from graph.resolution import Resolution
 from graph.taxonomy import load_taxonomy
@@ -62,7 +63,7 @@ EVIDENCE_DEFAULTS = {"date": None, "confidence": 0.5, "pattern": "", "background
 LATER_EVIDENCE_FIELDS = ("background", "since", "provenance", "url")
 
 
-class StoreError(RuntimeError):
+class StoreError(ActorgraphError, RuntimeError):
     """The store cannot be read or written."""
 
 

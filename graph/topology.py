@@ -32,6 +32,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from graph.errors import InputError
 from graph.model import TEXT
 from graph.store import (
     FORMAT,
@@ -319,7 +320,7 @@ class Topology:
         # target), grouped by the actor they leave: one sort, then a slice per actor. Built once per
         # (types, direction): a walk asks for the hops of many actors.
         if direction not in ("out", "in", "both"):
-            raise ValueError(f"unknown direction {direction!r}; choose out, in or both")
+            raise InputError(f"unknown direction {direction!r}; choose out, in or both")
         key = (tuple(sorted(types)) if types else None, direction)
         if key not in self._csr:
             self._csr[key] = self._build_hop_index(types, direction)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from graph.errors import ActorgraphError
 from graph.model import Document
 from graph.terminal import escape, has_controls
 from loaders.dates import date_warning, parse_date
@@ -119,7 +120,7 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
-class ReadRefused(OSError):
+class ReadRefused(ActorgraphError, OSError):
     """A path that the reader will not read: not a regular file, or over its byte limit."""
 
 
@@ -445,16 +446,10 @@ def _is_sidecar(path: Path) -> bool:
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | LoadProblem]:
-    """Expand paths: files as given, folders recursively (sorted); other file types in a folder are
+    """Expand local paths: files as given, folders recursively (sorted); other file types in a folder are
     reported (``unsupported file type .pptx; skipped``), hidden files, sidecars and folder notes are not.
-    fsspec URLs (``s3://bucket/news/``) are expanded the same way, as :class:`loaders.remote.RemotePath` objects."""
+    fsspec URLs (``s3://bucket/news/``) are :func:`loaders.remote.iter_sources`'s, which calls this for the rest."""
     for raw in paths:
-        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", str(raw)):  # s3://, gs://, memory://...: see loaders/remote.py
-            from loaders.remote import expand, is_url  # deferred: loaders.remote lists folders through this module
-
-            if is_url(raw):
-                yield from expand(str(raw))
-                continue
         path = Path(raw)
         if str(raw) == STDIN:
             yield path
@@ -475,18 +470,6 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | LoadProblem]:
             yield from files
         else:
             yield path
-
-
-def load_paths(paths: Iterable[str | Path], max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> tuple[list[Document], list[LoadProblem]]:
-    """Load every document under ``paths``; document ids are made unique."""
-    def items() -> Iterator[Document | LoadProblem]:
-        for item in iter_files(paths):
-            if isinstance(item, LoadProblem):
-                yield item
-            else:
-                yield from read_file(item, max_doc_mb)
-
-    return unique_documents(items())
 
 
 def unique_documents(items: Iterable[Document | LoadProblem]) -> tuple[list[Document], list[LoadProblem]]:

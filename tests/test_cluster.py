@@ -14,7 +14,7 @@ from conftest import EXAMPLES, IN_CI, ROOT
 from actorgraph.ingest import ingest_paths
 from graph.export import write_json
 from graph.store import GraphStore
-from loaders.readers import load_paths
+from loaders.remote import load_paths
 
 if IN_CI:  # scripts/test.sh installs the cluster extra: under CI these tests must run
     import distributed

@@ -19,7 +19,7 @@ import pytest
 
 from graph.model import Actor, Document, Evidence, Relation
 from graph.store import GraphStore, StoreError
-from loaders.readers import load_paths
+from loaders.remote import load_paths
 
 AG = Path(sys.executable).parent / "actorgraph"
 PETRO = "Gustavo Petro criticised Donald Trump in Bogota on Tuesday over the tariffs."

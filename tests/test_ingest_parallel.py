@@ -8,7 +8,7 @@ from actorgraph.ingest import ingest_paths
 from benchmarks.generate import corpus
 from graph.model import Document
 from graph.store import GraphStore
-from loaders.readers import load_paths
+from loaders.remote import load_paths
 
 
 def _docs() -> list[Document]:

@@ -32,6 +32,7 @@ from typing import IO, Any
 import yaml
 
 from extraction.gazetteer import load_gazetteer
+from graph.errors import ActorgraphError
 from graph.model import DATASETS, TEXT, name_key, slugify
 from graph.resolution import Resolution
 from graph.store import GraphStore, pause_gc
@@ -44,7 +45,7 @@ MAX_FIELD = 10 * 1024 * 1024  # csv's default field limit (128 KiB) is below som
 csv.field_size_limit(MAX_FIELD)
 
 
-class EventFormatError(ValueError):
+class EventFormatError(ActorgraphError, ValueError):
     """A file is not in the dataset's format (wrong header or column count)."""
 
 
