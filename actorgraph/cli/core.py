@@ -28,7 +28,6 @@ from graph.export import node_link
 from graph.resolve import resolve_actor
 from graph.taxonomy import load_taxonomy
 from loaders.readers import DEFAULT_MAX_DOC_MB, read_file
-from loaders.web import WebOptions
 
 
 @cli.command()
@@ -86,7 +85,10 @@ def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, p
       actorgraph ingest - < article.txt
       actorgraph ingest s3://bucket/news/ --cluster tcp://scheduler:8786
     """
-    from actorgraph.ingest import ingest_paths  # lazy: extraction imports spaCy (~1.3 s), only for ingest
+    # lazy: extraction imports spaCy (~1.3 s), loaders.web httpx and feedparser (~0.4 s); only for ingest
+    from actorgraph.ingest import ingest_paths
+    from loaders.web import WebOptions
+
     # Ask for the password up front, not after a long extraction.
     settings = settings_from(uri, user, database, ask_password) if to_neo4j else None
     store = open_store(store_path, create=True)

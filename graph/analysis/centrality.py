@@ -30,7 +30,6 @@ from typing import Any
 
 import networkx as nx
 
-from graph import fastgraph
 from graph.analysis.views import actor_row, check_types, directed_view, relation_edges, undirected_view, view_pairs
 from graph.errors import InputError
 from graph.taxonomy import load_taxonomy
@@ -48,6 +47,8 @@ def _fastgraph(engine: str, n: int) -> Any | None:
         raise InputError(f"unknown engine {engine!r}; choose {', '.join(ENGINES)}")
     if engine == "networkx" or (engine == "auto" and n <= LARGE):
         return None
+    from graph import fastgraph  # lazy: python-igraph costs ~350 ms to import, used only on large graphs
+
     if not fastgraph.available():
         if engine == "igraph":
             raise RuntimeError("engine 'igraph' asked for but python-igraph is not available")
