@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from rich.cells import cell_len
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 from rich.text import Text
 
 from actorgraph.progress import clock_text, plain_lines
+from graph.errors import ActorgraphError
 from graph.provenance import SOURCES, keep_source
 from graph.store import STORE_ENV, GraphStore, default_store_path
 from graph.terminal import escape
@@ -108,6 +110,7 @@ def report_command(f: F) -> F:
         try:
             return f(*args, **kwargs)
         finally:
+            _report_running = False  # a later command in this process (tests run many) opens its stores as usual
             _report_done = True
 
     return wrapper  # type: ignore[return-value]
@@ -357,11 +360,16 @@ def quiet_broken_pipe() -> None:
     raise SystemExit(EXIT_BROKEN_PIPE)
 
 
-def friendly_errors(f: F) -> F:
-    """Turn any library error into a one-line ``Error: ...`` and exit status 1 (no traceback).
+BUG_HINT = "this is a bug in actorgraph: please report it (ACTORGRAPH_DEBUG=1 shows the traceback)"
 
-    Ctrl-C exits 130 with one line; a closed pipe (``| head``) exits 141 silently.
-    Set ACTORGRAPH_DEBUG=1 to see the traceback.
+
+def friendly_errors(f: F) -> F:
+    """Errors as one line and exit status 1, no traceback.
+
+    An :class:`~graph.errors.ActorgraphError` (the user's to fix), an ``OSError`` (the machine's: a full
+    disk, a permission) or a lost Neo4j connection prints ``Error: <message>``. Anything else is a bug: ``Error: internal error
+    (<type>: <message>); this is a bug ... please report it``. Ctrl-C exits 130 with one line; a closed
+    pipe (``| head``) exits 141 silently. ACTORGRAPH_DEBUG=1 shows the traceback instead.
     """
 
     @wraps(f)
@@ -380,10 +388,14 @@ def friendly_errors(f: F) -> F:
             raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             quiet_broken_pipe()
-        except Exception as exc:
+        except (ActorgraphError, OSError, ServiceUnavailable, SessionExpired) as exc:  # the user's, the machine's, the network's
             if os.environ.get("ACTORGRAPH_DEBUG"):
                 raise
             raise click.ClickException(one_line(exc)) from None
+        except Exception as exc:
+            if os.environ.get("ACTORGRAPH_DEBUG"):
+                raise
+            raise click.ClickException(f"internal error ({type(exc).__name__}: {one_line(exc)}); {BUG_HINT}") from None
 
     return wrapper  # type: ignore[return-value]
 
