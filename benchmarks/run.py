@@ -79,9 +79,9 @@ def child_ingest(corpus: str, store: str, naive_docs: int, rounds: int = 4) -> d
     # (the benchmark machine is shared; load that changes between runs would skew the ratios).
     import orjson
 
+    from actorgraph.ingest import ingest_paths
     from extraction.extractor import Extractor
     from extraction.nlp import load_nlp
-    from graph.ingest import ingest_paths
     from graph.model import Document
     from graph.store import GraphStore
 
@@ -128,8 +128,8 @@ def child_ingest(corpus: str, store: str, naive_docs: int, rounds: int = 4) -> d
 def child_dense(size: int, what: str) -> dict[str, Any]:
     """One dense document of ``size`` characters (benchmarks.generate.dense_document): ``spacy`` parses
     its pieces with bare ``nlp.pipe`` (the baseline), ``ingest`` runs ``ingest_paths`` on it."""
+    from actorgraph.ingest import DEFAULT_CHUNK_CHARS, split_text
     from benchmarks.generate import dense_document
-    from graph.ingest import DEFAULT_CHUNK_CHARS, split_text
 
     text = dense_document(size)
     work = Path(tempfile.mkdtemp(prefix="actorgraph-dense-"))
@@ -149,8 +149,8 @@ def child_dense(size: int, what: str) -> dict[str, Any]:
             for _ in nlp.pipe([p for _, p in split_text(text, DEFAULT_CHUNK_CHARS)], batch_size=1):
                 pass
             return {"s": time.perf_counter() - t, "cpu_s": cpu() - c, "rss_mb": _rss_mb(), "rss_before_mb": rss0}
+        from actorgraph.ingest import ingest_paths
         from extraction.extractor import Extractor
-        from graph.ingest import ingest_paths
         from graph.store import GraphStore
 
         (work / "dense.txt").write_text(text, encoding="utf-8")
@@ -191,9 +191,9 @@ def child_cluster(corpus: str, store: str, rounds: int = 4) -> dict[str, Any]:
 
     from distributed import Client, LocalCluster
 
+    from actorgraph.cluster import ingest_cluster
+    from actorgraph.ingest import ingest_paths
     from extraction.extractor import Extractor
-    from graph.cluster import ingest_cluster
-    from graph.ingest import ingest_paths
     from graph.store import GraphStore
 
     lines = Path(corpus).read_bytes().splitlines()

@@ -108,8 +108,8 @@ def first_render(driver: Any, html: Path, timeout: float = 180.0) -> float:
 
 def child_views(rounds: int = 3) -> dict[str, Any]:
     """Build and open the sample view and story graphs of 600 and 5,000 actors; best of ``rounds``."""
+    from actorgraph.ingest import ingest_paths
     from graph.html import render_html
-    from graph.ingest import ingest_paths
 
     work = Path(tempfile.mkdtemp(prefix="actorgraph-views-"))
     news = GraphStore.open(work / "news", create=True)

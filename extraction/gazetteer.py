@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from graph.errors import ActorgraphError
 from graph.model import name_key
 from graph.names import match_key, same_name
 from graph.taxonomy import load_taxonomy
@@ -30,7 +31,7 @@ GAZETTEER_DIR = DATA_DIR / "gazetteer"
 GAZETTEER_ENV = "ACTORGRAPH_GAZETTEER"
 
 
-class GazetteerError(ValueError):
+class GazetteerError(ActorgraphError, ValueError):
     """A gazetteer file is malformed."""
 
 

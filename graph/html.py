@@ -25,6 +25,7 @@ import html
 import json
 import math
 import os
+import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -32,7 +33,10 @@ from typing import Any
 
 import networkx as nx
 
+from graph.analysis.views import weighted_pairs
+from graph.errors import ActorgraphError
 from graph.export import write_output
+from graph.resolve import resolve_actor
 from graph.store import GraphStore
 from graph.taxonomy import Taxonomy, load_taxonomy
 
@@ -44,7 +48,7 @@ LARGE = 500
 MAX_EVIDENCE = 12  # evidence sentences per relation kept in the page (the count is always exact)
 
 
-class ViewError(ValueError):
+class ViewError(ActorgraphError, ValueError):
     """Bad view parameters (dates, an actor outside the filters)."""
 
 
@@ -121,8 +125,6 @@ def view_graph(
         g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0 and not docs_in_range & set(g.nodes[n].get("documents", []))])
 
     if around is not None:
-        from graph.resolve import resolve_actor
-
         centre = resolve_actor(src, around)
         if centre not in g:
             raise ViewError(f"actor {src.nodes[centre]['name']!r} ({centre}) is excluded by the other filters")
@@ -144,7 +146,7 @@ def pivot_layout(g: nx.Graph, pivots: int = 40, scale: float = 120.0, seed: int 
     >>> abs(pos[0][0] - pos[4][0]) + abs(pos[0][1] - pos[4][1]) > abs(pos[0][0] - pos[1][0]) + abs(pos[0][1] - pos[1][1])
     True
     """
-    import numpy as np
+    import numpy as np  # lazy: heavy library (~100 ms), only for layouts
 
     u = nx.Graph(g)  # undirected, simple: direction and parallel relations do not matter for distance
     rng = np.random.default_rng(seed)
@@ -179,7 +181,7 @@ def pivot_layout(g: nx.Graph, pivots: int = 40, scale: float = 120.0, seed: int 
 def _pack(blocks: list[tuple[list, Any]], gap: float, aspect: float) -> tuple[list, list[tuple[float, float]]]:
     """Shelf packing of laid-out blocks (biggest first): rows about ``aspect`` times as wide as
     the whole is tall, so the result fills a screen of that shape. Returns nodes and positions."""
-    import numpy as np
+    import numpy as np  # lazy: heavy library (~100 ms), only for layouts
 
     boxes = [xy.max(axis=0) - xy.min(axis=0) + gap if len(xy) else np.zeros(2) for _, xy in blocks]
     area = sum(float(w * h) for w, h in boxes)
@@ -211,7 +213,7 @@ def _spread(xy: Any, radius: Any, rounds: int = 30) -> Any:
     >>> bool(abs(out[1, 0] - out[0, 0]) >= 33.9)
     True
     """
-    import numpy as np
+    import numpy as np  # lazy: heavy library (~100 ms), only for layouts
 
     xy = np.array(xy, dtype=float)
     r = np.asarray(radius, dtype=float)
@@ -269,12 +271,9 @@ def cluster_layout(g: nx.MultiDiGraph, seed: int = 7, radius: dict[str, float] |
     >>> cluster_layout(g) == (pos, community)
     True
     """
-    import random
+    import igraph as ig  # lazy: heavy library, only for large layouts
+    import numpy as np  # lazy: heavy library (~100 ms), only for layouts
 
-    import igraph as ig
-    import numpy as np
-
-    from graph.analysis.views import weighted_pairs
 
     names, pairs, weights = weighted_pairs(g)
     kept = [(p, w) for p, w in zip(pairs, weights, strict=True) if p[0] != p[1]]
@@ -545,7 +544,7 @@ def safe_json(obj: Any) -> str:
 
 def _asset(name: str) -> str:
     """A vis-network file from the copy pyvis ships (no network, no lib/ folder)."""
-    import pyvis
+    import pyvis  # lazy: heavy library (jinja2, ...), only to find its vis-network copy
 
     root = Path(pyvis.__file__).parent
     for base in (root / "templates" / "lib" / VIS_VERSION, root / "lib" / VIS_VERSION):

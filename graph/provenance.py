@@ -22,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.errors import InputError
 from graph.model import DATASETS, TEXT
 
 ALL = "all"
@@ -41,12 +42,12 @@ def keep_source(g: nx.MultiDiGraph, source: str | None, drop_actors: bool = Fals
     if source in (None, ALL):
         return 0
     if source not in SOURCES:
-        raise ValueError(f"unknown source {source!r}; one of {', '.join(SOURCES)}")
+        raise InputError(f"unknown source {source!r}; one of {', '.join(SOURCES)}")
     drop = []
     for u, v, k, a in g.edges(keys=True, data=True):
         ev = a.get("evidence")
         if ev is None:
-            raise ValueError("the store was opened without evidence; --source needs it")
+            raise InputError("the store was opened without evidence; --source needs it")
         kept = [e for e in ev if provenance_of(e) == source]
         if kept:
             if len(kept) != len(ev):

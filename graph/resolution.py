@@ -30,7 +30,9 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from graph.errors import ActorgraphError
 from graph.model import Extraction, name_key
+from graph.taxonomy import load_taxonomy
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -41,7 +43,7 @@ USER_ENV = "ACTORGRAPH_USER"
 ACTIONS = ("merge", "unmerge", "alias", "rename", "kind")
 
 
-class ResolutionError(ValueError):
+class ResolutionError(ActorgraphError, ValueError):
     """A decision cannot be made or the resolution file cannot be read."""
 
 
@@ -338,8 +340,6 @@ def decide_rename(store: GraphStore, actor: str, name: str, reason: str | None =
 
 
 def decide_kind(store: GraphStore, actor: str, kind: str, reason: str | None = None) -> dict[str, Any]:
-    from graph.taxonomy import load_taxonomy
-
     return _attribute(store, "kind", actor, reason, kind=load_taxonomy().check_kinds([kind])[0])
 
 

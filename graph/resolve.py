@@ -19,10 +19,11 @@ from typing import Any
 import networkx as nx
 from rapidfuzz import fuzz, process
 
+from graph.errors import ActorgraphError
 from graph.model import name_key
 
 
-class ActorNotFound(KeyError):
+class ActorNotFound(ActorgraphError, KeyError):
     """No actor, or more than one, matches a name; the message lists the closest candidates.
 
     A ``KeyError`` (as an unknown id always was), printed without KeyError's quotes.

@@ -18,6 +18,7 @@ import contextlib
 import fcntl
 import gc
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -25,7 +26,9 @@ from typing import Any
 
 import networkx as nx
 
+from graph.errors import ActorgraphError
 from graph.model import TEXT, Actor, Document, Evidence, Extraction, Relation
+from graph.resolution import Resolution
 from graph.taxonomy import load_taxonomy
 
 try:  # orjson is much faster on large stores; the stdlib is the fallback
@@ -60,15 +63,7 @@ EVIDENCE_DEFAULTS = {"date": None, "confidence": 0.5, "pattern": "", "background
 LATER_EVIDENCE_FIELDS = ("background", "since", "provenance", "url")
 
 
-_saves_started = 0  # store saves begun in this process (the CLI's fast exit checks it)
-
-
-def saves_started() -> int:
-    """How many times :meth:`GraphStore.save` has started in this process."""
-    return _saves_started
-
-
-class StoreError(RuntimeError):
+class StoreError(ActorgraphError, RuntimeError):
     """The store cannot be read or written."""
 
 
@@ -92,6 +87,7 @@ class GraphStore:
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self.documents: dict[str, Document] = {}
         self.evidence_loaded = True  # False after open(..., evidence=False): read-only
+        self.read_only = False  # True: save() refuses (a view that must never be written back)
         self._symmetric = load_taxonomy().symmetric
         self._resolution: Any = None  # the analyst's decisions (graph.resolution), read when first needed
 
@@ -196,8 +192,8 @@ class GraphStore:
         Then the topology file (a derived cache, see :meth:`open`), also atomically, stamped with
         the new store file's identity; if it is not written, readers ignore the stale one.
         """
-        global _saves_started
-        _saves_started += 1
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only; it is not saved")
         if not self.evidence_loaded:
             raise StoreError("this store was opened without evidence (read-only); open it with evidence to save")
         bad = self.validate(limit=6)
@@ -557,8 +553,6 @@ class GraphStore:
             ext = _renamed(ext, new_id)
         # The analyst's merges, aliases, renames and kinds are replayed here, so they outlive re-ingests.
         if self._resolution is None:
-            from graph.resolution import Resolution
-
             self._resolution = Resolution.load(self.path)
         ext = self._resolution.rewrite(ext)
         self.documents[new_id] = ext.document
@@ -668,8 +662,6 @@ def _updatable(path: str) -> bool:
 
 
 def _slug(name: str) -> str:
-    import re
-
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")
 
 

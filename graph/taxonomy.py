@@ -20,7 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from graph.errors import ActorgraphError
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 DEFAULT_TAXONOMY = SCHEMA_DIR / "taxonomy.yaml"
@@ -145,7 +147,7 @@ class Taxonomy(BaseModel):
         return frozenset(edge.source if edge.source is not None else self.actor_kinds)
 
 
-class UnknownTermError(ValueError):
+class UnknownTermError(ActorgraphError, ValueError):
     """A relation type or actor kind that the taxonomy does not define."""
 
     def __init__(self, what: str, name: str, known: list[str]) -> None:
@@ -158,10 +160,24 @@ def parse_taxonomy(data: dict) -> Taxonomy:
     return Taxonomy(version=data.get("version", 1), actor_kinds=kinds, relation_types=rels)
 
 
+class TaxonomyError(ActorgraphError, ValueError):
+    """A taxonomy file (``$ACTORGRAPH_TAXONOMY``) that cannot be read as YAML or does not validate."""
+
+
 @lru_cache(maxsize=8)
 def _load(path: str) -> Taxonomy:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return parse_taxonomy(data)
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+        if not isinstance(data, dict):
+            raise TaxonomyError(f"{path}: not a valid taxonomy: expected a mapping with actor_kinds and relation_types")
+        return parse_taxonomy(data)
+    except yaml.YAMLError as exc:
+        raise TaxonomyError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise TaxonomyError(f"{path}: not a valid taxonomy: {where + ': ' if where else ''}{first['msg']}") from None
 
 
 @lru_cache(maxsize=32)

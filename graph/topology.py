@@ -32,6 +32,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from graph.errors import InputError
 from graph.model import TEXT
 from graph.store import (
     FORMAT,
@@ -293,7 +294,7 @@ class Topology:
 
     def weak_components(self) -> list[int]:
         """Sizes of the weakly connected components, largest first."""
-        import igraph as ig
+        import igraph as ig  # lazy: heavy library, only for this measure
 
         names, pairs = self.pairs(directed=False)
         sizes = ig.Graph(n=len(names), edges=pairs).connected_components().sizes()
@@ -319,7 +320,7 @@ class Topology:
         # target), grouped by the actor they leave: one sort, then a slice per actor. Built once per
         # (types, direction): a walk asks for the hops of many actors.
         if direction not in ("out", "in", "both"):
-            raise ValueError(f"unknown direction {direction!r}; choose out, in or both")
+            raise InputError(f"unknown direction {direction!r}; choose out, in or both")
         key = (tuple(sorted(types)) if types else None, direction)
         if key not in self._csr:
             self._csr[key] = self._build_hop_index(types, direction)
@@ -341,7 +342,7 @@ class Topology:
 
     def distances_to(self, target: str, types: Iterable[str] | None = None, direction: str = "out") -> dict[str, int]:
         """Hops from each actor that can reach ``target`` along :meth:`hops` (breadth-first, backwards)."""
-        import igraph as ig
+        import igraph as ig  # lazy: heavy library, only for this measure
 
         i = self.index[target]
         order, starts = self._hop_index(types, direction)

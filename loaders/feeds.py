@@ -67,6 +67,7 @@ def parse_feed(data: bytes, base: str | None = None) -> list[FeedItem]:
 
 def feed_documents(data: bytes, where: str, base: str | None = None) -> Iterator[Document | LoadProblem]:
     """Documents (and problems) for the items of one feed, read at ``where`` (a file or a URL)."""
+    # Deferred: loaders.readers and loaders.web both read feeds through this module.
     from loaders import readers
     from loaders.web import current_context
 

@@ -19,7 +19,9 @@ from pathlib import Path
 
 import yaml
 
+from graph.errors import ActorgraphError
 from graph.model import Document
+from graph.terminal import escape, has_controls
 from loaders.dates import date_warning, parse_date
 from loaders.html import html_to_text
 
@@ -52,8 +54,6 @@ class LoadProblem:
     line: int | None = None
 
     def __str__(self) -> str:
-        from graph.terminal import escape
-
         where = quote_name(self.path)
         where = f"{where}:{self.line}" if self.line else where
         return f"{where}: {escape(self.message)}"
@@ -66,8 +66,6 @@ def quote_name(name: str) -> str:
     >>> quote_name("news/a.txt"), quote_name("a\nError: x.txt")
     ('news/a.txt', "'a\\nError: x.txt'")
     """
-    from graph.terminal import has_controls
-
     return repr(name) if has_controls(name) or name != name.strip() else name
 
 
@@ -122,7 +120,7 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
-class ReadRefused(OSError):
+class ReadRefused(ActorgraphError, OSError):
     """A path that the reader will not read: not a regular file, or over its byte limit."""
 
 
@@ -309,7 +307,7 @@ def _read_text(path: Path, where: str, suffix: str, max_doc_mb: float) -> Iterat
         yield LoadProblem(where, f"cannot read: {exc.strerror or exc}")
         return
     if suffix in FEED_SUFFIXES:
-        from loaders.feeds import feed_documents
+        from loaders.feeds import feed_documents  # deferred: loaders.feeds reads items through this module
 
         yield from feed_documents(data, where)
         return
@@ -346,10 +344,10 @@ def _read_text(path: Path, where: str, suffix: str, max_doc_mb: float) -> Iterat
 def _binary_text(suffix: str, data: bytes) -> tuple[str, dict[str, str]]:
     """Text and metadata of a .pdf or .docx file; ``ValueError`` with a one-line reason."""
     if suffix == ".pdf":
-        from loaders.pdf import pdf_text
+        from loaders.pdf import pdf_text  # lazy: pdfminer costs ~130 ms to import, paid only for a PDF
 
         return pdf_text(data)
-    from loaders.docx import docx_text
+    from loaders.docx import docx_text  # lazy: python-docx (lxml) ~120 ms, paid only for a .docx
 
     return docx_text(data)
 
@@ -448,16 +446,10 @@ def _is_sidecar(path: Path) -> bool:
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | LoadProblem]:
-    """Expand paths: files as given, folders recursively (sorted); other file types in a folder are
+    """Expand local paths: files as given, folders recursively (sorted); other file types in a folder are
     reported (``unsupported file type .pptx; skipped``), hidden files, sidecars and folder notes are not.
-    fsspec URLs (``s3://bucket/news/``) are expanded the same way, as :class:`loaders.remote.RemotePath` objects."""
+    fsspec URLs (``s3://bucket/news/``) are :func:`loaders.remote.iter_sources`'s, which calls this for the rest."""
     for raw in paths:
-        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", str(raw)):  # s3://, gs://, memory://...: see loaders/remote.py
-            from loaders.remote import expand, is_url
-
-            if is_url(raw):
-                yield from expand(str(raw))
-                continue
         path = Path(raw)
         if str(raw) == STDIN:
             yield path
@@ -480,21 +472,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | LoadProblem]:
             yield path
 
 
-def load_paths(paths: Iterable[str | Path], max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> tuple[list[Document], list[LoadProblem]]:
-    """Load every document under ``paths``; document ids are made unique."""
-    def items() -> Iterator[Document | LoadProblem]:
-        for item in iter_files(paths):
-            if isinstance(item, LoadProblem):
-                yield item
-            else:
-                yield from read_file(item, max_doc_mb)
-
-    return unique_documents(items())
-
-
 def unique_documents(items: Iterable[Document | LoadProblem]) -> tuple[list[Document], list[LoadProblem]]:
     """Documents and problems in reading order, document ids made unique (also for documents read elsewhere,
-    e.g. by the workers of a cluster: see graph/cluster.py).
+    e.g. by the workers of a cluster: see actorgraph/cluster.py).
 
     >>> docs, problems = unique_documents([Document(id="a", path="x/a.txt"), Document(id="a", path="y/a.txt")])
     >>> [d.id for d in docs]

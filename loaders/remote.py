@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from loaders.readers import FOLDER_NOTES, SUPPORTED_SUFFIXES, LoadProblem, iter_files, read_file
+from graph.model import Document
+from loaders.readers import DEFAULT_MAX_DOC_MB, FOLDER_NOTES, SUPPORTED_SUFFIXES, LoadProblem, iter_files, read_file, unique_documents
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
 # Web pages are fetched by the web loaders, not read as files.
@@ -111,7 +112,7 @@ class RemotePath:
 
 
 def _filesystem(url: str) -> tuple[Any, str]:
-    import fsspec
+    import fsspec  # lazy: optional extra (actorgraph[cluster]), only for fsspec URLs
 
     scheme = url.split("://", 1)[0].lower()
     try:
@@ -169,9 +170,21 @@ def iter_sources(sources: Iterable[str | Path]) -> Iterator[Path | RemotePath | 
             yield from iter_files([source])
 
 
+def load_paths(paths: Iterable[str | Path], max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> tuple[list[Document], list[LoadProblem]]:
+    """Load every document under ``paths`` (local paths and fsspec URLs); document ids are made unique."""
+    def items() -> Iterator[Document | LoadProblem]:
+        for item in iter_sources(paths):
+            if isinstance(item, LoadProblem):
+                yield item
+            else:
+                yield from read_file(item, max_doc_mb)  # type: ignore[arg-type]
+
+    return unique_documents(items())
+
+
 def as_path(source: str) -> Path | RemotePath:
     """The path object :func:`loaders.readers.read_file` needs for a listed source."""
     return RemotePath(source) if is_url(source) else Path(source)
 
 
-__all__ = ["RemotePath", "as_path", "expand", "is_url", "iter_sources", "read_file"]
+__all__ = ["RemotePath", "as_path", "expand", "is_url", "iter_sources", "load_paths", "read_file"]

@@ -28,6 +28,7 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
+from graph.errors import ActorgraphError
 from graph.model import Document
 from loaders import readers, remote
 from loaders.feeds import FEED_TYPES, feed_documents
@@ -70,7 +71,7 @@ class Fetched:
     charset: str | None = None  # from the Content-Type header
 
 
-class FetchError(Exception):
+class FetchError(ActorgraphError):
     """A fetch that failed, with a one-line reason."""
 
 
@@ -331,7 +332,7 @@ def load_sources(sources: Iterable[str | Path], max_doc_mb: float = DEFAULT_MAX_
     urls = [str(s) for s in sources if is_url(str(s)) and str(s) not in stores]
     paths = [str(s) if str(s) in stores else Path(s) for s in sources if not is_url(str(s)) or str(s) in stores]
     with web_context(ctx):
-        docs, problems = readers.load_paths(paths, max_doc_mb=max_doc_mb) if paths else ([], [])
+        docs, problems = remote.load_paths(paths, max_doc_mb=max_doc_mb) if paths else ([], [])
         seen = {d.id for d in docs}
         for url, got in zip(urls, ctx.fetch_all(urls), strict=True):
             items = [LoadProblem(url, str(got))] if isinstance(got, FetchError) else _url_documents(url, got, ctx)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.errors import ActorgraphError
 from graph.taxonomy import load_taxonomy
 
 QUERY_DIR = Path(__file__).resolve().parent
@@ -38,7 +39,7 @@ DIRECTIONS = ("both", "out", "in")
 DEFAULT_TIMEOUT = 30.0
 
 
-class QueryError(ValueError):
+class QueryError(ActorgraphError, ValueError):
     """An unknown query or parameter, or a value that does not fit its parameter."""
 
 

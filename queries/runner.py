@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import neo4j
+import networkx as nx
 from neo4j.graph import Node, Path, Relationship
 
 from queries import DEFAULT_TIMEOUT, CypherQuery, QueryError
@@ -234,8 +235,6 @@ def run_query(driver: neo4j.Driver, query: CypherQuery, params: Mapping[str, Any
 
 def actor_index(driver: neo4j.Driver, database: str | None = None) -> Any:
     """The actors in Neo4j as a small networkx graph, for :func:`graph.resolve.resolve_actor`."""
-    import networkx as nx
-
     g = nx.MultiDiGraph()
     _, rows = run_cypher(driver, "MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.kind AS kind, "
                                  "coalesce(a.aliases, []) AS aliases", database=database)

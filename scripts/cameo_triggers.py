@@ -196,9 +196,9 @@ def _score(names: list[str] | None = None) -> dict[str, tuple[int, int, int]]:
     they are loaded now."""
     import tempfile
 
-    from graph.evaluate import evaluate
+    from actorgraph.evaluate import evaluate
+    from actorgraph.ingest import ingest_paths
     from graph.export import node_link
-    from graph.ingest import ingest_paths
     from graph.store import GraphStore
 
     out = {}

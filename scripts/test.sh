@@ -19,6 +19,7 @@ if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
   fi
 fi
 .venv/bin/ruff check .
+.venv/bin/lint-imports  # the layers contract in pyproject.toml: imports only go down
 
 if command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then
   NEO4J_TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/actorgraph-neo4j-test.XXXXXX")

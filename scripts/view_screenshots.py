@@ -57,9 +57,9 @@ def shoot(d, html: Path, png: Path) -> None:
 def main(out: Path) -> None:
     from conftest import EXAMPLES
 
+    from actorgraph.ingest import ingest_paths
     from benchmarks.views import story_graph
     from graph.html import render_html
-    from graph.ingest import ingest_paths
     from graph.store import GraphStore
 
     out.mkdir(parents=True, exist_ok=True)

@@ -29,7 +29,7 @@ def store_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding the two example articles (ingested once per test session)."""
-    from graph.ingest import ingest_paths
+    from actorgraph.ingest import ingest_paths
     from graph.store import GraphStore
 
     path = tmp_path_factory.mktemp("sample") / "store"
@@ -40,7 +40,7 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def cli(runner: CliRunner, store_dir: Path):
     """Run an actorgraph command against a temporary store; returns the click Result."""
-    from graph.cli import cli as group
+    from actorgraph.cli import cli as group
 
     def run(*args: str, store: Path | None = None, stdin: str | None = None):
         env = {"ACTORGRAPH_STORE": str(store or store_dir)}

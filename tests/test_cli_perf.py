@@ -10,12 +10,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-import graph.cli.common as common
+import actorgraph.cli.common as common
 from graph import fastgraph
-from graph import store as store_module
 from graph.analysis.centrality import betweenness, centrality
 from graph.analysis.views import directed_view, undirected_view, view_pairs
-from graph.store import GraphStore
+from graph.store import GraphStore, StoreError
 
 centrality_module = importlib.import_module("graph.analysis.centrality")  # the package exports a function of that name
 needs_igraph = pytest.mark.skipif(not fastgraph.available(), reason="python-igraph is not installed")
@@ -77,7 +76,7 @@ class _Exited(Exception):
 
 def _run_main(monkeypatch, argv: list[str]) -> int | None:
     """Run the real entry point in this process; returns the os._exit code, or None if it exited normally."""
-    from graph.cli import main
+    from actorgraph.cli import main
 
     def fake_exit(code: int) -> None:
         raise _Exited(code)
@@ -85,7 +84,6 @@ def _run_main(monkeypatch, argv: list[str]) -> int | None:
     monkeypatch.setattr(common.os, "_exit", fake_exit)
     monkeypatch.setattr(common, "_report_running", False)
     monkeypatch.setattr(common, "_report_done", False)
-    monkeypatch.setattr(store_module, "_saves_started", 0)  # as in a fresh process (fixtures saved stores)
     monkeypatch.setattr(common.gc, "freeze", lambda: None)  # keep the test process's collector as it was
     monkeypatch.setattr(sys, "argv", ["actorgraph", *argv])
     try:
@@ -118,24 +116,27 @@ def test_writing_commands_never_take_the_fast_exit(monkeypatch, tmp_path, random
     assert GraphStore.open(store).documents
 
 
-def test_no_fast_exit_once_a_save_started(monkeypatch, tmp_path):
-    # Even a command marked as a report loses the fast exit if anything saved a store.
+def test_a_report_cannot_save_a_store(monkeypatch, tmp_path):
+    # The fast exit is safe because a report's stores are read-only: a report that tried to save would fail
+    # loudly instead of being cut short by os._exit.
     monkeypatch.setattr(common, "_report_done", False)
+    monkeypatch.setattr(common, "_report_running", False)
+    GraphStore(tmp_path / "s").save()
 
     @common.report_command
     def sneaky() -> None:
-        GraphStore(tmp_path / "s").save()
+        store = common.open_store(tmp_path / "s")
+        assert store.read_only
+        store.save()
 
-    before = store_module.saves_started()
-    sneaky()
-    assert store_module.saves_started() == before + 1
-    assert not common.fast_exit_allowed()
-    assert (tmp_path / "s" / "graph.json").exists()
+    with pytest.raises(StoreError, match="read-only"):
+        sneaky()
+    assert not common.open_store(tmp_path / "s").read_only  # after the report (tests run many commands), as ever
 
 
 def test_fast_exit_allowed_only_after_a_report(monkeypatch):
     monkeypatch.setattr(common, "_report_done", False)
-    monkeypatch.setattr(store_module, "_saves_started", 0)
+    monkeypatch.setattr(common, "_report_running", False)
     assert not common.fast_exit_allowed()
 
     @common.report_command
@@ -148,7 +149,7 @@ def test_fast_exit_allowed_only_after_a_report(monkeypatch):
 
 def test_reports_are_marked(tmp_path: Path):
     # Every report command is read-only and marked; writing commands are not.
-    from graph.cli import cli
+    from actorgraph.cli import cli
 
     def marked(cmd) -> bool:
         f = cmd.callback
@@ -177,7 +178,7 @@ def test_betweenness_split_over_processes_gives_the_same_numbers(random_store):
 
 
 def test_betweenness_uses_only_idle_cores(monkeypatch):
-    from graph.cli import analysis
+    from actorgraph.cli import analysis
 
     monkeypatch.setattr(analysis.os, "cpu_count", lambda: 2)
     for load, want in ((0.0, 2), (0.9, 2), (1.6, 1), (3.0, 1)):

@@ -54,7 +54,7 @@ def pushed(neo4j_settings, neo4j_driver, sample_store):
 
 
 def run(runner, env, *args):
-    from graph.cli import cli as group
+    from actorgraph.cli import cli as group
 
     return runner.invoke(group, list(args), env=env, catch_exceptions=False)
 

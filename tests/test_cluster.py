@@ -1,4 +1,4 @@
-"""Extraction on a real local Dask cluster (graph/cluster.py): the same store as a one-process ingest."""
+"""Extraction on a real local Dask cluster (actorgraph/cluster.py): the same store as a one-process ingest."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, IN_CI, ROOT
 
+from actorgraph.ingest import ingest_paths
 from graph.export import write_json
-from graph.ingest import ingest_paths
 from graph.store import GraphStore
-from loaders.readers import load_paths
+from loaders.remote import load_paths
 
 if IN_CI:  # scripts/test.sh installs the cluster extra: under CI these tests must run
     import distributed
@@ -51,7 +51,7 @@ def client():
 
 
 def _cli(*args: str, store: Path):
-    from graph.cli import cli
+    from actorgraph.cli import cli
 
     return CliRunner().invoke(cli, list(args), env={"ACTORGRAPH_STORE": str(store)}, catch_exceptions=False)
 
@@ -67,7 +67,7 @@ def test_cluster_local2_gives_the_same_export_as_one_process(tmp_path: Path, one
 
 
 def test_a_worker_killed_mid_run_loses_no_document(tmp_path: Path, one_process: bytes, client):
-    from graph.cluster import ingest_cluster
+    from actorgraph.cluster import ingest_cluster
 
     pids = client.run(os.getpid)
     assert len(pids) == 2

@@ -9,8 +9,8 @@ import shlex
 import click
 import pytest
 
-from graph import docs
-from graph.cli import cli
+from actorgraph import docs
+from actorgraph.cli import cli
 
 
 def test_generated_docs_are_up_to_date():

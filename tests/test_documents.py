@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from graph.ingest import ingest_paths
+from actorgraph.ingest import ingest_paths
 from graph.store import GraphStore
 from loaders import load_paths
 from loaders.pdf import NO_TEXT, pdf_text

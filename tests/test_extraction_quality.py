@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.evaluate import evaluate
+from actorgraph.evaluate import evaluate
+from actorgraph.ingest import ingest_paths
 from graph.export import node_link
-from graph.ingest import ingest_paths
 from graph.store import GraphStore
 from tests.conftest import EXAMPLES, GOLD
 

@@ -212,7 +212,7 @@ def test_one_node_per_person_across_surface_forms(extractor):
 
 
 def test_surname_in_a_later_document_links_to_the_stored_person(tmp_path):
-    from graph.ingest import ingest_paths
+    from actorgraph.ingest import ingest_paths
     from graph.store import GraphStore
 
     (tmp_path / "a.txt").write_text("Analyst Maria Okonkwo of Human Rights Watch criticised the European Union.",
@@ -237,8 +237,8 @@ def test_unknown_organisations_get_kinds_from_context_and_acronyms(extractor):
 
 
 def test_surname_links_within_one_batch_whatever_the_order(tmp_path):
+    from actorgraph.ingest import ingest_paths
     from graph.export import node_link
-    from graph.ingest import ingest_paths
     from graph.store import GraphStore
 
     (tmp_path / "a-later.txt").write_text("In a new statement, Okonkwo condemned the European Union again.",

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from actorgraph.cli import cli
 from extraction.extractor import Extractor
 from extraction.gazetteer import gazetteer_files, load_gazetteer
 from extraction.lexicon import TRIGGERS_ENV, Example, TriggerError, load_lexicon
-from graph.cli import cli
 from graph.model import Document
 from graph.taxonomy import DEFAULT_TAXONOMY, load_taxonomy, parse_taxonomy
 

@@ -19,7 +19,7 @@ import pytest
 
 from graph.model import Actor, Document, Evidence, Relation
 from graph.store import GraphStore, StoreError
-from loaders.readers import load_paths
+from loaders.remote import load_paths
 
 AG = Path(sys.executable).parent / "actorgraph"
 PETRO = "Gustavo Petro criticised Donald Trump in Bogota on Tuesday over the tariffs."
@@ -139,7 +139,7 @@ def test_ingest_of_a_fifo_or_an_endless_stdin_stays_bounded(tmp_path):
 
 
 def test_same_file_name_on_two_days_keeps_both_and_a_changed_file_is_an_update(tmp_path):
-    from graph.ingest import ingest_paths
+    from actorgraph.ingest import ingest_paths
 
     for day, text in (("day1", PETRO), ("day2", "Nicolas Maduro threatened Ivan Duque in Caracas on Monday.")):
         (tmp_path / day).mkdir()
@@ -165,7 +165,7 @@ def test_same_file_name_on_two_days_keeps_both_and_a_changed_file_is_an_update(t
 
 
 def test_jsonl_line_ids_repeat_across_days_without_loss(tmp_path):
-    from graph.ingest import ingest_paths
+    from actorgraph.ingest import ingest_paths
 
     store = GraphStore(tmp_path / "s")
     for day, text in (("day1", PETRO), ("day2", "Nicolas Maduro threatened Ivan Duque in Caracas on Monday.")):
@@ -204,7 +204,7 @@ def _export(path: Path) -> dict:
 
 def test_surnames_resolve_the_same_in_any_order_of_ingests(tmp_path):
     """b names 'Okonkwo' alone, a names Amara Okonkwo in full: b then a must still link b's surnames."""
-    from graph.ingest import ingest_paths
+    from actorgraph.ingest import ingest_paths
 
     root = _three(tmp_path / "corpus")
     ingest_paths([root / f for f in "abc"], GraphStore(tmp_path / "union"), progress=False)

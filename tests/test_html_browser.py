@@ -10,8 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from actorgraph.ingest import ingest_paths
 from graph.html import render_html, view_graph
-from graph.ingest import ingest_paths
 from graph.model import Actor, Evidence, Relation
 from graph.store import GraphStore
 from graph.taxonomy import load_taxonomy

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from conftest import EXAMPLES
 
+from actorgraph.ingest import ingest_paths
 from benchmarks.generate import corpus
-from graph.ingest import ingest_paths
 from graph.model import Document
 from graph.store import GraphStore
-from loaders.readers import load_paths
+from loaders.remote import load_paths
 
 
 def _docs() -> list[Document]:

@@ -24,7 +24,7 @@ def neo4j_args(settings) -> list[str]:
 
 
 def run_cli(settings, *args: str, store: Path):
-    from graph.cli import cli
+    from actorgraph.cli import cli
 
     env = {"ACTORGRAPH_STORE": str(store), "NEO4J_PASSWORD": settings.secret()}
     return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)

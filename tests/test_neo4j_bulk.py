@@ -57,7 +57,7 @@ def _tricky_store(path: Path) -> GraphStore:
 
 
 def _cli(env: dict[str, str], settings, *args: str, store: Path):
-    from graph.cli import cli
+    from actorgraph.cli import cli
 
     run_env = {"ACTORGRAPH_STORE": str(store), "ACTORGRAPH_NEO4J_DATA": env["ACTORGRAPH_NEO4J_DATA"],
                "NEO4J_URI": settings.uri, "NEO4J_PASSWORD": settings.secret(), "NEO4J_HOME": ""}
@@ -130,7 +130,7 @@ def test_bulk_refuses_a_database_that_is_not_empty(server, tmp_path: Path):
 
 
 def test_bulk_refuses_a_remote_server_or_aura(tmp_path: Path):
-    from graph.cli import cli
+    from actorgraph.cli import cli
 
     GraphStore.open(tmp_path / "s", create=True).save()  # a store to push: a missing one is an error of its own
     result = CliRunner().invoke(cli, ["push", "--bulk", "--uri", "neo4j+s://abcd1234.databases.neo4j.io"],

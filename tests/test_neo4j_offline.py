@@ -49,7 +49,7 @@ def test_relation_types_and_labels_come_from_the_taxonomy():
 
 
 def test_ingest_neo4j_down_still_writes_local_store(runner, tmp_path: Path):
-    from graph.cli import cli
+    from actorgraph.cli import cli
 
     store = tmp_path / "store"
     env = {"ACTORGRAPH_STORE": str(store), "NEO4J_PASSWORD": "pw-not-shown"}

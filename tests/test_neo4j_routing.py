@@ -15,7 +15,7 @@ pytestmark = pytest.mark.neo4j
 
 
 def test_every_neo4j_command_takes_a_routing_uri(neo4j_db, neo4j_settings, sample_store: Path, tmp_path: Path):
-    from graph.cli import cli
+    from actorgraph.cli import cli
 
     routed = "neo4j://" + neo4j_settings.uri.split("://", 1)[1]
     env = {"NEO4J_URI": routed, "NEO4J_PASSWORD": neo4j_settings.secret(), "NEO4J_USER": neo4j_settings.user,

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph import docs
-from graph.cli import cli
+from actorgraph import docs
+from actorgraph.cli import cli
 from tests.conftest import EXAMPLES, ROOT, SHARED
 from tests.test_docs import parse_command_line
 
@@ -215,7 +215,7 @@ def test_readme_neo4j_examples(neo4j_db, neo4j_settings, readme_dir: Path):
 def test_python_blocks_run(tmp_path, monkeypatch):
     """Each ```python block of the README runs, in a folder whose actorgraph-data holds examples/news;
     a line ending in `# True` must evaluate to True."""
-    from graph.ingest import ingest_paths
+    from actorgraph.ingest import ingest_paths
     from graph.store import GraphStore
 
     ingest_paths([EXAMPLES], GraphStore.open(tmp_path / "actorgraph-data", create=True), progress=False)

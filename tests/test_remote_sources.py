@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import IN_CI
 
-from loaders.readers import load_paths
+from loaders.remote import load_paths
 
 if IN_CI:  # scripts/test.sh installs the cluster extra: under CI these tests must run
     import fsspec

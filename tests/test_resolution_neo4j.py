@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
 
 def test_merge_survives_push_pull_reingest_and_unmerge(neo4j_settings, neo4j_db, tmp_path):
-    from graph.cli import cli
+    from actorgraph.cli import cli
     from graph.store import GraphStore
 
     def run(*args: str, store):

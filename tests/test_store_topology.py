@@ -89,7 +89,7 @@ def test_light_open_of_an_empty_store(tmp_path):
 
 
 def test_reports_on_the_light_store_match_the_full_store(saved, runner):
-    from graph.cli import cli
+    from actorgraph.cli import cli
 
     args = ["--store", str(saved.path), "--format", "json"]
     for cmd in (["centrality", "--measure", "pagerank"], ["centrality", "--measure", "betweenness"], ["actors"],

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from graph.cli.common import evidence_lines, fit_widths, output_width, use_colour
+from actorgraph.cli.common import evidence_lines, fit_widths, output_width, use_colour
 from graph.topology import Topology
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -21,7 +21,7 @@ def _flat(text: str) -> str:
 def _run(cli, sample_store, *args: str, columns: str | None = "100"):
     from click.testing import CliRunner
 
-    from graph.cli import cli as group
+    from actorgraph.cli import cli as group
 
     env = {"ACTORGRAPH_STORE": str(sample_store), "COLUMNS": columns, "NO_COLOR": None}
     res = CliRunner().invoke(group, list(args), env=env, catch_exceptions=False)
@@ -131,7 +131,7 @@ def _drain(fd: int) -> str:
 
 
 def test_colour_on_a_terminal_only(monkeypatch):
-    from graph.cli.common import emit
+    from actorgraph.cli.common import emit
 
     rows = [{"a": "x", "ev": ["[d] A sentence."]}]
     master, slave = os.openpty()
@@ -161,7 +161,7 @@ def test_narrow_terminals_fold_rather_than_overflow(cli, sample_store):
 def test_wide_characters_count_double(monkeypatch):
     import io
 
-    from graph.cli.common import emit
+    from actorgraph.cli.common import emit
 
     buf = io.StringIO()
     monkeypatch.setenv("COLUMNS", "30")

@@ -197,7 +197,7 @@ def test_igraph_communities_find_planted_groups_and_repeat():
 def test_relations_and_actors_commands_list_what_the_store_holds(saved):
     from click.testing import CliRunner
 
-    from graph.cli import cli
+    from actorgraph.cli import cli
 
     def run(*args):
         res = CliRunner().invoke(cli, [*args, "--store", str(saved.path), "--format", "json"])

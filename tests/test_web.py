@@ -109,7 +109,7 @@ def test_ingest_by_url_and_feed_from_a_local_server(cli, store_dir):
 
 @pytest.mark.slow
 def test_feed_items_own_text_dates_and_metadata(tmp_path):
-    from graph.ingest import ingest_paths
+    from actorgraph.ingest import ingest_paths
     from graph.store import GraphStore
 
     feed = tmp_path / "world.rss"
@@ -198,7 +198,7 @@ def test_concurrency_limit_and_the_servers_charset():
 
 @pytest.mark.slow
 def test_atom_feed_file(tmp_path):
-    from graph.ingest import ingest_paths
+    from actorgraph.ingest import ingest_paths
     from graph.store import GraphStore
 
     entries = "".join(

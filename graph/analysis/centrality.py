@@ -31,6 +31,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.views import actor_row, check_types, directed_view, relation_edges, undirected_view, view_pairs
+from graph.errors import InputError
 from graph.taxonomy import load_taxonomy
 from graph.topology import Topology
 
@@ -43,14 +44,12 @@ SAMPLE = 256  # betweenness pivots used by default above LARGE actors (exact bel
 def _fastgraph(engine: str, n: int) -> Any | None:
     """The igraph-backed module when it should be used, else None (networkx)."""
     if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}; choose {', '.join(ENGINES)}")
+        raise InputError(f"unknown engine {engine!r}; choose {', '.join(ENGINES)}")
     if engine == "networkx" or (engine == "auto" and n <= LARGE):
         return None
-    try:
-        from graph import fastgraph  # type: ignore[attr-defined]
-    except ImportError:
-        fastgraph = None
-    if fastgraph is None or not fastgraph.available():
+    from graph import fastgraph  # lazy: python-igraph costs ~350 ms to import, used only on large graphs
+
+    if not fastgraph.available():
         if engine == "igraph":
             raise RuntimeError("engine 'igraph' asked for but python-igraph is not available")
         return None
@@ -112,7 +111,7 @@ def betweenness(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = Non
     ``processes``: worker processes for the igraph engine (see :func:`graph.fastgraph.betweenness`)."""
     n = g.number_of_nodes()
     if k is not None and not 0 < k <= max(n, 1):
-        raise ValueError(f"sample must be between 1 and the number of actors ({n}), not {k}")
+        raise InputError(f"sample must be between 1 and the number of actors ({n}), not {k}")
     if k is not None and k >= n:
         k = None  # every actor a pivot: the exact value
     fast = _fastgraph(engine, n)
@@ -158,9 +157,9 @@ def centrality(g: nx.MultiDiGraph | Topology, measure: str = "degree", top: int 
         "eigenvector": lambda: eigenvector(g, types, engine=engine),
     }
     if measure not in funcs:
-        raise ValueError(f"unknown measure {measure!r}; choose {', '.join(MEASURES)}")
+        raise InputError(f"unknown measure {measure!r}; choose {', '.join(MEASURES)}")
     if top is not None and top < 1:
-        raise ValueError("top must be at least 1")
+        raise InputError("top must be at least 1")
     return _rank(g, funcs[measure](), top)
 
 

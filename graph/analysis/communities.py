@@ -11,11 +11,13 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 
+from graph.analysis.centrality import _fastgraph
 from graph.analysis.views import actor_row, undirected_view, weighted_pairs
 from graph.topology import Topology
 
@@ -32,8 +34,6 @@ def communities(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = Non
     a fixed seed, but they visit actors in different orders, so their groups can differ.
     ``g`` may be the store's :class:`~graph.topology.Topology`.
     """
-    from graph.analysis.centrality import _fastgraph
-
     fast = _fastgraph(engine, g.number_of_nodes())
     if fast:
         groups = _igraph_louvain(g, types, seed, resolution)
@@ -50,9 +50,7 @@ def communities(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = Non
 
 def _igraph_louvain(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None, seed: int,
                     resolution: float) -> list[list[str]]:
-    import random
-
-    import igraph as ig
+    import igraph as ig  # lazy: heavy library, only for Louvain on large graphs
 
     names, pairs, weights = weighted_pairs(g, types)
     if not names:

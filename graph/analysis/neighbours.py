@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.views import actor_row, steps
+from graph.errors import InputError
 from graph.resolve import actor_id
 from graph.topology import Topology
 
@@ -37,7 +38,7 @@ def neighbours(g: nx.MultiDiGraph | Topology, actor: str, depth: int = 1, types:
     """
     actor = actor_id(g, actor)  # an id, or a name or alias as the CLI takes it
     if depth < 1:
-        raise ValueError("depth must be at least 1")
+        raise InputError("depth must be at least 1")
     adj = steps(g, types, direction=direction)
     dist = {actor: 0}
     via: dict[str, set[str]] = {}

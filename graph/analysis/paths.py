@@ -30,7 +30,8 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.views import check_types, steps
-from graph.resolve import actor_id
+from graph.errors import InputError
+from graph.resolve import ActorNotFound, actor_id
 from graph.topology import Topology
 
 
@@ -76,9 +77,9 @@ def path_key(p: dict[str, Any]) -> tuple:
 def _prepare(g: nx.MultiDiGraph | Topology, source: str, target: str, types: Iterable[str] | None, undirected: bool):
     for n in (source, target):
         if n not in g:
-            raise KeyError(f"unknown actor id {n!r}")
+            raise ActorNotFound(f"unknown actor id {n!r}")
     if source == target:
-        raise ValueError("source and target are the same actor")
+        raise InputError("source and target are the same actor")
     if isinstance(g, Topology):
         wanted = check_types(types)
         direction = "both" if undirected else "out"

@@ -52,7 +52,7 @@ def stats(g: nx.MultiDiGraph | Topology, doc_dates: Mapping[str, str | None] | N
 
 
 def _topology_stats(t: Topology, doc_dates: Mapping[str, str | None] | None) -> dict[str, Any]:
-    import numpy as np
+    import numpy as np  # lazy: heavy library (~100 ms), only for these figures
 
     if t.last_dates is None:
         raise ValueError("this topology has no last evidence dates; build it from a graph with evidence")

@@ -33,6 +33,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.views import check_types
+from graph.errors import InputError
 from graph.resolve import actor_id
 from graph.taxonomy import load_taxonomy
 from graph.topology import Topology
@@ -66,7 +67,7 @@ def timeline(g: nx.MultiDiGraph | Topology, a: str, b: str, doc_dates: Mapping[s
     """
     a, b = actor_id(g, a), actor_id(g, b)  # ids, or names and aliases as the CLI takes them
     if a == b:
-        raise ValueError("a dyad needs two different actors")
+        raise InputError("a dyad needs two different actors")
     wanted = check_types(types)
     tax = load_taxonomy()
     doc_dates = doc_dates or {}

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
+from graph.errors import InputError
 from graph.taxonomy import load_taxonomy
 from graph.topology import Topology
 
@@ -61,7 +62,7 @@ def steps(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None, und
     if undirected:
         direction = "both"
     if direction not in ("out", "in", "both"):
-        raise ValueError(f"unknown direction {direction!r}; choose out, in or both")
+        raise InputError(f"unknown direction {direction!r}; choose out, in or both")
     if isinstance(g, Topology):
         return _TopologyHops(g, check_types(types), direction)
     symmetric = load_taxonomy().symmetric

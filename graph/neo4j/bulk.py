@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlparse
 
+from graph.errors import ActorgraphError
 from graph.neo4j.connection import Neo4jUnavailable, connect
 from graph.neo4j.settings import Neo4jSettings
 from graph.neo4j.writer import RELATION_COLUMNS, Neo4jWriter, _document_row, _wikidata_ids, edge_row
@@ -43,7 +44,7 @@ _ARRAY_DELIMITERS = ("\x1f", "\x1e", "\x1d", "\x1c", "\x1b", "\x1a", "\x19", "\x
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", ""}
 
 
-class BulkRefused(RuntimeError):
+class BulkRefused(ActorgraphError, RuntimeError):
     """The bulk import cannot run here (database not empty, server not local, no import tool)."""
 
 

@@ -13,13 +13,14 @@ from contextlib import contextmanager
 import neo4j
 from neo4j.exceptions import AuthError, ClientError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
+from graph.errors import ActorgraphError
 from graph.neo4j.settings import Neo4jSettings
 
 HINT = ("start one with `bash scripts/neo4j.sh start` (or `docker compose up -d`), "
         "or point NEO4J_URI at a running server")
 
 
-class Neo4jUnavailable(RuntimeError):
+class Neo4jUnavailable(ActorgraphError, RuntimeError):
     """Neo4j cannot be used: server down, wrong credentials, unknown database, bad URI."""
 
 

@@ -34,7 +34,9 @@ from typing import Any
 
 import neo4j
 
+from extraction.gazetteer import wikidata_ids
 from graph.model import Extraction
+from graph.resolution import merged_away, read_state
 from graph.store import GraphStore, pause_gc
 from graph.taxonomy import Taxonomy, load_taxonomy
 
@@ -105,8 +107,6 @@ class Neo4jWriter:
     def write_resolution(self, store: GraphStore) -> None:
         """The store's actor decisions (graph.resolution) as one :Resolution node, and actors that
         merges removed deleted here too."""
-        from graph.resolution import merged_away, read_state
-
         state = read_state(store.path)
         gone = [a for a in merged_away(store.path) if a not in store.graph]
         with self.driver.session(database=self.database) as s:
@@ -373,8 +373,6 @@ def run_disjoint(edges: Sequence[tuple[str, str, str]], write: Callable[[list[tu
 
 
 def _wikidata_ids() -> dict[str, str]:
-    from extraction.gazetteer import wikidata_ids
-
     return wikidata_ids()
 
 

@@ -24,13 +24,17 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
 import yaml
 
+from extraction.gazetteer import load_gazetteer
+from graph.errors import ActorgraphError
 from graph.model import DATASETS, TEXT, name_key, slugify
+from graph.resolution import Resolution
 from graph.store import GraphStore, pause_gc
 from graph.taxonomy import load_taxonomy
 
@@ -41,7 +45,7 @@ MAX_FIELD = 10 * 1024 * 1024  # csv's default field limit (128 KiB) is below som
 csv.field_size_limit(MAX_FIELD)
 
 
-class EventFormatError(ValueError):
+class EventFormatError(ActorgraphError, ValueError):
     """A file is not in the dataset's format (wrong header or column count)."""
 
 
@@ -209,8 +213,6 @@ class Resolver:
     """
 
     def __init__(self, store: GraphStore) -> None:
-        from extraction.gazetteer import load_gazetteer
-
         self.gz = load_gazetteer()
         self.store = store
         self.countries = cameo_countries()
@@ -358,8 +360,6 @@ def header_rows(path: Path, wanted: dict[str, tuple[str, ...]], required: Iterab
 @lru_cache(maxsize=1 << 16)  # a file holds few distinct dates; parsing each row's costs more than the rest
 def iso_date(text: str) -> str | None:
     """'20260115', '2026-01-15', '15 January 2026', '2026-01-15 10:00:00' -> '2026-01-15' (None if not a date)."""
-    from datetime import datetime
-
     text = text.strip()
     if re.fullmatch(r"\d{8}(\d{6})?", text):
         text = f"{text[:4]}-{text[4:6]}-{text[6:8]}"
@@ -389,7 +389,7 @@ class ImportOptions:
 
 
 def readers() -> dict[str, RowReader]:
-    from loaders.events import acled, gdelt, icews, polecat
+    from loaders.events import acled, gdelt, icews, polecat  # deferred: each format's module imports this package
 
     return {"gdelt": gdelt.read, "polecat": polecat.read, "icews": icews.read, "acled": acled.read}
 
@@ -419,8 +419,6 @@ def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, option
         added_refs: dict[int, ActorRef] = {}
         # The analyst's merges and aliases (graph.resolution), as GraphStore.merge_extraction replays them
         # for documents: an actor merged away is not brought back by an import.
-        from graph.resolution import Resolution, name_key
-
         resolution = Resolution.load(store.path)
         redirect = resolution.redirects()
         touched: set[str] = set()

@@ -9,11 +9,11 @@ they can see, or fsspec URLs such as ``s3://bucket/news/``) and parse them. Thre
 2. **extract**: the new documents, in partitions of about equal word counts, are parsed by the worker's
    own pipeline (loaded once per worker by :class:`ExtractorPlugin`, not per task); a task returns small
    :class:`~graph.model.Extraction` objects without the document text;
-3. **re-read**: as in :func:`graph.ingest.ingest_paths`, a document that names the surname of a person another
+3. **re-read**: as in :func:`actorgraph.ingest.ingest_paths`, a document that names the surname of a person another
    document names in full is extracted again with that person known, so the result does not depend on
    which worker saw which document first.
 
-The client then merges exactly as ``-j N`` does (:func:`graph.ingest.merge_into`), and the store is written
+The client then merges exactly as ``-j N`` does (:func:`actorgraph.ingest.merge_into`), and the store is written
 once at the end. A worker that dies loses nothing: the scheduler runs its tasks again elsewhere (tasks are
 pure functions of their inputs). Workers keep the last files they read (:func:`_read_cached`), so a
 file is usually fetched once per worker even though rounds 1-3 each need it.
@@ -24,6 +24,7 @@ file is usually fetched once per worker even though rounds 1-3 each need it.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import time
@@ -33,10 +34,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from graph.ingest import CHUNK_ENV, DEFAULT_CHUNK_CHARS, IngestReport, _mentions_unlinked, _merge_parts, merge_into, split_text
+from actorgraph.ingest import CHUNK_ENV, DEFAULT_CHUNK_CHARS, IngestReport, _mentions_unlinked, _merge_parts, merge_into, split_text
+from extraction.extractor import Extractor
+from extraction.mentions import known_people
+from graph.errors import ActorgraphError
 from graph.model import Document, Extraction
 from graph.store import GraphStore
-from loaders.readers import DEFAULT_MAX_DOC_MB, LoadProblem, unique_documents
+from loaders.readers import DEFAULT_MAX_DOC_MB, LoadProblem, read_file, unique_documents
+from loaders.remote import as_path, iter_sources
+
+try:  # Dask is an optional extra (actorgraph[cluster]); without it --cluster says how to install it.
+    from distributed import Client, LocalCluster, as_completed, get_worker
+    from distributed import WorkerPlugin as _PluginBase
+except ImportError:  # pragma: no cover
+    Client = LocalCluster = as_completed = get_worker = None  # type: ignore[assignment,misc]
+    _PluginBase = object  # type: ignore[assignment,misc]
 
 CLUSTER_ENV = "ACTORGRAPH_CLUSTER"
 PLUGIN = "actorgraph-extractor"
@@ -48,7 +60,7 @@ _LOCAL = re.compile(r"^local(?::(\d+))?$")
 Progress = Callable[[int, int, int, float], None]  # (documents done, documents in all, words done, seconds)
 
 
-class ClusterError(RuntimeError):
+class ClusterError(ActorgraphError, RuntimeError):
     """The cluster cannot be used: bad --cluster value, scheduler unreachable, Dask not installed."""
 
 
@@ -59,12 +71,8 @@ class ClusterError(RuntimeError):
 def cluster_client(spec: str) -> Iterator[Any]:
     """A ``distributed.Client`` for ``local:N`` (a LocalCluster of N worker processes on 127.0.0.1, closed on
     exit) or the address of a running scheduler (``tcp://host:8786``)."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise ClusterError("--cluster needs Dask: pip install 'actorgraph[cluster]'") from None
-    import logging
-
+    if Client is None:
+        raise ClusterError("--cluster needs Dask: pip install 'actorgraph[cluster]'")
     m = _LOCAL.match(spec.strip())
     if m:
         n = int(m.group(1) or os.cpu_count() or 1)
@@ -91,12 +99,6 @@ def cluster_client(spec: str) -> Iterator[Any]:
         client.close()
 
 
-try:  # Dask is an optional extra (actorgraph[cluster]); without it --cluster says how to install it.
-    from distributed import WorkerPlugin as _PluginBase
-except ImportError:  # pragma: no cover
-    _PluginBase = object  # type: ignore[assignment,misc]
-
-
 class ExtractorPlugin(_PluginBase):  # type: ignore[misc,valid-type]
     """Loads the spaCy pipeline, gazetteer and lexicon once per worker (also on a worker that replaces a dead one)."""
 
@@ -107,8 +109,6 @@ class ExtractorPlugin(_PluginBase):  # type: ignore[misc,valid-type]
         self.extractor: Any = None
 
     def setup(self, worker: Any) -> None:
-        from extraction.extractor import Extractor
-
         self.extractor = Extractor(self.model)
 
     def teardown(self, worker: Any) -> None:
@@ -116,8 +116,6 @@ class ExtractorPlugin(_PluginBase):  # type: ignore[misc,valid-type]
 
 
 def _extractor() -> Any:
-    from distributed import get_worker
-
     plugin = get_worker().plugins.get(PLUGIN)
     if plugin is None or plugin.extractor is None:
         raise RuntimeError(f"worker has no {PLUGIN} plugin (register ExtractorPlugin first)")
@@ -135,9 +133,6 @@ def _has_extractor(model: str | None, dask_worker: Any = None) -> bool:
 @lru_cache(maxsize=2)
 def _read_cached(source: str, max_doc_mb: float) -> tuple[Document | LoadProblem, ...]:
     """Everything in one file, as the local loaders read it. Kept for the next round on this worker."""
-    from loaders.readers import read_file
-    from loaders.remote import as_path
-
     try:
         return tuple(read_file(as_path(source), max_doc_mb))  # type: ignore[arg-type]
     except Exception as exc:  # an object store's own errors (credentials, network): a problem, not a crash
@@ -146,8 +141,6 @@ def _read_cached(source: str, max_doc_mb: float) -> tuple[Document | LoadProblem
 
 def _list_task(sources: list[str]) -> list[str | LoadProblem]:
     """Expand sources where the documents are (the workers may see paths the client does not)."""
-    from loaders.remote import iter_sources
-
     return [x if isinstance(x, LoadProblem) else str(x) for x in iter_sources(sources)]
 
 
@@ -176,7 +169,7 @@ def _documents(items: Sequence[_Item], max_doc_mb: float) -> list[Document]:
 
 
 def _extract_docs(extractor: Any, docs: list[Document], chunk_chars: int, batch_size: int) -> list[Extraction]:
-    """What graph.ingest._extract computes, without its progress bar, on this worker's extractor."""
+    """What actorgraph.ingest._extract computes, without its progress bar, on this worker's extractor."""
     out: list[Extraction] = []
     for d in docs:
         if len(d.text) <= chunk_chars:
@@ -211,7 +204,7 @@ def _extract_task(items: list[_Item], known: dict, max_doc_mb: float, chunk_char
 def _redo_task(items: list[_Item], actors: list[list[str]], known: dict, max_doc_mb: float, chunk_chars: int,
                batch_size: int) -> list[tuple[int, Extraction]]:
     """(position, new extraction) for the documents of ``items`` that name a known person's surname
-    without that person among their ``actors``: :func:`graph.ingest._mentions_unlinked`, on the text."""
+    without that person among their ``actors``: :func:`actorgraph.ingest._mentions_unlinked`, on the text."""
     docs = _documents(items, max_doc_mb)
     redo = []
     for i, (d, ids) in enumerate(zip(docs, actors, strict=True)):
@@ -256,7 +249,7 @@ def ingest_cluster(sources: Iterable[str | os.PathLike[str]], store: GraphStore,
                    model: str | None = None, progress: Progress | None = None, batch_size: int = 16,
                    max_doc_mb: float = DEFAULT_MAX_DOC_MB, chunk_chars: int | None = None,
                    partition_words: int = DEFAULT_PARTITION_WORDS, client: Any = None) -> IngestReport:
-    """:func:`graph.ingest.ingest_paths` with the reading and parsing done by a Dask cluster.
+    """:func:`actorgraph.ingest.ingest_paths` with the reading and parsing done by a Dask cluster.
 
     ``cluster`` is ``local:N`` or a scheduler address (default ``$ACTORGRAPH_CLUSTER``); or pass a
     ``distributed.Client`` as ``client``. ``progress(done, total, words, seconds)`` is called as
@@ -274,10 +267,6 @@ def ingest_cluster(sources: Iterable[str | os.PathLike[str]], store: GraphStore,
 def _ingest(client: Any, sources: Iterable[str | os.PathLike[str]], store: GraphStore, model: str | None,
             progress: Progress | None, batch_size: int, max_doc_mb: float, chunk_chars: int | None,
             partition_words: int) -> IngestReport:
-    from distributed import as_completed
-
-    from extraction.mentions import known_people
-
     report = IngestReport()
     chunk = chunk_chars or int(os.environ.get(CHUNK_ENV) or DEFAULT_CHUNK_CHARS)
     # pure=False: a re-run must read the files again (they may have changed), not reuse old results.

@@ -13,15 +13,21 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from rich.cells import cell_len
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
+from rich.text import Text
 
+from actorgraph.progress import clock_text, plain_lines
+from graph.errors import ActorgraphError
+from graph.provenance import SOURCES, keep_source
 from graph.store import STORE_ENV, GraphStore, default_store_path
 from graph.terminal import escape
-
-if TYPE_CHECKING:
-    from graph.topology import Topology
+from graph.topology import Topology
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,8 +51,6 @@ def format_option(f: F) -> F:
 
 
 def source_option(f: F) -> F:
-    from graph.provenance import SOURCES
-
     return click.option("--source", "provenance", type=click.Choice(SOURCES), default="all", show_default=True,
                         help="Only evidence of this provenance: text (extracted from documents) or an event dataset.")(f)
 
@@ -62,11 +66,10 @@ def open_store(store_path: Path | None, evidence: bool = True, create: bool = Fa
     filtered = source not in (None, "all")
     store = GraphStore.open(store_path or default_store_path(), evidence=evidence or filtered, create=create)
     if filtered:
-        from graph.provenance import keep_source
-
         keep_source(store.graph, source, drop_actors=drop_actors)
-        store.evidence_loaded = False  # a filtered view must never be saved over the store
+        store.read_only = True  # a filtered view must never be saved over the store
     if _report_running:
+        store.read_only = True  # a report never writes: that is what lets it take the fast exit
         # A report keeps the loaded graph to the end: keep the collector from rescanning its
         # millions of containers on every later collection (seconds on a 1M-relation store).
         gc.freeze()
@@ -76,8 +79,6 @@ def open_store(store_path: Path | None, evidence: bool = True, create: bool = Fa
 def open_topology(store_path: Path | None, source: str | None = None) -> Topology:
     """The store's :class:`~graph.topology.Topology`, for reports on structure (centrality, stats, paths);
     with ``source``, of the evidence of that provenance only."""
-    from graph.topology import Topology
-
     if source not in (None, "all"):
         store = open_store(store_path, source=source, drop_actors=False)  # reports still find every actor
         topo = Topology.from_graph(store.graph, {d: doc.date for d, doc in store.documents.items()})
@@ -92,8 +93,8 @@ def open_topology(store_path: Path | None, source: str | None = None) -> Topolog
 # Freeing a loaded 1M-relation graph object by object takes seconds at exit. A command that only
 # reads the store and prints (a "report") has nothing left to do once it returns, so the entry
 # point flushes stdout/stderr and leaves with os._exit. Commands that write (ingest, pull, ...)
-# are never marked, and a process in which any store save started never takes the fast exit, so
-# an atomic save always completes normally.
+# are never marked, and a report's stores are opened read-only (save() refuses them), so the fast
+# exit can never cut a save short.
 
 _report_running = False
 _report_done = False
@@ -109,16 +110,15 @@ def report_command(f: F) -> F:
         try:
             return f(*args, **kwargs)
         finally:
+            _report_running = False  # a later command in this process (tests run many) opens its stores as usual
             _report_done = True
 
     return wrapper  # type: ignore[return-value]
 
 
 def fast_exit_allowed() -> bool:
-    """True when this process ran only a read-only report and never started a store save."""
-    from graph import store as store_module
-
-    return _report_done and store_module.saves_started() == 0
+    """True when this process ran a read-only report (whose stores cannot be saved: see :func:`open_store`)."""
+    return _report_done
 
 
 def fast_exit(code: int) -> None:
@@ -275,8 +275,6 @@ def _cells(text: str) -> int:
     """Terminal cells ``text`` takes (wide characters count double); plain ASCII without asking rich."""
     if text.isascii():
         return len(text)
-    from rich.cells import cell_len
-
     return cell_len(text)
 
 
@@ -306,9 +304,6 @@ class _Wrapper:
     def __call__(self, text: str, width: int) -> list[str]:
         if _cells(text) <= width:
             return [text]
-        from rich.console import Console
-        from rich.text import Text
-
         if self._console is None:
             self._console = Console(width=max(width, 1), no_color=True, color_system=None, markup=False,
                                     highlight=False, emoji=False)
@@ -365,11 +360,16 @@ def quiet_broken_pipe() -> None:
     raise SystemExit(EXIT_BROKEN_PIPE)
 
 
-def friendly_errors(f: F) -> F:
-    """Turn any library error into a one-line ``Error: ...`` and exit status 1 (no traceback).
+BUG_HINT = "this is a bug in actorgraph: please report it (ACTORGRAPH_DEBUG=1 shows the traceback)"
 
-    Ctrl-C exits 130 with one line; a closed pipe (``| head``) exits 141 silently.
-    Set ACTORGRAPH_DEBUG=1 to see the traceback.
+
+def friendly_errors(f: F) -> F:
+    """Errors as one line and exit status 1, no traceback.
+
+    An :class:`~graph.errors.ActorgraphError` (the user's to fix), an ``OSError`` (the machine's: a full
+    disk, a permission) or a lost Neo4j connection prints ``Error: <message>``. Anything else is a bug: ``Error: internal error
+    (<type>: <message>); this is a bug ... please report it``. Ctrl-C exits 130 with one line; a closed
+    pipe (``| head``) exits 141 silently. ACTORGRAPH_DEBUG=1 shows the traceback instead.
     """
 
     @wraps(f)
@@ -388,10 +388,14 @@ def friendly_errors(f: F) -> F:
             raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             quiet_broken_pipe()
-        except Exception as exc:
+        except (ActorgraphError, OSError, ServiceUnavailable, SessionExpired) as exc:  # the user's, the machine's, the network's
             if os.environ.get("ACTORGRAPH_DEBUG"):
                 raise
             raise click.ClickException(one_line(exc)) from None
+        except Exception as exc:
+            if os.environ.get("ACTORGRAPH_DEBUG"):
+                raise
+            raise click.ClickException(f"internal error ({type(exc).__name__}: {one_line(exc)}); {BUG_HINT}") from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -406,13 +410,11 @@ PROGRESS_ENV = "ACTORGRAPH_PROGRESS_SECONDS"  # seconds between plain progress l
 
 
 class ProgressDisplay:
-    """Renders :class:`graph.progress.Progress` reports: a bar on a terminal (stderr), else a plain
+    """Renders :class:`actorgraph.progress.Progress` reports: a bar on a terminal (stderr), else a plain
     line every ``$ACTORGRAPH_PROGRESS_SECONDS`` (10) seconds, for logs and pipes. Use as a context
     manager so a bar is taken down even when the command fails."""
 
     def __init__(self, stream: Any = None) -> None:
-        from graph.progress import plain_lines
-
         self.stream = stream or sys.stderr
         self._bar: Any = None
         self._task: Any = None
@@ -435,12 +437,7 @@ class ProgressDisplay:
         if self._plain is not None:
             self._plain(p)
             return
-        from graph.progress import clock_text
-
         if self._bar is None:
-            from rich.console import Console
-            from rich.progress import BarColumn, Progress, TextColumn
-
             console = Console(file=self.stream, no_color=not use_colour(self.stream))
             self._bar = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.fields[status]}"),
                                  console=console, transient=False)

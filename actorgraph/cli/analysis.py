@@ -10,8 +10,7 @@ from typing import Any
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import (
+from actorgraph.cli.common import (
     emit,
     evidence_lines,
     format_option,
@@ -22,6 +21,16 @@ from graph.cli.common import (
     source_option,
     store_option,
 )
+from actorgraph.cli.group import cli
+from graph.analysis import all_shortest_paths, shortest_path
+from graph.analysis import centrality as rank
+from graph.analysis import communities as louvain
+from graph.analysis import neighbours as hood
+from graph.analysis import timeline as dyad
+from graph.analysis.stats import stats as summary
+from graph.analysis.stats import stats_rows
+from graph.resolve import resolve_actor
+from graph.taxonomy import load_taxonomy
 
 
 def types_option(f):
@@ -31,8 +40,6 @@ def types_option(f):
 
 def split_types(types: tuple[str, ...]) -> list[str] | None:
     """``("SANCTIONS,THREATENS", "leads")`` -> validated ``["SANCTIONS", "THREATENS", "LEADS"]``."""
-    from graph.taxonomy import load_taxonomy
-
     names = [t.strip() for group in types for t in group.split(",") if t.strip()]
     return load_taxonomy().check_relation_types(names) if names else None
 
@@ -49,8 +56,6 @@ def idle_cores(limit: int = 4) -> int:
 
 
 def _resolve(g, name: str) -> str:
-    from graph.resolve import resolve_actor
-
     return resolve_actor(g, name)
 
 
@@ -86,8 +91,6 @@ def path(source: str, target: str, store_path: Path | None, fmt: str, types: tup
       actorgraph path petro maduro
       actorgraph path "Gustavo Petro" "Nicolás Maduro" --undirected --all --format json
     """
-    from graph.analysis import all_shortest_paths, shortest_path
-
     checked = split_types(types)
     topo = open_topology(store_path, provenance)
     g = topo.actors
@@ -145,8 +148,6 @@ def centrality(store_path: Path | None, fmt: str, types: tuple[str, ...], measur
       actorgraph centrality --measure degree --types CRITICISES,SANCTIONS
       actorgraph centrality --measure betweenness --sample 1000
     """
-    from graph.analysis import centrality as rank
-
     checked = split_types(types)
     rows = rank(open_topology(store_path, provenance), measure, top=top, types=checked, engine=engine, sample=sample,
                 processes=idle_cores())
@@ -173,8 +174,6 @@ def neighbours(actor: str, store_path: Path | None, fmt: str, types: tuple[str, 
       actorgraph neighbours petro --depth 2
       actorgraph neighbours "United States" --direction out --types SANCTIONS,COERCES
     """
-    from graph.analysis import neighbours as hood
-
     checked = split_types(types)
     topo = open_topology(store_path, provenance)
     rows = hood(topo, _resolve(topo.actors, actor), depth=depth, types=checked, direction=direction)
@@ -209,8 +208,6 @@ def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str
       actorgraph timeline trump petro
       actorgraph timeline trump petro --source all
     """
-    from graph.analysis import timeline as dyad
-
     checked = split_types(types)
     topo = open_topology(store_path, provenance)
     g = topo.actors
@@ -258,8 +255,6 @@ def communities(store_path: Path | None, fmt: str, types: tuple[str, ...], seed:
     Example:
       actorgraph communities --min-size 3
     """
-    from graph.analysis import communities as louvain
-
     checked = split_types(types)
     rows = louvain(open_topology(store_path, provenance), types=checked, seed=seed, resolution=resolution, min_size=min_size,
                    engine=engine)
@@ -279,9 +274,6 @@ def stats(store_path: Path | None, fmt: str, provenance: str = "all") -> None:
     Example:
       actorgraph stats --format json
     """
-    from graph.analysis.stats import stats as summary
-    from graph.analysis.stats import stats_rows
-
     topo = open_topology(store_path, provenance)
     s: dict[str, Any] = summary(topo, topo.documents)
     if fmt == "json":

@@ -10,9 +10,13 @@ from typing import Any
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import emit, format_option, friendly_errors
-from graph.cli.neo4j import neo4j_options, settings_from
+from actorgraph.cli.common import emit, format_option, friendly_errors
+from actorgraph.cli.group import cli
+from actorgraph.cli.neo4j import neo4j_options, settings_from
+from graph.neo4j import connect
+from graph.resolve import resolve_actor
+from queries import QueryError, list_queries, load_query, parse_literal
+from queries.runner import actor_index, document_ids, run_cypher
 
 TIMEOUT_HELP = "Give up after this many seconds."
 
@@ -59,8 +63,6 @@ def query(name: str | None, list_: bool, show: bool, params: tuple[str, ...], ti
       actorgraph query neighbourhood --param actor=petro --param depth=2
       actorgraph query shortest_paths -p source=petro -p target=maduro --format json
     """
-    from queries import list_queries, load_query
-
     if list_ or not name:
         rows = [{"name": q.name, "parameters": _params_summary(q), "description": q.description,
                  "params": [{"name": p.name, "kind": p.kind, "required": p.required, "default": p.default,
@@ -76,8 +78,6 @@ def query(name: str | None, list_: bool, show: bool, params: tuple[str, ...], ti
     for key in values:
         q.param(key)  # unknown names fail before connecting
 
-    from graph.neo4j import connect
-    from queries.runner import actor_index, document_ids, run_cypher
 
     settings = settings_from(uri, user, database, ask_password)
     driver = connect(settings)
@@ -85,8 +85,6 @@ def query(name: str | None, list_: bool, show: bool, params: tuple[str, ...], ti
         db = settings.database
 
         def resolve(actor: str) -> str:
-            from graph.resolve import resolve_actor
-
             return resolve_actor(actor_index(driver, db), actor)
 
         def check_document(doc: str) -> str:
@@ -116,8 +114,6 @@ def _path_text(hops: list[dict[str, Any]]) -> str:
 
 
 def _literal(value: str) -> Any:
-    from queries import QueryError, parse_literal
-
     try:
         return parse_literal(value)
     except QueryError:
@@ -145,9 +141,6 @@ def cypher(statement: str, params: tuple[str, ...], write: bool, timeout: float,
       actorgraph cypher "MATCH (a:Actor)-[r:SANCTIONS]->(b) RETURN a.name, b.name"
       actorgraph cypher "MATCH (a:Actor {id: \\$id})--(b) RETURN b.name" -p id=gustavo-petro
     """
-    from graph.neo4j import connect
-    from queries.runner import run_cypher
-
     values = {k: _literal(v) for k, v in _split_params(params).items()}
     settings = settings_from(uri, user, database, ask_password)
     driver = connect(settings)

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import friendly_errors, open_store, store_option
+from actorgraph.cli.common import friendly_errors, open_store, store_option
+from actorgraph.cli.group import cli
 from graph.model import DATASETS
+from loaders.events import ImportOptions
+from loaders.events import import_events as run
 
 
 @cli.command("import")
@@ -43,9 +45,6 @@ def import_events(dataset: str, files: tuple[Path, ...], store_path: Path | None
       actorgraph import acled acled-colombia.csv
       actorgraph relations --source gdelt
     """
-    from loaders.events import ImportOptions
-    from loaders.events import import_events as run
-
     if mentions and dataset != "gdelt":
         raise click.UsageError("--mentions is for gdelt only")
     store = open_store(store_path, create=True)

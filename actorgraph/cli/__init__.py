@@ -1,48 +1,26 @@
 """The ``actorgraph`` command line: a thin click layer over the library.
 
-Each command group lives in its own module and registers itself on :data:`cli`.
+Each command group lives in its own module and registers itself on :data:`cli` (actorgraph.cli.group);
+importing them here is what adds their commands.
 """
 
 from __future__ import annotations
 
-import click
+import logging
+import multiprocessing
+import os
+import signal
+import sys
+import warnings
 
-from graph import __version__
+from actorgraph.cli import analysis, core, events, export, neo4j, query, resolution  # noqa: F401  (registers commands)
+from actorgraph.cli.common import EXIT_INTERRUPTED, INTERRUPTED, fast_exit, fast_exit_allowed, quiet_broken_pipe
+from actorgraph.cli.group import cli
 
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="actorgraph")
-def cli() -> None:
-    """actorgraph: political actors and their relations, from news to a graph.
-
-    Ingest articles, then ask who does what to whom, with the sentence that says so.
-    Every command has --help; docs/cli.md has them all.
-
-    \b
-    Example:
-      actorgraph ingest examples/news
-      actorgraph relations --type SANCTIONS
-    """
-
-
-def _register() -> None:
-    # Imported for their side effect of adding commands to ``cli``.
-    from graph.cli import analysis, core, events, export, query, resolution  # noqa: F401
-    from graph.cli import neo4j as _neo4j  # noqa: F401
-
-
-_register()
+__all__ = ["cli", "main"]
 
 
 def main() -> None:
-    import logging
-    import os
-    import signal
-    import sys
-    import warnings
-
-    from graph.cli.common import EXIT_INTERRUPTED, INTERRUPTED, fast_exit, fast_exit_allowed, quiet_broken_pipe
-
     if not os.environ.get("ACTORGRAPH_DEBUG"):
         # Library warnings (spaCy, pydantic...) are for developers; users get our one-line messages.
         warnings.simplefilter("ignore")
@@ -55,8 +33,6 @@ def main() -> None:
     def on_sigint(signum: int, frame: object) -> None:
         # Ctrl-C reaches spaCy's forked workers (-j N) too; only the parent reacts, and it stops them.
         if os.getpid() == main_pid:
-            import multiprocessing
-
             children = multiprocessing.active_children()
             if children:
                 # spaCy's multiprocess pipe deadlocks when interrupted (workers and queue threads block on

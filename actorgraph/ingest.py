@@ -13,15 +13,15 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from actorgraph.progress import Progress, ProgressMeter, plain_lines
+from extraction.extractor import Extractor
+from extraction.mentions import known_people
 from graph.model import Actor, Document, Extraction, Relation
-from graph.progress import Progress, ProgressMeter, plain_lines
+from graph.resolution import Resolution
 from graph.store import GraphStore
-from loaders.readers import DEFAULT_MAX_DOC_MB, UNSUPPORTED, LoadProblem, quote_name
-
-if TYPE_CHECKING:
-    from loaders.web import WebOptions
+from loaders.readers import DEFAULT_MAX_DOC_MB, UNSUPPORTED, LoadProblem, quote_name, read_file
+from loaders.web import WebOptions, load_sources
 
 CHUNK_ENV = "ACTORGRAPH_CHUNK_CHARS"
 # spaCy's parser needs memory in proportion to the text it is given, so long documents are
@@ -114,8 +114,6 @@ def _merge_parts(document: Document, parts: list[tuple[int, Extraction]]) -> Ext
 
 def _extract(todo: list[Document], known: dict, model: str | None, processes: int,
              report: Callable[[Progress], None] | None, batch_size: int, chunk_chars: int) -> Iterator[Extraction]:
-    from extraction.extractor import Extractor
-
     extractor = Extractor(model)
     extractor.known = known
     if any(len(d.text) > chunk_chars for d in todo):
@@ -164,8 +162,6 @@ def _mentions_unlinked(ext: Extraction, known: dict) -> bool:
 def _known(*groups: Iterable[tuple[str, dict]]) -> dict:
     """The surname table of these actors, each actor counted once (two documents naming one person in full
     must not make that person's surname look shared)."""
-    from extraction.mentions import known_people
-
     nodes: dict[str, dict] = {}
     for group in groups:
         for node_id, attrs in group:
@@ -192,8 +188,6 @@ def _stale(text: str, have: set[str], changed: dict[str, str | None]) -> bool:
 
 def _stored_texts(store: GraphStore, ids: list[str], max_doc_mb: float) -> dict[str, Document]:
     """The stored documents ``ids`` read again from their files, when a file still holds the same text."""
-    from loaders.readers import read_file
-
     want: dict[str, dict[str, str]] = {}  # file -> {stored path: id}
     for i in ids:
         path = store.documents[i].path
@@ -259,15 +253,13 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
     ``paths`` are files, folders or http(s) URLs of pages and feeds (fetched as ``web`` says);
     feed items whose URL is already stored are not fetched again.
 
-    ``progress``: a callback that receives a :class:`~graph.progress.Progress` (documents and words
+    ``progress``: a callback that receives a :class:`~actorgraph.progress.Progress` (documents and words
     done, words/s, seconds left) as extraction goes; ``True`` writes a plain line to stderr every
     10 seconds; ``False`` reports nothing.
 
     Documents over ``max_doc_mb`` are refused (reported as problems); long ones are parsed
     in pieces of ``chunk_chars`` characters so memory stays bounded.
     """
-    from loaders.web import load_sources  # httpx and feedparser: only when ingesting
-
     report = IngestReport()
     stored_urls = {u for d in store.documents.values() for u in (d.url, d.path) if u and "://" in u}
     loaded = load_sources([p if isinstance(p, str) else Path(p) for p in paths], max_doc_mb=max_doc_mb,
@@ -284,8 +276,6 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
 
     store.check_writable()  # fail before minutes of parsing, not after
     chunk = chunk_chars or int(os.environ.get(CHUNK_ENV) or DEFAULT_CHUNK_CHARS)
-    from graph.resolution import Resolution
-
     # Merged-away names stay known to the extractor (their mentions then join the kept actor).
     stored = list(store.graph.nodes(data=True)) + Resolution.load(store.path).merged_nodes(store.graph)
     callback = progress if callable(progress) else plain_lines() if progress else None
@@ -314,7 +304,7 @@ def merge_into(store: GraphStore, report: IngestReport, used: list[dict] | None 
 
     ``used`` is the surname table each extraction was made with (default: the store's before the merge);
     surnames whose person changed under the lock are resolved again. Also used by the cluster ingest
-    (graph/cluster.py), so both build the same store.
+    (actorgraph/cluster.py), so both build the same store.
     """
     if used is None:
         used = [_known(list(store.graph.nodes(data=True)))] * len(report.extractions)

@@ -19,9 +19,11 @@ from typing import Any
 
 import yaml
 
+from graph.errors import InputError
 from graph.model import name_key
 from graph.store import GraphStore
 from graph.taxonomy import load_taxonomy
+from loaders.readers import iter_files, read_file
 
 
 def norm_text(text: str) -> str:
@@ -43,9 +45,15 @@ def _as_list(v: Any) -> list[Any]:
 def load_gold(paths: Iterable[str]) -> dict[str, dict[str, Any]]:
     docs: dict[str, dict[str, Any]] = {}
     for path in paths:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        for doc in data.get("documents") or []:
-            docs[str(doc["doc"])] = doc
+        text = Path(path).read_text(encoding="utf-8")
+        try:
+            data = yaml.safe_load(text) or {}
+            for doc in data.get("documents") or []:
+                docs[str(doc["doc"])] = doc
+        except yaml.YAMLError as exc:
+            raise InputError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
+        except (AttributeError, KeyError, TypeError):
+            raise InputError(f"{path}: not a gold file (a mapping with documents: [{{doc: ..., relations: ...}}])") from None
     return docs
 
 
@@ -58,8 +66,6 @@ def _prf(correct: int, wrong: int, found: int, total: int) -> tuple[float, float
 
 def document_texts(store: GraphStore | None, docs_dir: str | Path | None) -> dict[str, str]:
     """Normalised text of each document, from a folder or from the stored documents' paths."""
-    from loaders.readers import iter_files, read_file
-
     texts: dict[str, str] = {}
     sources: list[Path] = []
     if docs_dir:

@@ -1,6 +1,6 @@
 """Reference documentation generated from the code: ``docs/cli.md`` and ``docs/taxonomy.md``.
 
-``python -m graph.docs`` rewrites both files; ``python -m graph.docs --check`` only says whether
+``python -m actorgraph.docs`` rewrites both files; ``python -m actorgraph.docs --check`` only says whether
 they are up to date (exit 1 if not). ``tests/test_docs.py`` runs the same check.
 
 >>> "actorgraph ingest" in cli_markdown()
@@ -18,20 +18,24 @@ from pathlib import Path
 
 import click
 
+from actorgraph.cli import cli
+from graph.html import relation_colours
+from graph.taxonomy import DEFAULT_TAXONOMY, load_taxonomy
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = ROOT / "docs"
-REGENERATE = "python -m graph.docs"
+REGENERATE = "python -m actorgraph.docs"
 
 # Width of the help text in docs/cli.md: fixed, so the file does not depend on the terminal.
 HELP_WIDTH = 100
 
 # Sections of docs/cli.md, one per CLI module, in reading order; modules not listed come after.
 SECTIONS = {
-    "graph.cli.core": "Ingest, browse, explain and evaluate",
-    "graph.cli.analysis": "Questions and reports (local store)",
-    "graph.cli.export": "Exports and network views",
-    "graph.cli.neo4j": "Neo4j: push and pull",
-    "graph.cli.query": "Cypher on Neo4j",
+    "actorgraph.cli.core": "Ingest, browse, explain and evaluate",
+    "actorgraph.cli.analysis": "Questions and reports (local store)",
+    "actorgraph.cli.export": "Exports and network views",
+    "actorgraph.cli.neo4j": "Neo4j: push and pull",
+    "actorgraph.cli.query": "Cypher on Neo4j",
 }
 
 
@@ -45,8 +49,6 @@ def walk_commands(group: click.Group | None = None) -> Iterator[tuple[list[str],
     ['actorgraph', 'actorgraph ingest']
     """
     if group is None:
-        from graph.cli import cli
-
         group = cli
     yield ["actorgraph"], group
     yield from _walk(group, ["actorgraph"], top=True)
@@ -80,8 +82,6 @@ def section_module(cmd: click.Command) -> str:
 
 def help_text(path: list[str]) -> str:
     """The ``--help`` output of one command, as ``actorgraph ... --help`` prints it at width 100."""
-    from graph.cli import cli
-
     settings = dict(cli.context_settings, terminal_width=HELP_WIDTH, max_content_width=HELP_WIDTH)
     ctx = click.Context(cli, info_name=path[0], **settings)
     cmd: click.Command = cli
@@ -132,9 +132,6 @@ def cli_markdown() -> str:
 
 def taxonomy_markdown() -> str:
     """The text of ``docs/taxonomy.md``: actor kinds and relation types from the packaged taxonomy."""
-    from graph.html import relation_colours
-    from graph.taxonomy import DEFAULT_TAXONOMY, load_taxonomy
-
     tax = load_taxonomy(DEFAULT_TAXONOMY)  # the packaged file, whatever $ACTORGRAPH_TAXONOMY says
     colours = relation_colours(tax)
 

@@ -12,9 +12,12 @@ from typing import Any, TypeVar
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import friendly_errors, open_store, store_option
+from actorgraph.cli.common import friendly_errors, open_store, store_option
+from actorgraph.cli.group import cli
+from graph.neo4j import Neo4jSettings, Neo4jUnavailable, Neo4jWriter, connect, read_store
+from graph.neo4j.bulk import BulkRefused, bulk_push
 from graph.neo4j.writer import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS
+from graph.resolution import write_state
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,16 +34,12 @@ def neo4j_options(f: F) -> F:
 
 
 def settings_from(uri: str | None, user: str | None, database: str | None, ask_password: bool):
-    from graph.neo4j import Neo4jSettings
-
     password = click.prompt("Neo4j password", hide_input=True, err=True) if ask_password else None
     return Neo4jSettings.from_env(uri=uri, user=user, database=database, password=password)
 
 
 def push_extractions(extractions: list, store, settings, batch_size: int | None = None) -> dict[str, int]:
     """Write what an ingest added to the local store into Neo4j (used by ``ingest --neo4j``)."""
-    from graph.neo4j import Neo4jUnavailable, Neo4jWriter, connect
-
     try:
         driver = connect(settings)
     except Neo4jUnavailable as exc:
@@ -82,13 +81,9 @@ def push(store_path: Path | None, uri: str | None, user: str | None, database: s
       actorgraph push --replace
       actorgraph push --bulk
     """
-    from graph.neo4j import Neo4jWriter, connect
-
     settings = settings_from(uri, user, database, ask_password)
     store = open_store(store_path)
     if bulk:
-        from graph.neo4j.bulk import BulkRefused, bulk_push
-
         if replace:
             raise click.ClickException("--bulk loads an empty database only; --replace is for push without --bulk")
         try:
@@ -126,8 +121,6 @@ def pull(store_path: Path | None, uri: str | None, user: str | None, database: s
       actorgraph pull --store from-neo4j
       actorgraph export json graph.json --store from-neo4j
     """
-    from graph.neo4j import connect, read_store
-
     settings = settings_from(uri, user, database, ask_password)
     store = open_store(store_path, create=True)
     driver = connect(settings)
@@ -147,8 +140,6 @@ def pull(store_path: Path | None, uri: str | None, user: str | None, database: s
         if (store.graph.number_of_nodes() or store.documents) and not replace:
             raise click.ClickException(f"the store {store.path} already holds data; use --replace to overwrite it")
         store.graph, store.documents = fresh.graph, fresh.documents
-        from graph.resolution import write_state
-
         write_state(store.path, fresh.resolution_state)
     click.echo(f"pulled {len(store.documents)} documents, {store.graph.number_of_nodes()} actors, "
                f"{store.graph.number_of_edges()} relations from {settings.uri} into {store.path}", err=True)

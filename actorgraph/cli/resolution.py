@@ -8,8 +8,11 @@ from typing import Any
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import emit, format_option, friendly_errors, open_store, report_command, store_option
+from actorgraph.cli.common import emit, format_option, friendly_errors, open_store, report_command, store_option
+from actorgraph.cli.group import cli
+from graph.duplicates import DEFAULT_MIN_SCORE, find_duplicates
+from graph.resolution import decide_alias, decide_kind, decide_merge, decide_rename, decide_unmerge
+from graph.resolve import resolve_actor
 
 
 def reason_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -27,8 +30,6 @@ def _decide(store_path: Path | None, actor: str, decide: Callable[..., Any], val
 
 
 def _lookup(store: Any, name: str) -> str:
-    from graph.resolve import resolve_actor
-
     return resolve_actor(store.graph, name)
 
 
@@ -52,8 +53,6 @@ def merge(keep: str, others: tuple[str, ...], store_path: Path | None, reason: s
     Example:
       actorgraph merge abbas-araghchi abbas-araqchi --reason "one foreign minister, two spellings"
     """
-    from graph.resolution import decide_merge
-
     store = open_store(store_path)
     with store.locked():
         keep_id = _lookup(store, keep)
@@ -80,8 +79,6 @@ def unmerge(ref: str, store_path: Path | None, reason: str | None) -> None:
     Example:
       actorgraph unmerge abbas-araqchi
     """
-    from graph.resolution import decide_unmerge
-
     store = open_store(store_path)
     with store.locked():
         entry = decide_unmerge(store, ref, reason)
@@ -111,8 +108,6 @@ def alias_add(actor: str, name: str, store_path: Path | None, reason: str | None
     Example:
       actorgraph alias add abbas-araghchi "Araqchi" --reason "common spelling"
     """
-    from graph.resolution import decide_alias
-
     actor_id, _ = _decide(store_path, actor, decide_alias, name, reason)
     click.echo(f"{actor_id}: alias {name!r} added")
 
@@ -130,8 +125,6 @@ def rename(actor: str, name: str, store_path: Path | None, reason: str | None) -
     Example:
       actorgraph rename abbas-araghchi "Seyed Abbas Araghchi"
     """
-    from graph.resolution import decide_rename
-
     actor_id, _ = _decide(store_path, actor, decide_rename, name, reason)
     click.echo(f"{actor_id}: renamed to {name!r}")
 
@@ -149,8 +142,6 @@ def kind(actor: str, kind: str, store_path: Path | None, reason: str | None) -> 
     Example:
       actorgraph kind union-solidarity-and-development-party other_org
     """
-    from graph.resolution import decide_kind
-
     actor_id, entry = _decide(store_path, actor, decide_kind, kind, reason)
     click.echo(f"{actor_id}: kind set to {entry['kind']}")
 
@@ -178,8 +169,6 @@ def duplicates(store_path: Path | None, fmt: str, min_score: float | None, limit
       actorgraph duplicates --min-score 0.9
       actorgraph duplicates --format csv --limit 100
     """
-    from graph.duplicates import DEFAULT_MIN_SCORE, find_duplicates
-
     store = open_store(store_path, evidence=False)
     g = store.graph
     found = find_duplicates(g, DEFAULT_MIN_SCORE if min_score is None else min_score)[:limit]

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import friendly_errors, open_store, source_option, store_option
+from actorgraph.cli.common import friendly_errors, open_store, source_option, store_option
+from actorgraph.cli.group import cli
+from graph.export import write_csv, write_gexf, write_graphml, write_json
+from graph.html import render_html
 
 
 def parents_option(f):
@@ -51,8 +53,6 @@ def export_json(out: Path, store_path: Path | None, parents: bool,
       actorgraph export json graph.json
       actorgraph export json gdelt.json --source gdelt
     """
-    from graph.export import write_json
-
     store = open_store(store_path, source=provenance)  # first: a missing store must not leave folders behind
     _prepare(out, parents)
     counts = write_json(store, out)
@@ -93,8 +93,6 @@ def export_html(out: Path, store_path: Path | None, around: str | None, depth: i
       actorgraph export html petro.html --around petro --depth 2
       actorgraph export html conflict.html --types SANCTIONS,THREATENS,COERCES --since 2025-09-01
     """
-    from graph.html import render_html
-
     store = open_store(store_path, source=provenance)
     _prepare(out, parents)
     info = render_html(store, out, around=around, depth=depth, types=_names(types),
@@ -116,8 +114,6 @@ def export_graphml(out: Path, store_path: Path | None, parents: bool,
     Example:
       actorgraph export graphml graph.graphml
     """
-    from graph.export import write_graphml
-
     store = open_store(store_path, source=provenance)  # first: a missing store must not leave folders behind
     _prepare(out, parents)
     counts = write_graphml(store, out)
@@ -138,8 +134,6 @@ def export_gexf(out: Path, store_path: Path | None, parents: bool,
     Example:
       actorgraph export gexf graph.gexf
     """
-    from graph.export import write_gexf
-
     store = open_store(store_path, source=provenance)  # first: a missing store must not leave folders behind
     _prepare(out, parents)
     counts = write_gexf(store, out)
@@ -163,8 +157,6 @@ def export_csv(outdir: Path, store_path: Path | None, parents: bool,
       actorgraph export csv import/
       neo4j-admin database import full neo4j --nodes=import/actors.csv --relationships=import/relations.csv
     """
-    from graph.export import write_csv
-
     store = open_store(store_path, source=provenance)
     counts = write_csv(store, outdir, parents=parents)
     click.echo(f"wrote {outdir}/actors.csv ({counts['nodes']} actors) and {outdir}/relations.csv "

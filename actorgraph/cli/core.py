@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import click
 
-from graph.cli import cli
-from graph.cli.common import (
+from actorgraph.cli.common import (
     ProgressDisplay,
     emit,
     evidence_lines,
@@ -21,9 +21,13 @@ from graph.cli.common import (
     source_option,
     store_option,
 )
-from graph.cli.neo4j import neo4j_options, push_extractions, settings_from
+from actorgraph.cli.group import cli
+from actorgraph.cli.neo4j import neo4j_options, push_extractions, settings_from
+from actorgraph.evaluate import evaluate, format_report
+from graph.export import node_link
+from graph.resolve import resolve_actor
 from graph.taxonomy import load_taxonomy
-from loaders.readers import DEFAULT_MAX_DOC_MB
+from loaders.readers import DEFAULT_MAX_DOC_MB, read_file
 
 
 @cli.command()
@@ -81,14 +85,15 @@ def ingest(paths: tuple[str, ...], store_path: Path | None, model: str | None, p
       actorgraph ingest - < article.txt
       actorgraph ingest s3://bucket/news/ --cluster tcp://scheduler:8786
     """
-    from graph.ingest import ingest_paths
+    # lazy: extraction imports spaCy (~1.3 s), loaders.web httpx and feedparser (~0.4 s); only for ingest
+    from actorgraph.ingest import ingest_paths
     from loaders.web import WebOptions
 
     # Ask for the password up front, not after a long extraction.
     settings = settings_from(uri, user, database, ask_password) if to_neo4j else None
     store = open_store(store_path, create=True)
     if cluster:
-        from graph.cluster import ingest_cluster
+        from actorgraph.cluster import ingest_cluster  # lazy: Dask (optional extra) and spaCy
 
         shown: list[int] = []
 
@@ -172,8 +177,6 @@ def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: 
       actorgraph relations --actor petro --evidence
       actorgraph relations --source gdelt
     """
-    from graph.resolve import resolve_actor
-
     checked = load_taxonomy().check_relation_types(list(types)) if types else None
     topo = open_topology(store_path, provenance)
     actor_id = resolve_actor(topo.actors, actor) if actor else None
@@ -216,11 +219,6 @@ def eval(gold: tuple[Path, ...], store_path: Path | None, docs: Path | None, as_
     Example:
       actorgraph eval ../shared/eval/gold/seeds.yaml
     """
-    import json
-
-    from graph.evaluate import evaluate, format_report
-    from graph.export import node_link
-
     store = open_store(store_path)
     report = evaluate(node_link(store), [str(g) for g in gold], store=store, docs_dir=docs)
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
@@ -242,9 +240,7 @@ def explain(doc: str, store_path: Path | None, model: str | None, all_sentences:
     Example:
       actorgraph explain examples/news/trump-petro-white-house-meeting.txt
     """
-    from extraction.extractor import Extractor
-    from loaders.readers import read_file
-
+    from extraction.extractor import Extractor  # lazy: spaCy (~1.3 s), only for explain
     path = Path(doc)
     if not path.exists():
         store = open_store(store_path)
