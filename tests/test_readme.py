@@ -113,8 +113,7 @@ def readme_dir(tmp_path: Path, sample_store: Path, monkeypatch: pytest.MonkeyPat
     (work / "examples").symlink_to(EXAMPLES.parent)
     (work / "tests").mkdir()
     (work / "tests" / "articles").symlink_to(ROOT / "tests" / "articles")
-    if SHARED.exists():
-        (tmp_path / "shared").symlink_to(SHARED)
+    (tmp_path / "shared").symlink_to(SHARED)  # the repository's copy of ../shared (tests/data/shared)
     shutil.copytree(sample_store, work / "actorgraph-data")
     shutil.copytree(sample_store, work / "articles")  # the store `eval ... --store articles` scores
     (work / "articles.jsonl").write_text(
@@ -135,8 +134,8 @@ def test_readme_examples_run(readme_dir: Path):
     ran = 0
     for line in COMMANDS:
         args = command_args(line)
-        if needs_neo4j(args) or (args[0] == "eval" and not Path(args[1]).exists()):
-            continue  # Neo4j: test_readme_neo4j_examples; ../shared exists in the project's workspace only
+        if needs_neo4j(args):
+            continue  # Neo4j: test_readme_neo4j_examples
         result = run(line)
         out = result.output
         assert result.exit_code == 0, f"`{line}` failed ({result.exit_code}): {out.strip()[-300:]}"
