@@ -101,6 +101,19 @@ def store_dir(tmp_path: Path) -> Path:
     return tmp_path / "store"
 
 
+TEST_GAZETTEER = ROOT / "tests" / "data" / "gazetteer.yaml"  # actors of our test sentences, beside the packaged ones
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """One extractor for the whole run (spaCy pipeline, packaged gazetteer + tests/data/gazetteer.yaml,
+    lexicon): it keeps nothing from one document to the next, so the extraction tests share it."""
+    from extraction.extractor import Extractor
+    from extraction.gazetteer import gazetteer_files, load_gazetteer
+
+    return Extractor(gazetteer=load_gazetteer([*gazetteer_files(), TEST_GAZETTEER]))
+
+
 @pytest.fixture(scope="session")
 def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding the two example articles (ingested once per test session)."""

@@ -22,9 +22,10 @@ from extraction.gazetteer import gazetteer_files, load_gazetteer
 from extraction.lexicon import load_lexicon
 from graph.model import slugify
 from graph.taxonomy import load_taxonomy
+from tests.conftest import TEST_GAZETTEER
 
 TESTS = Path(__file__).resolve().parent
-EXTRA = TESTS / "data" / "gazetteer.yaml"
+
 EXPECTATIONS = ("must", "must_not")
 WORD = re.compile(r"[\w'’.-]+")
 
@@ -60,7 +61,7 @@ CASES = list(_cases())
 def known_ids() -> set[str]:
     """Ids the extractor can give without the name in the text: gazetteer entries and their state
     bodies ('Russian forces' -> russia-military)."""
-    ids = set(load_gazetteer([*gazetteer_files(), EXTRA]).entries)
+    ids = set(load_gazetteer([*gazetteer_files(), TEST_GAZETTEER]).entries)
     return ids | {f"{i}-{body}" for i in ids for body in load_lexicon().bodies}
 
 
