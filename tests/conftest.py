@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from extraction.extractor import Extractor
+from extraction.gazetteer import gazetteer_files, load_gazetteer
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "news"
 # The gold and scorer of ../shared, copied unchanged so the suite runs from a bare clone
@@ -105,12 +108,9 @@ TEST_GAZETTEER = ROOT / "tests" / "data" / "gazetteer.yaml"  # actors of our tes
 
 
 @pytest.fixture(scope="session")
-def extractor():
+def extractor() -> Extractor:
     """One extractor for the whole run (spaCy pipeline, packaged gazetteer + tests/data/gazetteer.yaml,
     lexicon): it keeps nothing from one document to the next, so the extraction tests share it."""
-    from extraction.extractor import Extractor
-    from extraction.gazetteer import gazetteer_files, load_gazetteer
-
     return Extractor(gazetteer=load_gazetteer([*gazetteer_files(), TEST_GAZETTEER]))
 
 
