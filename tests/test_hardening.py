@@ -54,16 +54,6 @@ def ag(*args: str | Path, store: Path, env: dict[str, str] | None = None) -> Run
     return res
 
 
-def ag_process(*args: str | Path, store: Path, timeout: float = 300) -> Run:
-    """Run the installed console script in a subprocess (for the cases about the process)."""
-    env = dict(os.environ, ACTORGRAPH_STORE=str(store))
-    env.pop("ACTORGRAPH_DEBUG", None)
-    p = subprocess.run([str(AG), *map(str, args)], capture_output=True, text=True, env=env, timeout=timeout)
-    res = Run(p.returncode, p.stdout, p.stderr)
-    assert_clean(res)
-    return res
-
-
 def assert_clean(res: Run) -> None:
     assert "Traceback" not in res.text, res.text
     assert "Warning" not in res.err, res.err  # no Python warnings leak (UserWarning, DeprecationWarning...)
