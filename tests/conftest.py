@@ -4,16 +4,94 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from extraction.extractor import Extractor
+from extraction.gazetteer import gazetteer_files, load_gazetteer
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "news"
-SHARED = ROOT.parent / "shared"
+# The gold and scorer of ../shared, copied unchanged so the suite runs from a bare clone
+# (provenance and licence: tests/data/shared/README.md). WORKSPACE_SHARED is the original, if present.
+SHARED = ROOT / "tests" / "data" / "shared"
+WORKSPACE_SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "eval" / "gold" / "seeds.yaml"
 SCORE = SHARED / "eval" / "score.py"
+
+
+CONSOLE_SCRIPT = str(Path(sys.executable).parent / "actorgraph")
+
+
+# -- CPU time per test (--cpu-durations=N): on a shared machine wall-clock durations mostly measure the load.
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--cpu-durations", type=int, default=None, metavar="N",
+                     help="report CPU seconds (this process + waited-for children) per test file and the N costliest tests")
+
+
+_CPU: dict[str, float] = {}
+
+
+def _cpu_now() -> float:
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    if item.config.getoption("cpu_durations") is None:
+        yield
+        return
+    start = _cpu_now()
+    yield
+    _CPU[item.nodeid] = _cpu_now() - start  # setup + call + teardown, fixtures included
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    n = config.getoption("cpu_durations")
+    if n is None or not _CPU:
+        return
+    files: dict[str, float] = {}
+    for nodeid, cpu in _CPU.items():
+        files[nodeid.split("::")[0]] = files.get(nodeid.split("::")[0], 0.0) + cpu
+    tr = terminalreporter
+    tr.write_sep("=", f"CPU seconds: {sum(_CPU.values()):.1f} over {len(_CPU)} tests, by file")
+    for f, cpu in sorted(files.items(), key=lambda kv: -kv[1]):
+        tr.write_line(f"{cpu:8.2f}  {f}")
+    if n:
+        tr.write_sep("-", f"the {n} costliest tests (CPU seconds)")
+        for nodeid, cpu in sorted(_CPU.items(), key=lambda kv: -kv[1])[:n]:
+            tr.write_line(f"{cpu:8.2f}  {nodeid}")
+
+
+class _FastTestSpawnedTheCommand(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def _console_script_only_in_slow_tests(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test not marked ``slow`` may not start the installed ``actorgraph`` command: each start loads
+    spaCy again (seconds). Use the ``cli`` fixture (in-process CliRunner) unless the process is the point."""
+    if request.node.get_closest_marker("slow"):
+        return
+    real = subprocess.Popen
+
+    class Guarded(real):  # type: ignore[misc, valid-type]
+        def __init__(self, args, *a, **kw) -> None:
+            text = args if isinstance(args, str) else " ".join(map(str, args))
+            if CONSOLE_SCRIPT in text:
+                raise _FastTestSpawnedTheCommand(
+                    f"{request.node.nodeid} starts `actorgraph` in a subprocess: mark it slow or use the cli fixture")
+            super().__init__(args, *a, **kw)
+
+    monkeypatch.setattr(subprocess, "Popen", Guarded)
 
 
 @pytest.fixture
@@ -24,6 +102,16 @@ def runner() -> CliRunner:
 @pytest.fixture
 def store_dir(tmp_path: Path) -> Path:
     return tmp_path / "store"
+
+
+TEST_GAZETTEER = ROOT / "tests" / "data" / "gazetteer.yaml"  # actors of our test sentences, beside the packaged ones
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One extractor for the whole run (spaCy pipeline, packaged gazetteer + tests/data/gazetteer.yaml,
+    lexicon): it keeps nothing from one document to the next, so the extraction tests share it."""
+    return Extractor(gazetteer=load_gazetteer([*gazetteer_files(), TEST_GAZETTEER]))
 
 
 @pytest.fixture(scope="session")

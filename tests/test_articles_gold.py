@@ -1,5 +1,6 @@
 """Our own annotated article sets (tests/articles, articles2 ... articles7) stay consistent with their gold files."""
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ HERE = Path(__file__).parent
 SETS = {"articles": 10, "articles2": 6, "articles3": 6, "articles4": 4, "articles5": 4, "articles6": 3, "articles7": 4}
 
 
+@cache  # parsed once per run: several tests read every earlier set's gold (callers only read it)
 def _gold(folder: str) -> dict:
     return yaml.safe_load((HERE / folder / "gold.yaml").read_text(encoding="utf-8"))
 

@@ -32,7 +32,6 @@ def test_export_shape_is_what_score_reads(cli, tmp_path):
     assert all(e["source"] in ids and e["target"] in ids for e in data["links"])
 
 
-@pytest.mark.skipif(not SCORE.exists(), reason="../shared/eval/score.py not beside the project")
 def test_eval_agrees_with_shared_score(cli, tmp_path):
     cli("ingest", str(EXAMPLES))
     cli("export", "json", str(tmp_path / "g.json"))

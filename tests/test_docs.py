@@ -11,6 +11,7 @@ import pytest
 
 from actorgraph import docs
 from actorgraph.cli import cli
+from tests.conftest import SHARED
 
 
 def test_generated_docs_are_up_to_date():
@@ -68,7 +69,7 @@ def test_examples_in_help_parse(path: list[str], cmd: click.Command):
     for line in _example_lines(cmd):
         if not line.startswith("actorgraph"):
             continue  # e.g. `eval "$(bash scripts/neo4j.sh env)"` before `actorgraph push`
-        parse_command_line(line)
+        parse_command_line(line.replace("../shared/", f"{SHARED}/"))  # the repository's copy of ../shared
 
 
 def parse_command_line(line: str) -> click.Context:

@@ -7,20 +7,12 @@ that must be found and those that must not be.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extraction.extractor import Extractor
-from extraction.gazetteer import gazetteer_files, load_gazetteer
 from graph.model import Document
 
-EXTRA = Path(__file__).parent / "data" / "gazetteer.yaml"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(gazetteer=load_gazetteer([*gazetteer_files(), EXTRA]))
+# ``extractor``: the session's one extractor (tests/conftest.py).
 
 
 def extract(extractor: Extractor, text: str, date: str | None = "2025-12-01"):

@@ -25,7 +25,6 @@ def _score(tmp_path: Path, docs: Path, gold: Path) -> dict:
     return evaluate(node_link(store), [str(gold)], store=store)["overall"]
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="../shared/eval/gold/seeds.yaml not beside the project")
 def test_sample_articles_meet_the_targets(tmp_path):
     o = _score(tmp_path, EXAMPLES, GOLD)
     assert o["relation_f1"] >= 0.85 and o["actor_f1"] >= 0.90 and o["evidence_valid"] == 1.0

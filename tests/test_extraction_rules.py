@@ -5,20 +5,12 @@ Each case lists triples that must be found and triples that must not be.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extraction.extractor import Extractor
-from extraction.gazetteer import gazetteer_files, load_gazetteer
 from graph.model import Document
 
-EXTRA = Path(__file__).parent / "data" / "gazetteer.yaml"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(gazetteer=load_gazetteer([*gazetteer_files(), EXTRA]))
+# ``extractor``: the session's one extractor (tests/conftest.py).
 
 
 def triples(extractor: Extractor, text: str, date: str | None = "2026-03-10") -> set[tuple[str, str, str]]:
@@ -32,7 +24,8 @@ CASES = [
      {("vladimir-putin", "CRITICISES", "nato"), ("vladimir-putin", "LEADS", "russia")}, set()),
     ("passive", "Ukraine was attacked by Russia overnight, officials in Kyiv said.",
      {("russia", "COERCES", "ukraine")}, {("ukraine", "COERCES", "russia")}),
-    ("relcl", "Kenya hosted a summit that Ruto said would help Haiti.", {("kenya", "MEETS", "haiti")} and set(), set()),
+    # Hosting a summit said to help Haiti is no meeting with Haiti: the relative clause's object stays in its clause.
+    ("relcl", "Kenya hosted a summit that Ruto said would help Haiti.", set(), {("kenya", "MEETS", "haiti")}),
     ("xcomp-planned", "Zelensky is expected to meet Putin in Istanbul next week.",
      {("volodymyr-zelensky", "MEETS", "vladimir-putin")}, set()),
     ("negated", "The Kremlin did not sanction Ukraine, and Putin never threatened Kenya.",
@@ -51,11 +44,14 @@ CASES = [
     # nouns
     ("noun-against", "The European Union approved new sanctions against Russia on Friday.",
      {("european-union", "SANCTIONS", "russia")}, set()),
-    ("noun-modifier", "Chinese pressure grew after the Philippine government protested.", set(), set()),
+    # A demonym on an event noun names the agent but no target: pressure on nobody in particular.
+    ("noun-modifier", "Chinese pressure grew after the Philippine government protested.",
+     set(), {("china", "COERCES", "philippines"), ("philippines", "COERCES", "china")}),
     ("noun-possessive-refusal", "Iran's rejection of the IAEA inspectors surprised diplomats.",
      {("iran", "REJECTS", "iaea")}, set()),
+    # "of" is the side acted on, "by" the one acting: never the reverse.
     ("noun-of-target", "The arrest of Zelensky's envoy by Russian forces drew condemnation.",
-     set(), set()),
+     set(), {("volodymyr-zelensky", "COERCES", "russia"), ("volodymyr-zelensky", "COERCES", "russia-military")}),
     ("noun-between", "Talks between Ukraine and Russia resumed in Geneva.",
      {("ukraine", "NEGOTIATES", "russia")}, set()),
     ("noun-with", "Rubio held a phone call with Zelensky on Tuesday.",
@@ -80,7 +76,7 @@ CASES = [
     ("of-org", "Tirana Hassan of Human Rights Watch said the report was damning.",
      {("tirana-hassan", "MEMBER_OF", "human-rights-watch")}, set()),
     ("role-nominal", "The Kenyan president told parliament that Haiti needed more police.",
-     set(), set()),
+     {("william-ruto", "LEADS", "kenya")}, set()),
     # reporting
     ("according-to", "Civilian deaths in Mali doubled last year, according to Human Rights Watch.",
      {("human-rights-watch", "REPORTS_ON", "mali")}, set()),

@@ -12,18 +12,14 @@ from click.testing import CliRunner
 
 from actorgraph.cli import cli
 from extraction.extractor import Extractor
-from extraction.gazetteer import gazetteer_files, load_gazetteer
 from extraction.lexicon import TRIGGERS_ENV, Example, TriggerError, load_lexicon
 from graph.model import Document
 from graph.taxonomy import DEFAULT_TAXONOMY, load_taxonomy, parse_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
-EXTRA = Path(__file__).parent / "data" / "gazetteer.yaml"
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(gazetteer=load_gazetteer([*gazetteer_files(), EXTRA]))
+# ``extractor``: the session's one extractor (tests/conftest.py).
 
 
 def _check(extractor: Extractor, example: Example) -> None:

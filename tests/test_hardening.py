@@ -1,7 +1,10 @@
-"""Hostile input, crashes and concurrent writers, through the real `actorgraph` command.
+"""Hostile input, crashes and concurrent writers, as a user meets them through `actorgraph`.
 
-Every case runs the installed console script in a subprocess, so it sees exactly what a
-user sees: stderr, the exit status, no traceback, and the stored graph before and after.
+Most cases run the click command in-process (CliRunner, stdout and stderr apart), so the suite loads
+spaCy once: each sees stderr, the exit status, no traceback, and the stored graph before and after.
+The cases about the process itself (Ctrl-C, kill -9, two processes at once, a closed pipe, peak
+memory) run the installed console script in a subprocess and are marked ``slow``; they wait for
+readiness (a progress line on stderr, a lock wait in /proc), never for a fixed time.
 """
 
 from __future__ import annotations
@@ -9,16 +12,20 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from actorgraph.cli import cli as actorgraph_cli
 from tests.conftest import EXAMPLES
 
 AG = Path(sys.executable).parent / "actorgraph"
@@ -36,12 +43,13 @@ class Run:
         return self.out + self.err
 
 
-def ag(*args: str | Path, store: Path, env: dict[str, str] | None = None, timeout: float = 300) -> Run:
-    """Run the real CLI against ``store``; check what every run must satisfy."""
-    full_env = dict(os.environ, ACTORGRAPH_STORE=str(store), **(env or {}))
-    full_env.pop("ACTORGRAPH_DEBUG", None)
-    p = subprocess.run([str(AG), *map(str, args)], capture_output=True, text=True, env=full_env, timeout=timeout)
-    res = Run(p.returncode, p.stdout, p.stderr)
+def ag(*args: str | Path, store: Path, env: dict[str, str] | None = None) -> Run:
+    """Run the CLI in-process against ``store``; check what every run must satisfy."""
+    full_env: dict[str, str | None] = {"ACTORGRAPH_STORE": str(store), "ACTORGRAPH_DEBUG": None, **(env or {})}
+    r = CliRunner().invoke(actorgraph_cli, [str(a) for a in args], env=full_env, prog_name="actorgraph")
+    if r.exception is not None and not isinstance(r.exception, SystemExit):
+        raise r.exception  # what a user would see as a traceback: fail with it
+    res = Run(r.exit_code, r.stdout, r.stderr)
     assert_clean(res)
     return res
 
@@ -74,19 +82,11 @@ def sentences(data: dict) -> list[str]:
     return [ev["sentence"] for e in data["links"] for ev in e["evidence"]]
 
 
-@pytest.fixture(scope="module")
-def base_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example articles, ingested once through the CLI; tests work on copies."""
-    path = tmp_path_factory.mktemp("base") / "store"
-    res = ag("ingest", "-q", EXAMPLES, store=path)
-    assert res.rc == 0, res.err
-    return path
-
-
 @pytest.fixture
-def store(base_store: Path, tmp_path: Path) -> Path:
+def store(sample_store: Path, tmp_path: Path) -> Path:
+    """A copy of the session's store of the example articles."""
     path = tmp_path / "store"
-    shutil.copytree(base_store, path)
+    shutil.copytree(sample_store, path)
     return path
 
 
@@ -131,7 +131,23 @@ def test_latin1_and_invalid_utf8_are_decoded_with_accents_intact(store, tmp_path
     assert not any("Ã" in s for s in said)
 
 
+def test_50mb_file_is_refused_before_reading_it(store, tmp_path):
+    # A sparse 50 MB file of NUL bytes: read, it would be refused as binary; refused by its size, it is never read.
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50_000_000)
+    before = graph_bytes(store)
+    start = time.monotonic()
+    res = ag("ingest", big, store=store)
+    assert res.rc == 1
+    assert error_line(res) == f"Error: {big}: document is 50.0 MB, over the 5 MB limit (raise it with --max-doc-mb)"
+    assert time.monotonic() - start < 30
+    assert graph_bytes(store) == before
+
+
+@pytest.mark.slow
 def test_50mb_file_is_refused_at_once_in_bounded_memory(store, tmp_path):
+    # The process's peak memory is the point: the installed command, in a subprocess.
     big = tmp_path / "huge.txt"
     para = b"Gustavo Petro met Donald Trump at the White House to discuss drug policy and tariffs.\n\n"
     with big.open("wb") as fh:
@@ -310,6 +326,7 @@ def test_unwritable_store_folder_fails_before_parsing(store, tmp_path):
 # -- the command line's own plumbing --------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_broken_pipe_to_head_is_silent(tmp_path):
     from graph.model import Actor
     from graph.store import GraphStore
@@ -341,25 +358,60 @@ def _corpus(folder: Path, copies: range) -> Path:
 
 
 def _wait_for(p: subprocess.Popen, check, timeout: float = 120) -> None:
+    """Poll ``check`` (a readiness condition) while the process runs; fail if it ends first or never gets there."""
     end = time.monotonic() + timeout
     while not check():
         assert p.poll() is None, "the ingest ended before the moment to interrupt it"
-        assert time.monotonic() < end
-        time.sleep(0.05)
+        assert time.monotonic() < end, "the ingest never got to the moment to interrupt it"
+        time.sleep(0.02)
 
 
+EXTRACTED = re.compile(r"^extracting: [1-9]\d*/\d+ documents")  # a progress line once results come in
+
+
+class Ingest:
+    """``actorgraph ingest`` in its own process group, progress lines every 0.1 s on stderr, read by a thread."""
+
+    def __init__(self, store: Path, *args: str | Path) -> None:
+        env = dict(os.environ, ACTORGRAPH_STORE=str(store), ACTORGRAPH_PROGRESS_SECONDS="0.1")
+        env.pop("ACTORGRAPH_DEBUG", None)
+        self.p = subprocess.Popen([str(AG), "ingest", *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True, start_new_session=True, env=env)
+        self.out: list[str] = []
+        self.err: list[str] = []
+        self._readers = [threading.Thread(target=self._read, args=(stream, into), daemon=True)
+                         for stream, into in ((self.p.stdout, self.out), (self.p.stderr, self.err))]
+        for t in self._readers:
+            t.start()
+
+    @staticmethod
+    def _read(stream, into: list[str]) -> None:
+        for line in stream:
+            into.append(line)
+
+    def wait_until_extracting(self) -> None:
+        """Until spaCy is loaded and documents are coming out of it (not a guess at how long that takes)."""
+        _wait_for(self.p, lambda: any(EXTRACTED.match(line) for line in list(self.err)))
+
+    def finish(self, timeout: float = 60) -> Run:
+        """Wait for the end; stderr without the progress lines."""
+        self.p.wait(timeout=timeout)
+        for t in self._readers:
+            t.join(timeout)
+        err = "".join(line for line in self.err if not line.startswith("extracting: "))
+        return Run(self.p.returncode, "".join(self.out), err)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_during_ingest_exits_130_with_one_line(store, tmp_path, jobs):
-    # 300 articles: on an idle machine with two workers they take far longer than the wait below.
+    # 300 articles: far more than the first batch whose results show that extraction is under way.
     corpus = _corpus(tmp_path / "corpus", range(150))
     before = graph_bytes(store)
-    p = subprocess.Popen([str(AG), "ingest", corpus, "-j", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         text=True, start_new_session=True, env=dict(os.environ, ACTORGRAPH_STORE=str(store)))
-    time.sleep(4)  # spaCy loaded and extracting
-    assert p.poll() is None
-    os.killpg(p.pid, signal.SIGINT)  # what Ctrl-C does: the whole process group
-    out, err = p.communicate(timeout=60)
-    res = Run(p.returncode, out, err)
+    run = Ingest(store, corpus, "-j", jobs)
+    run.wait_until_extracting()
+    os.killpg(run.p.pid, signal.SIGINT)  # what Ctrl-C does: the whole process group
+    res = run.finish()
     assert_clean(res)
     assert res.rc == 130
     assert error_line(res) == "Error: interrupted; the stored graph is as it was before this command"
@@ -369,39 +421,41 @@ def test_ctrl_c_during_ingest_exits_130_with_one_line(store, tmp_path, jobs):
 # -- crash safety and concurrent writers ------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_kill_9_during_ingest_keeps_the_previous_graph_and_a_rerun_completes(store, tmp_path):
-    # Enough text (80 articles) that extraction is surely still running when the process is killed.
+    # 80 articles: extraction is still running when the first results show (spaCy works in batches of 16).
     corpus = _corpus(tmp_path / "corpus", range(40))
     before_bytes = graph_bytes(store)
     before = export(store, tmp_path)
-    env = dict(os.environ, ACTORGRAPH_STORE=str(store))
 
     # 1. Killed while extracting.
-    p = subprocess.Popen([str(AG), "ingest", corpus], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    time.sleep(2.5)
-    assert p.poll() is None
-    p.kill()
-    p.wait()
+    run = Ingest(store, corpus)
+    run.wait_until_extracting()
+    run.p.kill()
+    run.finish()
+    assert run.p.returncode == -signal.SIGKILL  # killed, not ended on its own
     assert graph_bytes(store) == before_bytes
 
     # 2. Killed when extraction is done and it is about to write: we hold the store lock, so it waits there.
+    # A few articles suffice: the moment, not the amount, is under test.
+    small = _corpus(tmp_path / "small", range(2))
     with open(store / ".lock", "a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        p = subprocess.Popen([str(AG), "ingest", corpus], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-        _wait_for(p, lambda: _waiting_on_lock(p.pid))
-        p.kill()
-        p.wait()
+        run = Ingest(store, small)
+        _wait_for(run.p, lambda: _waiting_on_lock(run.p.pid))
+        run.p.kill()
+        run.finish()
     assert graph_bytes(store) == before_bytes
     assert export(store, tmp_path) == before
 
     # 3. Killed in the middle of writing (a temp file left behind, as a crash mid-write leaves it).
     (store / ".graph-crashed.tmp").write_bytes(graph_bytes(store)[:100])
 
-    rerun = ag("ingest", "-q", corpus, store=store)
+    rerun = ag("ingest", "-q", small, store=store)
     assert rerun.rc == 0, rerun.err
     assert not list(store.glob(".graph-*.tmp"))
     clean_store = tmp_path / "clean"
-    assert ag("ingest", "-q", EXAMPLES, corpus, store=clean_store).rc == 0
+    assert ag("ingest", "-q", EXAMPLES, small, store=clean_store).rc == 0
     assert export(store, tmp_path) == export(clean_store, tmp_path)
 
 
@@ -414,6 +468,7 @@ def _waiting_on_lock(pid: int) -> bool:
     return "flock" in wchan or "locks" in wchan
 
 
+@pytest.mark.slow
 def test_two_concurrent_ingests_of_overlapping_documents(tmp_path):
     corpus = tmp_path / "corpus"
     _corpus(corpus / "shared", range(0, 6))  # both processes ingest these

@@ -344,7 +344,13 @@ def test_check_writable_survives_a_concurrent_temp_cleanup(tmp_path):
         "    for f in p.glob('.graph-*.tmp'):\n"
         "        with contextlib.suppress(OSError): f.unlink()\n"), str(tmp_path / "s")])
     try:
-        time.sleep(0.3)
+        # Ready when it removes a temp file of ours (not after a guessed delay).
+        probe = tmp_path / "s" / ".graph-probe.tmp"
+        probe.write_bytes(b"")
+        deadline = time.monotonic() + 60
+        while probe.exists():
+            assert cleaner.poll() is None and time.monotonic() < deadline, "the cleaner never started"
+            time.sleep(0.01)
         failures = 0
         for _ in range(5000):
             try:

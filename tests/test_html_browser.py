@@ -36,6 +36,20 @@ def load(driver, path: Path, timeout: float = 60.0) -> float:
     raise AssertionError(f"{path.name} was not ready after {timeout}s; console: {driver.get_log('browser')}")
 
 
+def frames(driver, n: int = 10) -> None:
+    """Let the page draw ``n`` more animation frames (a count of renders, not a guess in seconds)."""
+    driver.execute_async_script("""const done = arguments[arguments.length - 1]; let k = arguments[0];
+        const step = () => (--k > 0 ? requestAnimationFrame(step) : done()); requestAnimationFrame(step);""", n)
+
+
+def tooltip_hidden(driver, timeout: float = 5.0) -> None:
+    end = time.monotonic() + timeout
+    while driver.execute_script("""const t = document.querySelector('div.vis-tooltip');
+            return !!t && t.style.visibility !== 'hidden';"""):
+        assert time.monotonic() < end, "the tooltip stayed"
+        time.sleep(0.02)
+
+
 def console_errors(driver) -> list[dict]:
     return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
@@ -77,7 +91,7 @@ def test_sample_view_offline_complete_and_drawn(browser, sample_store, tmp_path)
     assert sorted(kinds) == sorted({a["kind"] for _, a in store.graph.nodes(data=True)})
     # Physics is frozen once stabilised: nothing moves afterwards.
     before = browser.execute_script("return window.actorgraph.network.getPositions()")
-    time.sleep(0.4)
+    frames(browser, 20)
     assert browser.execute_script("return window.actorgraph.network.getPositions()") == before
     shot = tmp_path / "sample.png"
     assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
@@ -184,7 +198,7 @@ def test_injected_markup_never_runs(browser, tmp_path):
     node_tip = tooltip_text(browser)
     assert "Evil " + PAYLOADS[1] in node_tip and PAYLOADS[4] in node_tip  # shown as text
     hover(browser, 5, 5)
-    time.sleep(0.3)
+    tooltip_hidden(browser)
     mid = {"x": (pos[0]["x"] + pos[1]["x"]) / 2, "y": (pos[0]["y"] + pos[1]["y"]) / 2}
     hover(browser, mid["x"], mid["y"])
     edge_tip = tooltip_text(browser)
@@ -193,7 +207,12 @@ def test_injected_markup_never_runs(browser, tmp_path):
     browser.execute_script("""const a = window.actorgraph, box = document.createElement('div');
         document.body.appendChild(box);
         a.data.nodes.concat(a.data.edges).forEach(x => box.appendChild(x.title));""")
-    time.sleep(0.3)
+    # Give any injected handler its chance: every image in the page settled (loaded or failed), then a few frames.
+    end = time.monotonic() + 10
+    while not browser.execute_script("return [...document.images].every(i => i.complete)"):
+        assert time.monotonic() < end
+        time.sleep(0.02)
+    frames(browser, 5)
     assert browser.execute_script("return typeof window.__xss") == "undefined"
     from selenium.common.exceptions import NoAlertPresentException
 
@@ -244,7 +263,7 @@ def test_three_thousand_actors_are_usable_within_seconds(browser, sample_store, 
     # Frozen: hovering and filtering do not restart a layout.
     before = browser.execute_script("return window.actorgraph.network.getPositions(['a0', 'a1', 'a2999'])")
     browser.find_element("css selector", "#ag-types input[value='MEETS']").click()
-    time.sleep(0.3)
+    frames(browser, 20)
     assert browser.execute_script("return window.actorgraph.network.getPositions(['a0', 'a1', 'a2999'])") == before
     browser.save_screenshot(str(tmp_path / "big.png"))
     report = {"build_s": round(build, 2), "ready_s": round(seconds, 2), "ready_ms": round(timing["ready"]),

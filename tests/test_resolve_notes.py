@@ -31,8 +31,16 @@ def test_one_threshold_for_every_lookup(sample_store):
         resolve_actor(g, "Pxtxr Gxstxvx")  # far from every name
 
 
+def test_path_prints_the_note_on_stderr_only_in_process(cli, sample_store):
+    res = cli("path", "Petor", "maduro", "--store", str(sample_store))
+    assert res.exit_code == 0, res.stderr
+    assert "note: 'Petor' taken as Gustavo Petro (closest name)" in res.stderr
+    assert "note:" not in res.stdout and "Gustavo Petro" in res.stdout
+
+
 @pytest.mark.slow
 def test_path_prints_the_note_on_stderr_only(sample_store):
+    # The same through the installed command: the note reaches the process's real stderr.
     exe = Path(sys.executable).with_name("actorgraph")
     proc = subprocess.run([str(exe), "path", "Petor", "maduro", "--store", str(sample_store)],
                           capture_output=True, text=True)
