@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import os
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -234,17 +235,69 @@ class Lexicon:
                 return r
         return None
 
+    def head_words(self) -> frozenset[str]:
+        """One-word clues of org_kinds: the words an organisation's name ends in ('Party', 'Bureau')."""
+        cached = self.__dict__.get("_head_words")
+        if cached is None:
+            cached = frozenset(c for clues in self.org_kinds.values() for c in clues if " " not in c)
+            self.__dict__["_head_words"] = cached
+        return cached
+
+    def whole_name(self, span: Span, taken: Container[int] = ()) -> Span:
+        """The organisation name a NER span is a piece of, or the span itself.
+
+        The small NER model cuts names at 'and': 'Union Solidarity' | 'Development Party', 'Asian' |
+        'Oceanian Affairs Bureau'. A piece joined by 'and' to capitalised words, where the joined run ends in
+        an organisation's head word ('Party', 'Bureau') or starts with one and a link ('Centre for ...') and the
+        piece alone does not end in one, is the whole run; ``taken`` words (other mentions) are never joined.
+        """
+        doc, heads = span.doc, self.head_words()
+        start, end = span.start, span.end
+
+        def name_word(i: int) -> bool:
+            t = doc[i]
+            return i not in taken and (t.is_title or t.is_upper) and t.lower_ not in ("the", "a", "an") \
+                and not t.is_sent_start
+
+        if doc[end - 1].text not in heads and end + 1 < len(doc) and doc[end].lower_ in ("and", "&"):
+            j = end + 1
+            while j < len(doc) and (name_word(j) or (doc[j].lower_ in NAME_LINKS and j + 1 < len(doc)
+                                                     and name_word(j + 1))):
+                j += 1
+            if j > end + 1 and doc[j - 1].text in heads:
+                end = j
+        if start >= 2 and doc[start - 1].lower_ in ("and", "&") and name_word(start - 2) \
+                and doc[start - 2].text not in heads:
+            i = start - 2
+            while i > 0 and (name_word(i - 1) or (doc[i - 1].lower_ in NAME_LINKS and i - 1 > 0
+                                                   and name_word(i - 2))):
+                i -= 1
+            # 'Asian and Oceanian Affairs Bureau' (the piece ends in a head word), 'Centre for Strategic and
+            # International Studies' (the run starts with one: 'Centre for ...')
+            if doc[end - 1].text in heads or (doc[i].text in heads and doc[i + 1].lower_ in NAME_LINKS):
+                start = i
+        return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
+
     def org_kind(self, span: Span) -> str | None:
         """Kind of an unknown organisation from clue words in its name; None if nothing says."""
         text = span.text
         words = set(text.replace(",", " ").split())
         if text.replace("-", " ").split()[-1].lower() in INSTRUMENTS:
             return None  # 'the United States-Mexico-Canada Agreement' is a text, not an organisation
-        for kind in ("armed_group", "igo", "government_body", "media", "company", "ngo", "other_org"):
+        order = ("armed_group", "igo", "government_body", "media", "company", "ngo", "other_org")
+        last = text.split()[-1]
+        for kind in order:  # the head word speaks first: 'Union Solidarity and Development Party' is a party
+            if last in self.org_kinds.get(kind, []):
+                return kind
+        for kind in order:
             for clue in self.org_kinds.get(kind, []):
                 if (" " in clue and clue in text) or clue in words:
                     return kind
         return None
+
+
+# Small words inside an organisation's name: 'Centre for Strategic and International Studies'.
+NAME_LINKS = frozenset({"of", "for", "and", "&", "on"})
 
 
 # Last words that make a name an agreement, law or operation: things actors sign, pass or run.

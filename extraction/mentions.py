@@ -107,6 +107,9 @@ class MentionFinder:
             by_label.setdefault(via, []).append(form)
         for via, items in by_label.items():
             self.matcher.add(via, [nlp.make_doc(f) for f in items])
+        # Treaties, laws and operations (the gazetteer's not_actors): their words are claimed, no actor made.
+        self.not_actor_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.not_actor_matcher.add("not_actor", [nlp.make_doc(f) for f in gazetteer.not_actors])
 
     # -- public -------------------------------------------------------------
 
@@ -125,6 +128,8 @@ class MentionFinder:
         # Named actors, state bodies, role nominals and proxies compete for the same words: the longest
         # span wins ('Colombia's Foreign Ministry' over 'Colombia'), a gazetteer name on a tie.
         priority = {"name": 0, "demonym": 0, "capital": 0, "seat": 0, "body": 1, "role": 2, "proxy": 3}
+        for _label, start, end in self.not_actor_matcher(doc):
+            taken.update(range(start, end))  # 'the USMCA', 'the United States-Mexico-Canada Agreement'
         candidates = [*self._gazetteer(doc, actors), *self._bodies(doc, actors), *self._roles(doc, actors, when),
                       *self._proxies(doc, actors)]
         for m in sorted(candidates, key=lambda m: (-(m.end - m.start), priority.get(m.via, 9), m.start)):
@@ -857,6 +862,8 @@ class MentionFinder:
             span = _trim(ent)
             if span is None:
                 continue
+            if ent.label_ == "ORG":
+                span = self.lex.whole_name(span, taken)  # 'Union Solidarity' of 'Union Solidarity and Development Party'
             if ent.label_ == "PERSON":
                 span = _extend_name(span, taken)
             text = span.text
