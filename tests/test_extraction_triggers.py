@@ -195,3 +195,21 @@ def test_an_edited_override_file_is_read_again(tmp_path, monkeypatch):
     assert load_lexicon().verb_types("besmirch") == ["COERCES"]
     f.write_text("relations:\n  CRITICISES:\n    verbs: [besmirch, bemoan]\n", encoding="utf-8")
     assert load_lexicon().verb_types("besmirch") == ["CRITICISES"]
+
+
+@pytest.mark.parametrize("text,must,must_not", [
+    # 'Chief' alone is a leader's word; the longer office is a cabinet member's
+    ("Japan's Chief Cabinet Secretary Kenji Sato told reporters the talks would continue.",
+     ("kenji-sato", "MEMBER_OF", "japan"), ("kenji-sato", "LEADS", "japan")),
+    ("Mexico's Economy Secretary Laura Vega said her government would not join the retaliation.",
+     ("laura-vega", "MEMBER_OF", "mexico"), ("laura-vega", "LEADS", "mexico")),
+    ("U.S. Commerce Secretary Daniel Roe said the tariffs would stay in place.",
+     ("daniel-roe", "MEMBER_OF", "united-states"), None),
+    ("UN Secretary-General Antonio Guterres urged Israel to halt the strikes.",
+     ("antonio-guterres", "LEADS", "united-nations"), ("antonio-guterres", "MEMBER_OF", "united-nations")),
+])
+def test_offices_named_secretary(extractor, text, must, must_not):
+    ext = extractor.extract(Document(id="t", text=text, date="2026-03-10"))
+    got = {(r.source, r.type, r.target) for r in ext.relations}
+    assert must in got, got
+    assert must_not is None or must_not not in got, got
