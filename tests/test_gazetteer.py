@@ -319,3 +319,8 @@ def test_ner_pieces_of_a_longer_name_are_not_actors(extractor, text, whole, piec
 def test_the_head_word_decides_an_unknown_organisation_kind(extractor):
     got = _actors(extractor, "The Union Solidarity and Development Party won most seats, the commission said.")
     assert got["Union Solidarity and Development Party"] == "other_org"  # a party, though 'Union' sounds like an igo
+
+
+def test_surnames_with_an_inner_capital_are_people(extractor):
+    got = _actors(extractor, "Marie LeBlanc met Sean McAllister and Paul DeVries in Ottawa on Monday.")
+    assert {got.get(n) for n in ("Marie LeBlanc", "Sean McAllister", "Paul DeVries")} == {"person"}, got
