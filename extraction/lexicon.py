@@ -77,6 +77,7 @@ class Phrase:
     target: tuple[str, ...] = ("object",)
     agent: str = "subject"
     particle: tuple[str, ...] = ()
+    complement: tuple[str, ...] = ()
     source: str = ""
 
     def patterns(self) -> list[list[dict]]:
@@ -97,6 +98,10 @@ class Phrase:
         if self.particle:  # 'brushed the offer aside'
             pattern.append({"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle",
                             "RIGHT_ATTRS": {"DEP": {"IN": ["prt", "advmod"]}, "LOWER": {"IN": list(self.particle)}}})
+        if self.complement:  # 'kept its border with X closed': the word that says what the verb keeps it as
+            pattern.append({"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "complement",
+                            "RIGHT_ATTRS": {"DEP": {"IN": ["oprd", "ccomp", "advcl", "acomp", "xcomp"]},
+                                            "LOWER": {"IN": list(self.complement)}}})
         return [pattern]
 
     @property
@@ -348,7 +353,8 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
             where = f"{name}: phrases[{i}]"
             if not isinstance(spec, dict) or not spec.get("id") or not spec.get("verbs") or not spec.get("type"):
                 raise TriggerError(f"{where}: a phrase needs id, type and verbs")
-            bad = set(spec) - {"id", "type", "verbs", "objects", "via", "with", "particle", "target", "agent", "note"}
+            bad = set(spec) - {"id", "type", "verbs", "objects", "via", "with", "particle", "complement", "target",
+                               "agent", "note"}
             if bad:
                 raise TriggerError(f"{where}: unknown key(s) {', '.join(sorted(bad))}")
             target = _words(spec.get("target"), where) or ("object",)
@@ -361,7 +367,7 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
                 objects=tuple(w.lower() for w in _words(spec.get("objects"), where)),
                 via=str(spec.get("via", "dobj")).lower(), with_=tuple(w.lower() for w in _words(spec.get("with"), where)),
                 target=target, agent=agent, particle=tuple(w.lower() for w in _words(spec.get("particle"), where)),
-                source=name)
+                complement=tuple(w.lower() for w in _words(spec.get("complement"), where)), source=name)
         for cls, words in (data.get("word_classes") or {}).items():
             classes.setdefault(str(cls), []).extend(w.lower() for w in _words(words, f"{name}: word_classes.{cls}"))
         for i, spec in enumerate(data.get("examples") or []):

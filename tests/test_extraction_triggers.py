@@ -174,15 +174,15 @@ def test_construction(extractor, name, text, must, must_not):
 
 
 def test_word_classes_are_data_and_extend_by_override(extractor, tmp_path, monkeypatch):
-    """'X rescinded its agreement with Y' is a sanction once 'rescind' joins the class of cancelling verbs."""
-    text = "Niger rescinded its military agreement with Benin on Monday."
+    """'X repudiated its agreement with Y' is a sanction once 'repudiate' joins the class of cancelling verbs."""
+    text = "Niger repudiated its military agreement with Benin on Monday."
     got = {(r.source, r.type, r.target) for r in extractor.extract(Document(id="t", text=text)).relations}
     assert ("niger", "SANCTIONS", "benin") not in got
     f = tmp_path / "more.yaml"
-    f.write_text("word_classes:\n  cancel_verbs: [rescind]\n", encoding="utf-8")
+    f.write_text("word_classes:\n  cancel_verbs: [repudiate]\n", encoding="utf-8")
     monkeypatch.setenv(TRIGGERS_ENV, str(f))
     lex = load_lexicon()
-    assert "rescind" in lex.word_class("cancel_verbs") and "scrap" in lex.word_class("cancel_verbs")
+    assert "repudiate" in lex.word_class("cancel_verbs") and "scrap" in lex.word_class("cancel_verbs")
     custom = Extractor(gazetteer=extractor.gz, lexicon=lex)
     got = {(r.source, r.type, r.target) for r in custom.extract(Document(id="t", text=text)).relations}
     assert ("niger", "SANCTIONS", "benin") in got

@@ -277,6 +277,8 @@ def test_treaties_are_not_actors_of_any_kind(gz):
     ("Washington threatened to end the USMCA's exemption for cars, the minister said.", {"United States"}),
     ("Iran said it would leave the NPT if the sanctions returned.", {"Iran"}),
     ("India said the Indus Waters Treaty would remain in abeyance.", {"India"}),
+    ("Prime Minister Mark Carney told reporters on Parliament Hill that Canada would respond.",
+     {"Mark Carney", "Canada"}),
 ])
 def test_a_treaty_and_the_names_inside_it_make_no_actor(extractor, text, actors):
     assert set(_actors(extractor, text)) == actors
