@@ -72,6 +72,24 @@ class Entry(BaseModel):
         return [self.name, *self.aliases]
 
 
+# What a named thing that is not an actor may be: actors sign, ratify, pass, run or hold these.
+NOT_ACTOR_WHATS = ("treaty", "agreement", "law", "operation", "programme", "place", "event")
+
+
+class NotActor(BaseModel):
+    """A name that looks like an organisation's but names no actor: 'USMCA' is a treaty, never an igo."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    what: str
+    aliases: list[str] = Field(default_factory=list)
+
+    def surface_forms(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
 def loose_key(text: str) -> str:
     """The key under which transliteration, hyphen and spacing variants of a name meet
     (:func:`graph.names.match_key`); empty for one word, where a letter apart is another
@@ -102,10 +120,15 @@ def _variants(form: str) -> set[str]:
 class Gazetteer:
     """Lookup of known actors by surface form, demonym, capital and office."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], not_actors: Iterable[NotActor] = ()) -> None:
         self.entries: dict[str, Entry] = {}
         for e in entries:
             self._add(e)
+        # A not-actor entry wins over an actor entry of the same id: a user file can declare that a packaged
+        # 'organisation' is a treaty.
+        self.not_actor_entries: dict[str, NotActor] = {n.id: n for n in not_actors}
+        for nid in self.not_actor_entries:
+            self.entries.pop(nid, None)
         self._index()
 
     def _add(self, e: Entry) -> None:
@@ -129,9 +152,18 @@ class Gazetteer:
         self.demonyms: dict[str, str] = {}       # 'Colombian' -> colombia
         self.capitals: dict[str, str] = {}       # 'Bogotá' -> colombia
         self.seats: dict[str, str] = {}          # 'White House' -> united-states
+        # Names of treaties, laws and operations: the mention finder claims their words so that no piece of
+        # them ('United States' in 'United States-Mexico-Canada Agreement') and no NER span becomes an actor.
+        self.not_actors: dict[str, str] = {}
+        for n in self.not_actor_entries.values():
+            for form in n.surface_forms():
+                for v in _variants(form):
+                    self.not_actors.setdefault(v, n.id)
         for e in self.entries.values():
             for form in e.surface_forms():
                 for v in _variants(form):
+                    if v in self.not_actors:
+                        continue
                     self.forms.setdefault(v, e.id)
                     self.keys.setdefault(name_key(v), set()).add(e.id)
                     loose = loose_key(v)
@@ -190,13 +222,22 @@ class Gazetteer:
         return held or ([] if when else e.offices)
 
 
-def _read(path: Path) -> list[Entry]:
+def _read(path: Path) -> tuple[list[Entry], list[NotActor]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise GazetteerError(f"{path}: cannot read gazetteer: {str(exc).splitlines()[0]}") from None
     kinds = load_taxonomy().actor_kinds
     out = []
+    nots = []
+    for i, raw in enumerate(data.get("not_actors") or []):
+        try:
+            n = NotActor(**raw)
+        except (ValidationError, TypeError) as exc:
+            raise GazetteerError(f"{path}: not_actors entry {i + 1}: {str(exc).splitlines()[0]}") from None
+        if n.what not in NOT_ACTOR_WHATS:
+            raise GazetteerError(f"{path}: not_actors entry {n.id!r}: what must be one of {', '.join(NOT_ACTOR_WHATS)}")
+        nots.append(n)
     for i, raw in enumerate(data.get("actors") or []):
         try:
             e = Entry(**raw)
@@ -205,7 +246,7 @@ def _read(path: Path) -> list[Entry]:
         if e.kind not in kinds:
             raise GazetteerError(f"{path}: entry {e.id!r}: unknown kind {e.kind!r}")
         out.append(e)
-    return out
+    return out, nots
 
 
 def gazetteer_files() -> list[Path]:
@@ -237,9 +278,12 @@ def read_wikidata(path: Path = WIKIDATA_FILE) -> dict[str, str]:
 @lru_cache(maxsize=4)
 def _load(files: tuple[str, ...]) -> Gazetteer:
     entries: list[Entry] = []
+    nots: list[NotActor] = []
     for f in files:
-        entries += _read(Path(f))
-    gz = Gazetteer(entries)
+        more, less = _read(Path(f))
+        entries += more
+        nots += less
+    gz = Gazetteer(entries, nots)
     for actor, qid in read_wikidata().items():
         e = gz.entries.get(actor)
         if e is not None and e.wikidata is None:

@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import os
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -77,6 +78,7 @@ class Phrase:
     target: tuple[str, ...] = ("object",)
     agent: str = "subject"
     particle: tuple[str, ...] = ()
+    complement: tuple[str, ...] = ()
     source: str = ""
 
     def patterns(self) -> list[list[dict]]:
@@ -97,6 +99,10 @@ class Phrase:
         if self.particle:  # 'brushed the offer aside'
             pattern.append({"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "particle",
                             "RIGHT_ATTRS": {"DEP": {"IN": ["prt", "advmod"]}, "LOWER": {"IN": list(self.particle)}}})
+        if self.complement:  # 'kept its border with X closed': the word that says what the verb keeps it as
+            pattern.append({"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "complement",
+                            "RIGHT_ATTRS": {"DEP": {"IN": ["oprd", "ccomp", "advcl", "acomp", "xcomp"]},
+                                            "LOWER": {"IN": list(self.complement)}}})
         return [pattern]
 
     @property
@@ -235,17 +241,69 @@ class Lexicon:
                 return r
         return None
 
+    def head_words(self) -> frozenset[str]:
+        """One-word clues of org_kinds: the words an organisation's name ends in ('Party', 'Bureau')."""
+        cached = self.__dict__.get("_head_words")
+        if cached is None:
+            cached = frozenset(c for clues in self.org_kinds.values() for c in clues if " " not in c)
+            self.__dict__["_head_words"] = cached
+        return cached
+
+    def whole_name(self, span: Span, taken: Container[int] = ()) -> Span:
+        """The organisation name a NER span is a piece of, or the span itself.
+
+        The small NER model cuts names at 'and': 'Union Solidarity' | 'Development Party', 'Asian' |
+        'Oceanian Affairs Bureau'. A piece joined by 'and' to capitalised words, where the joined run ends in
+        an organisation's head word ('Party', 'Bureau') or starts with one and a link ('Centre for ...') and the
+        piece alone does not end in one, is the whole run; ``taken`` words (other mentions) are never joined.
+        """
+        doc, heads = span.doc, self.head_words()
+        start, end = span.start, span.end
+
+        def name_word(i: int) -> bool:
+            t = doc[i]
+            return i not in taken and (t.is_title or t.is_upper) and t.lower_ not in ("the", "a", "an") \
+                and not t.is_sent_start
+
+        if doc[end - 1].text not in heads and end + 1 < len(doc) and doc[end].lower_ in ("and", "&"):
+            j = end + 1
+            while j < len(doc) and (name_word(j) or (doc[j].lower_ in NAME_LINKS and j + 1 < len(doc)
+                                                     and name_word(j + 1))):
+                j += 1
+            if j > end + 1 and doc[j - 1].text in heads:
+                end = j
+        if start >= 2 and doc[start - 1].lower_ in ("and", "&") and name_word(start - 2) \
+                and doc[start - 2].text not in heads:
+            i = start - 2
+            while i > 0 and (name_word(i - 1) or (doc[i - 1].lower_ in NAME_LINKS and i - 1 > 0
+                                                   and name_word(i - 2))):
+                i -= 1
+            # 'Asian and Oceanian Affairs Bureau' (the piece ends in a head word), 'Centre for Strategic and
+            # International Studies' (the run starts with one: 'Centre for ...')
+            if doc[end - 1].text in heads or (doc[i].text in heads and doc[i + 1].lower_ in NAME_LINKS):
+                start = i
+        return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
+
     def org_kind(self, span: Span) -> str | None:
         """Kind of an unknown organisation from clue words in its name; None if nothing says."""
         text = span.text
         words = set(text.replace(",", " ").split())
         if text.replace("-", " ").split()[-1].lower() in INSTRUMENTS:
             return None  # 'the United States-Mexico-Canada Agreement' is a text, not an organisation
-        for kind in ("armed_group", "igo", "government_body", "media", "company", "ngo", "other_org"):
+        order = ("armed_group", "igo", "government_body", "media", "company", "ngo", "other_org")
+        last = text.split()[-1]
+        for kind in order:  # the head word speaks first: 'Union Solidarity and Development Party' is a party
+            if last in self.org_kinds.get(kind, []):
+                return kind
+        for kind in order:
             for clue in self.org_kinds.get(kind, []):
                 if (" " in clue and clue in text) or clue in words:
                     return kind
         return None
+
+
+# Small words inside an organisation's name: 'Centre for Strategic and International Studies'.
+NAME_LINKS = frozenset({"of", "for", "and", "&", "on"})
 
 
 # Last words that make a name an agreement, law or operation: things actors sign, pass or run.
@@ -296,7 +354,8 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
             where = f"{name}: phrases[{i}]"
             if not isinstance(spec, dict) or not spec.get("id") or not spec.get("verbs") or not spec.get("type"):
                 raise TriggerError(f"{where}: a phrase needs id, type and verbs")
-            bad = set(spec) - {"id", "type", "verbs", "objects", "via", "with", "particle", "target", "agent", "note"}
+            bad = set(spec) - {"id", "type", "verbs", "objects", "via", "with", "particle", "complement", "target",
+                               "agent", "note"}
             if bad:
                 raise TriggerError(f"{where}: unknown key(s) {', '.join(sorted(bad))}")
             target = _words(spec.get("target"), where) or ("object",)
@@ -309,7 +368,7 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
                 objects=tuple(w.lower() for w in _words(spec.get("objects"), where)),
                 via=str(spec.get("via", "dobj")).lower(), with_=tuple(w.lower() for w in _words(spec.get("with"), where)),
                 target=target, agent=agent, particle=tuple(w.lower() for w in _words(spec.get("particle"), where)),
-                source=name)
+                complement=tuple(w.lower() for w in _words(spec.get("complement"), where)), source=name)
         for cls, words in (data.get("word_classes") or {}).items():
             classes.setdefault(str(cls), []).extend(w.lower() for w in _words(words, f"{name}: word_classes.{cls}"))
         for i, spec in enumerate(data.get("examples") or []):

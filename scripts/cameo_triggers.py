@@ -206,7 +206,7 @@ def _score(names: list[str] | None = None) -> dict[str, tuple[int, int, int]]:
         if names is not None and name not in names:
             continue
         with tempfile.TemporaryDirectory() as tmp:
-            store = GraphStore.open(Path(tmp) / "store")
+            store = GraphStore.open(Path(tmp) / "store", create=True)
             ingest_paths([docs], store, progress=False)
             docs_ = evaluate(node_link(store), [str(gold)], store=store)["documents"].values()
         found = sum(d["relations_found"] for d in docs_)

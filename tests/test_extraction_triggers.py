@@ -170,15 +170,15 @@ def test_construction(extractor, name, text, must, must_not):
 
 
 def test_word_classes_are_data_and_extend_by_override(extractor, tmp_path, monkeypatch):
-    """'X rescinded its agreement with Y' is a sanction once 'rescind' joins the class of cancelling verbs."""
-    text = "Niger rescinded its military agreement with Benin on Monday."
+    """'X repudiated its agreement with Y' is a sanction once 'repudiate' joins the class of cancelling verbs."""
+    text = "Niger repudiated its military agreement with Benin on Monday."
     got = {(r.source, r.type, r.target) for r in extractor.extract(Document(id="t", text=text)).relations}
     assert ("niger", "SANCTIONS", "benin") not in got
     f = tmp_path / "more.yaml"
-    f.write_text("word_classes:\n  cancel_verbs: [rescind]\n", encoding="utf-8")
+    f.write_text("word_classes:\n  cancel_verbs: [repudiate]\n", encoding="utf-8")
     monkeypatch.setenv(TRIGGERS_ENV, str(f))
     lex = load_lexicon()
-    assert "rescind" in lex.word_class("cancel_verbs") and "scrap" in lex.word_class("cancel_verbs")
+    assert "repudiate" in lex.word_class("cancel_verbs") and "scrap" in lex.word_class("cancel_verbs")
     custom = Extractor(gazetteer=extractor.gz, lexicon=lex)
     got = {(r.source, r.type, r.target) for r in custom.extract(Document(id="t", text=text)).relations}
     assert ("niger", "SANCTIONS", "benin") in got
@@ -191,3 +191,21 @@ def test_an_edited_override_file_is_read_again(tmp_path, monkeypatch):
     assert load_lexicon().verb_types("besmirch") == ["COERCES"]
     f.write_text("relations:\n  CRITICISES:\n    verbs: [besmirch, bemoan]\n", encoding="utf-8")
     assert load_lexicon().verb_types("besmirch") == ["CRITICISES"]
+
+
+@pytest.mark.parametrize("text,must,must_not", [
+    # 'Chief' alone is a leader's word; the longer office is a cabinet member's
+    ("Japan's Chief Cabinet Secretary Kenji Sato told reporters the talks would continue.",
+     ("kenji-sato", "MEMBER_OF", "japan"), ("kenji-sato", "LEADS", "japan")),
+    ("Mexico's Economy Secretary Laura Vega said her government would not join the retaliation.",
+     ("laura-vega", "MEMBER_OF", "mexico"), ("laura-vega", "LEADS", "mexico")),
+    ("U.S. Commerce Secretary Daniel Roe said the tariffs would stay in place.",
+     ("daniel-roe", "MEMBER_OF", "united-states"), None),
+    ("UN Secretary-General Antonio Guterres urged Israel to halt the strikes.",
+     ("antonio-guterres", "LEADS", "united-nations"), ("antonio-guterres", "MEMBER_OF", "united-nations")),
+])
+def test_offices_named_secretary(extractor, text, must, must_not):
+    ext = extractor.extract(Document(id="t", text=text, date="2026-03-10"))
+    got = {(r.source, r.type, r.target) for r in ext.relations}
+    assert must in got, got
+    assert must_not is None or must_not not in got, got

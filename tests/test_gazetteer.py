@@ -62,7 +62,7 @@ def gz():
 def raw_entries():
     out = []
     for path in sorted(GAZETTEER_DIR.glob("*.yaml")):
-        for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["actors"]:
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")).get("actors") or []:
             out.append((path.name, raw))
     return out
 
@@ -246,3 +246,83 @@ def test_un_and_us_forms_come_in_all_three_spellings(gz):
                     assert spellings <= set(gz.forms), (form, spellings - set(gz.forms))
     assert gz.lookup("U.N. refugee agency") == "unhcr"
     assert gz.lookup("US State Department") == "united-states-foreign-ministry"
+
+
+# --- names that are not actors (issue 15): treaties and agreements, NER pieces of a longer name ---------------
+
+@pytest.fixture(scope="module")
+def extractor():
+    from extraction.extractor import Extractor
+
+    return Extractor(gazetteer=load_gazetteer(sorted(GAZETTEER_DIR.glob("*.yaml"))))
+
+
+def _actors(extractor, text: str) -> dict[str, str]:
+    from graph.model import Document
+
+    ext = extractor.extract(Document(id="t", text=text, date="2026-03-10"))
+    return {a.name: a.kind for a in ext.actors}
+
+
+def test_treaties_are_not_actors_of_any_kind(gz):
+    assert "usmca" not in gz and gz.lookup("USMCA") is None and gz.lookup("CUSMA") is None
+    assert gz.not_actors["USMCA"] == gz.not_actors["United States-Mexico-Canada Agreement"] == "usmca"
+    assert gz.not_actors["UN Convention on the Law of the Sea"] == "unclos"  # the loader's UN variants apply
+    assert not set(gz.not_actors) & set(gz.forms)
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Canada asked Mexico and the United States to bring forward the review of the "
+     "United States-Mexico-Canada Agreement on Friday.", {"Canada", "Mexico", "United States"}),
+    ("Washington threatened to end the USMCA's exemption for cars, the minister said.", {"United States"}),
+    ("Iran said it would leave the NPT if the sanctions returned.", {"Iran"}),
+    ("India said the Indus Waters Treaty would remain in abeyance.", {"India"}),
+    ("Prime Minister Mark Carney told reporters on Parliament Hill that Canada would respond.",
+     {"Mark Carney", "Canada"}),
+])
+def test_a_treaty_and_the_names_inside_it_make_no_actor(extractor, text, actors):
+    assert set(_actors(extractor, text)) == actors
+
+
+def test_a_user_file_declares_a_packaged_actor_not_an_actor(tmp_path):
+    from extraction.gazetteer import gazetteer_files
+
+    user = tmp_path / "mine.yaml"
+    user.write_text("not_actors:\n  - {id: aspides, name: Operation Aspides, what: operation}\n", encoding="utf-8")
+    gz = load_gazetteer([*gazetteer_files(), user])
+    assert "aspides" not in gz and gz.lookup("Operation Aspides") is None
+    # the entry's other names are gone with it: one id is one thing
+    assert gz.lookup("EUNAVFOR Aspides") is None
+
+
+def test_a_bad_not_actor_entry_is_a_clear_error(tmp_path):
+    from extraction.gazetteer import GazetteerError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("not_actors:\n  - {id: club, name: Paris Club, what: club}\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="what must be one of"):
+        load_gazetteer([bad])
+
+
+@pytest.mark.parametrize("text,whole,pieces", [
+    # the small NER model cuts these names at 'and'; the pieces are not actors, the whole name is
+    ("Myanmar's junta-backed Union Solidarity and Development Party accused the opposition of fraud.",
+     "Union Solidarity and Development Party", {"Union Solidarity", "Development Party"}),
+    ("Kenji Sato, director general of the Asian and Oceanian Affairs Bureau, met the envoy in Beijing.",
+     "Asian and Oceanian Affairs Bureau", {"Oceanian Affairs Bureau"}),
+    ("The Institute for Peace and Conflict Studies said the talks had stalled, its director said.",
+     "Institute for Peace and Conflict Studies", {"Conflict Studies"}),
+])
+def test_ner_pieces_of_a_longer_name_are_not_actors(extractor, text, whole, pieces):
+    got = _actors(extractor, text)
+    assert whole in got and not pieces & set(got), got
+
+
+def test_the_head_word_decides_an_unknown_organisation_kind(extractor):
+    got = _actors(extractor, "The Union Solidarity and Development Party won most seats, the commission said.")
+    assert got["Union Solidarity and Development Party"] == "other_org"  # a party, though 'Union' sounds like an igo
+
+
+def test_surnames_with_an_inner_capital_are_people(extractor):
+    got = _actors(extractor, "Marie LeBlanc met Sean McAllister and Paul DeVries in Ottawa on Monday.")
+    assert {got.get(n) for n in ("Marie LeBlanc", "Sean McAllister", "Paul DeVries")} == {"person"}, got

@@ -34,6 +34,9 @@ class Lookup:
             by_label.setdefault(via, []).append(form)
         for via, items in by_label.items():
             self.matcher.add(via, [nlp.make_doc(f) for f in items])
+        # Treaties, laws and operations (the gazetteer's not_actors): their words are claimed, no actor made.
+        self.not_actor_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.not_actor_matcher.add("not_actor", [nlp.make_doc(f) for f in gazetteer.not_actors])
 
     def info(self, actors: dict[str, ActorInfo], aid: str) -> ActorInfo:
         """The actor's info, from the document's mentions or else the gazetteer (added to ``actors``)."""

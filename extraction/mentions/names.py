@@ -23,6 +23,11 @@ UN_POSTS = {"ambassador", "ambassadors", "mission", "missions", "envoy", "envoys
             "representative", "representatives", "seat", "delegate", "delegates"}
 
 
+def find_not_actors(lk: Lookup, st: FindState) -> list[Mention]:
+    """Names the gazetteer lists as not actors (treaties, laws, operations): spans whose words no pass may use."""
+    return [Mention(start, end, (), "not-actor", st.doc[start:end].text) for _l, start, end in lk.not_actor_matcher(st.doc)]
+
+
 def find_names(lk: Lookup, st: FindState) -> list[Mention]:
     """The gazetteer's names, aliases, demonyms, capitals and seats of government, longest first; a capital
     after 'in' or a motion verb is a place, a state after a place preposition or as a bare adjective incidental."""

@@ -40,6 +40,8 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
         span = _trim(ent)
         if span is None:
             continue
+        if ent.label_ == "ORG":
+            span = lk.lex.whole_name(span, taken)  # 'Union Solidarity' of 'Union Solidarity and Development Party'
         if ent.label_ == "PERSON":
             span = _extend_name(span, taken)
         text = span.text
@@ -201,7 +203,11 @@ def _person_shaped(span: Span) -> bool:
     return span.root.dep_ == "nsubj" and head.lemma_ in ("say", "tell", "note", "add", "argue", "write", "warn")
 
 
+# Surnames with an inner capital: 'LeBlanc', 'McCarthy', 'MacArthur', 'DeSantis' ('str.istitle' says no).
+_INNER_CAPITAL = re.compile(r"(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Fitz)[A-Z][a-z]+")
+
+
 def _plausible_person(span: Span) -> bool:
-    return all(t.is_title or t.text in ("-", "de", "da", "del", "bin", "al", "van", "von")
+    return all(t.is_title or _INNER_CAPITAL.fullmatch(t.text) or t.text in ("-", "de", "da", "del", "bin", "al", "van", "von")
                or (t.is_lower and t.i > span.start and span.doc[t.i - 1].text == "-") for t in span) \
         and not any(t.like_num for t in span)

@@ -20,8 +20,9 @@ from extraction.mentions.model import FindState, Mention
 #            source (LONGEST_TIES), then the earlier one ('Colombia's Foreign Ministry' over 'Colombia');
 #   free     kept in the order found where their tokens are still free;
 #   add      all kept (the pass itself looked only at free tokens, or deliberately overlaps);
-#   rewrite  the pass returns every mention anew (it re-points some of the kept ones).
-Merge = Literal["longest", "free", "add", "rewrite"]
+#   rewrite  the pass returns every mention anew (it re-points some of the kept ones);
+#   claim    none is kept, but their words are taken: no later pass makes an actor of them.
+Merge = Literal["longest", "free", "add", "rewrite", "claim"]
 # Among spans of one length: a gazetteer name, then a state body, a role nominal, a government proxy.
 LONGEST_TIES = {"name": 0, "demonym": 0, "capital": 0, "seat": 0, "body": 1, "role": 2, "proxy": 3}
 
@@ -34,6 +35,8 @@ class Pass:
 
 
 PASSES: tuple[Pass, ...] = (
+    # Names of treaties, laws and operations: no piece of them is an actor ('United States' in the USMCA's name).
+    Pass("not-actors", names.find_not_actors, "claim"),
     # Named actors, state bodies, role nominals and proxies compete for the same words.
     Pass("names", names.find_names, "longest"),
     Pass("bodies", bodies.find_bodies, "longest"),
@@ -76,6 +79,10 @@ def run(passes: Iterable[Pass], lk: Lookup, st: FindState) -> None:
 def merge(st: FindState, found: list[Mention], how: Merge) -> None:
     """The one place mentions are kept: join ``found`` to ``st.spans`` as ``how`` says; spans stay sorted by start
     and ``st.taken`` holds the tokens they cover."""
+    if how == "claim":
+        for m in found:
+            st.taken.update(range(m.start, m.end))
+        return
     if how == "longest":
         found = sorted(found, key=lambda m: (-(m.end - m.start), LONGEST_TIES.get(m.via, 9), m.start))
     if how in ("longest", "free"):
