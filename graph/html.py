@@ -33,6 +33,7 @@ from typing import Any
 import networkx as nx
 
 from graph.export import write_output
+from graph.model import edge_summary
 from graph.store import GraphStore
 from graph.taxonomy import Taxonomy, load_taxonomy
 
@@ -465,7 +466,7 @@ def _network(g: nx.MultiDiGraph, store: GraphStore, tax: Taxonomy, large: bool
         types_used[rel.name] += 1
         colour = colours[rel.name]
         evidence = sorted(a["evidence"], key=lambda e: (e.get("date") or "", e["doc"], e["start"]))
-        dates = [e["date"] for e in evidence if e.get("date")]
+        summary = edge_summary(evidence)
         siblings = pairs[frozenset((u, v))]
         # Parallel relations between one pair are drawn as separate curves, not on top of each other.
         smooth: dict[str, Any] = {"enabled": False}
@@ -481,10 +482,10 @@ def _network(g: nx.MultiDiGraph, store: GraphStore, tax: Taxonomy, large: bool
             width=round(1 + 1.5 * math.log1p(len(evidence)), 2),
             smooth=smooth,
             symmetric=rel.symmetric,
-            date=min(dates) if dates else None,
-            last=max(dates) if dates else None,
-            confidence=max((e.get("confidence", 0.0) for e in evidence), default=0.0),
-            evidence_count=len(evidence),
+            date=summary.date,
+            last=summary.last,
+            confidence=summary.confidence,
+            evidence_count=summary.count,
             evidence=[{"doc": e["doc"], "date": e.get("date"), "sentence": e["sentence"]} for e in evidence[:MAX_EVIDENCE]],
         ))
 

@@ -25,7 +25,19 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import TEXT, Actor, Document, Evidence, Extraction, Relation
+from graph.model import (
+    EVIDENCE_DEFAULTS,
+    EVIDENCE_FIELDS,
+    LATER_EVIDENCE_FIELDS,
+    TEXT,
+    Actor,
+    Document,
+    Evidence,
+    Extraction,
+    Relation,
+    edge_summary,
+    evidence_key,
+)
 from graph.taxonomy import load_taxonomy
 
 try:  # orjson is much faster on large stores; the stdlib is the fallback
@@ -43,6 +55,7 @@ except ImportError:  # pragma: no cover
 
     _loads = json.loads
 
+loads_json = _loads  # the store's JSON reader (orjson when installed), for the topology's lazy evidence read
 STORE_ENV = "ACTORGRAPH_STORE"
 DEFAULT_STORE = "actorgraph-data"
 GRAPH_FILE = "graph.json"
@@ -51,13 +64,6 @@ TOPOLOGY_FORMAT = "actorgraph-topology"
 FORMAT = "actorgraph-store"
 FORMAT_VERSION = 2      # the columnar file layout written by save()
 NODE_LINK_VERSION = 1   # the node-link layout of to_dict() (and of store files before version 2)
-EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern", "background", "since",
-                   "provenance", "url")
-EVIDENCE_DEFAULTS = {"date": None, "confidence": 0.5, "pattern": "", "background": False, "since": None,
-                     "provenance": TEXT, "url": None}
-# Evidence fields added after format version 2 first shipped: files without them read as the defaults
-# (a store from before provenance was kept holds only text evidence).
-LATER_EVIDENCE_FIELDS = ("background", "since", "provenance", "url")
 
 
 _saves_started = 0  # store saves begun in this process (the CLI's fast exit checks it)
@@ -216,7 +222,7 @@ class GraphStore:
             del payload
             with pause_gc():
                 # The stamp of the temp file is the store file's: a rename keeps inode, size and mtime.
-                topology = {"format": TOPOLOGY_FORMAT, "version": FORMAT_VERSION, "store_file": _stamp(graph_tmp),
+                topology = {"format": TOPOLOGY_FORMAT, "version": FORMAT_VERSION, "store_file": file_stamp(graph_tmp),
                             "strings": columns["strings"], "documents": columns["documents"],
                             "nodes": columns["nodes"], "edges": {**columns["edges"], "last": last}}
                 payload = _dumps(topology)
@@ -250,7 +256,7 @@ class GraphStore:
         """The parsed topology file and the store file's stamp, if that file is current (written by
         this format version for the store file now in place); None otherwise. Call with GC paused."""
         try:
-            stamp = _stamp(self.file)
+            stamp = file_stamp(self.file)
             raw = self.topology_file.read_bytes()
         except OSError:
             return None
@@ -285,7 +291,7 @@ class GraphStore:
         for _u, _v, a in self.graph.edges(data=True):
             ev = a.pop("evidence")
             a["evidence_count"] = len(ev)
-            a["provenance"] = ";".join(sorted({e.get("provenance") or TEXT for e in ev}))
+            a["provenance"] = edge_summary(ev).provenance_key
         self.evidence_loaded = False
 
     def check_writable(self) -> None:
@@ -391,16 +397,16 @@ class GraphStore:
         ev_cols: dict[str, list[Any]] = {f: [] for f in EVIDENCE_FIELDS}
         nev, dates, lasts, confs, provs = [], [], [], [], []
         for _u, _v, _k, a in edges:
-            evidence = sorted(a["evidence"], key=lambda e: (e["doc"], e["start"], e["end"]))
+            evidence = sorted(a["evidence"], key=evidence_key)
             nev.append(len(evidence))
             for e in evidence:
                 for f in EVIDENCE_FIELDS:
                     ev_cols[f].append(e.get(f, EVIDENCE_DEFAULTS.get(f)))
-            ds = [e["date"] for e in evidence if e.get("date")]
-            dates.append(min(ds) if ds else None)
-            lasts.append(max(ds) if ds else None)
-            confs.append(max((e.get("confidence", 0.0) for e in evidence), default=0.0))
-            provs.append(";".join(sorted({e.get("provenance") or TEXT for e in evidence})))
+            summary = edge_summary(evidence)
+            dates.append(summary.date)
+            lasts.append(summary.last)
+            confs.append(summary.confidence)
+            provs.append(summary.provenance_key)
         for f in ("doc", "date", "pattern", "since", "provenance"):
             ev_cols[f] = strings.codes(ev_cols[f])
         edge_cols = {
@@ -481,20 +487,20 @@ class GraphStore:
 
     def _edge_dict(self, u: str, v: str, k: str) -> dict[str, Any]:
         a = self.graph.edges[u, v, k]
-        evidence = sorted(a["evidence"], key=lambda e: (e["doc"], e["start"], e["end"]))
+        evidence = sorted(a["evidence"], key=evidence_key)
         if any(f not in e for e in evidence for f in LATER_EVIDENCE_FIELDS):
             # read from a file written before these fields, or added as plain dicts: the same graph as one
             # that has them
             evidence = [{**{f: EVIDENCE_DEFAULTS[f] for f in LATER_EVIDENCE_FIELDS}, **e} for e in evidence]
-        dates = [e["date"] for e in evidence if e.get("date")]
+        summary = edge_summary(evidence)
         return {
             "source": u,
             "target": v,
             "type": a["type"],
             "evidence": evidence,
-            "date": min(dates) if dates else None,
-            "confidence": max((e.get("confidence", 0.0) for e in evidence), default=0.0),
-            "provenance": sorted({e.get("provenance", TEXT) for e in evidence}),
+            "date": summary.date,
+            "confidence": summary.confidence,
+            "provenance": list(summary.provenance),
         }
 
     # -- reading -----------------------------------------------------------
@@ -701,7 +707,7 @@ class _Table:
         return out
 
 
-def _stamp(file: Path) -> list[int]:
+def file_stamp(file: Path) -> list[int]:
     """Identity of a store file as saved: a new save (a new file renamed into place) changes it."""
     st = file.stat()
     return [st.st_ino, st.st_size, st.st_mtime_ns]

@@ -32,18 +32,17 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from graph.model import TEXT
+from graph.model import LATER_EVIDENCE_FIELDS, TEXT, edge_summary, evidence_key
 from graph.store import (
     FORMAT,
     FORMAT_VERSION,
-    LATER_EVIDENCE_FIELDS,
     GraphStore,
     StoreError,
     StoreNotFound,
-    _loads,
-    _stamp,
     add_later_fields,
     default_store_path,
+    file_stamp,
+    loads_json,
     pause_gc,
 )
 from graph.taxonomy import load_taxonomy
@@ -146,20 +145,20 @@ class Topology:
         prov: list[str] = []
         for _u, _v, _k, a in edges:
             ev = a.get("evidence")
-            prov.append(";".join(sorted({e.get("provenance") or TEXT for e in ev})) if ev is not None
-                        else a.get("provenance", TEXT))
             if ev is None:  # opened without evidence: only the first date is known
+                prov.append(a.get("provenance", TEXT))
                 counts.append(a.get("evidence_count", 0))
                 first.append(a.get("date"))
                 conf.append(a.get("confidence", 0.0))
                 last = None
                 continue
-            ds = [e["date"] for e in ev if e.get("date")]
-            counts.append(len(ev))
-            conf.append(max((e.get("confidence", 0.0) for e in ev), default=0.0))
-            first.append(min(ds) if ds else None)
+            summary = edge_summary(ev)
+            prov.append(summary.provenance_key)
+            counts.append(summary.count)
+            conf.append(summary.confidence)
+            first.append(summary.date)
             if last is not None:
-                last.append(max(ds) if ds else None)
+                last.append(summary.last)
         if documents is None:
             documents = {}
         topo = cls(
@@ -396,7 +395,7 @@ class Topology:
         if self._graph is not None:
             u, v, k = self.edge(e)
             ev = self._graph.edges[u, v, k].get("evidence", [])
-            return sorted(ev, key=lambda x: (x["doc"], x["start"], x["end"]))
+            return sorted(ev, key=evidence_key)
         if self._store_file is None:
             return []
         if self._evidence is None:
@@ -412,10 +411,10 @@ class Topology:
     def _read_evidence(self) -> tuple[list[Any], dict[str, list[Any]], np.ndarray]:
         assert self._store_file is not None
         try:
-            if _stamp(self._store_file) != self._stamp:
+            if file_stamp(self._store_file) != self._stamp:
                 raise StoreError(f"store file {self._store_file} changed while it was being read; run the command again")
             with pause_gc():
-                data = _loads(self._store_file.read_bytes())
+                data = loads_json(self._store_file.read_bytes())
         except OSError as exc:
             raise StoreError(f"store file {self._store_file} cannot be read: {exc.strerror or exc}") from None
         except ValueError:
