@@ -19,7 +19,8 @@ import fcntl
 import gc
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +33,14 @@ from graph.model import (
     TEXT,
     Actor,
     Document,
+    EdgeSummary,
     Evidence,
     Extraction,
     Relation,
     edge_summary,
     evidence_key,
 )
+from graph.reader import ActorSummary, GraphReader, Hop, Rel, check_direction
 from graph.taxonomy import load_taxonomy
 
 try:  # orjson is much faster on large stores; the stdlib is the fallback
@@ -505,6 +508,10 @@ class GraphStore:
 
     # -- reading -----------------------------------------------------------
 
+    def reader(self) -> StoreReader:
+        """This store's graph as a :class:`~graph.reader.GraphReader` (what :mod:`graph.analysis` reads)."""
+        return StoreReader(self.graph, {d: doc.date for d, doc in self.documents.items()})
+
     def actor(self, actor_id: str) -> Actor:
         return Actor(id=actor_id, **self._node_dict(actor_id) | {"id": actor_id})
 
@@ -747,3 +754,105 @@ def add_later_fields(evidence: list[dict[str, Any]], columns: dict[str, list[Any
 
 def _evidence_dict(ev: Evidence) -> dict[str, Any]:
     return ev.model_dump(mode="json")
+
+
+class StoreReader(GraphReader):
+    """The :class:`~graph.reader.GraphReader` of a store's networkx graph (``GraphStore.graph``), with
+    evidence or opened without it (then each relation's summary is the one the topology file kept).
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", name="A", kind="state"); g.add_node("b", name="B", kind="person")
+    >>> _ = g.add_edge("b", "a", key="LEADS", type="LEADS", evidence=[{"doc": "d", "start": 0, "end": 1}])
+    >>> r = StoreReader(g)
+    >>> r.relations(), r.hops("a", direction="in"), r.document_dates()
+    ([('b', 'a', 'LEADS')], [('b', 'LEADS', 'b', 'a')], {'d': None})
+    """
+
+    def __init__(self, g: nx.MultiDiGraph, documents: Mapping[str, str | None] | None = None) -> None:
+        self.g = g
+        self._documents = documents
+        self._symmetric = load_taxonomy().symmetric
+
+    def __contains__(self, actor: object) -> bool:
+        return actor in self.g
+
+    def number_of_nodes(self) -> int:
+        return self.g.number_of_nodes()
+
+    def number_of_edges(self) -> int:
+        return self.g.number_of_edges()
+
+    def actor_ids(self) -> list[str]:
+        return sorted(self.g.nodes)
+
+    def actors(self, kinds: Collection[str] | None = None) -> list[ActorSummary]:
+        nodes = self.g.nodes
+        return [ActorSummary(n, a.get("name", n), a.get("kind", ""), sorted(a.get("aliases", [])),
+                             len(a.get("documents", [])))
+                for n in sorted(nodes) for a in (nodes[n],) if not kinds or a.get("kind") in kinds]
+
+    def row(self, actor: str) -> dict[str, str]:
+        a = self.g.nodes[actor]
+        return {"id": actor, "name": a.get("name", actor), "kind": a.get("kind", "")}
+
+    def relations(self, types: Collection[str] | None = None, actor: str | None = None) -> list[Rel]:
+        wanted = set(types) if types else None
+        if actor is None:
+            edges: Iterable[tuple[str, str, str]] = self.g.edges(keys=True)
+        else:
+            edges = {*self.g.out_edges(actor, keys=True), *self.g.in_edges(actor, keys=True)}
+        out = [(u, v, k) for u, v, k in edges if wanted is None or k in wanted]
+        out.sort(key=lambda e: (e[0], e[2], e[1]))
+        return out
+
+    def summary(self, u: str, v: str, k: str) -> EdgeSummary:
+        a = self.g.edges[u, v, k]
+        ev = a.get("evidence")
+        if ev is None:  # opened without evidence: the summary the topology file kept (no last date)
+            provenance = a.get("provenance") or TEXT
+            return EdgeSummary(a.get("date"), None, a.get("confidence", 0.0), tuple(provenance.split(";")),
+                               a.get("evidence_count", 0))
+        return edge_summary(ev)
+
+    def evidence(self, u: str, v: str, k: str) -> list[dict[str, Any]]:
+        return sorted(self.g.edges[u, v, k].get("evidence", []), key=evidence_key)
+
+    def document_dates(self) -> Mapping[str, str | None]:
+        if self._documents is not None:
+            return self._documents
+        return {e["doc"]: None for _u, _v, ev in self.g.edges(data="evidence") for e in (ev or [])}
+
+    def hops(self, actor: str, types: Collection[str] | None = None, direction: str = "out") -> list[Hop]:
+        check_direction(direction)
+        wanted, sym = (set(types) if types else None), self._symmetric
+        out: list[Hop] = []
+        for v, keys in self.g._adj[actor].items():
+            for k in keys:
+                if (wanted is None or k in wanted) and (direction != "in" or k in sym):
+                    out.append((v, k, actor, v))
+        for u, keys in self.g._pred[actor].items():
+            for k in keys:
+                if (wanted is None or k in wanted) and (direction != "out" or k in sym):
+                    out.append((u, k, u, actor))
+        return out
+
+    def edges_between(self, a: str, b: str) -> list[Rel]:
+        return [(u, v, k) for u, v in dict.fromkeys([(a, b), (b, a)]) for k in (self.g.get_edge_data(u, v) or {})]
+
+    def degree(self, types: Collection[str] | None = None) -> dict[str, int]:
+        if not types:
+            return dict(self.g.degree())
+        return GraphReader.degree(self, types)
+
+    def linked_pairs(self) -> int:
+        return sum(map(len, self.g._adj.values()))
+
+    def evidence_total(self) -> int:
+        return sum(len(ev) if ev is not None else a.get("evidence_count", 0)
+                   for _u, _v, a in self.g.edges(data=True) for ev in (a.get("evidence"),))
+
+    def kind_counts(self) -> dict[str, int]:
+        return dict(Counter(k for _n, k in self.g.nodes(data="kind")))
+
+    def type_counts(self) -> dict[str, int]:
+        return dict(Counter(k for _u, _v, k in self.g.edges(keys=True)))

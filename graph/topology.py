@@ -32,7 +32,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from graph.model import LATER_EVIDENCE_FIELDS, TEXT, edge_summary, evidence_key
+from graph.model import LATER_EVIDENCE_FIELDS, TEXT, EdgeSummary, edge_summary, evidence_key
+from graph.reader import ActorSummary, GraphReader, Hop, Rel
 from graph.store import (
     FORMAT,
     FORMAT_VERSION,
@@ -48,8 +49,9 @@ from graph.store import (
 from graph.taxonomy import load_taxonomy
 
 
-class Topology:
-    """Actors and relations as parallel columns; actors sorted by id (the store's order)."""
+class Topology(GraphReader):
+    """Actors and relations as parallel columns; actors sorted by id (the store's order). A
+    :class:`~graph.reader.GraphReader`: the analysis reads it as it reads the store's graph."""
 
     def __init__(self, ids: list[str], names: list[str], kinds: list[str], aliases: list[list[str]],
                  source: np.ndarray, target: np.ndarray, type_codes: np.ndarray, type_names: list[str],
@@ -71,7 +73,6 @@ class Topology:
         self.index = {n: i for i, n in enumerate(ids)}
         self._store_file, self._stamp = store_file, stamp
         self._evidence: tuple[list[Any], dict[str, list[Any]], np.ndarray] | None = None
-        self._actors: nx.MultiDiGraph | None = None
         self._graph: nx.MultiDiGraph | None = None  # when built from a loaded graph with evidence
         self._csr: dict[tuple[Any, ...], tuple[np.ndarray, np.ndarray]] = {}
 
@@ -184,6 +185,8 @@ class Topology:
             raise ValueError("relation columns differ in length")
         if m and (min(self.source.min(), self.target.min()) < 0 or max(self.source.max(), self.target.max()) >= n):
             raise ValueError("a relation names an actor that is not stored")
+        if m and bool((np.diff(self.source) < 0).any()):
+            raise ValueError("relations are not in the store's order (by source)")  # edge_index relies on it
         if not set(self.kinds) <= set(tax.actor_kinds) or not set(self.type_names) <= set(tax.relation_types):
             raise ValueError("a kind or relation type is not in the taxonomy")
 
@@ -201,29 +204,54 @@ class Topology:
     def __len__(self) -> int:
         return len(self.ids)
 
-    @property
-    def actors(self) -> nx.MultiDiGraph:
-        """The actors alone (name, kind, aliases) as a networkx graph without relations: for name
-        lookups (:func:`graph.resolve.resolve_actor`) and rows (:func:`graph.analysis.views.actor_row`)."""
-        if self._actors is None:
-            g = nx.MultiDiGraph()
-            with pause_gc():
-                node, succ, pred = g._node, g._adj, g._pred
-                for n, name, kind, aliases in zip(self.ids, self.names, self.kinds, self.aliases, strict=True):
-                    node[n] = {"name": name, "kind": kind, "aliases": aliases}
-                    succ[n] = {}
-                    pred[n] = {}
-            self._actors = g
-        return self._actors
+    def actor_ids(self) -> list[str]:
+        return list(self.ids)
+
+    def actors(self, kinds: Iterable[str] | None = None) -> list[ActorSummary]:
+        wanted = set(kinds) if kinds else None
+        return [ActorSummary(n, name, kind, aliases, nd) for n, name, kind, aliases, nd
+                in zip(self.ids, self.names, self.kinds, self.aliases, self.ndocs, strict=True)
+                if wanted is None or kind in wanted]
+
+    def relations(self, types: Iterable[str] | None = None, actor: str | None = None) -> list[Rel]:
+        return [self.edge(e) for e in self.select(types, actor)]
+
+    def relation_summaries(self, types: Iterable[str] | None = None,
+                           actor: str | None = None) -> list[tuple[Rel, EdgeSummary]]:
+        return [(self.edge(e), self.summary_at(e)) for e in self.select(types, actor)]
+
+    def summary(self, u: str, v: str, k: str) -> EdgeSummary:
+        return self.summary_at(self.edge_index(u, v, k))
+
+    def summary_at(self, e: int) -> EdgeSummary:
+        """The summary of relation number ``e``, from the columns."""
+        last = self.last_dates[e] if self.last_dates is not None else None
+        return EdgeSummary(self.first_dates[e], last, self.confidence[e], tuple(self.provenance[e].split(";")),
+                           int(self.evidence_count[e]))
+
+    def document_dates(self) -> dict[str, str | None]:
+        return self.documents
+
+    def evidence_total(self) -> int:
+        return int(self.evidence_count.sum())
+
+    def date_range(self) -> tuple[str | None, str | None]:
+        if self.last_dates is None:
+            raise ValueError("this topology has no last evidence dates; build it from a graph with evidence")
+        firsts = [d for d in self.first_dates if d]
+        lasts = [d for d in self.last_dates if d]
+        return (min(firsts) if firsts else None, max(lasts) if lasts else None)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The store's graph as ``GraphStore.open(path, evidence=False)`` gives it (``evidence_count``
         instead of evidence; no per-actor documents), for measures that only networkx has."""
         if self._graph is not None:
             return self._graph
-        g = self.actors.copy()
+        g = nx.MultiDiGraph()
         ids, tn = self.ids, self.type_names
         with pause_gc():
+            for n, name, kind, aliases in zip(self.ids, self.names, self.kinds, self.aliases, strict=True):
+                g.add_node(n, name=name, kind=kind, aliases=aliases)
             for s, t, c, n, d in zip(self.source.tolist(), self.target.tolist(), self.type_codes.tolist(),
                                      self.evidence_count.tolist(), self.first_dates, strict=True):
                 k = tn[c]
@@ -300,7 +328,7 @@ class Topology:
 
     # -- hops, for paths -----------------------------------------------------------------------
 
-    def hops(self, actor: str, types: Iterable[str] | None = None, direction: str = "out") -> list[tuple[str, str, str, str]]:
+    def hops(self, actor: str, types: Iterable[str] | None = None, direction: str = "out") -> list[Hop]:
         """The hops that leave ``actor``: ``(next, type, source, target)``, as :func:`graph.analysis.views.steps`."""
         i = self.index[actor]
         order, starts = self._hop_index(types, direction)
@@ -375,9 +403,11 @@ class Topology:
         return [(ids[self.source[e]], ids[self.target[e]], tn[self.type_codes[e]]) for e in hits.tolist()]
 
     def edge_index(self, u: str, v: str, k: str) -> int:
+        """The number of relation ``u -k-> v``: relations are sorted by source, so a binary search
+        finds ``u``'s, then a scan of those."""
         iu, iv = self.index[u], self.index[v]
-        cand = np.nonzero((self.source == iu) & (self.target == iv))[0]
-        for e in cand.tolist():
+        lo, hi = np.searchsorted(self.source, [iu, iu + 1]).tolist()
+        for e in (lo + np.nonzero(self.target[lo:hi] == iv)[0]).tolist():
             if self.type_names[self.type_codes[e]] == k:
                 return e
         raise KeyError(f"no relation {u} -{k}-> {v}")
