@@ -13,6 +13,7 @@ only the actors a query reaches (:mod:`graph.analysis.paths`, :mod:`graph.analys
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import random
 from dataclasses import dataclass
@@ -20,15 +21,20 @@ from typing import Any
 
 from graph.store import pause_gc
 
-try:
-    import igraph as ig
-except ImportError:  # pragma: no cover - igraph is a dependency; this keeps the error readable
-    ig = None
-
 
 def available() -> bool:
     """True when python-igraph is installed, so these functions can run."""
-    return ig is not None
+    return importlib.util.find_spec("igraph") is not None
+
+
+def _igraph() -> Any:
+    """The igraph module, imported on first use: it takes 0.1–0.3 s to import, which listings and
+    reports that never reach an igraph measure (actors, relations, small paths) should not pay."""
+    try:
+        import igraph  # lazy: heavy (see above)
+    except ImportError:  # pragma: no cover - igraph is a dependency; this keeps the error readable
+        raise RuntimeError("python-igraph is not installed (pip install python-igraph)") from None
+    return igraph
 
 
 @dataclass
@@ -40,14 +46,12 @@ class _Converted:
 
 def from_pairs(names: list[str], pairs: list[tuple[int, int]], directed: bool = True) -> _Converted:
     """An igraph copy of a simple graph given as vertex names and ``(i, j)`` index pairs
-    (as :func:`graph.analysis.views.view_pairs` gives them); the functions here accept it in place
-    of a networkx graph.
+    (as :func:`graph.analysis.views.view_pairs` gives them), which the functions here take.
 
     >>> round(sum(pagerank(from_pairs(["a", "b"], [(0, 1), (1, 0)])).values()), 6)
     1.0
     """
-    if ig is None:
-        raise RuntimeError("python-igraph is not installed (pip install python-igraph)")
+    ig = _igraph()
     with pause_gc():
         graph = ig.Graph(n=len(names), edges=pairs, directed=directed)
         return _Converted(list(names), {n: i for i, n in enumerate(names)}, graph)
@@ -64,6 +68,7 @@ def pagerank(conv: _Converted, alpha: float = 0.85) -> dict[str, float]:
     # ARPACK: 1.7× less CPU than PRPACK on a 1M-relation graph and 10-100× less than a power iteration
     # in Python, networkx's answer to 1e-12. Its start vector is random: a private generator with a
     # fixed seed makes the same graph give the same digits (the global one is left as it was).
+    ig = _igraph()
     ig.set_random_number_generator(random.Random(0))
     try:
         scores = conv.graph.pagerank(damping=alpha, directed=conv.graph.is_directed(), implementation="arpack")
@@ -141,7 +146,7 @@ def _bfs_order(sg: Any) -> list[int]:
 def _renumbered(sg: Any, perm: list[int]) -> Any:
     """``sg`` with vertex ``i`` renumbered ``perm[i]``."""
     # igraph's permute_vertices has read its argument both ways across versions: ask it which.
-    probe = ig.Graph(n=3, edges=[(0, 1)]).permute_vertices([1, 2, 0])
+    probe = _igraph().Graph(n=3, edges=[(0, 1)]).permute_vertices([1, 2, 0])
     if sorted(probe.get_edgelist()[0]) == [1, 2]:
         return sg.permute_vertices(perm)
     inverse = [0] * len(perm)
