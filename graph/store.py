@@ -637,7 +637,7 @@ class GraphStore:
             # One edge per symmetric pair, pointing the way its first evidence (by document and
             # offset) states it: the same whatever order documents are merged in.
             stored = g.edges[v, u, rel.type]
-            first_stored = min(((e["doc"], e["start"], e["end"]) for e in stored["evidence"]), default=None)
+            first_stored = min((evidence_key(e) for e in stored["evidence"]), default=None)
             first_new = min((e.key for e in rel.evidence), default=None)
             if first_new is not None and (first_stored is None or first_new < first_stored):
                 g.remove_edge(v, u, rel.type)
