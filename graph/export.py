@@ -23,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from extraction.gazetteer import wikidata_ids
+from graph.model import edge_summary
 from graph.store import GraphStore
 from graph.taxonomy import load_taxonomy
 
@@ -134,7 +135,7 @@ def flat_graph(store: GraphStore) -> nx.MultiDiGraph:
         )
     for e in data["edges"]:
         rel = tax.relation(e["type"])
-        dates = sorted(ev["date"] for ev in e["evidence"] if ev.get("date"))
+        summary = edge_summary(e["evidence"])
         attrs: dict[str, Any] = {
             "id": f"{e['source']}|{e['type']}|{e['target']}", "label": e["type"], "type": e["type"],
             "confidence": float(e["confidence"]), "evidence_count": len(e["evidence"]),
@@ -144,8 +145,8 @@ def flat_graph(store: GraphStore) -> nx.MultiDiGraph:
             # "text" and/or event datasets ("gdelt", ...), ';'-joined so Gephi/yEd can filter on it
             "provenance": ";".join(e["provenance"]),
         }
-        if dates:  # the writers reject None, so an undated relation simply has no date attribute
-            attrs["date"], attrs["last_date"] = dates[0], dates[-1]
+        if summary.date:  # the writers reject None, so an undated relation simply has no date attribute
+            attrs["date"], attrs["last_date"] = summary.date, summary.last
         g.add_edge(e["source"], e["target"], key=e["type"], **attrs)
     return g
 

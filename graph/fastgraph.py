@@ -1,148 +1,86 @@
-"""Fast graph algorithms on the store's networkx graph, computed with python-igraph.
+"""Fast graph algorithms for the analysis, computed with python-igraph.
 
-The functions take the same ``networkx.MultiDiGraph`` the store holds and answer
-in actor ids, like their networkx counterparts (same definitions, same scaling),
-but 10–100× faster on large graphs. The igraph copy of a graph is built once and
-cached per graph object; it is rebuilt when the graph's node or edge count
-changes, or after :func:`invalidate`.
+:mod:`graph.analysis` hands over the simple actor graph it works on as sorted actor ids and
+``(i, j)`` index pairs (:meth:`graph.reader.GraphReader.pairs`); :func:`from_pairs` makes the
+igraph copy, and :func:`pagerank` and :func:`betweenness` answer in actor ids with networkx's
+definitions and scaling (tests/test_fastgraph.py holds them to networkx's answers), 10–100×
+faster on large graphs. Shortest paths and neighbourhoods are not here: the analysis walks
+only the actors a query reaches (:mod:`graph.analysis.paths`, :mod:`graph.analysis.neighbours`).
 
->>> import networkx as nx
->>> g = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "b")])
->>> shortest_path(g, "a", "c")
-['a', 'b', 'c']
->>> sorted(neighbourhood(g, "a", depth=2))
-['b', 'c']
->>> round(sum(pagerank(g).values()), 6)
+>>> round(sum(pagerank(from_pairs(["a", "b", "c"], [(0, 1), (1, 2)])).values()), 6)
 1.0
 """
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import multiprocessing
 import random
 import sys
-import weakref
 from dataclasses import dataclass
 from typing import Any
-
-import networkx as nx
 
 from graph.errors import InputError
 from graph.store import pause_gc
 
-try:
-    import igraph as ig
-except ImportError:  # pragma: no cover - igraph is a dependency; this keeps callers' fallbacks working
-    ig = None
-
 
 def available() -> bool:
     """True when python-igraph is installed, so these functions can run."""
-    return ig is not None
+    return importlib.util.find_spec("igraph") is not None
+
+
+def _igraph() -> Any:
+    """The igraph module, imported on first use: it takes 0.1–0.3 s to import, which listings and
+    reports that never reach an igraph measure (actors, relations, small paths) should not pay."""
+    try:
+        import igraph  # lazy: heavy (see above)
+    except ImportError:  # pragma: no cover - igraph is a dependency; this keeps the error readable
+        raise RuntimeError("python-igraph is not installed (pip install python-igraph)") from None
+    return igraph
 
 
 @dataclass
 class _Converted:
-    stamp: tuple[int, int]
     names: list[str]
     index: dict[str, int]
-    graph: Any                  # one igraph edge per linked (u, v) pair: shortest paths count a neighbour once, as in networkx
-    weights: list[int] | None   # parallel edges per pair (relation types), which pagerank and degree count; None if all 1
-
-
-_CACHE_KEY = "actorgraph.fastgraph"
-_fallback: weakref.WeakKeyDictionary[nx.Graph, _Converted] = weakref.WeakKeyDictionary()
-
-
-def _stamp(g: nx.Graph) -> tuple[int, int]:
-    # For networkx < 3.3, which has no per-graph cache that its mutating methods clear.
-    return (len(g), sum(map(len, g._adj.values())))
-
-
-def to_igraph(g: nx.Graph) -> _Converted:
-    """The (cached) igraph copy of ``g``: vertices in ``list(g)`` order, named by node."""
-    if ig is None:
-        raise RuntimeError("python-igraph is not installed (pip install python-igraph)")
-    cache = getattr(g, "__networkx_cache__", None)
-    if cache is not None and _CACHE_KEY in cache:
-        return cache[_CACHE_KEY]  # networkx drops it on any change made through its API
-    stamp = _stamp(g)
-    conv = _fallback.get(g)
-    if conv is not None and conv.stamp == stamp:
-        return conv
-    with pause_gc():
-        conv = _convert(g, stamp)
-    if cache is not None:
-        cache[_CACHE_KEY] = conv
-    else:  # pragma: no cover - networkx < 3.3
-        _fallback[g] = conv
-    return conv
+    graph: Any  # one igraph edge per linked (u, v) pair: shortest paths count a neighbour once, as in networkx
 
 
 def from_pairs(names: list[str], pairs: list[tuple[int, int]], directed: bool = True) -> _Converted:
     """An igraph copy of a simple graph given as vertex names and ``(i, j)`` index pairs
-    (as :func:`graph.analysis.views.view_pairs` gives them); the functions here accept it in place
-    of a networkx graph.
+    (as :func:`graph.analysis.views.view_pairs` gives them), which the functions here take.
 
     >>> round(sum(pagerank(from_pairs(["a", "b"], [(0, 1), (1, 0)])).values()), 6)
     1.0
     """
-    if ig is None:
-        raise RuntimeError("python-igraph is not installed (pip install python-igraph)")
+    ig = _igraph()
     with pause_gc():
         graph = ig.Graph(n=len(names), edges=pairs, directed=directed)
-        return _Converted((len(names), len(pairs)), list(names), {n: i for i, n in enumerate(names)}, graph, None)
+        return _Converted(list(names), {n: i for i, n in enumerate(names)}, graph)
 
 
-def _as_igraph(g: nx.Graph | _Converted) -> _Converted:
-    return g if isinstance(g, _Converted) else to_igraph(g)
+def pagerank(conv: _Converted, alpha: float = 0.85) -> dict[str, float]:
+    """PageRank as ``networkx.pagerank`` gives it on the same simple graph (dangling nodes spread evenly).
 
-
-def _convert(g: nx.Graph, stamp: tuple[int, int]) -> _Converted:
-    names = list(g._adj)
-    index = {n: i for i, n in enumerate(names)}
-    src: list[int] = []
-    dst: list[int] = []
-    weights: list[int] = []
-    directed = g.is_directed()
-    multi = g.is_multigraph()
-    for iu, nbrs in enumerate(g._adj.values()):
-        for v, kd in nbrs.items():
-            iv = index[v]
-            if directed or iu <= iv:  # an undirected edge is listed under both ends
-                src.append(iu)
-                dst.append(iv)
-                weights.append(len(kd) if multi else 1)
-    graph = ig.Graph(n=len(names), edges=list(zip(src, dst, strict=True)), directed=directed)
-    return _Converted(stamp, names, index, graph, weights if any(w != 1 for w in weights) else None)
-
-
-def invalidate(g: nx.Graph) -> None:
-    """Forget the cached igraph copy of ``g`` (needed only after changing ``g`` behind networkx's back)."""
-    cache = getattr(g, "__networkx_cache__", None)
-    if cache is not None:
-        cache.pop(_CACHE_KEY, None)
-    _fallback.pop(g, None)
-
-
-def pagerank(g: nx.Graph | _Converted, alpha: float = 0.85) -> dict[str, float]:
-    """PageRank as ``networkx.pagerank(g, alpha)``: parallel edges add weight, dangling nodes spread evenly.
-
-    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "a")])
-    >>> {n: round(p, 6) for n, p in pagerank(g).items()}
+    >>> {n: round(p, 6) for n, p in pagerank(from_pairs(["a", "b"], [(0, 1), (1, 0)])).items()}
     {'a': 0.5, 'b': 0.5}
     """
-    conv = _as_igraph(g)
     if not conv.names:
         return {}
-    # ARPACK: 1.7× less CPU than PRPACK on a 1M-relation graph, same answer to 1e-9.
-    scores = conv.graph.pagerank(damping=alpha, directed=conv.graph.is_directed(), weights=conv.weights,
-                                 implementation="arpack")
+    # ARPACK: 1.7× less CPU than PRPACK on a 1M-relation graph and 10-100× less than a power iteration
+    # in Python, networkx's answer to 1e-12. Its start vector is random: a private generator with a
+    # fixed seed makes the same graph give the same digits (the global one is left as it was).
+    ig = _igraph()
+    ig.set_random_number_generator(random.Random(0))
+    try:
+        scores = conv.graph.pagerank(damping=alpha, directed=conv.graph.is_directed(), implementation="arpack")
+    finally:
+        ig.set_random_number_generator(random)
     return dict(zip(conv.names, scores, strict=True))
 
 
-def betweenness(g: nx.Graph | _Converted, k: int | None = None, seed: int | None = 0,
+def betweenness(conv: _Converted, k: int | None = None, seed: int | None = 0,
                 normalized: bool = True, processes: int = 1) -> dict[str, float]:
     """Shortest-path betweenness, as ``networkx.betweenness_centrality(g, k=k, seed=seed)``.
 
@@ -153,11 +91,9 @@ def betweenness(g: nx.Graph | _Converted, k: int | None = None, seed: int | None
     ``processes`` > 1 splits the sources between forked worker processes (POSIX only) and adds
     their sums: the same numbers up to float rounding, in less wall time on several cores.
 
-    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
-    >>> betweenness(g)["b"]
+    >>> betweenness(from_pairs(["a", "b", "c"], [(0, 1), (1, 2)]))["b"]
     0.5
     """
-    conv = _as_igraph(g)
     n = len(conv.names)
     sg = conv.graph
     directed = sg.is_directed()
@@ -213,7 +149,7 @@ def _bfs_order(sg: Any) -> list[int]:
 def _renumbered(sg: Any, perm: list[int]) -> Any:
     """``sg`` with vertex ``i`` renumbered ``perm[i]``."""
     # igraph's permute_vertices has read its argument both ways across versions: ask it which.
-    probe = ig.Graph(n=3, edges=[(0, 1)]).permute_vertices([1, 2, 0])
+    probe = _igraph().Graph(n=3, edges=[(0, 1)]).permute_vertices([1, 2, 0])
     if sorted(probe.get_edgelist()[0]) == [1, 2]:
         return sg.permute_vertices(perm)
     inverse = [0] * len(perm)
@@ -283,50 +219,3 @@ def _rescale(raw: list[float], n: int, directed: bool, normalized: bool, pivots:
         i = index[p]
         out[i] = raw[i] * s_src
     return out
-
-
-def degree(g: nx.Graph, mode: str = "all") -> dict[str, int]:
-    """Number of relations per actor (``mode`` "in", "out" or "all"), parallel edges counted, as ``g.degree``."""
-    conv = to_igraph(g)
-    modes = {"all": "all", "in": "in", "out": "out"}
-    if mode not in modes:
-        raise InputError(f"mode must be one of {', '.join(modes)}, not {mode!r}")
-    if conv.weights is None:
-        return dict(zip(conv.names, conv.graph.degree(mode=modes[mode]), strict=True))
-    strength = conv.graph.strength(mode=modes[mode], weights=conv.weights)
-    return dict(zip(conv.names, map(int, strength), strict=True))
-
-
-def shortest_path(g: nx.Graph, source: str, target: str, directed: bool = True) -> list[str] | None:
-    """One shortest path from ``source`` to ``target`` (following edge directions unless ``directed=False``),
-    or None when there is none.
-
-    This one stays with networkx: its bidirectional search answers one pair in well under a
-    millisecond on a 1M-relation graph, less than a one-sided igraph search and far less than
-    building the igraph copy.
-    """
-    for node in (source, target):
-        if node not in g:
-            raise nx.NodeNotFound(f"node {node!r} is not in the graph")
-    graph = g if directed or not g.is_directed() else g.to_undirected(as_view=True)
-    try:
-        return nx.bidirectional_shortest_path(graph, source, target)
-    except nx.NetworkXNoPath:
-        return None
-
-
-def neighbourhood(g: nx.Graph, node: str, depth: int = 1, directed: bool = False) -> set[str]:
-    """Actors within ``depth`` hops of ``node`` (edges in either direction unless ``directed=True``),
-    not counting ``node`` itself. Uses the igraph copy when one is already built, networkx otherwise
-    (building the copy for one small query would cost more than the query)."""
-    if node not in g:
-        raise nx.NodeNotFound(f"node {node!r} is not in the graph")
-    if depth < 1:
-        return set()
-    cache = getattr(g, "__networkx_cache__", None) or {}
-    conv = cache.get(_CACHE_KEY)
-    if conv is not None and ig is not None:
-        mode = "out" if directed and g.is_directed() else "all"
-        return {conv.names[i] for i in conv.graph.neighborhood(conv.index[node], order=depth, mode=mode, mindist=1)}
-    graph = g if directed or not g.is_directed() else g.to_undirected(as_view=True)
-    return set(nx.single_source_shortest_path_length(graph, node, cutoff=depth)) - {node}

@@ -36,6 +36,7 @@ import networkx as nx
 from graph.analysis.views import weighted_pairs
 from graph.errors import ActorgraphError
 from graph.export import write_output
+from graph.model import edge_summary
 from graph.resolve import resolve_actor
 from graph.store import GraphStore
 from graph.taxonomy import Taxonomy, load_taxonomy
@@ -464,7 +465,7 @@ def _network(g: nx.MultiDiGraph, store: GraphStore, tax: Taxonomy, large: bool
         types_used[rel.name] += 1
         colour = colours[rel.name]
         evidence = sorted(a["evidence"], key=lambda e: (e.get("date") or "", e["doc"], e["start"]))
-        dates = [e["date"] for e in evidence if e.get("date")]
+        summary = edge_summary(evidence)
         siblings = pairs[frozenset((u, v))]
         # Parallel relations between one pair are drawn as separate curves, not on top of each other.
         smooth: dict[str, Any] = {"enabled": False}
@@ -480,10 +481,10 @@ def _network(g: nx.MultiDiGraph, store: GraphStore, tax: Taxonomy, large: bool
             width=round(1 + 1.5 * math.log1p(len(evidence)), 2),
             smooth=smooth,
             symmetric=rel.symmetric,
-            date=min(dates) if dates else None,
-            last=max(dates) if dates else None,
-            confidence=max((e.get("confidence", 0.0) for e in evidence), default=0.0),
-            evidence_count=len(evidence),
+            date=summary.date,
+            last=summary.last,
+            confidence=summary.confidence,
+            evidence_count=summary.count,
             evidence=[{"doc": e["doc"], "date": e.get("date"), "sentence": e["sentence"]} for e in evidence[:MAX_EVIDENCE]],
         ))
 

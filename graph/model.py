@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -97,6 +99,59 @@ class Evidence(BaseModel):
     @property
     def key(self) -> tuple[str, int, int]:
         return (self.doc, self.start, self.end)
+
+
+# The evidence schema, once: the field order of the store file's evidence columns and of the ``ev_*``
+# properties in Neo4j is the declaration order of :class:`Evidence`.
+EVIDENCE_FIELDS: tuple[str, ...] = tuple(Evidence.model_fields)
+EVIDENCE_DEFAULTS: dict[str, Any] = {f: info.default for f, info in Evidence.model_fields.items()
+                                     if not info.is_required()}
+# Evidence fields added after the columnar store file (format version 2) first shipped: files and
+# servers without them read as the defaults (a store from before provenance was kept holds only text).
+LATER_EVIDENCE_FIELDS = ("background", "since", "provenance", "url")
+
+
+def evidence_key(e: Mapping[str, Any]) -> tuple[str, int, int]:
+    """The order of a relation's evidence everywhere (store file, exports, reports): document, then offsets."""
+    return (e["doc"], e["start"], e["end"])
+
+
+class EdgeSummary(NamedTuple):
+    """What a relation's evidence adds up to: the one definition every reader and writer uses."""
+
+    date: str | None        # the earliest evidence date
+    last: str | None        # the latest evidence date (None when only a summary without evidence is known)
+    confidence: float       # the best evidence's confidence
+    provenance: tuple[str, ...]  # the evidence's provenances, sorted ("text", "gdelt", ...)
+    count: int              # evidence sentences
+
+    @property
+    def provenance_key(self) -> str:
+        """The provenances ';'-joined, as the store file's relation column holds them ("gdelt;text")."""
+        return ";".join(self.provenance)
+
+
+def edge_summary(evidence: Iterable[Mapping[str, Any]]) -> EdgeSummary:
+    """Summarise a relation's evidence (dicts as the store holds them).
+
+    >>> edge_summary([{"date": "2026-02-01", "confidence": 0.7}, {"date": None, "provenance": "gdelt"}])
+    EdgeSummary(date='2026-02-01', last='2026-02-01', confidence=0.7, provenance=('gdelt', 'text'), count=2)
+    """
+    dates: list[str] = []
+    provs: set[str] = set()
+    best = 0.0
+    n = 0
+    for e in evidence:
+        n += 1
+        d = e.get("date")
+        if d:
+            dates.append(d)
+        c = e.get("confidence", 0.0)
+        if n == 1 or c > best:
+            best = c
+        provs.add(e.get("provenance") or TEXT)
+    return EdgeSummary(min(dates) if dates else None, max(dates) if dates else None, best if n else 0.0,
+                       tuple(sorted(provs)), n)
 
 
 class Relation(BaseModel):

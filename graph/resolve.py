@@ -33,10 +33,17 @@ class ActorNotFound(ActorgraphError, KeyError):
         return str(self.args[0]) if self.args else "no such actor"
 
 
-def _index(g: nx.Graph) -> dict[str, set[str]]:
+def _names(g: Any) -> dict[str, tuple[str, list[str]]]:
+    """id -> (name, aliases) of a networkx graph's actors, or of a :class:`~graph.reader.GraphReader`'s."""
+    if isinstance(g, nx.Graph):
+        return {n: (a.get("name", ""), a.get("aliases", [])) for n, a in g.nodes(data=True)}
+    return {a.id: (a.name, a.aliases) for a in g.actors()}
+
+
+def _index(names: dict[str, tuple[str, list[str]]]) -> dict[str, set[str]]:
     idx: dict[str, set[str]] = {}
-    for n, a in g.nodes(data=True):
-        for form in (n, a.get("name", ""), *a.get("aliases", [])):
+    for n, (name, aliases) in names.items():
+        for form in (n, name, *aliases):
             k = name_key(str(form))
             if k:
                 idx.setdefault(k, set()).add(n)
@@ -63,30 +70,32 @@ def initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-def resolve_actor(g: nx.Graph, query: str, notes: bool = True) -> str:
+def resolve_actor(g: Any, query: str, notes: bool = True) -> str:
     """The id of the one actor that ``query`` names; :class:`ActorNotFound` otherwise.
 
     Tried in order: the id; the name or an alias (case, accents and punctuation
     ignored); an acronym of a name ('UN', 'NLA'); all the query's words in one
     name ('petro'); a close spelling ('Gustavo Pedro', 'Petro Gustavoo': within
     :data:`CLOSE_ENOUGH` of one actor's name). When it guessed (an acronym or a
-    close spelling) it says so on stderr, unless ``notes`` is False.
+    close spelling) it says so on stderr, unless ``notes`` is False. ``g`` is a networkx graph of
+    actors or a :class:`~graph.reader.GraphReader`.
     """
     if query in g:
         return query
-    idx = _index(g)
+    names = _names(g)
+    idx = _index(names)
     key = name_key(query)
     hits = idx.get(key, set())
     if len(hits) == 1:
         return next(iter(hits))
     if len(hits) > 1:
-        raise ActorNotFound(f"{query!r} is ambiguous: {_describe(g, sorted(hits))}")
+        raise ActorNotFound(f"{query!r} is ambiguous: {_describe(names, sorted(hits))}")
     if " " not in key:
         acro = {n for k, ns in idx.items() if initials(k) == key for n in ns}
         if len(acro) == 1:
             found = next(iter(acro))
             if notes:
-                note(f"{query!r} taken as {g.nodes[found].get('name', found)} (initials)")
+                note(f"{query!r} taken as {names[found][0] or found} (initials)")
             return found
     # Token containment: 'petro' in 'gustavo petro'; then spelling-tolerant matching.
     words = set(key.split())
@@ -99,23 +108,23 @@ def resolve_actor(g: nx.Graph, query: str, notes: bool = True) -> str:
     if len(fuzzy) == 1 and not contains:
         found = next(iter(fuzzy))
         if notes:
-            note(f"{query!r} taken as {g.nodes[found].get('name', found)} (closest name)")
+            note(f"{query!r} taken as {names[found][0] or found} (closest name)")
         return found
     candidates = sorted(contains | fuzzy) or sorted(
         {n for k, _s, _i in process.extract(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=50, limit=5)
          for n in idx[k]})
     if candidates:
-        raise ActorNotFound(f"{query!r} matches no single actor; closest: {_describe(g, candidates[:5])}")
+        raise ActorNotFound(f"{query!r} matches no single actor; closest: {_describe(names, candidates[:5])}")
     if not idx:
         raise ActorNotFound(f"no actor named {query!r}: the graph is empty (run `actorgraph ingest` first)")
     # Nothing similar: still name the nearest few, so the user sees what spelling the graph uses.
     nearest = sorted(idx, key=lambda k: (-difflib.SequenceMatcher(None, key, k).ratio(), k))
     ids = list(dict.fromkeys(n for k in nearest for n in sorted(idx[k])))[:3]
-    raise ActorNotFound(f"no actor named {query!r}; closest: {_describe(g, ids)} (see `actorgraph actors`)")
+    raise ActorNotFound(f"no actor named {query!r}; closest: {_describe(names, ids)} (see `actorgraph actors`)")
 
 
 def actor_id(g: Any, query: str) -> str:
-    """:func:`resolve_actor` on a networkx graph, a :class:`~graph.topology.Topology` or a
+    """:func:`resolve_actor` on a networkx graph, a :class:`~graph.reader.GraphReader` or a
     :class:`~graph.store.GraphStore`: what the analysis functions call on the actors they are given,
     so the Python API takes the names the CLI takes.
 
@@ -124,16 +133,10 @@ def actor_id(g: Any, query: str) -> str:
     >>> actor_id(g, "maduro"), actor_id(g, "nicolas-maduro")
     ('nicolas-maduro', 'nicolas-maduro')
     """
-    if isinstance(g, nx.Graph):
-        nodes = g
-    elif isinstance(getattr(g, "graph", None), nx.Graph):  # a GraphStore
-        nodes = g.graph
-    else:  # a Topology: its actors without the relations
-        if query in g:
-            return query
-        nodes = g.actors
-    return resolve_actor(nodes, query)
+    if isinstance(getattr(g, "graph", None), nx.Graph):  # a GraphStore
+        g = g.graph
+    return resolve_actor(g, query)
 
 
-def _describe(g: nx.Graph, ids: list[str]) -> str:
-    return ", ".join(f"{g.nodes[n].get('name', n)} ({n})" for n in ids)
+def _describe(names: dict[str, tuple[str, list[str]]], ids: list[str]) -> str:
+    return ", ".join(f"{names[n][0] or n} ({n})" for n in ids)

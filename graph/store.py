@@ -20,14 +20,29 @@ import gc
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from graph.errors import ActorgraphError
-from graph.model import TEXT, Actor, Document, Evidence, Extraction, Relation
+from graph.model import (
+    EVIDENCE_DEFAULTS,
+    EVIDENCE_FIELDS,
+    LATER_EVIDENCE_FIELDS,
+    TEXT,
+    Actor,
+    Document,
+    EdgeSummary,
+    Evidence,
+    Extraction,
+    Relation,
+    edge_summary,
+    evidence_key,
+)
+from graph.reader import ActorSummary, GraphReader, Hop, Rel, check_direction
 from graph.resolution import Resolution
 from graph.taxonomy import load_taxonomy
 
@@ -46,6 +61,7 @@ except ImportError:  # pragma: no cover
 
     _loads = json.loads
 
+loads_json = _loads  # the store's JSON reader (orjson when installed), for the topology's lazy evidence read
 STORE_ENV = "ACTORGRAPH_STORE"
 DEFAULT_STORE = "actorgraph-data"
 GRAPH_FILE = "graph.json"
@@ -54,13 +70,6 @@ TOPOLOGY_FORMAT = "actorgraph-topology"
 FORMAT = "actorgraph-store"
 FORMAT_VERSION = 2      # the columnar file layout written by save()
 NODE_LINK_VERSION = 1   # the node-link layout of to_dict() (and of store files before version 2)
-EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern", "background", "since",
-                   "provenance", "url")
-EVIDENCE_DEFAULTS = {"date": None, "confidence": 0.5, "pattern": "", "background": False, "since": None,
-                     "provenance": TEXT, "url": None}
-# Evidence fields added after format version 2 first shipped: files without them read as the defaults
-# (a store from before provenance was kept holds only text evidence).
-LATER_EVIDENCE_FIELDS = ("background", "since", "provenance", "url")
 
 
 class StoreError(ActorgraphError, RuntimeError):
@@ -212,7 +221,7 @@ class GraphStore:
             del payload
             with pause_gc():
                 # The stamp of the temp file is the store file's: a rename keeps inode, size and mtime.
-                topology = {"format": TOPOLOGY_FORMAT, "version": FORMAT_VERSION, "store_file": _stamp(graph_tmp),
+                topology = {"format": TOPOLOGY_FORMAT, "version": FORMAT_VERSION, "store_file": file_stamp(graph_tmp),
                             "strings": columns["strings"], "documents": columns["documents"],
                             "nodes": columns["nodes"], "edges": {**columns["edges"], "last": last}}
                 payload = _dumps(topology)
@@ -246,7 +255,7 @@ class GraphStore:
         """The parsed topology file and the store file's stamp, if that file is current (written by
         this format version for the store file now in place); None otherwise. Call with GC paused."""
         try:
-            stamp = _stamp(self.file)
+            stamp = file_stamp(self.file)
             raw = self.topology_file.read_bytes()
         except OSError:
             return None
@@ -281,7 +290,7 @@ class GraphStore:
         for _u, _v, a in self.graph.edges(data=True):
             ev = a.pop("evidence")
             a["evidence_count"] = len(ev)
-            a["provenance"] = ";".join(sorted({e.get("provenance") or TEXT for e in ev}))
+            a["provenance"] = edge_summary(ev).provenance_key
         self.evidence_loaded = False
 
     def check_writable(self) -> None:
@@ -387,16 +396,16 @@ class GraphStore:
         ev_cols: dict[str, list[Any]] = {f: [] for f in EVIDENCE_FIELDS}
         nev, dates, lasts, confs, provs = [], [], [], [], []
         for _u, _v, _k, a in edges:
-            evidence = sorted(a["evidence"], key=lambda e: (e["doc"], e["start"], e["end"]))
+            evidence = sorted(a["evidence"], key=evidence_key)
             nev.append(len(evidence))
             for e in evidence:
                 for f in EVIDENCE_FIELDS:
                     ev_cols[f].append(e.get(f, EVIDENCE_DEFAULTS.get(f)))
-            ds = [e["date"] for e in evidence if e.get("date")]
-            dates.append(min(ds) if ds else None)
-            lasts.append(max(ds) if ds else None)
-            confs.append(max((e.get("confidence", 0.0) for e in evidence), default=0.0))
-            provs.append(";".join(sorted({e.get("provenance") or TEXT for e in evidence})))
+            summary = edge_summary(evidence)
+            dates.append(summary.date)
+            lasts.append(summary.last)
+            confs.append(summary.confidence)
+            provs.append(summary.provenance_key)
         for f in ("doc", "date", "pattern", "since", "provenance"):
             ev_cols[f] = strings.codes(ev_cols[f])
         edge_cols = {
@@ -477,23 +486,27 @@ class GraphStore:
 
     def _edge_dict(self, u: str, v: str, k: str) -> dict[str, Any]:
         a = self.graph.edges[u, v, k]
-        evidence = sorted(a["evidence"], key=lambda e: (e["doc"], e["start"], e["end"]))
+        evidence = sorted(a["evidence"], key=evidence_key)
         if any(f not in e for e in evidence for f in LATER_EVIDENCE_FIELDS):
             # read from a file written before these fields, or added as plain dicts: the same graph as one
             # that has them
             evidence = [{**{f: EVIDENCE_DEFAULTS[f] for f in LATER_EVIDENCE_FIELDS}, **e} for e in evidence]
-        dates = [e["date"] for e in evidence if e.get("date")]
+        summary = edge_summary(evidence)
         return {
             "source": u,
             "target": v,
             "type": a["type"],
             "evidence": evidence,
-            "date": min(dates) if dates else None,
-            "confidence": max((e.get("confidence", 0.0) for e in evidence), default=0.0),
-            "provenance": sorted({e.get("provenance", TEXT) for e in evidence}),
+            "date": summary.date,
+            "confidence": summary.confidence,
+            "provenance": list(summary.provenance),
         }
 
     # -- reading -----------------------------------------------------------
+
+    def reader(self) -> StoreReader:
+        """This store's graph as a :class:`~graph.reader.GraphReader` (what :mod:`graph.analysis` reads)."""
+        return StoreReader(self.graph, {d: doc.date for d, doc in self.documents.items()})
 
     def actor(self, actor_id: str) -> Actor:
         return Actor(id=actor_id, **self._node_dict(actor_id) | {"id": actor_id})
@@ -618,7 +631,7 @@ class GraphStore:
             # One edge per symmetric pair, pointing the way its first evidence (by document and
             # offset) states it: the same whatever order documents are merged in.
             stored = g.edges[v, u, rel.type]
-            first_stored = min(((e["doc"], e["start"], e["end"]) for e in stored["evidence"]), default=None)
+            first_stored = min((evidence_key(e) for e in stored["evidence"]), default=None)
             first_new = min((e.key for e in rel.evidence), default=None)
             if first_new is not None and (first_stored is None or first_new < first_stored):
                 g.remove_edge(v, u, rel.type)
@@ -693,7 +706,7 @@ class _Table:
         return out
 
 
-def _stamp(file: Path) -> list[int]:
+def file_stamp(file: Path) -> list[int]:
     """Identity of a store file as saved: a new save (a new file renamed into place) changes it."""
     st = file.stat()
     return [st.st_ino, st.st_size, st.st_mtime_ns]
@@ -733,3 +746,129 @@ def add_later_fields(evidence: list[dict[str, Any]], columns: dict[str, list[Any
 
 def _evidence_dict(ev: Evidence) -> dict[str, Any]:
     return ev.model_dump(mode="json")
+
+
+class StoreReader(GraphReader):
+    """The :class:`~graph.reader.GraphReader` of a store's networkx graph (``GraphStore.graph``), with
+    evidence or opened without it (then each relation's summary is the one the topology file kept).
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", name="A", kind="state"); g.add_node("b", name="B", kind="person")
+    >>> _ = g.add_edge("b", "a", key="LEADS", type="LEADS", evidence=[{"doc": "d", "start": 0, "end": 1}])
+    >>> r = StoreReader(g)
+    >>> r.relations(), r.hops("a", direction="in"), r.document_dates()
+    ([('b', 'a', 'LEADS')], [('b', 'LEADS', 'b', 'a')], {'d': None})
+    """
+
+    def __init__(self, g: nx.MultiDiGraph, documents: Mapping[str, str | None] | None = None) -> None:
+        self.g = g
+        self._documents = documents
+        self._symmetric = load_taxonomy().symmetric
+
+    def __contains__(self, actor: object) -> bool:
+        return actor in self.g
+
+    def number_of_nodes(self) -> int:
+        return self.g.number_of_nodes()
+
+    def number_of_edges(self) -> int:
+        return self.g.number_of_edges()
+
+    def actor_ids(self) -> list[str]:
+        return sorted(self.g.nodes)
+
+    def actors(self, kinds: Collection[str] | None = None) -> list[ActorSummary]:
+        nodes = self.g.nodes
+        return [ActorSummary(n, a.get("name", n), a.get("kind", ""), sorted(a.get("aliases", [])),
+                             len(a.get("documents", [])))
+                for n in sorted(nodes) for a in (nodes[n],) if not kinds or a.get("kind") in kinds]
+
+    def row(self, actor: str) -> dict[str, str]:
+        a = self.g.nodes[actor]
+        return {"id": actor, "name": a.get("name", actor), "kind": a.get("kind", "")}
+
+    def relations(self, types: Collection[str] | None = None, actor: str | None = None) -> list[Rel]:
+        wanted = set(types) if types else None
+        if actor is None:
+            edges: Iterable[tuple[str, str, str]] = self.g.edges(keys=True)
+        else:
+            edges = {*self.g.out_edges(actor, keys=True), *self.g.in_edges(actor, keys=True)}
+        out = [(u, v, k) for u, v, k in edges if wanted is None or k in wanted]
+        out.sort(key=lambda e: (e[0], e[2], e[1]))
+        return out
+
+    def summary(self, u: str, v: str, k: str) -> EdgeSummary:
+        a = self.g.edges[u, v, k]
+        ev = a.get("evidence")
+        if ev is None:  # opened without evidence: the summary the topology file kept (no last date)
+            provenance = a.get("provenance") or TEXT
+            return EdgeSummary(a.get("date"), None, a.get("confidence", 0.0), tuple(provenance.split(";")),
+                               a.get("evidence_count", 0))
+        return edge_summary(ev)
+
+    def evidence(self, u: str, v: str, k: str) -> list[dict[str, Any]]:
+        return sorted(self.g.edges[u, v, k].get("evidence", []), key=evidence_key)
+
+    def document_dates(self) -> Mapping[str, str | None]:
+        if self._documents is not None:
+            return self._documents
+        return {e["doc"]: None for _u, _v, ev in self.g.edges(data="evidence") for e in (ev or [])}
+
+    def hops(self, actor: str, types: Collection[str] | None = None, direction: str = "out") -> list[Hop]:
+        check_direction(direction)
+        wanted, sym = (set(types) if types else None), self._symmetric
+        out: list[Hop] = []
+        for v, keys in self.g._adj[actor].items():
+            for k in keys:
+                if (wanted is None or k in wanted) and (direction != "in" or k in sym):
+                    out.append((v, k, actor, v))
+        for u, keys in self.g._pred[actor].items():
+            for k in keys:
+                if (wanted is None or k in wanted) and (direction != "out" or k in sym):
+                    out.append((u, k, u, actor))
+        return out
+
+    def edges_between(self, a: str, b: str) -> list[Rel]:
+        return [(u, v, k) for u, v in dict.fromkeys([(a, b), (b, a)]) for k in (self.g.get_edge_data(u, v) or {})]
+
+    def degree(self, types: Collection[str] | None = None) -> dict[str, int]:
+        if not types:
+            return dict(self.g.degree())
+        return GraphReader.degree(self, types)
+
+    def pairs(self, types: Collection[str] | None = None, directed: bool = True) -> tuple[list[str], list[tuple[int, int]]]:
+        # Straight from the adjacency, one entry per linked (u, v): 1.6-2.8x faster than the default (100k relations).
+        wanted, sym = (set(types) if types else None), self._symmetric
+        names = sorted(self.g.nodes)
+        index = {x: i for i, x in enumerate(names)}
+        n = len(names)
+        seen: set[int] = set()
+        for u, nbrs in self.g._adj.items():
+            iu = index[u]
+            for v, keys in nbrs.items():
+                if u == v:
+                    continue
+                ks = keys if wanted is None else [k for k in keys if k in wanted]
+                if not ks:
+                    continue
+                iv = index[v]
+                if not directed:
+                    seen.add(iu * n + iv if iu < iv else iv * n + iu)
+                    continue
+                seen.add(iu * n + iv)
+                if any(k in sym for k in ks):
+                    seen.add(iv * n + iu)
+        return names, [divmod(c, n) for c in sorted(seen)]
+
+    def linked_pairs(self) -> int:
+        return sum(map(len, self.g._adj.values()))
+
+    def evidence_total(self) -> int:
+        return sum(len(ev) if ev is not None else a.get("evidence_count", 0)
+                   for _u, _v, a in self.g.edges(data=True) for ev in (a.get("evidence"),))
+
+    def kind_counts(self) -> dict[str, int]:
+        return dict(Counter(k for _n, k in self.g.nodes(data="kind")))
+
+    def type_counts(self) -> dict[str, int]:
+        return dict(Counter(k for _u, _v, k in self.g.edges(keys=True)))

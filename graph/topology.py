@@ -33,25 +33,26 @@ import networkx as nx
 import numpy as np
 
 from graph.errors import InputError
-from graph.model import TEXT
+from graph.model import LATER_EVIDENCE_FIELDS, TEXT, EdgeSummary, edge_summary, evidence_key
+from graph.reader import ActorSummary, GraphReader, Hop, Rel
 from graph.store import (
     FORMAT,
     FORMAT_VERSION,
-    LATER_EVIDENCE_FIELDS,
     GraphStore,
     StoreError,
     StoreNotFound,
-    _loads,
-    _stamp,
     add_later_fields,
     default_store_path,
+    file_stamp,
+    loads_json,
     pause_gc,
 )
 from graph.taxonomy import load_taxonomy
 
 
-class Topology:
-    """Actors and relations as parallel columns; actors sorted by id (the store's order)."""
+class Topology(GraphReader):
+    """Actors and relations as parallel columns; actors sorted by id (the store's order). A
+    :class:`~graph.reader.GraphReader`: the analysis reads it as it reads the store's graph."""
 
     def __init__(self, ids: list[str], names: list[str], kinds: list[str], aliases: list[list[str]],
                  source: np.ndarray, target: np.ndarray, type_codes: np.ndarray, type_names: list[str],
@@ -73,7 +74,6 @@ class Topology:
         self.index = {n: i for i, n in enumerate(ids)}
         self._store_file, self._stamp = store_file, stamp
         self._evidence: tuple[list[Any], dict[str, list[Any]], np.ndarray] | None = None
-        self._actors: nx.MultiDiGraph | None = None
         self._graph: nx.MultiDiGraph | None = None  # when built from a loaded graph with evidence
         self._csr: dict[tuple[Any, ...], tuple[np.ndarray, np.ndarray]] = {}
 
@@ -147,20 +147,20 @@ class Topology:
         prov: list[str] = []
         for _u, _v, _k, a in edges:
             ev = a.get("evidence")
-            prov.append(";".join(sorted({e.get("provenance") or TEXT for e in ev})) if ev is not None
-                        else a.get("provenance", TEXT))
             if ev is None:  # opened without evidence: only the first date is known
+                prov.append(a.get("provenance", TEXT))
                 counts.append(a.get("evidence_count", 0))
                 first.append(a.get("date"))
                 conf.append(a.get("confidence", 0.0))
                 last = None
                 continue
-            ds = [e["date"] for e in ev if e.get("date")]
-            counts.append(len(ev))
-            conf.append(max((e.get("confidence", 0.0) for e in ev), default=0.0))
-            first.append(min(ds) if ds else None)
+            summary = edge_summary(ev)
+            prov.append(summary.provenance_key)
+            counts.append(summary.count)
+            conf.append(summary.confidence)
+            first.append(summary.date)
             if last is not None:
-                last.append(max(ds) if ds else None)
+                last.append(summary.last)
         if documents is None:
             documents = {}
         topo = cls(
@@ -186,6 +186,8 @@ class Topology:
             raise ValueError("relation columns differ in length")
         if m and (min(self.source.min(), self.target.min()) < 0 or max(self.source.max(), self.target.max()) >= n):
             raise ValueError("a relation names an actor that is not stored")
+        if m and bool((np.diff(self.source) < 0).any()):
+            raise ValueError("relations are not in the store's order (by source)")  # edge_index relies on it
         if not set(self.kinds) <= set(tax.actor_kinds) or not set(self.type_names) <= set(tax.relation_types):
             raise ValueError("a kind or relation type is not in the taxonomy")
 
@@ -203,29 +205,54 @@ class Topology:
     def __len__(self) -> int:
         return len(self.ids)
 
-    @property
-    def actors(self) -> nx.MultiDiGraph:
-        """The actors alone (name, kind, aliases) as a networkx graph without relations: for name
-        lookups (:func:`graph.resolve.resolve_actor`) and rows (:func:`graph.analysis.views.actor_row`)."""
-        if self._actors is None:
-            g = nx.MultiDiGraph()
-            with pause_gc():
-                node, succ, pred = g._node, g._adj, g._pred
-                for n, name, kind, aliases in zip(self.ids, self.names, self.kinds, self.aliases, strict=True):
-                    node[n] = {"name": name, "kind": kind, "aliases": aliases}
-                    succ[n] = {}
-                    pred[n] = {}
-            self._actors = g
-        return self._actors
+    def actor_ids(self) -> list[str]:
+        return list(self.ids)
+
+    def actors(self, kinds: Iterable[str] | None = None) -> list[ActorSummary]:
+        wanted = set(kinds) if kinds else None
+        return [ActorSummary(n, name, kind, aliases, nd) for n, name, kind, aliases, nd
+                in zip(self.ids, self.names, self.kinds, self.aliases, self.ndocs, strict=True)
+                if wanted is None or kind in wanted]
+
+    def relations(self, types: Iterable[str] | None = None, actor: str | None = None) -> list[Rel]:
+        return [self.edge(e) for e in self.select(types, actor)]
+
+    def relation_summaries(self, types: Iterable[str] | None = None,
+                           actor: str | None = None) -> list[tuple[Rel, EdgeSummary]]:
+        return [(self.edge(e), self.summary_at(e)) for e in self.select(types, actor)]
+
+    def summary(self, u: str, v: str, k: str) -> EdgeSummary:
+        return self.summary_at(self.edge_index(u, v, k))
+
+    def summary_at(self, e: int) -> EdgeSummary:
+        """The summary of relation number ``e``, from the columns."""
+        last = self.last_dates[e] if self.last_dates is not None else None
+        return EdgeSummary(self.first_dates[e], last, self.confidence[e], tuple(self.provenance[e].split(";")),
+                           int(self.evidence_count[e]))
+
+    def document_dates(self) -> dict[str, str | None]:
+        return self.documents
+
+    def evidence_total(self) -> int:
+        return int(self.evidence_count.sum())
+
+    def date_range(self) -> tuple[str | None, str | None]:
+        if self.last_dates is None:
+            raise ValueError("this topology has no last evidence dates; build it from a graph with evidence")
+        firsts = [d for d in self.first_dates if d]
+        lasts = [d for d in self.last_dates if d]
+        return (min(firsts) if firsts else None, max(lasts) if lasts else None)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The store's graph as ``GraphStore.open(path, evidence=False)`` gives it (``evidence_count``
         instead of evidence; no per-actor documents), for measures that only networkx has."""
         if self._graph is not None:
             return self._graph
-        g = self.actors.copy()
+        g = nx.MultiDiGraph()
         ids, tn = self.ids, self.type_names
         with pause_gc():
+            for n, name, kind, aliases in zip(self.ids, self.names, self.kinds, self.aliases, strict=True):
+                g.add_node(n, name=name, kind=kind, aliases=aliases)
             for s, t, c, n, d in zip(self.source.tolist(), self.target.tolist(), self.type_codes.tolist(),
                                      self.evidence_count.tolist(), self.first_dates, strict=True):
                 k = tn[c]
@@ -302,7 +329,7 @@ class Topology:
 
     # -- hops, for paths -----------------------------------------------------------------------
 
-    def hops(self, actor: str, types: Iterable[str] | None = None, direction: str = "out") -> list[tuple[str, str, str, str]]:
+    def hops(self, actor: str, types: Iterable[str] | None = None, direction: str = "out") -> list[Hop]:
         """The hops that leave ``actor``: ``(next, type, source, target)``, as :func:`graph.analysis.views.steps`."""
         i = self.index[actor]
         order, starts = self._hop_index(types, direction)
@@ -377,9 +404,11 @@ class Topology:
         return [(ids[self.source[e]], ids[self.target[e]], tn[self.type_codes[e]]) for e in hits.tolist()]
 
     def edge_index(self, u: str, v: str, k: str) -> int:
+        """The number of relation ``u -k-> v``: relations are sorted by source, so a binary search
+        finds ``u``'s, then a scan of those."""
         iu, iv = self.index[u], self.index[v]
-        cand = np.nonzero((self.source == iu) & (self.target == iv))[0]
-        for e in cand.tolist():
+        lo, hi = np.searchsorted(self.source, [iu, iu + 1]).tolist()
+        for e in (lo + np.nonzero(self.target[lo:hi] == iv)[0]).tolist():
             if self.type_names[self.type_codes[e]] == k:
                 return e
         raise KeyError(f"no relation {u} -{k}-> {v}")
@@ -397,7 +426,7 @@ class Topology:
         if self._graph is not None:
             u, v, k = self.edge(e)
             ev = self._graph.edges[u, v, k].get("evidence", [])
-            return sorted(ev, key=lambda x: (x["doc"], x["start"], x["end"]))
+            return sorted(ev, key=evidence_key)
         if self._store_file is None:
             return []
         if self._evidence is None:
@@ -413,10 +442,10 @@ class Topology:
     def _read_evidence(self) -> tuple[list[Any], dict[str, list[Any]], np.ndarray]:
         assert self._store_file is not None
         try:
-            if _stamp(self._store_file) != self._stamp:
+            if file_stamp(self._store_file) != self._stamp:
                 raise StoreError(f"store file {self._store_file} changed while it was being read; run the command again")
             with pause_gc():
-                data = _loads(self._store_file.read_bytes())
+                data = loads_json(self._store_file.read_bytes())
         except OSError as exc:
             raise StoreError(f"store file {self._store_file} cannot be read: {exc.strerror or exc}") from None
         except ValueError:

@@ -10,7 +10,8 @@ import pytest
 from graph.analysis import all_shortest_paths, centrality, shortest_path, stats
 from graph.analysis.views import view_pairs
 from graph.model import Evidence, Relation
-from graph.store import GraphStore, StoreNotFound
+from graph.reader import GraphReader
+from graph.store import GraphStore, StoreNotFound, StoreReader
 from graph.topology import Topology
 from tests.conftest import make_random_store
 
@@ -216,3 +217,73 @@ def test_relations_and_actors_commands_list_what_the_store_holds(saved):
     assert [a["id"] for a in actors] == [a.id for a in saved.actors("person")]
     assert [a["documents"] for a in actors] == [len(a.documents) for a in saved.actors("person")]
     assert [a["degree"] for a in actors] == [saved.graph.degree(a.id) for a in saved.actors("person")]
+
+
+# -- the one read interface: the store's reader, Topology and the protocol's own defaults agree ------
+
+class _CoreOnly(GraphReader):
+    """Only the core reads of the store's reader: every whole-graph read is the protocol's default."""
+
+    def __init__(self, r: StoreReader) -> None:
+        self.r = r
+
+    def __contains__(self, actor: object) -> bool:
+        return actor in self.r
+
+    def actor_ids(self):
+        return self.r.actor_ids()
+
+    def actors(self, kinds=None):
+        return self.r.actors(kinds)
+
+    def row(self, actor):
+        return self.r.row(actor)
+
+    def relations(self, types=None, actor=None):
+        return self.r.relations(types, actor)
+
+    def summary(self, u, v, k):
+        return self.r.summary(u, v, k)
+
+    def evidence(self, u, v, k):
+        return self.r.evidence(u, v, k)
+
+    def document_dates(self):
+        return self.r.document_dates()
+
+
+def test_every_reader_gives_the_same_reads(saved, topo):
+    store_reader = saved.reader()
+    readers = {"store": store_reader, "topology": topo, "defaults": _CoreOnly(store_reader),
+               "light store": GraphStore.open(saved.path, evidence=False).reader()}
+    types = ["CRITICISES", "MEETS", "SANCTIONS"]
+    actors = sorted(saved.graph)[:12]
+
+    def reads(r: GraphReader, light: bool) -> dict:
+        rels = r.relations()
+        out = {
+            "sizes": (r.number_of_nodes(), r.number_of_edges(), r.linked_pairs(), r.weak_components()),
+            "actors": r.actors(), "persons": r.actors(["person"]), "rows": [r.row(a) for a in actors],
+            "relations": rels, "typed": r.relations(types), "of": [r.relations(types, a) for a in actors],
+            "summaries": [r.summary(*x)[:1] + r.summary(*x)[2:] for x in rels],  # (the light store has no last date)
+            "bulk": r.relation_summaries(types, actors[0]) if not light else None,
+            "hops": [sorted(r.hops(a, types, d)) for a in actors for d in ("out", "in", "both")],
+            "between": [sorted(r.edges_between(a, b)) for a in actors for b in actors if a < b],
+            "degree": (r.degree(), r.degree(types)), "pairs": (r.pairs(), r.pairs(types, directed=False)),
+            "weighted": r.weighted_pairs(types), "distances": [r.distances_to(a, types, "out") for a in actors[:4]],
+            "counts": (r.kind_counts(), r.type_counts(), r.evidence_total()),
+        }
+        if not light:
+            out["evidence"] = [r.evidence(*x) for x in rels[:60]]
+            out["dates"] = r.date_range()
+        return out
+
+    want = reads(store_reader, False)
+    assert want["relations"] and any(want["hops"]) and any(want["between"])
+    hops = want["hops"]
+    assert any(hops[i] != hops[i + 1] for i in range(0, len(hops), 3))  # out and in differ: directions matter
+    for name, r in readers.items():
+        got = reads(r, name == "light store")
+        for key, value in got.items():
+            if value is not None:
+                assert value == want[key], (name, key)

@@ -29,6 +29,7 @@ from graph.analysis import neighbours as hood
 from graph.analysis import timeline as dyad
 from graph.analysis.stats import stats as summary
 from graph.analysis.stats import stats_rows
+from graph.reader import GraphReader
 from graph.resolve import resolve_actor
 from graph.taxonomy import load_taxonomy
 
@@ -59,8 +60,8 @@ def _resolve(g, name: str) -> str:
     return resolve_actor(g, name)
 
 
-def _name(g, n: str) -> str:
-    return g.nodes[n].get("name", n)
+def _name(g: GraphReader, n: str) -> str:
+    return g.row(n)["name"]
 
 
 @cli.command()
@@ -93,7 +94,7 @@ def path(source: str, target: str, store_path: Path | None, fmt: str, types: tup
     """
     checked = split_types(types)
     topo = open_topology(store_path, provenance)
-    g = topo.actors
+    g = topo
     a, b = _resolve(g, source), _resolve(g, target)
     if all_paths:
         paths = all_shortest_paths(topo, a, b, checked, undirected=undirected, limit=limit)
@@ -176,7 +177,7 @@ def neighbours(actor: str, store_path: Path | None, fmt: str, types: tuple[str, 
     """
     checked = split_types(types)
     topo = open_topology(store_path, provenance)
-    rows = hood(topo, _resolve(topo.actors, actor), depth=depth, types=checked, direction=direction)
+    rows = hood(topo, _resolve(topo, actor), depth=depth, types=checked, direction=direction)
     emit(rows, ["distance", "id", "name", "kind", "via"], fmt)
 
 
@@ -210,7 +211,7 @@ def timeline(a: str, b: str, store_path: Path | None, fmt: str, types: tuple[str
     """
     checked = split_types(types)
     topo = open_topology(store_path, provenance)
-    g = topo.actors
+    g = topo
     x, y = _resolve(g, a), _resolve(g, b)
     rows = dyad(topo, x, y, topo.documents, types=checked)
     for r in rows:

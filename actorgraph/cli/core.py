@@ -24,6 +24,7 @@ from actorgraph.cli.common import (
 from actorgraph.cli.group import cli
 from actorgraph.cli.neo4j import neo4j_options, push_extractions, settings_from
 from actorgraph.evaluate import evaluate, format_report
+from graph.analysis import actors_by_kind, relations_of_type
 from graph.export import node_link
 from graph.resolve import resolve_actor
 from graph.taxonomy import load_taxonomy
@@ -142,15 +143,10 @@ def actors(store_path: Path | None, fmt: str, kind: str | None) -> None:
     Example:
       actorgraph actors --kind person --format csv
     """
-    if kind:
-        kind = load_taxonomy().check_kinds([kind])[0]
-    topo = open_topology(store_path)
-    degree = topo.degree()
-    rows = [
-        {"id": n, "name": topo.names[i], "kind": topo.kinds[i], "aliases": topo.aliases[i],
-         "documents": topo.ndocs[i], "degree": degree[n]}
-        for i, n in enumerate(topo.ids) if kind is None or topo.kinds[i] == kind
-    ]
+
+    rows = actors_by_kind(open_topology(store_path), [kind] if kind else None, order="id")
+    for r in rows:
+        r["degree"] = r.pop("relations")
     emit(rows, ["id", "name", "kind", "documents", "degree", "aliases"], fmt)
 
 
@@ -177,20 +173,20 @@ def relations(store_path: Path | None, fmt: str, types: tuple[str, ...], actor: 
       actorgraph relations --actor petro --evidence
       actorgraph relations --source gdelt
     """
+
     checked = load_taxonomy().check_relation_types(list(types)) if types else None
     topo = open_topology(store_path, provenance)
-    actor_id = resolve_actor(topo.actors, actor) if actor else None
-    names = dict(zip(topo.ids, topo.names, strict=True))
+    actor_id = resolve_actor(topo, actor) if actor else None
     rows = []
-    for e in topo.select(checked, actor_id):
-        u, v, k = topo.edge(e)
+    for rel in relations_of_type(topo, checked, actor_id, order="source"):
+        u, k, v = rel["source"], rel["type"], rel["target"]
         row = {
-            "source": names[u], "type": k, "target": names[v],
-            "date": topo.first_dates[e], "confidence": topo.confidence[e], "evidence": int(topo.evidence_count[e]),
-            "source_id": u, "target_id": v, "provenance": topo.provenance[e],
+            "source": rel["source_name"], "type": k, "target": rel["target_name"], "date": rel["date"],
+            "confidence": rel["confidence"], "evidence": rel["evidence_count"], "source_id": u, "target_id": v,
+            "provenance": rel["provenance"],
         }
         if evidence:
-            row["sentences"] = evidence_lines(topo.evidence_at(e), max_evidence)
+            row["sentences"] = evidence_lines(topo.evidence(u, v, k), max_evidence)
         rows.append(row)
     cols = ["source", "type", "target", "date", "confidence", "evidence", "provenance"]
     if fmt != "table":

@@ -1,8 +1,11 @@
-"""Offline analysis of the actor graph: plain functions over the store's networkx MultiDiGraph.
+"""Offline analysis of the actor graph: plain functions written once against one read interface,
+:class:`graph.reader.GraphReader`.
 
-Every function takes the graph (``GraphStore.graph``) first and returns plain rows
-(dicts) in a stable order, so the CLI can print them and the tests can compare them
-with the answers of the Cypher library in ``queries/``.
+Every function takes the graph first: a reader (the store's :class:`~graph.topology.Topology`,
+fastest to load, or ``GraphStore.reader()``), a :class:`~graph.store.GraphStore` or the store's
+networkx MultiDiGraph (see :func:`graph.analysis.views.reader`), and returns plain rows (dicts) in
+a stable order, so the CLI can print them and the tests can compare them with the answers of the
+Cypher library in ``queries/``.
 
 >>> import networkx as nx
 >>> from graph.analysis import shortest_path

@@ -17,12 +17,12 @@ from typing import Any
 
 import networkx as nx
 
-from graph.analysis.centrality import _fastgraph
-from graph.analysis.views import actor_row, undirected_view, weighted_pairs
-from graph.topology import Topology
+from graph.analysis.centrality import use_igraph
+from graph.analysis.views import Graph, check_types, reader, undirected_view
+from graph.reader import GraphReader
 
 
-def communities(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None, seed: int = 42,
+def communities(g: Graph, types: Iterable[str] | None = None, seed: int = 42,
                 resolution: float = 1.0, min_size: int = 1, engine: str = "auto") -> list[dict[str, Any]]:
     """Louvain communities of the undirected actor graph (edge weight: number of relations).
 
@@ -32,27 +32,27 @@ def communities(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = Non
     ``engine``: ``auto`` uses igraph's Louvain (multilevel) above 5,000 actors, where
     networkx's takes minutes; ``networkx`` or ``igraph`` to choose. Both are Louvain with
     a fixed seed, but they visit actors in different orders, so their groups can differ.
-    ``g`` may be the store's :class:`~graph.topology.Topology`.
+    ``g``: see :func:`graph.analysis.views.reader`.
     """
-    fast = _fastgraph(engine, g.number_of_nodes())
-    if fast:
-        groups = _igraph_louvain(g, types, seed, resolution)
+    r = reader(g)
+    if use_igraph(engine, r.number_of_nodes()):
+        groups = _igraph_louvain(r, types, seed, resolution)
     else:
-        ug = undirected_view(g, types)
+        ug = undirected_view(r, types)
         if ug.number_of_nodes() == 0:
             return []
         groups = [sorted(c) for c in nx.community.louvain_communities(ug, weight="weight", resolution=resolution, seed=seed)]
     groups = [c for c in groups if len(c) >= min_size]
     groups.sort(key=lambda c: (-len(c), c[0]))
-    return [{"community": i, "size": len(c), "members": c, "names": [actor_row(g, n)["name"] for n in c]}
+    return [{"community": i, "size": len(c), "members": c, "names": [r.row(n)["name"] for n in c]}
             for i, c in enumerate(groups, 1)]
 
 
-def _igraph_louvain(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None, seed: int,
+def _igraph_louvain(r: GraphReader, types: Iterable[str] | None, seed: int,
                     resolution: float) -> list[list[str]]:
     import igraph as ig  # lazy: heavy library, only for Louvain on large graphs
 
-    names, pairs, weights = weighted_pairs(g, types)
+    names, pairs, weights = r.weighted_pairs(check_types(types))
     if not names:
         return []
     graph = ig.Graph(n=len(names), edges=pairs, directed=False)

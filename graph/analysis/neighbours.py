@@ -18,15 +18,12 @@ from collections import deque
 from collections.abc import Iterable
 from typing import Any
 
-import networkx as nx
-
-from graph.analysis.views import actor_row, steps
+from graph.analysis.views import Graph, reader, steps
 from graph.errors import InputError
 from graph.resolve import actor_id
-from graph.topology import Topology
 
 
-def neighbours(g: nx.MultiDiGraph | Topology, actor: str, depth: int = 1, types: Iterable[str] | None = None,
+def neighbours(g: Graph, actor: str, depth: int = 1, types: Iterable[str] | None = None,
                direction: str = "both") -> list[dict[str, Any]]:
     """Actors reachable from ``actor`` in 1..``depth`` hops, sorted by distance then id.
 
@@ -34,8 +31,9 @@ def neighbours(g: nx.MultiDiGraph | Topology, actor: str, depth: int = 1, types:
     actor does to others, and onwards) or ``in`` (who acts on it). Symmetric
     relations count both ways. Each row: ``id``, ``name``, ``kind``, ``distance`` and
     ``via``: the relation types that lead to it from actors one step closer.
-    ``g`` may be the store's :class:`~graph.topology.Topology` (same rows).
+    ``g``: see :func:`graph.analysis.views.reader`.
     """
+    g = reader(g)
     actor = actor_id(g, actor)  # an id, or a name or alias as the CLI takes it
     if depth < 1:
         raise InputError("depth must be at least 1")
@@ -53,6 +51,6 @@ def neighbours(g: nx.MultiDiGraph | Topology, actor: str, depth: int = 1, types:
                 queue.append(y)
             if dist[y] == dist[x] + 1:
                 via.setdefault(y, set()).add(k)
-    rows = [actor_row(g, n) | {"distance": d, "via": sorted(via[n])} for n, d in dist.items() if n != actor]
+    rows = [g.row(n) | {"distance": d, "via": sorted(via[n])} for n, d in dist.items() if n != actor]
     rows.sort(key=lambda r: (r["distance"], r["id"]))
     return rows

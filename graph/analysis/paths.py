@@ -23,48 +23,22 @@ True
 from __future__ import annotations
 
 import itertools
-from collections import deque
 from collections.abc import Iterable
 from typing import Any
 
-import networkx as nx
-
-from graph.analysis.views import check_types, steps
+from graph.analysis.views import Graph, Steps, check_types, reader, steps
 from graph.errors import InputError
+from graph.reader import GraphReader
 from graph.resolve import ActorNotFound, actor_id
-from graph.topology import Topology
 
 
-def _bfs(adj: dict[str, list[tuple[str, str, str, str]]], start: str) -> dict[str, int]:
-    dist = {start: 0}
-    queue = deque([start])
-    while queue:
-        x = queue.popleft()
-        for y, *_ in adj[x]:
-            if y not in dist:
-                dist[y] = dist[x] + 1
-                queue.append(y)
-    return dist
-
-
-def _reverse(adj: dict[str, list[tuple[str, str, str, str]]]) -> dict[str, list[tuple[str, str, str, str]]]:
-    rev: dict[str, list[tuple[str, str, str, str]]] = {n: [] for n in adj}
-    for x, hops in adj.items():
-        for y, k, u, v in hops:
-            rev[y].append((x, k, u, v))
-    return rev
-
-
-def _hop(g: nx.MultiDiGraph | Topology, x: str, y: str, k: str, u: str, v: str) -> dict[str, Any]:
-    if isinstance(g, Topology):
-        evidence = g.evidence(u, v, k)
-    else:
-        evidence = sorted(g.edges[u, v, k].get("evidence", []), key=lambda e: (e["doc"], e["start"], e["end"]))
+def _hop(g: GraphReader, x: str, y: str, k: str, u: str, v: str) -> dict[str, Any]:
+    evidence = g.evidence(u, v, k)
     return {"from": x, "to": y, "source": u, "type": k, "target": v,
             "evidence_count": len(evidence), "evidence": evidence}
 
 
-def _path(g: nx.MultiDiGraph | Topology, nodes: list[str], choice: Iterable[tuple[str, str, str]]) -> dict[str, Any]:
+def _path(g: GraphReader, nodes: list[str], choice: Iterable[tuple[str, str, str]]) -> dict[str, Any]:
     hops = [_hop(g, x, y, k, u, v) for (x, y), (k, u, v) in zip(itertools.pairwise(nodes), choice, strict=True)]
     return {"length": len(hops), "nodes": list(nodes), "hops": hops}
 
@@ -74,34 +48,31 @@ def path_key(p: dict[str, Any]) -> tuple:
     return (p["nodes"], [h["type"] for h in p["hops"]], [h["source"] for h in p["hops"]])
 
 
-def _prepare(g: nx.MultiDiGraph | Topology, source: str, target: str, types: Iterable[str] | None, undirected: bool):
+def _prepare(g: GraphReader, source: str, target: str, types: Iterable[str] | None,
+             undirected: bool) -> tuple[Steps, dict[str, int]]:
     for n in (source, target):
         if n not in g:
             raise ActorNotFound(f"unknown actor id {n!r}")
     if source == target:
         raise InputError("source and target are the same actor")
-    if isinstance(g, Topology):
-        wanted = check_types(types)
-        direction = "both" if undirected else "out"
-        return steps(g, wanted, direction=direction), g.distances_to(target, wanted, direction)
-    adj = steps(g, types, undirected=undirected)
-    to_target = _bfs(_reverse(adj), target)
-    return adj, to_target
+    wanted = check_types(types)
+    direction = "both" if undirected else "out"
+    return steps(g, wanted, direction=direction), g.distances_to(target, wanted, direction)
 
 
 def _choices(adj, x: str, y: str) -> list[tuple[str, str, str]]:
     return sorted({(k, u, v) for n, k, u, v in adj[x] if n == y})
 
 
-def shortest_path(g: nx.MultiDiGraph | Topology, source: str, target: str, types: Iterable[str] | None = None,
+def shortest_path(g: Graph, source: str, target: str, types: Iterable[str] | None = None,
                   undirected: bool = False) -> dict[str, Any] | None:
     """The first shortest path from ``source`` to ``target`` (ids, or names and aliases as the CLI takes them), or ``None``.
 
     Returns ``{"length", "nodes", "hops"}``; each hop has ``from``, ``to``, the
     stored relation (``source``, ``type``, ``target``) and its ``evidence``.
-    Only relations of ``types`` are followed when given. ``g`` may be the store's
-    :class:`~graph.topology.Topology`: the same path, found without building the whole graph.
+    Only relations of ``types`` are followed when given. ``g``: see :func:`graph.analysis.views.reader`.
     """
+    g = reader(g)
     source, target = actor_id(g, source), actor_id(g, target)
     adj, to_target = _prepare(g, source, target, types, undirected)
     if source not in to_target:
@@ -115,7 +86,7 @@ def shortest_path(g: nx.MultiDiGraph | Topology, source: str, target: str, types
     return _path(g, nodes, [_choices(adj, x, y)[0] for x, y in itertools.pairwise(nodes)])
 
 
-def all_shortest_paths(g: nx.MultiDiGraph | Topology, source: str, target: str, types: Iterable[str] | None = None,
+def all_shortest_paths(g: Graph, source: str, target: str, types: Iterable[str] | None = None,
                        undirected: bool = False, limit: int | None = 100) -> list[dict[str, Any]]:
     """Every shortest path from ``source`` to ``target``, one per choice of relation at each hop.
 
@@ -129,6 +100,7 @@ def all_shortest_paths(g: nx.MultiDiGraph | Topology, source: str, target: str, 
     >>> [p["nodes"] for p in all_shortest_paths(g, "a", "d")]
     [['a', 'b', 'd'], ['a', 'c', 'd']]
     """
+    g = reader(g)
     source, target = actor_id(g, source), actor_id(g, target)
     adj, to_target = _prepare(g, source, target, types, undirected)
     if source not in to_target:

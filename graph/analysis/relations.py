@@ -17,59 +17,65 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import networkx as nx
-
-from graph.analysis.views import relation_edges
+from graph.analysis.views import Graph, check_types, reader
+from graph.reader import EdgeSummary, GraphReader
 from graph.taxonomy import load_taxonomy
 
 
-def _relation_row(g: nx.MultiDiGraph, u: str, v: str, k: str) -> dict[str, Any]:
-    a = g.edges[u, v, k]
-    ev = a.get("evidence", [])
-    dates = [e["date"] for e in ev if e.get("date")]
+def relation_row(g: GraphReader, u: str, v: str, k: str, s: EdgeSummary | None = None) -> dict[str, Any]:
+    """One relation as listings show it: its ends (ids and names), type and summary (``s``, read when None)."""
+    if s is None:
+        s = g.summary(u, v, k)
     return {
-        "source": u, "source_name": g.nodes[u].get("name", u), "type": k,
-        "target": v, "target_name": g.nodes[v].get("name", v),
-        "date": a.get("date") or (min(dates) if dates else None),
-        "confidence": a.get("confidence", max((e.get("confidence", 0.0) for e in ev), default=0.0)),
-        "evidence_count": len(ev),
+        "source": u, "source_name": g.row(u)["name"], "type": k,
+        "target": v, "target_name": g.row(v)["name"],
+        "date": s.date, "confidence": s.confidence, "evidence_count": s.count, "provenance": s.provenance_key,
     }
 
 
-def relations_of_type(g: nx.MultiDiGraph, types: Iterable[str] | None = None,
-                      actor: str | None = None) -> list[dict[str, Any]]:
+def relations_of_type(g: Graph, types: Iterable[str] | None = None,
+                      actor: str | None = None, order: str = "type") -> list[dict[str, Any]]:
     """Every relation of ``types`` (all when empty), optionally only those of ``actor``.
 
-    Sorted by type, source, target. Rows: ``source``, ``source_name``, ``type``,
-    ``target``, ``target_name``, ``date``, ``confidence``, ``evidence_count``.
+    Sorted by type, source, target (``order="source"``: by source, type, target, the store's
+    order). Rows: ``source``, ``source_name``, ``type``, ``target``, ``target_name``, ``date``,
+    ``confidence``, ``evidence_count``, ``provenance`` (';'-joined: "text", "gdelt;text", ...).
     """
-    rows = [_relation_row(g, u, v, k) for u, v, k in relation_edges(g, types)
-            if actor is None or actor in (u, v)]
-    rows.sort(key=lambda r: (r["type"], r["source"], r["target"]))
+    if order not in ("type", "source"):
+        raise ValueError(f"unknown order {order!r}; choose type or source")
+    r = reader(g)
+    rows = [relation_row(r, u, v, k, s) for (u, v, k), s in r.relation_summaries(check_types(types), actor)]
+    if order == "type":
+        rows.sort(key=lambda x: (x["type"], x["source"], x["target"]))
     return rows
 
 
-def relations_citing(g: nx.MultiDiGraph, doc: str) -> list[dict[str, Any]]:
+def relations_citing(g: Graph, doc: str) -> list[dict[str, Any]]:
     """The relations that a document is evidence for, with that document's sentences.
 
     Sorted by type, source, target; ``sentences`` in order of position.
     """
+    r = reader(g)
     rows = []
-    for u, v, k in g.edges(keys=True):
-        ev = sorted((e for e in g.edges[u, v, k].get("evidence", []) if e["doc"] == doc), key=lambda e: (e["start"], e["end"]))
+    for u, v, k in r.relations():
+        ev = [e for e in r.evidence(u, v, k) if e["doc"] == doc]  # (already in order of position)
         if ev:
-            rows.append(_relation_row(g, u, v, k) | {"sentences": [e["sentence"] for e in ev]})
-    rows.sort(key=lambda r: (r["type"], r["source"], r["target"]))
+            rows.append(relation_row(r, u, v, k) | {"sentences": [e["sentence"] for e in ev]})
+    rows.sort(key=lambda x: (x["type"], x["source"], x["target"]))
     return rows
 
 
-def actors_by_kind(g: nx.MultiDiGraph, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    """Actors of the given kinds (all when empty), by kind then id, with their relation count."""
+def actors_by_kind(g: Graph, kinds: Iterable[str] | None = None, order: str = "kind") -> list[dict[str, Any]]:
+    """Actors of the given kinds (all when empty), by kind then id (``order="id"``: by id), with their
+    relation count. Rows: ``id``, ``name``, ``kind``, ``documents`` (how many mention it), ``relations``,
+    ``aliases``."""
+    if order not in ("kind", "id"):
+        raise ValueError(f"unknown order {order!r}; choose kind or id")
     wanted = set(load_taxonomy().check_kinds(list(kinds))) if kinds else None
-    rows = [
-        {"id": n, "name": a.get("name", n), "kind": a.get("kind"), "documents": len(a.get("documents", [])),
-         "relations": g.degree(n)}
-        for n, a in g.nodes(data=True) if wanted is None or a.get("kind") in wanted
-    ]
-    rows.sort(key=lambda r: (r["kind"], r["id"]))
+    r = reader(g)
+    degree = r.degree()
+    rows = [{"id": a.id, "name": a.name, "kind": a.kind, "documents": a.documents, "relations": degree[a.id],
+             "aliases": a.aliases} for a in r.actors(wanted)]
+    if order == "kind":
+        rows.sort(key=lambda x: (x["kind"], x["id"]))
     return rows

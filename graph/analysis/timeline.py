@@ -30,13 +30,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import networkx as nx
-
-from graph.analysis.views import check_types
+from graph.analysis.views import Graph, check_types, reader
 from graph.errors import InputError
 from graph.resolve import actor_id
 from graph.taxonomy import load_taxonomy
-from graph.topology import Topology
 
 
 def timeline_key(row: Mapping[str, Any]) -> tuple:
@@ -47,15 +44,7 @@ def timeline_key(row: Mapping[str, Any]) -> tuple:
             row["doc_date"] or "", row["doc"], row["start"], row["end"], row["source"], row["type"], row["target"])
 
 
-def _dyad(g: nx.MultiDiGraph | Topology, a: str, b: str) -> list[tuple[str, str, str, list[dict[str, Any]]]]:
-    """The stored relations between ``a`` and ``b``, either way, with their evidence."""
-    if isinstance(g, Topology):
-        return [(u, v, k, g.evidence(u, v, k)) for u, v, k in g.edges_between(a, b)]
-    return [(u, v, k, attrs.get("evidence", [])) for u, v in {(a, b), (b, a)}
-            for k, attrs in (g.get_edge_data(u, v) or {}).items()]
-
-
-def timeline(g: nx.MultiDiGraph | Topology, a: str, b: str, doc_dates: Mapping[str, str | None] | None = None,
+def timeline(g: Graph, a: str, b: str, doc_dates: Mapping[str, str | None] | None = None,
              types: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Every evidenced relation between actors ``a`` and ``b`` (either direction), in time order.
 
@@ -65,6 +54,7 @@ def timeline(g: nx.MultiDiGraph | Topology, a: str, b: str, doc_dates: Mapping[s
     ``doc_date``, ``start``, ``end``, ``sentence``, ``background``, ``since``, ``until``, ``provenance``
     ("text" or the event dataset), ``url``. ``a`` and ``b`` are ids, or names and aliases as the CLI takes them.
     """
+    g = reader(g)
     a, b = actor_id(g, a), actor_id(g, b)  # ids, or names and aliases as the CLI takes them
     if a == b:
         raise InputError("a dyad needs two different actors")
@@ -72,11 +62,11 @@ def timeline(g: nx.MultiDiGraph | Topology, a: str, b: str, doc_dates: Mapping[s
     tax = load_taxonomy()
     doc_dates = doc_dates or {}
     rows = []
-    for u, v, k, evidence in _dyad(g, a, b):
+    for u, v, k in g.edges_between(a, b):
         if wanted is not None and k not in wanted:
             continue
         score = tax.relation(k).score
-        for e in evidence:
+        for e in g.evidence(u, v, k):
             doc_date = doc_dates.get(e["doc"])
             if e.get("background"):
                 when, dated_by = e.get("since"), "background"

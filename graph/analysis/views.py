@@ -1,7 +1,11 @@
-"""Simple views of the relation multigraph that the algorithms work on.
+"""Simple views of the relation multigraph that the algorithms work on, read through the one
+:class:`~graph.reader.GraphReader` interface.
 
 Relations are stored once per (source, type, target); a symmetric type (MEETS,
 NEGOTIATES, ...) is stored in whichever direction came first but holds both ways.
+Every analysis function takes a graph as :func:`reader` accepts it: a
+:class:`~graph.reader.GraphReader` (the store's :class:`~graph.topology.Topology`, or
+``GraphStore.reader()``), a :class:`~graph.store.GraphStore` or the store's networkx graph.
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -15,12 +19,24 @@ NEGOTIATES, ...) is stored in whichever direction came first but holds both ways
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import networkx as nx
 
-from graph.errors import InputError
+from graph.reader import GraphReader, Hop, check_direction
+from graph.store import GraphStore, StoreReader
 from graph.taxonomy import load_taxonomy
-from graph.topology import Topology
+
+Graph = GraphReader | GraphStore | nx.MultiDiGraph  # what the analysis functions take
+
+
+def reader(g: Any) -> GraphReader:
+    """The :class:`~graph.reader.GraphReader` of ``g``: itself, a store's, or one over a networkx graph."""
+    if isinstance(g, GraphStore):
+        return g.reader()
+    if isinstance(g, nx.Graph):
+        return StoreReader(g)
+    return g
 
 
 def check_types(types: Iterable[str] | None) -> frozenset[str] | None:
@@ -30,60 +46,40 @@ def check_types(types: Iterable[str] | None) -> frozenset[str] | None:
     return frozenset(load_taxonomy().check_relation_types(list(types)))
 
 
-def relation_edges(g: nx.MultiDiGraph, types: Iterable[str] | None = None) -> Iterator[tuple[str, str, str]]:
+def relation_edges(g: Graph, types: Iterable[str] | None = None) -> Iterator[tuple[str, str, str]]:
     """(source, target, type) of every stored relation, optionally only of ``types``."""
-    wanted = check_types(types)
-    for u, v, k in g.edges(keys=True):
-        if wanted is None or k in wanted:
-            yield u, v, k
+    yield from reader(g).relations(check_types(types))
 
 
-class _TopologyHops(dict):
-    """``steps`` of a :class:`Topology`, computed for the actors a walk visits only."""
+class Steps(dict):
+    """For each actor, the hops that leave it, read when a walk first asks for them (a walk visits few)."""
 
-    def __init__(self, t: Topology, types: Iterable[str] | None, direction: str) -> None:
+    def __init__(self, r: GraphReader, types: frozenset[str] | None, direction: str) -> None:
         super().__init__()
-        self.t, self.types, self.direction = t, types, direction
+        self.r, self.types, self.direction = r, types, direction
 
-    def __missing__(self, x: str) -> list[tuple[str, str, str, str]]:
-        hops = self[x] = self.t.hops(x, self.types, self.direction)
+    def __missing__(self, x: str) -> list[Hop]:
+        hops = self[x] = self.r.hops(x, self.types, self.direction)
         return hops
 
 
-def steps(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None, undirected: bool = False,
-          direction: str = "out") -> dict[str, list[tuple[str, str, str, str]]]:
+def steps(g: Graph, types: Iterable[str] | None = None, undirected: bool = False, direction: str = "out") -> Steps:
     """For each actor, the hops that leave it: ``(next, type, source, target)``.
 
     ``direction`` is ``out`` (follow relations source → target), ``in`` (against
     them) or ``both``; ``undirected=True`` is the same as ``both``. Symmetric
-    relation types are always followed both ways. For a :class:`Topology` the
-    mapping fills in as actors are looked up (a walk visits few of them).
+    relation types are always followed both ways. The mapping fills in as actors are looked up.
     """
-    if undirected:
-        direction = "both"
-    if direction not in ("out", "in", "both"):
-        raise InputError(f"unknown direction {direction!r}; choose out, in or both")
-    if isinstance(g, Topology):
-        return _TopologyHops(g, check_types(types), direction)
-    symmetric = load_taxonomy().symmetric
-    out: dict[str, list[tuple[str, str, str, str]]] = {n: [] for n in g.nodes}
-    for u, v, k in relation_edges(g, types):
-        both = direction == "both" or k in symmetric
-        if both or direction == "out":
-            out[u].append((v, k, u, v))
-        if both or direction == "in":
-            out[v].append((u, k, u, v))
-    return out
+    return Steps(reader(g), check_types(types), check_direction("both" if undirected else direction))
 
 
-def directed_view(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None) -> nx.DiGraph:
+def directed_view(g: Graph, types: Iterable[str] | None = None) -> nx.DiGraph:
     """A simple DiGraph of all actors: u → v when some relation goes u → v (symmetric ones both ways)."""
-    if isinstance(g, Topology):
-        g = g.to_networkx()
-    d = nx.DiGraph()
-    d.add_nodes_from(sorted(g.nodes))
+    r = reader(g)
     symmetric = load_taxonomy().symmetric
-    for u, v, k in relation_edges(g, types):
+    d = nx.DiGraph()
+    d.add_nodes_from(r.actor_ids())
+    for u, v, k in r.relations(check_types(types)):
         if u == v:
             continue
         d.add_edge(u, v)
@@ -92,13 +88,13 @@ def directed_view(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = N
     return d
 
 
-def undirected_view(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None) -> nx.Graph:
+def undirected_view(g: Graph, types: Iterable[str] | None = None) -> nx.Graph:
     """A simple Graph of all actors; ``weight`` is the number of relations between the two."""
-    if isinstance(g, Topology):
-        g = g.to_networkx()
+    r = reader(g)
     ug = nx.Graph()
-    ug.add_nodes_from(sorted(g.nodes))
-    for u, v, _k in sorted(relation_edges(g, types)):
+    ug.add_nodes_from(r.actor_ids())
+    # Edges added in (source, target) order: networkx's Louvain breaks ties by neighbour order.
+    for u, v, _k in sorted(r.relations(check_types(types))):
         if u == v:
             continue
         if ug.has_edge(u, v):
@@ -108,70 +104,29 @@ def undirected_view(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None =
     return ug
 
 
-def view_pairs(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None,
+def view_pairs(g: Graph, types: Iterable[str] | None = None,
                directed: bool = True) -> tuple[list[str], list[tuple[int, int]]]:
     """The edges of :func:`directed_view` (or :func:`undirected_view`) as index pairs, without building it.
 
     Returns the sorted actor ids and one ``(i, j)`` per edge of the view (``i < j`` when
-    undirected), for engines such as igraph: building the networkx view of a 1M-relation
+    undirected), sorted, for engines such as igraph: building the networkx view of a 1M-relation
     graph costs seconds, more than the measures computed on it.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_edge("b", "a", key="MEETS", type="MEETS", evidence=[])
     'MEETS'
     >>> view_pairs(g)
-    (['a', 'b'], [(1, 0), (0, 1)])
+    (['a', 'b'], [(0, 1), (1, 0)])
     """
-    if isinstance(g, Topology):
-        return g.pairs(types, directed=directed)
-    wanted = check_types(types)
-    symmetric = load_taxonomy().symmetric
-    names = sorted(g.nodes)
-    index = {n: i for i, n in enumerate(names)}
-    n = len(names)
-    seen: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for u, nbrs in g.adj.items():
-        iu = index[u]
-        for v, keys in nbrs.items():
-            if u == v:
-                continue
-            if wanted is not None:
-                keys = [k for k in keys if k in wanted]
-                if not keys:
-                    continue
-            iv = index[v]
-            if directed:
-                ends = [(iu, iv), (iv, iu)] if any(k in symmetric for k in keys) else [(iu, iv)]
-            else:
-                ends = [(iu, iv) if iu < iv else (iv, iu)]
-            for a, b in ends:
-                code = a * n + b
-                if code not in seen:
-                    seen.add(code)
-                    pairs.append((a, b))
-    return names, pairs
+    return reader(g).pairs(check_types(types), directed=directed)
 
 
-def weighted_pairs(g: nx.MultiDiGraph | Topology, types: Iterable[str] | None = None
+def weighted_pairs(g: Graph, types: Iterable[str] | None = None
                    ) -> tuple[list[str], list[tuple[int, int]], list[int]]:
     """The edges of :func:`undirected_view` as sorted actor ids, ``(i, j)`` index pairs (``i <= j``)
     and their ``weight`` (relations between the two), without building the view."""
-    if isinstance(g, Topology):
-        return g.weighted_pairs(types)
-    names = sorted(g.nodes)
-    index = {x: i for i, x in enumerate(names)}
-    weight: dict[tuple[int, int], int] = {}
-    for u, v, _k in relation_edges(g, types):
-        iu, iv = index[u], index[v]
-        key = (iu, iv) if iu <= iv else (iv, iu)
-        weight[key] = weight.get(key, 0) + 1
-    pairs = sorted(weight)
-    return names, pairs, [weight[p] for p in pairs]
+    return reader(g).weighted_pairs(check_types(types))
 
 
-def actor_row(g: nx.MultiDiGraph | Topology, n: str) -> dict[str, str]:
-    if isinstance(g, Topology):
-        return g.row(n)
-    a = g.nodes[n]
-    return {"id": n, "name": a.get("name", n), "kind": a.get("kind", "")}
+def actor_row(g: Graph, n: str) -> dict[str, str]:
+    return reader(g).row(n)

@@ -12,9 +12,8 @@ import os
 
 import neo4j
 
-from graph.model import TEXT, Document
-from graph.neo4j.writer import EVIDENCE_FIELDS
-from graph.store import EVIDENCE_DEFAULTS, LATER_EVIDENCE_FIELDS, GraphStore
+from graph.model import EVIDENCE_DEFAULTS, EVIDENCE_FIELDS, LATER_EVIDENCE_FIELDS, TEXT, Document
+from graph.store import GraphStore
 from graph.taxonomy import load_taxonomy
 
 _DOCUMENTS = "MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.path AS path, d.url AS url, d.date AS date, d.sha256 AS sha256"

@@ -35,7 +35,7 @@ from typing import Any
 import neo4j
 
 from extraction.gazetteer import wikidata_ids
-from graph.model import Extraction
+from graph.model import EVIDENCE_FIELDS, Extraction, edge_summary, evidence_key
 from graph.resolution import merged_away, read_state
 from graph.store import GraphStore, pause_gc
 from graph.taxonomy import Taxonomy, load_taxonomy
@@ -52,8 +52,6 @@ SCHEMA = (
     "CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)",
 )
 
-EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "date", "confidence", "pattern", "background", "since",
-                   "provenance", "url")
 RELATION_PROPERTIES = ("date", "confidence", "evidence_count", *(f"ev_{f}" for f in EVIDENCE_FIELDS))
 RELATION_COLUMNS = ("source", "target", *RELATION_PROPERTIES)  # the order of a relation row
 
@@ -393,10 +391,6 @@ def relation_row(edge: dict[str, Any]) -> list[Any]:
     return row
 
 
-def _evidence_key(e: dict[str, Any]) -> tuple[Any, Any, Any]:
-    return e["doc"], e["start"], e["end"]
-
-
 def edge_row(g: Any, u: str, v: str, k: str) -> list[Any]:
     """``relation_row(store._edge_dict(u, v, k))`` straight from the store's graph, with less work: on a
     2-core machine the client's CPU is taken from the server's, so it counts in the write rate."""
@@ -413,14 +407,9 @@ def edge_row(g: Any, u: str, v: str, k: str) -> list[Any]:
                 ["" if conf is None else conf], ["" if pattern is None else pattern],
                 [bool(get("background"))], ["" if since is None else since],
                 [get("provenance") or "text"], ["" if url is None else url]]
-    return relation_row({"source": u, "target": v, **_edge_summary(ev)})
-
-
-def _edge_summary(evidence: list[dict[str, Any]]) -> dict[str, Any]:
-    ev = sorted(evidence, key=_evidence_key)
-    dates = [e["date"] for e in ev if e.get("date")]
-    return {"evidence": ev, "date": min(dates) if dates else None,
-            "confidence": max((e.get("confidence", 0.0) for e in ev), default=0.0)}
+    summary = edge_summary(ev)
+    return relation_row({"source": u, "target": v, "evidence": sorted(ev, key=evidence_key), "date": summary.date,
+                         "confidence": summary.confidence})
 
 
 def _pipeline(s: neo4j.Session, jobs: Iterable[tuple[str, list[Any]]]) -> None:
