@@ -94,6 +94,7 @@ class GraphStore:
         self.evidence_loaded = True  # False after open(..., evidence=False): read-only
         self._symmetric = load_taxonomy().symmetric
         self._resolution: Any = None  # the analyst's decisions (graph.resolution), read when first needed
+        self._block: EvidenceBlock | None = None  # imported evidence still in columns (add_evidence_block)
 
     # -- persistence -------------------------------------------------------
 
@@ -129,6 +130,7 @@ class GraphStore:
     def reload(self) -> None:
         self.evidence_loaded = True
         self._resolution = None
+        self._block = None
         self.graph = nx.MultiDiGraph()
         self.documents = {}
         if self.path.exists() and not self.path.is_dir():
@@ -182,7 +184,7 @@ class GraphStore:
                 out.append(f"actor {n!r} has no name, or a kind not in the taxonomy: {a.get('kind')!r}")
                 if limit is not None and len(out) >= limit:
                     return out
-        for u, v, k, a in self.graph.edges(keys=True, data=True):
+        for u, v, k, a in _edge_items(self.graph):
             if k not in types or not isinstance(a.get("evidence") if evidence else a.get("evidence_count"),
                                                 list if evidence else int):
                 out.append(f"relation {u} -{k}-> {v}: type not in the taxonomy, or no evidence list")
@@ -282,11 +284,34 @@ class GraphStore:
         return True
 
     def _drop_evidence(self) -> None:
-        for _u, _v, a in self.graph.edges(data=True):
+        block, self._block = self._block, None
+        rows_of = block.edges if block is not None else {}
+        for u, v, k, a in _edge_items(self.graph):
             ev = a.pop("evidence")
-            a["evidence_count"] = len(ev)
-            a["provenance"] = ";".join(sorted({e.get("provenance") or TEXT for e in ev}))
+            provs = {e.get("provenance") or TEXT for e in ev}
+            rows = rows_of.get((u, v, k))
+            if rows:
+                provs.update(block.provenances(rows))  # type: ignore[union-attr]
+            a["evidence_count"] = len(ev) + (len(rows) if rows else 0)
+            a["provenance"] = ";".join(sorted(provs))
         self.evidence_loaded = False
+
+    def add_evidence_block(self, block: EvidenceBlock) -> None:
+        """Hold ``block``'s evidence in columns until :meth:`save` writes it (an import of millions of
+        events: no dict per evidence). Each of its relations must be an edge of the graph already
+        (its ``evidence`` list holds the evidence stored before, if any). Until the save, readers
+        of ``graph`` do not see the block's evidence: the importer saves, then drops evidence
+        (:meth:`drop_evidence`)."""
+        for u, v, k in block.edges:
+            if k not in self.graph._adj.get(u, {}).get(v, {}):
+                raise ValueError(f"evidence block: relation {u} -{k}-> {v} is not in the graph")
+        if self._block is not None:
+            raise ValueError("this store already holds an evidence block; save it first")
+        self._block = block
+
+    def drop_evidence(self) -> None:
+        """Keep only the graph's shape (as :meth:`open` with ``evidence=False``): read-only from now on."""
+        self._drop_evidence()
 
     def check_writable(self) -> None:
         """Raise :class:`StoreError` now if the store folder cannot be created or written."""
@@ -387,20 +412,38 @@ class GraphStore:
             "documents": strings.codes(d for ds in node_docs for d in ds),
             "codes": [sorted(a.get("codes", [])) for a in na],
         }
-        edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1]))
-        ev_cols: dict[str, list[Any]] = {f: [] for f in EVIDENCE_FIELDS}
+        edges = sorted(_edge_items(g), key=lambda e: (e[0], e[2], e[1]))
+        block = self._block
+        rows_of = block.edges if block is not None else {}
+        # Each evidence in file order: its dict, or its row (an int) in the imported block.
+        order: list[Any] = []
         nev, dates, lasts, confs, provs = [], [], [], [], []
-        for _u, _v, _k, a in edges:
-            evidence = sorted(a["evidence"], key=lambda e: (e["doc"], e["start"], e["end"]))
-            nev.append(len(evidence))
-            for e in evidence:
-                for f in EVIDENCE_FIELDS:
-                    ev_cols[f].append(e.get(f, EVIDENCE_DEFAULTS.get(f)))
-            ds = [e["date"] for e in evidence if e.get("date")]
+        for u, v, k, a in edges:
+            evidence = a["evidence"]
+            rows = rows_of.get((u, v, k))
+            if rows is not None and block is not None:
+                if evidence:  # evidence stored before beside imported rows: merge them as dicts
+                    items = sorted([*evidence, *map(block.row, rows)], key=_evidence_key)
+                    order.extend(items)
+                else:
+                    order.extend(rows)
+                    nev.append(len(rows))
+                    ds = block.dates(rows)
+                    dates.append(min(ds) if ds else None)
+                    lasts.append(max(ds) if ds else None)
+                    confs.append(block.confidence(rows))
+                    provs.append(";".join(sorted(block.provenances(rows))))
+                    continue
+            else:
+                items = sorted(evidence, key=_evidence_key) if len(evidence) > 1 else evidence
+                order.extend(items)
+            nev.append(len(items))
+            ds = [e["date"] for e in items if e.get("date")]
             dates.append(min(ds) if ds else None)
             lasts.append(max(ds) if ds else None)
-            confs.append(max((e.get("confidence", 0.0) for e in evidence), default=0.0))
-            provs.append(";".join(sorted({e.get("provenance") or TEXT for e in evidence})))
+            confs.append(max((e.get("confidence", 0.0) for e in items), default=0.0))
+            provs.append(";".join(sorted({e.get("provenance") or TEXT for e in items})))
+        ev_cols = _evidence_columns(order, block)
         for f in ("doc", "date", "pattern", "since", "provenance"):
             ev_cols[f] = strings.codes(ev_cols[f])
         edge_cols = {
@@ -741,3 +784,70 @@ def add_later_fields(evidence: list[dict[str, Any]], columns: dict[str, list[Any
 
 def _evidence_dict(ev: Evidence) -> dict[str, Any]:
     return ev.model_dump(mode="json")
+
+
+def _evidence_key(e: dict[str, Any]) -> tuple[Any, Any, Any]:
+    return (e["doc"], e["start"], e["end"])
+
+
+def _edge_items(g: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """(source, target, type, attributes) of every edge, from networkx's own dicts (its edge views
+    cost more than the rest of a save on a million-relation store)."""
+    return [(u, v, k, a) for u, nbrs in g._adj.items() for v, keydict in nbrs.items() for k, a in keydict.items()]
+
+
+class EvidenceBlock:
+    """Evidence of many relations as columns, one row per evidence: what an import of millions of
+    coded events hands the store, so that no dict per evidence is built before :meth:`GraphStore.save`.
+
+    ``columns`` maps evidence fields to one value per row, ``constants`` the fields equal on every
+    row (every field of :data:`EVIDENCE_FIELDS` is in one of them); ``edges`` maps each relation
+    ``(source, target, type)`` to its rows in evidence order (by document, start, end).
+    """
+
+    def __init__(self, columns: dict[str, list[Any]], constants: dict[str, Any],
+                 edges: dict[tuple[str, str, str], list[int]]) -> None:
+        missing = [f for f in EVIDENCE_FIELDS if f not in columns and f not in constants]
+        if missing:
+            raise ValueError(f"evidence block: no column for {', '.join(missing)}")
+        self.columns, self.constants, self.edges = columns, constants, edges
+
+    def row(self, i: int) -> dict[str, Any]:
+        """Row ``i`` as an evidence dict."""
+        return {f: self.columns[f][i] if f in self.columns else self.constants[f] for f in EVIDENCE_FIELDS}
+
+    def dates(self, rows: list[int]) -> list[str]:
+        if "date" in self.columns:
+            col = self.columns["date"]
+            return [d for d in map(col.__getitem__, rows) if d]
+        d = self.constants["date"]
+        return [d] * len(rows) if d else []
+
+    def confidence(self, rows: list[int]) -> float:
+        if "confidence" in self.columns:
+            return max(map(self.columns["confidence"].__getitem__, rows), default=0.0)
+        return self.constants["confidence"] if rows else 0.0
+
+    def provenances(self, rows: list[int]) -> set[str]:
+        if "provenance" in self.columns:
+            return {p or TEXT for p in map(self.columns["provenance"].__getitem__, rows)}
+        return {self.constants["provenance"] or TEXT} if rows else set()
+
+
+def _evidence_columns(order: list[Any], block: EvidenceBlock | None) -> dict[str, list[Any]]:
+    """One list per evidence field over ``order`` (evidence dicts, or rows of ``block``)."""
+    cols: dict[str, list[Any]] = {}
+    only_rows = block is not None and not any(e.__class__ is dict for e in order)
+    for f in EVIDENCE_FIELDS:
+        default = EVIDENCE_DEFAULTS.get(f)
+        if block is None:
+            cols[f] = [e.get(f, default) for e in order]
+        elif f in block.columns:
+            col = block.columns[f]
+            cols[f] = (list(map(col.__getitem__, order)) if only_rows
+                       else [e.get(f, default) if e.__class__ is dict else col[e] for e in order])
+        else:
+            value = block.constants[f]
+            cols[f] = [value] * len(order) if only_rows else [e.get(f, default) if e.__class__ is dict else value
+                                                              for e in order]
+    return cols
