@@ -20,6 +20,7 @@ import gc
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -288,12 +289,14 @@ class GraphStore:
         rows_of = block.edges if block is not None else {}
         for u, v, k, a in _edge_items(self.graph):
             ev = a.pop("evidence")
+            rows = rows_of.get((u, v, k)) if rows_of else None
             provs = {e.get("provenance") or TEXT for e in ev}
-            rows = rows_of.get((u, v, k))
             if rows:
                 provs.update(block.provenances(rows))  # type: ignore[union-attr]
-            a["evidence_count"] = len(ev) + (len(rows) if rows else 0)
-            a["provenance"] = ";".join(sorted(provs))
+                a["evidence_count"] = len(ev) + len(rows)
+            else:
+                a["evidence_count"] = len(ev)
+            a["provenance"] = ";".join(sorted(provs)) if len(provs) > 1 else next(iter(provs), "")
         self.evidence_loaded = False
 
     def add_evidence_block(self, block: EvidenceBlock) -> None:
@@ -418,32 +421,38 @@ class GraphStore:
         # Each evidence in file order: its dict, or its row (an int) in the imported block.
         order: list[Any] = []
         nev, dates, lasts, confs, provs = [], [], [], [], []
+        # Block rows that are the only evidence of their relation (an import into a new graph: most)
+        # are summed up by the block; a relation's dicts and rows meet only after a second import.
+        summary = block.summary if block is not None else None
+        mixed = False
         for u, v, k, a in edges:
             evidence = a["evidence"]
-            rows = rows_of.get((u, v, k))
+            rows = rows_of.get((u, v, k)) if rows_of else None
             if rows is not None and block is not None:
                 if evidence:  # evidence stored before beside imported rows: merge them as dicts
                     items = sorted([*evidence, *map(block.row, rows)], key=_evidence_key)
                     order.extend(items)
+                    mixed = True
                 else:
                     order.extend(rows)
                     nev.append(len(rows))
-                    ds = block.dates(rows)
-                    dates.append(min(ds) if ds else None)
-                    lasts.append(max(ds) if ds else None)
-                    confs.append(block.confidence(rows))
-                    provs.append(";".join(sorted(block.provenances(rows))))
+                    first, last, conf, prov = summary(rows)  # type: ignore[misc]
+                    dates.append(first)
+                    lasts.append(last)
+                    confs.append(conf)
+                    provs.append(prov)
                     continue
             else:
                 items = sorted(evidence, key=_evidence_key) if len(evidence) > 1 else evidence
                 order.extend(items)
+                mixed = mixed or bool(items)
             nev.append(len(items))
             ds = [e["date"] for e in items if e.get("date")]
             dates.append(min(ds) if ds else None)
             lasts.append(max(ds) if ds else None)
             confs.append(max((e.get("confidence", 0.0) for e in items), default=0.0))
             provs.append(";".join(sorted({e.get("provenance") or TEXT for e in items})))
-        ev_cols = _evidence_columns(order, block)
+        ev_cols = _evidence_columns(order, block if block is not None and not mixed else None, block)
         for f in ("doc", "date", "pattern", "since", "provenance"):
             ev_cols[f] = strings.codes(ev_cols[f])
         edge_cols = {
@@ -734,14 +743,12 @@ class _Table:
 
     def codes(self, column: Iterable[Any]) -> list[int]:
         index, values = self._index, self.values
-        out = []
-        for v in column:
-            i = index.get(v)
-            if i is None:
-                i = index[v] = len(values)
-                values.append(v)
-            out.append(i)
-        return out
+        column = column if isinstance(column, list) else list(column)
+        # New values in order of first appearance, then one look-up per value: loops in C, not Python.
+        fresh = [v for v in dict.fromkeys(column) if v not in index]
+        index.update(zip(fresh, range(len(values), len(values) + len(fresh)), strict=True))
+        values.extend(fresh)
+        return list(map(index.__getitem__, column))
 
 
 def _stamp(file: Path) -> list[int]:
@@ -811,17 +818,28 @@ class EvidenceBlock:
         if missing:
             raise ValueError(f"evidence block: no column for {', '.join(missing)}")
         self.columns, self.constants, self.edges = columns, constants, edges
+        self._date = columns.get("date")
+        # confidence and provenance of any relation's rows, when both are constants
+        self._fixed = ((constants["confidence"], constants["provenance"] or TEXT)
+                       if "confidence" in constants and "provenance" in constants else None)
 
     def row(self, i: int) -> dict[str, Any]:
         """Row ``i`` as an evidence dict."""
         return {f: self.columns[f][i] if f in self.columns else self.constants[f] for f in EVIDENCE_FIELDS}
 
-    def dates(self, rows: list[int]) -> list[str]:
-        if "date" in self.columns:
-            col = self.columns["date"]
-            return [d for d in map(col.__getitem__, rows) if d]
-        d = self.constants["date"]
-        return [d] * len(rows) if d else []
+    def summary(self, rows: list[int]) -> tuple[str | None, str | None, float, str]:
+        """(first date, last date, highest confidence, provenances ';'-joined) of a relation's ``rows``."""
+        col = self._date
+        if col is None:
+            first = last = self.constants["date"] or None
+        elif len(rows) == 1:
+            first = last = col[rows[0]] or None
+        else:
+            ds = [d for d in map(col.__getitem__, rows) if d]
+            first, last = (min(ds), max(ds)) if ds else (None, None)
+        if self._fixed is not None:
+            return first, last, self._fixed[0], self._fixed[1]
+        return first, last, self.confidence(rows), ";".join(sorted(self.provenances(rows)))
 
     def confidence(self, rows: list[int]) -> float:
         if "confidence" in self.columns:
@@ -834,20 +852,24 @@ class EvidenceBlock:
         return {self.constants["provenance"] or TEXT} if rows else set()
 
 
-def _evidence_columns(order: list[Any], block: EvidenceBlock | None) -> dict[str, list[Any]]:
-    """One list per evidence field over ``order`` (evidence dicts, or rows of ``block``)."""
+def _evidence_columns(order: list[Any], rows_only: EvidenceBlock | None, block: EvidenceBlock | None
+                      ) -> dict[str, list[Any]]:
+    """One list per evidence field over ``order`` (evidence dicts, or rows of ``block``);
+    ``rows_only`` is the block when ``order`` holds no dict."""
     cols: dict[str, list[Any]] = {}
-    only_rows = block is not None and not any(e.__class__ is dict for e in order)
+    gather = itemgetter(*order) if rows_only is not None and len(order) > 1 else None
     for f in EVIDENCE_FIELDS:
         default = EVIDENCE_DEFAULTS.get(f)
         if block is None:
             cols[f] = [e.get(f, default) for e in order]
         elif f in block.columns:
             col = block.columns[f]
-            cols[f] = (list(map(col.__getitem__, order)) if only_rows
-                       else [e.get(f, default) if e.__class__ is dict else col[e] for e in order])
+            if rows_only is None:
+                cols[f] = [e.get(f, default) if e.__class__ is dict else col[e] for e in order]
+            else:
+                cols[f] = list(gather(col)) if gather is not None else [col[e] for e in order]
         else:
             value = block.constants[f]
-            cols[f] = [value] * len(order) if only_rows else [e.get(f, default) if e.__class__ is dict else value
-                                                              for e in order]
+            cols[f] = [value] * len(order) if rows_only is not None else [
+                e.get(f, default) if e.__class__ is dict else value for e in order]
     return cols

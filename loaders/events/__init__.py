@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import operator
 import re
 import sys
 import time
@@ -25,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -503,19 +505,34 @@ class Importer:
                 a["codes"] = sorted([*codes, attribute])
         symmetric = load_taxonomy().symmetric
         block_edges: dict[tuple[str, str, str], list[int]] = {}
+        adj, pred, doc, by_type = g._adj, g._pred, self.doc, self.report.by_type
         done: set[tuple[str, str, str]] = set()
+        # Documents unique and in file order (GDELT files are sorted by event id): each relation's
+        # rows are then already in document order with no duplicate.
+        ordered = len(set(doc)) == len(doc) and all(map(operator.le, doc, islice(doc, 1, None)))
         for key, rows in self.edges.items():
             if key in done:
                 continue
             u, t, v = key
-            if t in symmetric and (v, t, u) in self.edges:
-                back = self.edges[(v, t, u)]
+            sym = t in symmetric
+            back = self.edges.get((v, t, u)) if sym else None
+            if back is not None:
                 done.add((v, t, u))
-                # Both ways in file order (the first of duplicates is kept; the first evidence sets the way).
-                merged = sorted([*((r, False) for r in rows), *((r, True) for r in back)])
-            else:
-                merged = [(r, False) for r in rows]
-            self._relation(u, t, v, merged, t in symmetric, block_edges)
+            if back is None and t not in adj[u].get(v, ()) and not (sym and t in adj[v].get(u, ())):
+                # A relation new to the graph, stated one way only (most of them): no stored evidence to meet.
+                if len(rows) > 1 and not ordered:
+                    rows = _first_of_each_doc(rows, doc)
+                keydict = adj[u].get(v)
+                if keydict is None:
+                    keydict = adj[u][v] = pred[v][u] = {}
+                keydict[t] = {"type": t, "evidence": []}
+                block_edges[(u, v, t)] = rows
+                self.report.added += len(rows)
+                by_type[t] += len(rows)
+                continue
+            # Both ways in file order (the first of duplicates is kept; the first evidence sets the way).
+            merged = sorted([*((r, False) for r in rows), *((r, True) for r in back or ())])
+            self._relation(u, t, v, merged, sym, block_edges)
         g.__networkx_cache__.clear()
         columns = {"doc": self.doc, "sentence": self.sentence, "date": self.date, "pattern": self.pattern, "url": self.url}
         constants = {"start": 0, "end": 0, "confidence": self.confidence, "background": False, "since": None,
@@ -574,6 +591,15 @@ class Importer:
         self.report.by_type[t] += len(kept)
 
 
+def _first_of_each_doc(rows: list[int], doc: list[str]) -> list[int]:
+    """``rows`` (file order) without later rows of a document already there, in document order."""
+    docs = list(map(doc.__getitem__, rows))
+    if len(set(docs)) != len(docs):
+        seen: set[str] = set()
+        rows = [r for r, d in zip(rows, docs, strict=True) if not (d in seen or seen.add(d))]  # type: ignore[func-returns-value]
+    return sorted(rows, key=doc.__getitem__)
+
+
 def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, options: ImportOptions | None = None,
                   warn: Callable[[str], None] | None = None) -> ImportReport:
     """Read ``paths`` in ``dataset``'s format and merge their events into ``store`` (under its lock).
@@ -593,7 +619,8 @@ def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, option
         if not p.is_file():
             raise FileNotFoundError(f"{p}: no such file")
     started = time.monotonic()
-    with store.locked(), pause_gc():
+    # GC paused around the save too (the lock's exit): it would traverse every row at each collection.
+    with pause_gc(), store.locked():
         # The analyst's merges and aliases (graph.resolution), as GraphStore.merge_extraction replays them
         # for documents: an actor merged away is not brought back by an import.
         from graph.resolution import Resolution
@@ -614,7 +641,8 @@ def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, option
     report.seconds["save"] = time.monotonic() - started - report.seconds["read"]
     if report.bad_rows > MAX_WARNINGS:
         warn(f"{report.bad_rows - MAX_WARNINGS} more bad rows not shown")
-    store.drop_evidence()
+    with pause_gc():
+        store.drop_evidence()
     report.actors = store.graph.number_of_nodes()
     report.relations = store.graph.number_of_edges()
     return report

@@ -64,7 +64,9 @@ def collect(path: Path, run: Importer) -> None:
     unmapped, no_actor = report.unmapped, report.no_actor
     edges, doc, sentence, date_col, pattern, url_col = run.edges, run.doc, run.sentence, run.date, run.pattern, run.url
     every = options.progress_every if options.progress else 0
-    next_progress = (report.rows // every + 1) * every if every else -1
+    # progress at each multiple of ``every`` rows over all files (n counts this file's lines)
+    next_progress = (report.rows // every + 1) * every - report.rows if every else -1
+    start_events, start_count = len(doc), report.events
 
     def actor(key: tuple[str, str, str, str]) -> tuple[str | None, str, int]:
         code = key[0].strip()
@@ -76,10 +78,12 @@ def collect(path: Path, run: Importer) -> None:
         hit = actors[key] = (None if out is None else out[0], ref.name or ref.code, len(resolved) - 1)
         return hit
 
+    start_rows = report.rows
+    n = 0
     with open_text(path) as fh:
         for n, line in enumerate(fh, 1):
-            report.rows += 1
-            if report.rows == next_progress:
+            if n == next_progress:
+                report.rows, report.events = start_rows + n, start_count + len(doc) - start_events
                 run.progress()
                 next_progress += every
             if line.count("\t") != COLUMNS - 1:
@@ -118,11 +122,12 @@ def collect(path: Path, run: Importer) -> None:
             if a == b:
                 no_actor["source and target are one actor"] += 1
                 continue
-            for i in (src[2], dst[2]):
-                if not used[i]:
-                    used[i] = 1
-                    run.use_actor(*resolved[i])  # type: ignore[arg-type]
-            report.events += 1
+            if not used[src[2]]:
+                used[src[2]] = 1
+                run.use_actor(*resolved[src[2]])  # type: ignore[arg-type]
+            if not used[dst[2]]:
+                used[dst[2]] = 1
+                run.use_actor(*resolved[dst[2]])  # type: ignore[arg-type]
             key = (a, rtype, b)
             rows = edges.get(key)
             if rows is None:
@@ -132,10 +137,13 @@ def collect(path: Path, run: Importer) -> None:
             date_col.append(date)
             pattern.append(mapped[1])
             link = row[-1].rpartition("\t")[2].strip() or None
-            extra = f"{row[NUM_MENTIONS].strip() or '0'} mentions"
             if mentions and event_id in mentions:
                 murl, sentence_id = mentions[event_id]
-                link = murl or link
-                extra = f"sentence {sentence_id} of the first mention; {extra}"
-            url_col.append(link)
-            sentence.append(f"GDELT event CAMEO {code}: {src[1]} -> {dst[1]} ({extra})")
+                url_col.append(murl or link)
+                sentence.append(f"GDELT event CAMEO {code}: {src[1]} -> {dst[1]} (sentence {sentence_id} of the first "
+                                f"mention; {row[NUM_MENTIONS].strip() or '0'} mentions)")
+            else:
+                url_col.append(link)
+                sentence.append(f"GDELT event CAMEO {code}: {src[1]} -> {dst[1]} ({row[NUM_MENTIONS].strip() or '0'} mentions)")
+    report.rows = start_rows + n
+    report.events = start_count + len(doc) - start_events
