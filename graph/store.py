@@ -290,13 +290,15 @@ class GraphStore:
         for u, v, k, a in _edge_items(self.graph):
             ev = a.pop("evidence")
             rows = rows_of.get((u, v, k)) if rows_of else None
+            if rows and not ev and block._fixed is not None:  # type: ignore[union-attr]
+                a["evidence_count"] = len(rows)
+                a["provenance"] = block._fixed[1]  # type: ignore[union-attr]
+                continue
             provs = {e.get("provenance") or TEXT for e in ev}
             if rows:
                 provs.update(block.provenances(rows))  # type: ignore[union-attr]
-                a["evidence_count"] = len(ev) + len(rows)
-            else:
-                a["evidence_count"] = len(ev)
-            a["provenance"] = ";".join(sorted(provs)) if len(provs) > 1 else next(iter(provs), "")
+            a["evidence_count"] = len(ev) + (len(rows) if rows else 0)
+            a["provenance"] = ";".join(sorted(provs))
         self.evidence_loaded = False
 
     def add_evidence_block(self, block: EvidenceBlock) -> None:
@@ -454,7 +456,10 @@ class GraphStore:
             provs.append(";".join(sorted({e.get("provenance") or TEXT for e in items})))
         ev_cols = _evidence_columns(order, block if block is not None and not mixed else None, block)
         for f in ("doc", "date", "pattern", "since", "provenance"):
-            ev_cols[f] = strings.codes(ev_cols[f])
+            if f == "doc" and not mixed and block is not None and block.unique_docs:
+                ev_cols[f] = strings.distinct(ev_cols[f])
+            else:
+                ev_cols[f] = strings.codes(ev_cols[f])
         edge_cols = {
             "source": [index[e[0]] for e in edges],
             "target": [index[e[1]] for e in edges],
@@ -741,6 +746,16 @@ class _Table:
         self.values: list[Any] = []
         self._index: dict[Any, int] = {}
 
+    def distinct(self, column: list[Any]) -> list[int]:
+        """:meth:`codes` of a column whose values are all different (an import's document ids): when
+        none is in the table yet they take the next codes in order, with no look-up per value."""
+        if self._index.keys().isdisjoint(column):
+            start = len(self.values)
+            self.values.extend(column)
+            self._index.update(zip(column, range(start, start + len(column)), strict=True))
+            return list(range(start, start + len(column)))
+        return self.codes(column)
+
     def codes(self, column: Iterable[Any]) -> list[int]:
         index, values = self._index, self.values
         column = column if isinstance(column, list) else list(column)
@@ -819,6 +834,7 @@ class EvidenceBlock:
             raise ValueError(f"evidence block: no column for {', '.join(missing)}")
         self.columns, self.constants, self.edges = columns, constants, edges
         self._date = columns.get("date")
+        self.unique_docs = False  # True when the importer knows no two rows share a document
         # confidence and provenance of any relation's rows, when both are constants
         self._fixed = ((constants["confidence"], constants["provenance"] or TEXT)
                        if "confidence" in constants and "provenance" in constants else None)

@@ -537,7 +537,9 @@ class Importer:
         columns = {"doc": self.doc, "sentence": self.sentence, "date": self.date, "pattern": self.pattern, "url": self.url}
         constants = {"start": 0, "end": 0, "confidence": self.confidence, "background": False, "since": None,
                      "provenance": self.dataset}
-        self.store.add_evidence_block(EvidenceBlock(columns, constants, block_edges))
+        block = EvidenceBlock(columns, constants, block_edges)
+        block.unique_docs = ordered
+        self.store.add_evidence_block(block)
         return set(self.actors)
 
     def _relation(self, u: str, t: str, v: str, rows: list[tuple[int, bool]], symmetric: bool,
