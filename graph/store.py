@@ -36,6 +36,23 @@ try:  # orjson is much faster on large stores; the stdlib is the fallback
         return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
 
     _loads = orjson.loads
+
+    def _pieces(obj: Any, depth: int = 0) -> Iterator[bytes]:
+        """The bytes of ``_dumps(obj)`` in pieces: the outer two levels of dicts key by key, long lists
+        in chunks, so a store of a million evidence is never one bytes object in memory."""
+        if isinstance(obj, dict) and depth < 2:
+            yield b"{"
+            for i, key in enumerate(sorted(obj)):
+                yield (b"," if i else b"") + _dumps(key) + b":"
+                yield from _pieces(obj[key], depth + 1)
+            yield b"}"
+        elif isinstance(obj, list) and len(obj) > _CHUNK:
+            for start in range(0, len(obj), _CHUNK):
+                part = _dumps(obj[start:start + _CHUNK])
+                yield (b"," if start else b"[") + part[1:-1]
+            yield b"]"
+        else:
+            yield _dumps(obj)
 except ImportError:  # pragma: no cover
     import json
 
@@ -43,6 +60,11 @@ except ImportError:  # pragma: no cover
         return json.dumps(obj, sort_keys=True, ensure_ascii=False).encode()
 
     _loads = json.loads
+
+    def _pieces(obj: Any, depth: int = 0) -> Iterator[bytes]:
+        yield _dumps(obj)
+
+_CHUNK = 65536  # list items per piece written (see _pieces)
 
 STORE_ENV = "ACTORGRAPH_STORE"
 DEFAULT_STORE = "actorgraph-data"
@@ -212,11 +234,10 @@ class GraphStore:
         with pause_gc():
             columns = self._columns()
             last = columns.pop("_last")
-            payload = _dumps(columns)
-        graph_tmp = self._write_temp(payload)
+            graph_tmp = self._write_temp(_pieces(columns))
         topology_tmp = None
         try:
-            del payload
+            del columns["evidence"]  # the topology file has none
             with pause_gc():
                 # The stamp of the temp file is the store file's: a rename keeps inode, size and mtime.
                 topology = {"format": TOPOLOGY_FORMAT, "version": FORMAT_VERSION, "store_file": _stamp(graph_tmp),
@@ -235,12 +256,16 @@ class GraphStore:
                         os.unlink(tmp)
             raise
 
-    def _write_temp(self, payload: bytes) -> Path:
-        """``payload`` in a new temp file in the store folder, flushed to disk."""
+    def _write_temp(self, payload: bytes | Iterable[bytes]) -> Path:
+        """``payload`` (bytes, or pieces of them) in a new temp file in the store folder, flushed to disk."""
         fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".graph-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
+                if isinstance(payload, bytes):
+                    fh.write(payload)
+                else:
+                    for piece in payload:
+                        fh.write(piece)
                 fh.flush()
                 os.fsync(fh.fileno())
         except BaseException:
