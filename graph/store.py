@@ -22,6 +22,7 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,23 @@ try:  # orjson is much faster on large stores; the stdlib is the fallback
         return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
 
     _loads = orjson.loads
+
+    def _pieces(obj: Any, depth: int = 0) -> Iterator[bytes]:
+        """The bytes of ``_dumps(obj)`` in pieces: the outer two levels of dicts key by key, long lists
+        in chunks, so a store of a million evidence is never one bytes object in memory."""
+        if isinstance(obj, dict) and depth < 2:
+            yield b"{"
+            for i, key in enumerate(sorted(obj)):
+                yield (b"," if i else b"") + _dumps(key) + b":"
+                yield from _pieces(obj[key], depth + 1)
+            yield b"}"
+        elif isinstance(obj, list) and len(obj) > _CHUNK:
+            for start in range(0, len(obj), _CHUNK):
+                part = _dumps(obj[start:start + _CHUNK])
+                yield (b"," if start else b"[") + part[1:-1]
+            yield b"]"
+        else:
+            yield _dumps(obj)
 except ImportError:  # pragma: no cover
     import json
 
@@ -61,7 +79,13 @@ except ImportError:  # pragma: no cover
 
     _loads = json.loads
 
+    def _pieces(obj: Any, depth: int = 0) -> Iterator[bytes]:
+        yield _dumps(obj)
+
+
 loads_json = _loads  # the store's JSON reader (orjson when installed), for the topology's lazy evidence read
+_CHUNK = 65536  # list items per piece written (see _pieces)
+
 STORE_ENV = "ACTORGRAPH_STORE"
 DEFAULT_STORE = "actorgraph-data"
 GRAPH_FILE = "graph.json"
@@ -99,6 +123,7 @@ class GraphStore:
         self.read_only = False  # True: save() refuses (a view that must never be written back)
         self._symmetric = load_taxonomy().symmetric
         self._resolution: Any = None  # the analyst's decisions (graph.resolution), read when first needed
+        self._block: EvidenceBlock | None = None  # imported evidence still in columns (add_evidence_block)
 
     # -- persistence -------------------------------------------------------
 
@@ -134,6 +159,7 @@ class GraphStore:
     def reload(self) -> None:
         self.evidence_loaded = True
         self._resolution = None
+        self._block = None
         self.graph = nx.MultiDiGraph()
         self.documents = {}
         if self.path.exists() and not self.path.is_dir():
@@ -187,7 +213,7 @@ class GraphStore:
                 out.append(f"actor {n!r} has no name, or a kind not in the taxonomy: {a.get('kind')!r}")
                 if limit is not None and len(out) >= limit:
                     return out
-        for u, v, k, a in self.graph.edges(keys=True, data=True):
+        for u, v, k, a in _edge_items(self.graph):
             if k not in types or not isinstance(a.get("evidence") if evidence else a.get("evidence_count"),
                                                 list if evidence else int):
                 out.append(f"relation {u} -{k}-> {v}: type not in the taxonomy, or no evidence list")
@@ -214,11 +240,10 @@ class GraphStore:
         with pause_gc():
             columns = self._columns()
             last = columns.pop("_last")
-            payload = _dumps(columns)
-        graph_tmp = self._write_temp(payload)
+            graph_tmp = self._write_temp(_pieces(columns))
         topology_tmp = None
         try:
-            del payload
+            del columns["evidence"]  # the topology file has none
             with pause_gc():
                 # The stamp of the temp file is the store file's: a rename keeps inode, size and mtime.
                 topology = {"format": TOPOLOGY_FORMAT, "version": FORMAT_VERSION, "store_file": file_stamp(graph_tmp),
@@ -237,12 +262,16 @@ class GraphStore:
                         os.unlink(tmp)
             raise
 
-    def _write_temp(self, payload: bytes) -> Path:
-        """``payload`` in a new temp file in the store folder, flushed to disk."""
+    def _write_temp(self, payload: bytes | Iterable[bytes]) -> Path:
+        """``payload`` (bytes, or pieces of them) in a new temp file in the store folder, flushed to disk."""
         fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".graph-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
+                if isinstance(payload, bytes):
+                    fh.write(payload)
+                else:
+                    for piece in payload:
+                        fh.write(piece)
                 fh.flush()
                 os.fsync(fh.fileno())
         except BaseException:
@@ -287,11 +316,38 @@ class GraphStore:
         return True
 
     def _drop_evidence(self) -> None:
-        for _u, _v, a in self.graph.edges(data=True):
+        block, self._block = self._block, None
+        rows_of = block.edges if block is not None else {}
+        for u, v, k, a in _edge_items(self.graph):
             ev = a.pop("evidence")
-            a["evidence_count"] = len(ev)
-            a["provenance"] = edge_summary(ev).provenance_key
+            rows = rows_of.get((u, v, k)) if rows_of else None
+            if rows and not ev and block._fixed is not None:  # type: ignore[union-attr]
+                a["evidence_count"] = len(rows)
+                a["provenance"] = block._fixed[1]  # type: ignore[union-attr]
+                continue
+            provs = set(edge_summary(ev).provenance)
+            if rows:
+                provs.update(block.provenances(rows))  # type: ignore[union-attr]
+            a["evidence_count"] = len(ev) + (len(rows) if rows else 0)
+            a["provenance"] = ";".join(sorted(provs))
         self.evidence_loaded = False
+
+    def add_evidence_block(self, block: EvidenceBlock) -> None:
+        """Hold ``block``'s evidence in columns until :meth:`save` writes it (an import of millions of
+        events: no dict per evidence). Each of its relations must be an edge of the graph already
+        (its ``evidence`` list holds the evidence stored before, if any). Until the save, readers
+        of ``graph`` do not see the block's evidence: the importer saves, then drops evidence
+        (:meth:`drop_evidence`)."""
+        for u, v, k in block.edges:
+            if k not in self.graph._adj.get(u, {}).get(v, {}):
+                raise ValueError(f"evidence block: relation {u} -{k}-> {v} is not in the graph")
+        if self._block is not None:
+            raise ValueError("this store already holds an evidence block; save it first")
+        self._block = block
+
+    def drop_evidence(self) -> None:
+        """Keep only the graph's shape (as :meth:`open` with ``evidence=False``): read-only from now on."""
+        self._drop_evidence()
 
     def check_writable(self) -> None:
         """Raise :class:`StoreError` now if the store folder cannot be created or written."""
@@ -392,22 +448,49 @@ class GraphStore:
             "documents": strings.codes(d for ds in node_docs for d in ds),
             "codes": [sorted(a.get("codes", [])) for a in na],
         }
-        edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1]))
-        ev_cols: dict[str, list[Any]] = {f: [] for f in EVIDENCE_FIELDS}
+        edges = sorted(_edge_items(g), key=lambda e: (e[0], e[2], e[1]))
+        block = self._block
+        rows_of = block.edges if block is not None else {}
+        # Each evidence in file order: its dict, or its row (an int) in the imported block.
+        order: list[Any] = []
         nev, dates, lasts, confs, provs = [], [], [], [], []
-        for _u, _v, _k, a in edges:
-            evidence = sorted(a["evidence"], key=evidence_key)
-            nev.append(len(evidence))
-            for e in evidence:
-                for f in EVIDENCE_FIELDS:
-                    ev_cols[f].append(e.get(f, EVIDENCE_DEFAULTS.get(f)))
-            summary = edge_summary(evidence)
-            dates.append(summary.date)
-            lasts.append(summary.last)
-            confs.append(summary.confidence)
-            provs.append(summary.provenance_key)
+        # Block rows that are the only evidence of their relation (an import into a new graph: most)
+        # are summed up by the block; a relation's dicts and rows meet only after a second import.
+        summary = block.summary if block is not None else None
+        mixed = False
+        for u, v, k, a in edges:
+            evidence = a["evidence"]
+            rows = rows_of.get((u, v, k)) if rows_of else None
+            if rows is not None and block is not None:
+                if evidence:  # evidence stored before beside imported rows: merge them as dicts
+                    items = sorted([*evidence, *map(block.row, rows)], key=evidence_key)
+                    order.extend(items)
+                    mixed = True
+                else:
+                    order.extend(rows)
+                    nev.append(len(rows))
+                    first, last, conf, prov = summary(rows)  # type: ignore[misc]
+                    dates.append(first)
+                    lasts.append(last)
+                    confs.append(conf)
+                    provs.append(prov)
+                    continue
+            else:
+                items = sorted(evidence, key=evidence_key) if len(evidence) > 1 else evidence
+                order.extend(items)
+                mixed = mixed or bool(items)
+            nev.append(len(items))
+            summary_of = edge_summary(items)
+            dates.append(summary_of.date)
+            lasts.append(summary_of.last)
+            confs.append(summary_of.confidence)
+            provs.append(summary_of.provenance_key)
+        ev_cols = _evidence_columns(order, block if block is not None and not mixed else None, block)
         for f in ("doc", "date", "pattern", "since", "provenance"):
-            ev_cols[f] = strings.codes(ev_cols[f])
+            if f == "doc" and not mixed and block is not None and block.unique_docs:
+                ev_cols[f] = strings.distinct(ev_cols[f])
+            else:
+                ev_cols[f] = strings.codes(ev_cols[f])
         edge_cols = {
             "source": [index[e[0]] for e in edges],
             "target": [index[e[1]] for e in edges],
@@ -694,16 +777,24 @@ class _Table:
         self.values: list[Any] = []
         self._index: dict[Any, int] = {}
 
+    def distinct(self, column: list[Any]) -> list[int]:
+        """:meth:`codes` of a column whose values are all different (an import's document ids): when
+        none is in the table yet they take the next codes in order, with no look-up per value."""
+        if self._index.keys().isdisjoint(column):
+            start = len(self.values)
+            self.values.extend(column)
+            self._index.update(zip(column, range(start, start + len(column)), strict=True))
+            return list(range(start, start + len(column)))
+        return self.codes(column)
+
     def codes(self, column: Iterable[Any]) -> list[int]:
         index, values = self._index, self.values
-        out = []
-        for v in column:
-            i = index.get(v)
-            if i is None:
-                i = index[v] = len(values)
-                values.append(v)
-            out.append(i)
-        return out
+        column = column if isinstance(column, list) else list(column)
+        # New values in order of first appearance, then one look-up per value: loops in C, not Python.
+        fresh = [v for v in dict.fromkeys(column) if v not in index]
+        index.update(zip(fresh, range(len(values), len(values) + len(fresh)), strict=True))
+        values.extend(fresh)
+        return list(map(index.__getitem__, column))
 
 
 def file_stamp(file: Path) -> list[int]:
@@ -872,3 +963,82 @@ class StoreReader(GraphReader):
 
     def type_counts(self) -> dict[str, int]:
         return dict(Counter(k for _u, _v, k in self.g.edges(keys=True)))
+
+
+def _edge_items(g: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """(source, target, type, attributes) of every edge, from networkx's own dicts (its edge views
+    cost more than the rest of a save on a million-relation store)."""
+    return [(u, v, k, a) for u, nbrs in g._adj.items() for v, keydict in nbrs.items() for k, a in keydict.items()]
+
+
+class EvidenceBlock:
+    """Evidence of many relations as columns, one row per evidence: what an import of millions of
+    coded events hands the store, so that no dict per evidence is built before :meth:`GraphStore.save`.
+
+    ``columns`` maps evidence fields to one value per row, ``constants`` the fields equal on every
+    row (every field of :data:`EVIDENCE_FIELDS` is in one of them); ``edges`` maps each relation
+    ``(source, target, type)`` to its rows in evidence order (by document, start, end).
+    """
+
+    def __init__(self, columns: dict[str, list[Any]], constants: dict[str, Any],
+                 edges: dict[tuple[str, str, str], list[int]]) -> None:
+        missing = [f for f in EVIDENCE_FIELDS if f not in columns and f not in constants]
+        if missing:
+            raise ValueError(f"evidence block: no column for {', '.join(missing)}")
+        self.columns, self.constants, self.edges = columns, constants, edges
+        self._date = columns.get("date")
+        self.unique_docs = False  # True when the importer knows no two rows share a document
+        # confidence and provenance of any relation's rows, when both are constants
+        self._fixed = ((constants["confidence"], constants["provenance"] or TEXT)
+                       if "confidence" in constants and "provenance" in constants else None)
+
+    def row(self, i: int) -> dict[str, Any]:
+        """Row ``i`` as an evidence dict."""
+        return {f: self.columns[f][i] if f in self.columns else self.constants[f] for f in EVIDENCE_FIELDS}
+
+    def summary(self, rows: list[int]) -> tuple[str | None, str | None, float, str]:
+        """(first date, last date, highest confidence, provenances ';'-joined) of a relation's ``rows``."""
+        col = self._date
+        if col is None:
+            first = last = self.constants["date"] or None
+        elif len(rows) == 1:
+            first = last = col[rows[0]] or None
+        else:
+            ds = [d for d in map(col.__getitem__, rows) if d]
+            first, last = (min(ds), max(ds)) if ds else (None, None)
+        if self._fixed is not None:
+            return first, last, self._fixed[0], self._fixed[1]
+        return first, last, self.confidence(rows), ";".join(sorted(self.provenances(rows)))
+
+    def confidence(self, rows: list[int]) -> float:
+        if "confidence" in self.columns:
+            return max(map(self.columns["confidence"].__getitem__, rows), default=0.0)
+        return self.constants["confidence"] if rows else 0.0
+
+    def provenances(self, rows: list[int]) -> set[str]:
+        if "provenance" in self.columns:
+            return {p or TEXT for p in map(self.columns["provenance"].__getitem__, rows)}
+        return {self.constants["provenance"] or TEXT} if rows else set()
+
+
+def _evidence_columns(order: list[Any], rows_only: EvidenceBlock | None, block: EvidenceBlock | None
+                      ) -> dict[str, list[Any]]:
+    """One list per evidence field over ``order`` (evidence dicts, or rows of ``block``);
+    ``rows_only`` is the block when ``order`` holds no dict."""
+    cols: dict[str, list[Any]] = {}
+    gather = itemgetter(*order) if rows_only is not None and len(order) > 1 else None
+    for f in EVIDENCE_FIELDS:
+        default = EVIDENCE_DEFAULTS.get(f)
+        if block is None:
+            cols[f] = [e.get(f, default) for e in order]
+        elif f in block.columns:
+            col = block.columns[f]
+            if rows_only is None:
+                cols[f] = [e.get(f, default) if e.__class__ is dict else col[e] for e in order]
+            else:
+                cols[f] = list(gather(col)) if gather is not None else [col[e] for e in order]
+        else:
+            value = block.constants[f]
+            cols[f] = [value] * len(order) if rows_only is not None else [
+                e.get(f, default) if e.__class__ is dict else value for e in order]
+    return cols

@@ -383,3 +383,30 @@ def test_import_keeps_the_analysts_merges(tmp_path: Path, cli) -> None:
     assert "gustavo-petro" not in g
     docs = {e["doc"] for _, _, a in g.edges("colombia", data=True) for e in a["evidence"]}
     assert {"gdelt:51", "gdelt:53"} <= docs
+
+
+def test_import_in_two_files_gives_the_graph_of_one(tmp_path: Path) -> None:
+    """The second file meets stored evidence (merged, duplicates dropped, a symmetric edge turned
+    round by an earlier event the other way), unsorted ids and a repeated row: the graph of one file."""
+    usa, col, ven = ("USAGOV", "UNITED STATES", "USA"), ("COL", "COLOMBIA", "COL"), ("VEN", "VENEZUELA", "VEN")
+    first = [gdelt_row(72, "043", usa, col), gdelt_row(9, "163", usa, col, day="20260110"), gdelt_row(80, "043", col, ven)]
+    second = [gdelt_row(71, "043", col, usa, day="20260101"), gdelt_row(72, "043", usa, col), gdelt_row(8, "163", usa, col),
+              gdelt_row(81, "043", ven, col), gdelt_row(81, "043", ven, col)]
+    for name, files in {"two": [first, second], "one": [first + second]}.items():
+        for i, rows in enumerate(files):
+            f = write_tsv(tmp_path / f"{name}{i}.CSV", rows)
+            import_events("gdelt", [f], GraphStore.open(tmp_path / name, create=True), ImportOptions(progress=False))
+    one, two = GraphStore.open(tmp_path / "one"), GraphStore.open(tmp_path / "two")
+    assert one.to_dict() == two.to_dict()
+    meets = {(r.source, r.target): [e.doc for e in r.evidence] for r in two.relations(["MEETS"])}
+    assert meets == {("colombia", "united-states"): ["gdelt:71", "gdelt:72"],
+                     ("colombia", "venezuela"): ["gdelt:80", "gdelt:81"]}
+    sanctions = two.graph.edges["united-states", "colombia", "SANCTIONS"]
+    assert [e["doc"] for e in sanctions["evidence"]] == ["gdelt:8", "gdelt:9"]
+
+
+def test_store_file_is_written_in_pieces_with_the_same_bytes() -> None:
+    from graph.store import _CHUNK, _dumps, _pieces
+
+    data = {"b": list(range(2 * _CHUNK + 3)), "a": {"y": [{"q": 1, "p": None}] * (_CHUNK + 1), "x": []}, "c": "s"}
+    assert b"".join(_pieces(data)) == _dumps(data)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import operator
 import re
 import sys
 import time
@@ -26,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -35,7 +37,7 @@ from extraction.gazetteer import load_gazetteer
 from graph.errors import ActorgraphError
 from graph.model import DATASETS, TEXT, name_key, slugify
 from graph.resolution import Resolution
-from graph.store import GraphStore, pause_gc
+from graph.store import EvidenceBlock, GraphStore, pause_gc
 from graph.taxonomy import load_taxonomy
 
 MAPPINGS_FILE = Path(load_taxonomy.__code__.co_filename).resolve().parent / "schema" / "event_mappings.yaml"
@@ -389,9 +391,215 @@ class ImportOptions:
 
 
 def readers() -> dict[str, RowReader]:
-    from loaders.events import acled, gdelt, icews, polecat  # deferred: each format's module imports this package
+    from loaders.events import acled, icews, polecat  # deferred: each format's module imports this package
 
-    return {"gdelt": gdelt.read, "polecat": polecat.read, "icews": icews.read, "acled": acled.read}
+    return {"polecat": polecat.read, "icews": icews.read, "acled": acled.read}
+
+
+class Importer:
+    """One import run: what every dataset's rows go through (actor resolution with the analyst's
+    merges, counting by reason, warnings, progress) and the columns its evidence is gathered in.
+
+    Evidence stays in columns (one list per field, one row per stored event) and relations map
+    to their rows, so an import of millions of events builds no object per event; :meth:`finish`
+    hands them to the store as one :class:`~graph.store.EvidenceBlock`, which the save writes.
+    """
+
+    def __init__(self, dataset: str, store: GraphStore, options: ImportOptions, report: ImportReport,
+                 warn: Callable[[str], None], redirect: dict[str, str]) -> None:
+        self.dataset, self.store, self.options, self.report, self.warn = dataset, store, options, report, warn
+        self.resolver = Resolver(store)
+        self.redirect = redirect
+        self.confidence = load_mappings().confidence.get(dataset, 0.5)
+        self.started = time.monotonic()
+        # (source, type, target) as the events state it -> their rows, in file order
+        self.edges: dict[tuple[str, str, str], list[int]] = {}
+        self.doc: list[str] = []
+        self.sentence: list[str] = []
+        self.date: list[str | None] = []
+        self.pattern: list[str] = []
+        self.url: list[str | None] = []
+        self.actors: dict[str, tuple[str, str, str]] = {}  # id -> (id, name, kind), in order of first use
+        self.codes: dict[tuple[str, str], None] = {}      # (actor id, dataset code attribute), in order
+
+    # -- per event ------------------------------------------------------------------------
+
+    def resolve(self, ref: ActorRef) -> tuple[str, str, str] | None:
+        """``ref``'s actor under the id the analyst's merges or aliases give it (None: no actor)."""
+        out = self.resolver.resolve(ref)
+        if out is not None and self.redirect:
+            out = _redirected(out, self.redirect, name_key)
+        return out
+
+    def use_actor(self, actor: tuple[str, str, str], attribute: str) -> None:
+        """``actor`` has stored evidence: it is added to the graph, with ``attribute`` in its codes."""
+        if actor[0] not in self.actors:
+            self.actors[actor[0]] = actor
+        if attribute:
+            self.codes[(actor[0], attribute)] = None
+
+    def add(self, a: str, rtype: str, b: str, doc: str, sentence: str, date: str | None, pattern: str,
+            url: str | None) -> None:
+        """One event's evidence of ``a -rtype-> b`` (both actors given to :meth:`use_actor`)."""
+        key = (a, rtype, b)
+        rows = self.edges.get(key)
+        if rows is None:
+            rows = self.edges[key] = []
+        rows.append(len(self.doc))
+        self.doc.append(doc)
+        self.sentence.append(sentence)
+        self.date.append(date)
+        self.pattern.append(pattern)
+        self.url.append(url)
+
+    def bad_row(self, path: Path, line: int, message: str) -> None:
+        self.report.bad_rows += 1
+        if self.report.bad_rows <= MAX_WARNINGS:
+            self.warn(f"{path}:{line}: {message}")
+
+    def progress(self) -> None:
+        rate = self.report.rows / max(time.monotonic() - self.started, 1e-9)
+        print(f"{self.dataset}: {self.report.rows:,} rows read, {self.report.events:,} events stored ({rate:,.0f} rows/s)",
+              file=sys.stderr, flush=True)
+
+    def events(self, path: Path, read: RowReader) -> None:
+        """The rows of ``path`` as ``read`` yields them (datasets without a reader of their own)."""
+        report, options = self.report, self.options
+        for line, item in read(path, options):
+            report.rows += 1
+            if options.progress and report.rows % options.progress_every == 0:
+                self.progress()
+            if isinstance(item, RowError):
+                self.bad_row(path, line, str(item))
+                continue
+            ev = item
+            if ev.type is None:
+                report.unmapped[ev.code] += 1
+                continue
+            a, b = self.resolve(ev.source), self.resolve(ev.target)
+            if a is None or b is None:
+                report.no_actor["no identifiable source" if a is None else "no identifiable target"] += 1
+                continue
+            if a[0] == b[0]:
+                report.no_actor["source and target are one actor"] += 1
+                continue
+            self.use_actor(a, ev.source.attribute)
+            self.use_actor(b, ev.target.attribute)
+            report.events += 1
+            self.add(a[0], ev.type, b[0], f"{self.dataset}:{ev.event_id}", ev.text, ev.date,
+                     f"{ev.code}; {ev.detail}" if ev.detail else ev.code, ev.url)
+
+    # -- into the store -------------------------------------------------------------------
+
+    def finish(self) -> set[str]:
+        """Add the used actors and the relations to the graph and the evidence as one block;
+        returns the ids of the actors the events touched."""
+        g = self.store.graph
+        for actor_id, name, kind in self.actors.values():
+            if actor_id not in g:
+                g.add_node(actor_id, name=name, kind=kind, aliases=[], documents=[], codes=[])
+        for actor_id, attribute in self.codes:
+            a = g.nodes[actor_id]
+            codes = a.get("codes") or []
+            if attribute not in codes:
+                a["codes"] = sorted([*codes, attribute])
+        symmetric = load_taxonomy().symmetric
+        block_edges: dict[tuple[str, str, str], list[int]] = {}
+        adj, pred, doc, by_type = g._adj, g._pred, self.doc, self.report.by_type
+        done: set[tuple[str, str, str]] = set()
+        # Documents unique and in file order (GDELT files are sorted by event id): each relation's
+        # rows are then already in document order with no duplicate.
+        ordered = len(set(doc)) == len(doc) and all(map(operator.le, doc, islice(doc, 1, None)))
+        for key, rows in self.edges.items():
+            if key in done:
+                continue
+            u, t, v = key
+            sym = t in symmetric
+            back = self.edges.get((v, t, u)) if sym else None
+            if back is not None:
+                done.add((v, t, u))
+            if back is None and t not in adj[u].get(v, ()) and not (sym and t in adj[v].get(u, ())):
+                # A relation new to the graph, stated one way only (most of them): no stored evidence to meet.
+                if len(rows) > 1 and not ordered:
+                    rows = _first_of_each_doc(rows, doc)
+                keydict = adj[u].get(v)
+                if keydict is None:
+                    keydict = adj[u][v] = pred[v][u] = {}
+                keydict[t] = {"type": t, "evidence": []}
+                block_edges[(u, v, t)] = rows
+                self.report.added += len(rows)
+                by_type[t] += len(rows)
+                continue
+            # Both ways in file order (the first of duplicates is kept; the first evidence sets the way).
+            merged = sorted([*((r, False) for r in rows), *((r, True) for r in back or ())])
+            self._relation(u, t, v, merged, sym, block_edges)
+        g.__networkx_cache__.clear()
+        columns = {"doc": self.doc, "sentence": self.sentence, "date": self.date, "pattern": self.pattern, "url": self.url}
+        constants = {"start": 0, "end": 0, "confidence": self.confidence, "background": False, "since": None,
+                     "provenance": self.dataset}
+        block = EvidenceBlock(columns, constants, block_edges)
+        block.unique_docs = ordered
+        self.store.add_evidence_block(block)
+        return set(self.actors)
+
+    def _relation(self, u: str, t: str, v: str, rows: list[tuple[int, bool]], symmetric: bool,
+                  block_edges: dict[tuple[str, str, str], list[int]]) -> None:
+        """Keep the new evidence of ``u -t-> v`` (rows in file order, each flagged when it states
+        ``v -t-> u``) as GraphStore.add_relation would: duplicates of stored evidence dropped, and a
+        symmetric pair kept as one edge pointing the way its first evidence (by doc, start, end) does."""
+        g, doc = self.store.graph, self.doc
+        adj = g._adj  # networkx's own dicts: adding 300,000 edges through add_edge costs more than reading
+        forward = adj[u].get(v, {}).get(t)
+        backward = adj[v].get(u, {}).get(t) if symmetric else None
+        if symmetric and forward is not None and backward is not None:
+            # Both ways already stored (a store from before one edge per pair): each row to its own way.
+            self._relation(u, t, v, [(r, False) for r, back in rows if not back], False, block_edges)
+            self._relation(v, t, u, [(r, False) for r, back in rows if back], False, block_edges)
+            return
+        stored = forward if forward is not None else backward
+        way = None if stored is None else forward is None  # True when the edge is v -> u
+        keys = {(e["doc"], e["start"], e["end"]) for e in stored["evidence"]} if stored is not None else set()
+        first = min(keys) if keys else None
+        kept: list[int] = []
+        for r, back in rows:
+            k = (doc[r], 0, 0)
+            if k in keys:
+                continue
+            if way is None:
+                way = back
+            elif back != way and symmetric and first is not None and k < first:
+                way = back
+            keys.add(k)
+            kept.append(r)
+            if first is None or k < first:
+                first = k
+        if not kept:
+            return
+        src, dst = (v, u) if way else (u, v)
+        if stored is not None and (backward is stored) != bool(way):
+            # The pair's first evidence now states it the other way: the edge turns round.
+            g.remove_edge(*((v, u) if backward is stored else (u, v)), t)
+        attrs = adj[src].get(dst, {}).get(t)
+        if attrs is None:
+            attrs = stored if stored is not None else {"type": t, "evidence": []}
+            keydict = adj[src].get(dst)
+            if keydict is None:
+                keydict = adj[src][dst] = g._pred[dst][src] = {}
+            keydict[t] = attrs
+        if len(kept) > 1:
+            kept.sort(key=doc.__getitem__)
+        block_edges[(src, dst, t)] = kept
+        self.report.added += len(kept)
+        self.report.by_type[t] += len(kept)
+
+
+def _first_of_each_doc(rows: list[int], doc: list[str]) -> list[int]:
+    """``rows`` (file order) without later rows of a document already there, in document order."""
+    docs = list(map(doc.__getitem__, rows))
+    if len(set(docs)) != len(docs):
+        seen: set[str] = set()
+        rows = [r for r, d in zip(rows, docs, strict=True) if not (d in seen or seen.add(d))]  # type: ignore[func-returns-value]
+    return sorted(rows, key=doc.__getitem__)
 
 
 def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, options: ImportOptions | None = None,
@@ -400,72 +608,41 @@ def import_events(dataset: str, paths: Iterable[Path], store: GraphStore, option
 
     Evidence of an event: doc ``<dataset>:<event id>``, its date, the source URL, the dataset as
     provenance, the code that made the relation as pattern; re-importing a file adds nothing.
+    Memory holds the events as columns, not objects (see :class:`Importer`); afterwards ``store``
+    holds the saved graph without evidence, as ``GraphStore.open(path, evidence=False)`` would.
     """
     if dataset not in DATASETS:
         raise ValueError(f"unknown dataset {dataset!r}; one of {', '.join(DATASETS)}")
     options = options or ImportOptions()
-    read = readers()[dataset]
     report = ImportReport(dataset)
     warn = warn or (lambda msg: print(f"warning: {msg}", file=sys.stderr))
     paths = list(paths)
     for p in [*paths, *options.mentions]:
         if not p.is_file():
             raise FileNotFoundError(f"{p}: no such file")
-    conf = load_mappings().confidence.get(dataset, 0.5)
     started = time.monotonic()
-    with store.locked(), pause_gc():
-        resolver = Resolver(store)
-        sink = _Sink(store)
-        added_refs: dict[int, ActorRef] = {}
+    # GC paused around the save too (the lock's exit): it would traverse every row at each collection.
+    with pause_gc(), store.locked():
         # The analyst's merges and aliases (graph.resolution), as GraphStore.merge_extraction replays them
         # for documents: an actor merged away is not brought back by an import.
         resolution = Resolution.load(store.path)
-        redirect = resolution.redirects()
-        touched: set[str] = set()
+        run = Importer(dataset, store, options, report, warn, resolution.redirects())
         for path in paths:
-            for line, item in read(path, options):
-                report.rows += 1
-                if options.progress and report.rows % options.progress_every == 0:
-                    rate = report.rows / max(time.monotonic() - started, 1e-9)
-                    print(f"{dataset}: {report.rows:,} rows read, {report.events:,} events stored ({rate:,.0f} rows/s)",
-                          file=sys.stderr, flush=True)
-                if isinstance(item, RowError):
-                    report.bad_rows += 1
-                    if report.bad_rows <= MAX_WARNINGS:
-                        warn(f"{path}:{line}: {item}")
-                    continue
-                ev = item
-                if ev.type is None:
-                    report.unmapped[ev.code] += 1
-                    continue
-                a, b = resolver.resolve(ev.source), resolver.resolve(ev.target)
-                if a is None or b is None:
-                    report.no_actor["no identifiable source" if a is None else "no identifiable target"] += 1
-                    continue
-                if redirect:
-                    a, b = (_redirected(x, redirect, name_key) for x in (a, b))
-                if a[0] == b[0]:
-                    report.no_actor["source and target are one actor"] += 1
-                    continue
-                # Readers hand out one ActorRef per distinct actor and keep it alive: add each to the graph once.
-                for ref, resolved in ((ev.source, a), (ev.target, b)):
-                    if id(ref) not in added_refs:
-                        added_refs[id(ref)] = ref
-                        sink.actor(resolved, ref.attribute)
-                        touched.add(resolved[0])
-                evidence = {"doc": f"{dataset}:{ev.event_id}", "sentence": ev.text, "start": 0, "end": 0,
-                            "date": ev.date, "confidence": conf, "provenance": dataset,
-                            "pattern": f"{ev.code}; {ev.detail}" if ev.detail else ev.code,
-                            "url": ev.url}
-                report.events += 1
-                if sink.evidence(a[0], ev.type, b[0], evidence):
-                    report.added += 1
-                    report.by_type[ev.type] += 1
+            if dataset == "gdelt":
+                from loaders.events import gdelt  # deferred: the format's module imports this package
+
+                gdelt.collect(path, run)
+            else:
+                run.events(path, readers()[dataset])
+        touched = run.finish()
+        del run
         resolution.reapply(store, touched)  # renames, aliases and kinds the analyst chose
         report.seconds["read"] = time.monotonic() - started
     report.seconds["save"] = time.monotonic() - started - report.seconds["read"]
     if report.bad_rows > MAX_WARNINGS:
         warn(f"{report.bad_rows - MAX_WARNINGS} more bad rows not shown")
+    with pause_gc():
+        store.drop_evidence()
     report.actors = store.graph.number_of_nodes()
     report.relations = store.graph.number_of_edges()
     return report
@@ -478,69 +655,11 @@ def _redirected(actor: tuple[str, str, str], redirect: dict[str, str],
     return (to, *actor[1:]) if to else actor  # type: ignore[return-value]
 
 
-class _Sink:
-    """Adds actors and evidence dicts to the store's graph directly: millions of events, so no
-    pydantic objects per event, and each relation's seen-evidence set is built once, not per event."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self.g = store.graph
-        self.symmetric = load_taxonomy().symmetric
-        self._seen: dict[int, tuple[list[dict[str, Any]], set[tuple[str, int, int]], tuple[str, int, int] | None]] = {}
-        self._codes: set[tuple[str, str]] = set()
-
-    def actor(self, actor: tuple[str, str, str], attribute: str) -> None:
-        actor_id, name, kind = actor
-        g = self.g
-        if actor_id not in g:
-            g.add_node(actor_id, name=name, kind=kind, aliases=[], documents=[], codes=[])
-        if attribute and (actor_id, attribute) not in self._codes:
-            self._codes.add((actor_id, attribute))
-            a = g.nodes[actor_id]
-            codes = a.get("codes") or []
-            if attribute not in codes:
-                a["codes"] = sorted([*codes, attribute])
-
-    def _entry(self, evidence: list[dict[str, Any]]):
-        entry = self._seen.get(id(evidence))
-        if entry is None or entry[0] is not evidence:
-            keys = {(e["doc"], e["start"], e["end"]) for e in evidence}
-            entry = (evidence, keys, min(keys) if keys else None)
-            self._seen[id(evidence)] = entry
-        return entry
-
-    def evidence(self, u: str, k: str, v: str, ev: dict[str, Any]) -> bool:
-        """Add one evidence dict to the relation u -k-> v; False if that evidence is already there."""
-        g = self.g
-        adj = g._adj  # networkx's own dicts: edge views cost more than the rest of the event's work
-        key = (ev["doc"], ev["start"], ev["end"])
-        attrs = adj[u].get(v, {}).get(k)
-        if attrs is None and k in self.symmetric and (stored := adj[v].get(u, {}).get(k)) is not None:
-            # As GraphStore.add_relation: one edge per symmetric pair, pointing the way its first evidence does.
-            lst, keys, first = self._entry(stored["evidence"])
-            if first is not None and key < first:
-                g.remove_edge(v, u, k)
-                g.add_edge(u, v, key=k, **stored)
-                attrs = adj[u][v][k]
-            else:
-                u, v, attrs = v, u, stored
-        if attrs is None:
-            g.add_edge(u, v, key=k, type=k, evidence=[])
-            attrs = adj[u][v][k]
-        lst, keys, first = self._entry(attrs["evidence"])
-        if key in keys:
-            return False
-        lst.append(ev)
-        keys.add(key)
-        if first is None or key < first:
-            self._seen[id(lst)] = (lst, keys, key)
-        return True
-
-
 def description(dataset: str, code: str, source: str, target: str, extra: str = "") -> str:
     """The evidence text of an event that has no sentence of its own: what the dataset coded."""
     text = f"{dataset.upper()} event {code}: {source} -> {target}"
     return f"{text} ({extra})" if extra else text
 
 
-__all__ = ["DATASETS", "TEXT", "ActorRef", "Event", "EventFormatError", "ImportOptions", "ImportReport", "Resolver",
-           "RowError", "description", "import_events", "iso_date", "load_mappings", "open_text"]
+__all__ = ["DATASETS", "TEXT", "ActorRef", "Event", "EventFormatError", "ImportOptions", "ImportReport", "Importer",
+           "Resolver", "RowError", "description", "import_events", "iso_date", "load_mappings", "open_text"]
