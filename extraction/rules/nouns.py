@@ -40,6 +40,27 @@ class NounFrame:
 
 
 def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
+    """Who does the event a trigger noun names, to whom and with whom; None when it names no event here."""
+    typed = _frame_type(ctx, tok)
+    if typed is None:
+        return None
+    rtype, base, reverser = typed
+    agents, targets, with_ = _frame_arguments(ctx, tok, rtype, base, reverser)
+    if base == "DEMANDS" and not targets:
+        targets = _asked(ctx, tok, agents)
+    # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
+    verb = ctx.governing_verb(tok)
+    if verb is not None and (ctx.negated(verb) or ctx.blocked(verb) or verb.lemma_.lower() in UNDOING_VERBS):
+        return None  # (undone: 'lifted sanctions on X', 'ended its support for Y')
+    if verb is not None:
+        agents, targets, with_ = _verb_arguments(ctx, tok, verb, rtype, base, agents, targets, with_)
+    if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
+        agents = _speaker_side(ctx, tok, with_)  # 'Goyal said trade talks with the United States were moving'
+    return NounFrame(tok, rtype, list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), list(dict.fromkeys(with_)), 0.7)
+
+
+def _frame_type(ctx: RuleContext, tok: Token) -> tuple[str, str, Token | None] | None:
+    """The relation type of an event noun, its type before a reverser, and the reversing noun ('withdrawal of')."""
     lemma = tok.lemma_.lower()
     types = ctx.lex.noun_types(lemma) or ctx.lex.noun_types(tok.lower_)
     if not types or tok.pos_ not in ("NOUN", "PROPN"):
@@ -64,9 +85,14 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     # 'withdrawal of financial assistance': the governing noun reverses a cooperative event.
     reverser = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     if reverser is not None and reverser.lower_ in REVERSERS and rtype in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES"):
-        rtype = "SANCTIONS"
-    else:
-        reverser = None
+        return "SANCTIONS", base, reverser
+    return rtype, base, None
+
+
+def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
+                     reverser: Token | None) -> tuple[list[str], list[str], list[str]]:
+    """Agents, targets and partners from the noun's own modifiers and prepositions (and a reverser's)."""
+    lemma = tok.lemma_.lower()
     agents: list[str] = []
     targets: list[str] = []
     with_: list[str] = []
@@ -103,49 +129,60 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
                                       and c.lower_ in ("from", "with", "to", "between")
                                       for q in c.children if q.dep_ == "pobj" for a in ctx.np_actors(q)])
             elif prep == "of":
-                # 'the revocation of Petro's U.S. visa': the possessor is the target, a state modifier the agent.
-                for p in pobjs:
-                    poss = [a for c in p.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
-                    mods = [a for c in p.children if c.dep_ in ("compound", "nmod", "amod") for a in ctx.np_actors(c)]
-                    if poss:
-                        targets.extend(poss)
-                        agents.extend(a for a in mods if ctx.kind(a) == "state" and a not in poss)
-                    else:
-                        targets.extend(ctx.np_actors(p))
+                _of_arguments(ctx, pobjs, agents, targets)
         elif child.dep_ == "acl":
             # 'sanctions targeting him', 'an operation that captured X' is handled as a verb
             if child.lemma_.lower() in ("target", "aim", "direct", "against", "hit", "affect"):
                 targets.extend(a for c in child.children if c.dep_ in ("dobj", "prep")
                                for a in (ctx.np_actors(c) if c.dep_ == "dobj" else
                                          [x for p in c.children if p.dep_ == "pobj" for x in ctx.np_actors(p)]))
-    if base == "DEMANDS" and not targets:
-        # 'Chisinau's demand that Russia withdraw', 'its call for Togo to reopen the border': the one asked to act
-        # (a 'that' parsed as the object of a clause that has an object of its own is the complementiser)
-        targets = [a for c in tok.children if c.dep_ in ("acl", "ccomp", "advcl", "relcl")
-                   and (any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children)
-                        or (c.dep_ in ("relcl", "acl") and any(m.dep_ == "dobj" and m.lower_ == "that" for m in c.children)
-                            and sum(m.dep_ == "dobj" for m in c.children) > 1))
-                   for s_ in c.children if s_.dep_ == "nsubj" or (s_.dep_ == "compound" and c.pos_ == "NOUN")
-                   for a in ctx.np_actors(s_)]  # 'demand that Armenia remove', its verb misread as a noun
-    if base == "DEMANDS" and not targets:
+    return agents, targets, with_
+
+
+def _of_arguments(ctx: RuleContext, pobjs: list[Token], agents: list[str], targets: list[str]) -> None:
+    """'the revocation of Petro's U.S. visa': the possessor is the target, a state modifier the agent."""
+    for p in pobjs:
+        poss = [a for c in p.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        mods = [a for c in p.children if c.dep_ in ("compound", "nmod", "amod") for a in ctx.np_actors(c)]
+        if poss:
+            targets.extend(poss)
+            agents.extend(a for a in mods if ctx.kind(a) == "state" and a not in poss)
+        else:
+            targets.extend(ctx.np_actors(p))
+
+
+def _asked(ctx: RuleContext, tok: Token, agents: list[str]) -> list[str]:
+    """The one a request noun asks to act: 'Chisinau's demand that Russia withdraw', 'calls to withdraw his forces'."""
+    # (a 'that' parsed as the object of a clause that has an object of its own is the complementiser)
+    targets = [a for c in tok.children if c.dep_ in ("acl", "ccomp", "advcl", "relcl")
+               and (any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children)
+                    or (c.dep_ in ("relcl", "acl") and any(m.dep_ == "dobj" and m.lower_ == "that" for m in c.children)
+                        and sum(m.dep_ == "dobj" for m in c.children) > 1))
+               for s_ in c.children if s_.dep_ == "nsubj" or (s_.dep_ == "compound" and c.pos_ == "NOUN")
+               for a in ctx.np_actors(s_)]  # 'demand that Armenia remove', its verb misread as a noun
+    if not targets:
         # 'Saudi calls to withdraw his forces': the one whose forces are to go is the one asked
         owners = [a for c in _to_clauses(ctx, tok) for o in c.children if o.dep_ == "dobj" for p in o.children
                   if p.dep_ == "poss" for a in ctx.np_actors(p)]
         own_agents = set(agents) | {a for c in tok.children if c.dep_ in ("poss", "amod", "compound")
                                     for a in ctx.np_actors(c)}
         targets = [a for a in owners if a not in own_agents]
-    if base == "DEMANDS" and agents and not targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.lex.word_class("weighing"):
+    if agents and not targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.lex.word_class("weighing"):
         # 'Brussels was studying a new request from Maputo': the one weighing a request is the one asked
         targets = [a for a in ctx.subject_actors(tok.head) if a not in agents]
-    # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
-    verb = ctx.governing_verb(tok)
-    conf = 0.7
-    if verb is not None and rtype not in SYMMETRIC:
-        if not targets and verb.lemma_.lower() in LIGHT_VERBS | {"hit", "slap", "target"}:
+    return targets
+
+
+def _verb_arguments(ctx: RuleContext, tok: Token, verb: Token, rtype: str, base: str, agents: list[str],
+                    targets: list[str], with_: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Arguments the noun's governing verb supplies: its subject, agent phrase, 'on X' or 'with' partner."""
+    vlemma = verb.lemma_.lower()
+    if rtype not in SYMMETRIC:
+        if not targets and vlemma in LIGHT_VERBS | {"hit", "slap", "target"}:
             # 'Sanctions were imposed on Venezuela by Washington': the target hangs on the verb
             targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
                        for p in c.children for a in ctx.np_actors(p)]
-        if not targets and base == "SUPPORTS" and tok.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
+        if not targets and base == "SUPPORTS" and tok.dep_ == "dobj" and vlemma in LIGHT_VERBS:
             # 'Poland increased its military support to Ukraine': the receiver hangs on the verb
             targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
                        for p in c.children for a in ctx.np_actors(p)]
@@ -154,46 +191,49 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         if not targets and tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.i == verb.i:
             # 'Iran has been hit with fresh sanctions by the United States'
             targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
-    if not agents and verb is not None and not ctx.negated(verb) and not ctx.blocked(verb):
-        vlemma = verb.lemma_.lower()
-        if vlemma in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj", "conj", "nsubjpass"):
-            subj = ctx.subject_actors(verb)
-            in_state = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i \
-                and vlemma in ("be", "remain", "stay")  # 'was in contact with', 'remained in talks with'
-            if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state) \
-                    and not (vlemma in HOSTING_VERBS and len(with_) >= 2 and _is_between(tok)):
-                agents = subj  # but 'Qatar hosted talks between X and Y': X and Y talk; Qatar meets them
-            if vlemma in ("accept", "welcome", "receive", "reject") and with_ == [] and agents and tok.dep_ == "dobj":
-                # 'Trump accepted an overture from Petro': the accepting side is the counterpart.
-                from_agents = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
-                               for p in c.children for a in ctx.np_actors(p)]
-                if from_agents:
-                    with_ = agents
-                    agents = from_agents
-    if verb is not None and (ctx.negated(verb) or ctx.blocked(verb)):
-        return None
-    if verb is not None and verb.lemma_.lower() in UNDOING_VERBS:
-        return None  # 'lifted sanctions on X', 'ended its support for Y'
-    if rtype in SYMMETRIC and not with_ and verb is not None:
+    if not agents and (vlemma in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj", "conj", "nsubjpass")):
+        agents, with_ = _verb_subject(ctx, tok, verb, with_)
+    if rtype in SYMMETRIC and not with_:
         # 'raised the arrest with Kallas in a phone call': the partner hangs on the verb
         with_ = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                  for p in c.children for a in ctx.np_actors(p)]
-    if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
-        # 'Goyal said trade talks with the United States were moving': the speaker's side talks
-        cur = tok
-        for _ in range(8):
-            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in ("say", "add", "tell", "insist", "stress"):
-                agents = [a for a in ctx.subject_actors(cur.head)
-                          if ctx.kind(a) in ("person", "state", "government_body", "igo", "armed_group") and a not in with_]
-                break
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
-    if not targets and verb is not None and rtype in ("THREATENS", "SANCTIONS", "COERCES", "DEMANDS"):
+    if not targets and rtype in ("THREATENS", "SANCTIONS", "COERCES", "DEMANDS"):
         # 'X responded with threats ..., forcing Bogota to reverse course': the one pressed is the target.
         targets = [a for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in PRESSURE_VERBS
                    for d in c.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
-    return NounFrame(tok, rtype, list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), list(dict.fromkeys(with_)), conf)
+    return agents, targets, with_
+
+
+def _verb_subject(ctx: RuleContext, tok: Token, verb: Token, with_: list[str]) -> tuple[list[str], list[str]]:
+    """The governing verb's subject as the noun's agent: 'X imposed sanctions', 'X remained in talks with Y'."""
+    agents: list[str] = []
+    vlemma = verb.lemma_.lower()
+    subj = ctx.subject_actors(verb)
+    in_state = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i \
+        and vlemma in ("be", "remain", "stay")  # 'was in contact with', 'remained in talks with'
+    if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state) \
+            and not (vlemma in HOSTING_VERBS and len(with_) >= 2 and _is_between(tok)):
+        agents = subj  # but 'Qatar hosted talks between X and Y': X and Y talk; Qatar meets them
+    if vlemma in ("accept", "welcome", "receive", "reject") and with_ == [] and agents and tok.dep_ == "dobj":
+        # 'Trump accepted an overture from Petro': the accepting side is the counterpart.
+        from_agents = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children for a in ctx.np_actors(p)]
+        if from_agents:
+            return from_agents, agents
+    return agents, with_
+
+
+def _speaker_side(ctx: RuleContext, tok: Token, with_: list[str]) -> list[str]:
+    """'Goyal said trade talks with the United States were moving': the speaker's side talks."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in ("say", "add", "tell", "insist", "stress"):
+            return [a for a in ctx.subject_actors(cur.head)
+                    if ctx.kind(a) in ("person", "state", "government_body", "igo", "armed_group") and a not in with_]
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return []
 
 
 def _to_clauses(ctx: RuleContext, tok: Token) -> list[Token]:
