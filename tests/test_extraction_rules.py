@@ -675,3 +675,61 @@ def test_talks_a_host_did_not_hold_give_nothing(extractor):
 def test_un_backed_is_an_endorsement_not_aid(extractor):
     found = triples(extractor, "The UN-backed government in Tripoli rejected the plan.")
     assert not any(t == "SUPPORTS" for _, t, _ in found)
+
+
+# -- constructions (issue 13): the act sits in a clause or a noun phrase that hangs on its doer --------------------
+
+@pytest.mark.parametrize("text,must,must_not", [
+    # the act decided or planned, named by 'decision/move/plan to V'
+    ("The Kenyan decision to impose sanctions on Iran drew a protest from Tehran.",
+     {("kenya", "SANCTIONS", "iran")}, set()),
+    ("Mali condemned the European Union's move to impose tariffs on Malian gold.",
+     {("european-union", "SANCTIONS", "mali"), ("mali", "CRITICISES", "european-union")}, set()),
+    ("Nairobi announced a plan to send armoured vehicles and ammunition to Haiti.",
+     {("kenya", "SUPPORTS", "haiti")}, set()),
+    ("The decision not to sanction Iran surprised Kyiv.", set(), {("ukraine", "SANCTIONS", "iran")}),
+    # wanting to join makes no member; a halted bid does nothing
+    ("Ukraine renewed its bid to join NATO.", set(), {("ukraine", "MEMBER_OF", "nato")}),
+    ("Russia froze Ukraine's plan to impose tariffs on China.", set(), {("ukraine", "SANCTIONS", "china")}),
+    # an instrument acts for whoever issued it
+    ("Beijing issued a decree that raised tariffs on Philippine bananas.", {("china", "SANCTIONS", "philippines")}, set()),
+    ("Kenya signed an order imposing a visa ban on Iranian officials.", {("kenya", "SANCTIONS", "iran")}, set()),
+    ("Mali refused to sign a law that imposed sanctions on Russia.", set(), {("mali", "SANCTIONS", "russia")}),
+])
+def test_acts_decided_or_enacted_belong_to_the_decider(extractor, text, must, must_not):
+    found = triples(extractor, text)
+    assert must <= found, f"missing {must - found}; found {found}"
+    assert not (must_not & found), f"unexpected {must_not & found}"
+
+
+@pytest.mark.parametrize("text,must", [
+    ("Kenya protested the expulsion, calling Iran's conduct unacceptable.", {("kenya", "CRITICISES", "iran")}),
+    ("Zelensky thanked the volunteers, calling China's position reckless.", {("volodymyr-zelensky", "CRITICISES", "china")}),
+])
+def test_a_participle_labelling_someones_conduct_targets_them(extractor, text, must):
+    assert must <= triples(extractor, text)
+
+
+@pytest.mark.parametrize("text,must", [
+    ("Mali joined Kenya in calling on Russia to withdraw its troops.",
+     {("mali", "DEMANDS", "russia"), ("kenya", "DEMANDS", "russia")}),
+    ("The Philippines joined China in condemning the strikes on Iran.", set()),
+    ("Ukraine joined the European Union in criticising Iran's drone sales.",
+     {("ukraine", "CRITICISES", "iran"), ("european-union", "CRITICISES", "iran")}),
+])
+def test_joining_someone_in_an_act_makes_both_do_it(extractor, text, must):
+    found = triples(extractor, text)
+    assert must <= found, f"missing {must - found}; found {found}"
+    assert not any(t == "MEMBER_OF" for _, t, _ in found)
+
+
+@pytest.mark.parametrize("text,must,must_not", [
+    ("Russia's most loyal ally, Iran, shipped drones to the front.", {("iran", "ALLIED_WITH", "russia")},
+     {("russia", "ALLIED_WITH", "iran")}),
+    ("Ukraine's loudest critic inside the bloc, Hungary, blocked the loan.", {("hungary", "CRITICISES", "ukraine")}, set()),
+    ("China's closest partner in the Horn of Africa, Kenya, hosted the talks.", {("kenya", "ALLIED_WITH", "china")}, set()),
+])
+def test_a_possessive_agent_noun_with_an_apposition(extractor, text, must, must_not):
+    found = triples(extractor, text)
+    assert must <= found, f"missing {must - found}; found {found}"
+    assert not (must_not & found), f"unexpected {must_not & found}"

@@ -208,7 +208,7 @@ class RuleContext:
                     head = verb.head
                     while head.dep_ == "conj" and head.head.i != head.i:
                         head = head.head  # 'Niger and Burkina Faso, which formed ...': every conjunct
-                    found = self.np_actors(head)
+                    found = self.np_actors(head) or self.enactors(head)
                     if child.lower_ == "which":  # 'which' never stands for a person
                         found = [a for a in found if self.kind(a) != "person"]
                     return found
@@ -222,7 +222,9 @@ class RuleContext:
                 for pobj in child.children:
                     return self.np_actors(pobj)
         if verb.dep_ in ("acl",) and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
-            return self.np_actors(verb.head)  # 'the group operating along ...'
+            return self.np_actors(verb.head) or self.enactors(verb.head)  # 'the group operating along ...'
+        if intent_clause(verb):
+            return self.intenders(verb.head)  # 'the U.S. decision to impose sanctions on Russia'
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
             ctrl = [a for c in verb.head.children if c.dep_ == "dobj" for a in self.np_actors(c)]
             if ctrl:
@@ -232,6 +234,11 @@ class RuleContext:
             done_to = [a for c in verb.head.head.children if c.dep_ == "dobj" for a in self.np_actors(c)]
             if done_to:
                 return done_to  # 'accused Tehran of supplying the Houthis': Tehran supplies
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_.lower() == "join" and depth < 4:
+            # 'Germany joined France in calling for a truce': both call for it
+            joined = verb.head.head
+            return list(dict.fromkeys(self.subject_actors(joined, depth + 1)
+                                      + [a for c in joined.children if c.dep_ == "dobj" for a in self.np_actors(c)]))
         # Non-finite and coordinated verbs inherit the subject of the verb they hang from.
         if depth < 4 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "acomp") and verb.head.i != verb.i:
             head = verb.head
@@ -252,6 +259,30 @@ class RuleContext:
             if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
                 return self.subject_actors(head.head, depth + 1)  # 'Rabat was ready to meet X'
         return []
+
+    def enactors(self, noun: Token) -> list[str]:
+        """Who issued an instrument: 'Washington signed an order [that raised tariffs on China]' -> Washington."""
+        if noun.lemma_.lower() not in INSTRUMENT_NOUNS:
+            return []
+        gov = self.governing_verb(noun)
+        if gov is None or noun.dep_ != "dobj" or gov.lemma_.lower() not in ENACTING_VERBS \
+                or self.negated(gov) or self.blocked(gov):
+            return []
+        return self.subject_actors(gov)
+
+    def intenders(self, noun: Token) -> list[str]:
+        """Who decided or planned an act named by 'decision/move/plan to V': the noun's possessor or modifier, its
+        'by' phrase, or the subject of the verb that announced it ('Kenya announced a plan to ...')."""
+        gov = self.governing_verb(noun)
+        if gov is not None and gov.lemma_.lower() in UNDOING_VERBS | {"freeze", "block", "veto", "thwart"}:
+            return []  # 'froze the country's bid to join the bloc': the bid is halted, nothing is done
+        found = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in self.np_actors(c)]
+        found += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
+        if not found and gov is not None and noun.dep_ == "dobj" and gov.lemma_.lower() in ENACTING_VERBS \
+                and not self.negated(gov) and not self.blocked(gov):
+            found = self.subject_actors(gov)
+        return list(dict.fromkeys(found))
 
     def object_actors(self, verb: Token, symmetric: bool = False) -> list[str]:
         if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELPRON for c in verb.children) \
@@ -407,6 +438,24 @@ def event_stem(lemma: str) -> str:
     lemma = lemma.lower()
     lemma = IRREGULAR_EVENTS.get(lemma, lemma)
     return lemma[:5] if len(lemma) > 5 else lemma
+
+
+# Nouns that announce an act as decided or intended: 'the U.S. decision to impose sanctions', "the EU's move to".
+INTENT_NOUNS = {"decision", "move", "plan", "bid", "attempt", "effort", "push", "drive", "pledge", "promise",
+                "commitment", "intention", "readiness", "willingness", "order", "initiative", "proposal", "offer",
+                "vote", "agreement", "resolution"}
+# Instruments whose clause acts for whoever issued them: 'signed an order that raised tariffs on X'.
+INSTRUMENT_NOUNS = {"order", "decree", "law", "bill", "resolution", "directive", "regulation", "proclamation",
+                    "memorandum", "legislation", "ordinance", "edict", "measure", "package", "rule"}
+# Verbs by which an actor issues or announces an instrument or a decision.
+ENACTING_VERBS = {"sign", "issue", "pass", "adopt", "approve", "enact", "introduce", "announce", "unveil", "make",
+                  "take", "publish", "decree", "propose", "table", "draft", "finalise", "finalize", "confirm"}
+
+
+def intent_clause(verb: Token) -> bool:
+    """'[to impose] sanctions' hanging on 'decision', 'move', 'plan': the act decided on."""
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in INTENT_NOUNS \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _relpron_as_object_only(verb: Token) -> bool:

@@ -376,6 +376,11 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
                    for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
         if not others:
             continue
+        appositive = _appositive_holder(ctx, tok, others)
+        if appositive:
+            for s, o in _pairs(appositive, others):
+                yield Found(s, types[0], o, tok.i, f"agent-noun:{tok.lemma_.lower()}", 0.7)
+            continue
         holder: list[str] = []
         cur = tok
         for _ in range(4):  # climb 'one of [critics]' / 'as one of' / conj to the verb
@@ -398,6 +403,17 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         for s, o in _pairs(holder, others):
             yield Found(s, types[0], o, tok.i, f"agent-noun:{tok.lemma_.lower()}", 0.7)
+
+
+def _appositive_holder(ctx: RuleContext, tok: Token, others: list[str]) -> list[str]:
+    """"Russia's closest ally, Iran," and, split by a phrase the apposition hangs on, "Washington's main partner
+    in the region, Kenya,": the actor in apposition holds the role."""
+    found = [a for c in tok.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
+    if not found:
+        found = [a for p in tok.children if p.dep_ == "prep" for q in p.children
+                 if q.dep_ == "pobj" and (ctx.m.at(q) is None or ctx.m.at(q).place_only)
+                 for c in q.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
+    return [a for a in found if a not in others]
 
 
 # -- titles and memberships -------------------------------------------------

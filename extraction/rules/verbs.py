@@ -11,6 +11,7 @@ from extraction.rules.context import (
     ACCEPTING,
     AID_NOUNS,
     GROUP_NOUNS,
+    INSTRUMENT_NOUNS,
     JOINING_VERBS,
     LABEL_VERBS,
     STATE_PROXIES,
@@ -22,6 +23,7 @@ from extraction.rules.context import (
     _pairs,
     _polarity,
     event_stem,
+    intent_clause,
 )
 from extraction.rules.phrases import claimed_verbs
 from graph.taxonomy import Taxonomy, load_taxonomy
@@ -172,9 +174,11 @@ def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coo
     elif not types or ctx.negated(tok) or ctx.blocked(tok):
         return None
     rtype = _choose(types, ctx.sent)
+    if intent_clause(tok) and rtype in ("LEADS", "MEMBER_OF", "ALLIED_WITH"):
+        return None  # "the country's bid to join the bloc": a standing tie is not made by wanting it
     if lemma == "trade" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return None  # 'trade with the Taliban' is commerce; 'traded accusations' is read by the noun rule
-    if tok.dep_ == "acl" and ctx.lex.noun_types(tok.head.lemma_.lower()):
+    if tok.dep_ == "acl" and ctx.lex.noun_types(tok.head.lemma_.lower()) and not intent_clause(tok):
         return None  # 'sanctions targeting him': the event noun's frame reads this
     with_events = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                    for p in c.children if p.dep_ == "pobj" and ctx.lex.noun_types(p.lemma_.lower())]
@@ -211,6 +215,8 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
         if (tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and ctx.m.at(tok.head) is None) or \
                 (tok.dep_ == "pcomp" and tok.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in tok.children)):
             return None  # 'with a handful of countries siding with Washington': the unnamed countries act
+        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in INSTRUMENT_NOUNS:
+            return None  # 'refused to sign a law that imposed ...': only who issued the law acts through it
         clause.subj = ctx.fallback_subject(tok)
         clause.conf = 0.55
     return clause
@@ -419,6 +425,9 @@ def _label(ctx: RuleContext, verb: Token, subj: list[str], obj: list[str], rtype
     pol = _polarity(label_tokens)
     if not label_tokens:
         return None
+    if not obj:  # 'calling Iran's conduct unacceptable': the small clause's subject is what is labelled
+        obj = [a for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") for s in c.children
+               if s.dep_ == "nsubj" for a in ctx.np_actors(s)]
     if pol > 0:
         return "PRAISES", obj
     if pol < 0:
