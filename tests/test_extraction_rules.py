@@ -733,3 +733,45 @@ def test_a_possessive_agent_noun_with_an_apposition(extractor, text, must, must_
     found = triples(extractor, text)
     assert must <= found, f"missing {must - found}; found {found}"
     assert not (must_not & found), f"unexpected {must_not & found}"
+
+
+@pytest.mark.parametrize("text,must,must_not", [
+    ("Kenyan and Haitian negotiators opened a third round of Chinese-mediated talks in Geneva.",
+     {("china", "NEGOTIATES", "kenya"), ("china", "NEGOTIATES", "haiti"), ("kenya", "NEGOTIATES", "haiti")}, set()),
+    ("The Qatari-brokered negotiations between Mali and JNIM stalled.",
+     {("qatar", "NEGOTIATES", "mali"), ("qatar", "NEGOTIATES", "jnim"), ("mali", "NEGOTIATES", "jnim")}, set()),
+])
+def test_a_go_between_talks_with_each_side_and_the_sides_with_each_other(extractor, text, must, must_not):
+    found = triples(extractor, text)
+    undirected = found | {(t, r, s) for s, r, t in found}
+    assert must <= undirected, f"missing {must - undirected}; found {found}"
+
+
+@pytest.mark.parametrize("text,must", [
+    ("Beijing moved warships into the strait, a step that Manila denounced on Friday.",
+     {("philippines", "CRITICISES", "china")}),
+    ("Russia expelled two Kenyan diplomats, a decision that Nairobi condemned.", {("kenya", "CRITICISES", "russia")}),
+])
+def test_a_move_that_someone_condemned_targets_the_clause_it_sums_up(extractor, text, must):
+    assert must <= triples(extractor, text)
+
+
+def test_a_move_that_is_not_set_off_by_a_comma_is_not_the_clauses_act(extractor):
+    found = triples(extractor, "Iran criticised Kenya for the move that Ukraine denounced.")
+    assert ("ukraine", "CRITICISES", "iran") not in found
+
+
+@pytest.mark.parametrize("text,must,must_not", [
+    ("Ukraine and Russia fought a brutal war of attrition in 2023.",
+     {("ukraine", "COERCES", "russia"), ("russia", "COERCES", "ukraine")}, set()),
+    ("Kenyan and Ugandan troops clashed briefly near the border on Sunday.",
+     {("kenya", "COERCES", "uganda"), ("uganda", "COERCES", "kenya")}, set()),
+    # a common enemy, or a political fight, is no war between the two
+    ("Kenya and Haiti fought the gangs together.", set(), {("kenya", "COERCES", "haiti"), ("haiti", "COERCES", "kenya")}),
+    ("Mali and Iran fought over the wording of the resolution.", set(),
+     {("mali", "COERCES", "iran"), ("iran", "COERCES", "mali")}),
+])
+def test_two_sides_that_fought_a_war_each_coerce_the_other(extractor, text, must, must_not):
+    found = triples(extractor, text)
+    assert must <= found, f"missing {must - found}; found {found}"
+    assert not (must_not & found), f"unexpected {must_not & found}"

@@ -270,6 +270,17 @@ class RuleContext:
             return []
         return self.subject_actors(gov)
 
+    def clause_doers(self, noun: Token) -> list[str]:
+        """'Cairo sent troops to Somalia, a move that Addis Ababa condemned': a generic act noun set off by a comma
+        after a clause stands for that clause's act, done by its subject."""
+        if noun.lemma_.lower() not in GENERIC_EVENTS or noun.left_edge.i <= self.sent.start \
+                or noun.doc[noun.left_edge.i - 1].text not in (",", "—", "–"):
+            return []
+        gov = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if gov is None or gov.i > noun.i or self.negated(gov):
+            return []
+        return self.subject_actors(gov)
+
     def intenders(self, noun: Token) -> list[str]:
         """Who decided or planned an act named by 'decision/move/plan to V': the noun's possessor or modifier, its
         'by' phrase, or the subject of the verb that announced it ('Kenya announced a plan to ...')."""
@@ -287,7 +298,7 @@ class RuleContext:
     def object_actors(self, verb: Token, symmetric: bool = False) -> list[str]:
         if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELPRON for c in verb.children) \
                 and not _relpron_as_object_only(verb):
-            found = self.np_actors(verb.head)  # 'the unit that the FBI blamed'
+            found = self.np_actors(verb.head) or self.clause_doers(verb.head)  # 'the unit that the FBI blamed'
             if found:
                 return found
         for child in verb.children:

@@ -45,7 +45,7 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     if typed is None:
         return None
     rtype, base, reverser = typed
-    agents, targets, with_ = _frame_arguments(ctx, tok, rtype, base, reverser)
+    agents, targets, with_, mediators = _frame_arguments(ctx, tok, rtype, base, reverser)
     if base == "DEMANDS" and not targets:
         targets = _asked(ctx, tok, agents)
     # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
@@ -56,6 +56,8 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         agents, targets, with_ = _verb_arguments(ctx, tok, verb, rtype, base, agents, targets, with_)
     if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
         agents = _speaker_side(ctx, tok, with_)  # 'Goyal said trade talks with the United States were moving'
+    if mediators:  # 'X and Y held U.S.-mediated talks': the go-between talks with each side, the sides with each other
+        agents, with_ = mediators, [a for a in agents + with_ if a not in mediators]
     return NounFrame(tok, rtype, list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), list(dict.fromkeys(with_)), 0.7)
 
 
@@ -90,12 +92,13 @@ def _frame_type(ctx: RuleContext, tok: Token) -> tuple[str, str, Token | None] |
 
 
 def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
-                     reverser: Token | None) -> tuple[list[str], list[str], list[str]]:
-    """Agents, targets and partners from the noun's own modifiers and prepositions (and a reverser's)."""
+                     reverser: Token | None) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Agents, targets, partners and go-betweens from the noun's own modifiers and prepositions (and a reverser's)."""
     lemma = tok.lemma_.lower()
     agents: list[str] = []
     targets: list[str] = []
     with_: list[str] = []
+    mediators: list[str] = []
     children = list(tok.children) + ([c for c in reverser.children if c.dep_ == "prep" and c.lower_ != "of"]
                                      if reverser is not None else [])
     for child in children:
@@ -103,6 +106,9 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
             cm = ctx.m.at(child)
             if child.dep_ == "compound" and cm is not None and cm.via == "capital":
                 continue  # 'the Pretoria agreement', 'the Minsk accords': named after a city, not made by it
+            if child.dep_ == "amod" and child.lemma_.lower() in MEDIATING and rtype in SYMMETRIC:
+                mediators.extend(ctx.np_actors(child))  # 'U.S.-mediated talks'
+                continue
             agents.extend(ctx.np_actors(child))
             if child.dep_ == "compound" and rtype in SYMMETRIC | {"COERCES", "OPPOSES"}:
                 # 'the Russia-Ukraine talks', 'U.S.-China trade talks': the first of a hyphenated pair hangs on the second
@@ -136,7 +142,7 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
                 targets.extend(a for c in child.children if c.dep_ in ("dobj", "prep")
                                for a in (ctx.np_actors(c) if c.dep_ == "dobj" else
                                          [x for p in c.children if p.dep_ == "pobj" for x in ctx.np_actors(p)]))
-    return agents, targets, with_
+    return agents, targets, with_, mediators
 
 
 def _of_arguments(ctx: RuleContext, pobjs: list[Token], agents: list[str], targets: list[str]) -> None:
@@ -306,7 +312,7 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                     for b in f.with_ + f.targets:
                         if a != b:
                             yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
-                if _is_between(f.tok) and any(c.dep_ == "amod" and c.lemma_.lower() in MEDIATING for c in f.tok.children):
+                if any(c.dep_ == "amod" and c.lemma_.lower() in MEDIATING for c in f.tok.children):
                     for a, b in _group_pairs(f.with_):  # 'the U.S.-brokered talks between X and Y': X and Y talk
                         yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
             elif len(parts) >= 2 and (f.with_ or _is_between(f.tok)):

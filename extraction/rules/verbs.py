@@ -358,6 +358,11 @@ def _emit(ctx: RuleContext, c: _Clause, symmetric: set[str] | frozenset[str]) ->
             return a if a in ctx.gz else ctx.state_of(a) or a
         for s, o in _pairs([state(a) for a in c.subj if a not in c.alongside], [state(a) for a in c.alongside]):
             yield Found(s, "COOPERATES_WITH", o, tok.i, f"alongside:{lemma}", 0.6)  # 'fought X alongside Y'
+    if _mutual_fight(ctx, c):  # 'Thailand and Cambodia fought a border war': each against the other
+        sides = list(dict.fromkeys(a if a in ctx.gz else ctx.state_of(a) or a for a in c.subj))
+        for a, b in _group_pairs(sides):
+            yield Found(a, "COERCES", b, tok.i, f"mutual:{lemma}", 0.6)
+            yield Found(b, "COERCES", a, tok.i, f"mutual:{lemma}", 0.6)
     if c.rtype in symmetric and not c.obj:
         for a, b in _group_pairs(c.subj):
             yield Found(a, c.rtype, b, tok.i, f"verb:{lemma}", c.conf)
@@ -382,6 +387,15 @@ def misread_verb_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         for s, o in _pairs(subj, obj):
             yield Found(s, types[0], o, tok.i, f"verb:{tok.lemma_.lower()}", 0.6)
+
+
+def _mutual_fight(ctx: RuleContext, c: _Clause) -> bool:
+    """'X and Y fought a war', 'Thai and Cambodian troops clashed': armed acts of named sides with no other target."""
+    armed = ctx.lex.word_class("armed_verbs")
+    wars = [d for d in c.dobjs if d.lemma_.lower() in ctx.lex.word_class("war_nouns") | armed]
+    if c.lemma not in armed or c.obj or len(c.subj) < 2 or c.conf != 0.75 or c.alongside or c.passive:
+        return False
+    return bool(wars) if c.lemma == "fight" else len(wars) == len(c.dobjs)
 
 
 RECIPROCALS = {("each", "other"), ("one", "another"), ("another", "one")}  # (det, head) as parsed
