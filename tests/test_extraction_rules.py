@@ -775,3 +775,19 @@ def test_two_sides_that_fought_a_war_each_coerce_the_other(extractor, text, must
     found = triples(extractor, text)
     assert must <= found, f"missing {must - found}; found {found}"
     assert not (must_not & found), f"unexpected {must_not & found}"
+
+
+def test_a_list_of_actors_the_parser_began_as_an_apposition_acts_together(extractor):
+    found = triples(extractor, "The EU, China, Kenya and Haiti, among others, have backed Ukraine with loans and grain.")
+    assert {(a, "SUPPORTS", "ukraine") for a in ("european-union", "china", "kenya", "haiti")} <= found
+    # an apposition that renames its head is no list
+    assert not any(s == "iaea" for s, _, _ in triples(
+        extractor, "Iran, the Islamic Republic, rejected the demands of the IAEA and Mali."))
+
+
+@pytest.mark.parametrize("text,must", [
+    ("Ukraine's most generous donor is Kenya, officials said.", {("kenya", "SUPPORTS", "ukraine")}),
+    ("Iran's closest ally in the region was long Russia.", {("russia", "ALLIED_WITH", "iran")}),
+])
+def test_an_agent_noun_subject_of_be_is_held_by_the_complement(extractor, text, must):
+    assert must <= triples(extractor, text)

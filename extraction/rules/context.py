@@ -137,6 +137,11 @@ class RuleContext:
             out.extend(person_appos)  # "Egypt's intelligence chief, Hassan Rashad," is Rashad
         elif m is not None and not m.place_only:
             out.extend(m.actors)
+            for child in tok.children:  # 'The US, UK, European Union and Japan': a list the parser began as an apposition
+                cm = self.m.at(child)
+                if child.dep_ == "appos" and depth < 3 and cm is not None and not cm.place_only \
+                        and not set(cm.actors) & set(m.actors) and any(g.dep_ == "conj" for g in child.children):
+                    out.extend(self.np_actors(child, depth + 1))
             for child in tok.children:  # 'Tshisekedi and Rwandan President Kagame' parsed as a modifier + 'and'
                 cm = self.m.at(child)
                 if cm is not None and cm is not m and child.dep_ in ("nmod", "compound", "amod") \

@@ -397,6 +397,10 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
             if cur.dep_ == "appos":
                 holder = ctx.np_actors(cur.head)
                 break
+            if cur.dep_ == "nsubj" and cur.head.lemma_.lower() == "be":
+                # "Russia's main backer is Belarus": the complement holds the role
+                holder = [a for c in cur.head.children if c.dep_ == "attr" for a in ctx.np_actors(c) if a not in others]
+                break
             if cur.dep_ == "pobj" and cur.head.lower_ == "as" and cur.head.head.pos_ in ("VERB", "AUX"):
                 verb = cur.head.head  # 'emerged as one of X's critics'; 'leaving Rwanda as X's main partner'
                 objs = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
