@@ -791,3 +791,13 @@ def test_a_list_of_actors_the_parser_began_as_an_apposition_acts_together(extrac
 ])
 def test_an_agent_noun_subject_of_be_is_held_by_the_complement(extractor, text, must):
     assert must <= triples(extractor, text)
+
+
+@pytest.mark.parametrize("text,must", [
+    ("Nairobi and Tehran summoned each other's ambassadors after the vote.",
+     {("kenya", "CRITICISES", "iran"), ("iran", "CRITICISES", "kenya")}),
+    ("Mali and Haiti expelled one another's diplomats last spring.",
+     {("mali", "SANCTIONS", "haiti"), ("haiti", "SANCTIONS", "mali")}),
+])
+def test_each_others_envoys_run_both_ways(extractor, text, must):
+    assert must <= triples(extractor, text)

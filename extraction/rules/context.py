@@ -487,6 +487,12 @@ def _polarity(tokens: list[Token]) -> int:
     return (len(words & POSITIVE) > 0) - (len(words & NEGATIVE) > 0)
 
 
+def each_other(tok: Token) -> bool:
+    """'each other', 'one another' (by the words, whatever the parser made of 'each' and 'one')."""
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return (tok.lower_ == "other" and prev == "each") or (tok.lower_ == "another" and prev == "one")
+
+
 def _pairs(sources: list[str], targets: list[str]) -> Iterator[tuple[str, str]]:
     for s in sources:
         for t in targets:

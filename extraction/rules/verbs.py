@@ -22,6 +22,7 @@ from extraction.rules.context import (
     _group_pairs,
     _pairs,
     _polarity,
+    each_other,
     event_stem,
     intent_clause,
 )
@@ -402,10 +403,11 @@ RECIPROCALS = {("each", "other"), ("one", "another"), ("another", "one")}  # (de
 
 
 def _reciprocal(verb: Token) -> bool:
-    """'blamed each other', 'accused one another', 'traded threats with each other'."""
+    """'blamed each other', 'accused one another', 'traded threats with each other', "expelled each other's envoys"."""
     objs = [c for c in verb.children if c.dep_ == "dobj"] + \
            [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    return any((d.lower_, o.lower_) in RECIPROCALS for o in objs for d in o.children if d.dep_ == "det")
+    return any((d.lower_, o.lower_) in RECIPROCALS for o in objs for d in o.children if d.dep_ == "det") \
+        or any(p.dep_ == "poss" and each_other(p) for o in objs for p in o.children)
 
 
 def _recipient(ctx: RuleContext, tok: Token) -> list[str]:
