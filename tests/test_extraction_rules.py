@@ -801,3 +801,12 @@ def test_an_agent_noun_subject_of_be_is_held_by_the_complement(extractor, text, 
 ])
 def test_each_others_envoys_run_both_ways(extractor, text, must):
     assert must <= triples(extractor, text)
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Kenya pledged to stop its covert support for Haitian rebels.", ("kenya", "SUPPORTS", "haiti")),
+    ("Iran armed Malian insurgents for years, the report said.", ("iran", "SUPPORTS", "mali")),
+    ("The court jailed Ukrainian exiles on Tuesday.", ("russia", "COERCES", "ukraine")),
+])
+def test_rebels_and_exiles_named_by_a_demonym_are_not_their_state(extractor, text, wrong):
+    assert wrong not in triples(extractor, text)

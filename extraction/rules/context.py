@@ -520,4 +520,7 @@ PRIVATE_PERSONS = {"billionaire", "businessman", "businesswoman", "tycoon", "oli
                    # people a state acts on or who merely come from it: 'Palestinian prisoners', 'European traders'
                    "prisoner", "detainee", "trader", "worker", "migrant", "refugee", "civilian", "fisherman", "farmer",
                    "pilgrim", "traveller", "traveler", "resident", "voter", "exporter", "importer", "consumer",
-                   "shopper", "passenger", "patient", "employee", "family", "household"}
+                   "shopper", "passenger", "patient", "employee", "family", "household",
+                   # people who rise against or flee their state: 'Nicaraguan rebels', 'Syrian exiles'
+                   "rebel", "insurgent", "guerrilla", "militant", "protester", "protestor", "demonstrator", "opponent",
+                   "exile", "defector"}
