@@ -810,3 +810,15 @@ def test_each_others_envoys_run_both_ways(extractor, text, must):
 ])
 def test_rebels_and_exiles_named_by_a_demonym_are_not_their_state(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
+
+
+@pytest.mark.parametrize("text,must", [
+    ("New tariffs from Washington on Kenyan tea took effect on Monday.", {("united-states", "SANCTIONS", "kenya")}),
+    ("Renewed attacks from JNIM on Malian army posts killed 12 soldiers.", {("jnim", "COERCES", "mali-military")}),
+])
+def test_from_x_on_y_names_doer_and_target_of_an_event_noun(extractor, text, must):
+    assert must <= triples(extractor, text)
+
+
+def test_from_alone_on_a_force_noun_names_no_doer(extractor):
+    assert ("kenya", "COERCES", "haiti") not in triples(extractor, "Haiti recovered from the Kenyan strikes last year.")

@@ -101,6 +101,8 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
     mediators: list[str] = []
     children = list(tok.children) + ([c for c in reverser.children if c.dep_ == "prep" and c.lower_ != "of"]
                                      if reverser is not None else [])
+    # 'sanctions from the EU on Russia', 'attacks from Hezbollah on Israel': with a target beside it, 'from' names the doer
+    aimed = any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS for c in children)
     for child in children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             cm = ctx.m.at(child)
@@ -121,8 +123,10 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
             pobjs = [p for p in child.children if p.dep_ == "pobj"]
             if prep == "by":
                 agents.extend(objs)
-            elif prep == "from" and rtype in SYMMETRIC | {"SUPPORTS", "THREATENS", "DEMANDS", "PRAISES", "CRITICISES"}:
+            elif prep == "from" and (rtype in SYMMETRIC | {"SUPPORTS", "THREATENS", "DEMANDS", "PRAISES", "CRITICISES"}
+                                     or aimed or _hung_targets(ctx, pobjs)):
                 agents.extend(objs)
+                targets.extend(_hung_targets(ctx, pobjs))  # 'attacks from Hezbollah [on Israel]' parsed on Hezbollah
             elif prep in SYMMETRIC_PREPS:
                 with_.extend(objs)
             elif lemma in VAGUE_NOUNS and prep not in ("against", "targeting"):
@@ -143,6 +147,12 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
                                for a in (ctx.np_actors(c) if c.dep_ == "dobj" else
                                          [x for p in c.children if p.dep_ == "pobj" for x in ctx.np_actors(p)]))
     return agents, targets, with_, mediators
+
+
+def _hung_targets(ctx: RuleContext, pobjs: list[Token]) -> list[str]:
+    """'on Israel' in 'attacks from Hezbollah on Israel', which the parser hangs on Hezbollah."""
+    return [a for p in pobjs if ctx.np_actors(p) for c in p.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+            for q in c.children if q.dep_ == "pobj" for a in ctx.np_actors(q)]
 
 
 def _of_arguments(ctx: RuleContext, pobjs: list[Token], agents: list[str], targets: list[str]) -> None:
