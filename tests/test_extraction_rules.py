@@ -822,3 +822,13 @@ def test_from_x_on_y_names_doer_and_target_of_an_event_noun(extractor, text, mus
 
 def test_from_alone_on_a_force_noun_names_no_doer(extractor):
     assert ("kenya", "COERCES", "haiti") not in triples(extractor, "Haiti recovered from the Kenyan strikes last year.")
+
+
+def test_a_meeting_between_two_leaders_named_in_apposition_is_theirs(extractor):
+    found = triples(extractor, "The Russian and Ukrainian foreign ministers met in Geneva on Friday to prepare a "
+                               "summit between their two presidents, Vladimir Putin and Volodymyr Zelensky.")
+    undirected = found | {(t, r, s) for s, r, t in found}
+    assert ("vladimir-putin", "MEETS", "volodymyr-zelensky") in undirected
+    # the ministers who prepare it are not its parties
+    assert not any(r == "MEETS" and {s, t} & {"russia", "ukraine"} and {s, t} & {"vladimir-putin", "volodymyr-zelensky"}
+                   for s, r, t in found)

@@ -131,8 +131,9 @@ class RuleContext:
         """
         out: list[str] = []
         m = self.m.at(tok)
+        # (also over a group anaphor: 'their two leaders, Vladimir Putin and Recep Tayyip Erdogan' names them)
         person_appos = [a for c in tok.children if c.dep_ == "appos" for a in self.np_actors(c, depth + 1)
-                        if self.kind(a) == "person"] if depth < 3 and m is None else []
+                        if self.kind(a) == "person"] if depth < 3 and (m is None or m.via == "group") else []
         if person_appos:
             out.extend(person_appos)  # "Egypt's intelligence chief, Hassan Rashad," is Rashad
         elif m is not None and not m.place_only:

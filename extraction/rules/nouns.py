@@ -228,8 +228,9 @@ def _verb_subject(ctx: RuleContext, tok: Token, verb: Token, with_: list[str]) -
     in_state = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i \
         and vlemma in ("be", "remain", "stay")  # 'was in contact with', 'remained in talks with'
     if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state) \
-            and not (vlemma in HOSTING_VERBS and len(with_) >= 2 and _is_between(tok)):
-        agents = subj  # but 'Qatar hosted talks between X and Y': X and Y talk; Qatar meets them
+            and not (len(with_) >= 2 and _is_between(tok)):
+        agents = subj  # but 'Qatar hosted talks between X and Y': X and Y talk (Qatar meets them); a 'meeting
+        # between their two leaders, X and Y' that ministers prepare is X's and Y's
     if vlemma in ("accept", "welcome", "receive", "reject") and with_ == [] and agents and tok.dep_ == "dobj":
         # 'Trump accepted an overture from Petro': the accepting side is the counterpart.
         from_agents = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
