@@ -832,3 +832,9 @@ def test_a_meeting_between_two_leaders_named_in_apposition_is_theirs(extractor):
     # the ministers who prepare it are not its parties
     assert not any(r == "MEETS" and {s, t} & {"russia", "ukraine"} and {s, t} & {"vladimir-putin", "volodymyr-zelensky"}
                    for s, r, t in found)
+
+
+def test_a_speaker_who_told_of_a_passive_fact_and_urged_someone_demands_of_them(extractor):
+    found = triples(extractor, "William Ruto told the summit that the deployed officers were owed months of pay and urged the "
+                               "European Union to cover the shortfall.")
+    assert ("william-ruto", "DEMANDS", "european-union") in found

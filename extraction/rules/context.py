@@ -256,9 +256,10 @@ class RuleContext:
                 if gov is not None:
                     return self.subject_actors(gov, depth + 1)
             if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in head.children if c.dep_ in SUBJ), None)
+                subj = next((c for c in head.children if c.dep_ in SUBJ | {"nsubjpass"}), None)
                 if subj is not None and self.m.at(subj) is None and subj.lower_ not in GROUP_NOUNS | STATE_PROXIES:
-                    # 'said the ship had intruded and accused Manila': ships do not accuse; the speaker does.
+                    # 'said the ship had intruded and accused Manila': ships do not accuse; the speaker does
+                    # (also 'told X that troops were owed allowances and urged the EU to pay').
                     return self.subject_actors(head.head, depth + 1)
             if head.pos_ in ("VERB", "AUX"):
                 return self.subject_actors(head, depth + 1)
