@@ -838,3 +838,13 @@ def test_a_speaker_who_told_of_a_passive_fact_and_urged_someone_demands_of_them(
     found = triples(extractor, "William Ruto told the summit that the deployed officers were owed months of pay and urged the "
                                "European Union to cover the shortfall.")
     assert ("william-ruto", "DEMANDS", "european-union") in found
+
+
+@pytest.mark.parametrize("text,must", [
+    ("The European Union blacklisted nine Russian officials, including Vladimir Putin, on Friday.",
+     {("european-union", "SANCTIONS", "vladimir-putin")}),
+    ("Kyiv added several firms, including units of Boeing and Lockheed Martin, to its sanctions list.",
+     {("ukraine", "SANCTIONS", "boeing"), ("ukraine", "SANCTIONS", "lockheed-martin")}),
+])
+def test_those_named_after_including_are_acted_on(extractor, text, must):
+    assert must <= triples(extractor, text)

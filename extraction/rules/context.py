@@ -170,6 +170,9 @@ class RuleContext:
                         found = [self.state_of(a) or a if self.kind(a) in ("person", "government_body") else a
                                  for a in found]
                     out.extend(found)
+            if tok.pos_ == "NOUN":  # 'sanctioned several PMF figures, including its chairman X': the ones named
+                out.extend(a for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+                           for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p, depth))
             if not out and tok.lemma_.lower() in TRADE_NOUNS:
                 # 'a tariff on imports from Canada'
                 out.extend(a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
