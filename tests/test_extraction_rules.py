@@ -848,3 +848,17 @@ def test_a_speaker_who_told_of_a_passive_fact_and_urged_someone_demands_of_them(
 ])
 def test_those_named_after_including_are_acted_on(extractor, text, must):
     assert must <= triples(extractor, text)
+
+
+def test_the_recipient_of_aid_on_the_object(extractor):
+    assert ("china", "SUPPORTS", "kenya") in triples(extractor, "Beijing has pledged three coast guard cutters to Kenya.")
+
+
+def test_the_host_of_a_ceremony_where_others_signed_meets_them(extractor):
+    found = triples(extractor, "Mali and Haiti signed the accord on Friday at a ceremony hosted by Xi Jinping.")
+    assert {("xi-jinping", "MEETS", "mali"), ("xi-jinping", "MEETS", "haiti")} <= found
+
+
+def test_an_offer_of_talks_is_the_offerers(extractor):
+    assert ("volodymyr-zelensky", "NEGOTIATES", "russia") in triples(
+        extractor, "Zelensky repeated that his offer of direct talks with Moscow still stood.")

@@ -48,6 +48,8 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     agents, targets, with_, mediators = _frame_arguments(ctx, tok, rtype, base, reverser)
     if base == "DEMANDS" and not targets:
         targets = _asked(ctx, tok, agents)
+    if not agents and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in OFFER_NOUNS:
+        agents = ctx.intenders(tok.head.head)  # 'his offer of talks with Pyongyang', "Kenya's plan of joint patrols"
     # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
     verb = ctx.governing_verb(tok)
     if verb is not None and (ctx.negated(verb) or ctx.blocked(verb) or verb.lemma_.lower() in UNDOING_VERBS):
@@ -347,6 +349,9 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(a, f.type, b, f.tok.i, rule, 0.6)
                 yield Found(b, f.type, a, f.tok.i, rule, 0.6)
 
+
+# Nouns whose 'of' names the act their possessor proposes: 'his offer of talks with X'.
+OFFER_NOUNS = {"offer", "proposal", "plan", "invitation", "promise", "pledge", "prospect"}
 
 # Modifiers that make the named agent of talks a go-between: 'U.S.-brokered talks between X and Y'.
 MEDIATING = {"broker", "brokered", "mediate", "mediated", "sponsor", "sponsored", "facilitate", "facilitated"}

@@ -198,6 +198,8 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
         obj = ctx.np_actors(tok.head)
         if not obj and tok.head.dep_ == "appos":
             obj = ctx.np_actors(tok.head.head)  # 'the STC, a separatist group backed by the UAE'
+        if not obj and rtype == "MEETS" and tok.head.dep_ == "pobj" and tok.head.head.head.pos_ in ("VERB", "AUX"):
+            obj = ctx.subject_actors(tok.head.head.head)  # 'signed the accord at a ceremony hosted by X': X met them
     elif passive and not any(c.dep_ == "xcomp" for c in tok.children):
         subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
         obj = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
@@ -251,6 +253,9 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
                  if s_.dep_ == "nsubj" for a in ctx.np_actors(s_)]
     if c.rtype == "THREATENS" and xcomp is not None and not c.obj:
         c.obj = ctx.object_actors(xcomp)          # 'threatened to sanction Colombia'
+    if c.rtype == "SUPPORTS" and not c.obj:       # 'pledged five patrol vessels [to the Philippines]' (on the object)
+        c.obj = [a for o in c.dobjs for x in o.children if x.dep_ == "prep" and x.lower_ in ("to", "for")
+                 for p in x.children if p.dep_ == "pobj" for a in _recipient(ctx, p)]
     return True
 
 
