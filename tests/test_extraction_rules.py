@@ -862,3 +862,11 @@ def test_the_host_of_a_ceremony_where_others_signed_meets_them(extractor):
 def test_an_offer_of_talks_is_the_offerers(extractor):
     assert ("volodymyr-zelensky", "NEGOTIATES", "russia") in triples(
         extractor, "Zelensky repeated that his offer of direct talks with Moscow still stood.")
+
+
+@pytest.mark.parametrize("text,victim", [
+    ("Kenya condemned the brutal aggression against Haiti.", ("kenya", "CRITICISES", "haiti")),
+    ("Mali denounced the violence against Ukrainian sailors.", ("mali", "CRITICISES", "ukraine")),
+])
+def test_condemning_violence_against_someone_does_not_target_the_victim(extractor, text, victim):
+    assert victim not in triples(extractor, text)

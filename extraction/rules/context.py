@@ -336,8 +336,11 @@ class RuleContext:
                 found = self.np_actors(child)
                 if found:
                     return found
+        judging = verb.lemma_.lower() in JUDGING_VERBS | LABEL_VERBS
         for child in verb.children:
-            if child.dep_ == "dobj":  # 'fired 500 drones at Ukraine', 'hit the refinery on Russia's coast'
+            # 'fired 500 drones at Ukraine', 'hit the refinery on Russia's coast'; but who 'condemned the aggression
+            # against Ukraine' condemns the aggressor, not its victim
+            if child.dep_ == "dobj" and not judging:
                 for c in child.children:
                     if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                         found = [a for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
