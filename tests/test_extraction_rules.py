@@ -870,3 +870,8 @@ def test_an_offer_of_talks_is_the_offerers(extractor):
 ])
 def test_condemning_violence_against_someone_does_not_target_the_victim(extractor, text, victim):
     assert victim not in triples(extractor, text)
+
+
+def test_a_trigger_verb_misread_as_a_modifier_between_two_names(extractor):
+    found = triples(extractor, "Ruto hosted Ukrainian President Volodymyr Zelensky in Nairobi for talks on grain exports.")
+    assert ("william-ruto", "MEETS", "volodymyr-zelensky") in found | {(t, r, s) for s, r, t in found}

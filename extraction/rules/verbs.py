@@ -393,6 +393,27 @@ def misread_verb_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         for s, o in _pairs(subj, obj):
             yield Found(s, types[0], o, tok.i, f"verb:{tok.lemma_.lower()}", 0.6)
+    yield from _misread_participles(ctx)
+
+
+def _misread_participles(ctx: RuleContext) -> Iterator[Found]:
+    """'Sisi hosted Isaias in Cairo': a trigger verb in -ed between two names, which the parser took for a modifier
+    of the second name (the sentence then has no verb at its root)."""
+    if any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in ctx.sent):
+        return
+    for tok in ctx.sent:
+        if tok.dep_ != "amod" or tok.tag_ not in ("VBD", "VBN") or tok.head.pos_ != "PROPN" or tok.i == ctx.sent.start:
+            continue
+        types = ctx.lex.verb_types(tok.lemma_.lower())
+        name = tok.head
+        while ctx.m.at(name) is None and name.dep_ == "compound" and name.head.i != name.i:
+            name = name.head  # 'hosted [President] Isaias Afwerki': the title hangs on the name
+        doer, done_to = ctx.m.at(tok.doc[tok.i - 1]), ctx.m.at(name)
+        if not types or doer is None or done_to is None or doer is done_to or doer.place_only or done_to.place_only \
+                or done_to.start <= tok.i:
+            continue
+        for s, o in _pairs(list(doer.actors), list(done_to.actors)):
+            yield Found(s, types[0], o, tok.i, f"verb:{tok.lemma_.lower()}", 0.55)
 
 
 def _mutual_fight(ctx: RuleContext, c: _Clause) -> bool:
