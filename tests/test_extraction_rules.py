@@ -875,3 +875,8 @@ def test_condemning_violence_against_someone_does_not_target_the_victim(extracto
 def test_a_trigger_verb_misread_as_a_modifier_between_two_names(extractor):
     found = triples(extractor, "Ruto hosted Ukrainian President Volodymyr Zelensky in Nairobi for talks on grain exports.")
     assert ("william-ruto", "MEETS", "volodymyr-zelensky") in found | {(t, r, s) for s, r, t in found}
+
+
+def test_the_host_of_a_named_venues_ceremony_meets_the_signers(extractor):
+    found = triples(extractor, "Kenya and Haiti signed the pact in May at a State House dinner hosted by Xi Jinping.")
+    assert {("xi-jinping", "MEETS", "kenya"), ("xi-jinping", "MEETS", "haiti")} <= found

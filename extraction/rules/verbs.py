@@ -198,8 +198,10 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
         obj = ctx.np_actors(tok.head)
         if not obj and tok.head.dep_ == "appos":
             obj = ctx.np_actors(tok.head.head)  # 'the STC, a separatist group backed by the UAE'
-        if not obj and rtype == "MEETS" and tok.head.dep_ == "pobj" and tok.head.head.head.pos_ in ("VERB", "AUX"):
-            obj = ctx.subject_actors(tok.head.head.head)  # 'signed the accord at a ceremony hosted by X': X met them
+        if rtype == "MEETS" and ctx.m.at(tok.head) is None and tok.head.dep_ == "pobj" \
+                and tok.head.head.head.pos_ in ("VERB", "AUX"):
+            # 'signed the accord at a (White House) ceremony hosted by X': X met the signers
+            obj = ctx.subject_actors(tok.head.head.head) or obj
     elif passive and not any(c.dep_ == "xcomp" for c in tok.children):
         subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
         obj = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
