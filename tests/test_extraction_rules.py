@@ -880,3 +880,9 @@ def test_a_trigger_verb_misread_as_a_modifier_between_two_names(extractor):
 def test_the_host_of_a_named_venues_ceremony_meets_the_signers(extractor):
     found = triples(extractor, "Kenya and Haiti signed the pact in May at a State House dinner hosted by Xi Jinping.")
     assert {("xi-jinping", "MEETS", "kenya"), ("xi-jinping", "MEETS", "haiti")} <= found
+
+
+def test_a_participle_after_a_controlled_clause_is_the_urgers(extractor):
+    found = triples(extractor, "Mali urged Haiti to extradite the suspects, accusing Port-au-Prince of shielding them.")
+    assert ("mali", "CRITICISES", "haiti") in found
+    assert ("haiti", "CRITICISES", "haiti") not in found

@@ -234,6 +234,11 @@ class RuleContext:
             return self.np_actors(verb.head) or self.enactors(verb.head)  # 'the group operating along ...'
         if intent_clause(verb):
             return self.intenders(verb.head)  # 'the U.S. decision to impose sanctions on Russia'
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "xcomp" and depth < 4 \
+                and verb.doc[verb.i - 1].text == "," and verb.head.head.pos_ in ("VERB", "AUX"):
+            # 'urged Thailand to return the soldiers, accusing the Thai military of ...': the participle after the
+            # comma is the urger's, not the one urged
+            return self.subject_actors(verb.head.head, depth + 1)
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
             ctrl = [a for c in verb.head.children if c.dep_ == "dobj" for a in self.np_actors(c)]
             if ctrl:
