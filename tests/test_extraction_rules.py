@@ -886,3 +886,15 @@ def test_a_participle_after_a_controlled_clause_is_the_urgers(extractor):
     found = triples(extractor, "Mali urged Haiti to extradite the suspects, accusing Port-au-Prince of shielding them.")
     assert ("mali", "CRITICISES", "haiti") in found
     assert ("haiti", "CRITICISES", "haiti") not in found
+
+
+@pytest.mark.parametrize("text,must,must_not", [
+    ("Putin said Ukraine was not a real state, comments that Kenya condemned on Monday.",
+     {("kenya", "CRITICISES", "vladimir-putin")}, set()),
+    # remarks sum up what was said, not an act
+    ("Russia sent troops to Mali, remarks that Kenya condemned.", set(), {("kenya", "CRITICISES", "russia")}),
+])
+def test_comments_that_someone_condemned_target_the_speaker(extractor, text, must, must_not):
+    found = triples(extractor, text)
+    assert must <= found, f"missing {must - found}; found {found}"
+    assert not (must_not & found), f"unexpected {must_not & found}"

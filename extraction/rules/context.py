@@ -288,12 +288,15 @@ class RuleContext:
     def clause_doers(self, noun: Token) -> list[str]:
         """'Cairo sent troops to Somalia, a move that Addis Ababa condemned': a generic act noun set off by a comma
         after a clause stands for that clause's act, done by its subject."""
-        if noun.lemma_.lower() not in GENERIC_EVENTS or noun.left_edge.i <= self.sent.start \
+        lemma = noun.lemma_.lower()
+        if lemma not in GENERIC_EVENTS | SPEECH_NOUNS or noun.left_edge.i <= self.sent.start \
                 or noun.doc[noun.left_edge.i - 1].text not in (",", "—", "–"):
             return []
         gov = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if gov is None or gov.i > noun.i or self.negated(gov):
             return []
+        if lemma in SPEECH_NOUNS and gov.lemma_.lower() not in SPEECH_VERBS:
+            return []  # 'X said ..., remarks that Y dismissed': remarks sum up what was said, not what was done
         return self.subject_actors(gov)
 
     def intenders(self, noun: Token) -> list[str]:
@@ -479,6 +482,12 @@ INSTRUMENT_NOUNS = {"order", "decree", "law", "bill", "resolution", "directive",
 # Verbs by which an actor issues or announces an instrument or a decision.
 ENACTING_VERBS = {"sign", "issue", "pass", "adopt", "approve", "enact", "introduce", "announce", "unveil", "make",
                   "take", "publish", "decree", "propose", "table", "draft", "finalise", "finalize", "confirm"}
+
+
+# Nouns and verbs of what was said: 'Trump said ..., remarks that Ethiopian officials dismissed as misinformed'.
+SPEECH_NOUNS = {"remark", "remarks", "comment", "comments", "statement", "claim", "claims", "assertion", "words"}
+SPEECH_VERBS = {"say", "tell", "declare", "claim", "assert", "write", "state", "add", "tweet", "post", "insist",
+                "argue", "suggest"}
 
 
 def intent_clause(verb: Token) -> bool:
