@@ -898,3 +898,12 @@ def test_comments_that_someone_condemned_target_the_speaker(extractor, text, mus
     found = triples(extractor, text)
     assert must <= found, f"missing {must - found}; found {found}"
     assert not (must_not & found), f"unexpected {must_not & found}"
+
+
+def test_a_summit_hosted_by_someone_has_the_host_meet_those_who_attend(extractor):
+    found = triples(extractor, "Mali and Haiti signed the accord at a summit hosted by Xi Jinping in Beijing.")
+    undirected = found | {(t, r, s) for s, r, t in found}
+    assert {("xi-jinping", "MEETS", "mali"), ("xi-jinping", "MEETS", "haiti"), ("mali", "MEETS", "haiti")} <= undirected
+    found = triples(extractor, "Ukraine and Russia agreed on a prisoner swap at talks convened by Qatar.")
+    undirected = found | {(t, r, s) for s, r, t in found}
+    assert {("qatar", "NEGOTIATES", "ukraine"), ("qatar", "NEGOTIATES", "russia")} <= undirected

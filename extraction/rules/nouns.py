@@ -58,6 +58,8 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         agents, targets, with_ = _verb_arguments(ctx, tok, verb, rtype, base, agents, targets, with_)
     if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
         agents = _speaker_side(ctx, tok, with_)  # 'Goyal said trade talks with the United States were moving'
+    if mediators and not agents and not with_ and verb is not None and tok.dep_ == "pobj":
+        agents = ctx.subject_actors(verb)  # 'Kenya and Haiti signed the pact at a summit hosted by X': they attend it
     if mediators:  # 'X and Y held U.S.-mediated talks': the go-between talks with each side, the sides with each other
         agents, with_ = mediators, [a for a in agents + with_ if a not in mediators]
     return NounFrame(tok, rtype, list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), list(dict.fromkeys(with_)), 0.7)
@@ -142,6 +144,9 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
                                       for q in c.children if q.dep_ == "pobj" for a in ctx.np_actors(q)])
             elif prep == "of":
                 _of_arguments(ctx, pobjs, agents, targets)
+        elif child.dep_ == "acl" and rtype in SYMMETRIC and child.lemma_.lower() in HOSTING_VERBS | CONVENING_VERBS:
+            # 'signed the pact at a summit hosted by X': the host is a go-between of those who attend
+            mediators.extend(a for c in child.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p))
         elif child.dep_ == "acl":
             # 'sanctions targeting him', 'an operation that captured X' is handled as a verb
             if child.lemma_.lower() in ("target", "aim", "direct", "against", "hit", "affect"):
@@ -325,7 +330,8 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                     for b in f.with_ + f.targets:
                         if a != b:
                             yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
-                if any(c.dep_ == "amod" and c.lemma_.lower() in MEDIATING for c in f.tok.children):
+                if any((c.dep_ == "amod" and c.lemma_.lower() in MEDIATING)
+                       or (c.dep_ == "acl" and c.lemma_.lower() in HOSTING_VERBS | CONVENING_VERBS) for c in f.tok.children):
                     for a, b in _group_pairs(f.with_):  # 'the U.S.-brokered talks between X and Y': X and Y talk
                         yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
             elif len(parts) >= 2 and (f.with_ or _is_between(f.tok)):
@@ -349,6 +355,9 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(a, f.type, b, f.tok.i, rule, 0.6)
                 yield Found(b, f.type, a, f.tok.i, rule, 0.6)
 
+
+# Verbs by which someone convenes a meeting of others: 'a summit hosted by X', 'talks convened by Y'.
+CONVENING_VERBS = {"organise", "organize", "convene", "chair", "broker", "mediate", "sponsor", "facilitate"}
 
 # Nouns whose 'of' names the act their possessor proposes: 'his offer of talks with X'.
 OFFER_NOUNS = {"offer", "proposal", "plan", "invitation", "promise", "pledge", "prospect"}
