@@ -134,12 +134,18 @@ class RuleContext:
         """
         out: list[str] = []
         m = self.m.at(tok)
+        # (also over a group anaphor: 'their two leaders, Vladimir Putin and Recep Tayyip Erdogan' names them)
         person_appos = [a for c in tok.children if c.dep_ == "appos" for a in self.np_actors(c, depth + 1)
-                        if self.kind(a) == "person"] if depth < 3 and m is None else []
+                        if self.kind(a) == "person"] if depth < 3 and (m is None or m.via == "group") else []
         if person_appos:
             out.extend(person_appos)  # "Egypt's intelligence chief, Hassan Rashad," is Rashad
         elif m is not None and not m.place_only:
             out.extend(m.actors)
+            for child in tok.children:  # 'The US, UK, European Union and Japan': a list the parser began as an apposition
+                cm = self.m.at(child)
+                if child.dep_ == "appos" and depth < 3 and cm is not None and not cm.place_only \
+                        and not set(cm.actors) & set(m.actors) and any(g.dep_ == "conj" for g in child.children):
+                    out.extend(self.np_actors(child, depth + 1))
             for child in tok.children:  # 'Tshisekedi and Rwandan President Kagame' parsed as a modifier + 'and'
                 cm = self.m.at(child)
                 if cm is not None and cm is not m and child.dep_ in ("nmod", "compound", "amod") \
@@ -167,6 +173,9 @@ class RuleContext:
                         found = [self.state_of(a) or a if self.kind(a) in ("person", "government_body") else a
                                  for a in found]
                     out.extend(found)
+            if tok.pos_ == "NOUN":  # 'sanctioned several PMF figures, including its chairman X': the ones named
+                out.extend(a for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+                           for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p, depth))
             if not out and tok.lemma_.lower() in TRADE_NOUNS:
                 # 'a tariff on imports from Canada'
                 out.extend(a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -211,7 +220,7 @@ class RuleContext:
                     head = verb.head
                     while head.dep_ == "conj" and head.head.i != head.i:
                         head = head.head  # 'Niger and Burkina Faso, which formed ...': every conjunct
-                    found = self.np_actors(head)
+                    found = self.np_actors(head) or self.enactors(head)
                     if child.lower_ == "which":  # 'which' never stands for a person
                         found = [a for a in found if self.kind(a) != "person"]
                     return found
@@ -225,7 +234,14 @@ class RuleContext:
                 for pobj in child.children:
                     return self.np_actors(pobj)
         if verb.dep_ in ("acl",) and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
-            return self.np_actors(verb.head)  # 'the group operating along ...'
+            return self.np_actors(verb.head) or self.enactors(verb.head)  # 'the group operating along ...'
+        if intent_clause(verb):
+            return self.intenders(verb.head)  # 'the U.S. decision to impose sanctions on Russia'
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "xcomp" and depth < 4 \
+                and verb.doc[verb.i - 1].text == "," and verb.head.head.pos_ in ("VERB", "AUX"):
+            # 'urged Thailand to return the soldiers, accusing the Thai military of ...': the participle after the
+            # comma is the urger's, not the one urged
+            return self.subject_actors(verb.head.head, depth + 1)
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
             ctrl = [a for c in verb.head.children if c.dep_ == "dobj" for a in self.np_actors(c)]
             if ctrl:
@@ -235,6 +251,11 @@ class RuleContext:
             done_to = [a for c in verb.head.head.children if c.dep_ == "dobj" for a in self.np_actors(c)]
             if done_to:
                 return done_to  # 'accused Tehran of supplying the Houthis': Tehran supplies
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_.lower() == "join" and depth < 4:
+            # 'Germany joined France in calling for a truce': both call for it
+            joined = verb.head.head
+            return list(dict.fromkeys(self.subject_actors(joined, depth + 1)
+                                      + [a for c in joined.children if c.dep_ == "dobj" for a in self.np_actors(c)]))
         # Non-finite and coordinated verbs inherit the subject of the verb they hang from.
         if depth < 4 and verb.dep_ in ("xcomp", "advcl", "pcomp", "conj", "acomp") and verb.head.i != verb.i:
             head = verb.head
@@ -246,9 +267,10 @@ class RuleContext:
                 if gov is not None:
                     return self.subject_actors(gov, depth + 1)
             if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in head.children if c.dep_ in SUBJ), None)
+                subj = next((c for c in head.children if c.dep_ in SUBJ | {"nsubjpass"}), None)
                 if subj is not None and self.m.at(subj) is None and subj.lower_ not in GROUP_NOUNS | STATE_PROXIES:
-                    # 'said the ship had intruded and accused Manila': ships do not accuse; the speaker does.
+                    # 'said the ship had intruded and accused Manila': ships do not accuse; the speaker does
+                    # (also 'told X that troops were owed allowances and urged the EU to pay').
                     return self.subject_actors(head.head, depth + 1)
             if head.pos_ in ("VERB", "AUX"):
                 return self.subject_actors(head, depth + 1)
@@ -256,10 +278,48 @@ class RuleContext:
                 return self.subject_actors(head.head, depth + 1)  # 'Rabat was ready to meet X'
         return []
 
+    def enactors(self, noun: Token) -> list[str]:
+        """Who issued an instrument: 'Washington signed an order [that raised tariffs on China]' -> Washington."""
+        if noun.lemma_.lower() not in INSTRUMENT_NOUNS:
+            return []
+        gov = self.governing_verb(noun)
+        if gov is None or noun.dep_ != "dobj" or gov.lemma_.lower() not in ENACTING_VERBS \
+                or self.negated(gov) or self.blocked(gov):
+            return []
+        return self.subject_actors(gov)
+
+    def clause_doers(self, noun: Token) -> list[str]:
+        """'Cairo sent troops to Somalia, a move that Addis Ababa condemned': a generic act noun set off by a comma
+        after a clause stands for that clause's act, done by its subject."""
+        lemma = noun.lemma_.lower()
+        if lemma not in GENERIC_EVENTS | SPEECH_NOUNS or noun.left_edge.i <= self.sent.start \
+                or noun.doc[noun.left_edge.i - 1].text not in (",", "—", "–"):
+            return []
+        gov = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if gov is None or gov.i > noun.i or self.negated(gov):
+            return []
+        if lemma in SPEECH_NOUNS and gov.lemma_.lower() not in SPEECH_VERBS:
+            return []  # 'X said ..., remarks that Y dismissed': remarks sum up what was said, not what was done
+        return self.subject_actors(gov)
+
+    def intenders(self, noun: Token) -> list[str]:
+        """Who decided or planned an act named by 'decision/move/plan to V': the noun's possessor or modifier, its
+        'by' phrase, or the subject of the verb that announced it ('Kenya announced a plan to ...')."""
+        gov = self.governing_verb(noun)
+        if gov is not None and gov.lemma_.lower() in UNDOING_VERBS | {"freeze", "block", "veto", "thwart"}:
+            return []  # 'froze the country's bid to join the bloc': the bid is halted, nothing is done
+        found = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in self.np_actors(c)]
+        found += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
+        if not found and gov is not None and noun.dep_ == "dobj" and gov.lemma_.lower() in ENACTING_VERBS \
+                and not self.negated(gov) and not self.blocked(gov):
+            found = self.subject_actors(gov)
+        return list(dict.fromkeys(found))
+
     def object_actors(self, verb: Token, symmetric: bool = False) -> list[str]:
         if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELPRON for c in verb.children) \
                 and not _relpron_as_object_only(verb):
-            found = self.np_actors(verb.head)  # 'the unit that the FBI blamed'
+            found = self.np_actors(verb.head) or self.clause_doers(verb.head)  # 'the unit that the FBI blamed'
             if found:
                 return found
         for child in verb.children:
@@ -287,8 +347,11 @@ class RuleContext:
                 found = self.np_actors(child)
                 if found:
                     return found
+        judging = verb.lemma_.lower() in JUDGING_VERBS | LABEL_VERBS
         for child in verb.children:
-            if child.dep_ == "dobj":  # 'fired 500 drones at Ukraine', 'hit the refinery on Russia's coast'
+            # 'fired 500 drones at Ukraine', 'hit the refinery on Russia's coast'; but who 'condemned the aggression
+            # against Ukraine' condemns the aggressor, not its victim
+            if child.dep_ == "dobj" and not judging:
                 for c in child.children:
                     if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                         found = [a for p in c.children if p.dep_ == "pobj" for a in self.np_actors(p)]
@@ -412,6 +475,30 @@ def event_stem(lemma: str) -> str:
     return lemma[:5] if len(lemma) > 5 else lemma
 
 
+# Nouns that announce an act as decided or intended: 'the U.S. decision to impose sanctions', "the EU's move to".
+INTENT_NOUNS = {"decision", "move", "plan", "bid", "attempt", "effort", "push", "drive", "pledge", "promise",
+                "commitment", "intention", "readiness", "willingness", "order", "initiative", "proposal", "offer",
+                "vote", "agreement", "resolution"}
+# Instruments whose clause acts for whoever issued them: 'signed an order that raised tariffs on X'.
+INSTRUMENT_NOUNS = {"order", "decree", "law", "bill", "resolution", "directive", "regulation", "proclamation",
+                    "memorandum", "legislation", "ordinance", "edict", "measure", "package", "rule"}
+# Verbs by which an actor issues or announces an instrument or a decision.
+ENACTING_VERBS = {"sign", "issue", "pass", "adopt", "approve", "enact", "introduce", "announce", "unveil", "make",
+                  "take", "publish", "decree", "propose", "table", "draft", "finalise", "finalize", "confirm"}
+
+
+# Nouns and verbs of what was said: 'Trump said ..., remarks that Ethiopian officials dismissed as misinformed'.
+SPEECH_NOUNS = {"remark", "remarks", "comment", "comments", "statement", "claim", "claims", "assertion", "words"}
+SPEECH_VERBS = {"say", "tell", "declare", "claim", "assert", "write", "state", "add", "tweet", "post", "insist",
+                "argue", "suggest"}
+
+
+def intent_clause(verb: Token) -> bool:
+    """'[to impose] sanctions' hanging on 'decision', 'move', 'plan': the act decided on."""
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in INTENT_NOUNS \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _relpron_as_object_only(verb: Token) -> bool:
     """A relative clause whose 'which/who' the parser made the object though the clause has no subject and another
     complement: 'X, which both trade with Y' (the relative pronoun is the subject)."""
@@ -423,6 +510,12 @@ def _relpron_as_object_only(verb: Token) -> bool:
 def _polarity(tokens: list[Token]) -> int:
     words = {t.lower_.strip("‘’'\"") for t in tokens} | {t.lemma_.lower() for t in tokens}
     return (len(words & POSITIVE) > 0) - (len(words & NEGATIVE) > 0)
+
+
+def each_other(tok: Token) -> bool:
+    """'each other', 'one another' (by the words, whatever the parser made of 'each' and 'one')."""
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return (tok.lower_ == "other" and prev == "each") or (tok.lower_ == "another" and prev == "one")
 
 
 def _pairs(sources: list[str], targets: list[str]) -> Iterator[tuple[str, str]]:
@@ -452,4 +545,7 @@ PRIVATE_PERSONS = {"billionaire", "businessman", "businesswoman", "tycoon", "oli
                    # people a state acts on or who merely come from it: 'Palestinian prisoners', 'European traders'
                    "prisoner", "detainee", "trader", "worker", "migrant", "refugee", "civilian", "fisherman", "farmer",
                    "pilgrim", "traveller", "traveler", "resident", "voter", "exporter", "importer", "consumer",
-                   "shopper", "passenger", "patient", "employee", "family", "household"}
+                   "shopper", "passenger", "patient", "employee", "family", "household",
+                   # people who rise against or flee their state: 'Nicaraguan rebels', 'Syrian exiles'
+                   "rebel", "insurgent", "guerrilla", "militant", "protester", "protestor", "demonstrator", "opponent",
+                   "exile", "defector"}

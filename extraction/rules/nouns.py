@@ -40,6 +40,33 @@ class NounFrame:
 
 
 def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
+    """Who does the event a trigger noun names, to whom and with whom; None when it names no event here."""
+    typed = _frame_type(ctx, tok)
+    if typed is None:
+        return None
+    rtype, base, reverser = typed
+    agents, targets, with_, mediators = _frame_arguments(ctx, tok, rtype, base, reverser)
+    if base == "DEMANDS" and not targets:
+        targets = _asked(ctx, tok, agents)
+    if not agents and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in OFFER_NOUNS:
+        agents = ctx.intenders(tok.head.head)  # 'his offer of talks with Pyongyang', "Kenya's plan of joint patrols"
+    # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
+    verb = ctx.governing_verb(tok)
+    if verb is not None and (ctx.negated(verb) or ctx.blocked(verb) or verb.lemma_.lower() in UNDOING_VERBS):
+        return None  # (undone: 'lifted sanctions on X', 'ended its support for Y')
+    if verb is not None:
+        agents, targets, with_ = _verb_arguments(ctx, tok, verb, rtype, base, agents, targets, with_)
+    if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
+        agents = _speaker_side(ctx, tok, with_)  # 'Goyal said trade talks with the United States were moving'
+    if mediators and not agents and not with_ and verb is not None and tok.dep_ == "pobj":
+        agents = ctx.subject_actors(verb)  # 'Kenya and Haiti signed the pact at a summit hosted by X': they attend it
+    if mediators:  # 'X and Y held U.S.-mediated talks': the go-between talks with each side, the sides with each other
+        agents, with_ = mediators, [a for a in agents + with_ if a not in mediators]
+    return NounFrame(tok, rtype, list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), list(dict.fromkeys(with_)), 0.7)
+
+
+def _frame_type(ctx: RuleContext, tok: Token) -> tuple[str, str, Token | None] | None:
+    """The relation type of an event noun, its type before a reverser, and the reversing noun ('withdrawal of')."""
     lemma = tok.lemma_.lower()
     types = ctx.lex.noun_types(lemma) or ctx.lex.noun_types(tok.lower_)
     if not types or tok.pos_ not in ("NOUN", "PROPN"):
@@ -64,19 +91,30 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     # 'withdrawal of financial assistance': the governing noun reverses a cooperative event.
     reverser = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     if reverser is not None and reverser.lower_ in REVERSERS and rtype in ("SUPPORTS", "COOPERATES_WITH", "NEGOTIATES"):
-        rtype = "SANCTIONS"
-    else:
-        reverser = None
+        return "SANCTIONS", base, reverser
+    return rtype, base, None
+
+
+def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
+                     reverser: Token | None) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Agents, targets, partners and go-betweens from the noun's own modifiers and prepositions (and a reverser's)."""
+    lemma = tok.lemma_.lower()
     agents: list[str] = []
     targets: list[str] = []
     with_: list[str] = []
+    mediators: list[str] = []
     children = list(tok.children) + ([c for c in reverser.children if c.dep_ == "prep" and c.lower_ != "of"]
                                      if reverser is not None else [])
+    # 'sanctions from the EU on Russia', 'attacks from Hezbollah on Israel': with a target beside it, 'from' names the doer
+    aimed = any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS for c in children)
     for child in children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             cm = ctx.m.at(child)
             if child.dep_ == "compound" and cm is not None and cm.via == "capital":
                 continue  # 'the Pretoria agreement', 'the Minsk accords': named after a city, not made by it
+            if child.dep_ == "amod" and child.lemma_.lower() in MEDIATING and rtype in SYMMETRIC:
+                mediators.extend(ctx.np_actors(child))  # 'U.S.-mediated talks'
+                continue
             agents.extend(ctx.np_actors(child))
             if child.dep_ == "compound" and rtype in SYMMETRIC | {"COERCES", "OPPOSES"}:
                 # 'the Russia-Ukraine talks', 'U.S.-China trade talks': the first of a hyphenated pair hangs on the second
@@ -89,8 +127,10 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
             pobjs = [p for p in child.children if p.dep_ == "pobj"]
             if prep == "by":
                 agents.extend(objs)
-            elif prep == "from" and rtype in SYMMETRIC | {"SUPPORTS", "THREATENS", "DEMANDS", "PRAISES", "CRITICISES"}:
+            elif prep == "from" and (rtype in SYMMETRIC | {"SUPPORTS", "THREATENS", "DEMANDS", "PRAISES", "CRITICISES"}
+                                     or aimed or _hung_targets(ctx, pobjs)):
                 agents.extend(objs)
+                targets.extend(_hung_targets(ctx, pobjs))  # 'attacks from Hezbollah [on Israel]' parsed on Hezbollah
             elif prep in SYMMETRIC_PREPS:
                 with_.extend(objs)
             elif lemma in VAGUE_NOUNS and prep not in ("against", "targeting"):
@@ -103,49 +143,69 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
                                       and c.lower_ in ("from", "with", "to", "between")
                                       for q in c.children if q.dep_ == "pobj" for a in ctx.np_actors(q)])
             elif prep == "of":
-                # 'the revocation of Petro's U.S. visa': the possessor is the target, a state modifier the agent.
-                for p in pobjs:
-                    poss = [a for c in p.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
-                    mods = [a for c in p.children if c.dep_ in ("compound", "nmod", "amod") for a in ctx.np_actors(c)]
-                    if poss:
-                        targets.extend(poss)
-                        agents.extend(a for a in mods if ctx.kind(a) == "state" and a not in poss)
-                    else:
-                        targets.extend(ctx.np_actors(p))
+                _of_arguments(ctx, pobjs, agents, targets)
+        elif child.dep_ == "acl" and rtype in SYMMETRIC and child.lemma_.lower() in HOSTING_VERBS | CONVENING_VERBS:
+            # 'signed the pact at a summit hosted by X': the host is a go-between of those who attend
+            mediators.extend(a for c in child.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p))
         elif child.dep_ == "acl":
             # 'sanctions targeting him', 'an operation that captured X' is handled as a verb
             if child.lemma_.lower() in ("target", "aim", "direct", "against", "hit", "affect"):
                 targets.extend(a for c in child.children if c.dep_ in ("dobj", "prep")
                                for a in (ctx.np_actors(c) if c.dep_ == "dobj" else
                                          [x for p in c.children if p.dep_ == "pobj" for x in ctx.np_actors(p)]))
-    if base == "DEMANDS" and not targets:
-        # 'Chisinau's demand that Russia withdraw', 'its call for Togo to reopen the border': the one asked to act
-        # (a 'that' parsed as the object of a clause that has an object of its own is the complementiser)
-        targets = [a for c in tok.children if c.dep_ in ("acl", "ccomp", "advcl", "relcl")
-                   and (any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children)
-                        or (c.dep_ in ("relcl", "acl") and any(m.dep_ == "dobj" and m.lower_ == "that" for m in c.children)
-                            and sum(m.dep_ == "dobj" for m in c.children) > 1))
-                   for s_ in c.children if s_.dep_ == "nsubj" or (s_.dep_ == "compound" and c.pos_ == "NOUN")
-                   for a in ctx.np_actors(s_)]  # 'demand that Armenia remove', its verb misread as a noun
-    if base == "DEMANDS" and not targets:
+    return agents, targets, with_, mediators
+
+
+def _hung_targets(ctx: RuleContext, pobjs: list[Token]) -> list[str]:
+    """'on Israel' in 'attacks from Hezbollah on Israel', which the parser hangs on Hezbollah."""
+    return [a for p in pobjs if ctx.np_actors(p) for c in p.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+            for q in c.children if q.dep_ == "pobj" for a in ctx.np_actors(q)]
+
+
+def _of_arguments(ctx: RuleContext, pobjs: list[Token], agents: list[str], targets: list[str]) -> None:
+    """'the revocation of Petro's U.S. visa': the possessor is the target, a state modifier the agent."""
+    for p in pobjs:
+        poss = [a for c in p.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        mods = [a for c in p.children if c.dep_ in ("compound", "nmod", "amod") for a in ctx.np_actors(c)]
+        if poss:
+            targets.extend(poss)
+            agents.extend(a for a in mods if ctx.kind(a) == "state" and a not in poss)
+        else:
+            targets.extend(ctx.np_actors(p))
+
+
+def _asked(ctx: RuleContext, tok: Token, agents: list[str]) -> list[str]:
+    """The one a request noun asks to act: 'Chisinau's demand that Russia withdraw', 'calls to withdraw his forces'."""
+    # (a 'that' parsed as the object of a clause that has an object of its own is the complementiser)
+    targets = [a for c in tok.children if c.dep_ in ("acl", "ccomp", "advcl", "relcl")
+               and (any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children)
+                    or (c.dep_ in ("relcl", "acl") and any(m.dep_ == "dobj" and m.lower_ == "that" for m in c.children)
+                        and sum(m.dep_ == "dobj" for m in c.children) > 1))
+               for s_ in c.children if s_.dep_ == "nsubj" or (s_.dep_ == "compound" and c.pos_ == "NOUN")
+               for a in ctx.np_actors(s_)]  # 'demand that Armenia remove', its verb misread as a noun
+    if not targets:
         # 'Saudi calls to withdraw his forces': the one whose forces are to go is the one asked
         owners = [a for c in _to_clauses(ctx, tok) for o in c.children if o.dep_ == "dobj" for p in o.children
                   if p.dep_ == "poss" for a in ctx.np_actors(p)]
         own_agents = set(agents) | {a for c in tok.children if c.dep_ in ("poss", "amod", "compound")
                                     for a in ctx.np_actors(c)}
         targets = [a for a in owners if a not in own_agents]
-    if base == "DEMANDS" and agents and not targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.lex.word_class("weighing"):
+    if agents and not targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.lex.word_class("weighing"):
         # 'Brussels was studying a new request from Maputo': the one weighing a request is the one asked
         targets = [a for a in ctx.subject_actors(tok.head) if a not in agents]
-    # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
-    verb = ctx.governing_verb(tok)
-    conf = 0.7
-    if verb is not None and rtype not in SYMMETRIC:
-        if not targets and verb.lemma_.lower() in LIGHT_VERBS | {"hit", "slap", "target"}:
+    return targets
+
+
+def _verb_arguments(ctx: RuleContext, tok: Token, verb: Token, rtype: str, base: str, agents: list[str],
+                    targets: list[str], with_: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Arguments the noun's governing verb supplies: its subject, agent phrase, 'on X' or 'with' partner."""
+    vlemma = verb.lemma_.lower()
+    if rtype not in SYMMETRIC:
+        if not targets and vlemma in LIGHT_VERBS | {"hit", "slap", "target"}:
             # 'Sanctions were imposed on Venezuela by Washington': the target hangs on the verb
             targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
                        for p in c.children for a in ctx.np_actors(p)]
-        if not targets and base == "SUPPORTS" and tok.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
+        if not targets and base == "SUPPORTS" and tok.dep_ == "dobj" and vlemma in LIGHT_VERBS:
             # 'Poland increased its military support to Ukraine': the receiver hangs on the verb
             targets = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
                        for p in c.children for a in ctx.np_actors(p)]
@@ -154,46 +214,50 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         if not targets and tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.i == verb.i:
             # 'Iran has been hit with fresh sanctions by the United States'
             targets = [a for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
-    if not agents and verb is not None and not ctx.negated(verb) and not ctx.blocked(verb):
-        vlemma = verb.lemma_.lower()
-        if vlemma in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj", "conj", "nsubjpass"):
-            subj = ctx.subject_actors(verb)
-            in_state = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i \
-                and vlemma in ("be", "remain", "stay")  # 'was in contact with', 'remained in talks with'
-            if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state) \
-                    and not (vlemma in HOSTING_VERBS and len(with_) >= 2 and _is_between(tok)):
-                agents = subj  # but 'Qatar hosted talks between X and Y': X and Y talk; Qatar meets them
-            if vlemma in ("accept", "welcome", "receive", "reject") and with_ == [] and agents and tok.dep_ == "dobj":
-                # 'Trump accepted an overture from Petro': the accepting side is the counterpart.
-                from_agents = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
-                               for p in c.children for a in ctx.np_actors(p)]
-                if from_agents:
-                    with_ = agents
-                    agents = from_agents
-    if verb is not None and (ctx.negated(verb) or ctx.blocked(verb)):
-        return None
-    if verb is not None and verb.lemma_.lower() in UNDOING_VERBS:
-        return None  # 'lifted sanctions on X', 'ended its support for Y'
-    if rtype in SYMMETRIC and not with_ and verb is not None:
+    if not agents and (vlemma in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj", "conj", "nsubjpass")):
+        agents, with_ = _verb_subject(ctx, tok, verb, with_)
+    if rtype in SYMMETRIC and not with_:
         # 'raised the arrest with Kallas in a phone call': the partner hangs on the verb
         with_ = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                  for p in c.children for a in ctx.np_actors(p)]
-    if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
-        # 'Goyal said trade talks with the United States were moving': the speaker's side talks
-        cur = tok
-        for _ in range(8):
-            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in ("say", "add", "tell", "insist", "stress"):
-                agents = [a for a in ctx.subject_actors(cur.head)
-                          if ctx.kind(a) in ("person", "state", "government_body", "igo", "armed_group") and a not in with_]
-                break
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
-    if not targets and verb is not None and rtype in ("THREATENS", "SANCTIONS", "COERCES", "DEMANDS"):
+    if not targets and rtype in ("THREATENS", "SANCTIONS", "COERCES", "DEMANDS"):
         # 'X responded with threats ..., forcing Bogota to reverse course': the one pressed is the target.
         targets = [a for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in PRESSURE_VERBS
                    for d in c.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
-    return NounFrame(tok, rtype, list(dict.fromkeys(agents)), list(dict.fromkeys(targets)), list(dict.fromkeys(with_)), conf)
+    return agents, targets, with_
+
+
+def _verb_subject(ctx: RuleContext, tok: Token, verb: Token, with_: list[str]) -> tuple[list[str], list[str]]:
+    """The governing verb's subject as the noun's agent: 'X imposed sanctions', 'X remained in talks with Y'."""
+    agents: list[str] = []
+    vlemma = verb.lemma_.lower()
+    subj = ctx.subject_actors(verb)
+    in_state = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i \
+        and vlemma in ("be", "remain", "stay")  # 'was in contact with', 'remained in talks with'
+    if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state) \
+            and not (len(with_) >= 2 and _is_between(tok)):
+        agents = subj  # but 'Qatar hosted talks between X and Y': X and Y talk (Qatar meets them); a 'meeting
+        # between their two leaders, X and Y' that ministers prepare is X's and Y's
+    if vlemma in ("accept", "welcome", "receive", "reject") and with_ == [] and agents and tok.dep_ == "dobj":
+        # 'Trump accepted an overture from Petro': the accepting side is the counterpart.
+        from_agents = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children for a in ctx.np_actors(p)]
+        if from_agents:
+            return from_agents, agents
+    return agents, with_
+
+
+def _speaker_side(ctx: RuleContext, tok: Token, with_: list[str]) -> list[str]:
+    """'Goyal said trade talks with the United States were moving': the speaker's side talks."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in ("say", "add", "tell", "insist", "stress"):
+            return [a for a in ctx.subject_actors(cur.head)
+                    if ctx.kind(a) in ("person", "state", "government_body", "igo", "armed_group") and a not in with_]
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return []
 
 
 def _to_clauses(ctx: RuleContext, tok: Token) -> list[Token]:
@@ -266,7 +330,8 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                     for b in f.with_ + f.targets:
                         if a != b:
                             yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
-                if _is_between(f.tok) and any(c.dep_ == "amod" and c.lemma_.lower() in MEDIATING for c in f.tok.children):
+                if any((c.dep_ == "amod" and c.lemma_.lower() in MEDIATING)
+                       or (c.dep_ == "acl" and c.lemma_.lower() in HOSTING_VERBS | CONVENING_VERBS) for c in f.tok.children):
                     for a, b in _group_pairs(f.with_):  # 'the U.S.-brokered talks between X and Y': X and Y talk
                         yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
             elif len(parts) >= 2 and (f.with_ or _is_between(f.tok)):
@@ -290,6 +355,12 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(a, f.type, b, f.tok.i, rule, 0.6)
                 yield Found(b, f.type, a, f.tok.i, rule, 0.6)
 
+
+# Verbs by which someone convenes a meeting of others: 'a summit hosted by X', 'talks convened by Y'.
+CONVENING_VERBS = {"organise", "organize", "convene", "chair", "broker", "mediate", "sponsor", "facilitate"}
+
+# Nouns whose 'of' names the act their possessor proposes: 'his offer of talks with X'.
+OFFER_NOUNS = {"offer", "proposal", "plan", "invitation", "promise", "pledge", "prospect"}
 
 # Modifiers that make the named agent of talks a go-between: 'U.S.-brokered talks between X and Y'.
 MEDIATING = {"broker", "brokered", "mediate", "mediated", "sponsor", "sponsored", "facilitate", "facilitated"}
@@ -336,6 +407,11 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
                    for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
         if not others:
             continue
+        appositive = _appositive_holder(ctx, tok, others)
+        if appositive:
+            for s, o in _pairs(appositive, others):
+                yield Found(s, types[0], o, tok.i, f"agent-noun:{tok.lemma_.lower()}", 0.7)
+            continue
         holder: list[str] = []
         cur = tok
         for _ in range(4):  # climb 'one of [critics]' / 'as one of' / conj to the verb
@@ -345,6 +421,10 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
                 break
             if cur.dep_ == "appos":
                 holder = ctx.np_actors(cur.head)
+                break
+            if cur.dep_ == "nsubj" and cur.head.lemma_.lower() == "be":
+                # "Russia's main backer is Belarus": the complement holds the role
+                holder = [a for c in cur.head.children if c.dep_ == "attr" for a in ctx.np_actors(c) if a not in others]
                 break
             if cur.dep_ == "pobj" and cur.head.lower_ == "as" and cur.head.head.pos_ in ("VERB", "AUX"):
                 verb = cur.head.head  # 'emerged as one of X's critics'; 'leaving Rwanda as X's main partner'
@@ -358,6 +438,17 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         for s, o in _pairs(holder, others):
             yield Found(s, types[0], o, tok.i, f"agent-noun:{tok.lemma_.lower()}", 0.7)
+
+
+def _appositive_holder(ctx: RuleContext, tok: Token, others: list[str]) -> list[str]:
+    """"Russia's closest ally, Iran," and, split by a phrase the apposition hangs on, "Washington's main partner
+    in the region, Kenya,": the actor in apposition holds the role."""
+    found = [a for c in tok.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
+    if not found:
+        found = [a for p in tok.children if p.dep_ == "prep" for q in p.children
+                 if q.dep_ == "pobj" and (ctx.m.at(q) is None or ctx.m.at(q).place_only)
+                 for c in q.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
+    return [a for a in found if a not in others]
 
 
 # -- titles and memberships -------------------------------------------------

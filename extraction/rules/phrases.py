@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extraction.lexicon import Phrase
-from extraction.rules.context import Found, RuleContext, _group_pairs, _pairs
+from extraction.rules.context import Found, RuleContext, _group_pairs, _pairs, each_other
 from graph.taxonomy import load_taxonomy
 
 # Where a clause's speaker is: 'warned that Y would pay a heavy price' (the ccomp's head says it).
@@ -43,7 +43,7 @@ def phrase_rule(ctx: RuleContext) -> Iterator[Found]:
         done.add((verb.i, phrase.id))
         obj = doc[toks["object"]] if "object" in toks else None
         agents = _agents(ctx, phrase, verb)
-        targets = _targets(ctx, phrase, verb, obj, agents)
+        targets = agents if _each_others(obj) else _targets(ctx, phrase, verb, obj, agents)
         for rtype in phrase.types:
             if rtype in symmetric and not targets:
                 for a, b in _group_pairs(agents):  # 'X and Y cut diplomatic ties': between themselves
@@ -66,6 +66,11 @@ def _agents(ctx: RuleContext, phrase: Phrase, verb: Token) -> list[str]:
     if passive:
         return [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
     return ctx.subject_actors(verb) or ctx.fallback_subject(verb)
+
+
+def _each_others(obj: Token | None) -> bool:
+    """"summoned each other's envoys", "expelled one another's diplomats": each side does it to the other."""
+    return obj is not None and any(c.dep_ == "poss" and each_other(c) for c in obj.children)
 
 
 def _place_actors(ctx: RuleContext, tok: Token) -> list[str]:
