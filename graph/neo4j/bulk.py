@@ -376,13 +376,13 @@ def restore_empty_lists(driver: Any, database: str, restore: dict[str, list[str]
         props = [p for p in restore["actors"] if p in allowed]
         sets = ", ".join(f"a.{p} = coalesce(a.{p}, [])" for p in props)
         where = " OR ".join(f"a.{p} IS NULL" for p in props)
-        batches.append(f"MATCH (a:Actor) WHERE {where} CALL {{ WITH a SET {sets} }} IN TRANSACTIONS OF 10000 ROWS")
+        batches.append(f"MATCH (a:Actor) WHERE {where} CALL (a) {{ SET {sets} }} IN TRANSACTIONS OF 10000 ROWS")
     if restore.get("relations"):
         props = [p for p in restore["relations"] if p in allowed]
         sets = ", ".join(f"r.{p} = coalesce(r.{p}, [i IN range(1, r.evidence_count) | ''])" for p in props)
         where = " OR ".join(f"r.{p} IS NULL" for p in props)
         batches.append(f"MATCH (:Actor)-[r]->(:Actor) WHERE r.evidence_count IS NOT NULL AND ({where}) "
-                       f"CALL {{ WITH r SET {sets} }} IN TRANSACTIONS OF 10000 ROWS")
+                       f"CALL (r) {{ SET {sets} }} IN TRANSACTIONS OF 10000 ROWS")
     with driver.session(database=database) as s:
         for query in batches:  # CALL ... IN TRANSACTIONS runs in an auto-commit transaction
             s.run(query).consume()
