@@ -34,7 +34,7 @@ def _ref_type(values: list[Any]) -> str:
     return "double" if kinds == {"long", "double"} else (kinds.pop() if len(kinds) == 1 else "string")
 
 
-def _ref_cell(value: Any, delim: str) -> str:
+def _ref_cell(value: Any, delim: str, trim: bool) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -42,6 +42,8 @@ def _ref_cell(value: Any, delim: str) -> str:
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, list):
+        if trim and value == [""]:
+            return '" "'  # read back as [""] with --trim-strings
         value = delim.join("true" if x is True else "false" if x is False else str(x) for x in value)
     return '"' + str(value).replace('"', '""') + '"'
 
@@ -69,6 +71,8 @@ def reference_csv(store: GraphStore, out: Path) -> dict[str, Any]:
         relations.append(row)
     texts = _strings(doc_rows) + _strings(actors) + _strings(relations)
     delim = next(c for c in _ARRAY_DELIMITERS if not any(c in t for t in texts))
+    trim = not any(t != t.lstrip("".join(map(chr, range(33)))) or t != t.rstrip("".join(map(chr, range(33))))
+                   for t in texts)
     rel_header = [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE"]
     for i, p in enumerate(RELATION_COLUMNS[2:]):
         column = [r[3 + i] for r in relations]
@@ -84,12 +88,13 @@ def reference_csv(store: GraphStore, out: Path) -> dict[str, Any]:
     restore = {}
     for name, (header, rows) in tables.items():
         lost = {header[i].split(":")[0] for row in rows for i, h in enumerate(header)
-                if h.endswith("[]") and isinstance(row[i], list) and not any(x != "" for x in row[i])}
+                if h.endswith("[]") and isinstance(row[i], list)
+                and (row[i] == [] if trim else not any(x != "" for x in row[i]))}
         if lost:
             restore[name] = sorted(lost)
-        text = ",".join(header) + "\n" + "".join(",".join(_ref_cell(v, delim) for v in row) + "\n" for row in rows)
+        text = ",".join(header) + "\n" + "".join(",".join(_ref_cell(v, delim, trim) for v in row) + "\n" for row in rows)
         (out / f"{name}.csv").write_text(text, encoding="utf-8", newline="")
-    return {"restore": restore, "delimiter": f"U+{ord(delim):04X}",
+    return {"restore": restore, "delimiter": f"U+{ord(delim):04X}", "trim": trim,
             "multiline": any("\n" in t or "\r" in t for t in texts)}
 
 
@@ -126,8 +131,8 @@ def _one_sentence(path: Path, n: int = 400) -> GraphStore:
     for i in range(n // 4):
         s.add_actor(Actor(id=f"a{i}", name=f"A {i}", kind="person", documents=["d"]))
     for i in range(n):
-        s.add_relation(Relation(source=f"a{i % (n // 4)}", type="MEETS" if i % 2 else "CRITICISES",
-                                target=f"a{(i * 7 + 1) % (n // 4)}", evidence=[
+        s.add_relation(Relation(source=f"a{i // 4}", type="THREATENS" if i % 2 else "CRITICISES",
+                                target=f"a{(i // 4 + 1 + i % 4) % (n // 4)}", evidence=[
             Evidence(doc="d", sentence=f"s{i}", start=i, end=i + 1, confidence=(i % 10) / 10,
                      date=None if i % 3 else "2025-02-03")]))
     return s
@@ -149,6 +154,7 @@ def test_columnar_csv_is_the_row_by_row_csv(make, tmp_path: Path, monkeypatch: p
     assert got["restore"] == ref["restore"]
     assert f"--array-delimiter={ref['delimiter']}" in got["args"]
     assert f"--multiline-fields={'true' if ref['multiline'] else 'false'}" in got["args"]
+    assert f"--trim-strings={'true' if ref['trim'] else 'false'}" in got["args"]
     assert got["relations"] == store.graph.number_of_edges()
 
 
@@ -159,8 +165,20 @@ def test_tricky_store_exercises_what_it_claims(tmp_path: Path):
     assert "--array-delimiter=U+001E" in got["args"]  # U+001F occurs in the data
     assert "--multiline-fields=true" in got["args"]
     assert got["restore"]["relations"] and "aliases" in got["restore"]["actors"]
+    assert "--trim-strings=false" in got["args"]  # "Đurić\nspaced ": the lists are restored after the import
     header = (tmp_path / "out" / "relations.csv").read_text(encoding="utf-8").split("\n", 1)[0]
     assert "ev_background:boolean[]" in header and "confidence:double" in header and "ev_start:long[]" in header
+
+
+def test_lists_of_one_empty_string_need_no_restore_when_no_value_has_spaces_at_its_ends(tmp_path: Path):
+    store = _one_sentence(tmp_path / "s")
+    assert all(len(a["evidence"]) == 1 for *_, a in store.graph.edges(data=True))
+    got = write_bulk_csv(store, tmp_path / "out")
+    assert "--trim-strings=true" in got["args"] and "relations" not in got["restore"]
+    rows = (tmp_path / "out" / "relations.csv").read_text(encoding="utf-8").splitlines()
+    assert any(',"2025-02-03",' in r for r in rows) and any(r.endswith(',"text"," "') for r in rows)
+    store.add_actor(Actor(id="sp", name=" Lead", kind="person"))  # a leading space: --trim-strings would drop it
+    assert "--trim-strings=false" in write_bulk_csv(store, tmp_path / "out2")["args"]
 
 
 def test_every_delimiter_in_the_data_is_refused(tmp_path: Path):

@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor, wait
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -132,21 +133,31 @@ def _scalar(header: str, values: list[Any], delim: str) -> _Column:
     return _Column(header, [_cell(v, delim) for v in values], quote=False)
 
 
-def _array(header: str, values: list[Any], lists: dict[int, list[Any]], delim: str) -> tuple[_Column, bool]:
+def _array(header: str, values: list[Any], lists: dict[int, list[Any]], delim: str, trim: bool) -> tuple[_Column, bool]:
     """A list property: ``values[i]`` is row i's only element, or ``lists[i]`` its elements. Returns the
-    column and whether some row's list is empty or only "" (the tool reads such a field as no property)."""
+    column and whether some row's list is empty or only "" (the tool reads such a field as no property).
+    ``trim``: the tool trims strings, so [""] is written as " " (an empty field would be no property)."""
     kind = _type(values + [x for xs in lists.values() for x in xs]) if values else None
     texts = _texts(values)
+    if trim and "" in texts:
+        texts = [t or " " for t in texts]
     if lists:
         texts = list(texts)
         for i, xs in lists.items():
             texts[i] = delim.join(_texts(xs))
-    lost = "" in texts or any(not any(x != "" for x in xs) for xs in lists.values())
+    # (["", ""] is written as one delimiter, read back right; flagged too when not trimming, as it always was)
+    lost = "" in texts or (not trim and any(not any(x != "" for x in xs) for xs in lists.values()))
     return _Column(f"{header}:{kind}[]" if kind else f"{header}:string", texts), lost
 
 
 def _strings(values: list[Any]) -> list[str]:
     return values if set(map(type, values)) <= {str} else [v for v in values if type(v) is str]
+
+
+def _trim_safe(strings: list[str]) -> bool:
+    """No string that the tool's --trim-strings would change (Java's trim: characters up to U+0020 at
+    either end)."""
+    return not any(s[0] <= " " or s[-1] <= " " for s in strings if s)
 
 
 def _relations(g: Any) -> tuple[list[list[Any]], list[list[Any]], list[dict[int, list[Any]]]]:
@@ -241,10 +252,16 @@ def write_bulk_csv(store: GraphStore, outdir: str | os.PathLike[str], taxonomy: 
                                             for xs in actor_cols[c] for x in xs],
                    heads[0], heads[1], heads[2], heads[3], *values,
                    [x for held in lists for xs in held.values() for x in xs]]
+        # Lists of one empty string ("no date", "no URL": most evidence) cannot be written as such: the
+        # tool reads an empty field as no property. When no value has spaces at either end, " " with
+        # --trim-strings reads back as [""]; else they are set after the import (a write per relation).
         found: set[str] = set()
+        trim = True
         for col in scanned:
-            blob = "".join(_strings(col))
+            strs = _strings(col)
+            blob = "".join(strs)
             found.update(c for c in (*_ARRAY_DELIMITERS, "\n", "\r") if c in blob)
+            trim = trim and _trim_safe(strs)
         del scanned
         delim = next((c for c in _ARRAY_DELIMITERS if c not in found), None)
         if delim is None:
@@ -260,7 +277,7 @@ def write_bulk_csv(store: GraphStore, outdir: str | os.PathLike[str], taxonomy: 
                          _Column("kind:string", actor_cols["kind"])]
         lost = []
         for c in ("aliases", "documents", "codes"):
-            texts = [delim.join(xs) for xs in actor_cols[c]]
+            texts = [delim.join(xs) or (" " if xs and trim else "") for xs in actor_cols[c]]
             if "" in texts:
                 lost.append(c)
             actor_columns.append(_Column(f"{c}:string[]", texts))
@@ -274,7 +291,7 @@ def write_bulk_csv(store: GraphStore, outdir: str | os.PathLike[str], taxonomy: 
                        *(_scalar(p, heads[3 + i], delim) for i, p in enumerate(props[:3]))]
         lost = []
         for p, col, held in zip(props[3:], values, lists, strict=True):
-            column, empty = _array(p, col, held, delim)
+            column, empty = _array(p, col, held, delim, trim)
             rel_columns.append(column)
             if empty:
                 lost.append(p)
@@ -287,7 +304,7 @@ def write_bulk_csv(store: GraphStore, outdir: str | os.PathLike[str], taxonomy: 
                 restore[name] = sorted(lost)
     args = [f"--nodes=Document={files['documents']}", f"--nodes={files['actors']}",
             f"--relationships=MENTIONS={files['mentions']}", f"--relationships={files['relations']}",
-            f"--array-delimiter=U+{ord(delim):04X}", "--ignore-empty-strings=false", "--trim-strings=false",
+            f"--array-delimiter=U+{ord(delim):04X}", "--ignore-empty-strings=false", f"--trim-strings={'true' if trim else 'false'}",
             f"--multiline-fields={'true' if multiline else 'false'}"]
     return counts | {"args": args}
 
@@ -336,32 +353,64 @@ def _run(cmd: list[str], env: dict[str, str] | None = None, what: str = "") -> N
         raise BulkRefused(f"{what or cmd[0]} failed: {lines[-1] if lines else f'exit status {proc.returncode}'}")
 
 
+class _Server:
+    """The local server whose database the import rewrites: the ``scripts/neo4j.sh`` server of
+    ``$ACTORGRAPH_NEO4J_DATA``, or the Neo4j installation ``neo4j_home``. Checked on creation."""
+
+    def __init__(self, settings: Neo4jSettings, neo4j_home: str | None) -> None:
+        port = _local_port(settings)
+        self.database = settings.database
+        if neo4j_home:
+            self.home: Path | None = Path(neo4j_home)
+            if not (self.home / "bin" / "neo4j-admin").exists():
+                raise BulkRefused(f"no neo4j-admin in {self.home}/bin (NEO4J_HOME must be a Neo4j installation)")
+            self.where = str(self.home)
+            return
+        self.home = None
+        inst = _script_instance()
+        ports = inst / "run" / "ports"
+        running = ports.exists() and (inst / "run" / "neo4j.pid").exists()
+        if not running or ports.read_text().split()[:1] != [str(port)]:
+            raise BulkRefused(f"the server at {settings.uri} is not the scripts/neo4j.sh server in {inst} "
+                              "(set ACTORGRAPH_NEO4J_DATA to its folder, or NEO4J_HOME to your Neo4j installation)")
+        if not NEO4J_SCRIPT.exists():
+            raise BulkRefused(f"{NEO4J_SCRIPT} not found (set NEO4J_HOME to a Neo4j installation)")
+        bolt, http = ports.read_text().split()[:2]
+        # started again on the ports it runs on, whatever this process's NEO4J_*_PORT say
+        self.env = dict(os.environ, ACTORGRAPH_NEO4J_DATA=str(inst), NEO4J_BOLT_PORT=bolt, NEO4J_HTTP_PORT=http)
+        self.where = str(inst)
+
+    def stop(self) -> None:
+        if self.home:
+            _run([str(self.home / "bin" / "neo4j"), "stop"], what="neo4j stop")
+        else:
+            _run(["bash", str(NEO4J_SCRIPT), "stop"], env=self.env, what="scripts/neo4j.sh stop")
+
+    def import_full(self, args: list[str]) -> None:
+        """Run the import tool; the server must be stopped."""
+        if self.home:
+            _run([str(self.home / "bin" / "neo4j-admin"), "database", "import", "full", "--overwrite-destination=true",
+                  *args, self.database], what="neo4j-admin database import full")
+        else:
+            _run(["bash", str(NEO4J_SCRIPT), "import-full", self.database, *args], env=self.env,
+                 what="scripts/neo4j.sh import-full")
+
+    def start(self) -> None:
+        if self.home:
+            _run([str(self.home / "bin" / "neo4j"), "start"], what="neo4j start")
+        else:
+            _run(["bash", str(NEO4J_SCRIPT), "start"], env=self.env, what="scripts/neo4j.sh start")
+
+
 def _import(settings: Neo4jSettings, args: list[str], neo4j_home: str | None) -> str:
     """Stop the server, import, start it again; returns where the import ran."""
-    port = _local_port(settings)
-    if neo4j_home:
-        home = Path(neo4j_home)
-        admin, server = home / "bin" / "neo4j-admin", home / "bin" / "neo4j"
-        if not admin.exists():
-            raise BulkRefused(f"no neo4j-admin in {home}/bin (NEO4J_HOME must be a Neo4j installation)")
-        _run([str(server), "stop"], what="neo4j stop")
-        try:
-            _run([str(admin), "database", "import", "full", "--overwrite-destination=true", *args, settings.database],
-                 what="neo4j-admin database import full")
-        finally:
-            _run([str(server), "start"], what="neo4j start")
-        return str(home)
-    inst = _script_instance()
-    ports = inst / "run" / "ports"
-    running = ports.exists() and (inst / "run" / "neo4j.pid").exists()
-    if not running or ports.read_text().split()[:1] != [str(port)]:
-        raise BulkRefused(f"the server at {settings.uri} is not the scripts/neo4j.sh server in {inst} "
-                          "(set ACTORGRAPH_NEO4J_DATA to its folder, or NEO4J_HOME to your Neo4j installation)")
-    if not NEO4J_SCRIPT.exists():
-        raise BulkRefused(f"{NEO4J_SCRIPT} not found (set NEO4J_HOME to a Neo4j installation)")
-    _run(["bash", str(NEO4J_SCRIPT), "import-full", settings.database, *args], env=dict(os.environ, ACTORGRAPH_NEO4J_DATA=str(inst)),
-         what="scripts/neo4j.sh import-full")
-    return str(inst)
+    server = _Server(settings, neo4j_home)
+    server.stop()
+    try:
+        server.import_full(args)
+    finally:
+        server.start()
+    return server.where
 
 
 def restore_empty_lists(driver: Any, database: str, restore: dict[str, list[str]]) -> None:
@@ -394,17 +443,28 @@ def bulk_push(store: GraphStore, settings: Neo4jSettings, neo4j_home: str | None
 
     Refuses (:class:`BulkRefused`) a database that holds anything, or a server not on this machine.
     """
-    _local_port(settings)
+    server = _Server(settings, neo4j_home or os.environ.get("NEO4J_HOME"))
     _check_empty(settings)
     tmp = Path(tempfile.mkdtemp(prefix="actorgraph-bulk-", dir=workdir))
     seconds: dict[str, float] = {}
     try:
         t = time.perf_counter()
-        csv = write_bulk_csv(store, tmp)
-        seconds["csv"] = time.perf_counter() - t
-        t = time.perf_counter()
-        _import(settings, csv.pop("args"), neo4j_home or os.environ.get("NEO4J_HOME"))
-        seconds["stop_import_start"] = time.perf_counter() - t
+        # The server stops (a checkpoint, 5-10 s) while the CSV is written: it is away either way.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            stopping = pool.submit(server.stop)
+            try:
+                csv = write_bulk_csv(store, tmp)
+                seconds["csv"] = time.perf_counter() - t
+                stopping.result()  # a failed stop: no import
+                seconds["csv_and_stop"] = time.perf_counter() - t
+                t = time.perf_counter()
+                server.import_full(csv.pop("args"))
+                seconds["import"] = time.perf_counter() - t
+            finally:
+                wait([stopping])  # then started again, whatever failed (as it was, when the CSV could not be written)
+                t = time.perf_counter()
+                server.start()
+                seconds["start"] = time.perf_counter() - t
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     t = time.perf_counter()
