@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from conftest import make_random_store
 
+import graph.neo4j.bulk as bulk
 from graph.model import Actor, Document, Evidence, Relation
 from graph.neo4j.bulk import _ARRAY_DELIMITERS, BulkRefused, write_bulk_csv
 from graph.neo4j.writer import RELATION_COLUMNS, _document_row, _wikidata_ids, edge_row
@@ -142,8 +143,6 @@ def _one_sentence(path: Path, n: int = 400) -> GraphStore:
                                   lambda p: make_random_store(p, actors=200, relations=900, documents=20)],
                          ids=["tricky", "one-sentence", "empty", "random"])
 def test_columnar_csv_is_the_row_by_row_csv(make, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    import graph.neo4j.bulk as bulk
-
     monkeypatch.setattr(bulk, "_CHUNK", 64)  # several chunks even in a small store
     store = make(tmp_path / "store")
     (tmp_path / "ref").mkdir()
