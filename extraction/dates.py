@@ -167,7 +167,9 @@ def _past(verb) -> bool:  # verb: a spaCy Token
 
 
 def _relationship(noun) -> bool:  # noun: a spaCy Token
-    return noun.lower_ in RELATIONSHIP_NOUNS or noun.lemma_.lower() in RELATIONSHIP_NOUNS
+    # a common noun, not the head of a name ("the Armenia Alliance denounced ...")
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and (
+        noun.lower_ in RELATIONSHIP_NOUNS or noun.lemma_.lower() in RELATIONSHIP_NOUNS)
 
 
 def summary(trigger, ref: date | None) -> bool:  # trigger: a spaCy Token

@@ -51,6 +51,7 @@ def test_background_cues_on_the_trigger_clause(nlp, sentence, trigger, expected)
     # not such a summary: a date of its own, a subject that is not the relationship, present or future tense
     ("Relations soured in March 2024 when Ecuador expelled the Peruvian ambassador.", "expelled", False),
     ("The minister reached Lima when Peru denounced Chile.", "denounced", False),
+    ("The opposition Andean Alliance denounced the Peruvian concessions.", "denounced", False),  # a name
     ("Tensions rise as Peru condemns the Chilean raids.", "condemns", False),
     ("Relations will improve when Peru meets Chile.", "meets", False),
 ])
