@@ -124,6 +124,13 @@ _NUMBERS = {w: i for i, w in enumerate(["one", "two", "three", "four", "five", "
 # A verb reached through these links shares the time of the word it hangs on (coordinated verbs
 # share their auxiliary; a relative clause describes its noun: "years of sparring in which X emerged").
 _SAME_TIME = frozenset({"conj", "relcl", "acl"})
+# Nouns that name the state of a relationship between actors, not an event in it. Such a noun as the
+# subject of an undated past-tense verb ("the relationship reached a breaking point when X called Y ...",
+# "tensions deepened after ...") tells the relationship's history: a summary, prior to the document.
+RELATIONSHIP_NOUNS = frozenset({"relationship", "relations", "ties", "tension", "tensions", "friction", "feud",
+                                "rivalry", "rift", "hostility", "hostilities", "animosity", "enmity", "standoff",
+                                "estrangement", "detente", "détente", "rapprochement", "alliance", "partnership"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def span_bound(words: list[str], ref: date | None) -> str | None:
@@ -148,6 +155,45 @@ def span_bound(words: list[str], ref: date | None) -> str | None:
         m = ref.year * 12 + ref.month - 1 - n
         return f"{m // 12:04d}-{m % 12 + 1:02d}"
     return (ref - timedelta(weeks=n)).isoformat()
+
+
+def _past(verb) -> bool:  # verb: a spaCy Token
+    """A finite past: 'reached', 'were severed' (a participle with no auxiliary counts: the small
+    model tags some simple pasts as participles)."""
+    if verb.tag_ == "VBD":
+        return True
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and all(a.tag_ == "VBD" for a in aux)
+
+
+def _relationship(noun) -> bool:  # noun: a spaCy Token
+    # a common noun, not the head of a name ("the Armenia Alliance denounced ...")
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and (
+        noun.lower_ in RELATIONSHIP_NOUNS or noun.lemma_.lower() in RELATIONSHIP_NOUNS)
+
+
+def summary(trigger, ref: date | None) -> bool:  # trigger: a spaCy Token
+    """Does the relation hang on an undated past-tense clause about the relationship itself ("The
+    relationship between the two leaders reached a breaking point when Petro called Trump ...")?
+
+    News tells the history of a relationship in such summaries; what they recount happened before the
+    document at a time they do not give. Looked for on the trigger and every verb it hangs on, up to the
+    sentence's root; a sentence that states a date (resolvable against ``ref``) is no such summary.
+    """
+    sent = trigger.sent
+    if any(e.label_ in ("DATE", "TIME") and resolve(e.text, ref) for e in sent.ents):
+        return False
+    t = trigger
+    while True:
+        if t.pos_ in ("VERB", "AUX") and _past(t) and (
+                any(c.dep_ in _SUBJECTS and _relationship(c) for c in t.children)
+                # "Tensions deepened after ...": the small model makes the noun the root and its verb a
+                # participle hanging on it
+                or (t.dep_ == "acl" and t.head.dep_ == "ROOT" and _relationship(t.head))):
+            return True
+        if t.head.i == t.i or not sent.start <= t.head.i < sent.end:
+            return False
+        t = t.head
 
 
 def background(trigger, ref: date | None) -> tuple[bool, str | None]:  # trigger: a spaCy Token
@@ -195,4 +241,4 @@ def background(trigger, ref: date | None) -> tuple[bool, str | None]:  # trigger
                 found = True
                 bound = span_bound([w.lower_ for w in c.subtree], ref)
                 since = min(since, bound) if since and bound else since or bound
-    return found, since
+    return found or summary(trigger, ref), since
