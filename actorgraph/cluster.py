@@ -40,7 +40,8 @@ from extraction.mentions import known_people
 from graph.errors import ActorgraphError
 from graph.model import Document, Extraction
 from graph.store import GraphStore
-from loaders.readers import DEFAULT_MAX_DOC_MB, LoadProblem, read_file, unique_documents
+from loaders.documents import LoadProblem
+from loaders.readers import DEFAULT_MAX_DOC_MB, read_file, unique_documents
 from loaders.remote import as_path, iter_sources
 
 try:  # Dask is an optional extra (actorgraph[cluster]); without it --cluster says how to install it.

@@ -20,7 +20,8 @@ from extraction.mentions import known_people
 from graph.model import Actor, Document, Extraction, Relation
 from graph.resolution import Resolution
 from graph.store import GraphStore
-from loaders.readers import DEFAULT_MAX_DOC_MB, UNSUPPORTED, LoadProblem, quote_name, read_file
+from loaders.documents import LoadProblem, quote_name
+from loaders.readers import DEFAULT_MAX_DOC_MB, UNSUPPORTED, read_file
 from loaders.web import WebOptions, load_sources
 
 CHUNK_ENV = "ACTORGRAPH_CHUNK_CHARS"

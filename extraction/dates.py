@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 MONTHS = {m: i for i, m in enumerate(
@@ -172,6 +173,23 @@ def _relationship(noun) -> bool:  # noun: a spaCy Token
         noun.lower_ in RELATIONSHIP_NOUNS or noun.lemma_.lower() in RELATIONSHIP_NOUNS)
 
 
+def _time_expressions(sent) -> Iterator[str]:  # sent: a spaCy Span
+    """The texts of the sentence's DATE and TIME entities, read from its tokens: ``Span.ents`` walks every
+    entity of the document, which made one call per relation quadratic on dense text."""
+    run: list[str] = []
+    for tok in sent:
+        if tok.ent_type_ in ("DATE", "TIME") and not (tok.ent_iob_ == "B" and run):
+            run.append(tok.text_with_ws)
+            continue
+        if run:
+            yield "".join(run).strip()
+            run = []
+        if tok.ent_type_ in ("DATE", "TIME"):
+            run.append(tok.text_with_ws)
+    if run:
+        yield "".join(run).strip()
+
+
 def summary(trigger, ref: date | None) -> bool:  # trigger: a spaCy Token
     """Does the relation hang on an undated past-tense clause about the relationship itself ("The
     relationship between the two leaders reached a breaking point when Petro called Trump ...")?
@@ -181,7 +199,7 @@ def summary(trigger, ref: date | None) -> bool:  # trigger: a spaCy Token
     sentence's root; a sentence that states a date (resolvable against ``ref``) is no such summary.
     """
     sent = trigger.sent
-    if any(e.label_ in ("DATE", "TIME") and resolve(e.text, ref) for e in sent.ents):
+    if any(resolve(text, ref) for text in _time_expressions(sent)):
         return False
     t = trigger
     while True:

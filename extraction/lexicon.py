@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy
 import yaml
-from spacy.attrs import LEMMA
+from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -30,6 +30,8 @@ from extraction.gazetteer import DATA_DIR
 from graph.errors import ActorgraphError
 from graph.taxonomy import load_taxonomy
 
+# What the phrase patterns read of a sentence (LOWER comes with the words): lemmas, the parse, the tags.
+_PARSE_ATTRS = [LEMMA, TAG, POS, HEAD, DEP]
 
 @dataclass(frozen=True)
 class Body:
@@ -170,10 +172,15 @@ class Lexicon:
             hits = numpy.isin(doc.to_array([LEMMA]).reshape(-1), hashes) if len(doc) else numpy.zeros(0, dtype=bool)
             if hits.any():
                 matcher = self.phrase_matcher(doc.vocab)
+                # The matcher's view of each sentence built from one array of the document: Span.as_doc reads
+                # the whole document's array and entities on every call, quadratic on dense text.
+                arr = doc.to_array(_PARSE_ATTRS)
                 for sent in doc.sents:
                     if not hits[sent.start:sent.end].any():
                         continue
-                    for match_id, toks in matcher(sent.as_doc()):
+                    small = Doc(doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
+                    small.from_array(_PARSE_ATTRS, arr[sent.start:sent.end])
+                    for match_id, toks in matcher(small):
                         p = self.phrases[int(doc.vocab.strings[match_id])]
                         cached.append((p, {r: sent.start + t for r, t in zip(p.roles, toks, strict=True)}))
             doc.user_data[key] = cached

@@ -4,7 +4,8 @@
 >>> docs, problems = load_paths(["examples/news"])  # doctest: +SKIP
 """
 
-from loaders.readers import SUPPORTED_SUFFIXES, LoadProblem, read_file
+from loaders.documents import LoadProblem
+from loaders.readers import SUPPORTED_SUFFIXES, read_file
 from loaders.remote import load_paths
 
 __all__ = ["SUPPORTED_SUFFIXES", "LoadProblem", "load_paths", "read_file"]

@@ -14,19 +14,21 @@ content) is skipped when the feed is read again.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import contextvars
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import feedparser
 
+from loaders import documents
+from loaders.documents import LoadProblem
 from loaders.html import visible_text
 
 if TYPE_CHECKING:
     from graph.model import Document
-    from loaders.readers import LoadProblem
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
@@ -65,20 +67,54 @@ def parse_feed(data: bytes, base: str | None = None) -> list[FeedItem]:
     return items
 
 
+@dataclass
+class _NoFetchOptions:
+    fetch_items: bool = False
+
+
+@dataclass
+class OfflineContext:
+    """The fetch context of a load that reads no web page: a feed's items keep their own text. A load from the
+    web (:func:`loaders.web.web_context`) puts its own context, which fetches, in :data:`FETCH_CONTEXT`."""
+
+    options: Any = field(default_factory=_NoFetchOptions)
+    known_urls: set[str] = field(default_factory=set)
+    skipped_known: int = 0
+
+    def is_known(self, url: str) -> bool:
+        return url in self.known_urls
+
+    def remember(self, url: str) -> None:
+        self.known_urls.add(url)
+
+    def fetch_pages(self, urls: Sequence[str]) -> dict[str, Any]:
+        return {}
+
+
+# The load in progress: what feeds consult to fetch item pages and to skip items stored before. It lives here,
+# below the web loader that sets it, so that file and web loads read feeds through one function.
+FETCH_CONTEXT: contextvars.ContextVar[Any] = contextvars.ContextVar("actorgraph_web", default=None)
+
+
+def fetch_context() -> Any:
+    """The context of the load in progress (an offline one, fetching nothing, outside of one)."""
+    ctx = FETCH_CONTEXT.get()
+    if ctx is None:
+        ctx = OfflineContext()
+        FETCH_CONTEXT.set(ctx)
+    return ctx
+
+
 def feed_documents(data: bytes, where: str, base: str | None = None) -> Iterator[Document | LoadProblem]:
     """Documents (and problems) for the items of one feed, read at ``where`` (a file or a URL)."""
-    # Deferred: loaders.readers and loaders.web both read feeds through this module.
-    from loaders import readers
-    from loaders.web import current_context
-
-    ctx = current_context()
+    ctx = fetch_context()
     try:
         items = parse_feed(data, base)
     except ValueError as exc:
-        yield readers.LoadProblem(where, str(exc))
+        yield LoadProblem(where, str(exc))
         return
     if not items:
-        yield readers.LoadProblem(where, "feed has no items")
+        yield LoadProblem(where, "feed has no items")
         return
     fresh = []
     for i, item in enumerate(items, 1):
@@ -90,23 +126,23 @@ def feed_documents(data: bytes, where: str, base: str | None = None) -> Iterator
     stem = Path(where).stem if "://" not in where else "feed"
     for i, item in fresh:
         meta = {"title": item.title, "url": item.link}
-        date, warning = readers.check_date(item.date, item.date_field)
+        date, warning = documents.check_date(item.date, item.date_field)
         if warning:
-            yield readers.LoadProblem(where, f"item {i}: {warning}")
+            yield LoadProblem(where, f"item {i}: {warning}")
         meta["date"] = date
         text = item.text
         page = pages.get(item.link) if item.link else None
-        if isinstance(page, readers.LoadProblem):
-            yield readers.LoadProblem(page.path, f"{page.message}; ingested the feed item's own text instead")
+        if isinstance(page, LoadProblem):
+            yield LoadProblem(page.path, f"{page.message}; ingested the feed item's own text instead")
         elif page is not None:
             text = page.text
             meta["date"] = meta["date"] or page.date
             meta["author"] = page.author
         if not text.strip():
-            yield readers.LoadProblem(where, f"item {i} ({item.title or item.link or 'untitled'}): no text")
+            yield LoadProblem(where, f"item {i} ({item.title or item.link or 'untitled'}): no text")
             continue
         path = item.link or f"{where}#{item.guid or i}"
-        name = readers.url_doc_id(item.link) if item.link else f"{stem}-{i}"
+        name = documents.url_doc_id(item.link) if item.link else f"{stem}-{i}"
         if item.link:
             ctx.remember(item.link)
-        yield readers._document(name, text, path, meta)
+        yield documents._document(name, text, path, meta)

@@ -7,22 +7,26 @@ exception that escapes: a bad file or line is reported and the rest is loaded.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import os
 import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from graph.errors import ActorgraphError
 from graph.model import Document
-from graph.terminal import escape, has_controls
-from loaders.dates import date_warning, parse_date
+from loaders.documents import (
+    LoadProblem,
+    _document,
+    _sha,
+    check_date,
+    doc_id_from_name,
+)
+from loaders.feeds import feed_documents
 from loaders.html import html_to_text
 
 # .pdf (loaders/pdf.py), .docx (loaders/docx.py) and feeds (loaders/feeds.py) are read from bytes.
@@ -41,53 +45,7 @@ META_MAX_BYTES = 64 * 1024  # a sidecar holds a title, a date, a url and an id: 
 META_FIELDS = ("title", "date", "url", "id", "author")
 STDIN = "-"  # the one way to read something that is not a regular file
 _CTRL = bytes(b for b in range(32) if b not in b"\t\n\r\f\v") + b"\x7f"
-_ID_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 _LINE_SUFFIX = re.compile(r":\d+$")  # "corpus.jsonl:12" -> "corpus.jsonl" (also in a URL)
-
-
-@dataclass(frozen=True)
-class LoadProblem:
-    """A file or line that could not be loaded, with a one-line reason."""
-
-    path: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = quote_name(self.path)
-        where = f"{where}:{self.line}" if self.line else where
-        return f"{where}: {escape(self.message)}"
-
-
-def quote_name(name: str) -> str:
-    r"""A file name as messages show it: as is when plain, else quoted with every control escaped, so a
-    name holding a newline or an escape sequence cannot forge a second message line.
-
-    >>> quote_name("news/a.txt"), quote_name("a\nError: x.txt")
-    ('news/a.txt', "'a\\nError: x.txt'")
-    """
-    return repr(name) if has_controls(name) or name != name.strip() else name
-
-
-def doc_id_from_name(name: str) -> str:
-    """A stable document id from a file stem or a JSONL id: safe in URLs, CSV and Cypher params."""
-    return _ID_CHARS.sub("-", name).strip("-.") or "document"
-
-
-def normalise_date(value: object) -> str | None:
-    """'2026-02-03T10:00Z' -> '2026-02-03', '2026-02' stays a month; None for anything that is not a date."""
-    return parse_date(value)[0]
-
-
-def check_date(value: object, field: str = "date") -> tuple[str | None, str | None]:
-    """(ISO date or None, warning naming the value and the field, or None): see :mod:`loaders.dates`."""
-    return date_warning(value, field)
-
-
-def url_doc_id(url: str) -> str:
-    """A document id from a URL: host and path, e.g. 'news.example-world-accord'."""
-    rest = url.split("://", 1)[-1].split("#", 1)[0]
-    return doc_id_from_name(rest.rstrip("/"))[:200]
 
 
 def looks_binary(data: bytes) -> bool:
@@ -183,10 +141,6 @@ def _file_kind(mode: int) -> str:
     return "not a file"
 
 
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 class _SidecarLoader(yaml.SafeLoader):
     """YAML without anchors and aliases (nine nested aliases in 500 bytes expand to gigabytes) and
     without implicit timestamps (a date stays the text it was written as, so a bad one such as
@@ -252,27 +206,6 @@ _SidecarLoader.yaml_implicit_resolvers = {
 }
 
 
-def _first_line_title(text: str) -> str:
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:160]
-    return ""
-
-
-def _document(doc_id: str, text: str, path: str, meta: dict) -> Document:
-    return Document(
-        id=doc_id_from_name(str(meta.get("id") or doc_id)),
-        title=str(meta.get("title") or _first_line_title(text)),
-        path=path,
-        url=str(meta["url"]) if meta.get("url") else None,
-        date=normalise_date(meta.get("date")),
-        author=str(meta["author"]) if meta.get("author") else None,
-        sha256=_sha(text),
-        text=text,
-    )
-
-
 def _too_big(size: int, max_doc_mb: float, hint: str = "(raise it with --max-doc-mb)") -> str:
     return f"document is {size / 1e6:.1f} MB, over the {max_doc_mb:g} MB limit {hint}"
 
@@ -307,8 +240,6 @@ def _read_text(path: Path, where: str, suffix: str, max_doc_mb: float) -> Iterat
         yield LoadProblem(where, f"cannot read: {exc.strerror or exc}")
         return
     if suffix in FEED_SUFFIXES:
-        from loaders.feeds import feed_documents  # deferred: loaders.feeds reads items through this module
-
         yield from feed_documents(data, where)
         return
     meta: dict = {}

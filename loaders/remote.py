@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from graph.model import Document
-from loaders.readers import DEFAULT_MAX_DOC_MB, FOLDER_NOTES, SUPPORTED_SUFFIXES, LoadProblem, iter_files, read_file, unique_documents
+from loaders.documents import LoadProblem
+from loaders.readers import DEFAULT_MAX_DOC_MB, FOLDER_NOTES, SUPPORTED_SUFFIXES, iter_files, read_file, unique_documents
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
 # Web pages are fetched by the web loaders, not read as files.

@@ -13,7 +13,6 @@ one over the size limit (read no further than the limit).
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import re
 import socket
 import threading
@@ -30,10 +29,11 @@ import httpx
 
 from graph.errors import ActorgraphError
 from graph.model import Document
-from loaders import readers, remote
-from loaders.feeds import FEED_TYPES, feed_documents
+from loaders import documents, readers, remote
+from loaders.documents import LoadProblem
+from loaders.feeds import FEED_TYPES, FETCH_CONTEXT, feed_documents
 from loaders.html import Page, html_to_text
-from loaders.readers import DEFAULT_MAX_DOC_MB, LoadProblem
+from loaders.readers import DEFAULT_MAX_DOC_MB
 
 try:
     VERSION = version("actorgraph")
@@ -251,13 +251,13 @@ class WebContext:
         return out
 
 
-_CONTEXT: contextvars.ContextVar[WebContext | None] = contextvars.ContextVar("actorgraph_web", default=None)
+_CONTEXT = FETCH_CONTEXT  # one variable for feeds read from files and from the web
 
 
 def current_context() -> WebContext:
     """The web context of the load in progress (a default one, fetching nothing yet, outside of one)."""
     ctx = _CONTEXT.get()
-    if ctx is None:
+    if not isinstance(ctx, WebContext):  # none yet, or the offline one of a file load: this one can fetch
         ctx = WebContext()
         _CONTEXT.set(ctx)
     return ctx
@@ -305,13 +305,13 @@ def _url_documents(url: str, got: Fetched, ctx: WebContext) -> Iterator[Document
     if not page.text.strip():
         yield LoadProblem(url, "empty page (no text)")
         return
-    date, warning = readers.check_date(page.date)
+    date, warning = documents.check_date(page.date)
     if warning:
         yield LoadProblem(url, warning)
     meta = {"title": page.title, "date": date, "url": page.url or (got.url if got.url != url else None),
             "author": page.author}
     ctx.remember(url)
-    yield readers._document(readers.url_doc_id(url), page.text, url, meta)
+    yield documents._document(documents.url_doc_id(url), page.text, url, meta)
 
 
 @dataclass

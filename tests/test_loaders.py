@@ -1,8 +1,9 @@
 import json
 
 from loaders import load_paths
+from loaders.documents import normalise_date
 from loaders.html import html_to_text
-from loaders.readers import decode, normalise_date
+from loaders.readers import decode
 
 
 def test_txt_md_html_jsonl_and_folders(tmp_path):
