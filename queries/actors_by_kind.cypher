@@ -8,5 +8,6 @@
 MATCH (a:Actor)
 WHERE $kinds = [] OR a.kind IN $kinds
 RETURN a.id AS id, a.name AS name, a.kind AS kind, size(coalesce(a.documents, [])) AS documents,
-       COUNT { (a)-[]->(:Actor) } + COUNT { (a)<-[]-(:Actor) } AS relations
+       COUNT { (a)-[]->(:Actor) } + COUNT { (a)<-[]-(:Actor) } AS relations,
+       COLLECT { UNWIND coalesce(a.aliases, []) AS alias RETURN alias ORDER BY alias } AS aliases
 ORDER BY kind, id;

@@ -15,6 +15,9 @@ CALL (r) {
   ORDER BY r.ev_start[i], r.ev_end[i]
   RETURN collect(r.ev_sentence[i]) AS sentences
 }
+WITH s, r, t, sentences,
+     COLLECT { UNWIND coalesce(r.ev_provenance, ['text']) AS p RETURN DISTINCT p ORDER BY p } AS provs
 RETURN s.id AS source, s.name AS source_name, type(r) AS type, t.id AS target, t.name AS target_name,
-       r.date AS date, r.confidence AS confidence, r.evidence_count AS evidence_count, sentences
+       r.date AS date, r.confidence AS confidence, r.evidence_count AS evidence_count,
+       reduce(joined = head(provs), p IN tail(provs) | joined + ';' + p) AS provenance, sentences
 ORDER BY type, source, target;

@@ -1,9 +1,11 @@
 // name: who_sanctions_whom
 // description: Who sanctions whom: every SANCTIONS relation, with its date, confidence and
-//   number of evidence sentences (relations_of_type with types = ['SANCTIONS']).
+//   number of evidence sentences, provenance (relations_of_type with types = ['SANCTIONS']).
 // example: actorgraph query who_sanctions_whom
 
 MATCH (s:Actor)-[r:SANCTIONS]->(t:Actor)
+WITH s, r, t, COLLECT { UNWIND coalesce(r.ev_provenance, ['text']) AS p RETURN DISTINCT p ORDER BY p } AS provs
 RETURN s.id AS source, s.name AS source_name, type(r) AS type, t.id AS target, t.name AS target_name,
-       r.date AS date, r.confidence AS confidence, r.evidence_count AS evidence_count
+       r.date AS date, r.confidence AS confidence, r.evidence_count AS evidence_count,
+       reduce(joined = head(provs), p IN tail(provs) | joined + ';' + p) AS provenance
 ORDER BY source, target;
