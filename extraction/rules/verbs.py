@@ -253,6 +253,12 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
         # 'helped Somalia rebuild its navy', 'ready to help Tajik forces secure the border'
         c.obj = [a for x in tok.children if x.dep_ in ("ccomp", "xcomp") for s_ in x.children
                  if s_.dep_ == "nsubj" for a in ctx.np_actors(s_)]
+    if lemma == "complain":
+        # 'complained to the UN about Ethiopia's dam' criticises Ethiopia, not the one it complains to
+        about = [a for x in tok.children if x.dep_ == "prep" and x.lower_ in ("about", "over", "against")
+                 for p in x.children if p.dep_ == "pobj"
+                 for a in ctx.np_actors(p) or [a for q in p.children if q.dep_ == "poss" for a in ctx.np_actors(q)]]
+        c.obj = about or c.obj
     if c.rtype == "THREATENS" and xcomp is not None and not c.obj:
         c.obj = ctx.object_actors(xcomp)          # 'threatened to sanction Colombia'
     if c.rtype == "SUPPORTS" and not c.obj:       # 'pledged five patrol vessels [to the Philippines]' (on the object)
