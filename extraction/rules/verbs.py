@@ -245,6 +245,13 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
         if not c.obj:                             # 'refused to open any negotiation with JNIM'
             c.obj = [a for o in xcomp.children if o.dep_ == "dobj" for x in o.children if x.dep_ == "prep"
                      and x.lower_ in ("with", "of", "from", "to") for p in x.children for a in ctx.np_actors(p)]
+        if not c.obj and xcomp.lemma_.lower() in ("allow", "let", "permit"):
+            # 'refused to allow Algerian planes to land': the one kept out is the subject of the allowed act
+            c.obj = [a for x in xcomp.children if x.dep_ in ("ccomp", "xcomp") for s_ in x.children
+                     if s_.dep_ in ("nsubj", "nsubjpass")
+                     for a in ctx.np_actors(s_) or [a for m in s_.children if m.dep_ in ("poss", "amod", "compound",
+                                                                                           "nmod")
+                                                    for a in ctx.np_actors(m)]]
     if lemma == "visit" and not c.obj:
         # 'the envoy, who visited Beirut last month': visiting a state's capital or the state meets its government
         c.obj = [a for x in tok.children if x.dep_ == "dobj" and ctx.m.at(x) is not None and ctx.m.at(x).place_only
