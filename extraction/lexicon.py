@@ -68,7 +68,8 @@ class Phrase:
     ``owner`` (the object's possessor or nationality: "Y's ambassador", 'the Russian envoy'), ``object`` (the object
     names the actor), ``dobj`` (the verb's direct object, when the phrase's object hangs on a preposition: 'added X
     to its blacklist') or ``subject`` (the verb's subject: 'Y will pay a heavy price'); ``agent`` is ``subject`` or
-    ``speaker`` (who says the clause the phrase is in).
+    ``speaker`` (who says the clause the phrase is in); ``mutual`` phrases state the act of each side on the
+    other ('X and Y traded fire', 'X exchanged fire with Y').
     """
 
     id: str
@@ -81,6 +82,7 @@ class Phrase:
     agent: str = "subject"
     particle: tuple[str, ...] = ()
     complement: tuple[str, ...] = ()
+    mutual: bool = False
     source: str = ""
 
     def patterns(self) -> list[list[dict]]:
@@ -362,7 +364,7 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
             if not isinstance(spec, dict) or not spec.get("id") or not spec.get("verbs") or not spec.get("type"):
                 raise TriggerError(f"{where}: a phrase needs id, type and verbs")
             bad = set(spec) - {"id", "type", "verbs", "objects", "via", "with", "particle", "complement", "target",
-                               "agent", "note"}
+                               "agent", "mutual", "note"}
             if bad:
                 raise TriggerError(f"{where}: unknown key(s) {', '.join(sorted(bad))}")
             target = _words(spec.get("target"), where) or ("object",)
@@ -375,7 +377,8 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
                 objects=tuple(w.lower() for w in _words(spec.get("objects"), where)),
                 via=str(spec.get("via", "dobj")).lower(), with_=tuple(w.lower() for w in _words(spec.get("with"), where)),
                 target=target, agent=agent, particle=tuple(w.lower() for w in _words(spec.get("particle"), where)),
-                complement=tuple(w.lower() for w in _words(spec.get("complement"), where)), source=name)
+                complement=tuple(w.lower() for w in _words(spec.get("complement"), where)),
+                mutual=bool(spec.get("mutual", False)), source=name)
         for cls, words in (data.get("word_classes") or {}).items():
             classes.setdefault(str(cls), []).extend(w.lower() for w in _words(words, f"{name}: word_classes.{cls}"))
         for i, spec in enumerate(data.get("examples") or []):

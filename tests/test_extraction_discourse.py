@@ -87,6 +87,31 @@ CASES = [
      "William Ruto called both leaders on Sunday and urged them to show restraint.",
      {("william-ruto", "NEGOTIATES", "abiy-ahmed"), ("william-ruto", "DEMANDS", "isaias-afwerki"),
       ("william-ruto", "DEMANDS", "abiy-ahmed")}, set()),
+    ("the-two-sides-are-the-pair-named-together-not-the-broker",
+     "Armenia and Azerbaijan signed a peace framework in Washington on Friday, brokered by the United States. "
+     "The two sides agreed to open their border.",
+     {("armenia", "COOPERATES_WITH", "azerbaijan")},
+     {("united-states", "COOPERATES_WITH", "azerbaijan"), ("united-states", "COOPERATES_WITH", "armenia")}),
+    ("the-two-countries-skip-the-host-named-since",
+     "Russia and Ukraine agreed to a prisoner exchange on Monday. Turkey hosted the talks in Istanbul. The two "
+     "countries also agreed to resume grain shipments.",
+     {("russia", "COOPERATES_WITH", "ukraine")},
+     {("turkey", "COOPERATES_WITH", "ukraine"), ("turkey", "COOPERATES_WITH", "russia")}),
+    ("the-three-countries-are-the-three-named",
+     "Egypt, Sudan and Ethiopia held talks in Cairo on the dam. Kenya said it was ready to help. The three "
+     "countries agreed to cooperate on flood data.",
+     {("egypt", "COOPERATES_WITH", "ethiopia"), ("sudan", "COOPERATES_WITH", "ethiopia"),
+      ("egypt", "COOPERATES_WITH", "sudan")},
+     {("kenya", "COOPERATES_WITH", "egypt"), ("kenya", "COOPERATES_WITH", "ethiopia")}),
+    ("both-ministers-are-the-two-who-met",
+     "Indian Foreign Minister S. Jaishankar met Chinese Foreign Minister Wang Yi in Beijing on Monday. Pakistan's "
+     "Prime Minister Shehbaz Sharif criticised the meeting. Both ministers agreed to resume direct flights.",
+     {("subrahmanyam-jaishankar", "COOPERATES_WITH", "wang-yi")},
+     {("shehbaz-sharif", "COOPERATES_WITH", "wang-yi"), ("shehbaz-sharif", "COOPERATES_WITH",
+                                                         "subrahmanyam-jaishankar")}),
+    ("a-count-of-states-is-no-anaphor",
+     "Canada and Mexico signed a steel memorandum in May. Ottawa later urged three U.S. states to drop their levies.",
+     set(), {("canada", "DEMANDS", "mexico")}),
     ("them-after-both-countries",
      "Egypt and Ethiopia traded accusations over the floods. The African Union invited both countries to Addis "
      "Ababa and urged them to resume talks.",

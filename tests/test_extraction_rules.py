@@ -906,3 +906,19 @@ def test_a_summit_hosted_by_someone_has_the_host_meet_those_who_attend(extractor
     found = triples(extractor, "Ukraine and Russia agreed on a prisoner swap at talks convened by Qatar.")
     undirected = found | {(t, r, s) for s, r, t in found}
     assert {("qatar", "NEGOTIATES", "ukraine"), ("qatar", "NEGOTIATES", "russia")} <= undirected
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Morocco refused to allow Algerian planes to land at its airports.", ("morocco", "REJECTS", "algeria")),
+    ("Mali refused to allow French aircraft to use its airspace.", ("mali", "REJECTS", "france")),
+])
+def test_refusing_to_allow_hits_the_subject_of_the_allowed_act(extractor, text, triple):
+    assert triple in triples(extractor, text)
+
+
+def test_remarks_read_as_a_verb_still_name_what_was_said(extractor):
+    found = triples(extractor, "Tebboune said France was meddling in Algeria, remarks that Paris dismissed on Tuesday.")
+    assert ("france", "REJECTS", "abdelmadjid-tebboune") in found
+    # a clause with its own object is an act, not a reply to the remarks
+    found = triples(extractor, "Tebboune said France was meddling, remarks that Paris dismissed the envoy over.")
+    assert ("france", "REJECTS", "abdelmadjid-tebboune") not in found

@@ -3,8 +3,13 @@ named), and 'they'/'them' after such a group in the same sentence."""
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import FindState, Mention
+
+# How many a group anaphor names: 'both countries', 'the two sides', 'the three countries'.
+GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 
 
 def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
@@ -17,8 +22,11 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         if tok.i in taken or tok.lower_ not in persons | states | {"parties", "camps", "belligerents", "delegations"}:
             continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
-        if not ({"two", "both"} & dets):
-            continue
+        size = next((GROUP_SIZES[d] for d in dets if d in GROUP_SIZES), 0)
+        if not size or (size > 2 and not {"the", "these", "all"} & dets):
+            continue  # 'tariffs on three countries' counts new ones; 'the three countries' takes up named ones
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in tok.children):
+            continue  # 'three U.S. states', 'the two Gulf states' are not the actors just named
         if tok.lower_ in persons:
             kinds: tuple[str, ...] = ("person",)
         elif tok.lower_ in ("sides", "parties", "camps", "belligerents", "delegations"):
@@ -39,6 +47,9 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         first: dict[str, int] = {}
         recent: list[str] = []  # distinct actors of the right kind, nearest first, within ~2 sentences
         window_start = doc[max(tok.sent.start - 1, 0)].sent.start
+        sets_start = doc[max(doc[window_start].sent.start - 1, 0)].sent.start  # named sets: up to 2 sentences back
+        coordinated: dict[int, list[str]] = {}  # 'Armenia and Azerbaijan', 'Egypt, Sudan and Ethiopia'
+        by_sentence: dict[int, list[str]] = {}
         for m in sorted(spans, key=lambda m: -m.start):
             if m.start >= tok.i or len(m.actors) != 1 or m.place_only:
                 continue
@@ -54,6 +65,11 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
                 first[aid] = m.start
                 if m.start >= window_start and aid not in recent:
                     recent.append(aid)
+                if m.start >= sets_start:
+                    for named in (coordinated.setdefault(_coordination(doc[m.start : m.end]), []),
+                                  by_sentence.setdefault(doc[m.start].sent.start, [])):
+                        if aid not in named:
+                            named.append(aid)
         if kinds == ("person",) and tok.lower_ in ("leaders", "presidents", "heads"):
             # 'both leaders' are people who lead something, not the analyst quoted in between
             leaders = [a for a in recent if a in lk.gz and lk.gz.get(a).offices]
@@ -62,12 +78,42 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             leaders = [a for a in counts if a in lk.gz and lk.gz.get(a).offices]
             if len(leaders) >= 2:
                 counts = {a: counts[a] for a in leaders}
-        # 'Japanese and Philippine troops ... the two countries': the two just named, else the two most named.
-        top = recent[:2] if len(recent) >= 2 else sorted(counts, key=lambda a: (-counts[a], first[a]))[:2]
-        if len(top) == 2:
+        if kinds == ("person",):  # 'both leaders' after two leaders and an analyst: the leaders' set
+            coordinated = {k: [a for a in v if a in counts] for k, v in coordinated.items()}
+            by_sentence = {k: [a for a in v if a in counts] for k, v in by_sentence.items()}
+        # The set last named together: that many in this sentence before it ('X met Y in Rome and the two sides
+        # signed'); 'Armenia and Azerbaijan signed ... brokered by the United States. The two sides' are the
+        # coordinated pair; else (people) the last sentence naming two ('X met Y ... both ministers'); else the
+        # ones just named ('Japanese and Philippine troops ... the two countries'), else the most named.
+        here = by_sentence.get(tok.sent.start, [])
+        named = [here] if len(here) == size else []
+        named = named or [v for _, v in sorted(coordinated.items(), key=lambda kv: -kv[0]) if len(v) == size]
+        if not named and kinds == ("person",):  # two people in one sentence ('X met Y'); states there may be
+            # only the ones a third party dealt with ('Egypt strengthened ties with Eritrea and Somalia')
+            named = [v for _, v in sorted(by_sentence.items(), key=lambda kv: -kv[0]) if len(v) == size]
+        if named:
+            top = named[0][::-1]  # in the order they were named
+        else:
+            top = recent[:size] if len(recent) >= size else \
+                sorted(counts, key=lambda a: (-counts[a], first[a]))[:size]
+        if len(top) == size:
             start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
             out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))
     return out
+
+
+def _coordination(span: Span) -> int:
+    """The token that heads the coordination a mention is part of ('Egypt, Sudan and Ethiopia' share one), else
+    the mention's own head: mentions with the same value were named together."""
+    head = span.root
+    for t in span:
+        if t.dep_ == "conj":  # 'Indian and Pakistani troops': the demonym is the conjunct
+            head = t
+    for _ in range(8):
+        if head.dep_ != "conj" or head.head.i == head.i:
+            break
+        head = head.head
+    return head.i
 
 
 def find_group_pronouns(lk: Lookup, st: FindState) -> list[Mention]:

@@ -302,6 +302,20 @@ class RuleContext:
             return []  # 'X said ..., remarks that Y dismissed': remarks sum up what was said, not what was done
         return self.subject_actors(gov)
 
+    def _misread_speech_clause(self, verb: Token) -> bool:
+        """'X said ..., remarks that Y dismissed' where the tagger read 'remarks' as a verb whose complement is Y's
+        clause: the clause has 'that' and no object of its own, and 'remarks' follows a comma after a saying verb."""
+        speech = verb.head
+        if verb.dep_ != "ccomp" or speech.lower_ not in SPEECH_NOUNS or speech.pos_ not in ("VERB", "AUX") \
+                or speech.i <= self.sent.start or speech.doc[speech.i - 1].text not in (",", "—", "–"):
+            return False
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
+                or any(c.dep_ in OBJ for c in verb.children):
+            return False
+        gov = speech.head
+        return speech.dep_ in ("conj", "ccomp") and gov.i < speech.i and gov.lemma_.lower() in SPEECH_VERBS \
+            and not self.negated(gov)
+
     def intenders(self, noun: Token) -> list[str]:
         """Who decided or planned an act named by 'decision/move/plan to V': the noun's possessor or modifier, its
         'by' phrase, or the subject of the verb that announced it ('Kenya announced a plan to ...')."""
@@ -320,6 +334,11 @@ class RuleContext:
         if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELPRON for c in verb.children) \
                 and not _relpron_as_object_only(verb):
             found = self.np_actors(verb.head) or self.clause_doers(verb.head)  # 'the unit that the FBI blamed'
+            if found:
+                return found
+        if self._misread_speech_clause(verb):
+            # ', remarks that Paris dismissed' with 'remarks' tagged a verb: the remarks are what was just said
+            found = self.subject_actors(verb.head.head)
             if found:
                 return found
         for child in verb.children:

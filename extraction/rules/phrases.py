@@ -45,6 +45,11 @@ def phrase_rule(ctx: RuleContext) -> Iterator[Found]:
         agents = _agents(ctx, phrase, verb)
         targets = agents if _each_others(obj) else _targets(ctx, phrase, verb, obj, agents)
         for rtype in phrase.types:
+            if phrase.mutual:  # 'X and Y traded fire': each side acts on the other
+                pairs = list(_pairs(agents, targets)) if targets else list(_group_pairs(agents))
+                for a, b in dict.fromkeys([*pairs, *((b, a) for a, b in pairs)]):
+                    yield Found(a, rtype, b, verb.i, f"phrase:{phrase.id}", 0.7)
+                continue
             if rtype in symmetric and not targets:
                 for a, b in _group_pairs(agents):  # 'X and Y cut diplomatic ties': between themselves
                     yield Found(a, rtype, b, verb.i, f"phrase:{phrase.id}", 0.7)

@@ -245,6 +245,13 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
         if not c.obj:                             # 'refused to open any negotiation with JNIM'
             c.obj = [a for o in xcomp.children if o.dep_ == "dobj" for x in o.children if x.dep_ == "prep"
                      and x.lower_ in ("with", "of", "from", "to") for p in x.children for a in ctx.np_actors(p)]
+        if not c.obj and xcomp.lemma_.lower() in ("allow", "let", "permit"):
+            # 'refused to allow Algerian planes to land': the one kept out is the subject of the allowed act
+            c.obj = [a for x in xcomp.children if x.dep_ in ("ccomp", "xcomp") for s_ in x.children
+                     if s_.dep_ in ("nsubj", "nsubjpass")
+                     for a in ctx.np_actors(s_) or [a for m in s_.children if m.dep_ in ("poss", "amod", "compound",
+                                                                                           "nmod")
+                                                    for a in ctx.np_actors(m)]]
     if lemma == "visit" and not c.obj:
         # 'the envoy, who visited Beirut last month': visiting a state's capital or the state meets its government
         c.obj = [a for x in tok.children if x.dep_ == "dobj" and ctx.m.at(x) is not None and ctx.m.at(x).place_only
@@ -253,6 +260,12 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
         # 'helped Somalia rebuild its navy', 'ready to help Tajik forces secure the border'
         c.obj = [a for x in tok.children if x.dep_ in ("ccomp", "xcomp") for s_ in x.children
                  if s_.dep_ == "nsubj" for a in ctx.np_actors(s_)]
+    if lemma == "complain":
+        # 'complained to the UN about Ethiopia's dam' criticises Ethiopia, not the one it complains to
+        about = [a for x in tok.children if x.dep_ == "prep" and x.lower_ in ("about", "over", "against")
+                 for p in x.children if p.dep_ == "pobj"
+                 for a in ctx.np_actors(p) or [a for q in p.children if q.dep_ == "poss" for a in ctx.np_actors(q)]]
+        c.obj = about or c.obj
     if c.rtype == "THREATENS" and xcomp is not None and not c.obj:
         c.obj = ctx.object_actors(xcomp)          # 'threatened to sanction Colombia'
     if c.rtype == "SUPPORTS" and not c.obj:       # 'pledged five patrol vessels [to the Philippines]' (on the object)
