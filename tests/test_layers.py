@@ -14,7 +14,7 @@ CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 LAZY = {"numpy", "igraph", "pyvis", "fsspec", "trafilatura",  # heavy or optional libraries
         "loaders.pdf", "loaders.docx", "graph.fastgraph",  # pdfminer, python-docx, igraph
         "extraction.extractor", "actorgraph.ingest", "actorgraph.cluster",  # spaCy (and Dask) for the CLI
-        "loaders", "loaders.web", "loaders.feeds", "loaders.events"}  # the cycles inside loaders/
+        "loaders.web"}  # httpx and feedparser, for the CLI's ingest only
 
 
 def modules() -> dict[str, Path]:

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Iterator
 from pathlib import Path
 
-from loaders.events import ActorRef, Event, ImportOptions, RowError, header_rows, iso_date, load_mappings
+from loaders.events.core import ActorRef, Event, ImportOptions, RowError, header_rows, iso_date, load_mappings
 
 WANTED = {
     "id": ("event_id_cnty", "data_id"), "date": ("event_date",), "type": ("event_type",),

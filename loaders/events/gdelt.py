@@ -16,8 +16,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from loaders.events import TYPE_KINDS as _KINDS
-from loaders.events import ActorRef, EventFormatError, Importer, iso_date, load_mappings, open_text
+from loaders.events.core import TYPE_KINDS as _KINDS
+from loaders.events.core import ActorRef, EventFormatError, Importer, iso_date, load_mappings, open_text
 
 COLUMNS = 61
 MENTION_COLUMNS = 16

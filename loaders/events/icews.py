@@ -10,7 +10,7 @@ import functools
 from collections.abc import Iterator
 from pathlib import Path
 
-from loaders.events import ActorRef, Event, ImportOptions, RowError, description, header_rows, iso_date, load_mappings
+from loaders.events.core import ActorRef, Event, ImportOptions, RowError, description, header_rows, iso_date, load_mappings
 
 WANTED = {
     "id": ("Event ID",), "date": ("Event Date",), "src": ("Source Name",), "src_sectors": ("Source Sectors",),

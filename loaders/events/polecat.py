@@ -11,7 +11,7 @@ import functools
 from collections.abc import Iterator
 from pathlib import Path
 
-from loaders.events import ActorRef, Event, ImportOptions, RowError, description, header_rows, iso_date, load_mappings
+from loaders.events.core import ActorRef, Event, ImportOptions, RowError, description, header_rows, iso_date, load_mappings
 
 WANTED = {
     "id": ("Event ID",), "date": ("Event Date",), "story_date": ("Story Date", "Publication Date"),
