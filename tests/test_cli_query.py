@@ -60,6 +60,7 @@ def run(runner, env, *args):
 
 
 @pytest.mark.neo4j
+@pytest.mark.slow  # every named query against every offline report (~12 s)
 def test_query_answers_like_the_offline_commands(runner, pushed):
     online = run(runner, pushed, "query", "neighbourhood", "-p", "actor=Petro", "-p", "depth=2", "--format", "json")
     offline = run(runner, pushed, "neighbours", "petro", "--depth", "2", "--format", "json")

@@ -198,6 +198,7 @@ def test_wrong_password_is_one_line_without_the_password(neo4j_settings, sample_
     assert len(result.output.strip().splitlines()) == 1
 
 
+@pytest.mark.slow  # a 10k-relation store written twice (~7 s)
 def test_parallel_writers_give_what_one_writer_gives(neo4j_db, neo4j_settings, random_store):
     """Several sessions writing relations at once (each on its own actors) store exactly what one does."""
     db = neo4j_settings.database

@@ -130,6 +130,7 @@ def neo4j_session_db(neo4j_settings, neo4j_driver):
     Neo4jWriter(neo4j_driver, neo4j_settings.database).clear()
 
 
+@pytest.mark.slow  # the whole query library on two graphs (~6 s each)
 def test_sample_corpus_same_answers(neo4j_session_db, sample_store):
     driver, database = neo4j_session_db
     store = GraphStore.open(sample_store)
@@ -137,6 +138,7 @@ def test_sample_corpus_same_answers(neo4j_session_db, sample_store):
     assert mismatches(driver, database, store) == []
 
 
+@pytest.mark.slow
 def test_generated_graph_same_answers(neo4j_session_db, random_store):
     driver, database = neo4j_session_db
     _load(driver, database, random_store)
