@@ -74,8 +74,9 @@ class _NoFetchOptions:
 
 @dataclass
 class OfflineContext:
-    """The fetch context of a load that reads no web page: a feed's items keep their own text. A load from the
-    web (:func:`loaders.web.web_context`) puts its own context, which fetches, in :data:`FETCH_CONTEXT`."""
+    """The context of a load that reads no web page: URLs stored or seen (a feed item already stored is skipped),
+    and no fetching (a feed's items keep their own text). A load from the web puts a
+    :class:`loaders.web.WebContext`, which fetches, in :data:`FETCH_CONTEXT`."""
 
     options: Any = field(default_factory=_NoFetchOptions)
     known_urls: set[str] = field(default_factory=set)

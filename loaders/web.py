@@ -31,7 +31,7 @@ from graph.errors import ActorgraphError
 from graph.model import Document
 from loaders import documents, readers, remote
 from loaders.documents import LoadProblem
-from loaders.feeds import FEED_TYPES, FETCH_CONTEXT, feed_documents
+from loaders.feeds import FEED_TYPES, FETCH_CONTEXT, OfflineContext, feed_documents
 from loaders.html import Page, html_to_text
 from loaders.readers import DEFAULT_MAX_DOC_MB
 
@@ -204,13 +204,12 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
 
 
 @dataclass
-class WebContext:
-    """What one load run shares: options, the fetcher (made on first use), URLs already stored or seen."""
+class WebContext(OfflineContext):
+    """What one load run shares: options, the fetcher (made on first use), and, as every load context, the
+    URLs already stored or seen."""
 
     options: WebOptions = field(default_factory=WebOptions)
     max_bytes: int = int(DEFAULT_MAX_DOC_MB * 1e6)
-    known_urls: set[str] = field(default_factory=set)
-    skipped_known: int = 0
     _fetcher: Fetcher | None = None
 
     @property
@@ -218,12 +217,6 @@ class WebContext:
         if self._fetcher is None:
             self._fetcher = Fetcher(self.options, self.max_bytes)
         return self._fetcher
-
-    def is_known(self, url: str) -> bool:
-        return url in self.known_urls
-
-    def remember(self, url: str) -> None:
-        self.known_urls.add(url)
 
     def fetch_all(self, urls: Sequence[str]) -> list[Fetched | FetchError]:
         """Fetch in parallel (``concurrency`` at once), results in the order of ``urls``."""
@@ -324,7 +317,7 @@ class LoadResult:
 def load_sources(sources: Iterable[str | Path], max_doc_mb: float = DEFAULT_MAX_DOC_MB,
                  options: WebOptions | None = None, known_urls: Iterable[str] = ()) -> LoadResult:
     """Load files, folders and http(s) URLs of pages or feeds; ids made unique as in :func:`load_paths`."""
-    ctx = WebContext(options or WebOptions(), int(max_doc_mb * 1e6), set(known_urls))
+    ctx = WebContext(options=options or WebOptions(), max_bytes=int(max_doc_mb * 1e6), known_urls=set(known_urls))
     sources = list(sources)
     # http(s) pages and feeds are fetched here; other URLs (s3://, memory://...) are fsspec paths for the
     # readers (loaders/remote.py), kept as strings since Path() would turn 's3://b/k' into 's3:/b/k'.
