@@ -14,25 +14,11 @@ def find_bodies(lk: Lookup, st: FindState) -> list[Mention]:
     for start, end, key in lk.lex.find_bodies(doc):
         if end < len(doc) and doc[end].lower_ in STATE_PROXIES | {"junta"}:
             continue  # "Mali's military government" is the government, i.e. the state
-        span = doc[start:end]
-        state = None
-        # "<State>['s] <body>" or "<Demonym> <body>"
-        j = start - 1
-        if j >= 0 and doc[j].text in ("'s", "’s"):
-            j -= 1
-        prefix = lk.state_ending_at(doc, j)
-        if prefix:
-            state, pstart = prefix
-            span = doc[pstart:end]
-            start = pstart
-        elif end + 1 < len(doc) and doc[end].lower_ == "of":
-            suffix = lk.state_starting_at(doc, end + 1)
-            if suffix:
-                state, send = suffix
-                span = doc[start:send]
-                end = send
+        # "<State>['s] <body>", "<Demonym> <body>" or "<body> of <State>"
+        state, start, end = lk.state_of(doc, start, end)
         if state is None:
             continue
+        span = doc[start:end]
         aid = lk.body_actor(state, key, actors)
         actors[aid].aliases.add(span.text)
         out.append(Mention(start, end, (aid,), "body", span.text))

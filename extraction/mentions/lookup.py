@@ -77,6 +77,22 @@ class Lookup:
                 return st, s
         return None
 
+    def state_of(self, doc: Doc, start: int, end: int) -> tuple[str | None, int, int]:
+        """The state whose office or body the words ``start:end`` name, and the words widened to take it in:
+        "Colombia's Foreign Ministry", "the Mexican president" (before), "the Minister of Defence of Peru"
+        (after); (None, start, end) when neither side names one."""
+        j = start - 1
+        if j >= 0 and doc[j].text in ("'s", "’s"):
+            j -= 1
+        before = self.state_ending_at(doc, j)
+        if before:
+            return before[0], before[1], end
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            after = self.state_starting_at(doc, end + 1)
+            if after:
+                return after[0], start, after[1]
+        return None, start, end
+
     def state_starting_at(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """'... of Colombia': a state's name (not an adjective like 'Serb', not the start of 'Serb List')."""
         if i < len(doc) and doc[i].lower_ == "the":

@@ -18,17 +18,7 @@ def find_roles(lk: Lookup, st: FindState) -> list[Mention]:
     found = []
     named: dict[tuple[str, str], str] = {}  # (role, state) -> the holder this document names
     for start, end, role in lk.lex.find_roles(doc):
-        state = None
-        j = start - 1
-        if j >= 0 and doc[j].text in ("'s", "’s"):
-            j -= 1
-        pre = lk.state_ending_at(doc, j)
-        if pre:
-            state, start = pre
-        elif end + 1 < len(doc) and doc[end].lower_ == "of":
-            post = lk.state_starting_at(doc, end + 1)
-            if post:
-                state, end = post
+        state, start, end = lk.state_of(doc, start, end)
         holder = _named_holder(lk, doc, start, end, actors)
         if state is not None and holder is not None:
             named.setdefault((role, state), holder)
