@@ -67,6 +67,8 @@ def _agents(ctx: RuleContext, phrase: Phrase, verb: Token) -> list[str]:
             if head.pos_ in ("VERB", "AUX"):
                 return ctx.subject_actors(head)
         return []
+    if verb.pos_ == "NOUN":  # a nominal phrase: "X's use of water cannon on Y", 'the recall by X of its envoy'
+        return ctx.intenders(verb)
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if passive:
         return [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
