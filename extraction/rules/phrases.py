@@ -50,8 +50,9 @@ def phrase_rule(ctx: RuleContext) -> Iterator[Found]:
                 for a, b in dict.fromkeys([*pairs, *((b, a) for a, b in pairs)]):
                     yield Found(a, rtype, b, verb.i, f"phrase:{phrase.id}", 0.7)
                 continue
-            if rtype in symmetric and not targets:
-                for a, b in _group_pairs(agents):  # 'X and Y cut diplomatic ties': between themselves
+            # 'X and Y cut diplomatic ties': between themselves; a mediator between others is not one of them
+            if rtype in symmetric and not targets and "between" not in phrase.target:
+                for a, b in _group_pairs(agents):
                     yield Found(a, rtype, b, verb.i, f"phrase:{phrase.id}", 0.7)
             for s, o in _pairs(agents, targets):
                 yield Found(s, rtype, o, verb.i, f"phrase:{phrase.id}", 0.7)
@@ -100,7 +101,9 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
         elif where == "subject":
             found = ctx.subject_actors(verb) if phrase.agent != "subject" else []
         else:  # a preposition on the verb or on its object
-            found = [a for head in (verb, obj) if head is not None for c in head.children
+            # the object's conjuncts too: 'fired 500 drones and 30 missiles at Y' hangs 'at Y' on 'missiles'
+            heads = (verb, obj, *obj.conjuncts) if obj is not None else (verb,)
+            found = [a for head in heads for c in head.children
                      if c.dep_ in ("prep", "dative") and c.lower_ == where
                      for p in c.children if p.dep_ == "pobj" for a in _place_actors(ctx, p)]
         found = [a for a in found if a not in agents]
