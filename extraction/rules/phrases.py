@@ -98,6 +98,8 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
             found = ctx.np_actors(obj)
         elif where == "dobj":  # 'added X to its list of terrorist organisations'
             found = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
+        elif where == "recipient":  # 'gave Niger a seven-day deadline': the indirect object
+            found = [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in ctx.np_actors(c)]
         elif where == "subject":
             found = ctx.subject_actors(verb) if phrase.agent != "subject" else []
         else:  # a preposition on the verb or on its object
