@@ -67,7 +67,8 @@ class Phrase:
     ``target`` says in order where the target is: a preposition on the verb or the object ('from', 'with'),
     ``owner`` (the object's possessor or nationality: "Y's ambassador", 'the Russian envoy'), ``object`` (the object
     names the actor), ``dobj`` (the verb's direct object, when the phrase's object hangs on a preposition: 'added X
-    to its blacklist'), ``recipient`` (the verb's indirect object: 'gave Niger a deadline') or ``subject`` (the verb's subject: 'Y will pay a heavy price'); ``agent`` is ``subject`` or
+    to its blacklist'), ``recipient`` (the verb's indirect object: 'gave Niger a deadline') or ``subject`` (the
+    verb's subject: 'Y will pay a heavy price'); ``agent`` is ``subject`` or
     ``speaker`` (who says the clause the phrase is in); ``mutual`` phrases state the act of each side on the
     other ('X and Y traded fire', 'X exchanged fire with Y').
     """
