@@ -86,9 +86,10 @@ class Phrase:
     mutual: bool = False
     source: str = ""
 
-    def patterns(self) -> list[list[dict]]:
-        """spaCy DependencyMatcher patterns: the verb, then its object (and the object's modifier)."""
-        verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": list(self.verbs)}}}
+    def patterns(self, lemma: str | None = None) -> list[list[dict]]:
+        """spaCy DependencyMatcher patterns: the verb (any of ``verbs``, or only ``lemma``), then its object (and the
+        object's modifier)."""
+        verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": lemma if lemma else {"IN": list(self.verbs)}}}
         obj_attrs: dict = {"LEMMA": {"IN": list(self.objects)}} if self.objects else {}
         if self.via == "dobj":
             pattern = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
@@ -138,7 +139,7 @@ class Lexicon:
     phrases: list[Phrase] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)
     word_classes: dict[str, frozenset[str]] = field(default_factory=dict)
-    _matchers: dict[int, DependencyMatcher] = field(default_factory=dict, repr=False)
+    _matchers: dict[tuple[int, str], DependencyMatcher] = field(default_factory=dict, repr=False)
     _verb_hashes: dict[int, numpy.ndarray] = field(default_factory=dict, repr=False)
 
     def word_class(self, name: str) -> frozenset[str]:
@@ -149,14 +150,17 @@ class Lexicon:
             raise TriggerError(f"no word class {name!r} in the trigger files; known: "
                                f"{', '.join(sorted(self.word_classes))}") from None
 
-    def phrase_matcher(self, vocab: Vocab) -> DependencyMatcher:
-        """One DependencyMatcher over every phrase (built once per vocabulary); match ids are phrase indexes."""
-        m = self._matchers.get(id(vocab))
+    def phrase_matcher(self, vocab: Vocab, lemma: str) -> DependencyMatcher:
+        """The DependencyMatcher of the phrases whose verb is ``lemma`` (built once per vocabulary and verb); match
+        ids are phrase indexes. One matcher per verb: the matcher tests every pattern's attributes on every token,
+        so a sentence pays only for the phrases of the verbs it holds, however many phrases the files add."""
+        m = self._matchers.get((id(vocab), lemma))
         if m is None:
             m = DependencyMatcher(vocab)
             for i, p in enumerate(self.phrases):
-                m.add(str(i), p.patterns())
-            self._matchers[id(vocab)] = m
+                if lemma in p.verbs:
+                    m.add(str(i), p.patterns(lemma))
+            self._matchers[(id(vocab), lemma)] = m
         return m
 
     def phrase_matches(self, doc: Doc) -> list[tuple[Phrase, dict[str, int]]]:
@@ -172,19 +176,24 @@ class Lexicon:
             if hashes is None:
                 hashes = self._verb_hashes[id(doc.vocab)] = numpy.array(
                     [doc.vocab.strings.add(v) for p in self.phrases for v in p.verbs], dtype="uint64")
-            hits = numpy.isin(doc.to_array([LEMMA]).reshape(-1), hashes) if len(doc) else numpy.zeros(0, dtype=bool)
+            lemmas = doc.to_array([LEMMA]).reshape(-1) if len(doc) else numpy.zeros(0, dtype="uint64")
+            hits = numpy.isin(lemmas, hashes)
             if hits.any():
-                matcher = self.phrase_matcher(doc.vocab)
                 # The matcher's view of each sentence built from one array of the document: Span.as_doc reads
                 # the whole document's array and entities on every call, quadratic on dense text.
                 arr = doc.to_array(_PARSE_ATTRS)
                 for sent in doc.sents:
-                    if not hits[sent.start:sent.end].any():
+                    here = hits[sent.start:sent.end]
+                    if not here.any():
                         continue
                     small = Doc(doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
                     small.from_array(_PARSE_ATTRS, arr[sent.start:sent.end])
-                    for match_id, toks in matcher(small):
-                        p = self.phrases[int(doc.vocab.strings[match_id])]
+                    found = []
+                    for lemma in dict.fromkeys(lemmas[sent.start:sent.end][here].tolist()):
+                        matcher = self.phrase_matcher(doc.vocab, doc.vocab.strings[lemma])
+                        found += [(int(doc.vocab.strings[match_id]), toks) for match_id, toks in matcher(small)]
+                    for i, toks in sorted(found):  # phrase order, as the files give them
+                        p = self.phrases[i]
                         cached.append((p, {r: sent.start + t for r, t in zip(p.roles, toks, strict=True)}))
             doc.user_data[key] = cached
         return cached
