@@ -94,11 +94,15 @@ class Phrase:
         if self.via == "dobj":
             pattern = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
                               "RIGHT_ATTRS": {**obj_attrs, "DEP": {"IN": ["dobj", "nsubjpass"]}}}]
-        else:
-            pattern = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
-                              "RIGHT_ATTRS": {"DEP": "prep", "LOWER": self.via}},
-                       {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "object",
-                        "RIGHT_ATTRS": {**obj_attrs, "DEP": "pobj"}}]
+        else:  # a preposition, or a chain of them ('out of': the parser hangs 'of' on 'out')
+            pattern = [verb]
+            head = "verb"
+            for n, word in enumerate(self.via.split()):
+                pattern.append({"LEFT_ID": head, "REL_OP": ">", "RIGHT_ID": f"prep{n or ''}",
+                                "RIGHT_ATTRS": {"DEP": {"IN": ["prep", "prt"]} if n == 0 else "prep", "LOWER": word}})
+                head = f"prep{n or ''}"
+            pattern.append({"LEFT_ID": head, "REL_OP": ">", "RIGHT_ID": "object",
+                            "RIGHT_ATTRS": {**obj_attrs, "DEP": "pobj"}})
         if self.with_:
             pattern.append({"LEFT_ID": "object", "REL_OP": ">", "RIGHT_ID": "with",
                             "RIGHT_ATTRS": {"LOWER": {"IN": list(self.with_)}}})
