@@ -91,7 +91,9 @@ class Phrase:
         object's modifier)."""
         verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": lemma if lemma else {"IN": list(self.verbs)}}}
         obj_attrs: dict = {"LEMMA": {"IN": list(self.objects)}} if self.objects else {}
-        if self.via == "dobj":
+        if self.via == "none":  # the verb alone, with its particle or complement: 'Y will pay dearly'
+            pattern = [verb]
+        elif self.via == "dobj":
             pattern = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
                               "RIGHT_ATTRS": {**obj_attrs, "DEP": {"IN": ["dobj", "nsubjpass"]}}}]
         else:  # a preposition, or a chain of them ('out of': the parser hangs 'of' on 'out')
@@ -382,6 +384,8 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
             if bad:
                 raise TriggerError(f"{where}: unknown key(s) {', '.join(sorted(bad))}")
             target = _words(spec.get("target"), where) or ("object",)
+            if str(spec.get("via", "")).lower() == "none" and (spec.get("objects") or spec.get("with")):
+                raise TriggerError(f"{where}: a phrase with via: none has no object (objects, with)")
             agent = spec.get("agent", "subject")
             if agent not in AGENT_ROLES:
                 raise TriggerError(f"{where}: agent must be one of {', '.join(sorted(AGENT_ROLES))}")

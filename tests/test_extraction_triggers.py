@@ -97,6 +97,7 @@ def test_override_phrase_replaces_the_packaged_one_by_id(tmp_path, monkeypatch):
     ("phrases:\n  - {id: x, type: COERCES}\n", "needs id, type and verbs"),
     ("phrases:\n  - {id: x, type: COERCES, verbs: [hit], target: [at, on]}\n", "quote on"),
     ("phrases:\n  - {id: x, type: COERCES, verbs: [hit], agent: object}\n", "agent must be"),
+    ("phrases:\n  - {id: x, type: COERCES, verbs: [hit], via: none, objects: [ship]}\n", "via: none has no object"),
     ("examples:\n  - {text: 'X hit Y.', found: [[x, COERCES]]}\n", "expected [source, TYPE, target]"),
     ("verbs: [hit]\n", "unknown section"),
 ])
