@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import FindState, Mention
-from extraction.mentions.words import HONORIFIC, NAME_PARTICLES, WORLD_BODY, after_place_prep
+from extraction.mentions.words import HONORIFIC, NAME_PARTICLES, ORG_OF_PLACE_HEADS, WORLD_BODY, after_place_prep, hyphen_based
 
 LOCATIVE = {"in", "at", "to", "from", "into", "near", "across", "along", "inside", "outside", "throughout", "toward", "towards"}
 MOTION_VERBS = {"visit", "tour", "reach", "arrive", "travel", "fly", "land", "leave", "return", "enter", "in", "at", "to",
@@ -50,6 +50,8 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
         kind = lk.gz.get(aid).kind
         incidental = (kind == "state" and via == "name" and after_place_prep(span)) or (
             kind in ("state", "igo") and via == "demonym" and not _agentive(lk, span))  # 'European traders'
+        if hyphen_based(span):
+            place = incidental = True  # 'a Moscow-based think tank': where it sits, not Russia acting
         if aid == WORLD_BODY and un_of_a_state(doc, start, end):
             place = incidental = True  # "Iran's UN mission", 'UN ambassadors': a state's envoys, not the UN
         info = lk.info(actors, aid)
@@ -64,6 +66,11 @@ def _inside_larger_name(lk: Lookup, st: FindState, span: Span, aid: str) -> bool
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text in NAME_PARTICLES and doc[span.start - 2].is_title:
         return True  # 'Praia' in 'Mocímboa da Praia', 'Lima' in 'Ponte de Lima': part of another place's name
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        org = st.entity_at(span.start - 2)
+        if org is not None and org.label_ == "ORG" and org.end == span.start - 1 \
+                and doc[org.end - 1].text in ORG_OF_PLACE_HEADS:
+            return True  # 'Kenya' in 'the Law Society of Kenya': the NER pass takes the whole name
     ent = st.entity_at(span.start)
     if ent is None or (ent.start >= span.start and ent.end <= span.end) or span[0]._.headline:
         return False  # in a headline every word is capitalised: the NER's spans mean little
@@ -115,6 +122,9 @@ def is_locative(span: Span) -> bool:
         head.head if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE else None)
     if prep is None:
         return False
+    if prep.lower_ == "from" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj" \
+            and prep.head.head.lower_ in ("in", "during"):
+        return True  # 'said in a statement from Cairo': where the speaker was, the speaker being named
     if prep.lower_ in ("to", "from", "into", "toward", "towards"):
         # direction words make a place only after a verb of motion ('returned from Beijing')
         return prep.head.lemma_.lower() in MOTION_VERBS
