@@ -68,3 +68,32 @@ def test_an_association_of_a_country_is_read_whole(extractor):
     found = triples(extractor, text)
     assert ("law-society-of-kenya", "CRITICISES", "tanzania") in found, found
     assert not any(s == "law-society" for s, _t, _o in found)
+
+
+def _dated(extractor: Extractor, text: str, date: str | None) -> set[tuple[str, str, str]]:
+    return {(r.source, r.type, r.target) for r in extractor.extract(Document(id="t", text=text, date=date)).relations}
+
+
+@pytest.mark.parametrize("date", [None, "2025-06-01"])
+def test_a_role_nominal_is_the_holder_the_article_names(extractor, date):
+    # the article names its president; a later "Mexico's president" is he, not the gazetteer's holder of the date
+    text = ("President Andrés Manuel López Obrador met Canadian officials on Monday. "
+            "Later, Mexico's president criticised the United States.")
+    found = _dated(extractor, text, date)
+    assert ("andres-manuel-lopez-obrador", "CRITICISES", "united-states") in found, found
+    assert not any(s == "claudia-sheinbaum" for s, _t, _o in found), found
+
+
+def test_an_undated_role_nominal_is_no_one(extractor):
+    found = _dated(extractor, "Mexico's president criticised the United States on Monday.", None)
+    assert not any(t == "CRITICISES" for _s, t, _o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Deputy Prime Minister Ishaq Dar met Chinese officials. Pakistan's prime minister criticised India.",
+    "Former Prime Minister Imran Khan criticised the army. Pakistan's prime minister criticised India.",
+])
+def test_a_deputy_or_former_title_names_no_holder(extractor, text):
+    found = _dated(extractor, text, "2025-06-01")
+    assert ("shehbaz-sharif", "CRITICISES", "india") in found, found
+    assert not any(t == "LEADS" and s in ("ishaq-dar", "imran-khan") for s, t, _o in found), found
