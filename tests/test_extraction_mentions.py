@@ -30,6 +30,11 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
     ("Talks stall\nThe trawler, owned by the Murmansk-based company Norebo, was escorted to port by Norway's coast guard.",
      "murmansk", "norebo"),
     ("The Doha-based broadcaster Al Jazeera reported that Israel had struck Gaza.", "qatar", "al-jazeera"),
+    # things named after the city where they were agreed or held; a state locating a city
+    ("Germany and France urged Ukraine and Russia to implement the Minsk agreement.", "belarus", "germany"),
+    ("Kyiv talks stall\nUkraine said the Pretoria talks on Wednesday were a last chance, and Russia criticised Ukraine.",
+     "south-africa", "russia"),
+    ("Russia criticised Ukraine before a peace conference in Minsk, Belarus, on Wednesday.", "belarus", "ukraine"),
     # a capital where a named speaker spoke
     ("Arab League Secretary-General Ahmed Aboul Gheit condemned Israel in a statement from Cairo.", "egypt", "israel"),
 ])
@@ -42,6 +47,8 @@ def test_a_place_that_locates_something_is_no_actor(extractor, text, absent, pre
     ("Moscow criticised Ukraine's sanctions on Belarus.", "russia"),
     ("Cairo condemned Israel in a statement on Monday.", "egypt"),
     ("Israel rejected a statement from Cairo that criticised the raid.", "egypt"),
+    ("Minsk criticised the agreement between Ukraine and Russia.", "belarus"),
+    ("Belarus criticised the peace conference in Minsk.", "belarus"),
 ])
 def test_the_same_places_still_act(extractor, text, present):
     assert present in actor_ids(extractor, text)

@@ -23,6 +23,30 @@ UN_POSTS = {"ambassador", "ambassadors", "mission", "missions", "envoy", "envoys
             "representative", "representatives", "seat", "delegate", "delegates"}
 
 
+# Things named after the city where they were agreed or held: 'the Minsk agreement', 'the Doha talks'.
+PLACE_NAMED_NOUNS = {"agreement", "accord", "deal", "protocol", "process", "format", "talk", "summit", "meeting",
+                     "conference", "declaration", "communique", "framework", "dialogue", "negotiation", "round"}
+
+
+def kind_of(lk: Lookup, aid: str) -> str:
+    return lk.gz.get(aid).kind
+
+
+def _before_place_named_noun(span: Span) -> bool:
+    """'Minsk talks' however parsed (headlines): the next word is such a noun and no verb."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].lemma_.lower() in PLACE_NAMED_NOUNS
+
+
+def _city_then_state(span: Span) -> bool:
+    """'in Minsk, Belarus', 'from Goma, Congo': a state in apposition to a place after a place preposition."""
+    doc, root = span.doc, span.root
+    if span.start < 2 or doc[span.start - 1].text != "," or root.dep_ not in ("appos", "npadvmod", "conj"):
+        return False
+    city = root.head
+    return city.i == span.start - 2 and city.dep_ == "pobj" and city.head.lower_ in LOCATIVE
+
+
 def find_not_actors(lk: Lookup, st: FindState) -> list[Mention]:
     """Names the gazetteer lists as not actors (treaties, laws, operations): spans whose words no pass may use."""
     return [Mention(start, end, (), "not-actor", st.doc[start:end].text) for _l, start, end in lk.not_actor_matcher(st.doc)]
@@ -50,6 +74,11 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
         kind = lk.gz.get(aid).kind
         incidental = (kind == "state" and via == "name" and after_place_prep(span)) or (
             kind in ("state", "igo") and via == "demonym" and not _agentive(lk, span))  # 'European traders'
+        if via in ("capital", "seat") and ((span.root.dep_ == "compound" and span.root.head.lemma_.lower()
+                                            in PLACE_NAMED_NOUNS) or _before_place_named_noun(span)):
+            place = True  # 'the Minsk agreement', 'the Doha talks': named after where they were held
+        if kind_of(lk, aid) == "state" and via == "name" and _city_then_state(span):
+            incidental = True  # 'talks in Minsk, Belarus': the state locates the city
         if hyphen_based(span):
             place = incidental = True  # 'a Moscow-based think tank': where it sits, not Russia acting
         if aid == WORLD_BODY and un_of_a_state(doc, start, end):
