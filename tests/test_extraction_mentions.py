@@ -104,3 +104,18 @@ def test_a_deputy_or_former_title_names_no_holder(extractor, text):
     found = _dated(extractor, text, "2025-06-01")
     assert ("shehbaz-sharif", "CRITICISES", "india") in found, found
     assert not any(t == "LEADS" and s in ("ishaq-dar", "imran-khan") for s, t, _o in found), found
+
+
+def test_a_government_of_a_two_word_state_is_that_state(extractor):
+    text = ("Border clash\nSudan's army denied the charge. \"These fighters are armed by Khartoum,\" South Sudan's "
+            "government spokesperson Barnaba Marial Benjamin said.")
+    found = triples(extractor, text)
+    assert ("barnaba-marial-benjamin", "MEMBER_OF", "south-sudan") in found, found
+    assert ("barnaba-marial-benjamin", "MEMBER_OF", "sudan") not in found, found
+
+
+def test_a_name_the_ner_starts_at_and_is_read_whole(extractor):
+    text = ("Sudan warns rebels\nSudan's intelligence chief Mohamed Atta warned South Sudan on Monday. Atta said that the "
+            "rebels were from the Justice and Equality Movement, an armed group that emerged in Darfur.")
+    found = actor_ids(extractor, text)
+    assert not any(a.startswith("and-") for a in found), found

@@ -160,7 +160,8 @@ def _place_of(span: Span) -> bool:
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or HONORIFIC.match(doc[start].text)):
+    while start < end and (doc[start].lower_ in ("the", "a", "an", "and", "&", "of", "for")
+                           or HONORIFIC.match(doc[start].text)):
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-"):
         end -= 1
