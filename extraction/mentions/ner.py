@@ -116,6 +116,12 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
             return lo, hi
         return None
 
+    # after a title of several words: 'EAC Secretary General Veronica Nduva', 'Minister of State Khalifa Almarar'
+    for _start, end, _role in lk.roles_in(doc):
+        if end - _start > 1 and end < len(doc) and not doc[end]._.headline:
+            run = name_run(end, 1)
+            if run and (run[1] >= len(doc) or not doc[run[1]].is_title):
+                out.append(run)
     for tok in doc[:-2]:
         if tok._.headline:
             continue

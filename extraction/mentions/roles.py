@@ -17,7 +17,7 @@ def find_roles(lk: Lookup, st: FindState) -> list[Mention]:
     doc, actors, when = st.doc, st.actors, st.when
     found = []
     named: dict[tuple[str, str], str] = {}  # (role, state) -> the holder this document names
-    for start, end, role in lk.lex.find_roles(doc):
+    for start, end, role in lk.roles_in(doc):
         state, start, end = lk.state_of(doc, start, end)
         holder = _named_holder(lk, doc, start, end, actors)
         if state is None and holder is not None and holder in lk.gz and not _not_the_holder(doc, start):
