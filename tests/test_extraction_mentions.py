@@ -126,3 +126,11 @@ def test_a_name_after_a_title_of_several_words_is_a_person(extractor):
     text = ("Ministers to meet\nTanzania and Kenya agreed to talks. The bloc's Secretary General Veronica Nduva welcomed "
             "the call and urged both governments to respect the protocol.")
     assert "veronica-nduva" in actor_ids(extractor, text)
+
+
+def test_his_counterpart_in_a_list_is_the_other_minister(extractor):
+    text = ("Also present were Turkish Foreign Minister Hakan Fidan, his Iranian counterpart Abbas Araghchi, "
+            "and Russia's Sergei Lavrov.")
+    found = triples(extractor, text)
+    assert ("abbas-araghchi", "MEMBER_OF", "iran") in found and ("hakan-fidan", "MEMBER_OF", "turkey") in found, found
+    assert ("hakan-fidan", "MEMBER_OF", "iran") not in found, found
