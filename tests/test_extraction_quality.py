@@ -33,7 +33,7 @@ def test_sample_articles_meet_the_targets(tmp_path):
 @pytest.mark.parametrize("folder,floor", [("articles", 0.66), ("articles2", 0.69), ("articles3", 0.76),
                                          ("articles4", 0.77), ("articles5", 0.85),
                                          ("articles6", 0.82), ("articles7", 0.78),
-                                         ("articles8", 0.74)])
+                                         ("articles8", 0.74), ("articles9", 0.70)])
 def test_own_articles_stay_above_their_floor(tmp_path, folder, floor):
     o = _score(tmp_path, ROOT / folder, ROOT / folder / "gold.yaml")
     assert o["evidence_valid"] == 1.0

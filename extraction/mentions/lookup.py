@@ -46,6 +46,14 @@ class Lookup:
             actors[aid] = ActorInfo(aid, e.name, e.kind, set(e.aliases), gender=e.gender, state=e.country)
         return actors[aid]
 
+    def roles_in(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """The lexicon's role phrases in ``doc`` (start, end, role), found once per document and kept with it:
+        several passes read them."""
+        found = doc.user_data.get("actorgraph_roles")
+        if found is None:
+            found = doc.user_data["actorgraph_roles"] = self.lex.find_roles(doc)
+        return found
+
     def body_actor(self, state: str, key: str, actors: dict[str, ActorInfo]) -> str:
         """The actor for body ``key`` of ``state`` (the gazetteer's entry when it has one with that id)."""
         body = self.lex.bodies[key]

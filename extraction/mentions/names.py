@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import FindState, Mention
-from extraction.mentions.words import HONORIFIC, NAME_PARTICLES, WORLD_BODY, after_place_prep
+from extraction.mentions.words import HONORIFIC, NAME_PARTICLES, ORG_OF_PLACE_HEADS, WORLD_BODY, after_place_prep, hyphen_based
 
 LOCATIVE = {"in", "at", "to", "from", "into", "near", "across", "along", "inside", "outside", "throughout", "toward", "towards"}
 MOTION_VERBS = {"visit", "tour", "reach", "arrive", "travel", "fly", "land", "leave", "return", "enter", "in", "at", "to",
@@ -21,6 +21,30 @@ AGENTIVE_NOUNS = {"officials", "official", "government", "authorities", "forces"
 # Nouns for a state's representation at the United Nations: 'UN ambassador', "Iran's UN mission".
 UN_POSTS = {"ambassador", "ambassadors", "mission", "missions", "envoy", "envoys", "delegation", "delegations",
             "representative", "representatives", "seat", "delegate", "delegates"}
+
+
+# Things named after the city where they were agreed or held: 'the Minsk agreement', 'the Doha talks'.
+PLACE_NAMED_NOUNS = {"agreement", "accord", "deal", "protocol", "process", "format", "talk", "summit", "meeting",
+                     "conference", "declaration", "communique", "framework", "dialogue", "negotiation", "round"}
+
+
+def kind_of(lk: Lookup, aid: str) -> str:
+    return lk.gz.get(aid).kind
+
+
+def _before_place_named_noun(span: Span) -> bool:
+    """'Minsk talks' however parsed (headlines): the next word is such a noun and no verb."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].lemma_.lower() in PLACE_NAMED_NOUNS
+
+
+def _city_then_state(span: Span) -> bool:
+    """'in Minsk, Belarus', 'from Goma, Congo': a state in apposition to a place after a place preposition."""
+    doc, root = span.doc, span.root
+    if span.start < 2 or doc[span.start - 1].text != "," or root.dep_ not in ("appos", "npadvmod", "conj"):
+        return False
+    city = root.head
+    return city.i == span.start - 2 and city.dep_ == "pobj" and city.head.lower_ in LOCATIVE
 
 
 def find_not_actors(lk: Lookup, st: FindState) -> list[Mention]:
@@ -50,6 +74,13 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
         kind = lk.gz.get(aid).kind
         incidental = (kind == "state" and via == "name" and after_place_prep(span)) or (
             kind in ("state", "igo") and via == "demonym" and not _agentive(lk, span))  # 'European traders'
+        if via in ("capital", "seat") and ((span.root.dep_ == "compound" and span.root.head.lemma_.lower()
+                                            in PLACE_NAMED_NOUNS) or _before_place_named_noun(span)):
+            place = True  # 'the Minsk agreement', 'the Doha talks': named after where they were held
+        if kind_of(lk, aid) == "state" and via == "name" and _city_then_state(span):
+            incidental = True  # 'talks in Minsk, Belarus': the state locates the city
+        if hyphen_based(span):
+            place = incidental = True  # 'a Moscow-based think tank': where it sits, not Russia acting
         if aid == WORLD_BODY and un_of_a_state(doc, start, end):
             place = incidental = True  # "Iran's UN mission", 'UN ambassadors': a state's envoys, not the UN
         info = lk.info(actors, aid)
@@ -64,6 +95,11 @@ def _inside_larger_name(lk: Lookup, st: FindState, span: Span, aid: str) -> bool
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text in NAME_PARTICLES and doc[span.start - 2].is_title:
         return True  # 'Praia' in 'Mocímboa da Praia', 'Lima' in 'Ponte de Lima': part of another place's name
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        org = st.entity_at(span.start - 2)
+        if org is not None and org.label_ == "ORG" and org.end == span.start - 1 \
+                and doc[org.end - 1].text in ORG_OF_PLACE_HEADS:
+            return True  # 'Kenya' in 'the Law Society of Kenya': the NER pass takes the whole name
     ent = st.entity_at(span.start)
     if ent is None or (ent.start >= span.start and ent.end <= span.end) or span[0]._.headline:
         return False  # in a headline every word is capitalised: the NER's spans mean little
@@ -115,6 +151,9 @@ def is_locative(span: Span) -> bool:
         head.head if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE else None)
     if prep is None:
         return False
+    if prep.lower_ == "from" and prep.head.pos_ == "NOUN" and prep.head.dep_ == "pobj" \
+            and prep.head.head.lower_ in ("in", "during"):
+        return True  # 'said in a statement from Cairo': where the speaker was, the speaker being named
     if prep.lower_ in ("to", "from", "into", "toward", "towards"):
         # direction words make a place only after a verb of motion ('returned from Beijing')
         return prep.head.lemma_.lower() in MOTION_VERBS

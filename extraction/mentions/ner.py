@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import ActorInfo, FindState, Mention
-from extraction.mentions.words import HONORIFIC, PARTICLES, PLACE_PREPS, after_place_prep, context_kind
+from extraction.mentions.words import HONORIFIC, PARTICLES, PLACE_PREPS, after_place_prep, context_kind, hyphen_based, org_of_place_end
 from graph.model import slugify
 
 AFFILIATION_NOUNS = {"researcher", "fellow", "analyst", "professor", "director", "expert", "economist", "scholar",
@@ -18,6 +18,11 @@ AFFILIATION_NOUNS = {"researcher", "fellow", "analyst", "professor", "director",
 NOT_ACTOR_ACRONYMS = {"GDP", "CEO", "COVID", "LNG", "UTC", "GMT", "NGO", "NGOS", "VAT", "HIV", "AIDS", "USD", "EUR",
                       "ICBM", "IED", "UAV", "EEZ", "GPS", "CCTV", "FDI", "IPO", "ETF", "LGBT", "LGBTQ", "MOU", "PDF",
                       "TV", "FTA", "WMD", "SUV", "DNA", "ISP", "ESG", "KYC", "AML", "PPE"}
+# Last words of a minister's portfolio: "Cabinet Secretary for Foreign and Diaspora Affairs", "Minister for Middle
+# East Affairs" name an office, not an organisation.
+PORTFOLIO_ENDS = {"Affairs", "Relations", "Cooperation", "Development", "Trade", "Commerce", "Integration"}
+OFFICE_WORDS = {"minister", "secretary", "commissioner", "state", "envoy", "ambassador", "representative",
+                "adviser", "advisor", "coordinator", "undersecretary"}
 PLACE_NOUNS = {"people", "residents", "city", "town", "village", "region", "province", "district", "streets",
                "outskirts", "port", "camp", "base", "bases", "airport", "suburb", "neighbourhood", "neighborhood"}
 
@@ -42,6 +47,11 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
             continue
         if ent.label_ == "ORG":
             span = lk.lex.whole_name(span, taken)  # 'Union Solidarity' of 'Union Solidarity and Development Party'
+            end = org_of_place_end(span)
+            if end is not None and not any(i in taken for i in range(span.end, end)):
+                span = Span(doc, span.start, end, label=ent.label_)  # 'the Law Society' + 'of Kenya'
+        if hyphen_based(span) or _portfolio(span):
+            continue
         if ent.label_ == "PERSON":
             span = _extend_name(span, taken)
         text = span.text
@@ -106,6 +116,12 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
             return lo, hi
         return None
 
+    # after a title of several words: 'EAC Secretary General Veronica Nduva', 'Minister of State Khalifa Almarar'
+    for _start, end, _role in lk.roles_in(doc):
+        if end - _start > 1 and end < len(doc) and not doc[end]._.headline:
+            run = name_run(end, 1)
+            if run and (run[1] >= len(doc) or not doc[run[1]].is_title):
+                out.append(run)
     for tok in doc[:-2]:
         if tok._.headline:
             continue
@@ -130,6 +146,17 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
     return mentions
 
 
+def _portfolio(span: Span) -> bool:
+    """'Diaspora Affairs' in "Cabinet Secretary for Foreign and Diaspora Affairs": the end of an office's title."""
+    doc = span.doc
+    if span[-1].text not in PORTFOLIO_ENDS:
+        return False
+    j = span.start - 1
+    while j >= 0 and doc[j].lower_ not in ("for", "of") and (doc[j].is_title or doc[j].lower_ in ("and", "&", ",")):
+        j -= 1
+    return j >= 1 and doc[j].lower_ in ("for", "of") and doc[j - 1].lower_ in OFFICE_WORDS
+
+
 def _place_of(span: Span) -> bool:
     """'the people of Souq al-Juma', 'the outskirts of Kharkiv'."""
     doc = span.doc
@@ -139,7 +166,8 @@ def _place_of(span: Span) -> bool:
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or HONORIFIC.match(doc[start].text)):
+    while start < end and (doc[start].lower_ in ("the", "a", "an", "and", "&", "of", "for")
+                           or HONORIFIC.match(doc[start].text)):
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-"):
         end -= 1

@@ -22,6 +22,12 @@ def find_proxies(lk: Lookup, st: FindState) -> list[Mention]:
         j = tok.i - 1
         if doc[j].text in ("'s", "’s") and j > 0:
             j -= 1
+        whole = lk.state_ending_at(doc, j)
+        if whole is not None and whole[1] < j:
+            # "South Sudan's government": the whole name, not its last word ('Sudan')
+            lk.info(actors, whole[0])
+            out.append(Mention(whole[1], tok.i + 1, (whole[0],), "proxy", doc[whole[1] : tok.i + 1].text))
+            continue
         prev = doc[j]
         state = None
         aid = lk.forms.get(prev.text, (None, ""))[0]

@@ -17,9 +17,16 @@ def find_roles(lk: Lookup, st: FindState) -> list[Mention]:
     doc, actors, when = st.doc, st.actors, st.when
     found = []
     named: dict[tuple[str, str], str] = {}  # (role, state) -> the holder this document names
-    for start, end, role in lk.lex.find_roles(doc):
+    for start, end, role in lk.roles_in(doc):
         state, start, end = lk.state_of(doc, start, end)
         holder = _named_holder(lk, doc, start, end, actors)
+        if state is None and holder is not None and holder in lk.gz and not _not_the_holder(doc, start):
+            # 'President Andrés Manuel López Obrador' names the holder of the one office of that kind the gazetteer
+            # gives him, whenever held: a later "Mexico's president" is he, whatever the document's date
+            held = {o.of for o in lk.gz.get(holder).offices if o.role == role}
+            if len(held) == 1:
+                named.setdefault((role, held.pop()), holder)
+            continue
         if state is not None and holder is not None:
             named.setdefault((role, state), holder)
         # Followed by a name ("President Donald Trump"): the name is the mention; titles are read later.
@@ -83,6 +90,15 @@ def _named_holder(lk: Lookup, doc: Doc, start: int, end: int, actors: dict[str, 
     elif start >= 2 and doc[start - 1].text == "," and (end >= len(doc) or doc[end].text in (",", ".")):
         before = run(start - 2, -1)  # "X, Norway's foreign minister, said"
     return after or before
+
+
+# Words before a title that make its bearer someone other than the office's holder: 'Former President X',
+# 'Deputy Prime Minister X', 'Vice President X', 'the then president X'.
+NOT_HOLDER = {"former", "ex", "late", "deputy", "vice", "assistant", "under", "then", "outgoing", "-"}
+
+
+def _not_the_holder(doc: Doc, start: int) -> bool:
+    return any(doc[i].lower_ in NOT_HOLDER for i in range(max(0, start - 2), start))
 
 
 def _named_after(doc: Doc, end: int) -> bool:

@@ -22,6 +22,30 @@ PARTICLES = {"bin", "bint", "ibn", "al", "al-", "el", "de", "da", "do", "dos", "
              "von", "der", "le", "la", "abu", "ould", "ag", "ben", "y"}
 
 
+# Head words of associations named after their country: 'the Law Society of Kenya', 'the Bar Association of
+# India' (the small NER model stops at 'of'). Not 'Assembly', 'Council' or 'Court': those of a state are its bodies.
+ORG_OF_PLACE_HEADS = {"Society", "Association", "Chamber", "Federation", "Confederation", "Syndicate", "Institute",
+                      "Foundation", "Academy"}
+
+
+def org_of_place_end(span: Span) -> int | None:
+    """Where 'the Law Society' + 'of Kenya' ends, if the span is an association's name cut before 'of PLACE'."""
+    doc, end = span.doc, span.end
+    if doc[end - 1].text not in ORG_OF_PLACE_HEADS or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    k = end + 1
+    while k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN":
+        k += 1
+    return k if k > end + 1 else None
+
+
+def hyphen_based(span: Span) -> bool:
+    """'a Moscow-based think tank', 'the Murmansk-based company': a place that locates something, not an actor."""
+    doc, end = span.doc, span.end
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and doc[end + 1].lower_ in ("based", "headquartered")
+
+
 def after_place_prep(span: Span) -> bool:
     """'in Turkey and Lebanon', 'from Senegal': the name (or the first of a list) follows a place preposition."""
     tok = span.root

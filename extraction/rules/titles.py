@@ -293,6 +293,8 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                     and ctx.sent.doc[role_tok.i - 2].lower_ in ("vice", "deputy")):
                 continue  # 'a former vice-president of Serb List' does not lead it
             counterpart = role.key == "counterpart"
+            if counterpart and any(c.dep_ == "poss" and pm.actor in ctx.np_actors(c) for c in role_tok.children):
+                continue  # 'A, his Iranian counterpart B, and C': the counterpart is B, never A himself
             if counterpart:
                 role = _counterpart_role(ctx, role_tok.i) or role  # the counterpart of a prime minister leads
             own = ("compound", "amod", "nmod") if counterpart else ("poss", "compound", "amod", "nmod")
