@@ -37,13 +37,16 @@ if not Token.has_extension("headline"):
 
 # A wire dateline: a city (in capitals, or in title case when a date or an agency follows), an optional region,
 # date and agency, then a dash or a colon: 'WASHINGTON, Feb 3 (Reuters) -', 'KYIV, Ukraine (AP) —',
-# 'Beijing, Dec 3 (Xinhua) --', 'NEW DELHI, Dec. 3, 2025:', 'GENEVA (AFP)–'.
+# 'Beijing, Dec 3 (Xinhua) --', 'NEW DELHI, Dec. 3, 2025:', 'GENEVA (AFP)–'; pages also give the agency between
+# bars ('Kyiv, Ukraine | AP |') or keep only its empty bracket when the agency was a link ('Perth, Australia,
+# May 4 2019 ( –').
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"^(?:(?P<caps>[A-Z][A-Z.'’/-]+(?:\s+[A-Z][A-Z.'’/-]+){0,4})|(?P<title>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}))"
     r"(?P<region>,\s*(?!" + _MONTH + r"\s)[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?"
     r"(?P<date>,?\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\d{4})?)?"
-    r"\s*(?P<agency>\([A-Za-z .&-]{2,30}\))?\s*(?P<end>[-—–]+|:)\s*")
+    r"\s*(?:(?P<pipe>\|\s*[A-Z][A-Za-z .&-]{1,29}?\s*\|)|(?P<agency>\((?:[A-Za-z .&-]{2,30})?\)|\((?=\s*[-—–]))?"
+    r"\s*(?P<end>[-—–]+|:))\s*")
 
 
 # A dateline alone on its line, agency after the date without brackets: 'SEOUL, March 2, Kyodo'.
@@ -57,7 +60,7 @@ def _dateline_end(line: str) -> int | None:
     m = _DATELINE.match(line)
     if m is None:
         return None
-    told = m.group("date") or m.group("agency")
+    told = m.group("date") or m.group("agency") or m.group("pipe")
     if (m.group("title") or m.group("end") == ":" or m.group("region")) and not told:
         return None  # 'Washington - ...' or 'Talks: ...' in running text is no dateline
     return m.end()

@@ -191,3 +191,12 @@ def test_a_dateline_alone_on_its_line_is_skipped(extractor):
 def test_a_dateline_agency_is_no_actor(extractor):
     ext = extract(extractor, "Drones hit Kyiv\nKYIV, Ukraine (AP) — Russia launched drones at Kyiv overnight.")
     assert "associated-press" not in {a.id for a in ext.actors}
+    ext = extract(extractor, "Drones hit Lviv\nLviv, Ukraine | AP | Russia launched drones at Lviv overnight.")
+    assert "associated-press" not in {a.id for a in ext.actors}
+
+
+def test_a_dateline_with_an_empty_agency_bracket_names_no_actor(extractor):
+    # pages that drop the agency's link text keep its bracket: 'CITY, Country, Month D YYYY ( –'
+    ext = extract(extractor, "Oslo, Norway, May 4 2019 ( – China criticised Japan over the raid.")
+    assert "norway" not in {a.id for a in ext.actors}
+    assert ("china", "CRITICISES", "japan") in {(r.source, r.type, r.target) for r in ext.relations}
