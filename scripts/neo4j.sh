@@ -7,6 +7,8 @@
 #   bash scripts/neo4j.sh status|stop
 #   bash scripts/neo4j.sh import DIR      # bulk-load `actorgraph export csv DIR` into a stopped server
 #   bash scripts/neo4j.sh admin ARGS...   # neo4j-admin ARGS... on this instance (e.g. database info)
+#   bash scripts/neo4j.sh cds-publish PROGRAM FILE   # check a class archive (a JVM maps it) and make it
+#                                   # PROGRAM's (server, import); FILE is removed either way
 #   bash scripts/neo4j.sh import-full DATABASE ARGS...   # neo4j-admin database import full (actorgraph push --bulk):
 #                                   # stops the server, imports into its data folder, starts it again
 #
@@ -356,5 +358,11 @@ case "${1:-}" in
   import) shift; cmd_import "$@" ;;
   import-full) shift; cmd_import_full "$@" ;;
   admin) shift; admin_tool "$@" ;;
-  *) echo "usage: $0 install|start|stop|status|env|import DIR|import-full DATABASE ARGS...|admin ARGS..." >&2; exit 2 ;;
+  cds-publish)
+    [ $# -eq 3 ] || die "usage: $0 cds-publish PROGRAM FILE"
+    case "$2" in server | import) ;; *) die "cds-publish: PROGRAM is server or import, not '$2'" ;; esac
+    check_java
+    cds_publish "$2" "$3"
+    ;;
+  *) echo "usage: $0 install|start|stop|status|env|import DIR|import-full DATABASE ARGS...|admin ARGS...|cds-publish PROGRAM FILE" >&2; exit 2 ;;
 esac
