@@ -88,7 +88,9 @@ cds_publish() {  # cds_publish PROGRAM DUMP: put a complete, loadable DUMP in pl
   tmp="$archive.$$.tmp"
   mkdir -p "$LIB/cds"
   # -Xshare:on fails instead of running without the archive: only an archive this JVM can map goes in
-  if cp "$2" "$tmp" 2>/dev/null && java "-XX:SharedArchiveFile=$tmp" -Xshare:on -cp "$LIB/*" -version >/dev/null 2>&1; then
+  # (a bad archive crashes that JVM: no hs_err file in the caller's folder)
+  if cp "$2" "$tmp" 2>/dev/null && java "-XX:SharedArchiveFile=$tmp" -Xshare:on -XX:ErrorFile=/dev/null -XX:-CreateCoredumpOnCrash \
+    -cp "$LIB/*" -version >/dev/null 2>&1; then
     mv -f "$tmp" "$archive"  # a rename: a JVM starting meanwhile maps the old file or the new one, whole
   fi
   rm -f "$tmp" "$2"

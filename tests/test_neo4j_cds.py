@@ -33,7 +33,8 @@ def home(tmp_path: Path) -> Path:
 
 def _run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, ACTORGRAPH_NEO4J_HOME=str(home.parent), NEO4J_VERSION=home.name.removeprefix("lib-"))
-    return subprocess.run(["bash", str(NEO4J_SCRIPT), *args], env=env, capture_output=True, text=True)
+    # run in the jar cache's folder: a JVM that crashes on a bad archive must leave no hs_err file there either
+    return subprocess.run(["bash", str(NEO4J_SCRIPT), *args], env=env, capture_output=True, text=True, cwd=home.parent)
 
 
 def test_only_a_loadable_archive_is_published(home: Path, tmp_path: Path):
@@ -47,6 +48,7 @@ def test_only_a_loadable_archive_is_published(home: Path, tmp_path: Path):
 
     assert _run(home, "cds-publish", "import", str(truncated)).returncode == 0
     assert not truncated.exists() and not list((home / "cds").glob("*.jsa"))  # checked, refused, removed
+    assert not list(home.parent.glob("hs_err*"))
 
     assert _run(home, "cds-publish", "import", str(dump)).returncode == 0
     published = list((home / "cds").glob("import-*.jsa"))
