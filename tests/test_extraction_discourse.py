@@ -127,6 +127,18 @@ CASES = [
     ("a-quote-without-a-named-speaker-stays-unattributed",
      "\"We condemn Minsk,\" a statement said.",
      set(), {("lithuania", "CRITICISES", "belarus")}),
+    ("a-quote-right-after-an-attributed-one-is-the-same-voice",
+     "\"The boats keep coming,\" Philippine Foreign Secretary Enrique Manalo said. \"We urge Beijing to respect the "
+     "ruling.\"",
+     {("philippines", "DEMANDS", "china")}, set()),
+    ("a-continued-quote-after-an-apposed-title-is-its-state",
+     "\"This is a violation,\" said Antonia Ruiz, Chile's foreign minister.\n\n\"We demand that Argentina withdraw "
+     "its troops.\"",
+     {("chile", "DEMANDS", "argentina")}, set()),
+    ("a-quote-after-narration-is-not-continued",
+     "\"The boats keep coming,\" Philippine Foreign Secretary Enrique Manalo said. Vietnam sent ships on Monday. "
+     "\"We urge Beijing to respect the ruling.\"",
+     set(), {("philippines", "DEMANDS", "china")}),
     ("organisation-noun-before-a-name",
      "Poland closed the crossing. The truckers' association Transfrota urged the government to reopen the border.",
      {("transfrota", "DEMANDS", "poland")}, set()),
