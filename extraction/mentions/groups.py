@@ -7,6 +7,7 @@ from spacy.tokens import Span
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import FindState, Mention
+from extraction.mentions.quotes import person_state
 
 # How many a group anaphor names: 'both countries', 'the two sides', 'the three countries'.
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
@@ -96,6 +97,15 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         else:
             top = recent[:size] if len(recent) >= size else \
                 sorted(counts, key=lambda a: (-counts[a], first[a]))[:size]
+        if "state" in kinds:
+            # 'The two leaders discussed ... the two countries': the states of the people a group anaphor just
+            # took up, when each has a known state and they differ (else the pair above stands)
+            people = [g for g in out if g.start >= window_start and all(
+                a in actors and actors[a].kind == "person" for a in g.actors)]
+            if people:
+                theirs = [person_state(lk, doc, a, spans, actors) for a in people[-1].actors]
+                if len(theirs) == size and None not in theirs and len(set(theirs)) == size:
+                    top = [t for t in theirs if t]
         if len(top) == size:
             start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
             out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))

@@ -60,6 +60,12 @@ def _continues(doc: Doc, after: int, start: int) -> bool:
     return 0 <= len(gap) <= 2 and all(t.is_punct or t.is_space for t in gap)
 
 
+def person_state(lk: Lookup, doc: Doc, person: str, spans: list[Mention], actors: dict[str, ActorInfo]) -> str | None:
+    """The state a person serves: known to the gazetteer, or named in a title around their name."""
+    info = actors.get(person)
+    return (info.state if info else None) or _titled_state(lk, doc, person, spans)
+
+
 def _titled_state(lk: Lookup, doc: Doc, person: str, spans: list[Mention]) -> str | None:
     """The state named in a title before the person's name ('Lithuanian Foreign Minister X')."""
     by_start = {m.end: m for m in spans}
