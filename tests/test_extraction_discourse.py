@@ -109,6 +109,14 @@ CASES = [
      {("subrahmanyam-jaishankar", "COOPERATES_WITH", "wang-yi")},
      {("shehbaz-sharif", "COOPERATES_WITH", "wang-yi"), ("shehbaz-sharif", "COOPERATES_WITH",
                                                          "subrahmanyam-jaishankar")}),
+    ("the-two-sides-again-are-the-same-two-not-the-mediator",
+     "ISTANBUL, Turkey — Ethiopia and Eritrea agreed to extend a truce on Friday after a dialogue between the two sides "
+     "stalled. Turkey said the next round would be held in Ankara on Nov. 6. Observers expect a long process. The "
+     "new round, hosted by Turkey and other friendly states, aimed to ease tensions between the two "
+     "sides, who traded fire last month.",
+     {("ethiopia", "COERCES", "eritrea"), ("eritrea", "COERCES", "ethiopia")},
+     {("turkey", "COERCES", "ethiopia"), ("ethiopia", "COERCES", "turkey"), ("eritrea", "COERCES", "turkey"),
+      ("turkey", "COERCES", "eritrea")}),
     ("the-two-countries-of-the-two-leaders",
      "Chilean Foreign Minister Alberto van Klaveren held talks with his Peruvian counterpart Elmer Schialer in Lima. "
      "He also briefed his US counterpart on the Bolivian mediation efforts. The two ministers discussed ties between "

@@ -88,6 +88,13 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         # ones just named ('Japanese and Philippine troops ... the two countries'), else the most named.
         here = by_sentence.get(tok.sent.start, [])
         named = [here] if len(here) == size else []
+        # 'the two sides' again: the set the story's last such anaphor took up, unless a set of that size was
+        # named together since ('..., facilitated by Turkey and other nations, ... between the two sides')
+        again = [g for g in out if len(g.actors) == size and not excluded & set(g.actors) and all(
+            a in actors and actors[a].kind in kinds for a in g.actors)] if kinds != ("person",) else []
+        if not named and again:
+            since = [v for k, v in coordinated.items() if k > again[-1].end and len(v) == size]
+            named = [] if since else [list(again[-1].actors)[::-1]]
         named = named or [v for _, v in sorted(coordinated.items(), key=lambda kv: -kv[0]) if len(v) == size]
         if not named and kinds == ("person",):  # two people in one sentence ('X met Y'); states there may be
             # only the ones a third party dealt with ('Egypt strengthened ties with Eritrea and Somalia')
