@@ -62,6 +62,18 @@ CASES = [
      "Border closed\nISLAMABAD/KABUL, Jan 2 (Agency) - Pakistan shelled Afghan posts. Chief spokesman "
      "Zabihullah Mujahid said the Taliban would respond.",
      set(), {("zabihullah-mujahid", "MEMBER_OF", "pakistan")}),
+    ("a-delegation-list-takes-the-delegation-state",
+     "Talks open in Geneva\nGENEVA, Feb 3 (Agency) - Ukraine and Russia opened a new round of talks on Monday. The "
+     "Ukrainian delegation included Defence Minister Rustem Umerov and Deputy Foreign Minister Sergiy Kyslytsya.",
+     {("rustem-umerov", "MEMBER_OF", "ukraine"), ("sergiy-kyslytsya", "MEMBER_OF", "ukraine")},
+     {("rustem-umerov", "MEMBER_OF", "russia"), ("sergiy-kyslytsya", "MEMBER_OF", "russia")}),
+    ("a-delegation-from-a-state",
+     "Peru and Chile resumed border talks. The delegation from Chile included Deputy Foreign Minister Alberto Soto.",
+     {("alberto-soto", "MEMBER_OF", "chile")}, {("alberto-soto", "MEMBER_OF", "peru")}),
+    ("two-delegations-name-no-one-state",
+     "Peru and Chile resumed border talks. The Peruvian and Chilean delegations included Deputy Foreign Minister "
+     "Alberto Soto.",
+     set(), {("alberto-soto", "MEMBER_OF", "peru"), ("alberto-soto", "MEMBER_OF", "chile")}),
     ("organisation-staff-noun",
      "Crisis Group expert Dawit Haile said Ethiopia would not yield. Supreme Court judge Maria Lopez spoke too.",
      {("dawit-haile", "MEMBER_OF", "international-crisis-group")}, {("dawit-haile", "MEMBER_OF", "ethiopia")}),

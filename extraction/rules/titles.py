@@ -20,7 +20,7 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Colombian President Gustavo Petro' → LEADS; 'Foreign Minister X' → MEMBER_OF."""
     doc = ctx.sent.doc
     for m in ctx.m.mentions:
-        if m.start < ctx.sent.start or m.end > ctx.sent.end or m.via not in ("name", "ner", "surname"):
+        if m.start < ctx.sent.start or m.end > ctx.sent.end or m.via not in ("name", "ner", "surname", "titled-name"):
             continue
         info = ctx.m.actors.get(m.actor)
         if info is None or info.kind != "person":
@@ -70,7 +70,7 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
                     and doc[i].is_title and _unqualified(ctx, i):
                 # 'Foreign Minister X said' with no country named: the state whose body the sentence names, or
                 # the state that was the subject just before ('Peru broke off relations ... Foreign Minister X')
-                org = _body_state(ctx) or _dateline_state(ctx)
+                org = _body_state(ctx) or _delegation_state(ctx, m.start) or _dateline_state(ctx)
         if org and ctx.kind(org) == "government_body" and not role.leads:
             org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
         if org:
@@ -134,6 +134,29 @@ def _body_state(ctx: RuleContext) -> str | None:
     return next(iter(states)) if len(states) == 1 else None
 
 
+# Nouns for the people a state sends: 'The Ukrainian delegation included Defence Minister X and ...'.
+DELEGATION_NOUNS = {"delegation", "team", "entourage"}
+
+
+def _delegation_state(ctx: RuleContext, name: int) -> str | None:
+    """The state of a delegation the sentence names before the person ('The Ukrainian delegation included
+    Defence Minister X', "Russia's team was led by Y", 'the delegation from Peru, led by Z'), if just one."""
+    doc = ctx.sent.doc
+    states = set()
+    for tok in doc[ctx.sent.start : name]:
+        if tok.lemma_.lower() not in DELEGATION_NOUNS or tok.pos_ != "NOUN":
+            continue
+        owners = [c for c in tok.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
+        owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                   for g in c.children if g.dep_ == "pobj"]
+        owners += [c for o in owners for c in o.conjuncts]  # 'the Peruvian and Chilean delegations': two states
+        for o in owners:
+            om = ctx.m.at(o)
+            if om is not None and len(om.actors) == 1 and ctx.kind(om.actor) == "state":
+                states.add(om.actor)
+    return next(iter(states)) if len(states) == 1 else None
+
+
 def _dateline_state(ctx: RuleContext) -> str | None:
     """The state of the wire dateline's city ('LIMA, Nov 4 (Agency) -'): where a story's unqualified officials serve."""
     doc = ctx.sent.doc
@@ -164,7 +187,7 @@ def _counterpart_role(ctx: RuleContext, i: int) -> Role | None:
     if owner is None:
         return None
     for om in ctx.m.mentions:  # the title before a mention of the owner, anywhere in the document so far
-        if om.actor != owner or om.start >= i or om.via not in ("name", "ner", "surname"):
+        if om.actor != owner or om.start >= i or om.via not in ("name", "ner", "surname", "titled-name"):
             continue
         for length in (3, 2, 1):
             if om.start - length >= 0:
