@@ -74,6 +74,12 @@ CASES = [
      "Peru and Chile resumed border talks. The Peruvian and Chilean delegations included Deputy Foreign Minister "
      "Alberto Soto.",
      set(), {("alberto-soto", "MEMBER_OF", "peru"), ("alberto-soto", "MEMBER_OF", "chile")}),
+    ("an-acting-leader-leads",
+     "Peru's acting President José Jerí met Bolivian officials on Monday.",
+     {("jose-jeri", "LEADS", "peru")}, {("jose-jeri", "MEMBER_OF", "peru")}),
+    ("his-minister-serves-the-state-his-title-named",
+     "Chilean President Gabriel Soto criticised Peru on Monday. His foreign minister, Alberto Ruiz, urged calm.",
+     {("alberto-ruiz", "MEMBER_OF", "chile")}, {("alberto-ruiz", "MEMBER_OF", "peru")}),
     ("organisation-staff-noun",
      "Crisis Group expert Dawit Haile said Ethiopia would not yield. Supreme Court judge Maria Lopez spoke too.",
      {("dawit-haile", "MEMBER_OF", "international-crisis-group")}, {("dawit-haile", "MEMBER_OF", "ethiopia")}),

@@ -33,7 +33,9 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             continue  # 'Opposition leader X', 'former Prime Minister Y' do not lead (or serve) the state
         sub_unit = False
         deputy = any(doc[k].lower_ in ("deputy", "vice", "assistant") for k in range(i, name_start))
-        while i - 1 >= ctx.sent.start and not ctx.m.at(doc[i - 1]) and doc[i - 1].pos_ in ("ADJ", "NOUN") \
+        # ('acting' and 'outgoing' are tagged as participles: "Kosovo's acting Prime Minister X" still leads it)
+        while i - 1 >= ctx.sent.start and not ctx.m.at(doc[i - 1]) and (
+                doc[i - 1].pos_ in ("ADJ", "NOUN") or doc[i - 1].tag_ == "VBG") \
                 and doc[i - 1].is_lower and doc[i - 1].dep_ in ("amod", "compound", "nmod") \
                 and doc[i - 1].head.i in range(i, name_start + 1):
             # 'U.S. special envoy X', "Egypt's intelligence chief": skip the qualifiers; a noun qualifier
@@ -335,7 +337,9 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             relpron_owner = _whose_owner(ctx, role_tok)
             if relpron_owner:
                 orgs = relpron_owner  # 'the Karen Border Guard Force, whose commander, Saw Chit Thu, ...'
-            orgs = [ctx.state_of(o) or o if ctx.kind(o) == "person" else o for o in orgs]  # 'His interior minister'
+            # 'His interior minister': the state of the person (known, or named in a title of theirs before)
+            orgs = [ctx.state_of(o) or _earlier_title_state(ctx, o) or o if ctx.kind(o) == "person" else o
+                    for o in orgs]
             if not orgs:
                 info = ctx.m.actors.get(pm.actor)
                 fallback = _office_org(ctx, pm.actor, role.key) or (info.state if info else None)
@@ -347,6 +351,26 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                     # "Jubaland's president, X" and 'the commander of U.S. Africa Command' head those bodies
                     leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or owned)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
+
+
+def _earlier_title_state(ctx: RuleContext, person: str) -> str | None:
+    """The state in a title an earlier sentence gave the person ("Kosovo's acting Prime Minister X", 'Kosovar
+    Prime Minister X'), for 'his interior minister, Y' later."""
+    doc = ctx.sent.doc
+    for om in ctx.m.mentions:
+        if om.actors != (person,) or om.start >= ctx.sent.start or om.via not in ("name", "ner", "titled-name"):
+            continue
+        k, titled = om.start - 1, False
+        while k >= doc[om.start].sent.start and om.start - k <= 6 and not ctx.m.at(doc[k]) and (
+                doc[k].is_title or doc[k].tag_ == "VBG" or ctx.lex.role_of(doc[k].lower_)):
+            titled = titled or bool(ctx.lex.role_of(doc[k].text) or ctx.lex.role_of(doc[k].lower_))
+            k -= 1
+        if titled and k - 1 >= 0 and doc[k].text in ("'s", "’s"):
+            k -= 1
+        owner = ctx.m.at(doc[k]) if titled and k >= 0 else None
+        if owner is not None and len(owner.actors) == 1 and ctx.kind(owner.actor) == "state":
+            return owner.actor
+    return None
 
 
 def _whose_owner(ctx: RuleContext, role_tok: Token) -> list[str]:
