@@ -467,6 +467,7 @@ IRREGULAR_EVENTS = {"detention": "detain", "detentions": "detain", "invasion": "
                     # nouns that name what another verb did: 'accused X ... denied the allegations'
                     "allegation": "accuse", "allegations": "accuse", "charge": "accuse", "charges": "accuse",
                     "warning": "warn", "warnings": "warn", "proposal": "offer", "propose": "offer",
+                    "request": "ask", "requests": "ask", "closure": "close", "closures": "close",
                     # strikes from the air by any name: 'warplanes struck ... condemned the raids'
                     "raid": "strike", "raids": "strike", "bomb": "strike", "bombing": "strike", "airstrike": "strike",
                     "airstrikes": "strike", "bombard": "strike", "bombardment": "strike", "struck": "strike"}
