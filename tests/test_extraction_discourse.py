@@ -80,6 +80,11 @@ CASES = [
     ("his-minister-serves-the-state-his-title-named",
      "Chilean President Gabriel Soto criticised Peru on Monday. His foreign minister, Alberto Ruiz, urged calm.",
      {("alberto-ruiz", "MEMBER_OF", "chile")}, {("alberto-ruiz", "MEMBER_OF", "peru")}),
+    ("a-spokesman-after-his-government-speaks-for-it",
+     "Talks stall\nLIMA, May 2 (Agency) - Chile closed two crossings. Bolivia's interim government condemned the "
+     "closures. Chief spokesman Mateo Quispe said the crossings had to reopen.",
+     {("mateo-quispe", "MEMBER_OF", "bolivia")}, {("mateo-quispe", "MEMBER_OF", "chile"),
+                                                   ("mateo-quispe", "MEMBER_OF", "peru")}),
     ("organisation-staff-noun",
      "Crisis Group expert Dawit Haile said Ethiopia would not yield. Supreme Court judge Maria Lopez spoke too.",
      {("dawit-haile", "MEMBER_OF", "international-crisis-group")}, {("dawit-haile", "MEMBER_OF", "ethiopia")}),

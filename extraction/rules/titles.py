@@ -72,7 +72,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
                     and doc[i].is_title and _unqualified(ctx, i):
                 # 'Foreign Minister X said' with no country named: the state whose body the sentence names, or
                 # the state that was the subject just before ('Peru broke off relations ... Foreign Minister X')
-                org = _body_state(ctx) or _delegation_state(ctx, m.start) or _dateline_state(ctx)
+                org = _body_state(ctx) or _delegation_state(ctx, m.start) or _government_before(ctx) \
+                    or _dateline_state(ctx)
         if org and ctx.kind(org) == "government_body" and not role.leads:
             org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
         if org:
@@ -134,6 +135,28 @@ def _body_state(ctx: RuleContext) -> str | None:
     states = {ctx.state_of(a) for m in ctx.m.mentions if ctx.sent.start <= m.start < ctx.sent.end
               and doc[m.end - 1].dep_ == "nsubj" for a in m.actors if ctx.kind(a) == "government_body"} - {None}
     return next(iter(states)) if len(states) == 1 else None
+
+
+def _government_before(ctx: RuleContext) -> str | None:
+    """The state whose government or ministry was the subject of the sentence just before ("Afghanistan's Taliban
+    government denounced the raids. Chief spokesman X said ..."): its spokesman speaks next. A bare state as that
+    subject is not enough ('Pakistan shelled Afghan posts. Chief spokesman X' may speak for the other side)."""
+    doc = ctx.sent.doc
+    if ctx.sent.start == 0:
+        return None
+    prev = doc[ctx.sent.start - 1].sent
+    states = set()
+    for subj in (t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"):
+        m = ctx.m.at(subj)
+        if m is not None and len(m.actors) == 1 and (m.via == "proxy" or ctx.kind(m.actor) == "government_body"):
+            states.add(ctx.state_of(m.actor))
+        elif m is None and subj.lemma_.lower() in GOVERNMENT_NOUNS:  # "Afghanistan's Taliban government"
+            states.update(a for a in ctx.np_actors(subj) if ctx.kind(a) == "state")
+    states.discard(None)
+    return next(iter(states)) if len(states) == 1 else None
+
+
+GOVERNMENT_NOUNS = {"government", "ministry", "administration", "cabinet", "presidency", "junta", "authorities"}
 
 
 # Nouns for the people a state sends: 'The Ukrainian delegation included Defence Minister X and ...'.
