@@ -134,9 +134,11 @@ def _coordination(span: Span) -> int:
 
 
 def find_group_pronouns(lk: Lookup, st: FindState) -> list[Mention]:
-    """'called both leaders and appealed to them': 'they'/'them' after a group anaphor in the same sentence."""
+    """'called both leaders and appealed to them': 'they'/'them' after a group anaphor in the same sentence; and
+    'They' as the subject right after a sentence whose subject named two or more actors together ('Egypt and
+    Jordan condemned the raid. They urged Israel to withdraw')."""
     doc, spans, taken = st.doc, st.spans, st.taken
-    out = []
+    out = _they_after_coordinated_subject(st)
     for m in spans:
         if m.via != "group":
             continue
@@ -147,4 +149,33 @@ def find_group_pronouns(lk: Lookup, st: FindState) -> list[Mention]:
             if tok.lower_ in ("they", "them") and tok.tag_ == "PRP":
                 out.append(Mention(tok.i, tok.i + 1, m.actors, "pronoun", tok.text))
                 break
+    return out
+
+
+def _they_after_coordinated_subject(st: FindState) -> list[Mention]:
+    """'They' as a sentence's subject: the actors the previous sentence's subject named together, when every part
+    of that subject is one actor ('Saudi Arabia, the UAE and Bahrain cut ties ... They accused Doha')."""
+    doc, spans, taken = st.doc, st.spans, st.taken
+    by_token = {i: m for m in spans for i in range(m.start, m.end)}
+    out = []
+    for sent in doc.sents:
+        they = next((t for t in sent if t.dep_ == "nsubj" and t.head.i == sent.root.i), None)
+        if they is None or they.lower_ != "they" or they.i in taken or sent.start == 0:
+            continue
+        prev = doc[sent.start - 1].sent
+        subj = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == prev.root.i]
+        # 'Saudi Arabia, the UAE and Bahrain' is often parsed as an apposition that has the conjuncts
+        listed = [a for a in subj[0].children if a.dep_ == "appos" and a.conjuncts][:1] if len(subj) == 1 else []
+        parts = [subj[0], *subj[0].conjuncts, *listed, *(listed[0].conjuncts if listed else ())] if subj else []
+        if len(parts) < 2:
+            continue
+        named: list[str] = []
+        for part in parts:
+            m = by_token.get(part.i)
+            if m is None or len(m.actors) != 1 or m.place_only or m.actor not in st.actors:
+                named = []
+                break  # 'Egypt and aid groups': a part that is no actor makes the set unsure
+            named.append(m.actor)
+        if len(set(named)) >= 2:
+            out.append(Mention(they.i, they.i + 1, tuple(dict.fromkeys(named)), "pronoun", they.text))
     return out
