@@ -68,7 +68,8 @@ JUDGING_VERBS = {"condemn", "denounce", "criticise", "criticize", "decry", "depl
                  "deny", "rebuff"}
 ACCEPTING = {"accept", "recognise", "recognize", "allow", "tolerate", "back", "endorse", "approve", "sign", "support"}
 UNDOING_VERBS = {"lift", "ease", "remove", "drop", "waive", "relax", "end", "scrap", "withdraw", "halt", "cancel",
-                 "postpone", "delay", "suspend", "pause", "rescind", "revoke", "sever", "break", "downgrade"}
+                 "postpone", "delay", "suspend", "pause", "rescind", "revoke", "sever", "break", "downgrade",
+                 "snap", "cut", "rupture"}
 PRESSURE_VERBS = {"force", "push", "pressure", "compel", "prompt", "oblige", "coerce", "drive", "make"}
 # Publishing findings, not just speaking: 'an EU spokesperson said' is not a report on anyone.
 REPORT_VERBS = {"reveal", "show", "find", "indicate", "suggest", "estimate", "document", "report", "describe",
