@@ -270,3 +270,12 @@ def test_a_dateline_alone_on_its_line_is_skipped(extractor):
 def test_a_dateline_agency_is_no_actor(extractor):
     ext = extract(extractor, "Drones hit Kyiv\nKYIV, Ukraine (AP) — Russia launched drones at Kyiv overnight.")
     assert "associated-press" not in {a.id for a in ext.actors}
+
+
+def test_the_country_is_the_one_state_its_own_sentence_named(extractor):
+    # the story is about China, but 'the country' here is the one state its sentence named before it
+    text = ("China urged Japan to share data on Monday. A spokesperson voiced concern about the U.S. research "
+            "and about whether the country had broken the convention.")
+    bound = {(surface, actor) for s in extractor.explain(Document(id="t", text=text, date="2025-12-01"))
+             for surface, actor, via in s.mentions if via == "anaphor"}
+    assert ("the country", "united-states") in bound

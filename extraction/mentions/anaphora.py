@@ -66,7 +66,11 @@ def find_definite_anaphora(lk: Lookup, st: FindState) -> list[Mention]:
             window = doc[window - 1].sent.start
         pick = None
         if kinds == ("state",) and tok.lower_ in ("country", "nation"):
-            pick = main_state(spans, actors, tok.i)  # 'the country' is the one the story is about
+            # 'the country' is the one the story is about, unless its own sentence named just one state before it
+            here = {m.actor for m in spans if tok.sent.start <= m.start < tok.i and len(m.actors) == 1
+                    and not m.place_only and not m.incidental and actors.get(m.actor) is not None
+                    and actors[m.actor].kind == "state"}
+            pick = next(iter(here)) if len(here) == 1 else main_state(spans, actors, tok.i)
         if pick is None:
             # 'the mission' after 'the African Union Support and Stabilization Mission': an actor whose own
             # name has the noun as a word, named in the last few sentences, before any nearer actor of the kind
