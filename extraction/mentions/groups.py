@@ -7,6 +7,7 @@ from spacy.tokens import Span
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import FindState, Mention
+from extraction.mentions.quotes import person_state
 
 # How many a group anaphor names: 'both countries', 'the two sides', 'the three countries'.
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
@@ -87,6 +88,13 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         # ones just named ('Japanese and Philippine troops ... the two countries'), else the most named.
         here = by_sentence.get(tok.sent.start, [])
         named = [here] if len(here) == size else []
+        # 'the two sides' again: the set the story's last such anaphor took up, unless a set of that size was
+        # named together since ('..., facilitated by Turkey and other nations, ... between the two sides')
+        again = [g for g in out if len(g.actors) == size and not excluded & set(g.actors) and all(
+            a in actors and actors[a].kind in kinds for a in g.actors)] if kinds != ("person",) else []
+        if not named and again:
+            since = [v for k, v in coordinated.items() if k > again[-1].end and len(v) == size]
+            named = [] if since else [list(again[-1].actors)[::-1]]
         named = named or [v for _, v in sorted(coordinated.items(), key=lambda kv: -kv[0]) if len(v) == size]
         if not named and kinds == ("person",):  # two people in one sentence ('X met Y'); states there may be
             # only the ones a third party dealt with ('Egypt strengthened ties with Eritrea and Somalia')
@@ -96,6 +104,15 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         else:
             top = recent[:size] if len(recent) >= size else \
                 sorted(counts, key=lambda a: (-counts[a], first[a]))[:size]
+        if "state" in kinds:
+            # 'The two leaders discussed ... the two countries': the states of the people a group anaphor just
+            # took up, when each has a known state and they differ (else the pair above stands)
+            people = [g for g in out if g.start >= window_start and all(
+                a in actors and actors[a].kind == "person" for a in g.actors)]
+            if people:
+                theirs = [person_state(lk, doc, a, spans, actors) for a in people[-1].actors]
+                if len(theirs) == size and None not in theirs and len(set(theirs)) == size:
+                    top = [t for t in theirs if t]
         if len(top) == size:
             start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
             out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))
@@ -117,9 +134,11 @@ def _coordination(span: Span) -> int:
 
 
 def find_group_pronouns(lk: Lookup, st: FindState) -> list[Mention]:
-    """'called both leaders and appealed to them': 'they'/'them' after a group anaphor in the same sentence."""
+    """'called both leaders and appealed to them': 'they'/'them' after a group anaphor in the same sentence; and
+    'They' as the subject right after a sentence whose subject named two or more actors together ('Egypt and
+    Jordan condemned the raid. They urged Israel to withdraw')."""
     doc, spans, taken = st.doc, st.spans, st.taken
-    out = []
+    out = _they_after_coordinated_subject(st)
     for m in spans:
         if m.via != "group":
             continue
@@ -130,4 +149,33 @@ def find_group_pronouns(lk: Lookup, st: FindState) -> list[Mention]:
             if tok.lower_ in ("they", "them") and tok.tag_ == "PRP":
                 out.append(Mention(tok.i, tok.i + 1, m.actors, "pronoun", tok.text))
                 break
+    return out
+
+
+def _they_after_coordinated_subject(st: FindState) -> list[Mention]:
+    """'They' as a sentence's subject: the actors the previous sentence's subject named together, when every part
+    of that subject is one actor ('Saudi Arabia, the UAE and Bahrain cut ties ... They accused Doha')."""
+    doc, spans, taken = st.doc, st.spans, st.taken
+    by_token = {i: m for m in spans for i in range(m.start, m.end)}
+    out = []
+    for sent in doc.sents:
+        they = next((t for t in sent if t.dep_ == "nsubj" and t.head.i == sent.root.i), None)
+        if they is None or they.lower_ != "they" or they.i in taken or sent.start == 0:
+            continue
+        prev = doc[sent.start - 1].sent
+        subj = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == prev.root.i]
+        # 'Saudi Arabia, the UAE and Bahrain' is often parsed as an apposition that has the conjuncts
+        listed = [a for a in subj[0].children if a.dep_ == "appos" and a.conjuncts][:1] if len(subj) == 1 else []
+        parts = [subj[0], *subj[0].conjuncts, *listed, *(listed[0].conjuncts if listed else ())] if subj else []
+        if len(parts) < 2:
+            continue
+        named: list[str] = []
+        for part in parts:
+            m = by_token.get(part.i)
+            if m is None or len(m.actors) != 1 or m.place_only or m.actor not in st.actors:
+                named = []
+                break  # 'Egypt and aid groups': a part that is no actor makes the set unsure
+            named.append(m.actor)
+        if len(set(named)) >= 2:
+            out.append(Mention(they.i, they.i + 1, tuple(dict.fromkeys(named)), "pronoun", they.text))
     return out

@@ -22,13 +22,21 @@ def find_quoted_speakers(lk: Lookup, st: FindState) -> list[Mention]:
     doc, spans, actors, taken = st.doc, st.spans, st.actors, st.taken
     by_token = {i: m for m in spans for i in range(m.start, m.end)}
     out = []
+    last: tuple[int, str] | None = None  # where the last attributed quote's sentence ends, and its speaker
     for q in _QUOTE.finditer(doc.text):
         inner = doc.char_span(q.start(1), q.end(1), alignment_mode="expand")
         if inner is None or len(inner) < 3:
             continue
         speaker = _speaker(doc, inner.start, inner.end, by_token, actors)
+        if speaker is None and last is not None and _continues(doc, last[0], inner.start):
+            # '"...," X said. "We will answer it."': a quote of its own right after an attributed one, with
+            # nothing said between, goes on in the same voice (wire copy splits one speech over paragraphs)
+            speaker = last[1]
         if speaker is None:
+            last = None  # an unattributed quote breaks the chain: the next one is no longer surely the same voice
             continue
+        end_tok = doc[min(inner.end, len(doc) - 1)]
+        last = (end_tok.sent.end, speaker)
         info = actors[speaker]
         group = speaker if info.kind != "person" else info.state or _titled_state(lk, doc, speaker, spans)
         for tok in inner:
@@ -45,6 +53,19 @@ def find_quoted_speakers(lk: Lookup, st: FindState) -> list[Mention]:
     return out
 
 
+def _continues(doc: Doc, after: int, start: int) -> bool:
+    """Whether only the opening quote mark lies between the end of the sentence that attributed the last quote
+    (``after``) and a new quote's first word (``start``)."""
+    gap = doc[after:start]
+    return 0 <= len(gap) <= 2 and all(t.is_punct or t.is_space for t in gap)
+
+
+def person_state(lk: Lookup, doc: Doc, person: str, spans: list[Mention], actors: dict[str, ActorInfo]) -> str | None:
+    """The state a person serves: known to the gazetteer, or named in a title around their name."""
+    info = actors.get(person)
+    return (info.state if info else None) or _titled_state(lk, doc, person, spans)
+
+
 def _titled_state(lk: Lookup, doc: Doc, person: str, spans: list[Mention]) -> str | None:
     """The state named in a title before the person's name ('Lithuanian Foreign Minister X')."""
     by_start = {m.end: m for m in spans}
@@ -59,6 +80,15 @@ def _titled_state(lk: Lookup, doc: Doc, person: str, spans: list[Mention]) -> st
                     and any(lk.lex.role_of(doc[a:b].text) for a in range(j + 1, m.start)
                             for b in range(a + 1, m.start + 1)):
                 return prev.actor
+        # 'X, Chile's foreign minister' / 'X, the Chilean foreign minister': the state in an apposed title
+        if m.end + 2 < len(doc) and doc[m.end].text == ",":
+            k = m.end + 1 + (doc[m.end + 1].lower_ == "the")
+            nxt = next((s for s in spans if s.start == k), None)
+            if nxt is not None and len(nxt.actors) == 1 and nxt.actor in lk.gz \
+                    and lk.gz.get(nxt.actor).kind == "state" and nxt.end + 2 <= len(doc) and any(
+                        lk.lex.role_of(doc[a:b].text) for a in (nxt.end, nxt.end + 1) for b in range(a + 1, a + 4)
+                        if b <= len(doc)):
+                return nxt.actor
     return None
 
 

@@ -68,7 +68,8 @@ JUDGING_VERBS = {"condemn", "denounce", "criticise", "criticize", "decry", "depl
                  "deny", "rebuff"}
 ACCEPTING = {"accept", "recognise", "recognize", "allow", "tolerate", "back", "endorse", "approve", "sign", "support"}
 UNDOING_VERBS = {"lift", "ease", "remove", "drop", "waive", "relax", "end", "scrap", "withdraw", "halt", "cancel",
-                 "postpone", "delay", "suspend", "pause", "rescind", "revoke", "sever", "break", "downgrade"}
+                 "postpone", "delay", "suspend", "pause", "rescind", "revoke", "sever", "break", "downgrade",
+                 "snap", "cut", "rupture"}
 PRESSURE_VERBS = {"force", "push", "pressure", "compel", "prompt", "oblige", "coerce", "drive", "make"}
 # Publishing findings, not just speaking: 'an EU spokesperson said' is not a report on anyone.
 REPORT_VERBS = {"reveal", "show", "find", "indicate", "suggest", "estimate", "document", "report", "describe",
@@ -467,6 +468,7 @@ IRREGULAR_EVENTS = {"detention": "detain", "detentions": "detain", "invasion": "
                     # nouns that name what another verb did: 'accused X ... denied the allegations'
                     "allegation": "accuse", "allegations": "accuse", "charge": "accuse", "charges": "accuse",
                     "warning": "warn", "warnings": "warn", "proposal": "offer", "propose": "offer",
+                    "request": "ask", "requests": "ask", "closure": "close", "closures": "close",
                     # strikes from the air by any name: 'warplanes struck ... condemned the raids'
                     "raid": "strike", "raids": "strike", "bomb": "strike", "bombing": "strike", "airstrike": "strike",
                     "airstrikes": "strike", "bombard": "strike", "bombardment": "strike", "struck": "strike"}

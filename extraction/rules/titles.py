@@ -20,7 +20,7 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Colombian President Gustavo Petro' → LEADS; 'Foreign Minister X' → MEMBER_OF."""
     doc = ctx.sent.doc
     for m in ctx.m.mentions:
-        if m.start < ctx.sent.start or m.end > ctx.sent.end or m.via not in ("name", "ner", "surname"):
+        if m.start < ctx.sent.start or m.end > ctx.sent.end or m.via not in ("name", "ner", "surname", "titled-name"):
             continue
         info = ctx.m.actors.get(m.actor)
         if info is None or info.kind != "person":
@@ -33,7 +33,9 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             continue  # 'Opposition leader X', 'former Prime Minister Y' do not lead (or serve) the state
         sub_unit = False
         deputy = any(doc[k].lower_ in ("deputy", "vice", "assistant") for k in range(i, name_start))
-        while i - 1 >= ctx.sent.start and not ctx.m.at(doc[i - 1]) and doc[i - 1].pos_ in ("ADJ", "NOUN") \
+        # ('acting' and 'outgoing' are tagged as participles: "Kosovo's acting Prime Minister X" still leads it)
+        while i - 1 >= ctx.sent.start and not ctx.m.at(doc[i - 1]) and (
+                doc[i - 1].pos_ in ("ADJ", "NOUN") or doc[i - 1].tag_ == "VBG") \
                 and doc[i - 1].is_lower and doc[i - 1].dep_ in ("amod", "compound", "nmod") \
                 and doc[i - 1].head.i in range(i, name_start + 1):
             # 'U.S. special envoy X', "Egypt's intelligence chief": skip the qualifiers; a noun qualifier
@@ -70,7 +72,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
                     and doc[i].is_title and _unqualified(ctx, i):
                 # 'Foreign Minister X said' with no country named: the state whose body the sentence names, or
                 # the state that was the subject just before ('Peru broke off relations ... Foreign Minister X')
-                org = _body_state(ctx) or _dateline_state(ctx)
+                org = _body_state(ctx) or _delegation_state(ctx, m.start) or _government_before(ctx) \
+                    or _dateline_state(ctx)
         if org and ctx.kind(org) == "government_body" and not role.leads:
             org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
         if org:
@@ -134,6 +137,51 @@ def _body_state(ctx: RuleContext) -> str | None:
     return next(iter(states)) if len(states) == 1 else None
 
 
+def _government_before(ctx: RuleContext) -> str | None:
+    """The state whose government or ministry was the subject of the sentence just before ("Afghanistan's Taliban
+    government denounced the raids. Chief spokesman X said ..."): its spokesman speaks next. A bare state as that
+    subject is not enough ('Pakistan shelled Afghan posts. Chief spokesman X' may speak for the other side)."""
+    doc = ctx.sent.doc
+    if ctx.sent.start == 0:
+        return None
+    prev = doc[ctx.sent.start - 1].sent
+    states = set()
+    for subj in (t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"):
+        m = ctx.m.at(subj)
+        if m is not None and len(m.actors) == 1 and (m.via == "proxy" or ctx.kind(m.actor) == "government_body"):
+            states.add(ctx.state_of(m.actor))
+        elif m is None and subj.lemma_.lower() in GOVERNMENT_NOUNS:  # "Afghanistan's Taliban government"
+            states.update(a for a in ctx.np_actors(subj) if ctx.kind(a) == "state")
+    states.discard(None)
+    return next(iter(states)) if len(states) == 1 else None
+
+
+GOVERNMENT_NOUNS = {"government", "ministry", "administration", "cabinet", "presidency", "junta", "authorities"}
+
+
+# Nouns for the people a state sends: 'The Ukrainian delegation included Defence Minister X and ...'.
+DELEGATION_NOUNS = {"delegation", "team", "entourage"}
+
+
+def _delegation_state(ctx: RuleContext, name: int) -> str | None:
+    """The state of a delegation the sentence names before the person ('The Ukrainian delegation included
+    Defence Minister X', "Russia's team was led by Y", 'the delegation from Peru, led by Z'), if just one."""
+    doc = ctx.sent.doc
+    states = set()
+    for tok in doc[ctx.sent.start : name]:
+        if tok.lemma_.lower() not in DELEGATION_NOUNS or tok.pos_ != "NOUN":
+            continue
+        owners = [c for c in tok.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
+        owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                   for g in c.children if g.dep_ == "pobj"]
+        owners += [c for o in owners for c in o.conjuncts]  # 'the Peruvian and Chilean delegations': two states
+        for o in owners:
+            om = ctx.m.at(o)
+            if om is not None and len(om.actors) == 1 and ctx.kind(om.actor) == "state":
+                states.add(om.actor)
+    return next(iter(states)) if len(states) == 1 else None
+
+
 def _dateline_state(ctx: RuleContext) -> str | None:
     """The state of the wire dateline's city ('LIMA, Nov 4 (Agency) -'): where a story's unqualified officials serve."""
     doc = ctx.sent.doc
@@ -164,7 +212,7 @@ def _counterpart_role(ctx: RuleContext, i: int) -> Role | None:
     if owner is None:
         return None
     for om in ctx.m.mentions:  # the title before a mention of the owner, anywhere in the document so far
-        if om.actor != owner or om.start >= i or om.via not in ("name", "ner", "surname"):
+        if om.actor != owner or om.start >= i or om.via not in ("name", "ner", "surname", "titled-name"):
             continue
         for length in (3, 2, 1):
             if om.start - length >= 0:
@@ -314,7 +362,9 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             relpron_owner = _whose_owner(ctx, role_tok)
             if relpron_owner:
                 orgs = relpron_owner  # 'the Karen Border Guard Force, whose commander, Saw Chit Thu, ...'
-            orgs = [ctx.state_of(o) or o if ctx.kind(o) == "person" else o for o in orgs]  # 'His interior minister'
+            # 'His interior minister': the state of the person (known, or named in a title of theirs before)
+            orgs = [ctx.state_of(o) or _earlier_title_state(ctx, o) or o if ctx.kind(o) == "person" else o
+                    for o in orgs]
             if not orgs:
                 info = ctx.m.actors.get(pm.actor)
                 fallback = _office_org(ctx, pm.actor, role.key) or (info.state if info else None)
@@ -326,6 +376,26 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                     # "Jubaland's president, X" and 'the commander of U.S. Africa Command' head those bodies
                     leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or owned)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
+
+
+def _earlier_title_state(ctx: RuleContext, person: str) -> str | None:
+    """The state in a title an earlier sentence gave the person ("Kosovo's acting Prime Minister X", 'Kosovar
+    Prime Minister X'), for 'his interior minister, Y' later."""
+    doc = ctx.sent.doc
+    for om in ctx.m.mentions:
+        if om.actors != (person,) or om.start >= ctx.sent.start or om.via not in ("name", "ner", "titled-name"):
+            continue
+        k, titled = om.start - 1, False
+        while k >= doc[om.start].sent.start and om.start - k <= 6 and not ctx.m.at(doc[k]) and (
+                doc[k].is_title or doc[k].tag_ == "VBG" or ctx.lex.role_of(doc[k].lower_)):
+            titled = titled or bool(ctx.lex.role_of(doc[k].text) or ctx.lex.role_of(doc[k].lower_))
+            k -= 1
+        if titled and k - 1 >= 0 and doc[k].text in ("'s", "’s"):
+            k -= 1
+        owner = ctx.m.at(doc[k]) if titled and k >= 0 else None
+        if owner is not None and len(owner.actors) == 1 and ctx.kind(owner.actor) == "state":
+            return owner.actor
+    return None
 
 
 def _whose_owner(ctx: RuleContext, role_tok: Token) -> list[str]:
