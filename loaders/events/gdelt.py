@@ -128,7 +128,7 @@ def collect(path: Path, run: Importer) -> None:
             if not used[dst[2]]:
                 used[dst[2]] = 1
                 run.use_actor(*resolved[dst[2]])  # type: ignore[arg-type]
-            key = (a, rtype, b)
+            key = (a, b, rtype)
             rows = edges.get(key)
             if rows is None:
                 rows = edges[key] = []
