@@ -22,6 +22,7 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -318,7 +319,18 @@ class GraphStore:
     def _drop_evidence(self) -> None:
         block, self._block = self._block, None
         rows_of = block.edges if block is not None else {}
-        for u, v, k, a in _edge_items(self.graph):
+        adj = self.graph._adj
+        if block is not None and block._fixed is not None:
+            # The block's relations with no evidence of their own (an import's: most), straight from its rows.
+            provenance = block._fixed[1]
+            for (u, v, k), rows in rows_of.items():
+                a = adj[u][v][k]
+                if not a["evidence"]:
+                    del a["evidence"]
+                    a["evidence_count"] = len(rows)
+                    a["provenance"] = provenance
+        for u, v, k, a in [(u, v, k, a) for u, nbrs in adj.items() for v, keydict in nbrs.items()
+                           for k, a in keydict.items() if "evidence" in a]:
             ev = a.pop("evidence")
             rows = rows_of.get((u, v, k)) if rows_of else None
             if rows and not ev and block._fixed is not None:  # type: ignore[union-attr]
@@ -448,7 +460,8 @@ class GraphStore:
             "documents": strings.codes(d for ds in node_docs for d in ds),
             "codes": [sorted(a.get("codes", [])) for a in na],
         }
-        edges = sorted(_edge_items(g), key=lambda e: (e[0], e[2], e[1]))
+        edges = _edge_items(g)
+        edges.sort(key=itemgetter(0, 2, 1))  # (source, type, target)
         block = self._block
         rows_of = block.edges if block is not None else {}
         # Each evidence in file order: its dict, or its row (an int) in the imported block.
@@ -456,7 +469,9 @@ class GraphStore:
         nev, dates, lasts, confs, provs = [], [], [], [], []
         # Block rows that are the only evidence of their relation (an import into a new graph: most)
         # are summed up by the block; a relation's dicts and rows meet only after a second import.
-        summary = block.summary if block is not None else None
+        # Those summed up by the block at once after the loop: their positions and rows.
+        pending: list[int] = []
+        pending_rows: list[list[int]] = []
         mixed = False
         for u, v, k, a in edges:
             evidence = a["evidence"]
@@ -468,12 +483,13 @@ class GraphStore:
                     mixed = True
                 else:
                     order.extend(rows)
+                    pending.append(len(nev))
+                    pending_rows.append(rows)
                     nev.append(len(rows))
-                    first, last, conf, prov = summary(rows)  # type: ignore[misc]
-                    dates.append(first)
-                    lasts.append(last)
-                    confs.append(conf)
-                    provs.append(prov)
+                    dates.append(None)
+                    lasts.append(None)
+                    confs.append(0.0)
+                    provs.append("")
                     continue
             else:
                 items = sorted(evidence, key=evidence_key) if len(evidence) > 1 else evidence
@@ -485,6 +501,14 @@ class GraphStore:
             lasts.append(summary_of.last)
             confs.append(summary_of.confidence)
             provs.append(summary_of.provenance_key)
+        if pending_rows and block is not None:
+            summed = block.summaries(pending_rows)
+            if len(pending) == len(nev):
+                dates, lasts, confs, provs = summed
+            else:
+                for column, values in zip((dates, lasts, confs, provs), summed, strict=True):
+                    for i, value in zip(pending, values, strict=True):
+                        column[i] = value
         ev_cols = _evidence_columns(order, block if block is not None and not mixed else None, block)
         for f in ("doc", "date", "pattern", "since", "provenance"):
             if f == "doc" and not mixed and block is not None and block.unique_docs:
@@ -1009,6 +1033,40 @@ class EvidenceBlock:
         if self._fixed is not None:
             return first, last, self._fixed[0], self._fixed[1]
         return first, last, self.confidence(rows), ";".join(sorted(self.provenances(rows)))
+
+    def summaries(self, row_lists: list[list[int]]) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+        """:meth:`summary` of each of ``row_lists`` as four columns (first dates, last dates,
+        confidences, provenances): one pass over the rows in numpy, not a call per relation.
+
+        >>> b = EvidenceBlock({f: [None] * 3 for f in EVIDENCE_FIELDS if f not in ("confidence", "provenance")},
+        ...                   {"confidence": 0.5, "provenance": "gdelt"}, {})
+        >>> b.columns["date"][:] = ["2026-02-01", None, "2026-01-05"]; b._date = b.columns["date"]
+        >>> b.summaries([[0, 1, 2], [1], [0]])
+        (['2026-01-05', None, '2026-02-01'], ['2026-02-01', None, '2026-02-01'], [0.5, 0.5, 0.5], ['gdelt', 'gdelt', 'gdelt'])
+        """
+        col, n = self._date, len(row_lists)
+        if self._fixed is None or col is None or not all(row_lists):
+            out = list(map(self.summary, row_lists))
+            return ([s[0] for s in out], [s[1] for s in out], [s[2] for s in out], [s[3] for s in out])
+        import numpy as np  # lazy: heavy library (~100 ms), only for an import's save
+
+        distinct = set(col)
+        distinct.discard(None)
+        distinct.discard("")
+        table = sorted(distinct)  # dates by rank; the rank -1 (no date) then reads as None below
+        rank = dict(zip(table, range(len(table)), strict=True))
+        codes = np.fromiter(map(rank.get, col, repeat(-1)), dtype=np.int64, count=len(col))
+        total = sum(map(len, row_lists))
+        order = np.fromiter(chain.from_iterable(row_lists), dtype=np.int64, count=total)
+        starts = np.zeros(n, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, row_lists), dtype=np.int64, count=n)[:-1], out=starts[1:])
+        per_row = codes[order]
+        last = np.maximum.reduceat(per_row, starts)
+        per_row[per_row < 0] = len(table)  # no date: above every date for the minimum, then None
+        first = np.minimum.reduceat(per_row, starts)
+        values = [*table, None]
+        return (list(map(values.__getitem__, first.tolist())), list(map(values.__getitem__, last.tolist())),
+                [self._fixed[0]] * n, [self._fixed[1]] * n)
 
     def confidence(self, rows: list[int]) -> float:
         if "confidence" in self.columns:
