@@ -350,9 +350,11 @@ class GraphStore:
         (its ``evidence`` list holds the evidence stored before, if any). Until the save, readers
         of ``graph`` do not see the block's evidence: the importer saves, then drops evidence
         (:meth:`drop_evidence`)."""
-        for u, v, k in block.edges:
-            if k not in self.graph._adj.get(u, {}).get(v, {}):
-                raise ValueError(f"evidence block: relation {u} -{k}-> {v} is not in the graph")
+        adj, none = self.graph._adj, {}
+        missing = next((e for e in block.edges if e[2] not in adj.get(e[0], none).get(e[1], none)), None)
+        if missing is not None:
+            u, v, k = missing
+            raise ValueError(f"evidence block: relation {u} -{k}-> {v} is not in the graph")
         if self._block is not None:
             raise ValueError("this store already holds an evidence block; save it first")
         self._block = block
