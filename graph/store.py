@@ -22,7 +22,6 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -1038,7 +1037,7 @@ class EvidenceBlock:
 
     def summaries(self, row_lists: list[list[int]]) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
         """:meth:`summary` of each of ``row_lists`` as four columns (first dates, last dates,
-        confidences, provenances): one pass over the rows in numpy, not a call per relation.
+        confidences, provenances).
 
         >>> b = EvidenceBlock({f: [None] * 3 for f in EVIDENCE_FIELDS if f not in ("confidence", "provenance")},
         ...                   {"confidence": 0.5, "provenance": "gdelt"}, {})
@@ -1047,28 +1046,22 @@ class EvidenceBlock:
         (['2026-01-05', None, '2026-02-01'], ['2026-02-01', None, '2026-02-01'], [0.5, 0.5, 0.5], ['gdelt', 'gdelt', 'gdelt'])
         """
         col, n = self._date, len(row_lists)
-        if self._fixed is None or col is None or not all(row_lists):
+        if self._fixed is None or col is None:
             out = list(map(self.summary, row_lists))
             return ([s[0] for s in out], [s[1] for s in out], [s[2] for s in out], [s[3] for s in out])
-        import numpy as np  # lazy: heavy library (~100 ms), only for an import's save
-
-        distinct = set(col)
-        distinct.discard(None)
-        distinct.discard("")
-        table = sorted(distinct)  # dates by rank; the rank -1 (no date) then reads as None below
-        rank = dict(zip(table, range(len(table)), strict=True))
-        codes = np.fromiter(map(rank.get, col, repeat(-1)), dtype=np.int64, count=len(col))
-        total = sum(map(len, row_lists))
-        order = np.fromiter(chain.from_iterable(row_lists), dtype=np.int64, count=total)
-        starts = np.zeros(n, dtype=np.int64)
-        np.cumsum(np.fromiter(map(len, row_lists), dtype=np.int64, count=n)[:-1], out=starts[1:])
-        per_row = codes[order]
-        last = np.maximum.reduceat(per_row, starts)
-        per_row[per_row < 0] = len(table)  # no date: above every date for the minimum, then None
-        first = np.minimum.reduceat(per_row, starts)
-        values = [*table, None]
-        return (list(map(values.__getitem__, first.tolist())), list(map(values.__getitem__, last.tolist())),
-                [self._fixed[0]] * n, [self._fixed[1]] * n)
+        # One loop, no call per relation: most have a single row (one event), whose date is both ends.
+        firsts: list[Any] = []
+        lasts: list[Any] = []
+        for rows in row_lists:
+            if len(rows) == 1:
+                d = col[rows[0]] or None
+                firsts.append(d)
+                lasts.append(d)
+            else:
+                ds = [d for d in map(col.__getitem__, rows) if d]
+                firsts.append(min(ds) if ds else None)
+                lasts.append(max(ds) if ds else None)
+        return firsts, lasts, [self._fixed[0]] * n, [self._fixed[1]] * n
 
     def confidence(self, rows: list[int]) -> float:
         if "confidence" in self.columns:
