@@ -796,27 +796,74 @@ def _renamed(ext: Extraction, new_id: str) -> Extraction:
 
 
 class _Table:
-    """Distinct values stored once; a column refers to them by index."""
+    """Distinct values stored once; a column refers to them by index.
+
+    >>> t = _Table(); t.codes(["state", "state"])
+    [0, 0]
+    >>> t.distinct(["gdelt:1", "gdelt:2", "state2"])  # all new: the next codes, not indexed yet
+    [1, 2, 3]
+    >>> t.codes(["gdelt:2", "x", "state2"]), t.distinct(["y", "state"]), t.values
+    ([2, 4, 3], [5, 0], ['state', 'gdelt:1', 'gdelt:2', 'state2', 'x', 'y'])
+    """
 
     def __init__(self) -> None:
         self.values: list[Any] = []
         self._index: dict[Any, int] = {}
+        # Strings that distinct() put in the table but not in the index: (first code, the strings, their lengths).
+        self._unindexed: list[tuple[int, list[str], set[int]]] = []
 
     def distinct(self, column: list[Any]) -> list[int]:
         """:meth:`codes` of a column whose values are all different (an import's document ids): when
-        none is in the table yet they take the next codes in order, with no look-up per value."""
-        if self._index.keys().isdisjoint(column):
+        none is in the table yet they take the next codes in order, with no look-up per value, and
+        are not indexed (a million of them) until a later column could hold one (see :meth:`_claim`)."""
+        if self._unindexed:
+            self._index_all()
+        strings = bool(column) and set(map(type, column)) == {str}
+        lengths = set(map(len, column)) if strings else set()
+        if strings:
+            # Not in the table yet? Only its strings of a length found here can be; few are looked for
+            # (no hash of a million document ids), else the column is checked against the whole index.
+            maybe = [v for v in self._index if isinstance(v, str) and len(v) in lengths]
+            fresh = not any(map(column.__contains__, maybe)) if len(maybe) <= 16 else self._index.keys().isdisjoint(column)
+        else:
+            fresh = self._index.keys().isdisjoint(column)
+        if fresh:
             start = len(self.values)
             self.values.extend(column)
-            self._index.update(zip(column, range(start, start + len(column)), strict=True))
+            if strings:
+                self._unindexed.append((start, column, lengths))
+            else:
+                self._index.update(zip(column, range(start, start + len(column)), strict=True))
             return list(range(start, start + len(column)))
         return self.codes(column)
+
+    def _index_all(self) -> None:
+        for start, column, _lengths in self._unindexed:
+            self._index.update(zip(column, range(start, start + len(column)), strict=True))
+        self._unindexed = []
+
+    def _claim(self, fresh: list[Any]) -> None:
+        """Index those of ``fresh`` (values not in the index) that distinct() already put in the table:
+        only strings of a length found there are looked for, and past a few, everything is indexed."""
+        for start, column, lengths in self._unindexed:
+            maybe = [v for v in fresh if isinstance(v, str) and len(v) in lengths]
+            if len(maybe) > 16:
+                self._index_all()
+                return
+            for v in maybe:
+                try:
+                    self._index[v] = start + column.index(v)
+                except ValueError:
+                    continue
 
     def codes(self, column: Iterable[Any]) -> list[int]:
         index, values = self._index, self.values
         column = column if isinstance(column, list) else list(column)
         # New values in order of first appearance, then one look-up per value: loops in C, not Python.
         fresh = [v for v in dict.fromkeys(column) if v not in index]
+        if fresh and self._unindexed:
+            self._claim(fresh)
+            fresh = [v for v in fresh if v not in index]
         index.update(zip(fresh, range(len(values), len(values) + len(fresh)), strict=True))
         values.extend(fresh)
         return list(map(index.__getitem__, column))
