@@ -500,22 +500,23 @@ def write_gdelt(path: str, rows: int, seed: int = 0) -> dict[str, Any]:
 def child_events_csv(path: str) -> dict[str, Any]:
     import csv
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     n = 0
     with open(path, encoding="utf-8", newline="") as fh:
         for _row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             n += 1
-    return {"rows": n, "s": time.perf_counter() - t, "rss_mb": _rss_mb()}
+    return {"rows": n, "s": time.perf_counter() - t, "cpu_s": time.process_time() - cpu, "rss_mb": _rss_mb()}
 
 
 def child_events_import(path: str, store: str) -> dict[str, Any]:
     from graph.store import GraphStore
     from loaders.events import ImportOptions, import_events
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     rep = import_events("gdelt", [Path(path)], GraphStore(store), ImportOptions(progress=False))
     return {"rows": rep.rows, "events": rep.events, "unmapped": sum(rep.unmapped.values()), "relations": rep.relations,
-            "s": time.perf_counter() - t, "read_s": rep.seconds["read"], "save_s": rep.seconds["save"], "rss_mb": _rss_mb()}
+            "s": time.perf_counter() - t, "cpu_s": time.process_time() - cpu, "read_s": rep.seconds["read"],
+            "save_s": rep.seconds["save"], "rss_mb": _rss_mb()}
 
 
 CHILDREN.update(events_csv=child_events_csv, events_import=child_events_import)
@@ -527,7 +528,9 @@ def _events(work: Path, rows: int) -> dict[str, Any]:
     made = write_gdelt(str(f), rows)
     base = _child("events_csv", str(f))
     imp = _child("events_import", str(f), str(work / "events-store"))
-    return {"file_bytes": made["bytes"], "csv": base, "import": imp, "ratio": imp["s"] / base["s"]}
+    # CPU seconds too: on the shared machine the wall clock mostly measures the other processes' load.
+    return {"file_bytes": made["bytes"], "csv": base, "import": imp, "ratio": imp["s"] / base["s"],
+            "cpu_ratio": imp["cpu_s"] / base["cpu_s"]}
 
 
 def _events_rows(ev: dict[str, Any]) -> list[tuple[str, str, str, str]]:
@@ -535,7 +538,7 @@ def _events_rows(ev: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     return [(f"import gdelt, {i['rows']:,} rows ({i['events']:,} events, {i['relations']:,} relations, saved)",
              f"{i['rows'] / i['s']:,.0f} rows/s, peak RSS {i['rss_mb']:,.0f} MB",
              f"csv module alone {c['rows'] / c['s']:,.0f} rows/s, peak RSS {c['rss_mb']:,.0f} MB",
-             f"{ev['ratio']:.2f}× the csv time (goal ≤ 3×)")]
+             f"{ev['ratio']:.2f}× the csv time, CPU {ev['cpu_ratio']:.2f}× (goal ≤ 3×)")]
 
 
 # -- optional parts ------------------------------------------------------------------------------

@@ -318,7 +318,18 @@ class GraphStore:
     def _drop_evidence(self) -> None:
         block, self._block = self._block, None
         rows_of = block.edges if block is not None else {}
-        for u, v, k, a in _edge_items(self.graph):
+        adj = self.graph._adj
+        if block is not None and block._fixed is not None:
+            # The block's relations with no evidence of their own (an import's: most), straight from its rows.
+            provenance = block._fixed[1]
+            for (u, v, k), rows in rows_of.items():
+                a = adj[u][v][k]
+                if not a["evidence"]:
+                    del a["evidence"]
+                    a["evidence_count"] = len(rows)
+                    a["provenance"] = provenance
+        for u, v, k, a in [(u, v, k, a) for u, nbrs in adj.items() for v, keydict in nbrs.items()
+                           for k, a in keydict.items() if "evidence" in a]:
             ev = a.pop("evidence")
             rows = rows_of.get((u, v, k)) if rows_of else None
             if rows and not ev and block._fixed is not None:  # type: ignore[union-attr]
@@ -338,9 +349,11 @@ class GraphStore:
         (its ``evidence`` list holds the evidence stored before, if any). Until the save, readers
         of ``graph`` do not see the block's evidence: the importer saves, then drops evidence
         (:meth:`drop_evidence`)."""
-        for u, v, k in block.edges:
-            if k not in self.graph._adj.get(u, {}).get(v, {}):
-                raise ValueError(f"evidence block: relation {u} -{k}-> {v} is not in the graph")
+        adj, none = self.graph._adj, {}
+        missing = next((e for e in block.edges if e[2] not in adj.get(e[0], none).get(e[1], none)), None)
+        if missing is not None:
+            u, v, k = missing
+            raise ValueError(f"evidence block: relation {u} -{k}-> {v} is not in the graph")
         if self._block is not None:
             raise ValueError("this store already holds an evidence block; save it first")
         self._block = block
@@ -448,7 +461,8 @@ class GraphStore:
             "documents": strings.codes(d for ds in node_docs for d in ds),
             "codes": [sorted(a.get("codes", [])) for a in na],
         }
-        edges = sorted(_edge_items(g), key=lambda e: (e[0], e[2], e[1]))
+        edges = _edge_items(g)
+        edges.sort(key=itemgetter(0, 2, 1))  # (source, type, target)
         block = self._block
         rows_of = block.edges if block is not None else {}
         # Each evidence in file order: its dict, or its row (an int) in the imported block.
@@ -456,7 +470,9 @@ class GraphStore:
         nev, dates, lasts, confs, provs = [], [], [], [], []
         # Block rows that are the only evidence of their relation (an import into a new graph: most)
         # are summed up by the block; a relation's dicts and rows meet only after a second import.
-        summary = block.summary if block is not None else None
+        # Those summed up by the block at once after the loop: their positions and rows.
+        pending: list[int] = []
+        pending_rows: list[list[int]] = []
         mixed = False
         for u, v, k, a in edges:
             evidence = a["evidence"]
@@ -468,12 +484,13 @@ class GraphStore:
                     mixed = True
                 else:
                     order.extend(rows)
+                    pending.append(len(nev))
+                    pending_rows.append(rows)
                     nev.append(len(rows))
-                    first, last, conf, prov = summary(rows)  # type: ignore[misc]
-                    dates.append(first)
-                    lasts.append(last)
-                    confs.append(conf)
-                    provs.append(prov)
+                    dates.append(None)
+                    lasts.append(None)
+                    confs.append(0.0)
+                    provs.append("")
                     continue
             else:
                 items = sorted(evidence, key=evidence_key) if len(evidence) > 1 else evidence
@@ -485,6 +502,14 @@ class GraphStore:
             lasts.append(summary_of.last)
             confs.append(summary_of.confidence)
             provs.append(summary_of.provenance_key)
+        if pending_rows and block is not None:
+            summed = block.summaries(pending_rows)
+            if len(pending) == len(nev):
+                dates, lasts, confs, provs = summed
+            else:
+                for column, values in zip((dates, lasts, confs, provs), summed, strict=True):
+                    for i, value in zip(pending, values, strict=True):
+                        column[i] = value
         ev_cols = _evidence_columns(order, block if block is not None and not mixed else None, block)
         for f in ("doc", "date", "pattern", "since", "provenance"):
             if f == "doc" and not mixed and block is not None and block.unique_docs:
@@ -771,27 +796,74 @@ def _renamed(ext: Extraction, new_id: str) -> Extraction:
 
 
 class _Table:
-    """Distinct values stored once; a column refers to them by index."""
+    """Distinct values stored once; a column refers to them by index.
+
+    >>> t = _Table(); t.codes(["state", "state"])
+    [0, 0]
+    >>> t.distinct(["gdelt:1", "gdelt:2", "state2"])  # all new: the next codes, not indexed yet
+    [1, 2, 3]
+    >>> t.codes(["gdelt:2", "x", "state2"]), t.distinct(["y", "state"]), t.values
+    ([2, 4, 3], [5, 0], ['state', 'gdelt:1', 'gdelt:2', 'state2', 'x', 'y'])
+    """
 
     def __init__(self) -> None:
         self.values: list[Any] = []
         self._index: dict[Any, int] = {}
+        # Strings that distinct() put in the table but not in the index: (first code, the strings, their lengths).
+        self._unindexed: list[tuple[int, list[str], set[int]]] = []
 
     def distinct(self, column: list[Any]) -> list[int]:
         """:meth:`codes` of a column whose values are all different (an import's document ids): when
-        none is in the table yet they take the next codes in order, with no look-up per value."""
-        if self._index.keys().isdisjoint(column):
+        none is in the table yet they take the next codes in order, with no look-up per value, and
+        are not indexed (a million of them) until a later column could hold one (see :meth:`_claim`)."""
+        if self._unindexed:
+            self._index_all()
+        strings = bool(column) and set(map(type, column)) == {str}
+        lengths = set(map(len, column)) if strings else set()
+        if strings:
+            # Not in the table yet? Only its strings of a length found here can be; few are looked for
+            # (no hash of a million document ids), else the column is checked against the whole index.
+            maybe = [v for v in self._index if isinstance(v, str) and len(v) in lengths]
+            fresh = not any(map(column.__contains__, maybe)) if len(maybe) <= 16 else self._index.keys().isdisjoint(column)
+        else:
+            fresh = self._index.keys().isdisjoint(column)
+        if fresh:
             start = len(self.values)
             self.values.extend(column)
-            self._index.update(zip(column, range(start, start + len(column)), strict=True))
+            if strings:
+                self._unindexed.append((start, column, lengths))
+            else:
+                self._index.update(zip(column, range(start, start + len(column)), strict=True))
             return list(range(start, start + len(column)))
         return self.codes(column)
+
+    def _index_all(self) -> None:
+        for start, column, _lengths in self._unindexed:
+            self._index.update(zip(column, range(start, start + len(column)), strict=True))
+        self._unindexed = []
+
+    def _claim(self, fresh: list[Any]) -> None:
+        """Index those of ``fresh`` (values not in the index) that distinct() already put in the table:
+        only strings of a length found there are looked for, and past a few, everything is indexed."""
+        for start, column, lengths in self._unindexed:
+            maybe = [v for v in fresh if isinstance(v, str) and len(v) in lengths]
+            if len(maybe) > 16:
+                self._index_all()
+                return
+            for v in maybe:
+                try:
+                    self._index[v] = start + column.index(v)
+                except ValueError:
+                    continue
 
     def codes(self, column: Iterable[Any]) -> list[int]:
         index, values = self._index, self.values
         column = column if isinstance(column, list) else list(column)
         # New values in order of first appearance, then one look-up per value: loops in C, not Python.
         fresh = [v for v in dict.fromkeys(column) if v not in index]
+        if fresh and self._unindexed:
+            self._claim(fresh)
+            fresh = [v for v in fresh if v not in index]
         index.update(zip(fresh, range(len(values), len(values) + len(fresh)), strict=True))
         values.extend(fresh)
         return list(map(index.__getitem__, column))
@@ -1009,6 +1081,34 @@ class EvidenceBlock:
         if self._fixed is not None:
             return first, last, self._fixed[0], self._fixed[1]
         return first, last, self.confidence(rows), ";".join(sorted(self.provenances(rows)))
+
+    def summaries(self, row_lists: list[list[int]]) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+        """:meth:`summary` of each of ``row_lists`` as four columns (first dates, last dates,
+        confidences, provenances).
+
+        >>> b = EvidenceBlock({f: [None] * 3 for f in EVIDENCE_FIELDS if f not in ("confidence", "provenance")},
+        ...                   {"confidence": 0.5, "provenance": "gdelt"}, {})
+        >>> b.columns["date"][:] = ["2026-02-01", None, "2026-01-05"]; b._date = b.columns["date"]
+        >>> b.summaries([[0, 1, 2], [1], [0]])
+        (['2026-01-05', None, '2026-02-01'], ['2026-02-01', None, '2026-02-01'], [0.5, 0.5, 0.5], ['gdelt', 'gdelt', 'gdelt'])
+        """
+        col, n = self._date, len(row_lists)
+        if self._fixed is None or col is None:
+            out = list(map(self.summary, row_lists))
+            return ([s[0] for s in out], [s[1] for s in out], [s[2] for s in out], [s[3] for s in out])
+        # One loop, no call per relation: most have a single row (one event), whose date is both ends.
+        firsts: list[Any] = []
+        lasts: list[Any] = []
+        for rows in row_lists:
+            if len(rows) == 1:
+                d = col[rows[0]] or None
+                firsts.append(d)
+                lasts.append(d)
+            else:
+                ds = [d for d in map(col.__getitem__, rows) if d]
+                firsts.append(min(ds) if ds else None)
+                lasts.append(max(ds) if ds else None)
+        return firsts, lasts, [self._fixed[0]] * n, [self._fixed[1]] * n
 
     def confidence(self, rows: list[int]) -> float:
         if "confidence" in self.columns:

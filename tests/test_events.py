@@ -205,6 +205,22 @@ def test_bad_rows_are_warnings_with_line_numbers(tmp_path: Path) -> None:
                         f"{f}:3: no event id or no valid date ('2026XX15')"]
 
 
+def test_a_blank_event_code_takes_its_root_code_row_by_row(tmp_path: Path) -> None:
+    """The importer caches each EventCode's mapping; a blank one is no key: each row's own root decides."""
+    rows = []
+    for event_id, root in ((51, "16"), (52, "04"), (53, "16")):
+        row = gdelt_row(event_id, "163", ("USA", "UNITED STATES", "USA"), ("COL", "COLOMBIA", "COL"))
+        row[GDELT_COLUMNS.index("EventCode")], row[GDELT_COLUMNS.index("EventRootCode")] = " ", root
+        rows.append(row)
+    f = write_tsv(tmp_path / "e.CSV", rows)
+    store = GraphStore.open(tmp_path / "s", create=True)
+    report = import_events("gdelt", [f], store, ImportOptions(progress=False))
+    assert report.events == 3 and dict(report.by_type) == {"SANCTIONS": 2, "NEGOTIATES": 1}
+    ev = GraphStore.open(tmp_path / "s").graph.edges["united-states", "colombia", "SANCTIONS"]["evidence"]
+    assert [(e["doc"], e["pattern"]) for e in ev] == [("gdelt:51", "cameo:16"), ("gdelt:53", "cameo:16")]
+    assert ev[0]["sentence"] == "GDELT event CAMEO 16: UNITED STATES -> COLOMBIA (4 mentions)"
+
+
 def test_reimport_adds_nothing_and_gzip_is_read(tmp_path: Path) -> None:
     row = gdelt_row(11, "163", ("USA", "UNITED STATES", "USA"), ("COL", "COLOMBIA", "COL"))
     f = tmp_path / "e.CSV.gz"

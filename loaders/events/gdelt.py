@@ -55,7 +55,7 @@ def collect(path: Path, run: Importer) -> None:
     """
     mappings, report, options = load_mappings(), run.report, run.options
     mentions = read_mentions(options.mentions) if options.mentions else {}
-    cameo: dict[str, tuple[str | None, str]] = {}   # event code -> (relation type, pattern)
+    cameo: dict[str, tuple[str | None, str, str]] = {}   # EventCode column -> (relation type, pattern, code)
     dates: dict[str, str | None] = {}
     # (code, name, country, type) -> (resolved actor id or None, name in the evidence text, index)
     actors: dict[tuple[str, str, str, str], tuple[str | None, str, int]] = {}
@@ -103,10 +103,13 @@ def collect(path: Path, run: Importer) -> None:
             if not event_id or date is None:
                 run.bad_row(path, n, f"no event id or no valid date ({day!r})")
                 continue
-            code = row[EVENT_CODE].strip() or row[ROOT_CODE].strip()
-            mapped = cameo.get(code)
+            mapped = cameo.get(row[EVENT_CODE])  # by the column as written: no strip per row
             if mapped is None:
-                mapped = cameo[code] = (mappings.cameo(code), f"cameo:{code}")
+                code = row[EVENT_CODE].strip() or row[ROOT_CODE].strip()
+                mapped = (mappings.cameo(code), f"cameo:{code}", code)
+                if row[EVENT_CODE].strip():  # a blank code's type is its root's: not cached under the blank
+                    cameo[row[EVENT_CODE]] = mapped
+            code = mapped[2]
             rtype = mapped[0]
             if rtype is None:
                 unmapped[mapped[1]] += 1
@@ -128,7 +131,7 @@ def collect(path: Path, run: Importer) -> None:
             if not used[dst[2]]:
                 used[dst[2]] = 1
                 run.use_actor(*resolved[dst[2]])  # type: ignore[arg-type]
-            key = (a, rtype, b)
+            key = (a, b, rtype)
             rows = edges.get(key)
             if rows is None:
                 rows = edges[key] = []
