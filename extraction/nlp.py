@@ -61,8 +61,8 @@ def _dateline_end(line: str) -> int | None:
     if m is None:
         return None
     told = m.group("date") or m.group("agency") or m.group("pipe")
-    if (m.group("title") or m.group("end") == ":" or m.group("region")) and not told:
-        return None  # 'Washington - ...' or 'Talks: ...' in running text is no dateline
+    if (m.group("title") or m.group("end") == ":" or (m.group("region") and not m.group("caps"))) and not told:
+        return None  # 'Washington - ...' or 'Talks: ...' in running text is no dateline; 'ISTANBUL, Turkey —' is one
     return m.end()
 
 

@@ -31,6 +31,12 @@ CASES = [
      {("china", "CRITICISES", "japan")}, set()),
     ("dateline-colon", "NEW DELHI, Dec. 3, 2025: India condemned Pakistan over the raid.",
      {("india", "CRITICISES", "pakistan")}, set()),
+    ("dateline-capital-city-and-country", "ISTANBUL, Turkey — Sudan and Chad agreed on Monday to reopen their border.",
+     {("sudan", "COOPERATES_WITH", "chad")}, {("turkey", "COOPERATES_WITH", "sudan"), ("turkey", "COOPERATES_WITH", "chad")}),
+    ("threatened-measure-is-no-measure", "President Trump threatened tariffs on Brazil after the ruling.",
+     {("donald-trump", "THREATENS", "brazil")}, {("donald-trump", "SANCTIONS", "brazil")}),
+    ("its-after-pressed-over-is-the-object", "Washington pressed Ankara over its support for Hamas.",
+     {("united-states", "DEMANDS", "turkey")}, {("united-states", "SUPPORTS", "hamas")}),
     ("dateline-dash-without-space", "WASHINGTON (Agency)–The United States sanctioned Iran on Monday.",
      {("united-states", "SANCTIONS", "iran")}, set()),
     # -- titles -----------------------------------------------------------------------------------------------------

@@ -106,10 +106,10 @@ def find_its(lk: Lookup, st: FindState) -> list[Mention]:
 
 
 def _its_object(doc: Doc, tok: Token, spans: list[Mention], actors: dict[str, ActorInfo]) -> str | None:
-    """In 'V X for its N' (praised, thanked, criticised, sanctioned X for its N) 'its' is X, when X is
-    one organisation or state."""
+    """In 'V X for its N' (praised, thanked, criticised, sanctioned X for its N; pressed X over, about or on its
+    N) 'its' is X, when X is one organisation or state."""
     noun = tok.head
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "over", "about", "on"):
         return None
     anchor = noun.head.head
     objects = [anchor] if anchor.pos_ in ("NOUN", "PROPN") else [c for c in anchor.children if c.dep_ == "dobj"]

@@ -35,7 +35,7 @@ LIGHT_VERBS = {
     "double", "enforce", "enter", "escalate", "expand", "explore", "extend", "fly", "give", "go", "have", "head",
     "hike", "hold", "host", "impose", "increase", "initiate", "intensify", "introduce", "issue", "join", "keep",
     "launch", "lead", "level", "levy", "maintain", "make", "mount", "offer", "open", "order", "plan", "pledge",
-    "prepare", "press", "promise", "propose", "provide", "pursue", "push", "raise", "reach", "reimpose", "renew",
+    "prepare", "press", "prolong", "promise", "propose", "provide", "pursue", "push", "raise", "reach", "reimpose", "renew",
     "reopen", "respond", "restore", "resume", "retaliate", "return", "seek", "send", "sign", "sit", "slap", "stage",
     "start", "step", "strengthen", "threaten", "tighten", "travel", "triple", "unveil", "wage", "wag", "welcome"
 }

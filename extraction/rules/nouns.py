@@ -54,6 +54,8 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     verb = ctx.governing_verb(tok)
     if verb is not None and (ctx.negated(verb) or ctx.blocked(verb) or verb.lemma_.lower() in UNDOING_VERBS):
         return None  # (undone: 'lifted sanctions on X', 'ended its support for Y')
+    if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.word_class("threatening_verbs"):
+        rtype = "THREATENS"  # 'threatened tariffs on Colombia': a measure held over Colombia, not yet taken
     if verb is not None:
         agents, targets, with_ = _verb_arguments(ctx, tok, verb, rtype, base, agents, targets, with_)
     if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
