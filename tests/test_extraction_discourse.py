@@ -37,6 +37,8 @@ CASES = [
      {("donald-trump", "THREATENS", "brazil")}, {("donald-trump", "SANCTIONS", "brazil")}),
     ("its-after-pressed-over-is-the-object", "Washington pressed Ankara over its support for Hamas.",
      {("united-states", "DEMANDS", "turkey")}, {("united-states", "SUPPORTS", "hamas")}),
+    ("leading-a-delegation-leads-no-state", "Deputy Foreign Minister Rosa Vidal led the Peruvian delegation to the talks.",
+     set(), {("rosa-vidal", "LEADS", "peru")}),
     ("dateline-dash-without-space", "WASHINGTON (Agency)–The United States sanctioned Iran on Monday.",
      {("united-states", "SANCTIONS", "iran")}, set()),
     # -- titles -----------------------------------------------------------------------------------------------------

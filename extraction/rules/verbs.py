@@ -358,6 +358,10 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
         c.rtype = "COERCES"  # 'Eritrean troops fought the TPLF', 'the army clashed with Fano'
     if c.rtype in ("LEADS", "MEMBER_OF"):
         c.subj = [a for a in c.subj if ctx.kind(a) in ("person", "state", "government_body")]
+    if c.rtype == "LEADS":
+        led = [x for x in tok.children if x.dep_ == ("nsubjpass" if c.passive else "dobj")]
+        if any(x.pos_ == "NOUN" and ctx.m.at(x) is None and x.lower_ not in STATE_PROXIES for x in led):
+            return False  # 'led the Chilean delegation', 'the delegation from Chile was led by X': not Chile
     if c.rtype in ("THREATENS", "CRITICISES", "DEMANDS") and not c.obj:
         # 'warned that Hamas would face consequences': the subject of the reported clause. A warning is a
         # threat only from someone who can act on it, about what will happen ('would', 'will').
