@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from extraction import headlines  # noqa: F401  (registers the headline_verbs component)
 from graph.errors import ActorgraphError
 
 MODEL_ENV = "ACTORGRAPH_SPACY_MODEL"
@@ -138,5 +139,6 @@ def load_nlp(name: str | None = None) -> Language:
             nlp.disable_pipe(pipe)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
+        nlp.add_pipe("headline_verbs", after="parser")  # needs the tagger's tags, before they become POS
     nlp.max_length = 2_000_000
     return nlp
