@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actorgraph.progress import Progress, ProgressMeter, plain_lines
-from extraction.extractor import Extractor
+from extraction.extractor import Extractor, ParseCache
 from extraction.mentions import known_people
 from graph.model import Actor, Document, Extraction, Relation
 from graph.resolution import Resolution
@@ -114,7 +114,8 @@ def _merge_parts(document: Document, parts: list[tuple[int, Extraction]]) -> Ext
 
 
 def _extract(todo: list[Document], known: dict, model: str | None, processes: int,
-             report: Callable[[Progress], None] | None, batch_size: int, chunk_chars: int) -> Iterator[Extraction]:
+             report: Callable[[Progress], None] | None, batch_size: int, chunk_chars: int,
+             parses: ParseCache | None = None) -> Iterator[Extraction]:
     extractor = Extractor(model)
     extractor.known = known
     if any(len(d.text) > chunk_chars for d in todo):
@@ -138,7 +139,9 @@ def _extract(todo: list[Document], known: dict, model: str | None, processes: in
         meter.start()
     parts: list[tuple[int, Extraction]] = []
     # spaCy yields results in input order, so each result matches the oldest piece in ``order``.
-    for ext in extractor.extract_many(pieces(), batch_size=batch_size, n_process=max(1, processes)):
+    # One process for one piece: a pool's start-up costs more than the piece.
+    n_process = max(1, min(processes, sum(max(1, -(-len(d.text) // chunk_chars)) for d in todo)))
+    for ext in extractor.extract_many(pieces(), batch_size=batch_size, n_process=n_process, parses=parses):
         document, offset, last = order.popleft()
         if meter is not None:
             meter.advance(1 if last else 0, len(ext.document.text.split()))
@@ -207,7 +210,7 @@ def _stored_texts(store: GraphStore, ids: list[str], max_doc_mb: float) -> dict[
 
 
 def _reresolve(store: GraphStore, report: IngestReport, used: list[dict], model: str | None, batch_size: int,
-               chunk: int, max_doc_mb: float) -> None:
+               chunk: int, max_doc_mb: float, processes: int = 1, parses: ParseCache | None = None) -> None:
     """Under the store lock: make every document's surname links those of the final set of people.
 
     A bare surname ('Okonkwo') links to the one stored person of that surname. Which people are
@@ -236,7 +239,7 @@ def _reresolve(store: GraphStore, report: IngestReport, used: list[dict], model:
     todo = [report.extractions[i].document for i in redo] + list(again_stored.values())
     if not todo:
         return
-    again = list(_extract(todo, final, model, 1, None, batch_size, chunk))
+    again = list(_extract(todo, final, model, processes, None, batch_size, chunk, parses))
     for i, ext in zip(redo, again, strict=False):
         report.extractions[i] = ext
     for ext in again[len(redo):]:
@@ -281,7 +284,10 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
     stored = list(store.graph.nodes(data=True)) + Resolution.load(store.path).merged_nodes(store.graph)
     callback = progress if callable(progress) else plain_lines() if progress else None
     first = _known(stored)
-    report.extractions.extend(_extract(todo, first, model, processes, callback, batch_size, chunk))
+    # The parses of this batch are kept for the documents read again below (same text, same parse).
+    parses = ParseCache()
+    report.extractions.extend(_extract(todo, first, model, processes, callback, batch_size, chunk, parses))
+    parses.keep = False
     used = [first] * len(report.extractions)  # the surname table each extraction was made with
     # A surname alone ('Okonkwo') is the person another document of this batch names in full: re-read the
     # few documents that mention such a surname, so the result does not depend on the order of documents.
@@ -289,30 +295,34 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
     known = _known(stored, extracted)
     redo = [i for i, e in enumerate(report.extractions) if _mentions_unlinked(e, known)]
     if redo:
-        again = list(_extract([report.extractions[i].document for i in redo], known, model, 1, None,
-                              batch_size, chunk))
+        # Re-read in parallel too: on a small batch these re-reads cost as much as the first pass.
+        again = list(_extract([report.extractions[i].document for i in redo], known, model, processes, None,
+                              batch_size, chunk, parses))
         for i, ext in zip(redo, again, strict=True):
             report.extractions[i] = ext
             used[i] = known
 
-    merge_into(store, report, used, model=model, batch_size=batch_size, chunk=chunk, max_doc_mb=max_doc_mb)
+    merge_into(store, report, used, model=model, batch_size=batch_size, chunk=chunk, max_doc_mb=max_doc_mb,
+               processes=processes, parses=parses)
     return report
 
 
 def merge_into(store: GraphStore, report: IngestReport, used: list[dict] | None = None, model: str | None = None,
-               batch_size: int = 16, chunk: int = DEFAULT_CHUNK_CHARS, max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> None:
+               batch_size: int = 16, chunk: int = DEFAULT_CHUNK_CHARS, max_doc_mb: float = DEFAULT_MAX_DOC_MB,
+               processes: int = 1, parses: ParseCache | None = None) -> None:
     """Merge ``report.extractions`` into ``store`` (in any order: the merge is order-independent), and count.
 
     ``used`` is the surname table each extraction was made with (default: the store's before the merge);
-    surnames whose person changed under the lock are resolved again. Also used by the cluster ingest
-    (actorgraph/cluster.py), so both build the same store.
+    surnames whose person changed under the lock are resolved again, in ``processes`` worker processes (texts
+    ``parses`` holds are not parsed again). Also used by the cluster ingest (actorgraph/cluster.py), so both
+    build the same store.
     """
     if used is None:
         used = [_known(list(store.graph.nodes(data=True)))] * len(report.extractions)
     # Merge under the store lock, re-reading first so a concurrent ingest is not overwritten; surnames are
     # resolved again against what is stored now (another ingest may have merged the person they name).
     with store.locked():
-        _reresolve(store, report, used, model, batch_size, chunk, max_doc_mb)
+        _reresolve(store, report, used, model, batch_size, chunk, max_doc_mb, processes, parses)
         for ext in report.extractions:
             status, stored_id = store.merge_extraction(ext)
             if status == "unchanged":

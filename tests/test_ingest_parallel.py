@@ -36,3 +36,28 @@ def test_ingest_with_two_processes_builds_the_same_store(tmp_path):
     report = ingest_paths([EXAMPLES], b, processes=2, progress=False)
     assert report.documents_added == 2
     assert GraphStore.open(tmp_path / "a").to_dict() == GraphStore.open(tmp_path / "b").to_dict()
+
+
+def test_stored_parses_give_the_same_extraction_and_are_not_parsed_again():
+    from extraction.extractor import Extractor, ParseCache
+
+    ex = Extractor()
+    docs = _docs()
+    fresh = [e.model_dump() for e in ex.extract_many(docs, batch_size=2, n_process=1)]
+    for n_process in (1, 2):
+        parses = ParseCache()
+        first = [e.model_dump() for e in ex.extract_many(docs, batch_size=2, n_process=n_process, parses=parses)]
+        assert len(parses._parses) == len({d.text for d in docs}) and parses.size > 0
+        parses.keep = False
+        calls = []
+        pipe = ex.nlp.pipe
+        ex.nlp.pipe = lambda texts, pipe=pipe, calls=calls, **kw: pipe((calls.append(t) or t for t in texts), **kw)
+        try:
+            again = [e.model_dump() for e in ex.extract_many(docs, batch_size=2, n_process=1, parses=parses)]
+        finally:
+            del ex.nlp.pipe
+        assert first == again == fresh
+        assert calls == []  # every text came from the stored parses
+    small = ParseCache(budget=1)
+    list(ex.extract_many(docs[:2], n_process=1, parses=small))
+    assert small.size == 0  # over the budget: nothing kept, the text is parsed again when read again
