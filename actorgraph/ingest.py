@@ -7,8 +7,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import tempfile
+import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +20,7 @@ from pathlib import Path
 from actorgraph.progress import Progress, ProgressMeter, plain_lines
 from extraction.extractor import Extractor, ParseCache
 from extraction.mentions import known_people
+from extraction.nlp import load_nlp, pipeline_fingerprint
 from graph.model import Actor, Document, Extraction, Relation
 from graph.resolution import Resolution
 from graph.store import GraphStore
@@ -31,6 +35,10 @@ DEFAULT_CHUNK_CHARS = 100_000
 # Pieces of long documents parsed at once: spaCy keeps a whole batch of parsed pieces in memory, so a
 # 4.9 MB document cut into 49 pieces and batched 16 at a time needed gigabytes.
 PIECE_BUDGET_CHARS = 200_000
+# Parses of ingested texts, kept in the store folder (derived data: safe to delete). A later ingest that must read a
+# stored document again (a surname in it now names a person) reads its parse instead of parsing the text again.
+PARSES_DIR = "parses"
+PARSES_BUDGET = 256 * 2**20  # bytes on disk; the least recently written go first
 
 
 @dataclass
@@ -156,6 +164,57 @@ def _extract(todo: list[Document], known: dict, model: str | None, processes: in
         meter.finish()
 
 
+def _pieces(text: str, chunk_chars: int) -> list[str]:
+    """The texts spaCy is given for a document (see :func:`_extract`)."""
+    return [text] if len(text) <= chunk_chars else [piece for _, piece in split_text(text, chunk_chars)]
+
+
+def _parse_file(folder: Path, fingerprint: str, text: str) -> Path:
+    return folder / (hashlib.sha256(f"{fingerprint}\0{text}".encode()).hexdigest() + ".zlib")
+
+
+def _save_parses(store: GraphStore, model: str | None, parses: ParseCache) -> None:
+    """Write this batch's parses to the store folder (each file whole, by rename), then trim to the budget."""
+    folder = store.path / PARSES_DIR
+    fingerprint = pipeline_fingerprint(load_nlp(model))
+    try:
+        folder.mkdir(exist_ok=True)
+        for text, blob in parses.items():
+            path = _parse_file(folder, fingerprint, text)
+            if path.exists():
+                continue
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".parse-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                f.write(blob)  # compressed already
+            os.replace(tmp, path)
+        files = sorted((f.stat().st_mtime_ns, f.stat().st_size, f) for f in folder.glob("*.zlib"))
+        total = sum(size for _, size, _ in files)
+        for _, size, f in files:
+            if total <= PARSES_BUDGET:
+                break
+            f.unlink(missing_ok=True)
+            total -= size
+    except OSError:
+        pass  # a cache: without it the next ingest parses again, which is slower and nothing else
+
+
+def _load_parses(store: GraphStore, model: str | None, texts: Iterable[str], chunk_chars: int,
+                 parses: ParseCache) -> None:
+    """Add to ``parses`` the stored parses of these document texts (their pieces), where the store has them."""
+    folder = store.path / PARSES_DIR
+    if not folder.is_dir():
+        return
+    fingerprint = pipeline_fingerprint(load_nlp(model))
+    for text in texts:
+        for piece in _pieces(text, chunk_chars):
+            try:
+                blob = _parse_file(folder, fingerprint, piece).read_bytes()
+                zlib.decompress(blob)  # whole? (a damaged file is parsed again, not failed on)
+            except (OSError, zlib.error):
+                continue
+            parses.put(piece, blob)
+
+
 def _mentions_unlinked(ext: Extraction, known: dict) -> bool:
     """Does the document name a known person's surname without that person among its actors?"""
     have = {a.id for a in ext.actors}
@@ -239,6 +298,9 @@ def _reresolve(store: GraphStore, report: IngestReport, used: list[dict], model:
     todo = [report.extractions[i].document for i in redo] + list(again_stored.values())
     if not todo:
         return
+    if again_stored:
+        parses = parses or ParseCache(keep=False)
+        _load_parses(store, model, [d.text for d in again_stored.values()], chunk, parses)
     again = list(_extract(todo, final, model, processes, None, batch_size, chunk, parses))
     for i, ext in zip(redo, again, strict=False):
         report.extractions[i] = ext
@@ -288,6 +350,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
     parses = ParseCache()
     report.extractions.extend(_extract(todo, first, model, processes, callback, batch_size, chunk, parses))
     parses.keep = False
+    _save_parses(store, model, parses)
     used = [first] * len(report.extractions)  # the surname table each extraction was made with
     # A surname alone ('Okonkwo') is the person another document of this batch names in full: re-read the
     # few documents that mention such a surname, so the result does not depend on the order of documents.
