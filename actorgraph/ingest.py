@@ -175,6 +175,8 @@ def _parse_file(folder: Path, fingerprint: str, text: str) -> Path:
 
 def _save_parses(store: GraphStore, model: str | None, parses: ParseCache) -> None:
     """Write this batch's parses to the store folder (each file whole, by rename), then trim to the budget."""
+    if not parses.items():
+        return
     folder = store.path / PARSES_DIR
     fingerprint = pipeline_fingerprint(load_nlp(model))
     try:
