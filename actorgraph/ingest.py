@@ -7,16 +7,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import tempfile
+import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from actorgraph.progress import Progress, ProgressMeter, plain_lines
-from extraction.extractor import Extractor
+from extraction.extractor import Extractor, ParseCache
 from extraction.mentions import known_people
+from extraction.nlp import load_nlp, pipeline_fingerprint
 from graph.model import Actor, Document, Extraction, Relation
 from graph.resolution import Resolution
 from graph.store import GraphStore
@@ -31,6 +35,10 @@ DEFAULT_CHUNK_CHARS = 100_000
 # Pieces of long documents parsed at once: spaCy keeps a whole batch of parsed pieces in memory, so a
 # 4.9 MB document cut into 49 pieces and batched 16 at a time needed gigabytes.
 PIECE_BUDGET_CHARS = 200_000
+# Parses of ingested texts, kept in the store folder (derived data: safe to delete). A later ingest that must read a
+# stored document again (a surname in it now names a person) reads its parse instead of parsing the text again.
+PARSES_DIR = "parses"
+PARSES_BUDGET = 256 * 2**20  # bytes on disk; the least recently written go first
 
 
 @dataclass
@@ -114,7 +122,8 @@ def _merge_parts(document: Document, parts: list[tuple[int, Extraction]]) -> Ext
 
 
 def _extract(todo: list[Document], known: dict, model: str | None, processes: int,
-             report: Callable[[Progress], None] | None, batch_size: int, chunk_chars: int) -> Iterator[Extraction]:
+             report: Callable[[Progress], None] | None, batch_size: int, chunk_chars: int,
+             parses: ParseCache | None = None) -> Iterator[Extraction]:
     extractor = Extractor(model)
     extractor.known = known
     if any(len(d.text) > chunk_chars for d in todo):
@@ -138,7 +147,9 @@ def _extract(todo: list[Document], known: dict, model: str | None, processes: in
         meter.start()
     parts: list[tuple[int, Extraction]] = []
     # spaCy yields results in input order, so each result matches the oldest piece in ``order``.
-    for ext in extractor.extract_many(pieces(), batch_size=batch_size, n_process=max(1, processes)):
+    # One process for one piece: a pool's start-up costs more than the piece.
+    n_process = max(1, min(processes, sum(max(1, -(-len(d.text) // chunk_chars)) for d in todo)))
+    for ext in extractor.extract_many(pieces(), batch_size=batch_size, n_process=n_process, parses=parses):
         document, offset, last = order.popleft()
         if meter is not None:
             meter.advance(1 if last else 0, len(ext.document.text.split()))
@@ -151,6 +162,59 @@ def _extract(todo: list[Document], known: dict, model: str | None, processes: in
             parts = []
     if meter is not None:
         meter.finish()
+
+
+def _pieces(text: str, chunk_chars: int) -> list[str]:
+    """The texts spaCy is given for a document (see :func:`_extract`)."""
+    return [text] if len(text) <= chunk_chars else [piece for _, piece in split_text(text, chunk_chars)]
+
+
+def _parse_file(folder: Path, fingerprint: str, text: str) -> Path:
+    return folder / (hashlib.sha256(f"{fingerprint}\0{text}".encode()).hexdigest() + ".zlib")
+
+
+def _save_parses(store: GraphStore, model: str | None, parses: ParseCache) -> None:
+    """Write this batch's parses to the store folder (each file whole, by rename), then trim to the budget."""
+    if not parses.items():
+        return
+    folder = store.path / PARSES_DIR
+    fingerprint = pipeline_fingerprint(load_nlp(model))
+    try:
+        folder.mkdir(exist_ok=True)
+        for text, blob in parses.items():
+            path = _parse_file(folder, fingerprint, text)
+            if path.exists():
+                continue
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".parse-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                f.write(blob)  # compressed already
+            os.replace(tmp, path)
+        files = sorted((f.stat().st_mtime_ns, f.stat().st_size, f) for f in folder.glob("*.zlib"))
+        total = sum(size for _, size, _ in files)
+        for _, size, f in files:
+            if total <= PARSES_BUDGET:
+                break
+            f.unlink(missing_ok=True)
+            total -= size
+    except OSError:
+        pass  # a cache: without it the next ingest parses again, which is slower and nothing else
+
+
+def _load_parses(store: GraphStore, model: str | None, texts: Iterable[str], chunk_chars: int,
+                 parses: ParseCache) -> None:
+    """Add to ``parses`` the stored parses of these document texts (their pieces), where the store has them."""
+    folder = store.path / PARSES_DIR
+    if not folder.is_dir():
+        return
+    fingerprint = pipeline_fingerprint(load_nlp(model))
+    for text in texts:
+        for piece in _pieces(text, chunk_chars):
+            try:
+                blob = _parse_file(folder, fingerprint, piece).read_bytes()
+                zlib.decompress(blob)  # whole? (a damaged file is parsed again, not failed on)
+            except (OSError, zlib.error):
+                continue
+            parses.put(piece, blob)
 
 
 def _mentions_unlinked(ext: Extraction, known: dict) -> bool:
@@ -207,7 +271,7 @@ def _stored_texts(store: GraphStore, ids: list[str], max_doc_mb: float) -> dict[
 
 
 def _reresolve(store: GraphStore, report: IngestReport, used: list[dict], model: str | None, batch_size: int,
-               chunk: int, max_doc_mb: float) -> None:
+               chunk: int, max_doc_mb: float, processes: int = 1, parses: ParseCache | None = None) -> None:
     """Under the store lock: make every document's surname links those of the final set of people.
 
     A bare surname ('Okonkwo') links to the one stored person of that surname. Which people are
@@ -236,7 +300,10 @@ def _reresolve(store: GraphStore, report: IngestReport, used: list[dict], model:
     todo = [report.extractions[i].document for i in redo] + list(again_stored.values())
     if not todo:
         return
-    again = list(_extract(todo, final, model, 1, None, batch_size, chunk))
+    if again_stored:
+        parses = parses or ParseCache(keep=False)
+        _load_parses(store, model, [d.text for d in again_stored.values()], chunk, parses)
+    again = list(_extract(todo, final, model, processes, None, batch_size, chunk, parses))
     for i, ext in zip(redo, again, strict=False):
         report.extractions[i] = ext
     for ext in again[len(redo):]:
@@ -281,7 +348,11 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
     stored = list(store.graph.nodes(data=True)) + Resolution.load(store.path).merged_nodes(store.graph)
     callback = progress if callable(progress) else plain_lines() if progress else None
     first = _known(stored)
-    report.extractions.extend(_extract(todo, first, model, processes, callback, batch_size, chunk))
+    # The parses of this batch are kept for the documents read again below (same text, same parse).
+    parses = ParseCache()
+    report.extractions.extend(_extract(todo, first, model, processes, callback, batch_size, chunk, parses))
+    parses.keep = False
+    _save_parses(store, model, parses)
     used = [first] * len(report.extractions)  # the surname table each extraction was made with
     # A surname alone ('Okonkwo') is the person another document of this batch names in full: re-read the
     # few documents that mention such a surname, so the result does not depend on the order of documents.
@@ -289,30 +360,34 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
     known = _known(stored, extracted)
     redo = [i for i, e in enumerate(report.extractions) if _mentions_unlinked(e, known)]
     if redo:
-        again = list(_extract([report.extractions[i].document for i in redo], known, model, 1, None,
-                              batch_size, chunk))
+        # Re-read in parallel too: on a small batch these re-reads cost as much as the first pass.
+        again = list(_extract([report.extractions[i].document for i in redo], known, model, processes, None,
+                              batch_size, chunk, parses))
         for i, ext in zip(redo, again, strict=True):
             report.extractions[i] = ext
             used[i] = known
 
-    merge_into(store, report, used, model=model, batch_size=batch_size, chunk=chunk, max_doc_mb=max_doc_mb)
+    merge_into(store, report, used, model=model, batch_size=batch_size, chunk=chunk, max_doc_mb=max_doc_mb,
+               processes=processes, parses=parses)
     return report
 
 
 def merge_into(store: GraphStore, report: IngestReport, used: list[dict] | None = None, model: str | None = None,
-               batch_size: int = 16, chunk: int = DEFAULT_CHUNK_CHARS, max_doc_mb: float = DEFAULT_MAX_DOC_MB) -> None:
+               batch_size: int = 16, chunk: int = DEFAULT_CHUNK_CHARS, max_doc_mb: float = DEFAULT_MAX_DOC_MB,
+               processes: int = 1, parses: ParseCache | None = None) -> None:
     """Merge ``report.extractions`` into ``store`` (in any order: the merge is order-independent), and count.
 
     ``used`` is the surname table each extraction was made with (default: the store's before the merge);
-    surnames whose person changed under the lock are resolved again. Also used by the cluster ingest
-    (actorgraph/cluster.py), so both build the same store.
+    surnames whose person changed under the lock are resolved again, in ``processes`` worker processes (texts
+    ``parses`` holds are not parsed again). Also used by the cluster ingest (actorgraph/cluster.py), so both
+    build the same store.
     """
     if used is None:
         used = [_known(list(store.graph.nodes(data=True)))] * len(report.extractions)
     # Merge under the store lock, re-reading first so a concurrent ingest is not overwritten; surnames are
     # resolved again against what is stored now (another ingest may have merged the person they name).
     with store.locked():
-        _reresolve(store, report, used, model, batch_size, chunk, max_doc_mb)
+        _reresolve(store, report, used, model, batch_size, chunk, max_doc_mb, processes, parses)
         for ext in report.extractions:
             status, stored_id = store.merge_extraction(ext)
             if status == "unchanged":

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import bisect
 import multiprocessing
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extraction.dates import FUTURE_CUES, background, resolve
@@ -46,7 +49,7 @@ class Extractor:
         self.nlp = load_nlp(model)
         self.gz = gazetteer or load_gazetteer()
         self.lex = lexicon or load_lexicon()
-        self.finder = MentionFinder(self.nlp, self.gz, self.lex)
+        self.finder = _finder(self.nlp, self.gz, self.lex)
         # Surname -> person already in the graph, so 'Dickinson' in a later article is the same node.
         self.known: dict[str, ActorInfo] = {}
 
@@ -55,20 +58,32 @@ class Extractor:
     def extract(self, document: Document) -> Extraction:
         return self._build(document, self.nlp(document.text))
 
-    def extract_many(self, documents: Iterable[Document], batch_size: int = 16, n_process: int = 1) -> Iterator[Extraction]:
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 16, n_process: int = 1,
+                     parses: ParseCache | None = None) -> Iterator[Extraction]:
         """Extract many documents, in input order: ``nlp.pipe`` batches, and with ``n_process`` > 1 a pool of
-        worker processes that each parse *and* extract (only small results cross process boundaries)."""
+        worker processes that each parse *and* extract (only small results cross process boundaries).
+
+        ``parses``: a document whose text it holds is not parsed again (ingest reads some documents twice,
+        with another surname table); with ``parses.keep``, the texts parsed here are added to it."""
         if n_process <= 1:
             docs = documents if isinstance(documents, list) else list(documents)
-            for parsed, document in self.nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size):
-                yield self._build(document, parsed)
+            if parses is None:
+                for parsed, document in self.nlp.pipe(((d.text, d) for d in docs), as_tuples=True,
+                                                      batch_size=batch_size):
+                    yield self._build(document, parsed)
+                return
+            for ext, blob in self._extract_items([(d, parses.get(d.text)) for d in docs], parses.keep, batch_size):
+                parses.put(ext.document.text, blob)
+                yield ext
             return
         docs = list(documents)
         # Several chunks per worker so that none sits idle at the end, at most batch_size documents each.
         size = max(1, min(batch_size, -(-len(docs) // (n_process * 4))))
-        chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+        items = [(d, parses.get(d.text) if parses is not None else None) for d in docs]
+        chunks = [items[i:i + size] for i in range(0, len(items), size)]
         if not chunks:
             return
+        keep = parses is not None and parses.keep
         methods = multiprocessing.get_all_start_methods()
         # fork: workers inherit this loaded pipeline and gazetteer matcher, nothing is pickled or reloaded.
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -76,10 +91,26 @@ class Extractor:
         _WORKER = self
         try:
             with ctx.Pool(min(n_process, len(chunks)), initializer=_init_worker, initargs=(self.model,)) as pool:
-                for batch in pool.imap(_extract_chunk, chunks):
-                    yield from batch
+                for batch in pool.imap(partial(_extract_chunk, keep=keep), chunks):
+                    for ext, blob in batch:
+                        if parses is not None:
+                            parses.put(ext.document.text, blob)
+                        yield ext
         finally:
             _WORKER = None
+
+    def _extract_items(self, items: list[tuple[Document, bytes | None]], keep: bool,
+                       batch_size: int) -> Iterator[tuple[Extraction, bytes | None]]:
+        """(extraction, the parse as bytes when ``keep`` and it was parsed here) per (document, stored parse)."""
+        parsed = self.nlp.pipe((d.text for d, blob in items if blob is None), batch_size=batch_size)
+        for document, blob in items:
+            if blob is None:
+                doc = next(parsed)
+                # serialised before the rules run, so the copy is the parse alone (the rules cache in user_data)
+                out = zlib.compress(doc.to_bytes(exclude=["tensor"]), 1) if keep else None  # a fifth of the size
+            else:
+                doc, out = Doc(self.nlp.vocab).from_bytes(zlib.decompress(blob)), None
+            yield self._build(document, doc), out
 
     def explain(self, document: Document) -> list[SentenceExplanation]:
         """Sentence by sentence: the mentions found and the relations the rules made (and any not stored)."""
@@ -220,6 +251,19 @@ ACTS = {"SANCTIONS", "COERCES", "SUPPORTS", "REJECTS", "CONCEDES", "THREATENS", 
 
 _WORKER: Extractor | None = None  # the extractor of this (worker) process
 
+# Mention finders by (pipeline, gazetteer, lexicon): building one (a phrase matcher over every gazetteer form) costs
+# a third of a second, paid by every ingest and every re-read; a finder holds no document state, so it is shared.
+_FINDERS: list[tuple[Language, Gazetteer, Lexicon, MentionFinder]] = []
+
+
+def _finder(nlp: Language, gz: Gazetteer, lex: Lexicon) -> MentionFinder:
+    for n, g, x, finder in _FINDERS:
+        if n is nlp and g is gz and x is lex:
+            return finder
+    finder = MentionFinder(nlp, gz, lex)
+    _FINDERS[:] = [*_FINDERS[-3:], (nlp, gz, lex, finder)]  # the objects are kept, so their ids are not reused
+    return finder
+
 
 def _init_worker(model: str | None) -> None:
     global _WORKER
@@ -227,10 +271,34 @@ def _init_worker(model: str | None) -> None:
         _WORKER = Extractor(model)
 
 
-def _extract_chunk(docs: list[Document]) -> list[Extraction]:
+def _extract_chunk(items: list[tuple[Document, bytes | None]], keep: bool) -> list[tuple[Extraction, bytes | None]]:
     ex = _WORKER
     assert ex is not None
-    return [ex._build(d, p) for d, p in zip(docs, ex.nlp.pipe([d.text for d in docs], batch_size=len(docs)), strict=True)]
+    return list(ex._extract_items(items, keep, batch_size=len(items)))
+
+
+class ParseCache:
+    """Parsed texts as compressed bytes (``Doc.to_bytes``, zlib), up to ``budget`` bytes in all: ingest reads a document again when
+    a surname in it names a person found in another document, and parsing is most of the cost of a read.
+
+    The parse of a text does not depend on the surname table, so a stored parse gives the same extraction."""
+
+    def __init__(self, budget: int = 256 * 2**20, keep: bool = True) -> None:
+        self.budget = budget
+        self.keep = keep  # add the texts parsed (False: only use what is stored)
+        self.size = 0
+        self._parses: dict[str, bytes] = {}
+
+    def get(self, text: str) -> bytes | None:
+        return self._parses.get(text)
+
+    def items(self) -> list[tuple[str, bytes]]:
+        return list(self._parses.items())
+
+    def put(self, text: str, blob: bytes | None) -> None:
+        if blob is not None and text not in self._parses and self.size + len(blob) <= self.budget:
+            self._parses[text] = blob
+            self.size += len(blob)
 
 
 def _date(value: str | None) -> date | None:

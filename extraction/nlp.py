@@ -6,9 +6,11 @@ the default is the small English pipeline that the project installs from PyPI.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -109,6 +111,16 @@ def line_breaks(doc: Doc) -> Doc:
                     break
                 tok._.skip = True
     return doc
+
+
+def pipeline_fingerprint(nlp: Language) -> str:
+    """What a parse depends on besides the text: spaCy's and the model's versions, the components, and this
+    module's source (the tokenizer's infixes and ``line_breaks``). A stored parse is used only under the same."""
+    meta = nlp.meta
+    parts = [spacy.__version__, f"{meta.get('lang')}_{meta.get('name')}", str(meta.get("version")), *nlp.pipe_names]
+    h = hashlib.sha256("\0".join(parts).encode())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()
 
 
 def model_name(name: str | None = None) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 from conftest import EXAMPLES
 
 from actorgraph.ingest import ingest_paths
@@ -36,3 +38,57 @@ def test_ingest_with_two_processes_builds_the_same_store(tmp_path):
     report = ingest_paths([EXAMPLES], b, processes=2, progress=False)
     assert report.documents_added == 2
     assert GraphStore.open(tmp_path / "a").to_dict() == GraphStore.open(tmp_path / "b").to_dict()
+
+
+def test_stored_parses_give_the_same_extraction_and_are_not_parsed_again():
+    from extraction.extractor import Extractor, ParseCache
+
+    ex = Extractor()
+    docs = _docs()
+    fresh = [e.model_dump() for e in ex.extract_many(docs, batch_size=2, n_process=1)]
+    for n_process in (1, 2):
+        parses = ParseCache()
+        first = [e.model_dump() for e in ex.extract_many(docs, batch_size=2, n_process=n_process, parses=parses)]
+        assert len(parses._parses) == len({d.text for d in docs}) and parses.size > 0
+        parses.keep = False
+        calls = []
+        pipe = ex.nlp.pipe
+        ex.nlp.pipe = lambda texts, pipe=pipe, calls=calls, **kw: pipe((calls.append(t) or t for t in texts), **kw)
+        try:
+            again = [e.model_dump() for e in ex.extract_many(docs, batch_size=2, n_process=1, parses=parses)]
+        finally:
+            del ex.nlp.pipe
+        assert first == again == fresh
+        assert calls == []  # every text came from the stored parses
+    small = ParseCache(budget=1)
+    list(ex.extract_many(docs[:2], n_process=1, parses=small))
+    assert small.size == 0  # over the budget: nothing kept, the text is parsed again when read again
+
+
+def test_a_stored_document_read_again_uses_its_stored_parse(tmp_path):
+    """'Okonkwo' alone in a stored document names Maria Okonkwo once a later ingest names her in full: the stored
+    document is read again, from the parse its own ingest left in the store folder, with the same result."""
+    from extraction.nlp import load_nlp
+
+    later = "Analyst Maria Okonkwo of Human Rights Watch criticised the European Union."
+    (tmp_path / "a.txt").write_text("In a new statement, Okonkwo condemned the European Union again.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(later, encoding="utf-8")
+    stores = []
+    for name, keep in (("with", True), ("without", False)):
+        store = GraphStore.open(tmp_path / name, create=True)
+        ingest_paths([tmp_path / "a.txt"], store, progress=False)
+        assert len(list((tmp_path / name / "parses").glob("*.zlib"))) == 1
+        if not keep:
+            shutil.rmtree(tmp_path / name / "parses")
+        parsed: list[str] = []
+        nlp = load_nlp(None)  # the extractor's pipeline (load_nlp() is another cache entry)
+        nlp.pipe = lambda texts, pipe=nlp.pipe, parsed=parsed, **kw: pipe((parsed.append(t) or t for t in texts), **kw)
+        try:
+            report = ingest_paths([tmp_path / "b.txt"], store, progress=False)
+        finally:
+            del nlp.pipe
+        assert report.reresolved == 1
+        assert len(parsed) == (1 if keep else 2) and parsed[0] == later  # with the stored parse, only b is parsed
+        stores.append(GraphStore.open(tmp_path / name).to_dict())
+    assert stores[0] == stores[1]
+    assert "maria-okonkwo" in str(stores[0])
