@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extraction import headlines  # noqa: F401  (registers the headline_verbs component)
+from extraction import headlines  # also registers the headline_verbs component
 from graph.errors import ActorgraphError
 
 MODEL_ENV = "ACTORGRAPH_SPACY_MODEL"
@@ -114,12 +114,16 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 def pipeline_fingerprint(nlp: Language) -> str:
-    """What a parse depends on besides the text: spaCy's and the model's versions, the components, and this
-    module's source (the tokenizer's infixes and ``line_breaks``). A stored parse is used only under the same."""
+    """What a parse depends on besides the text: spaCy's and the model's versions, the components, this
+    module's source (the tokenizer's infixes and ``line_breaks``), and the headline re-parse with the trigger
+    verbs it looks for (user trigger files add some). A stored parse is used only under the same."""
     meta = nlp.meta
     parts = [spacy.__version__, f"{meta.get('lang')}_{meta.get('name')}", str(meta.get("version")), *nlp.pipe_names]
     h = hashlib.sha256("\0".join(parts).encode())
     h.update(Path(__file__).read_bytes())
+    h.update(Path(headlines.__file__).read_bytes())
+    if "headline_verbs" in nlp.pipe_names:
+        h.update("\0".join(sorted(nlp.get_pipe("headline_verbs").verbs)).encode())
     return h.hexdigest()
 
 
