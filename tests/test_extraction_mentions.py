@@ -134,3 +134,16 @@ def test_his_counterpart_in_a_list_is_the_other_minister(extractor):
     found = triples(extractor, text)
     assert ("abbas-araghchi", "MEMBER_OF", "iran") in found and ("hakan-fidan", "MEMBER_OF", "turkey") in found, found
     assert ("hakan-fidan", "MEMBER_OF", "iran") not in found, found
+
+
+def test_a_capitalised_role_noun_is_not_part_of_the_name(extractor):
+    """'Spokesperson Wang Wenbin': the NER takes the role noun into the name; the person is 'Wang Wenbin', and a
+    Chinese family name, written first, names him again ('Wang said')."""
+    ext = extractor.extract(Document(id="w", text="Chinese Foreign Ministry Spokesperson Wang Wenbin criticised Japan "
+                                                  "on Monday. Wang said Japan would regret the decision.",
+                                     date="2025-12-01"))
+    names = {a.name for a in ext.actors}
+    assert "Wang Wenbin" in names and not any(n.startswith("Spokesperson") for n in names)
+    found = {(r.source, r.type, r.target) for r in ext.relations}
+    assert ("wang-wenbin", "CRITICISES", "japan") in found
+    assert ("wang-wenbin", "THREATENS", "japan") in found

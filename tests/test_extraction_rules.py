@@ -922,3 +922,20 @@ def test_remarks_read_as_a_verb_still_name_what_was_said(extractor):
     # a clause with its own object is an act, not a reply to the remarks
     found = triples(extractor, "Tebboune said France was meddling, remarks that Paris dismissed the envoy over.")
     assert ("france", "REJECTS", "abdelmadjid-tebboune") not in found
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # agreeing to meet is the meeting, not an agreement to cooperate
+    ("Ethiopia and Eritrea agreed on Monday to meet in Asmara next month.",
+     ("ethiopia", "MEETS", "eritrea"), ("ethiopia", "COOPERATES_WITH", "eritrea")),
+    # 'in Damascus' hung on the verb still places the government
+    ("Iran, whose leaders back the government in Damascus, sent more advisers.",
+     ("iran", "SUPPORTS", "syria"), ("iran", "SUPPORTS", "iran")),
+    # an unnamed envoy speaks for the state that sent him
+    ("Syria's ambassador to the UN criticised Israel on Tuesday.",
+     ("syria", "CRITICISES", "israel"), ("united-nations", "CRITICISES", "israel")),
+])
+def test_round2_wire_constructions(extractor, text, present, absent):
+    found = triples(extractor, text)
+    assert present in found
+    assert absent not in found

@@ -43,3 +43,23 @@ def test_the_headline_states_the_cut_not_cooperation(extractor):
     found = {(r.source, r.type, r.target) for r in ext.relations}
     assert ("chile", "SANCTIONS", "nicaragua") in found
     assert ("chile", "COOPERATES_WITH", "nicaragua") not in found
+
+
+@pytest.mark.parametrize("headline, pair", [
+    ("Kenya, Somalia agree to restore diplomatic ties", ("kenya", "somalia")),
+    ("Ethiopia, Eritrea sign border deal", ("ethiopia", "eritrea")),
+])
+def test_a_comma_listed_headline_subject_acts_together(extractor, headline, pair):
+    """The parser hangs the first name of 'X, Y agree ...' on the verb (`dep`, a second `nsubj`): both still act."""
+    ext = extractor.extract(Document(id="h", text=headline + "\nNAIROBI (Agency) - The talks ended on Monday.",
+                                     date="2025-12-01"))
+    found = {frozenset((r.source, r.target)) for r in ext.relations if r.type == "COOPERATES_WITH"}
+    assert frozenset(pair) in found
+
+
+def test_a_comma_in_a_clause_is_not_a_headline_list(extractor):
+    ext = extractor.extract(Document(id="h", text="In Nairobi, Somalia agreed to restore diplomatic ties with Kenya.",
+                                     date="2025-12-01"))
+    found = {(r.source, r.type, r.target) for r in ext.relations}
+    assert ("somalia", "COOPERATES_WITH", "kenya") in found or ("kenya", "COOPERATES_WITH", "somalia") in found
+    assert all(r.source != r.target for r in ext.relations)

@@ -45,6 +45,12 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
         span = _trim(ent)
         if span is None:
             continue
+        if ent.label_ == "PERSON":
+            # 'Spokesperson Wang Wenbin': a role noun the NER took into the name ('Wang said' must find him)
+            cut = span.start
+            while cut < span.end - 2 and doc[cut].lower_ in AFFILIATION_NOUNS and doc[cut].is_title:
+                cut += 1
+            span = doc[cut:span.end]
         if ent.label_ == "ORG":
             span = lk.lex.whole_name(span, taken)  # 'Union Solidarity' of 'Union Solidarity and Development Party'
             end = org_of_place_end(span)

@@ -56,7 +56,12 @@ def find_bare_proxies(lk: Lookup, st: FindState) -> list[Mention]:
         prev = doc[tok.i - 1] if tok.i > 0 else None
         if not ((prev is not None and prev.lower_ == "the") or (tok.is_title and tok.dep_ == "compound")):
             continue
-        in_capital = [lk.gz.capitals.get(g.text) for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+        # (also when the parser hangs 'in Damascus' on the verb: 'backs the government in Damascus')
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+        if nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prep" and nxt not in preps:
+            preps.append(nxt)
+        in_capital = [lk.gz.capitals.get(g.text) for c in preps
                       for g in c.children if g.dep_ == "pobj" and g.text in lk.gz.capitals]
         if in_capital and in_capital[0]:
             out.append(Mention(tok.i, tok.i + 1, (in_capital[0],), "proxy", tok.text))  # 'the government in Tripoli'

@@ -72,6 +72,14 @@ def find_short_names(lk: Lookup, st: FindState) -> list[Mention]:
     return out
 
 
+# Common Chinese family names, written first: 'Wang Wenbin' ... 'Wang said'. (Korean 'Kim'/'Lee' are left out:
+# they are also Western given and family names; three-part names are read by shape below.)
+FAMILY_FIRST = {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun", "Hu",
+                "Zhu", "Gao", "Lin", "Guo", "Luo", "Liang", "Zheng", "Xie", "Tang", "Feng", "Dong", "Xiao",
+                "Cao", "Yuan", "Deng", "Xi", "Shen", "Peng", "Jiang", "Cai", "Jia", "Ding", "Wei", "Pan", "Du",
+                "Qin", "Mao", "Lu", "Yu", "Fu"}
+
+
 def surname_keys(name: str) -> list[str]:
     """'Gimena Sánchez-Garzoli' -> ['Sánchez-Garzoli', 'Sánchez']; single names have none."""
     parts = name.split()
@@ -79,7 +87,8 @@ def surname_keys(name: str) -> list[str]:
         return []
     last = parts[-1]
     keys = [last]
-    if (len(parts) == 3 and len(last) <= 3) or ("-" in last and last.split("-", 1)[1][:1].islower()):
+    if (len(parts) == 3 and len(last) <= 3) or ("-" in last and last.split("-", 1)[1][:1].islower()) \
+            or (len(parts) == 2 and parts[0] in FAMILY_FIRST):
         keys.append(parts[0])  # family name first: 'Kim Jong Un' -> 'Kim', 'Lee Jae-myung' -> 'Lee'
     head, _, rest = last.partition("-")
     if rest and head.lower() in ("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ibn", "bin", "abu"):

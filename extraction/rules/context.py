@@ -209,6 +209,24 @@ class RuleContext:
             return [self.state_of(a) or a for a in m.actors]
         return list(m.actors)
 
+    def _listed_before(self, verb: Token, subj: Token) -> list[str]:
+        """Actors a headline lists before the subject with a comma only ('Kenya, Somalia agree to restore
+        ties'): the parser hangs the first name on the verb as `dep`, yet both sides act."""
+        doc = verb.doc
+        out: list[str] = []
+        nxt = subj
+        for c in sorted((c for c in verb.children if c.i < subj.i and c.dep_ != "punct"), key=lambda t: -t.i):
+            m = self.m.at(c)
+            if c.dep_ not in ("dep", "npadvmod", "nsubj") or c.right_edge.i + 2 != nxt.left_edge.i \
+                    or doc[c.right_edge.i + 1].text != "," or m is None or m.place_only:
+                break
+            out[:0] = self.np_actors(c)
+            nxt = c
+        after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > subj.i]  # 'Ethiopia, Eritrea sign'
+        if after and subj.right_edge.i + 2 == after[0].left_edge.i and doc[subj.right_edge.i + 1].text == ",":
+            out.extend(self.np_actors(after[0]))
+        return out
+
     def subject_actors(self, verb: Token, depth: int = 0) -> list[str]:
         if verb.dep_ == "relcl" and _relpron_as_object_only(verb):
             head = verb.head  # 'Kazakhstan and Uzbekistan, which both trade with ...': 'which' parsed as an object
@@ -225,7 +243,8 @@ class RuleContext:
                     if child.lower_ == "which":  # 'which' never stands for a person
                         found = [a for a in found if self.kind(a) != "person"]
                     return found
-                return self.np_actors(child)
+                listed = self._listed_before(verb, child)
+                return list(dict.fromkeys(listed + self.np_actors(child))) if listed else self.np_actors(child)
             if child.dep_ == "nsubjpass":
                 # 'Both leaders are expected to explore ...': the passive subject acts in the xcomp.
                 if any(c.dep_ == "xcomp" for c in verb.children):

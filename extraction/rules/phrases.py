@@ -105,6 +105,9 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
         else:  # a preposition on the verb or on its object
             # the object's conjuncts too: 'fired 500 drones and 30 missiles at Y' hangs 'at Y' on 'missiles'
             heads = (verb, obj, *obj.conjuncts) if obj is not None else (verb,)
+            # and on a noun of another preposition: 'a complaint with the council over Y's presence'
+            heads = (*heads, *(p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ != where
+                                for p in c.children if p.dep_ == "pobj"))
             found = [a for head in heads for c in head.children
                      if c.dep_ in ("prep", "dative") and c.lower_ == where
                      for p in c.children if p.dep_ == "pobj" for a in _place_actors(ctx, p)]

@@ -177,6 +177,10 @@ def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coo
     rtype = _choose(types, ctx.sent)
     if intent_clause(tok) and rtype in ("LEADS", "MEMBER_OF", "ALLIED_WITH"):
         return None  # "the country's bid to join the bloc": a standing tie is not made by wanting it
+    if rtype == "COOPERATES_WITH" and any(
+            x.dep_ == "xcomp" and (ctx.lex.verb_types(x.lemma_.lower()) or [""])[0] in ("MEETS", "NEGOTIATES")
+            for x in tok.children):
+        return None  # 'agreed to meet Y', 'agreed to hold talks': the meeting is the act, read on its own verb
     if lemma == "trade" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return None  # 'trade with the Taliban' is commerce; 'traded accusations' is read by the noun rule
     if tok.dep_ == "acl" and ctx.lex.noun_types(tok.head.lemma_.lower()) and not intent_clause(tok):
@@ -212,6 +216,14 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
                  for p in g.children for a in ctx.np_actors(p) if a not in subj]  # also 'fought [X alongside Y]
     clause = _Clause(tok, lemma, rtype, subj + alongside, obj, dobjs, coop_obj, alongside, passive)  # 'backed X alongside the UAE'
     subj_tok = next((c for c in tok.children if c.dep_ in SUBJ), None)
+    if subj_tok is not None and ctx.m.at(subj_tok) is None \
+            and subj_tok.lemma_.lower() in ctx.lex.word_class("envoy_nouns"):
+        # "Syria's UN envoy criticised Israel", the envoy unnamed: the state he speaks for acts (not the UN)
+        sent_by = [a for c in subj_tok.children if c.dep_ in ("poss", "amod") for a in ctx.np_actors(c)
+                   if ctx.kind(a) == "state"]
+        if sent_by:
+            clause.subj = sent_by
+            return clause
     if rtype in tax.communicative and subj_tok is not None and ctx.m.at(subj_tok) is None \
             and subj_tok.lower_ not in GROUP_NOUNS | STATE_PROXIES and subj_tok.pos_ == "NOUN" \
             and not any(c.dep_ == "appos" for c in subj_tok.children):
@@ -241,10 +253,7 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
     if lemma == "deny" and not any(x.dep_ == "dobj" for x in tok.children):
         return False  # 'denies working with the FDLR' denies a claim; 'denied the allegations' rejects the accuser
     if c.rtype == "REJECTS" and xcomp is not None and not c.obj:
-        c.obj = ctx.object_actors(xcomp)          # 'refused to accept U.S. military flights'
-        if not c.obj:                             # 'refused to open any negotiation with JNIM'
-            c.obj = [a for o in xcomp.children if o.dep_ == "dobj" for x in o.children if x.dep_ == "prep"
-                     and x.lower_ in ("with", "of", "from", "to") for p in x.children for a in ctx.np_actors(p)]
+        c.obj = ctx.object_actors(xcomp) or _object_partner(ctx, xcomp)  # 'refused to accept U.S. flights'
         if not c.obj and xcomp.lemma_.lower() in ("allow", "let", "permit"):
             # 'refused to allow Algerian planes to land': the one kept out is the subject of the allowed act
             c.obj = [a for x in xcomp.children if x.dep_ in ("ccomp", "xcomp") for s_ in x.children
@@ -267,11 +276,19 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
                  for a in ctx.np_actors(p) or [a for q in p.children if q.dep_ == "poss" for a in ctx.np_actors(q)]]
         c.obj = about or c.obj
     if c.rtype == "THREATENS" and xcomp is not None and not c.obj:
-        c.obj = ctx.object_actors(xcomp)          # 'threatened to sanction Colombia'
+        # 'threatened to sanction Colombia'; 'threatened to suspend its cooperation with the IAEA'
+        # ('its cooperation' names the subject itself: the partner on the object is the one threatened)
+        c.obj = [a for a in ctx.object_actors(xcomp) if a not in c.subj] or _object_partner(ctx, xcomp)
     if c.rtype == "SUPPORTS" and not c.obj:       # 'pledged five patrol vessels [to the Philippines]' (on the object)
         c.obj = [a for o in c.dobjs for x in o.children if x.dep_ == "prep" and x.lower_ in ("to", "for")
                  for p in x.children if p.dep_ == "pobj" for a in _recipient(ctx, p)]
     return True
+
+
+def _object_partner(ctx: RuleContext, verb: Token) -> list[str]:
+    """The partner named on a verb's object: 'open any negotiation with JNIM', 'suspend its aid to Mali'."""
+    return [a for o in verb.children if o.dep_ == "dobj" for x in o.children if x.dep_ == "prep"
+            and x.lower_ in ("with", "of", "from", "to") for p in x.children for a in ctx.np_actors(p)]
 
 
 def _reinterpret(ctx: RuleContext, c: _Clause) -> None:
