@@ -147,3 +147,11 @@ def test_a_capitalised_role_noun_is_not_part_of_the_name(extractor):
     found = {(r.source, r.type, r.target) for r in ext.relations}
     assert ("wang-wenbin", "CRITICISES", "japan") in found
     assert ("wang-wenbin", "THREATENS", "japan") in found
+
+
+def test_a_hyphenated_al_name_is_the_person_named_in_full(extractor):
+    ext = extractor.extract(Document(id="q", text="Qatar's prime minister, Sheikh Mohammed bin Abdulrahman Al Thani, "
+                                                  "met Antony Blinken in Doha. Al-Thani criticised Israel.",
+                                     date="2024-03-01"))
+    found = {(r.source, r.type, r.target) for r in ext.relations}
+    assert ("mohammed-bin-abdulrahman-al-thani", "CRITICISES", "israel") in found

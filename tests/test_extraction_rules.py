@@ -939,3 +939,17 @@ def test_round2_wire_constructions(extractor, text, present, absent):
     found = triples(extractor, text)
     assert present in found
     assert absent not in found
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Ghana declared two Nigerian diplomats persona non grata on Monday.", ("ghana", "SANCTIONS", "nigeria")),
+    ("Mali declared the French ambassador persona non grata and gave him 72 hours to leave.",
+     ("mali", "SANCTIONS", "france")),
+])
+def test_declared_persona_non_grata_is_an_expulsion(extractor, text, present):
+    assert present in triples(extractor, text)
+
+
+def test_a_negated_persona_non_grata_states_nothing(extractor):
+    assert not any(t == "SANCTIONS" for _, t, _ in triples(
+        extractor, "Ghana did not declare the Nigerian ambassador persona non grata."))

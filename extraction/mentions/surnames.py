@@ -90,6 +90,8 @@ def surname_keys(name: str) -> list[str]:
     if (len(parts) == 3 and len(last) <= 3) or ("-" in last and last.split("-", 1)[1][:1].islower()) \
             or (len(parts) == 2 and parts[0] in FAMILY_FIRST):
         keys.append(parts[0])  # family name first: 'Kim Jong Un' -> 'Kim', 'Lee Jae-myung' -> 'Lee'
+    if len(parts) >= 3 and parts[-2].lower() in ("al", "el"):
+        keys.append(f"{parts[-2]}-{last}")  # 'Sheikh Mohammed ... Al Thani' -> 'Al-Thani'
     head, _, rest = last.partition("-")
     if rest and head.lower() in ("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ibn", "bin", "abu"):
         keys.append(rest)  # 'al-Burhan' -> 'Burhan'

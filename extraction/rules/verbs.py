@@ -55,10 +55,16 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         lemma = tok.lemma_.lower()
         _remember_doers(ctx, tok, lemma)
+        brokered = _brokered_by(ctx, tok, lemma)  # (a phrase may claim 'brokered' yet find no 'between')
+        if brokered:
+            yield from brokered
+            continue
         if tok.i in claimed:
             continue
         dobjs = [c for c in tok.children if c.dep_ == "dobj"]
         special = _posture_verb(ctx, tok, lemma, dobjs)
+        if special is None:
+            special = _persona_non_grata(ctx, tok, lemma)
         if special is None:
             special = _transfer_verb(ctx, tok, lemma, dobjs)
         if special is not None:
@@ -113,6 +119,40 @@ def _posture_verb(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) 
                   for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
         return [Found(s, "SUPPORTS", o, tok.i, "verb:stand", 0.6) for s, o in _pairs(ctx.subject_actors(tok), backed)]
     return None
+
+
+def _persona_non_grata(ctx: RuleContext, tok: Token, lemma: str) -> list[Found] | None:
+    """'declared the Nigerian ambassador persona non grata': an expulsion (CAMEO 166). The parser reads 'persona'
+    as a verb or noun with the diplomat as its subject, so the words decide, not the parse."""
+    if lemma != "declare" or ctx.negated(tok) or ctx.blocked(tok):
+        return None
+    doc, end = tok.doc, ctx.sent.end
+    k = next((i for i in range(tok.i + 1, end - 2) if doc[i].lower_ == "persona" and doc[i + 1].lower_ == "non"
+              and doc[i + 2].lower_ == "grata"), None)
+    if k is None:
+        return None
+    span = range(tok.i + 1, k)
+    declared = [a for i in span if doc[i].head.i not in span for a in ctx.np_actors(doc[i])]
+    return [Found(s, "SANCTIONS", o, tok.i, "verb:declare-persona-non-grata", 0.7)
+            for s, o in _pairs(ctx.subject_actors(tok), declared)]
+
+
+def _brokered_by(ctx: RuleContext, tok: Token, lemma: str) -> list[Found] | None:
+    """'Sudan accepted a ceasefire brokered by Saudi Arabia', 'the truce between X and Y, brokered by Qatar': the
+    mediator talks with the parties, named by 'between' on the deal or as the subject of the verb that takes it."""
+    if lemma not in ctx.lex.word_class("mediating_verbs") or tok.dep_ != "acl" or ctx.negated(tok):
+        return None
+    deal = tok.head
+    mediators = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+    dealt = {o for p in ctx.lex.phrases if lemma in p.verbs and "between" in p.target for o in p.objects or ()}
+    if not mediators or deal.lemma_.lower() not in dealt:
+        return None  # the deal nouns of the mediator's phrase ('brokered a truce between X and Y')
+    parties = [a for c in deal.children if c.dep_ == "prep" and c.lower_ == "between"
+               for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+    taker = deal.head if deal.dep_ == "dobj" else deal.head.head if deal.dep_ == "pobj" else None
+    if not parties and taker is not None and taker.pos_ in ("VERB", "AUX"):
+        parties = ctx.subject_actors(taker)  # 'accepted a truce brokered by X', 'agreed to a truce brokered by X'
+    return [Found(s, "NEGOTIATES", o, tok.i, f"verb:{lemma}", 0.65) for s, o in _pairs(mediators, parties) if s != o]
 
 
 def _transfer_verb(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) -> list[Found] | None:
