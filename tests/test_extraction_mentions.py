@@ -155,3 +155,9 @@ def test_a_hyphenated_al_name_is_the_person_named_in_full(extractor):
                                      date="2024-03-01"))
     found = {(r.source, r.type, r.target) for r in ext.relations}
     assert ("mohammed-bin-abdulrahman-al-thani", "CRITICISES", "israel") in found
+
+
+def test_a_given_name_the_ner_left_out_after_a_title(extractor):
+    ext = extractor.extract(Document(id="k", text="Minister of State Kirti Vardhan Singh visited Kathmandu on Monday.",
+                                     date="2025-12-01"))
+    assert "Kirti Vardhan Singh" in {a.name for a in ext.actors}

@@ -953,3 +953,16 @@ def test_declared_persona_non_grata_is_an_expulsion(extractor, text, present):
 def test_a_negated_persona_non_grata_states_nothing(extractor):
     assert not any(t == "SANCTIONS" for _, t, _ in triples(
         extractor, "Ghana did not declare the Nigerian ambassador persona non grata."))
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Sudan accepted a ceasefire brokered by Saudi Arabia on Saturday.", ("saudi-arabia", "NEGOTIATES", "sudan")),
+    ("The truce between Israel and Hamas, brokered by Qatar, held overnight.", ("qatar", "NEGOTIATES", "hamas")),
+])
+def test_a_deal_brokered_by_a_mediator(extractor, text, present):
+    assert present in triples(extractor, text)
+
+
+def test_being_seen_arriving_is_no_meeting(extractor):
+    found = triples(extractor, "Envoys from Egypt, Qatar and Turkey were seen arriving at the palace in Khartoum.")
+    assert not any(t == "MEETS" for _, t, _ in found)

@@ -60,6 +60,12 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
             continue
         if ent.label_ == "PERSON":
             span = _extend_name(span, taken)
+            prev = doc[span.start - 1] if span.start > 0 else None
+            if prev is not None and prev.i not in taken and prev.is_title and prev.pos_ == "PROPN" \
+                    and not prev.ent_type_ and not prev.is_sent_start and prev.text not in lk.forms \
+                    and not lk.lex.role_of(prev.text) and prev.lower_ not in lk.lex.title_words \
+                    and prev.lower_ not in AFFILIATION_NOUNS and prev.dep_ == "compound" and prev.head.i in range(span.start, span.end):
+                span = doc[prev.i:span.end]  # 'Minister of State Kirti Vardhan Singh': the NER left out 'Kirti'
         text = span.text
         known = lk.gz.lookup(text)
         noun_kind = _org_noun_before(span) if ent.label_ in ("PERSON", "ORG", "GPE") and not known else None

@@ -221,6 +221,8 @@ def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coo
             x.dep_ == "xcomp" and (ctx.lex.verb_types(x.lemma_.lower()) or [""])[0] in ("MEETS", "NEGOTIATES")
             for x in tok.children):
         return None  # 'agreed to meet Y', 'agreed to hold talks': the meeting is the act, read on its own verb
+    if lemma == "see" and any(c.dep_ == "auxpass" for c in tok.children):
+        return None  # 'delegations were seen arriving': being seen is no meeting
     if lemma == "trade" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return None  # 'trade with the Taliban' is commerce; 'traded accusations' is read by the noun rule
     if tok.dep_ == "acl" and ctx.lex.noun_types(tok.head.lemma_.lower()) and not intent_clause(tok):
