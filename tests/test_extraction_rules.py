@@ -934,6 +934,8 @@ def test_remarks_read_as_a_verb_still_name_what_was_said(extractor):
     # an unnamed envoy speaks for the state that sent him
     ("Syria's ambassador to the UN criticised Israel on Tuesday.",
      ("syria", "CRITICISES", "israel"), ("united-nations", "CRITICISES", "israel")),
+    ("Syria's UN envoy criticised Israel on Tuesday.",
+     ("syria", "CRITICISES", "israel"), ("united-nations", "CRITICISES", "israel")),
 ])
 def test_round2_wire_constructions(extractor, text, present, absent):
     found = triples(extractor, text)

@@ -31,6 +31,7 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
     """spaCy's named entities the gazetteer lacks, with a kind inferred from the name and the words around it."""
     doc, actors, taken = st.doc, st.actors, st.taken
     skip = set(st.acronyms)  # a defined acronym is its definition's actor
+    title_ends = {end for _s, end, _r in lk.roles_in(doc)}  # where a title ends and its holder's name begins
     out = []
     for ent in doc.ents:
         if ent.text in skip or doc[ent.start]._.headline:
@@ -64,7 +65,7 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
             if prev is not None and prev.i not in taken and prev.is_title and prev.pos_ == "PROPN" \
                     and not prev.ent_type_ and not prev.is_sent_start and prev.text not in lk.forms \
                     and not lk.lex.role_of(prev.text) and prev.lower_ not in lk.lex.title_words \
-                    and prev.lower_ not in AFFILIATION_NOUNS and prev.dep_ == "compound" and prev.head.i in range(span.start, span.end):
+                    and prev.i in title_ends and prev.dep_ == "compound" and prev.head.i in range(span.start, span.end):
                 span = doc[prev.i:span.end]  # 'Minister of State Kirti Vardhan Singh': the NER left out 'Kirti'
         text = span.text
         known = lk.gz.lookup(text)
