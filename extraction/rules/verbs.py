@@ -480,18 +480,28 @@ def _misread_participles(ctx: RuleContext) -> Iterator[Found]:
     if any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in ctx.sent):
         return
     for tok in ctx.sent:
-        if tok.dep_ != "amod" or tok.tag_ not in ("VBD", "VBN") or tok.head.pos_ != "PROPN" or tok.i == ctx.sent.start:
+        # (also tagged as a name: 'Ruto hosted Somalia's president', "hosted" a PROPN compound of 'Somalia')
+        as_name = tok.tag_ == "NNP" and tok.dep_ in ("amod", "compound") and tok.lower_.endswith("ed")
+        misread = as_name or (tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN") and tok.head.pos_ == "PROPN")
+        if not misread or tok.i == ctx.sent.start:
             continue
-        types = ctx.lex.verb_types(tok.lemma_.lower())
+        lemmas = [tok.lower_[:-2], tok.lower_[:-1]] if as_name else [tok.lemma_.lower()]
+        lemma = next((x for x in lemmas if ctx.lex.verb_types(x)), lemmas[0])
+        types = ctx.lex.verb_types(lemma)
         name = tok.head
         while ctx.m.at(name) is None and name.dep_ == "compound" and name.head.i != name.i:
             name = name.head  # 'hosted [President] Isaias Afwerki': the title hangs on the name
+        if name.dep_ == "poss":
+            owned = name.head  # "hosted Somalia's President X": the one owned, when it names an actor
+            while ctx.m.at(owned) is None and owned.dep_ == "compound" and owned.head.i != owned.i:
+                owned = owned.head
+            name = owned if ctx.m.at(owned) is not None else name
         doer, done_to = ctx.m.at(tok.doc[tok.i - 1]), ctx.m.at(name)
         if not types or doer is None or done_to is None or doer is done_to or doer.place_only or done_to.place_only \
                 or done_to.start <= tok.i:
             continue
         for s, o in _pairs(list(doer.actors), list(done_to.actors)):
-            yield Found(s, types[0], o, tok.i, f"verb:{tok.lemma_.lower()}", 0.55)
+            yield Found(s, types[0], o, tok.i, f"verb:{lemma}", 0.55)
 
 
 def _mutual_fight(ctx: RuleContext, c: _Clause) -> bool:
