@@ -296,3 +296,10 @@ def test_the_country_is_the_one_state_its_own_sentence_named(extractor):
     bound = {(surface, actor) for s in extractor.explain(Document(id="t", text=text, date="2025-12-01"))
              for surface, actor, via in s.mentions if via == "anaphor"}
     assert ("the country", "united-states") in bound
+
+
+def test_a_dateline_agency_is_no_antecedent(extractor):
+    text = "Chile rejects report on mine\nSANTIAGO, Dec 3 (Reuters) - Chile rejected the report on Tuesday, calling it biased."
+    ext = extract(extractor, text)
+    assert "reuters" not in {a.id for a in ext.actors}
+    assert not {r for r in ext.relations if r.target == "reuters"}
