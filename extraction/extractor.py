@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import bisect
 import multiprocessing
+import multiprocessing.pool
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -29,6 +31,9 @@ from extraction.nlp import load_nlp
 from extraction.rules import RULES, Found, RuleContext
 from graph.model import Actor, Document, Evidence, Extraction, Relation
 from graph.taxonomy import load_taxonomy
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -59,12 +64,15 @@ class Extractor:
         return self._build(document, self.nlp(document.text))
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 16, n_process: int = 1,
-                     parses: ParseCache | None = None) -> Iterator[Extraction]:
+                     parses: ParseCache | None = None, pool: WorkerPool | None = None) -> Iterator[Extraction]:
         """Extract many documents, in input order: ``nlp.pipe`` batches, and with ``n_process`` > 1 a pool of
         worker processes that each parse *and* extract (only small results cross process boundaries).
 
         ``parses``: a document whose text it holds is not parsed again (ingest reads some documents twice,
-        with another surname table); with ``parses.keep``, the texts parsed here are added to it."""
+        with another surname table); with ``parses.keep``, the texts parsed here are added to it.
+
+        ``pool``: worker processes started earlier and kept (see :class:`WorkerPool`), used instead of starting
+        ``n_process`` new ones for this call."""
         if n_process <= 1:
             docs = documents if isinstance(documents, list) else list(documents)
             if parses is None:
@@ -84,20 +92,14 @@ class Extractor:
         if not chunks:
             return
         keep = parses is not None and parses.keep
-        methods = multiprocessing.get_all_start_methods()
-        # fork: workers inherit this loaded pipeline and gazetteer matcher, nothing is pickled or reloaded.
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        global _WORKER
-        _WORKER = self
-        try:
-            with ctx.Pool(min(n_process, len(chunks)), initializer=_init_worker, initargs=(self.model,)) as pool:
-                for batch in pool.imap(partial(_extract_chunk, keep=keep), chunks):
-                    for ext, blob in batch:
-                        if parses is not None:
-                            parses.put(ext.document.text, blob)
-                        yield ext
-        finally:
-            _WORKER = None
+        # The surname table goes with each chunk: a held pool's workers were forked with an older one.
+        task = partial(_extract_chunk, keep=keep, known=self.known)
+        with nullcontext(pool) if pool is not None else WorkerPool(self, min(n_process, len(chunks))) as held:
+            for batch in held.imap(task, chunks):
+                for ext, blob in batch:
+                    if parses is not None:
+                        parses.put(ext.document.text, blob)
+                    yield ext
 
     def _extract_items(self, items: list[tuple[Document, bytes | None]], keep: bool,
                        batch_size: int) -> Iterator[tuple[Extraction, bytes | None]]:
@@ -271,10 +273,52 @@ def _init_worker(model: str | None) -> None:
         _WORKER = Extractor(model)
 
 
-def _extract_chunk(items: list[tuple[Document, bytes | None]], keep: bool) -> list[tuple[Extraction, bytes | None]]:
+def _extract_chunk(items: list[tuple[Document, bytes | None]], keep: bool,
+                   known: dict[str, ActorInfo]) -> list[tuple[Extraction, bytes | None]]:
     ex = _WORKER
     assert ex is not None
+    ex.known = known
     return list(ex._extract_items(items, keep, batch_size=len(items)))
+
+
+class WorkerPool:
+    """Worker processes that parse and extract, started on first use and kept until closed: an ingest reads
+    documents up to three times (first read, re-reads with the batch's surnames, stored documents under the
+    lock), and starting a pool for each read cost more than a small batch's re-reads themselves.
+
+    Forked workers inherit ``extractor`` (loaded pipeline and gazetteer matcher); spawned ones load their own."""
+
+    def __init__(self, extractor: Extractor, n_process: int) -> None:
+        self.extractor = extractor
+        self.n_process = n_process
+        self._pool: multiprocessing.pool.Pool | None = None
+
+    def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """``fn`` over ``items`` in the workers, results in input order."""
+        if self._pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            # fork: workers inherit this loaded pipeline and gazetteer matcher, nothing is pickled or reloaded.
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            global _WORKER
+            _WORKER = self.extractor
+            try:
+                self._pool = ctx.Pool(self.n_process, initializer=_init_worker, initargs=(self.extractor.model,))
+            finally:
+                _WORKER = None
+        return self._pool.imap(fn, items)
+
+    def close(self) -> None:
+        """Stop the workers (they are idle: every result was taken)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class ParseCache:
