@@ -12,12 +12,11 @@ import bisect
 import multiprocessing
 import multiprocessing.pool
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -31,9 +30,6 @@ from extraction.nlp import load_nlp
 from extraction.rules import RULES, Found, RuleContext
 from graph.model import Actor, Document, Evidence, Extraction, Relation
 from graph.taxonomy import load_taxonomy
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 @dataclass
@@ -92,10 +88,8 @@ class Extractor:
         if not chunks:
             return
         keep = parses is not None and parses.keep
-        # The surname table goes with each chunk: a held pool's workers were forked with an older one.
-        task = partial(_extract_chunk, keep=keep, known=self.known)
         with nullcontext(pool) if pool is not None else WorkerPool(self, min(n_process, len(chunks))) as held:
-            for batch in held.imap(task, chunks):
+            for batch in held.extract_chunks(chunks, keep, self.known):
                 for ext, blob in batch:
                     if parses is not None:
                         parses.put(ext.document.text, blob)
@@ -274,10 +268,11 @@ def _init_worker(model: str | None) -> None:
 
 
 def _extract_chunk(items: list[tuple[Document, bytes | None]], keep: bool,
-                   known: dict[str, ActorInfo]) -> list[tuple[Extraction, bytes | None]]:
+                   known: dict[str, ActorInfo] | None) -> list[tuple[Extraction, bytes | None]]:
     ex = _WORKER
     assert ex is not None
-    ex.known = known
+    if known is not None:  # None: the table this worker was forked with
+        ex.known = known
     return list(ex._extract_items(items, keep, batch_size=len(items)))
 
 
@@ -292,9 +287,18 @@ class WorkerPool:
         self.extractor = extractor
         self.n_process = n_process
         self._pool: multiprocessing.pool.Pool | None = None
+        self._forked_known: dict[str, ActorInfo] | None = None  # the surname table the workers inherited
 
-    def imap(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """``fn`` over ``items`` in the workers, results in input order."""
+    def extract_chunks(self, chunks: list[list[tuple[Document, bytes | None]]], keep: bool,
+                       known: dict[str, ActorInfo]) -> Iterator[list[tuple[Extraction, bytes | None]]]:
+        """Each chunk's (extraction, parse) pairs, extracted with the surname table ``known``, in input order."""
+        pool = self._start()
+        # The table goes with each chunk only when it is not the one the workers were forked with (a re-read's):
+        # on a large store it is megabytes, and the first read has the most chunks.
+        task = partial(_extract_chunk, keep=keep, known=None if known is self._forked_known else known)
+        return pool.imap(task, chunks)
+
+    def _start(self) -> multiprocessing.pool.Pool:
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             # fork: workers inherit this loaded pipeline and gazetteer matcher, nothing is pickled or reloaded.
@@ -303,9 +307,11 @@ class WorkerPool:
             _WORKER = self.extractor
             try:
                 self._pool = ctx.Pool(self.n_process, initializer=_init_worker, initargs=(self.extractor.model,))
+                # spawned workers build their own extractor, with an empty table: the table always goes along
+                self._forked_known = self.extractor.known if ctx.get_start_method() == "fork" else None
             finally:
                 _WORKER = None
-        return self._pool.imap(fn, items)
+        return self._pool
 
     def close(self) -> None:
         """Stop the workers (they are idle: every result was taken)."""
