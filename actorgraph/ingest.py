@@ -14,11 +14,12 @@ import tempfile
 import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from actorgraph.progress import Progress, ProgressMeter, plain_lines
-from extraction.extractor import Extractor, ParseCache
+from extraction.extractor import Extractor, ParseCache, WorkerPool
 from extraction.mentions import known_people
 from extraction.nlp import load_nlp, pipeline_fingerprint
 from graph.model import Actor, Document, Extraction, Relation
@@ -123,8 +124,8 @@ def _merge_parts(document: Document, parts: list[tuple[int, Extraction]]) -> Ext
 
 def _extract(todo: list[Document], known: dict, model: str | None, processes: int,
              report: Callable[[Progress], None] | None, batch_size: int, chunk_chars: int,
-             parses: ParseCache | None = None) -> Iterator[Extraction]:
-    extractor = Extractor(model)
+             parses: ParseCache | None = None, pool: WorkerPool | None = None) -> Iterator[Extraction]:
+    extractor = pool.extractor if pool is not None else Extractor(model)
     extractor.known = known
     if any(len(d.text) > chunk_chars for d in todo):
         batch_size = max(1, min(batch_size, PIECE_BUDGET_CHARS // chunk_chars))
@@ -149,7 +150,8 @@ def _extract(todo: list[Document], known: dict, model: str | None, processes: in
     # spaCy yields results in input order, so each result matches the oldest piece in ``order``.
     # One process for one piece: a pool's start-up costs more than the piece.
     n_process = max(1, min(processes, sum(max(1, -(-len(d.text) // chunk_chars)) for d in todo)))
-    for ext in extractor.extract_many(pieces(), batch_size=batch_size, n_process=n_process, parses=parses):
+    for ext in extractor.extract_many(pieces(), batch_size=batch_size, n_process=n_process, parses=parses,
+                                      pool=pool if n_process > 1 else None):
         document, offset, last = order.popleft()
         if meter is not None:
             meter.advance(1 if last else 0, len(ext.document.text.split()))
@@ -221,7 +223,9 @@ def _mentions_unlinked(ext: Extraction, known: dict) -> bool:
     """Does the document name a known person's surname without that person among its actors?"""
     have = {a.id for a in ext.actors}
     text = ext.document.text
-    return any(p.id not in have and re.search(rf"\b{re.escape(key)}\b", text) for key, p in known.items())
+    # the substring test first: a regex search per surname costs most of the merge on a large store
+    return any(key in text and p.id not in have and re.search(rf"\b{re.escape(key)}\b", text)
+               for key, p in known.items())
 
 
 def _known(*groups: Iterable[tuple[str, dict]]) -> dict:
@@ -247,7 +251,7 @@ def _changed_keys(old: dict, new: dict) -> dict[str, str | None]:
 def _stale(text: str, have: set[str], changed: dict[str, str | None]) -> bool:
     """Would the changed surnames resolve differently in this text? (A person the text names in full
     is found without the surname table, so only an unlinked or an unresolvable surname counts.)"""
-    return any((pid is None or pid not in have) and re.search(rf"\b{re.escape(key)}\b", text)
+    return any(key in text and (pid is None or pid not in have) and re.search(rf"\b{re.escape(key)}\b", text)
                for key, pid in changed.items())
 
 
@@ -271,7 +275,8 @@ def _stored_texts(store: GraphStore, ids: list[str], max_doc_mb: float) -> dict[
 
 
 def _reresolve(store: GraphStore, report: IngestReport, used: list[dict], model: str | None, batch_size: int,
-               chunk: int, max_doc_mb: float, processes: int = 1, parses: ParseCache | None = None) -> None:
+               chunk: int, max_doc_mb: float, processes: int = 1, parses: ParseCache | None = None,
+               pool: WorkerPool | None = None) -> None:
     """Under the store lock: make every document's surname links those of the final set of people.
 
     A bare surname ('Okonkwo') links to the one stored person of that surname. Which people are
@@ -303,7 +308,7 @@ def _reresolve(store: GraphStore, report: IngestReport, used: list[dict], model:
     if again_stored:
         parses = parses or ParseCache(keep=False)
         _load_parses(store, model, [d.text for d in again_stored.values()], chunk, parses)
-    again = list(_extract(todo, final, model, processes, None, batch_size, chunk, parses))
+    again = list(_extract(todo, final, model, processes, None, batch_size, chunk, parses, pool))
     for i, ext in zip(redo, again, strict=False):
         report.extractions[i] = ext
     for ext in again[len(redo):]:
@@ -350,9 +355,19 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
     first = _known(stored)
     # The parses of this batch are kept for the documents read again below (same text, same parse).
     parses = ParseCache()
-    report.extractions.extend(_extract(todo, first, model, processes, callback, batch_size, chunk, parses))
-    parses.keep = False
-    _save_parses(store, model, parses)
+    # One set of worker processes for every read of this ingest, started when a read first needs it.
+    with WorkerPool(Extractor(model), processes) if processes > 1 else nullcontext() as pool:
+        report.extractions.extend(_extract(todo, first, model, processes, callback, batch_size, chunk, parses, pool))
+        parses.keep = False
+        _save_parses(store, model, parses)
+        _reread(store, report, stored, model, processes, batch_size, chunk, max_doc_mb, first, parses, pool)
+    return report
+
+
+def _reread(store: GraphStore, report: IngestReport, stored: list, model: str | None, processes: int,
+            batch_size: int, chunk: int, max_doc_mb: float, first: dict, parses: ParseCache,
+            pool: WorkerPool | None) -> None:
+    """Read again the documents whose surnames name a person of this batch, then merge (see :func:`merge_into`)."""
     used = [first] * len(report.extractions)  # the surname table each extraction was made with
     # A surname alone ('Okonkwo') is the person another document of this batch names in full: re-read the
     # few documents that mention such a surname, so the result does not depend on the order of documents.
@@ -362,32 +377,31 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, mod
     if redo:
         # Re-read in parallel too: on a small batch these re-reads cost as much as the first pass.
         again = list(_extract([report.extractions[i].document for i in redo], known, model, processes, None,
-                              batch_size, chunk, parses))
+                              batch_size, chunk, parses, pool))
         for i, ext in zip(redo, again, strict=True):
             report.extractions[i] = ext
             used[i] = known
 
     merge_into(store, report, used, model=model, batch_size=batch_size, chunk=chunk, max_doc_mb=max_doc_mb,
-               processes=processes, parses=parses)
-    return report
+               processes=processes, parses=parses, pool=pool)
 
 
 def merge_into(store: GraphStore, report: IngestReport, used: list[dict] | None = None, model: str | None = None,
                batch_size: int = 16, chunk: int = DEFAULT_CHUNK_CHARS, max_doc_mb: float = DEFAULT_MAX_DOC_MB,
-               processes: int = 1, parses: ParseCache | None = None) -> None:
+               processes: int = 1, parses: ParseCache | None = None, pool: WorkerPool | None = None) -> None:
     """Merge ``report.extractions`` into ``store`` (in any order: the merge is order-independent), and count.
 
     ``used`` is the surname table each extraction was made with (default: the store's before the merge);
     surnames whose person changed under the lock are resolved again, in ``processes`` worker processes (texts
-    ``parses`` holds are not parsed again). Also used by the cluster ingest (actorgraph/cluster.py), so both
-    build the same store.
+    ``parses`` holds are not parsed again; ``pool``: workers already started, used for that). Also used by the
+    cluster ingest (actorgraph/cluster.py), so both build the same store.
     """
     if used is None:
         used = [_known(list(store.graph.nodes(data=True)))] * len(report.extractions)
     # Merge under the store lock, re-reading first so a concurrent ingest is not overwritten; surnames are
     # resolved again against what is stored now (another ingest may have merged the person they name).
     with store.locked():
-        _reresolve(store, report, used, model, batch_size, chunk, max_doc_mb, processes, parses)
+        _reresolve(store, report, used, model, batch_size, chunk, max_doc_mb, processes, parses, pool)
         for ext in report.extractions:
             status, stored_id = store.merge_extraction(ext)
             if status == "unchanged":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import multiprocessing
+import multiprocessing.pool
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
@@ -59,12 +60,15 @@ class Extractor:
         return self._build(document, self.nlp(document.text))
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 16, n_process: int = 1,
-                     parses: ParseCache | None = None) -> Iterator[Extraction]:
+                     parses: ParseCache | None = None, pool: WorkerPool | None = None) -> Iterator[Extraction]:
         """Extract many documents, in input order: ``nlp.pipe`` batches, and with ``n_process`` > 1 a pool of
         worker processes that each parse *and* extract (only small results cross process boundaries).
 
         ``parses``: a document whose text it holds is not parsed again (ingest reads some documents twice,
-        with another surname table); with ``parses.keep``, the texts parsed here are added to it."""
+        with another surname table); with ``parses.keep``, the texts parsed here are added to it.
+
+        ``pool``: worker processes started earlier and kept (see :class:`WorkerPool`), used instead of starting
+        ``n_process`` new ones for this call."""
         if n_process <= 1:
             docs = documents if isinstance(documents, list) else list(documents)
             if parses is None:
@@ -84,20 +88,12 @@ class Extractor:
         if not chunks:
             return
         keep = parses is not None and parses.keep
-        methods = multiprocessing.get_all_start_methods()
-        # fork: workers inherit this loaded pipeline and gazetteer matcher, nothing is pickled or reloaded.
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        global _WORKER
-        _WORKER = self
-        try:
-            with ctx.Pool(min(n_process, len(chunks)), initializer=_init_worker, initargs=(self.model,)) as pool:
-                for batch in pool.imap(partial(_extract_chunk, keep=keep), chunks):
-                    for ext, blob in batch:
-                        if parses is not None:
-                            parses.put(ext.document.text, blob)
-                        yield ext
-        finally:
-            _WORKER = None
+        with nullcontext(pool) if pool is not None else WorkerPool(self, min(n_process, len(chunks))) as held:
+            for batch in held.extract_chunks(chunks, keep, self.known):
+                for ext, blob in batch:
+                    if parses is not None:
+                        parses.put(ext.document.text, blob)
+                    yield ext
 
     def _extract_items(self, items: list[tuple[Document, bytes | None]], keep: bool,
                        batch_size: int) -> Iterator[tuple[Extraction, bytes | None]]:
@@ -271,10 +267,64 @@ def _init_worker(model: str | None) -> None:
         _WORKER = Extractor(model)
 
 
-def _extract_chunk(items: list[tuple[Document, bytes | None]], keep: bool) -> list[tuple[Extraction, bytes | None]]:
+def _extract_chunk(items: list[tuple[Document, bytes | None]], keep: bool,
+                   known: dict[str, ActorInfo] | None) -> list[tuple[Extraction, bytes | None]]:
     ex = _WORKER
     assert ex is not None
+    if known is not None:  # None: the table this worker was forked with
+        ex.known = known
     return list(ex._extract_items(items, keep, batch_size=len(items)))
+
+
+class WorkerPool:
+    """Worker processes that parse and extract, started on first use and kept until closed: an ingest reads
+    documents up to three times (first read, re-reads with the batch's surnames, stored documents under the
+    lock), and starting a pool for each read cost more than a small batch's re-reads themselves.
+
+    Forked workers inherit ``extractor`` (loaded pipeline and gazetteer matcher); spawned ones load their own."""
+
+    def __init__(self, extractor: Extractor, n_process: int) -> None:
+        self.extractor = extractor
+        self.n_process = n_process
+        self._pool: multiprocessing.pool.Pool | None = None
+        self._forked_known: dict[str, ActorInfo] | None = None  # the surname table the workers inherited
+
+    def extract_chunks(self, chunks: list[list[tuple[Document, bytes | None]]], keep: bool,
+                       known: dict[str, ActorInfo]) -> Iterator[list[tuple[Extraction, bytes | None]]]:
+        """Each chunk's (extraction, parse) pairs, extracted with the surname table ``known``, in input order."""
+        pool = self._start()
+        # The table goes with each chunk only when it is not the one the workers were forked with (a re-read's):
+        # on a large store it is megabytes, and the first read has the most chunks.
+        task = partial(_extract_chunk, keep=keep, known=None if known is self._forked_known else known)
+        return pool.imap(task, chunks)
+
+    def _start(self) -> multiprocessing.pool.Pool:
+        if self._pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            # fork: workers inherit this loaded pipeline and gazetteer matcher, nothing is pickled or reloaded.
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            global _WORKER
+            _WORKER = self.extractor
+            try:
+                self._pool = ctx.Pool(self.n_process, initializer=_init_worker, initargs=(self.extractor.model,))
+                # spawned workers build their own extractor, with an empty table: the table always goes along
+                self._forked_known = self.extractor.known if ctx.get_start_method() == "fork" else None
+            finally:
+                _WORKER = None
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the workers (they are idle: every result was taken)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class ParseCache:

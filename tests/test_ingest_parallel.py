@@ -92,3 +92,40 @@ def test_a_stored_document_read_again_uses_its_stored_parse(tmp_path):
         stores.append(GraphStore.open(tmp_path / name).to_dict())
     assert stores[0] == stores[1]
     assert "maria-okonkwo" in str(stores[0])
+
+
+def test_one_ingest_starts_its_worker_processes_once(tmp_path, monkeypatch):
+    """With -j 2, the first read, the re-reads of this batch and the re-reads of stored documents share one
+    pool of workers (each used to start its own), and the store is the one -j 1 builds."""
+    import multiprocessing.pool
+
+    old = {"a1.txt": "In a new statement, Okonkwo condemned the European Union again.",
+           "a2.txt": "Okonkwo later praised Kenya for its mediation."}
+    new = {"b1.txt": "Analyst Maria Okonkwo of Human Rights Watch criticised the European Union.",
+           "b2.txt": "Kenya and Somalia agreed to restore diplomatic ties.",
+           "c1.txt": "Okonkwo also criticised Ethiopia over the border.",
+           "c2.txt": "On Tuesday, Okonkwo met the Kenyan foreign minister."}
+    for folder, texts in (("old", old), ("new", new)):
+        (tmp_path / folder).mkdir()
+        for name, text in texts.items():
+            (tmp_path / folder / name).write_text(text, encoding="utf-8")
+    starts: list[int] = []
+    init = multiprocessing.pool.Pool.__init__
+
+    def counted(self, processes=None, *args, **kwargs):
+        starts.append(processes)
+        init(self, processes, *args, **kwargs)
+
+    stores = []
+    for j in (1, 2):
+        store = GraphStore.open(tmp_path / f"j{j}", create=True)
+        ingest_paths([tmp_path / "old"], store, processes=j, progress=False)
+        monkeypatch.setattr(multiprocessing.pool.Pool, "__init__", counted)
+        starts.clear()
+        report = ingest_paths([tmp_path / "new"], store, processes=j, progress=False)
+        monkeypatch.undo()
+        assert report.reresolved == 2  # both stored documents read again under the lock
+        assert starts == ([] if j == 1 else [2])
+        stores.append(GraphStore.open(tmp_path / f"j{j}").to_dict())
+    assert stores[0] == stores[1]
+    assert "maria-okonkwo" in str(stores[0])

@@ -43,7 +43,7 @@ def fake_extractor(clock: FakeClock, seed: int = 7):
         def __init__(self, model: str | None = None) -> None:
             self.known: dict = {}
 
-        def extract_many(self, documents, batch_size: int = 16, n_process: int = 1, parses=None):
+        def extract_many(self, documents, batch_size: int = 16, n_process: int = 1, parses=None, pool=None):
             clock.now += STARTUP  # worker processes loading the model (-j 2)
             burst = []
             for d in documents:
