@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 import urllib.request
 
 import pytest
@@ -49,28 +50,32 @@ def _connect(browser, password: str, attempts: int = 3) -> None:
     """Type the password and connect; try again when the form re-rendered under the click.
 
     Neo4j Browser is a React app that may redraw the connect form while it is still probing
-    the server, which drops the typed password or the click (seen once in CI out of many runs).
+    the server, which drops the typed password or the click, or shows the field before it takes
+    input (each seen once in CI out of many runs).
     """
-    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
     body = ""
     for _ in range(attempts):
         try:
             field = WebDriverWait(browser, 90).until(
-                lambda d: d.find_element(By.CSS_SELECTOR, "input[data-testid=password]"))
+                ec.element_to_be_clickable((By.CSS_SELECTOR, "input[data-testid=password]")))
             field.clear()
             field.send_keys(password)
             WebDriverWait(browser, 10).until(lambda d, f=field: f.get_attribute("value") == password)
-            browser.find_element(By.CSS_SELECTOR, "button[data-testid=connect]").click()
+            WebDriverWait(browser, 10).until(
+                ec.element_to_be_clickable((By.CSS_SELECTOR, "button[data-testid=connect]"))).click()
             WebDriverWait(browser, 45).until(
                 lambda d: "You are connected as user neo4j" in d.find_element(By.TAG_NAME, "body").text)
             return
-        except (TimeoutException, StaleElementReferenceException):
+        except WebDriverException:  # timeouts, a stale or not yet interactable element: the form redrew
             body = browser.find_element(By.TAG_NAME, "body").text
             if "You are connected as user neo4j" in body:
                 return
+            time.sleep(1)
     raise AssertionError(f"Neo4j Browser did not connect after {attempts} tries; the page said: {body[-600:]!r}")
 
 
@@ -78,6 +83,7 @@ def _connect(browser, password: str, attempts: int = 3) -> None:
 def test_browser_is_served_connects_and_runs_a_query(server, browser, sample_store):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
     env, password = server
@@ -90,10 +96,10 @@ def test_browser_is_served_connects_and_runs_a_query(server, browser, sample_sto
     browser.get(f"http://127.0.0.1:{http}/browser/?dbms=bolt://neo4j@127.0.0.1:{bolt}")
     _connect(browser, password)
     wait = WebDriverWait(browser, 90)
-    editor = browser.find_element(By.CSS_SELECTOR, "[data-testid=activeEditor]")
+    editor = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "[data-testid=activeEditor]")))
     query = "MATCH (a:Actor {id: 'gustavo-petro'})-[:MEETS]-(b:Actor) RETURN b.name AS met"
     ActionChains(browser).move_to_element(editor).click().send_keys(query).perform()
-    browser.find_element(By.CSS_SELECTOR, "button[data-testid=editor-Run]").click()
+    wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "button[data-testid=editor-Run]"))).click()
     cells = wait.until(lambda d: [c.text for c in d.find_elements(By.CSS_SELECTOR, "table td")
                                   if "Donald Trump" in c.text])
     assert cells
