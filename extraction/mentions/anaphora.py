@@ -79,7 +79,7 @@ def find_definite_anaphora(lk: Lookup, st: FindState) -> list[Mention]:
                 far = doc[max(far - 1, 0)].sent.start
             word = tok.lemma_.lower()
             for m in sorted(spans, key=lambda m: -m.start):
-                if m.start >= tok.i or m.start < far or len(m.actors) != 1 or m.place_only or doc[m.start]._.skip:
+                if m.start >= tok.i or m.start < far or len(m.actors) != 1 or m.place_only:
                     continue
                 info = actors.get(m.actor)
                 if info is not None and info.kind in kinds and info.kind != "state" and any(
@@ -92,8 +92,8 @@ def find_definite_anaphora(lk: Lookup, st: FindState) -> list[Mention]:
         for m in sorted(spans, key=lambda m: -m.start):
             if pick:
                 break
-            if m.start >= tok.i or m.start < window or len(m.actors) != 1 or m.place_only or doc[m.start]._.skip:
-                continue  # (a dateline's agency is no antecedent: 'the report' after '(Reuters) -')
+            if m.start >= tok.i or m.start < window or len(m.actors) != 1 or m.place_only:
+                continue
             info = actors.get(m.actor)
             if info is not None and info.kind in kinds and m.actor not in picks:
                 picks.append(m.actor)

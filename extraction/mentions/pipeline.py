@@ -89,7 +89,8 @@ def merge(st: FindState, found: list[Mention], how: Merge) -> None:
         for m in found:
             if any(i in st.taken for i in range(m.start, m.end)):
                 continue
-            st.spans.append(m)
+            if not st.doc[m.start]._.skip:  # datelines and credit lines name no actors, for later passes neither
+                st.spans.append(m)
             st.taken.update(range(m.start, m.end))
     else:
         if how == "rewrite":
