@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("actorgraph", "graph", "loaders", "extraction", "queries")
 CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
 # What may be imported inside a function, and only with a comment saying why ("lazy: ..." or "deferred: ...").
-LAZY = {"numpy", "igraph", "pyvis", "fsspec", "trafilatura",  # heavy or optional libraries
+LAZY = {"numpy", "pyarrow", "igraph", "pyvis", "fsspec", "trafilatura",  # heavy or optional libraries
         "loaders.pdf", "loaders.docx", "graph.fastgraph",  # pdfminer, python-docx, igraph
         "extraction.extractor", "actorgraph.ingest", "actorgraph.cluster",  # spaCy (and Dask) for the CLI
         "loaders.web"}  # httpx and feedparser, for the CLI's ingest only
