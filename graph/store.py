@@ -22,6 +22,7 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,7 @@ except ImportError:  # pragma: no cover
 
 loads_json = _loads  # the store's JSON reader (orjson when installed), for the topology's lazy evidence read
 _CHUNK = 65536  # list items per piece written (see _pieces)
+STRING_FIELDS = ("doc", "date", "pattern", "since", "provenance")  # evidence fields stored as string-table codes
 
 STORE_ENV = "ACTORGRAPH_STORE"
 DEFAULT_STORE = "actorgraph-data"
@@ -510,10 +512,17 @@ class GraphStore:
                 for column, values in zip((dates, lasts, confs, provs), summed, strict=True):
                     for i, value in zip(pending, values, strict=True):
                         column[i] = value
-        ev_cols = _evidence_columns(order, block if block is not None and not mixed else None, block)
-        for f in ("doc", "date", "pattern", "since", "provenance"):
-            if f == "doc" and not mixed and block is not None and block.unique_docs:
+        rows_only = block if block is not None and not mixed else None
+        # Columns the block holds as codes (rows only): coded from those, not gathered as strings.
+        coded = {f: c for f, c in block.coded.items() if f in STRING_FIELDS} if rows_only is not None else {}
+        ev_cols = _evidence_columns(order, rows_only, block, skip=coded)
+        for f in STRING_FIELDS:
+            if f in coded:
+                ev_cols[f] = _coded_column(order, *coded[f], strings)
+            elif f == "doc" and rows_only is not None and rows_only.unique_docs:
                 ev_cols[f] = strings.distinct(ev_cols[f])
+            elif rows_only is not None and f in rows_only.constants:
+                ev_cols[f] = strings.codes([rows_only.constants[f]]) * len(order) if order else []  # its code on every row
             else:
                 ev_cols[f] = strings.codes(ev_cols[f])
         edge_cols = {
@@ -1060,6 +1069,9 @@ class EvidenceBlock:
         self.columns, self.constants, self.edges = columns, constants, edges
         self._date = columns.get("date")
         self.unique_docs = False  # True when the importer knows no two rows share a document
+        # Columns also given as codes: field -> (numpy array of a code per row, the value of each code);
+        # the save then codes them with no per-row string work, and sums dates up with numpy.
+        self.coded: dict[str, tuple[Any, list[Any]]] = {}
         # confidence and provenance of any relation's rows, when both are constants
         self._fixed = ((constants["confidence"], constants["provenance"] or TEXT)
                        if "confidence" in constants and "provenance" in constants else None)
@@ -1093,6 +1105,9 @@ class EvidenceBlock:
         (['2026-01-05', None, '2026-02-01'], ['2026-02-01', None, '2026-02-01'], [0.5, 0.5, 0.5], ['gdelt', 'gdelt', 'gdelt'])
         """
         col, n = self._date, len(row_lists)
+        if self._fixed is not None and "date" in self.coded and row_lists and all(row_lists):
+            firsts, lasts = _date_spans(row_lists, *self.coded["date"])
+            return firsts, lasts, [self._fixed[0]] * n, [self._fixed[1]] * n
         if self._fixed is None or col is None:
             out = list(map(self.summary, row_lists))
             return ([s[0] for s in out], [s[1] for s in out], [s[2] for s in out], [s[3] for s in out])
@@ -1121,13 +1136,54 @@ class EvidenceBlock:
         return {self.constants["provenance"] or TEXT} if rows else set()
 
 
-def _evidence_columns(order: list[Any], rows_only: EvidenceBlock | None, block: EvidenceBlock | None
-                      ) -> dict[str, list[Any]]:
+def _date_spans(row_lists: list[list[int]], codes: Any, values: list[Any]) -> tuple[list[Any], list[Any]]:
+    """The first and last date (None: no date) of each of ``row_lists`` (none empty), from a coded date
+    column (see :attr:`EvidenceBlock.coded`): ranks of the dates in string order, reduced per list by numpy."""
+    # lazy: numpy only for a block that holds coded columns (a GDELT import: numpy is loaded already)
+    import numpy as np
+
+    dated = sorted((i for i, v in enumerate(values) if v), key=values.__getitem__)
+    rank = np.full(len(values), len(dated), dtype=np.int64)  # no date: past the last rank
+    rank[dated] = np.arange(len(dated))
+    by_rank = np.array([*(values[i] for i in dated), None], dtype=object)
+    total = sum(map(len, row_lists))
+    flat = np.fromiter(chain.from_iterable(row_lists), dtype=np.intp, count=total)
+    starts = np.zeros(len(row_lists), dtype=np.intp)
+    np.cumsum(np.fromiter(map(len, row_lists[:-1]), dtype=np.intp, count=len(row_lists) - 1), out=starts[1:])
+    ranks = rank[codes[flat]]
+    firsts = np.minimum.reduceat(ranks, starts)
+    # the last date: the highest rank among dated rows (undated ones count as -1 here)
+    lasts = np.maximum.reduceat(np.where(ranks == len(dated), -1, ranks), starts)
+    lasts[lasts < 0] = len(dated)
+    return by_rank[firsts].tolist(), by_rank[lasts].tolist()
+
+
+def _coded_column(order: list[int], codes: Any, values: list[Any], strings: _Table) -> list[int]:
+    """``strings.codes`` of a block column given as ``codes`` (a numpy array, one code per row) into
+    ``values``, over the rows ``order``: the values enter the table in order of first appearance,
+    as ``strings.codes`` of the gathered strings would put them, with no string per row."""
+    # lazy: numpy only for a block that holds coded columns (a GDELT import: numpy is loaded already)
+    import numpy as np
+
+    if not order:
+        return []
+    row_codes = codes[np.fromiter(order, dtype=np.intp, count=len(order))]
+    seen, first = np.unique(row_codes, return_index=True)
+    appearing = seen[np.argsort(first, kind="stable")]
+    lut = np.zeros(len(values), dtype=np.int64)
+    lut[appearing] = strings.codes([values[c] for c in appearing.tolist()])
+    return lut[row_codes].tolist()
+
+
+def _evidence_columns(order: list[Any], rows_only: EvidenceBlock | None, block: EvidenceBlock | None,
+                      skip: Collection[str] = ()) -> dict[str, list[Any]]:
     """One list per evidence field over ``order`` (evidence dicts, or rows of ``block``);
-    ``rows_only`` is the block when ``order`` holds no dict."""
+    ``rows_only`` is the block when ``order`` holds no dict. Fields in ``skip`` are left out."""
     cols: dict[str, list[Any]] = {}
     gather = itemgetter(*order) if rows_only is not None and len(order) > 1 else None
     for f in EVIDENCE_FIELDS:
+        if f in skip:
+            continue
         default = EVIDENCE_DEFAULTS.get(f)
         if block is None:
             cols[f] = [e.get(f, default) for e in order]

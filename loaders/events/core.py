@@ -174,6 +174,29 @@ class ImportReport:
         return "\n".join(lines)
 
 
+class Codes:
+    """A column's values as small ints: the values by code, and the rows' codes (numpy arrays, by batch)."""
+
+    def __init__(self) -> None:
+        self.index: dict[Any, int] = {}
+        self.values: list[Any] = []
+        self.parts: list[Any] = []
+
+    def code(self, value: Any) -> int:
+        i = self.index.get(value)
+        if i is None:
+            i = self.index[value] = len(self.values)
+            self.values.append(value)
+        return i
+
+    def array(self) -> Any:
+        """Every row's code as one numpy array."""
+        # lazy: numpy, only when a reader gave codes (the GDELT reader, which loaded it)
+        import numpy as np
+
+        return np.concatenate(self.parts)
+
+
 # Names that stand for a role or a crowd, not one identifiable actor (GUIDE.md: groups with no
 # identity are not actors). GDELT and ICEWS name such actors by their role alone.
 GENERIC = frozenset(name_key(w) for w in (
@@ -406,8 +429,14 @@ class Importer:
         self.date: list[str | None] = []
         self.pattern: list[str] = []
         self.url: list[str | None] = []
+        # Columns a reader also gives as codes (see EvidenceBlock.coded): field -> its codes
+        self.coded: dict[str, Codes] = {}
         self.actors: dict[str, tuple[str, str, str]] = {}  # id -> (id, name, kind), in order of first use
         self.codes: dict[tuple[str, str], None] = {}      # (actor id, dataset code attribute), in order
+
+    def coder(self, column: str) -> Codes:
+        """The codes of ``column``, for a reader that gives it as a code per row as well."""
+        return self.coded.setdefault(column, Codes())
 
     # -- per event ------------------------------------------------------------------------
 
@@ -538,6 +567,9 @@ class Importer:
                      "provenance": self.dataset}
         block = EvidenceBlock(columns, constants, block_edges)
         block.unique_docs = ordered
+        for column, coded in self.coded.items():
+            if coded.parts and sum(map(len, coded.parts)) == len(self.doc):  # a code for every row
+                block.coded[column] = (coded.array(), coded.values)
         self.store.add_evidence_block(block)
         return set(self.actors)
 
