@@ -1168,9 +1168,12 @@ def _coded_column(order: list[int], codes: Any, values: list[Any], strings: _Tab
     if not order:
         return []
     row_codes = codes[np.fromiter(order, dtype=np.intp, count=len(order))]
-    seen, first = np.unique(row_codes, return_index=True)
-    appearing = seen[np.argsort(first, kind="stable")]
-    lut = np.zeros(len(values), dtype=np.int64)
+    first = np.full(len(values), len(order), dtype=np.int64)
+    np.minimum.at(first, row_codes, np.arange(len(order)))  # each code's first row (no sort of a million)
+    seen = np.flatnonzero(first < len(order))
+    appearing = seen[np.argsort(first[seen], kind="stable")]
+    # An object array: each row gets the table's own int object (a million new ints would cost 28 MB).
+    lut = np.empty(len(values), dtype=object)
     lut[appearing] = strings.codes([values[c] for c in appearing.tolist()])
     return lut[row_codes].tolist()
 

@@ -243,8 +243,9 @@ def collect(path: Path, run: Importer) -> None:
             type_lut = np.array([code_info[i][0] for i in range(len(code_info))], dtype=np.int64)
             rtype = type_lut[code_of_row]
             mapped = ok & (rtype >= 0)
-            for i, count in zip(*np.unique(code_of_row[ok & (rtype < 0)], return_counts=True), strict=True):
-                unmapped[code_info[i][1]] += int(count)
+            counts = np.bincount(code_of_row[ok & (rtype < 0)], minlength=len(code_info))
+            for i in np.flatnonzero(counts).tolist():
+                unmapped[code_info[i][1]] += int(counts[i])
             # The two actors, each distinct one resolved once per file.
             a1 = pc.dictionary_encode(pc.binary_join_element_wise(cols[A1_CODE], cols[A1_NAME], cols[A1_COUNTRY],
                                                                   cols[A1_TYPE], "\t"))
@@ -284,10 +285,11 @@ def collect(path: Path, run: Importer) -> None:
             # Actors added to the graph in the order their first stored event names them (source first).
             both = np.empty(2 * len(rows), dtype=np.int64)
             both[0::2], both[1::2] = src[rows], dst[rows]
-            firsts, where = np.unique(both, return_index=True)
             used = actors.used
-            for i in firsts[np.argsort(where, kind="stable")].tolist():
-                if not used[i]:
+            fresh = both[~np.array(used, dtype=bool)[both]]  # after the first batches: mostly none
+            if len(fresh):
+                firsts, where = np.unique(fresh, return_index=True)
+                for i in firsts[np.argsort(where, kind="stable")].tolist():
                     used[i] = True
                     run.use_actor(*actors.resolved[i])  # type: ignore[arg-type]
             # Each stored row's relation, (source, target, type) packed in one int: filed at the end of the file.
@@ -331,6 +333,7 @@ def collect(path: Path, run: Importer) -> None:
     finally:
         if not isinstance(source, str):
             source.close()
+        pa.default_memory_pool().release_unused()  # the batches' buffers back to the system before the save
     total = valid + len(skipped)  # this file's lines
     while every and 0 < next_progress <= total:
         report.rows, report.events = start_rows + next_progress, start_count + stored
