@@ -476,7 +476,17 @@ class GraphStore:
         pending: list[int] = []
         pending_rows: list[list[int]] = []
         mixed = False
-        for u, v, k, a in edges:
+        if block is not None and len(rows_of) == len(edges) and not any(map(itemgetter("evidence"), map(itemgetter(3), edges))):
+            # Every relation is the block's with no evidence stored before (an import into an empty
+            # store): the loop below in C (each of the block's relations is an edge: add_evidence_block).
+            pending_rows = list(map(rows_of.__getitem__, map(itemgetter(0, 1, 2), edges)))
+            pending = list(range(len(edges)))
+            order = list(chain.from_iterable(pending_rows))
+            nev = list(map(len, pending_rows))
+            edges_left: list[tuple[str, str, str, dict[str, Any]]] = []
+        else:
+            edges_left = edges
+        for u, v, k, a in edges_left:
             evidence = a["evidence"]
             rows = rows_of.get((u, v, k)) if rows_of else None
             if rows is not None and block is not None:
