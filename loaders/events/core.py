@@ -547,6 +547,20 @@ class Importer:
                     keydict = adj[u][v] = pred[v][u] = {}
                 keydict[t] = {"type": t, "evidence": []}
                 continue
+            if (back is not None and ordered and (keydict is None or t not in keydict)
+                    and t not in adj[v].get(u, ())):
+                # A symmetric relation new to the graph, stated both ways, documents unique and in file
+                # order: what _relation would keep is every row in file order, the edge pointing the
+                # way the first states it (a sort of two sorted lists instead of a tuple per row).
+                src, dst = (v, u) if back[0] < rows[0] else (u, v)
+                keydict = adj[src].get(dst)
+                if keydict is None:
+                    keydict = adj[src][dst] = pred[dst][src] = {}
+                keydict[t] = {"type": t, "evidence": []}
+                replaced.append(key)
+                replaced.append((v, u, t))
+                changed[(src, dst, t)] = sorted(rows + back)
+                continue
             # Both ways in file order (the first of duplicates is kept; the first evidence sets the way).
             merged = sorted([*((r, False) for r in rows), *((r, True) for r in back or ())])
             replaced.append(key)
