@@ -525,14 +525,15 @@ class GraphStore:
         rows_only = block if block is not None and not mixed else None
         # Columns the block holds as codes (rows only): coded from those, not gathered as strings.
         coded = {f: c for f, c in block.coded.items() if f in STRING_FIELDS} if rows_only is not None else {}
-        ev_cols = _evidence_columns(order, rows_only, block, skip=coded)
+        fixed = {f for f in STRING_FIELDS if f in rows_only.constants and f not in coded} if rows_only is not None else set()
+        ev_cols = _evidence_columns(order, rows_only, block, skip=coded.keys() | fixed)
         for f in STRING_FIELDS:
             if f in coded:
                 ev_cols[f] = _coded_column(order, *coded[f], strings)
+            elif f in fixed:  # one value (rows only): its code on every row
+                ev_cols[f] = strings.codes([rows_only.constants[f]]) * len(order) if order else []  # type: ignore[union-attr]
             elif f == "doc" and rows_only is not None and rows_only.unique_docs:
                 ev_cols[f] = strings.distinct(ev_cols[f])
-            elif rows_only is not None and f in rows_only.constants:
-                ev_cols[f] = strings.codes([rows_only.constants[f]]) * len(order) if order else []  # its code on every row
             else:
                 ev_cols[f] = strings.codes(ev_cols[f])
         edge_cols = {
