@@ -484,8 +484,9 @@ class GraphStore:
             order = list(chain.from_iterable(pending_rows))
             nev = list(map(len, pending_rows))
             edges_left: list[tuple[str, str, str, dict[str, Any]]] = []
+            flat = _row_array(order) if block.coded else None  # the rows as numpy, for the coded columns
         else:
-            edges_left = edges
+            edges_left, flat = edges, None
         for u, v, k, a in edges_left:
             evidence = a["evidence"]
             rows = rows_of.get((u, v, k)) if rows_of else None
@@ -515,7 +516,7 @@ class GraphStore:
             confs.append(summary_of.confidence)
             provs.append(summary_of.provenance_key)
         if pending_rows and block is not None:
-            summed = block.summaries(pending_rows)
+            summed = block.summaries(pending_rows, flat if len(pending) == len(edges) else None)
             if len(pending) == len(nev):
                 dates, lasts, confs, provs = summed
             else:
@@ -529,7 +530,7 @@ class GraphStore:
         ev_cols = _evidence_columns(order, rows_only, block, skip=coded.keys() | fixed)
         for f in STRING_FIELDS:
             if f in coded:
-                ev_cols[f] = _coded_column(order, *coded[f], strings)
+                ev_cols[f] = _coded_column(order if flat is None else flat, *coded[f], strings)
             elif f in fixed:  # one value (rows only): its code on every row
                 ev_cols[f] = strings.codes([rows_only.constants[f]]) * len(order) if order else []  # type: ignore[union-attr]
             elif f == "doc" and rows_only is not None and rows_only.unique_docs:
@@ -1105,7 +1106,7 @@ class EvidenceBlock:
             return first, last, self._fixed[0], self._fixed[1]
         return first, last, self.confidence(rows), ";".join(sorted(self.provenances(rows)))
 
-    def summaries(self, row_lists: list[list[int]]) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    def summaries(self, row_lists: list[list[int]], flat: Any = None) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
         """:meth:`summary` of each of ``row_lists`` as four columns (first dates, last dates,
         confidences, provenances).
 
@@ -1117,7 +1118,7 @@ class EvidenceBlock:
         """
         col, n = self._date, len(row_lists)
         if self._fixed is not None and "date" in self.coded and row_lists and all(row_lists):
-            firsts, lasts = _date_spans(row_lists, *self.coded["date"])
+            firsts, lasts = _date_spans(row_lists, *self.coded["date"], flat=flat)
             return firsts, lasts, [self._fixed[0]] * n, [self._fixed[1]] * n
         if self._fixed is None or col is None:
             out = list(map(self.summary, row_lists))
@@ -1147,9 +1148,19 @@ class EvidenceBlock:
         return {self.constants["provenance"] or TEXT} if rows else set()
 
 
-def _date_spans(row_lists: list[list[int]], codes: Any, values: list[Any]) -> tuple[list[Any], list[Any]]:
+def _row_array(rows: list[int]) -> Any:
+    """``rows`` as a numpy array of indices."""
+    # lazy: numpy only for a block that holds coded columns (a GDELT import: numpy is loaded already)
+    import numpy as np
+
+    return np.fromiter(rows, dtype=np.intp, count=len(rows))
+
+
+def _date_spans(row_lists: list[list[int]], codes: Any, values: list[Any], flat: Any = None
+                ) -> tuple[list[Any], list[Any]]:
     """The first and last date (None: no date) of each of ``row_lists`` (none empty), from a coded date
-    column (see :attr:`EvidenceBlock.coded`): ranks of the dates in string order, reduced per list by numpy."""
+    column (see :attr:`EvidenceBlock.coded`): ranks of the dates in string order, reduced per list by
+    numpy. ``flat``: the lists' rows one after the other as a numpy array, if the caller has it."""
     # lazy: numpy only for a block that holds coded columns (a GDELT import: numpy is loaded already)
     import numpy as np
 
@@ -1157,8 +1168,8 @@ def _date_spans(row_lists: list[list[int]], codes: Any, values: list[Any]) -> tu
     rank = np.full(len(values), len(dated), dtype=np.int64)  # no date: past the last rank
     rank[dated] = np.arange(len(dated))
     by_rank = np.array([*(values[i] for i in dated), None], dtype=object)
-    total = sum(map(len, row_lists))
-    flat = np.fromiter(chain.from_iterable(row_lists), dtype=np.intp, count=total)
+    if flat is None:
+        flat = np.fromiter(chain.from_iterable(row_lists), dtype=np.intp, count=sum(map(len, row_lists)))
     starts = np.zeros(len(row_lists), dtype=np.intp)
     np.cumsum(np.fromiter(map(len, row_lists[:-1]), dtype=np.intp, count=len(row_lists) - 1), out=starts[1:])
     ranks = rank[codes[flat]]
@@ -1169,16 +1180,16 @@ def _date_spans(row_lists: list[list[int]], codes: Any, values: list[Any]) -> tu
     return by_rank[firsts].tolist(), by_rank[lasts].tolist()
 
 
-def _coded_column(order: list[int], codes: Any, values: list[Any], strings: _Table) -> list[int]:
+def _coded_column(order: Any, codes: Any, values: list[Any], strings: _Table) -> list[int]:
     """``strings.codes`` of a block column given as ``codes`` (a numpy array, one code per row) into
     ``values``, over the rows ``order``: the values enter the table in order of first appearance,
     as ``strings.codes`` of the gathered strings would put them, with no string per row."""
     # lazy: numpy only for a block that holds coded columns (a GDELT import: numpy is loaded already)
     import numpy as np
 
-    if not order:
+    if not len(order):
         return []
-    row_codes = codes[np.fromiter(order, dtype=np.intp, count=len(order))]
+    row_codes = codes[order if isinstance(order, np.ndarray) else _row_array(order)]
     first = np.full(len(values), len(order), dtype=np.int64)
     np.minimum.at(first, row_codes, np.arange(len(order)))  # each code's first row (no sort of a million)
     seen = np.flatnonzero(first < len(order))
