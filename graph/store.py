@@ -534,7 +534,8 @@ class GraphStore:
             elif f in fixed:  # one value (rows only): its code on every row
                 ev_cols[f] = strings.codes([rows_only.constants[f]]) * len(order) if order else []  # type: ignore[union-attr]
             elif f == "doc" and rows_only is not None and rows_only.unique_docs:
-                ev_cols[f] = strings.distinct(ev_cols[f])
+                # types and lengths read from the block's column in file order (memory read in order)
+                ev_cols[f] = strings.distinct(ev_cols[f], rows_only.columns.get(f))
             else:
                 ev_cols[f] = strings.codes(ev_cols[f])
         edge_cols = {
@@ -833,14 +834,17 @@ class _Table:
         # Strings that distinct() put in the table but not in the index: (first code, the strings, their lengths).
         self._unindexed: list[tuple[int, list[str], set[int]]] = []
 
-    def distinct(self, column: list[Any]) -> list[int]:
+    def distinct(self, column: list[Any], like: list[Any] | None = None) -> list[int]:
         """:meth:`codes` of a column whose values are all different (an import's document ids): when
         none is in the table yet they take the next codes in order, with no look-up per value, and
-        are not indexed (a million of them) until a later column could hold one (see :meth:`_claim`)."""
+        are not indexed (a million of them) until a later column could hold one (see :meth:`_claim`).
+        ``like``: a list holding the column's values and maybe more (in an order cheaper to read),
+        from which their types and lengths are taken."""
         if self._unindexed:
             self._index_all()
-        strings = bool(column) and set(map(type, column)) == {str}
-        lengths = set(map(len, column)) if strings else set()
+        sample = column if like is None else like
+        strings = bool(column) and set(map(type, sample)) == {str}
+        lengths = set(map(len, sample)) if strings else set()
         if strings:
             # Not in the table yet? Only its strings of a length found here can be; few are looked for
             # (no hash of a million document ids), else the column is checked against the whole index.
