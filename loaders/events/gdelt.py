@@ -251,10 +251,14 @@ def collect(path: Path, run: Importer) -> None:
                                                                   cols[A1_TYPE], "\t"))
             a2 = pc.dictionary_encode(pc.binary_join_element_wise(cols[A2_CODE], cols[A2_NAME], cols[A2_COUNTRY],
                                                                   cols[A2_TYPE], "\t"))
-            src = np.array(actors.of(a1.dictionary.to_pylist()), dtype=np.int64)[a1.indices.to_numpy()]
-            dst = np.array(actors.of(a2.dictionary.to_pylist()), dtype=np.int64)[a2.indices.to_numpy()]
-            gid = np.array(actors.graph_id, dtype=np.int64)
-            a, b = gid[src], gid[dst]
+            # Per distinct actor of the batch, then per row: no array over all of the file's actors per batch
+            # (a day of GDELT names tens of thousands).
+            k1, k2 = actors.of(a1.dictionary.to_pylist()), actors.of(a2.dictionary.to_pylist())
+            i1, i2 = a1.indices.to_numpy(), a2.indices.to_numpy()
+            src, dst = np.array(k1, dtype=np.int64)[i1], np.array(k2, dtype=np.int64)[i2]
+            gid = actors.graph_id
+            a = np.array([gid[i] for i in k1], dtype=np.int64)[i1]
+            b = np.array([gid[i] for i in k2], dtype=np.int64)[i2]
             no_src = mapped & (a < 0)
             no_dst = mapped & (a >= 0) & (b < 0)
             same = mapped & (a >= 0) & (a == b)
@@ -283,11 +287,12 @@ def collect(path: Path, run: Importer) -> None:
             if not len(rows):
                 continue
             # Actors added to the graph in the order their first stored event names them (source first).
-            both = np.empty(2 * len(rows), dtype=np.int64)
-            both[0::2], both[1::2] = src[rows], dst[rows]
             used = actors.used
-            fresh = both[~np.array(used, dtype=bool)[both]]  # after the first batches: mostly none
-            if len(fresh):
+            new = [i for i in {*k1, *k2} if not used[i]]  # the batch's actors not added yet
+            if new:
+                both = np.empty(2 * len(rows), dtype=np.int64)
+                both[0::2], both[1::2] = src[rows], dst[rows]
+                fresh = both[np.isin(both, new)]
                 firsts, where = np.unique(fresh, return_index=True)
                 for i in firsts[np.argsort(where, kind="stable")].tolist():
                     used[i] = True
@@ -306,9 +311,9 @@ def collect(path: Path, run: Importer) -> None:
             links = pc.if_else(pc.equal(links, ""), pa.scalar(None, pa.string()), links)
             count_words = pc.utf8_trim_whitespace(cols[NUM_MENTIONS].take(take))
             count_words = pc.if_else(pc.equal(count_words, ""), "0", count_words)
-            names = pa.array(actors.name, pa.string())
             code_words = pa.array([c for _, _, c in code_info], pa.string())
-            src_names, dst_names = names.take(pa.array(src[rows])), names.take(pa.array(dst[rows]))
+            src_names = pa.array([actors.name[i] for i in k1], pa.string()).take(pa.array(i1[rows]))
+            dst_names = pa.array([actors.name[i] for i in k2], pa.string()).take(pa.array(i2[rows]))
             row_codes = code_words.take(pa.array(code_of_row[rows]))
             if mentions:
                 link_list = links.to_pylist()
