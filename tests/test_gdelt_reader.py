@@ -82,3 +82,13 @@ def test_a_file_of_another_layout_is_refused_before_anything_is_stored(tmp_path:
     with pytest.raises(gdelt.EventFormatError, match=message):
         import_events("gdelt", [f], GraphStore.open(tmp_path / "s", create=True), ImportOptions(progress=False))
     assert not (tmp_path / "s" / "graph.json").exists()
+
+
+def test_a_line_longer_than_a_block_is_one_error_and_the_store_is_left_as_it_was(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(gdelt, "BLOCK", 4096)
+    f = tmp_path / "long.CSV"
+    f.write_bytes(b"\n".join([*lines(3), b"x" * 10_000, *lines(2)]) + b"\n")
+    store = GraphStore.open(tmp_path / "s", create=True)
+    with pytest.raises(gdelt.EventFormatError, match=r"a line after line \d+ is longer than 4 KiB"):
+        import_events("gdelt", [f], store, ImportOptions(progress=False))
+    assert not (tmp_path / "s" / "graph.json").exists()

@@ -205,7 +205,7 @@ def collect(path: Path, run: Importer) -> None:
                                                      strings_can_be_null=False, quoted_strings_can_be_null=False))
         except pa.ArrowInvalid as exc:
             if "Empty CSV file" not in str(exc):
-                raise EventFormatError(f"{path}: {str(exc).splitlines()[0]}") from None
+                raise _format_error(path, exc, 0) from None
             reader = None
         while reader is not None:
             try:
@@ -213,7 +213,7 @@ def collect(path: Path, run: Importer) -> None:
             except StopIteration:
                 break
             except pa.ArrowInvalid as exc:
-                raise EventFormatError(f"{path}: {str(exc).splitlines()[0]}") from None
+                raise _format_error(path, exc, valid + len(skipped)) from None
             first_line_check()
             n = batch.num_rows
             if not n:
@@ -385,6 +385,14 @@ def _file_rows(packed: list[Any], first_row: int, id_names: list[str], type_name
             edges[key] = group
         else:
             existing.extend(group)
+
+
+def _format_error(path: Path, exc: Exception, lines: int) -> EventFormatError:
+    """The parser's error as one line (nothing of the file is stored: the import stops before its merge)."""
+    if "straddl" in str(exc):  # a line longer than a block: no GDELT row is
+        return EventFormatError(f"{path}: a line after line {lines} is longer than {BLOCK >> 10} KiB; GDELT 2.0 "
+                                "event rows are a few hundred bytes (is this a GDELT events file?)")
+    return EventFormatError(f"{path}: {str(exc).splitlines()[0]}")
 
 
 def _blank_rows(cols: dict[int, Any], rows: Any, pa: Any, pc: Any) -> list[bool]:
