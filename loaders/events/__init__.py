@@ -3,7 +3,7 @@
 Each dataset module turns rows of the dataset's own file format into :class:`Event` records;
 :func:`import_events` resolves their actors through the same gazetteer as text extraction,
 maps their codes to relation types through ``graph/schema/event_mappings.yaml`` and merges
-them into the store as evidence with the dataset as its provenance. Files are read row by row
+them into the store as evidence with the dataset as its provenance. Files are read row by row (GDELT in batches of columns)
 (memory does not grow with the file; the graph itself does), bad rows become warnings with
 their line number, and events with no mapping or no identifiable actor are counted by reason.
 
