@@ -3,9 +3,10 @@
 Each dataset module turns rows of the dataset's own file format into :class:`Event` records;
 :func:`import_events` resolves their actors through the same gazetteer as text extraction,
 maps their codes to relation types through ``graph/schema/event_mappings.yaml`` and merges
-them into the store as evidence with the dataset as its provenance. Files are read row by row (GDELT in batches of columns)
-(memory does not grow with the file; the graph itself does), bad rows become warnings with
-their line number, and events with no mapping or no identifiable actor are counted by reason.
+them into the store as evidence with the dataset as its provenance. Files are read row by row,
+GDELT's in batches of columns (memory does not grow with the file; the graph itself does), bad
+rows become warnings with their line number, and events with no mapping or no identifiable actor
+are counted by reason.
 
 The shared records and the importer are in :mod:`loaders.events.core`, each format in a module of its
 own that builds on it; this module, above both, picks the format.
