@@ -29,6 +29,8 @@ class Lookup:
             for form, aid in table.items():
                 forms.setdefault(form, (aid, via))
         self.forms = forms
+        # First words of names of several words: 'Pacific' of 'Pacific Islands Forum' is no one's short name.
+        self.first_words = {f.split()[0] for f in forms if " " in f}
         by_label: dict[str, list[str]] = {}
         for form, (_aid, via) in forms.items():
             by_label.setdefault(via, []).append(form)

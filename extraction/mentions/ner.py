@@ -57,7 +57,7 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
             end = org_of_place_end(span)
             if end is not None and not any(i in taken for i in range(span.end, end)):
                 span = Span(doc, span.start, end, label=ent.label_)  # 'the Law Society' + 'of Kenya'
-        if hyphen_based(span) or _portfolio(span):
+        if hyphen_based(span) or _portfolio(span) or _has_inner_verb(span) or _programme_at(span):
             continue
         if ent.label_ == "PERSON":
             span = _extend_name(span, taken)
@@ -93,7 +93,7 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
                 continue  # 'armed Serbs' are people of a nation, not an organisation
             if context and len(span) == 1:
                 known = known or slugify(span.text)  # a cue vouches for one word: 'the oil majors Rosneft
-            if kind is None and _person_shaped(span):
+            if kind is None and _person_shaped(lk, span):
                 kind = "person"  # the small model often tags 'Jane Doe of the X Institute' as ORG
             acronym = re.sub(r"[-.&]", "", span.text)
             if kind is None and ent.label_ == "ORG" and acronym.isupper() and acronym.isalpha() \
@@ -231,10 +231,31 @@ def _titled(span: Span) -> bool:
     return prev is not None and bool(HONORIFIC.match(prev.text))
 
 
-def _person_shaped(span: Span) -> bool:
-    """Two or three capitalised words followed by ', of/at X' or a speech verb: a person the NER called an org."""
+def _programme_at(span: Span) -> bool:
+    """'the Arctic Security Initiative at the Lowy Institute': a programme inside an organisation acts through it."""
+    doc = span.doc
+    return span[-1].text in ("Program", "Programme", "Project", "Initiative") and span.end + 1 < len(doc) \
+        and doc[span.end].lower_ == "at"
+
+
+def _has_inner_verb(span: Span) -> bool:
+    """'Sofia rejects Commission' (a headline's clause): a lower-case verb inside is no part of a name."""
+    return any(t.is_lower and t.pos_ in ("VERB", "AUX") and t.text not in PARTICLES for t in span[1:-1])
+
+
+# Last words of a unit inside an organisation: 'the Pacific Islands Program at the Lowy Institute' is no person
+# (and no actor of its own: its director works for the institute).
+UNIT_ENDS = {"Program", "Programme", "Project", "Initiative", "Center", "Centre", "Institute", "Forum", "Office",
+             "Unit", "Department", "Desk", "Council", "Group", "Network", "Fund", "Foundation", "Agency"}
+
+
+def _person_shaped(lk: Lookup, span: Span) -> bool:
+    """Two or three capitalised words followed by ', of/at X' or a speech verb: a person the NER called an org.
+    Not when a word is a known name ('Greenpeace Australia Pacific said') or names a unit ('X Program at Y')."""
     words = [t for t in span if t.text != "-"]
     if not (2 <= len(words) <= 4) or not all(t.is_title for t in words) or any(t.is_stop for t in words):
+        return False
+    if words[-1].text in UNIT_ENDS or any(t.text in lk.forms for t in words):
         return False
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
