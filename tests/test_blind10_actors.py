@@ -78,3 +78,23 @@ def test_somaliland_and_port_operators_are_actors(extractor):
     assert {"somaliland", "dp-world", "somalia"} <= ids, ids
     triples = {(r.source, r.type, r.target) for r in found.relations}
     assert ("abdirahman-mohamed-abdullahi", "LEADS", "somaliland") in triples, triples
+
+
+@pytest.mark.parametrize("text,person,body", [
+    ("Beijing condemned the trip to Taipei by the Speaker of the U.S. House of Representatives Nancy Pelosi on Tuesday.",
+     "nancy-pelosi", "us-house-of-representatives"),
+    ("Russia summoned Canadian ambassador in Moscow Sarah Taylor on Monday.", "sarah-taylor", "russia"),
+])
+def test_a_name_after_a_known_name_or_place_is_a_person(extractor, text, person, body):
+    found = extract(extractor, text)
+    kinds = {a.id: a.kind for a in found.actors}
+    assert kinds.get(person) == "person" and body in kinds, kinds
+
+
+def test_a_demonym_describing_a_named_group_is_no_actor(extractor):
+    found = extract(extractor, "Turkish troops shelled the Syrian Kurdish YPG militia on Monday.")
+    targets = {r.target for r in found.relations if r.type == "COERCES"}
+    assert targets == {"ypg"}, targets
+    # control: a demonym on an acting noun still names its state's forces
+    found = extract(extractor, "Syrian troops shelled the YPG militia on Monday.")
+    assert any(r.type == "COERCES" and r.target == "ypg" and r.source.startswith("syria") for r in found.relations)

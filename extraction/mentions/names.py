@@ -77,6 +77,8 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
         if via in ("capital", "seat") and ((span.root.dep_ == "compound" and span.root.head.lemma_.lower()
                                             in PLACE_NAMED_NOUNS) or _before_place_named_noun(span)):
             place = True  # 'the Minsk agreement', 'the Doha talks': named after where they were held
+        if via == "demonym" and _before_named_actor(lk, span):
+            place = incidental = True  # 'the Syrian Kurdish YPG militia', 'the Turkish Anadolu agency': the named one acts
         if kind_of(lk, aid) == "state" and via == "name" and _city_then_state(span):
             incidental = True  # 'talks in Minsk, Belarus': the state locates the city
         if hyphen_based(span):
@@ -88,6 +90,19 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
         out.append(Mention(start, end, (aid,), via, span.text, place_only=place, incidental=incidental))
         used.update(range(start, end))
     return out
+
+
+def _before_named_actor(lk: Lookup, span: Span) -> bool:
+    """A demonym that describes an organisation named after it, up to its head noun: 'Syrian' in 'the Syrian
+    Kurdish YPG militia' (not 'Chinese' in 'Chinese President Xi Jinping': a person's title is the state's)."""
+    head = span.root.head
+    if head.i <= span.root.i or head.i - span.end > 4:
+        return False
+    for i in range(span.end, head.i + 1):
+        hit = lk.forms.get(span.doc[i].text)
+        if hit is not None and hit[1] == "name" and kind_of(lk, hit[0]) not in ("state", "person"):
+            return True
+    return False
 
 
 def _inside_larger_name(lk: Lookup, st: FindState, span: Span, aid: str) -> bool:
@@ -114,6 +129,8 @@ def _inside_larger_name(lk: Lookup, st: FindState, span: Span, aid: str) -> bool
         return False  # "the Treasury Department's Office of Foreign Assets Control": two names
     if span.end < ent.end and span.doc[span.end].text in ("'s", "’s"):
         return False
+    if ent.label_ == "ORG" and span.end < ent.end and lk.person_tail(doc, span.start, span.end, ent.end):
+        return False  # 'the U.S. House of Representatives Nancy Pelosi': a body, then its member's name
     extra = [t for t in ent if t.i < span.start or t.i >= span.end]
     # Titles, demonyms, articles and possessives around a name do not make it a different name.
     return any(t.is_title and t.text not in lk.forms and t.text not in lk.lex.title_words

@@ -39,9 +39,16 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
         if any(i in taken for i in range(ent.start, ent.end)):
             # "Machar's SPLM-IO": the owner is already a mention; the rest after the possessive is a name
             cut = next((t.i for t in ent if t.text in ("'s", "’s")), None)
+            label = ent.label_
+            if cut is None and ent.label_ == "ORG":
+                # 'the Speaker of the U.S. House of Representatives Nancy Pelosi': a known name, then a person's
+                last = max(i for i in range(ent.start, ent.end) if i in taken)
+                first = min(i for i in range(ent.start, ent.end) if i in taken)
+                if lk.person_tail(doc, first, last + 1, ent.end):
+                    cut, label = last, "PERSON"
             if cut is None or any(i in taken for i in range(cut + 1, ent.end)) or cut + 1 >= ent.end:
                 continue
-            label, ent = ent.label_, doc[cut + 1 : ent.end]
+            ent = doc[cut + 1 : ent.end]
             ent = Span(doc, ent.start, ent.end, label=label)
         span = _trim(ent)
         if span is None:
@@ -80,8 +87,8 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
             if len(span) == 1 and not known and not _titled(span):
                 continue
             prev = doc[span.start - 1] if span.start > 0 else None
-            if not known and ((prev is not None and prev.lower_ in PLACE_PREPS) or after_place_prep(span)
-                              or _place_of(span)):
+            if not known and ((prev is not None and prev.lower_ in PLACE_PREPS)
+                              or (after_place_prep(span) and not _place_then_name(lk, span)) or _place_of(span)):
                 continue  # 'killed 11 people in Khan Younis', 'the people of Souq al-Juma': places
             if not known and prev is not None and prev.lower_ == "the" and span.root.dep_ == "compound" \
                     and span.root.head.pos_ == "NOUN":
@@ -229,6 +236,15 @@ def _org_noun_before(span: Span) -> str | None:
 def _titled(span: Span) -> bool:
     prev = span.doc[span.start - 1] if span.start > 0 else None
     return prev is not None and bool(HONORIFIC.match(prev.text))
+
+
+def _place_then_name(lk: Lookup, span: Span) -> bool:
+    """'ambassador in Moscow Alison LeClaire': the place preposition governs the known place before the name."""
+    doc = span.doc
+    first = span.root.left_edge.i
+    if doc[first].lower_ in ("the", "a", "an"):
+        first += 1
+    return first < span.start and doc[first:span.start].text in lk.forms
 
 
 def _programme_at(span: Span) -> bool:
