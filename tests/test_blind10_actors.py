@@ -98,3 +98,14 @@ def test_a_demonym_describing_a_named_group_is_no_actor(extractor):
     # control: a demonym on an acting noun still names its state's forces
     found = extract(extractor, "Syrian troops shelled the YPG militia on Monday.")
     assert any(r.type == "COERCES" and r.target == "ypg" and r.source.startswith("syria") for r in found.relations)
+
+
+def test_an_acronym_after_a_state_that_ends_a_longer_name_is_not_the_states(extractor):
+    text = ("Ana Ruiz, a member of the Politburo of the Communist Party of Cuba (PCC), praised China on Monday. "
+            "The PCC later thanked Vietnam.")
+    found = extract(extractor, text)
+    assert not any(r.source == "cuba" for r in found.relations), found.relations
+    assert not any(a.name.endswith(" of") for a in found.actors), [a.name for a in found.actors]
+    # control: an acronym that spells the state's name is the state
+    found = extract(extractor, "The Democratic Republic of Congo (DRC) criticised Rwanda. The DRC later praised Angola.")
+    assert any(r.source == "democratic-republic-of-the-congo" and r.target == "angola" for r in found.relations)

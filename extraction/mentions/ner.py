@@ -189,7 +189,9 @@ def _trim(ent: Span) -> Span | None:
     while start < end and (doc[start].lower_ in ("the", "a", "an", "and", "&", "of", "for")
                            or HONORIFIC.match(doc[start].text)):
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-"):
+    # (also a link word the NER left at the end: 'the Politburo of the Communist Party of' + 'Cuba')
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-")
+                           or doc[end - 1].lower_ in ("of", "the", "and", "for", "&")):
         end -= 1
     if start >= end:
         return None
