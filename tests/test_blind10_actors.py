@@ -109,3 +109,9 @@ def test_an_acronym_after_a_state_that_ends_a_longer_name_is_not_the_states(extr
     # control: an acronym that spells the state's name is the state
     found = extract(extractor, "The Democratic Republic of Congo (DRC) criticised Rwanda. The DRC later praised Angola.")
     assert any(r.source == "democratic-republic-of-the-congo" and r.target == "angola" for r in found.relations)
+
+
+def test_a_role_word_before_a_spokespersons_name_is_cut(extractor):
+    text = "UN Secretary-General Antonio Guterres praised Qatar, his Spokesperson Stephane Dujarric said."
+    ids = {a.id for a in extract(extractor, text).actors}
+    assert "stephane-dujarric" in ids, ids

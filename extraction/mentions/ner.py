@@ -102,6 +102,12 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
                 known = known or slugify(span.text)  # a cue vouches for one word: 'the oil majors Rosneft
             if kind is None and _person_shaped(lk, span):
                 kind = "person"  # the small model often tags 'Jane Doe of the X Institute' as ORG
+                cut = span.start  # 'his Spokesperson Jane Doe said': the role word is no part of her name
+                while cut < span.end - 2 and doc[cut].is_title and (doc[cut].lower_ in AFFILIATION_NOUNS
+                                                                    or lk.lex.role_of(doc[cut].lower_)):
+                    cut += 1
+                span = doc[cut:span.end]
+                text = span.text
             acronym = re.sub(r"[-.&]", "", span.text)
             if kind is None and ent.label_ == "ORG" and acronym.isupper() and acronym.isalpha() \
                     and 3 <= len(acronym) <= 10 and acronym not in NOT_ACTOR_ACRONYMS:
