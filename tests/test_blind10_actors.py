@@ -115,3 +115,28 @@ def test_a_role_word_before_a_spokespersons_name_is_cut(extractor):
     text = "UN Secretary-General Antonio Guterres praised Qatar, his Spokesperson Stephane Dujarric said."
     ids = {a.id for a in extract(extractor, text).actors}
     assert "stephane-dujarric" in ids, ids
+
+
+def test_an_acronym_the_document_defines_beats_the_gazetteers_other_sense(extractor):
+    # 'AUC' is also the gazetteer's (historical) Colombian paramilitary
+    text = ("The chairperson of the African Union Commission (AUC) criticised Sudan's army on Monday. "
+            "The AUC later praised Kenya.")
+    found = extract(extractor, text)
+    ids = {a.id for a in found.actors}
+    assert "auc" not in ids, ids
+    # control: with no definition, the gazetteer's sense stands
+    assert "auc" in {a.id for a in extract(extractor, "The AUC attacked villages in Colombia in 1999.").actors}
+
+
+def test_a_body_named_inside_a_summits_name_is_found(extractor):
+    text = ("Sudan's prime minister attended the Extraordinary Summit of the Assembly of Heads of State of the "
+            "Intergovernmental Authority on Development (IGAD) in Djibouti.")
+    found = extract(extractor, text)
+    ids = {a.id for a in found.actors}
+    assert "igad" in ids and not any("summit" in i for i in ids), ids
+
+
+def test_an_abbreviated_ambassadors_title_is_no_part_of_her_name(extractor):
+    text = "Kenya was represented by Vice President Rigathi Gachagua and Amb Mary Otieno, its envoy to Djibouti."
+    ids = {a.id for a in extract(extractor, text).actors}
+    assert "mary-otieno" in ids and not any(i.startswith("amb-") for i in ids), ids

@@ -59,11 +59,17 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
     out = []
     matches = sorted(lk.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
     used: set[int] = set()
+    defined: dict[str, str] = {}  # acronyms this document defines: 'the African Union Commission (AUC)'
     for _label, start, end in matches:
         if any(i in used for i in range(start, end)):
             continue
         span = doc[start:end]
         aid, via = lk.forms[span.text]
+        if span.text.isupper() and len(span) == 1:
+            own = _defined_here(span, out)
+            if own is not None and own != aid:
+                defined[span.text] = own  # the document's own sense beats the gazetteer's other one
+            aid = defined.get(span.text, aid)
         if _inside_larger_name(lk, st, span, aid):
             continue
         # A capital or seat after "in/at/to" is a place, not a government acting.
@@ -92,6 +98,19 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
     return out
 
 
+def _defined_here(span: Span, found: list[Mention]) -> str | None:
+    """'the African Union Commission (AUC)': the actor named just before an acronym in brackets, if its initials
+    spell it (the Colombian AUC of the gazetteer is another)."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return None
+    before = next((m for m in found if m.end == span.start - 1 and len(m.actors) == 1), None)
+    if before is None:
+        return None
+    initials = "".join(w[0] for w in before.text.split() if w[:1].isupper())
+    return before.actors[0] if initials == span.text else None
+
+
 def _before_named_actor(lk: Lookup, span: Span) -> bool:
     """A demonym that describes an organisation named after it, up to its head noun: 'Syrian' in 'the Syrian
     Kurdish YPG militia' (not 'Chinese' in 'Chinese President Xi Jinping': a person's title is the state's)."""
@@ -118,6 +137,10 @@ def _inside_larger_name(lk: Lookup, st: FindState, span: Span, aid: str) -> bool
     ent = st.entity_at(span.start)
     if ent is None or (ent.start >= span.start and ent.end <= span.end) or span[0]._.headline:
         return False  # in a headline every word is capitalised: the NER's spans mean little
+    if span.start >= 2 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ == "of" \
+            and lk.forms[span.text][1] == "name" and lk.gz.get(aid).kind not in ("state", "person") \
+            and (span.end == ent.end or doc[span.end].text == "("):
+        return False  # 'the Assembly of ... of the Intergovernmental Authority on Development': a body's own name
     if ent.label_ == "PERSON" and lk.gz.get(aid).kind == "person":
         before = [t for t in ent if t.i < span.start]
         # 'Saddam Haftar' is not Khalifa Haftar: a first name before a bare surname makes another person.
