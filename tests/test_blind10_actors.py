@@ -140,3 +140,21 @@ def test_an_abbreviated_ambassadors_title_is_no_part_of_her_name(extractor):
     text = "Kenya was represented by Vice President Rigathi Gachagua and Amb Mary Otieno, its envoy to Djibouti."
     ids = {a.id for a in extract(extractor, text).actors}
     assert "mary-otieno" in ids and not any(i.startswith("amb-") for i in ids), ids
+
+
+def test_an_acronym_that_spells_an_organisation_named_before_is_that_organisation(extractor):
+    text = "The Mekong River Commission met Thai officials on Monday. The MRC later criticised Laos over the dam."
+    found = extract(extractor, text)
+    assert ("mekong-river-commission", "CRITICISES", "laos") in {(r.source, r.type, r.target) for r in found.relations}
+    assert "mrc" not in {a.id for a in found.actors}
+
+
+def test_the_director_of_a_programme_works_for_its_institute(extractor):
+    # (a small change in realB's rules/titles.py: a programme after 'of' is a sub-unit)
+    found = extract(extractor, "Sam Lee, director of the Asia Program at the Lowy Institute, said Vietnam had "
+                               "criticised China.")
+    triples = {(r.source, r.type, r.target) for r in found.relations}
+    assert ("sam-lee", "MEMBER_OF", "lowy-institute") in triples and ("sam-lee", "LEADS", "lowy-institute") not in triples
+    # control: the director of the institute leads it
+    found = extract(extractor, "Jane Doe, director of the Lowy Institute, said Vietnam had criticised China.")
+    assert ("jane-doe", "LEADS", "lowy-institute") in {(r.source, r.type, r.target) for r in found.relations}

@@ -66,6 +66,12 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
                 span = Span(doc, span.start, end, label=ent.label_)  # 'the Law Society' + 'of Kenya'
         if hyphen_based(span) or _portfolio(span) or _has_inner_verb(span) or _programme_at(span):
             continue
+        if len(span) == 1 and span.text.isalpha() and span.text.isupper() and not lk.gz.lookup(span.text):
+            owner = _spelled_by(actors, span.text)
+            if owner is not None:  # 'the Pacific Islands Forum Fisheries Agency' ... 'FFA': the same body
+                actors[owner].aliases.add(span.text)
+                out.append(Mention(span.start, span.end, (owner,), "acronym", span.text))
+                continue
         if ent.label_ == "PERSON":
             span = _extend_name(span, taken)
             prev = doc[span.start - 1] if span.start > 0 else None
@@ -253,6 +259,20 @@ def _place_then_name(lk: Lookup, span: Span) -> bool:
     if doc[first].lower_ in ("the", "a", "an"):
         first += 1
     return first < span.start and doc[first:span.start].text in lk.forms
+
+
+def _spelled_by(actors: dict[str, ActorInfo], acr: str) -> str | None:
+    """The one organisation named in the document whose initials spell ``acr``, or end in it when it has three
+    letters or more ('FFA' of the 'Pacific Islands Forum Fisheries Agency')."""
+    owners = []
+    for a in actors.values():
+        words = [w for w in a.name.split() if w[:1].isupper()]
+        if a.kind == "person" or len(words) < 2:
+            continue
+        initials = "".join(w[0] for w in words)
+        if initials == acr or (len(acr) >= 3 and initials.endswith(acr)):
+            owners.append(a.id)
+    return owners[0] if len(owners) == 1 else None
 
 
 def _programme_at(span: Span) -> bool:
