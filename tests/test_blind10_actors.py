@@ -158,3 +158,14 @@ def test_the_director_of_a_programme_works_for_its_institute(extractor):
     # control: the director of the institute leads it
     found = extract(extractor, "Jane Doe, director of the Lowy Institute, said Vietnam had criticised China.")
     assert ("jane-doe", "LEADS", "lowy-institute") in {(r.source, r.type, r.target) for r in found.relations}
+
+
+def test_a_name_before_is_a_role_or_fellow_is_a_person(extractor):
+    # the think-tank Q&A shape: 'X is Director of ...', 'X is a senior research fellow at ...'
+    text = ("Ana Ruiz is Director of the Latin America Program at the Wilson Center. "
+            "She said Venezuela had rejected talks with Guyana.")
+    found = extract(extractor, text)
+    assert "ana-ruiz" in {a.id for a in found.actors if a.kind == "person"}
+    # control: a state before 'is a member of' stays the state
+    found = extract(extractor, "Venezuela is a member of OPEC.")
+    assert {a.kind for a in found.actors} == {"state", "igo"}

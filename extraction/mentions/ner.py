@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import ActorInfo, FindState, Mention
@@ -161,6 +161,10 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
             run = name_run(tok.i + 1, 1)
             if run and (run[1] >= len(doc) or not doc[run[1]].is_title):
                 out.append(run)
+        if tok.lemma_ == "be" and tok.i >= 2 and _copula_affiliation(lk, tok):
+            run = name_run(tok.i - 1, -1)  # 'Ana Ruiz is Director of the Latin America Program at the Wilson Center'
+            if run and (run[0] == tok.sent.start or not doc[run[0] - 1].is_title):
+                out.append(run)
         if tok.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("a", "an", "the") \
                 and doc[tok.i + 2].lemma_.lower() in AFFILIATION_NOUNS | {"senior", "research", "former", "visiting"}:
             run = name_run(tok.i - 1, -1)
@@ -259,6 +263,20 @@ def _place_then_name(lk: Lookup, span: Span) -> bool:
     if doc[first].lower_ in ("the", "a", "an"):
         first += 1
     return first < span.start and doc[first:span.start].text in lk.forms
+
+
+def _copula_affiliation(lk: Lookup, be: Token) -> bool:
+    """'is a senior fellow at', 'is Director of': a copula whose complement is a role or an affiliation noun."""
+    doc = be.doc
+    j = be.i + 1
+    if j < len(doc) and doc[j].lower_ in ("a", "an", "the"):
+        j += 1
+    while j < len(doc) and doc[j].lower_ in ("senior", "research", "former", "visiting", "deputy", "executive",
+                                             "associate", "nonresident", "non-resident", "program", "project"):
+        j += 1
+    return j < len(doc) and (doc[j].lemma_.lower() in AFFILIATION_NOUNS or bool(lk.lex.role_of(doc[j].text))
+                             or bool(lk.lex.role_of(doc[j].lower_))) and j + 1 < len(doc) \
+        and doc[j + 1].lower_ in ("of", "at", "for", "with")
 
 
 def _spelled_by(actors: dict[str, ActorInfo], acr: str) -> str | None:
