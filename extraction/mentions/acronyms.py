@@ -24,6 +24,8 @@ def find_acronym_definitions(lk: Lookup, st: FindState) -> list[Mention]:
         if acr.text in lk.forms:
             continue  # a known acronym names its own actor
         m = by_end.get(tok.i)
+        if m is not None and _state_ends_longer_name(lk, doc, m, acr.text):
+            continue  # 'the Communist Party of Cuba (PCC)': the acronym is the party's, not Cuba's
         if m is None:
             m = _expansion(lk, doc, tok.i, acr.text, actors, taken)
             if m is None:
@@ -34,6 +36,15 @@ def find_acronym_definitions(lk: Lookup, st: FindState) -> list[Mention]:
             if a in actors:
                 actors[a].aliases.add(acr.text)
     return out
+
+
+def _state_ends_longer_name(lk: Lookup, doc: Doc, m: Mention, acr: str) -> bool:
+    """A state named after 'of' just before '(ACR)', whose initials do not spell ACR: the end of a longer name."""
+    if len(m.actors) != 1 or m.actors[0] not in lk.gz or m.start < 1 or doc[m.start - 1].lower_ != "of":
+        return False
+    entry = lk.gz.get(m.actors[0])
+    initials = "".join(w[0] for w in m.text.split() if w[:1].isupper())
+    return entry.kind == "state" and acr != initials and acr not in entry.aliases and acr != entry.iso2
 
 
 def _expansion(lk: Lookup, doc: Doc, paren: int, acr: str, actors: dict[str, ActorInfo],

@@ -18,6 +18,8 @@ def find_bodies(lk: Lookup, st: FindState) -> list[Mention]:
         state, start, end = lk.state_of(doc, start, end)
         if state is None:
             continue
+        if start > 0 and doc[start - 1].text == "Royal":
+            start -= 1  # 'the Royal Australian Air Force', 'the Royal Thai Navy': the name takes 'Royal' in
         span = doc[start:end]
         aid = lk.body_actor(state, key, actors)
         actors[aid].aliases.add(span.text)

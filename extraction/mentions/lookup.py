@@ -29,6 +29,8 @@ class Lookup:
             for form, aid in table.items():
                 forms.setdefault(form, (aid, via))
         self.forms = forms
+        # First words of names of several words: 'Pacific' of 'Pacific Islands Forum' is no one's short name.
+        self.first_words = {f.split()[0] for f in forms if " " in f}
         by_label: dict[str, list[str]] = {}
         for form, (_aid, via) in forms.items():
             by_label.setdefault(via, []).append(form)
@@ -53,6 +55,24 @@ class Lookup:
         if found is None:
             found = doc.user_data["actorgraph_roles"] = self.lex.find_roles(doc)
         return found
+
+    def person_tail(self, doc: Doc, name_start: int, start: int, end: int) -> bool:
+        """'the Speaker of the U.S. House of Representatives Nancy Pelosi': after a title 'of' the name starting at
+        ``name_start``, the words ``start:end`` are its holder's name (two or three capitalised words, none a known
+        name, a title or an organisation's head word like 'Agency')."""
+        k = name_start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k < 1 or doc[k].lower_ != "of":
+            return False
+        title = doc[k - 1]  # 'Speaker', 'Chairman', 'head': a role word or a capitalised title
+        if not (self.lex.role_of(title.lower_) or (title.is_title and not title.is_sent_start and title.text not in self.forms)):
+            return False
+        words = doc[start:end]
+        heads = self.lex.head_words()
+        return 2 <= len(words) <= 3 and all(t.is_title and t.pos_ == "PROPN" and t.text not in self.forms
+                                            and t.text not in self.lex.title_words and not self.lex.role_of(t.text)
+                                            and t.text not in heads and t.lower_ not in heads for t in words)
 
     def body_actor(self, state: str, key: str, actors: dict[str, ActorInfo]) -> str:
         """The actor for body ``key`` of ``state`` (the gazetteer's entry when it has one with that id)."""

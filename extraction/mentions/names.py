@@ -59,11 +59,17 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
     out = []
     matches = sorted(lk.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
     used: set[int] = set()
+    defined: dict[str, str] = {}  # acronyms this document defines: 'the African Union Commission (AUC)'
     for _label, start, end in matches:
         if any(i in used for i in range(start, end)):
             continue
         span = doc[start:end]
         aid, via = lk.forms[span.text]
+        if span.text.isupper() and len(span) == 1:
+            own = _defined_here(span, out)
+            if own is not None and own != aid:
+                defined[span.text] = own  # the document's own sense beats the gazetteer's other one
+            aid = defined.get(span.text, aid)
         if _inside_larger_name(lk, st, span, aid):
             continue
         # A capital or seat after "in/at/to" is a place, not a government acting.
@@ -77,6 +83,8 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
         if via in ("capital", "seat") and ((span.root.dep_ == "compound" and span.root.head.lemma_.lower()
                                             in PLACE_NAMED_NOUNS) or _before_place_named_noun(span)):
             place = True  # 'the Minsk agreement', 'the Doha talks': named after where they were held
+        if via == "demonym" and _before_named_actor(lk, span):
+            place = incidental = True  # 'the Syrian Kurdish YPG militia', 'the Turkish Anadolu agency': the named one acts
         if kind_of(lk, aid) == "state" and via == "name" and _city_then_state(span):
             incidental = True  # 'talks in Minsk, Belarus': the state locates the city
         if hyphen_based(span):
@@ -88,6 +96,32 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
         out.append(Mention(start, end, (aid,), via, span.text, place_only=place, incidental=incidental))
         used.update(range(start, end))
     return out
+
+
+def _defined_here(span: Span, found: list[Mention]) -> str | None:
+    """'the African Union Commission (AUC)': the actor named just before an acronym in brackets, if its initials
+    spell it (the Colombian AUC of the gazetteer is another)."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return None
+    before = next((m for m in found if m.end == span.start - 1 and len(m.actors) == 1), None)
+    if before is None:
+        return None
+    initials = "".join(w[0] for w in before.text.split() if w[:1].isupper())
+    return before.actors[0] if initials == span.text else None
+
+
+def _before_named_actor(lk: Lookup, span: Span) -> bool:
+    """A demonym that describes an organisation named after it, up to its head noun: 'Syrian' in 'the Syrian
+    Kurdish YPG militia' (not 'Chinese' in 'Chinese President Xi Jinping': a person's title is the state's)."""
+    head = span.root.head
+    if head.i <= span.root.i or head.i - span.end > 4:
+        return False
+    for i in range(span.end, head.i + 1):
+        hit = lk.forms.get(span.doc[i].text)
+        if hit is not None and hit[1] == "name" and kind_of(lk, hit[0]) not in ("state", "person"):
+            return True
+    return False
 
 
 def _inside_larger_name(lk: Lookup, st: FindState, span: Span, aid: str) -> bool:
@@ -103,6 +137,10 @@ def _inside_larger_name(lk: Lookup, st: FindState, span: Span, aid: str) -> bool
     ent = st.entity_at(span.start)
     if ent is None or (ent.start >= span.start and ent.end <= span.end) or span[0]._.headline:
         return False  # in a headline every word is capitalised: the NER's spans mean little
+    if span.start >= 2 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ == "of" \
+            and lk.forms[span.text][1] == "name" and lk.gz.get(aid).kind not in ("state", "person") \
+            and (span.end == ent.end or doc[span.end].text == "("):
+        return False  # 'the Assembly of ... of the Intergovernmental Authority on Development': a body's own name
     if ent.label_ == "PERSON" and lk.gz.get(aid).kind == "person":
         before = [t for t in ent if t.i < span.start]
         # 'Saddam Haftar' is not Khalifa Haftar: a first name before a bare surname makes another person.
@@ -114,6 +152,8 @@ def _inside_larger_name(lk: Lookup, st: FindState, span: Span, aid: str) -> bool
         return False  # "the Treasury Department's Office of Foreign Assets Control": two names
     if span.end < ent.end and span.doc[span.end].text in ("'s", "’s"):
         return False
+    if ent.label_ == "ORG" and span.end < ent.end and lk.person_tail(doc, span.start, span.end, ent.end):
+        return False  # 'the U.S. House of Representatives Nancy Pelosi': a body, then its member's name
     extra = [t for t in ent if t.i < span.start or t.i >= span.end]
     # Titles, demonyms, articles and possessives around a name do not make it a different name.
     return any(t.is_title and t.text not in lk.forms and t.text not in lk.lex.title_words

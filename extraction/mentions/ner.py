@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import ActorInfo, FindState, Mention
@@ -39,9 +39,16 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
         if any(i in taken for i in range(ent.start, ent.end)):
             # "Machar's SPLM-IO": the owner is already a mention; the rest after the possessive is a name
             cut = next((t.i for t in ent if t.text in ("'s", "’s")), None)
+            label = ent.label_
+            if cut is None and ent.label_ == "ORG":
+                # 'the Speaker of the U.S. House of Representatives Nancy Pelosi': a known name, then a person's
+                last = max(i for i in range(ent.start, ent.end) if i in taken)
+                first = min(i for i in range(ent.start, ent.end) if i in taken)
+                if lk.person_tail(doc, first, last + 1, ent.end):
+                    cut, label = last, "PERSON"
             if cut is None or any(i in taken for i in range(cut + 1, ent.end)) or cut + 1 >= ent.end:
                 continue
-            label, ent = ent.label_, doc[cut + 1 : ent.end]
+            ent = doc[cut + 1 : ent.end]
             ent = Span(doc, ent.start, ent.end, label=label)
         span = _trim(ent)
         if span is None:
@@ -57,8 +64,14 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
             end = org_of_place_end(span)
             if end is not None and not any(i in taken for i in range(span.end, end)):
                 span = Span(doc, span.start, end, label=ent.label_)  # 'the Law Society' + 'of Kenya'
-        if hyphen_based(span) or _portfolio(span):
+        if hyphen_based(span) or _portfolio(span) or _has_inner_verb(span) or _programme_at(span):
             continue
+        if len(span) == 1 and span.text.isalpha() and span.text.isupper() and not lk.gz.lookup(span.text):
+            owner = _spelled_by(actors, span.text)
+            if owner is not None:  # 'the Pacific Islands Forum Fisheries Agency' ... 'FFA': the same body
+                actors[owner].aliases.add(span.text)
+                out.append(Mention(span.start, span.end, (owner,), "acronym", span.text))
+                continue
         if ent.label_ == "PERSON":
             span = _extend_name(span, taken)
             prev = doc[span.start - 1] if span.start > 0 else None
@@ -80,8 +93,8 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
             if len(span) == 1 and not known and not _titled(span):
                 continue
             prev = doc[span.start - 1] if span.start > 0 else None
-            if not known and ((prev is not None and prev.lower_ in PLACE_PREPS) or after_place_prep(span)
-                              or _place_of(span)):
+            if not known and ((prev is not None and prev.lower_ in PLACE_PREPS)
+                              or (after_place_prep(span) and not _place_then_name(lk, span)) or _place_of(span)):
                 continue  # 'killed 11 people in Khan Younis', 'the people of Souq al-Juma': places
             if not known and prev is not None and prev.lower_ == "the" and span.root.dep_ == "compound" \
                     and span.root.head.pos_ == "NOUN":
@@ -93,8 +106,14 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
                 continue  # 'armed Serbs' are people of a nation, not an organisation
             if context and len(span) == 1:
                 known = known or slugify(span.text)  # a cue vouches for one word: 'the oil majors Rosneft
-            if kind is None and _person_shaped(span):
+            if kind is None and _person_shaped(lk, span):
                 kind = "person"  # the small model often tags 'Jane Doe of the X Institute' as ORG
+                cut = span.start  # 'his Spokesperson Jane Doe said': the role word is no part of her name
+                while cut < span.end - 2 and doc[cut].is_title and (doc[cut].lower_ in AFFILIATION_NOUNS
+                                                                    or lk.lex.role_of(doc[cut].lower_)):
+                    cut += 1
+                span = doc[cut:span.end]
+                text = span.text
             acronym = re.sub(r"[-.&]", "", span.text)
             if kind is None and ent.label_ == "ORG" and acronym.isupper() and acronym.isalpha() \
                     and 3 <= len(acronym) <= 10 and acronym not in NOT_ACTOR_ACRONYMS:
@@ -142,6 +161,10 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
             run = name_run(tok.i + 1, 1)
             if run and (run[1] >= len(doc) or not doc[run[1]].is_title):
                 out.append(run)
+        if tok.lemma_ == "be" and tok.i >= 2 and _copula_affiliation(lk, tok):
+            run = name_run(tok.i - 1, -1)  # 'Ana Ruiz is Director of the Latin America Program at the Wilson Center'
+            if run and (run[0] == tok.sent.start or not doc[run[0] - 1].is_title):
+                out.append(run)
         if tok.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("a", "an", "the") \
                 and doc[tok.i + 2].lemma_.lower() in AFFILIATION_NOUNS | {"senior", "research", "former", "visiting"}:
             run = name_run(tok.i - 1, -1)
@@ -182,7 +205,9 @@ def _trim(ent: Span) -> Span | None:
     while start < end and (doc[start].lower_ in ("the", "a", "an", "and", "&", "of", "for")
                            or HONORIFIC.match(doc[start].text)):
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-"):
+    # (also a link word the NER left at the end: 'the Politburo of the Communist Party of' + 'Cuba')
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-")
+                           or doc[end - 1].lower_ in ("of", "the", "and", "for", "&")):
         end -= 1
     if start >= end:
         return None
@@ -231,10 +256,68 @@ def _titled(span: Span) -> bool:
     return prev is not None and bool(HONORIFIC.match(prev.text))
 
 
-def _person_shaped(span: Span) -> bool:
-    """Two or three capitalised words followed by ', of/at X' or a speech verb: a person the NER called an org."""
+def _place_then_name(lk: Lookup, span: Span) -> bool:
+    """'ambassador in Moscow Alison LeClaire': the place preposition governs the known place before the name."""
+    doc = span.doc
+    first = span.root.left_edge.i
+    if doc[first].lower_ in ("the", "a", "an"):
+        first += 1
+    return first < span.start and doc[first:span.start].text in lk.forms
+
+
+def _copula_affiliation(lk: Lookup, be: Token) -> bool:
+    """'is a senior fellow at', 'is Director of': a copula whose complement is a role or an affiliation noun."""
+    doc = be.doc
+    j = be.i + 1
+    if j < len(doc) and doc[j].lower_ in ("a", "an", "the"):
+        j += 1
+    while j < len(doc) and doc[j].lower_ in ("senior", "research", "former", "visiting", "deputy", "executive",
+                                             "associate", "nonresident", "non-resident", "program", "project"):
+        j += 1
+    return j < len(doc) and (doc[j].lemma_.lower() in AFFILIATION_NOUNS or bool(lk.lex.role_of(doc[j].text))
+                             or bool(lk.lex.role_of(doc[j].lower_))) and j + 1 < len(doc) \
+        and doc[j + 1].lower_ in ("of", "at", "for", "with")
+
+
+def _spelled_by(actors: dict[str, ActorInfo], acr: str) -> str | None:
+    """The one organisation named in the document whose initials spell ``acr``, or end in it when it has three
+    letters or more ('FFA' of the 'Pacific Islands Forum Fisheries Agency')."""
+    owners = []
+    for a in actors.values():
+        words = [w for w in a.name.split() if w[:1].isupper()]
+        if a.kind == "person" or len(words) < 2:
+            continue
+        initials = "".join(w[0] for w in words)
+        if initials == acr or (len(acr) >= 3 and initials.endswith(acr)):
+            owners.append(a.id)
+    return owners[0] if len(owners) == 1 else None
+
+
+def _programme_at(span: Span) -> bool:
+    """'the Arctic Security Initiative at the Lowy Institute': a programme inside an organisation acts through it."""
+    doc = span.doc
+    return span[-1].text in ("Program", "Programme", "Project", "Initiative") and span.end + 1 < len(doc) \
+        and doc[span.end].lower_ == "at"
+
+
+def _has_inner_verb(span: Span) -> bool:
+    """'Sofia rejects Commission' (a headline's clause): a lower-case verb inside is no part of a name."""
+    return any(t.is_lower and t.pos_ in ("VERB", "AUX") and t.text not in PARTICLES for t in span[1:-1])
+
+
+# Last words of a unit inside an organisation: 'the Pacific Islands Program at the Lowy Institute' is no person
+# (and no actor of its own: its director works for the institute).
+UNIT_ENDS = {"Program", "Programme", "Project", "Initiative", "Center", "Centre", "Institute", "Forum", "Office",
+             "Unit", "Department", "Desk", "Council", "Group", "Network", "Fund", "Foundation", "Agency"}
+
+
+def _person_shaped(lk: Lookup, span: Span) -> bool:
+    """Two or three capitalised words followed by ', of/at X' or a speech verb: a person the NER called an org.
+    Not when a word is a known name ('Greenpeace Australia Pacific said') or names a unit ('X Program at Y')."""
     words = [t for t in span if t.text != "-"]
     if not (2 <= len(words) <= 4) or not all(t.is_title for t in words) or any(t.is_stop for t in words):
+        return False
+    if words[-1].text in UNIT_ENDS or any(t.text in lk.forms for t in words):
         return False
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.tokens import Token
+
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import ActorInfo, FindState, Mention
 
@@ -62,14 +64,25 @@ def find_short_names(lk: Lookup, st: FindState) -> list[Mention]:
             continue
         first = doc[m.start]
         if len(m.text.split()) >= 2 and first.is_title and len(first.text) >= 4 and not first.is_stop \
-                and first.text not in lk.forms and first.text not in lk.lex.title_words:
+                and first.text not in lk.forms and first.text not in lk.lex.title_words \
+                and first.text not in lk.first_words:  # 'Pacific' also begins 'Pacific Islands Forum'
             short.setdefault(first.text, m.actor)
     out = []
     for tok in doc:
-        if tok.text in short and tok.i not in taken and not (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title):
+        if tok.text in short and tok.i not in taken and not (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title) \
+                and not _modifier(tok):
             out.append(Mention(tok.i, tok.i + 1, (short[tok.text],), "short-name", tok.text))
             actors[short[tok.text]].aliases.add(tok.text)
     return out
+
+
+def _modifier(tok: Token) -> bool:
+    """'its Pacific partners', 'the Western Pacific': a word that modifies a common noun or follows a capitalised
+    adjective is used as a place word there, not as an organisation's short name."""
+    doc = tok.doc
+    if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and tok.head.pos_ == "NOUN" and tok.head.is_lower:
+        return True
+    return tok.i > 0 and doc[tok.i - 1].is_title and not doc[tok.i - 1].is_sent_start and doc[tok.i - 1].pos_ == "ADJ"
 
 
 # Common Chinese family names, written first: 'Wang Wenbin' ... 'Wang said'. (Korean 'Kim'/'Lee' are left out:

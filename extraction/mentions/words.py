@@ -16,7 +16,7 @@ WORLD_BODY = "united-nations"
 HONORIFIC = re.compile(
     r"^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|sheikh|sheik|shaikh|emir|prince|princess|king|queen|president|"
     r"minister|senator|sen|rep|representative|governor|gov|general|gen|lt|col|maj|capt|adm|admiral|commander|"
-    r"rev|pope|imam|ayatollah|mullah|cardinal|judge|justice|ambassador|envoy|chancellor|premier|prime|mayor)\.?$",
+    r"rev|pope|imam|ayatollah|mullah|cardinal|judge|justice|ambassador|amb|envoy|chancellor|premier|prime|mayor)\.?$",
     re.I)
 PARTICLES = {"bin", "bint", "ibn", "al", "al-", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "van",
              "von", "der", "le", "la", "abu", "ould", "ag", "ben", "y"}

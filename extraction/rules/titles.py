@@ -359,6 +359,10 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c)
                            and not (mods and c.i == mods[0].i and ctx.lex.role_of(f"{mods[0].text} {role_tok.text}"))
                            for c in role_tok.children)  # 'secretary' of 'secretary general' is the title itself
+            # 'director of the Asia Program at the Lowy Institute' heads a programme, not the institute (blind10)
+            sub_unit = sub_unit or any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                p.dep_ == "pobj" and p.text in ("Program", "Programme", "Project", "Initiative") and ctx.m.at(p) is None
+                for p in c.children) for c in role_tok.children)
             relpron_owner = _whose_owner(ctx, role_tok)
             if relpron_owner:
                 orgs = relpron_owner  # 'the Karen Border Guard Force, whose commander, Saw Chit Thu, ...'
