@@ -26,7 +26,7 @@ from extraction.rules.context import (
     event_stem,
     intent_clause,
 )
-from extraction.rules.phrases import claimed_verbs
+from extraction.rules.phrases import claimed_verbs, mandated
 from graph.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -59,8 +59,8 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if brokered:
             yield from brokered
             continue
-        if tok.i in claimed:
-            continue
+        if tok.i in claimed or mandated(tok):
+            continue  # (a mandated act is the demand's content: 'asked that the council condemn X')
         dobjs = [c for c in tok.children if c.dep_ == "dobj"]
         special = _posture_verb(ctx, tok, lemma, dobjs)
         if special is None:
@@ -256,6 +256,9 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
         obj = ctx.object_actors(tok, symmetric=rtype in tax.symmetric)
     alongside = [a for c in [tok, *dobjs] for g in c.children if g.dep_ == "prep" and g.lower_ == "alongside"
                  for p in g.children for a in ctx.np_actors(p) if a not in subj]  # also 'fought [X alongside Y]
+    subj = subj + [a for a in _companions(ctx, tok) if a not in subj]  # 'Mali, along with Niger, accused France'
+    stolen = _next_clause_subjects(ctx, tok)
+    obj = [a for a in obj if a not in stolen]  # 'X vowed to expel Y's envoy and Z broke ties': Z is no object
     clause = _Clause(tok, lemma, rtype, subj + alongside, obj, dobjs, coop_obj, alongside, passive)  # 'backed X alongside the UAE'
     subj_tok = next((c for c in tok.children if c.dep_ in SUBJ), None)
     if subj_tok is not None and ctx.m.at(subj_tok) is None \
@@ -279,6 +282,42 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
         clause.subj = ctx.fallback_subject(tok)
         clause.conf = 0.55
     return clause
+
+
+def _companions(ctx: RuleContext, tok: Token) -> list[str]:
+    """'Mali, along with Niger, accused France', 'X, together with Y, condemned Z': the companion named before the
+    verb acts with its subject (after the object it is ambiguous: 'accused France along with Niger')."""
+    withs = [w for g in tok.children if g.dep_ in ("prep", "advmod") and g.lower_ in ("along", "together")
+             and g.i < tok.i for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
+    # (or hung on the subject: '[Mali, together with Niger,] accused')
+    for s_ in (c for c in tok.children if c.dep_ in SUBJ):
+        withs += [w for w in s_.children if w.dep_ == "prep" and w.lower_ == "with"
+                  and any(g.dep_ == "advmod" and g.lower_ in ("along", "together") for g in w.children)]
+        withs += [w for g in s_.children if g.dep_ == "prep" and g.lower_ in ("along", "together")
+                  for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
+    return [a for w in withs for p in w.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+
+
+def _next_clause_subjects(ctx: RuleContext, tok: Token) -> set[str]:
+    """Actors the parser joined to the verb's object that are the subject of the next clause: 'vowed to expel
+    Colombia's ambassador and [Ecuador] completely broke ties' (the second verb then has no subject of its own)."""
+    stolen: set[str] = set()
+    for d in tok.children:
+        if d.dep_ != "dobj":
+            continue
+        for x in d.conjuncts:
+            if x.i < d.i:
+                continue
+            nxt = x.right_edge.i + 1
+            while nxt < ctx.sent.end and x.doc[nxt].dep_ == "advmod":
+                nxt += 1
+            if nxt >= ctx.sent.end:
+                continue
+            v = x.doc[nxt]
+            if v.dep_ in ("conj", "advcl") and v.tag_ in ("VBD", "VBZ", "VBP") and v.i > tok.i \
+                    and not any(c.dep_ in SUBJ for c in v.children) and v.head in (tok, *tok.ancestors):
+                stolen.update(ctx.np_actors(x))
+    return stolen
 
 
 def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
@@ -425,6 +464,9 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
         # 'warned that Hamas would face consequences': the subject of the reported clause. A warning is a
         # threat only from someone who can act on it, about what will happen ('would', 'will').
         clauses = [x for x in tok.children if x.dep_ == "ccomp"]
+        if c.rtype == "DEMANDS":
+            # 'insisted that Y had failed' asserts; 'insisted that Y withdraw', '... should withdraw' demands
+            clauses = [x for x in clauses if mandated(x)]
         if c.rtype == "THREATENS":
             clauses = [x for x in clauses if any(a.lower_ in ("would", "will", "'ll", "shall") for a in x.children)
                        and all(ctx.kind(s) in ("person", "state", "government_body", "armed_group") for s in c.subj)]
