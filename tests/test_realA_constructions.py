@@ -32,6 +32,11 @@ CASES = [
     ("The summit aimed at preventing strained India-China ties from worsening.", [],
      [("india", "COOPERATES_WITH", "china"), ("china", "COOPERATES_WITH", "india")]),
     ("India and China have strong ties.", [("india", "COOPERATES_WITH", "china")], []),
+    # a trigger verb in -s parsed as a compound of the next name
+    ("The United States sanctions Venezuela over the election.", [("united-states", "SANCTIONS", "venezuela")], []),
+    # an act protested: its doer, named by 'by' (on the event or, as parsed, on the verb), is the target
+    ("Iran protested the seizure of its tanker by Britain.", [("iran", "CRITICISES", "united-kingdom")], []),
+    ("China protested Japan's decision on Friday.", [("china", "CRITICISES", "japan")], []),
 ]
 
 
