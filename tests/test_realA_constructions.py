@@ -47,3 +47,24 @@ def test_construction(extractor: Extractor, text: str, found: list, not_found: l
     got |= {(t, r, s) for s, r, t in got if r in load_taxonomy().symmetric}
     assert set(found) <= got, f"missing {set(found) - got}; got {got}"
     assert not set(not_found) & got, f"wrong {set(not_found) & got}"
+
+
+@pytest.mark.parametrize(("headline", "found"), [
+    ("Denmark Cuts Diplomatic Ties with Mali and Burkina Faso",
+     [("denmark", "SANCTIONS", "mali"), ("denmark", "SANCTIONS", "burkina-faso")]),
+    ("Russian Foreign Ministry Summons Canadian Ambassador To Issue Demarche",
+     [("russia-foreign-ministry", "CRITICISES", "canada")]),
+    ("Chile Recalls Its Ambassador From Nicaragua Over Election", [("chile", "SANCTIONS", "nicaragua")]),
+])
+def test_title_case_headline_is_read_as_a_clause(extractor: Extractor, headline: str, found: list) -> None:
+    """Wire titles in Title Case: the model takes every capitalised word for a name and finds no clause."""
+    text = headline + "\n\nNAIROBI (Agency) - The row grew on Monday."
+    ext = extractor.extract(Document(id="h", text=text, date="2025-12-01"))
+    got = {(r.source, r.type, r.target) for r in ext.relations}
+    assert set(found) <= got, f"missing {set(found) - got}; got {got}"
+
+
+def test_title_case_line_without_a_trigger_states_nothing(extractor: Extractor) -> None:
+    text = "From Open Hostility to a Surprising Encounter\n\nThe two leaders met in Bogota on Monday."
+    ext = extractor.extract(Document(id="h", text=text, date="2025-12-01"))
+    assert not [r for r in ext.relations if r.evidence[0].sentence.startswith("From Open")]
