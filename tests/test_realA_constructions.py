@@ -37,6 +37,11 @@ CASES = [
     # an act protested: its doer, named by 'by' (on the event or, as parsed, on the verb), is the target
     ("Iran protested the seizure of its tanker by Britain.", [("iran", "CRITICISES", "united-kingdom")], []),
     ("China protested Japan's decision on Friday.", [("china", "CRITICISES", "japan")], []),
+    # a pair of subjects acting 'tit-for-tat': each on the other
+    ("Russia and the United States have expelled diplomats in a series of tit-for-tat measures.",
+     [("russia", "SANCTIONS", "united-states"), ("united-states", "SANCTIONS", "russia")], []),
+    ("Russia and the United States have expelled diplomats.", [],
+     [("russia", "SANCTIONS", "united-states"), ("united-states", "SANCTIONS", "russia")]),
 ]
 
 

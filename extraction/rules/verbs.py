@@ -497,7 +497,7 @@ def _emit(ctx: RuleContext, c: _Clause, symmetric: set[str] | frozenset[str]) ->
         for a, b in _group_pairs(c.subj):
             yield Found(a, c.rtype, b, tok.i, f"verb:{lemma}", c.conf)
     obj = c.obj
-    if not obj and _reciprocal(tok):
+    if not obj and (_reciprocal(tok) or (len(c.subj) > 1 and _tit_for_tat(tok))):
         obj = c.subj  # 'Thailand and Cambodia blamed each other': each does it to the other
     for s, o in _pairs(c.subj, obj):
         yield Found(s, c.rtype, o, tok.i, f"verb:{lemma}", c.conf)
@@ -584,6 +584,12 @@ def _reciprocal(verb: Token) -> bool:
            [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     return any((d.lower_, o.lower_) in RECIPROCALS for o in objs for d in o.children if d.dep_ == "det") \
         or any(p.dep_ == "poss" and each_other(p) for o in objs for p in o.children)
+
+
+def _tit_for_tat(verb: Token) -> bool:
+    """'X and Y expelled diplomats in tit-for-tat moves', '... in reciprocal expulsions': each side on the other."""
+    words = [t.lower_ for t in verb.subtree]
+    return "reciprocal" in words or any(words[i:i + 5] == ["tit", "-", "for", "-", "tat"] for i in range(len(words)))
 
 
 def _recipient(ctx: RuleContext, tok: Token) -> list[str]:
