@@ -42,6 +42,22 @@ CASES = [
      [("russia", "SANCTIONS", "united-states"), ("united-states", "SANCTIONS", "russia")], []),
     ("Russia and the United States have expelled diplomats.", [],
      [("russia", "SANCTIONS", "united-states"), ("united-states", "SANCTIONS", "russia")]),
+    # taking part in an event named by a noun: the subject does it, with whom its 'with' names
+    ("Japan will take part in talks with the Philippines next week.", [("japan", "NEGOTIATES", "philippines")], []),
+    ("Japan will participate in talks with the Philippines.", [("japan", "NEGOTIATES", "philippines")], []),
+    # a joint act named as a noun, done by two sides
+    ("Japan will join the military exercise conducted annually by the Philippines and the United States.",
+     [("philippines", "COOPERATES_WITH", "united-states")], []),
+    # the doer of a condemned act named on its participle
+    ("Sudan has strongly condemned the terrorist attack launched by Boko Haram on a Chadian military position.",
+     [("sudan", "CRITICISES", "boko-haram")], []),
+    # a relative clause whose subject is an unnamed group: no earlier actor does it
+    ("The ministry voiced support for Chad against extremist groups which threaten Chad.", [],
+     [("chad", "THREATENS", "chad")]),
+    ("Sudan's foreign ministry warned of armed groups which threaten Chad.", [],
+     [("sudan-foreign-ministry", "THREATENS", "chad"), ("sudan", "THREATENS", "chad")]),
+    # denying a claim names no one rejected
+    ("Chad denied its support for the rebels, the ministry said.", [], [("chad", "REJECTS", "sudan")]),
 ]
 
 

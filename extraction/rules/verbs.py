@@ -67,6 +67,10 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
             special = _persona_non_grata(ctx, tok, lemma)
         if special is None:
             special = _transfer_verb(ctx, tok, lemma, dobjs)
+        if special is None:
+            special = _taking_part(ctx, tok, lemma, dobjs)
+        if special is None:
+            special = _joint_event_by(ctx, tok)
         if special is not None:
             yield from special
             continue
@@ -187,6 +191,39 @@ def _transfer_verb(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token])
     return None
 
 
+def _taking_part(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) -> list[Found] | None:
+    """'took part in a dialogue with Teodoro', 'participated in talks with Y': the subject does what the event noun
+    names, with whom its 'with' names; None when the verb is not one of these."""
+    if not (lemma in ctx.lex.word_class("taking_part") or (lemma == "take" and any(d.lower_ == "part" for d in dobjs))):
+        return None
+    if ctx.negated(tok) or ctx.blocked(tok):
+        return []
+    events = [p for h in (tok, *dobjs) for x in h.children if x.dep_ == "prep" and x.lower_ == "in"
+              for p in x.children if p.dep_ == "pobj" and _event_types(ctx, p)]
+    found: list[Found] = []
+    for ev in events:
+        rtype = _choose(_event_types(ctx, ev), ctx.sent)
+        partners = [a for x in ev.children if x.dep_ == "prep" and x.lower_ in ("with", "between", "against")
+                    for p in x.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        found += [Found(s, rtype, o, tok.i, f"take-part:{ev.lemma_.lower()}", 0.65)
+                  for s, o in _pairs(ctx.subject_actors(tok), partners)]
+    return found
+
+
+def _event_types(ctx: RuleContext, tok: Token) -> list[str]:
+    return ctx.lex.noun_types(tok.lemma_.lower()) or ctx.lex.noun_types(tok.lower_)
+
+
+def _joint_event_by(ctx: RuleContext, tok: Token) -> list[Found] | None:
+    """'the exercise conducted annually by the Philippines and the United States': the doers of a joint act named as
+    a noun cooperate; None when the verb is not read this way."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.lemma_.lower() not in ctx.lex.word_class("joint_events") \
+            or ctx.negated(tok):
+        return None
+    doers = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+    return [Found(a, "COOPERATES_WITH", b, tok.i, f"joint:{tok.head.lemma_.lower()}", 0.6) for a, b in _group_pairs(doers)]
+
+
 def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coop_obj: Token | None) -> str | None:
     """The relation type the verb states here, or None when it states none."""
     types = ctx.lex.verb_types(lemma)
@@ -279,6 +316,8 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
             return None  # 'with a handful of countries siding with Washington': the unnamed countries act
         if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in INSTRUMENT_NOUNS:
             return None  # 'refused to sign a law that imposed ...': only who issued the law acts through it
+        if tok.dep_ == "relcl" and any(c.dep_ in SUBJ and c.lower_ in ("which", "that", "who") for c in tok.children):
+            return None  # 'extremist groups which threaten Chad': the unnamed groups act, not an earlier actor
         clause.subj = ctx.fallback_subject(tok)
         clause.conf = 0.55
     return clause
@@ -331,8 +370,10 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
     if lemma in JOINING_VERBS and any(x.dep_ == "prep" and x.lower_ == "in" and any(
             p.dep_ == "pcomp" and p.pos_ == "VERB" for p in x.children) for x in tok.children):
         return False  # 'Germany joined France in calling for a truce': a shared act, not a membership
-    if lemma == "deny" and not any(x.dep_ == "dobj" for x in tok.children):
-        return False  # 'denies working with the FDLR' denies a claim; 'denied the allegations' rejects the accuser
+    if lemma == "deny" and not any(x.dep_ == "dobj" and not ctx.lex.noun_types(x.lemma_.lower()) for x in tok.children):
+        # 'denies working with the FDLR', 'denied its support for the rebels' deny a claim; 'denied the
+        # allegations' rejects the accuser
+        return False
     if c.rtype == "REJECTS" and xcomp is not None and not c.obj:
         c.obj = ctx.object_actors(xcomp) or _object_partner(ctx, xcomp)  # 'refused to accept U.S. flights'
         if not c.obj and xcomp.lemma_.lower() in ("allow", "let", "permit"):
@@ -391,6 +432,10 @@ def _reinterpret(ctx: RuleContext, c: _Clause) -> None:
         done = next((x for x in tok.children if x.dep_ == "dobj" and ctx.m.at(x) is None), None)
         by = [a for x in (done.children if done is not None else []) if x.dep_ == "prep" and x.lower_ == "by"
               for p in x.children for a in ctx.np_actors(p)]
+        if not by and done is not None:
+            # 'condemned the attack launched by Boko Haram': the doer named on the event's participle
+            by = [a for x in done.children if x.dep_ == "acl" and x.tag_ == "VBN" for g in x.children
+                  if g.dep_ == "agent" for p in g.children for a in ctx.np_actors(p)]
         if not by and done is not None and ctx.lex.noun_types(done.lemma_.lower()) and not c.passive:
             # 'protested the seizure of its tanker by Britain': the parser hangs the event's 'by' on the verb
             by = [a for x in tok.children if x.dep_ == "prep" and x.lower_ == "by" and x.i > done.i
