@@ -316,8 +316,11 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
             return None  # 'with a handful of countries siding with Washington': the unnamed countries act
         if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in INSTRUMENT_NOUNS:
             return None  # 'refused to sign a law that imposed ...': only who issued the law acts through it
-        if tok.dep_ == "relcl" and any(c.dep_ in SUBJ and c.lower_ in ("which", "that", "who") for c in tok.children):
-            return None  # 'extremist groups which threaten Chad': the unnamed groups act, not an earlier actor
+        if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and tok.head.dep_ in ("pobj", "dobj", "nsubj", "conj") \
+                and any(c.dep_ in SUBJ and c.lower_ in ("which", "that", "who") for c in tok.children):
+            # 'extremist groups which threaten Chad': the unnamed groups act, not an earlier actor (a noun in
+            # apposition or predicated of an actor stands for it: 'X, an ally of Y that has fought ...')
+            return None
         clause.subj = ctx.fallback_subject(tok)
         clause.conf = 0.55
     return clause
