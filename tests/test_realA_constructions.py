@@ -56,6 +56,10 @@ CASES = [
      [("chad", "THREATENS", "chad")]),
     ("Sudan's foreign ministry warned of armed groups which threaten Chad.", [],
      [("sudan-foreign-ministry", "THREATENS", "chad"), ("sudan", "THREATENS", "chad")]),
+    # a second object after a comma, far from the verb, is the parser's misattachment of a list
+    ("Biden and Xi pledged more frequent communications at a time of simmering differences also on human rights, "
+     "Russia's invasion of Ukraine and economic issues.", [("russia", "COERCES", "ukraine")],
+     [("joe-biden", "SUPPORTS", "russia"), ("xi-jinping", "SUPPORTS", "russia")]),
     # denying a claim names no one rejected
     ("Chad denied its support for the rebels, the ministry said.", [], [("chad", "REJECTS", "sudan")]),
 ]

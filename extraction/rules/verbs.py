@@ -295,6 +295,11 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
                  for p in g.children for a in ctx.np_actors(p) if a not in subj]  # also 'fought [X alongside Y]
     subj = subj + [a for a in _companions(ctx, tok) if a not in subj]  # 'Mali, along with Niger, accused France'
     stolen = _next_clause_subjects(ctx, tok)
+    if len(dobjs) > 1 and not passive:
+        # 'pledged closer contacts at a time of ..., Russia's invasion of Ukraine': a second object after a comma is
+        # the parser's attachment of a list far from the verb, not what the verb acts on
+        first = set(ctx.np_actors(dobjs[0]))
+        stolen |= {a for d in dobjs[1:] if d.doc[d.left_edge.i - 1].text == "," for a in ctx.np_actors(d)} - first
     obj = [a for a in obj if a not in stolen]  # 'X vowed to expel Y's envoy and Z broke ties': Z is no object
     clause = _Clause(tok, lemma, rtype, subj + alongside, obj, dobjs, coop_obj, alongside, passive)  # 'backed X alongside the UAE'
     subj_tok = next((c for c in tok.children if c.dep_ in SUBJ), None)
