@@ -60,6 +60,11 @@ CASES = [
     ("Biden and Xi pledged more frequent communications at a time of simmering differences also on human rights, "
      "Russia's invasion of Ukraine and economic issues.", [("russia", "COERCES", "ukraine")],
      [("joe-biden", "SUPPORTS", "russia"), ("xi-jinping", "SUPPORTS", "russia")]),
+    # an unnamed ally: the actor on it is its partner, not the one acted on
+    ("Venezuela broke off relations with Colombia, accusing the close U.S. ally of fabricating reports.",
+     [("venezuela", "SANCTIONS", "colombia")], [("venezuela", "CRITICISES", "united-states")]),
+    ("Venezuela accused Colombia, a close U.S. ally, of fabricating reports.",
+     [("venezuela", "CRITICISES", "colombia")], [("venezuela", "CRITICISES", "united-states")]),
     # denying a claim names no one rejected
     ("Chad denied its support for the rebels, the ministry said.", [], [("chad", "REJECTS", "sudan")]),
 ]

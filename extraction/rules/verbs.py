@@ -294,7 +294,7 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
     alongside = [a for c in [tok, *dobjs] for g in c.children if g.dep_ == "prep" and g.lower_ == "alongside"
                  for p in g.children for a in ctx.np_actors(p) if a not in subj]  # also 'fought [X alongside Y]
     subj = subj + [a for a in _companions(ctx, tok) if a not in subj]  # 'Mali, along with Niger, accused France'
-    stolen = _next_clause_subjects(ctx, tok)
+    stolen = _next_clause_subjects(ctx, tok) | _partners_of_unnamed(ctx, dobjs)
     if len(dobjs) > 1 and not passive:
         # 'pledged closer contacts at a time of ..., Russia's invasion of Ukraine': a second object after a comma is
         # the parser's attachment of a list far from the verb, not what the verb acts on
@@ -343,6 +343,17 @@ def _companions(ctx: RuleContext, tok: Token) -> list[str]:
         withs += [w for g in s_.children if g.dep_ == "prep" and g.lower_ in ("along", "together")
                   for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
     return [a for w in withs for p in w.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+
+
+# Nouns of a standing tie: 'the close U.S. ally' is not the United States but a state allied with it.
+PARTNER_NOUNS = {"ally", "allies", "partner", "partners", "neighbour", "neighbor", "neighbours", "neighbors"}
+
+
+def _partners_of_unnamed(ctx: RuleContext, dobjs: list[Token]) -> set[str]:
+    """'accusing the close U.S. ally of ...': the actor on an unnamed ally is its partner, not the one accused."""
+    return {a for d in dobjs if d.lower_ in PARTNER_NOUNS and ctx.m.at(d) is None
+            and not any(c.dep_ == "appos" for c in d.children)
+            for c in d.children if c.dep_ in ("compound", "amod", "poss", "nmod") for a in ctx.np_actors(c)}
 
 
 def _next_clause_subjects(ctx: RuleContext, tok: Token) -> set[str]:
