@@ -65,6 +65,14 @@ CASES = [
      [("venezuela", "SANCTIONS", "colombia")], [("venezuela", "CRITICISES", "united-states")]),
     ("Venezuela accused Colombia, a close U.S. ally, of fabricating reports.",
      [("venezuela", "CRITICISES", "colombia")], [("venezuela", "CRITICISES", "united-states")]),
+    # the act in a claim's clause is alleged, not stated
+    ("The Sudanese government has rejected accusations it supports Chadian fighters.", [],
+     [("sudan", "SUPPORTS", "chad")]),
+    ("Sudan rejected allegations that it was arming the RSF.", [], [("sudan", "SUPPORTS", "rsf")]),
+    # 'accused X of financing and arming Y': the second gerund is X's too
+    ("Chad accused Sudan of financing and arming the Janjaweed.", [("chad", "CRITICISES", "sudan")],
+     [("chad", "SUPPORTS", "janjaweed"), ("chad", "SUPPORTS", "sudan")]),
+    ("Rwanda accused its neighbour of financing and arming the FDLR.", [], [("rwanda", "SUPPORTS", "fdlr")]),
     # denying a claim names no one rejected
     ("Chad denied its support for the rebels, the ministry said.", [], [("chad", "REJECTS", "sudan")]),
 ]

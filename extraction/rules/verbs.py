@@ -59,7 +59,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if brokered:
             yield from brokered
             continue
-        if tok.i in claimed or mandated(tok):
+        if tok.i in claimed or mandated(tok) or _alleged(ctx, tok):
             continue  # (a mandated act is the demand's content: 'asked that the council condemn X')
         dobjs = [c for c in tok.children if c.dep_ == "dobj"]
         special = _posture_verb(ctx, tok, lemma, dobjs)
@@ -294,6 +294,11 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
     alongside = [a for c in [tok, *dobjs] for g in c.children if g.dep_ == "prep" and g.lower_ == "alongside"
                  for p in g.children for a in ctx.np_actors(p) if a not in subj]  # also 'fought [X alongside Y]
     subj = subj + [a for a in _companions(ctx, tok) if a not in subj]  # 'Mali, along with Niger, accused France'
+    accused = _accused_of(ctx, tok)
+    if accused is not None:  # 'accused Sudan of financing and arming rebels', the second gerund parsed as the main verb's
+        if not accused:
+            return None
+        subj = accused
     stolen = _next_clause_subjects(ctx, tok) | _partners_of_unnamed(ctx, dobjs)
     if len(dobjs) > 1 and not passive:
         # 'pledged closer contacts at a time of ..., Russia's invasion of Ukraine': a second object after a comma is
@@ -329,6 +334,35 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
         clause.subj = ctx.fallback_subject(tok)
         clause.conf = 0.55
     return clause
+
+
+def _alleged(ctx: RuleContext, tok: Token) -> bool:
+    """The act of a claim's clause ('rejected accusations it supports Chadian fighters', 'allegations that it was
+    arming the RSF') is alleged, not stated: the claim itself is read on its own verb or noun."""
+    return tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.lower_ in ctx.lex.word_class("claim_nouns")
+
+
+def _accused_of(ctx: RuleContext, tok: Token) -> list[str] | None:
+    """'accused X of financing and arming rebels': the gerund of 'of' (or 'for'), and one joined to it by 'and' (which
+    the parser may hang on the main verb), is done by the main verb's object; None when the verb is no such gerund."""
+    g, main = tok, None
+    if tok.dep_ == "conj" and tok.head.tag_ == "VBG":
+        g = tok.head  # 'of financing and arming'
+    if g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") and g.head.lower_ in ("of", "for") \
+            and g.head.head.pos_ in ("VERB", "AUX"):
+        main = g.head.head
+    elif tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ != "VBG" and tok.i >= 2:
+        cc, prev = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+        # ('of' may hang on the object, and the first gerund be tagged a noun: 'accused its neighbour of financing')
+        if cc.lower_ in ("and", "or") and prev.lower_.endswith("ing") and prev.dep_ in ("pobj", "pcomp") \
+                and prev.head.lower_ in ("of", "for") and (prev.head.head == tok.head or prev.head.head.head == tok.head):
+            main = tok.head
+    objs = [c for c in main.children if c.dep_ == "dobj"] if main is not None else []
+    if not objs:
+        return None
+    # ('its western neighbour Sudan': the apposition names the one accused; 'its neighbour' is not 'its' owner)
+    return [a for c in objs for a in [a for x in c.children if x.dep_ == "appos" for a in ctx.np_actors(x)]
+            or ([] if c.lower_ in PARTNER_NOUNS else ctx.np_actors(c))]
 
 
 def _companions(ctx: RuleContext, tok: Token) -> list[str]:
