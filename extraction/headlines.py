@@ -60,23 +60,68 @@ def _verb_slot(sent: Span, verbs: frozenset[str]) -> tuple[int, str] | None:
     return (i, base) if base else None
 
 
+# Small words a Title Case headline capitalises ('Cuts Ties With Mali'): never names.
+_FUNCTION_WORDS = {"with", "to", "over", "on", "against", "for", "in", "from", "after", "and", "of", "at", "by", "as",
+                   "into", "amid", "the", "a", "an", "its", "their", "new", "all", "more", "further"}
+
+
+def lexicon_words(lex: Lexicon) -> frozenset[str]:
+    """Lower-case words the trigger files know (verbs, event nouns, phrase objects and modifiers): in a Title Case
+    headline these are words, not names ('Diplomatic Ties', 'Ambassador')."""
+    words = set(lex.verbs) | set(lex.nouns) | _FUNCTION_WORDS
+    for p in lex.phrases:
+        words |= set(p.verbs) | set(p.objects) | set(p.with_)
+    return frozenset(w for w in words if w.isalpha())
+
+
+def _title_case(sent: Span) -> bool:
+    """A headline in Title Case: every word but the small ones capitalised, no closing full stop."""
+    words = [t for t in sent if not t.is_space]
+    content = [t for t in words if t.is_alpha and t.lower_ not in _FUNCTION_WORDS]
+    return len(content) >= 3 and all(t.text[0].isupper() for t in content) and words[-1].text not in (".", "?", "!")
+
+
+def _title_slot(sent: Span, verbs: frozenset[str]) -> tuple[int, str] | None:
+    """In a Title Case headline ('Denmark Cuts Diplomatic Ties With Mali'), the first capitalised word after the
+    subject's first word whose base form is a trigger verb, with that form."""
+    for tok in sent[1:-1]:
+        if not tok.is_alpha or not tok.text[0].isupper() or tok.is_upper:
+            continue  # ('US', 'EU': names)
+        base = next((b for b in base_forms(tok.text) if b in verbs), None)
+        if base:
+            return tok.i, base
+    return None
+
+
 class HeadlineVerbs:
     def __init__(self, nlp: Language, lex: Lexicon | None = None) -> None:
         self.nlp = nlp
-        self.verbs = trigger_verbs(lex or load_lexicon())
+        lex = lex or load_lexicon()
+        self.verbs = trigger_verbs(lex)
+        self.words = lexicon_words(lex)
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in list(doc.sents):
-            if _verbless_line(sent) and (slot := _verb_slot(sent, self.verbs)) is not None:
+            if _title_case(sent) and (slot := _title_slot(sent, self.verbs)) is not None:
+                # (the model reads Title Case words as names even where it finds the verb: 'Cuts ... Ties')
+                self._reparse(doc, sent, *slot, title=True)
+            elif _verbless_line(sent) and (slot := _verb_slot(sent, self.verbs)) is not None:
                 self._reparse(doc, sent, *slot)
         return doc
 
-    def _reparse(self, doc: Doc, sent: Span, i: int, base: str) -> None:
+    def _reparse(self, doc: Doc, sent: Span, i: int, base: str, title: bool = False) -> None:
         # 'Turkey will sever ties with Israel' is the one wording the model reliably reads as a clause (the
         # bare base form is still a noun to it); 'will' is parsed and then left out of the copied parse.
         k = i - sent.start
         words = [t.text for t in sent]
         spaces = [bool(t.whitespace_) for t in sent]
+        lowered: set[int] = set()
+        if title:
+            # after the verb, the words the lexicon knows are written as words: 'will cut diplomatic ties with Mali'
+            for j in range(k + 1, len(words)):
+                if words[j].lower() in self.words and not words[j].isupper():
+                    words[j] = words[j].lower()
+                    lowered.add(sent.start + j)
         words[k:k + 1], spaces[k:k + 1] = ["will", base], [True, spaces[k]]
         sub = Doc(doc.vocab, words=words, spaces=spaces)
         for name in _REPARSE:
@@ -91,6 +136,10 @@ class HeadlineVerbs:
             h = new.head.i
             tok.head = doc[sent.start + (h if h < k else h - 1)]
         doc[i].tag_ = "VBP" if doc[i].lower_ == base else "VBZ"
+        if title:
+            doc[i].lemma_ = base  # ('Cuts' was a name to the lemmatizer)
+            for j in lowered:
+                doc[j].lemma_ = doc[j].lower_
 
 
 @Language.factory("headline_verbs")

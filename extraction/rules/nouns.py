@@ -78,6 +78,8 @@ def _frame_type(ctx: RuleContext, tok: Token) -> tuple[str, str, Token | None] |
     rtype = base = _choose(types, ctx.sent)
     if rtype == "OPPOSES" and any(c.dep_ == "amod" and c.lower_ in ctx.lex.word_class("armed_words") for c in tok.children):
         rtype = base = "COERCES"  # 'an armed campaign against X', 'a military offensive against Y'
+    if lemma in ("tie", "ties") and any(c.dep_ == "amod" and c.lower_ in ctx.lex.word_class("strained") for c in tok.children):
+        return None  # 'strained US-China ties': a relationship in trouble is no cooperation (realA)
     if lemma in ("tie", "ties") and ((tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ctx.lex.word_class("strains"))
                                      or (tok.dep_ in ("nsubj", "nsubjpass") and (
                                          tok.head.lemma_.lower() in ctx.lex.word_class("souring")

@@ -20,6 +20,25 @@ from graph.taxonomy import load_taxonomy
 SPEAKING_DEPS = {"ccomp", "xcomp", "conj", "advcl", "parataxis"}
 
 
+# Verbs whose 'that' clause states what is asked, not what happened: 'requested that the council condemn X'.
+REQUESTING = {"request", "demand", "ask", "urge", "insist", "propose", "recommend", "call", "press", "appeal"}
+# Auxiliaries of an asked-for act ('should withdraw', 'must leave'); any other one reports a fact ('has failed').
+MANDATE_AUX = {"should", "must", "shall", "to"}
+
+
+def mandated(tok: Token) -> bool:
+    """True for a verb in the mandative form of a request's 'that' clause ('asked that Y condemn X', 'demanded
+    that sanctions be lifted', 'insisted that X should leave'); a clause with a tense reports a fact instead."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REQUESTING:
+        return False
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in MANDATE_AUX for a in auxes):
+        return True
+    if any(a.dep_ == "auxpass" and a.lower_ == "be" for a in auxes):
+        return True  # 'demanded that sanctions be lifted'
+    return not auxes and tok.lower_ == tok.lemma_.lower() and tok.tag_ not in ("VBG", "VBN")
+
+
 def claimed_verbs(ctx: RuleContext) -> set[int]:
     """Token indexes of the verbs of matched phrases in this sentence (a negated or blocked one stays the verb
     rule's: 'does not recognise Y's government' is REJECTS there)."""
@@ -36,7 +55,7 @@ def phrase_rule(ctx: RuleContext) -> Iterator[Found]:
     done: set[tuple[int, str]] = set()
     for phrase, toks in ctx.lex.phrase_matches(doc):
         verb = doc[toks["verb"]]
-        if not ctx.sent.start <= verb.i < ctx.sent.end or ctx.negated(verb) or ctx.blocked(verb):
+        if not ctx.sent.start <= verb.i < ctx.sent.end or ctx.negated(verb) or ctx.blocked(verb) or mandated(verb):
             continue
         if (verb.i, phrase.id) in done:
             continue  # two modifiers of one object ('cut diplomatic and trade ties') match twice

@@ -26,7 +26,7 @@ from extraction.rules.context import (
     event_stem,
     intent_clause,
 )
-from extraction.rules.phrases import claimed_verbs
+from extraction.rules.phrases import claimed_verbs, mandated
 from graph.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -59,14 +59,18 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if brokered:
             yield from brokered
             continue
-        if tok.i in claimed:
-            continue
+        if tok.i in claimed or mandated(tok) or _alleged(ctx, tok):
+            continue  # (a mandated act is the demand's content: 'asked that the council condemn X')
         dobjs = [c for c in tok.children if c.dep_ == "dobj"]
         special = _posture_verb(ctx, tok, lemma, dobjs)
         if special is None:
             special = _persona_non_grata(ctx, tok, lemma)
         if special is None:
             special = _transfer_verb(ctx, tok, lemma, dobjs)
+        if special is None:
+            special = _taking_part(ctx, tok, lemma, dobjs)
+        if special is None:
+            special = _joint_event_by(ctx, tok)
         if special is not None:
             yield from special
             continue
@@ -187,6 +191,39 @@ def _transfer_verb(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token])
     return None
 
 
+def _taking_part(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) -> list[Found] | None:
+    """'took part in a dialogue with Teodoro', 'participated in talks with Y': the subject does what the event noun
+    names, with whom its 'with' names; None when the verb is not one of these."""
+    if not (lemma in ctx.lex.word_class("taking_part") or (lemma == "take" and any(d.lower_ == "part" for d in dobjs))):
+        return None
+    if ctx.negated(tok) or ctx.blocked(tok):
+        return []
+    events = [p for h in (tok, *dobjs) for x in h.children if x.dep_ == "prep" and x.lower_ == "in"
+              for p in x.children if p.dep_ == "pobj" and _event_types(ctx, p)]
+    found: list[Found] = []
+    for ev in events:
+        rtype = _choose(_event_types(ctx, ev), ctx.sent)
+        partners = [a for x in ev.children if x.dep_ == "prep" and x.lower_ in ("with", "between", "against")
+                    for p in x.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        found += [Found(s, rtype, o, tok.i, f"take-part:{ev.lemma_.lower()}", 0.65)
+                  for s, o in _pairs(ctx.subject_actors(tok), partners)]
+    return found
+
+
+def _event_types(ctx: RuleContext, tok: Token) -> list[str]:
+    return ctx.lex.noun_types(tok.lemma_.lower()) or ctx.lex.noun_types(tok.lower_)
+
+
+def _joint_event_by(ctx: RuleContext, tok: Token) -> list[Found] | None:
+    """'the exercise conducted annually by the Philippines and the United States': the doers of a joint act named as
+    a noun cooperate; None when the verb is not read this way."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.lemma_.lower() not in ctx.lex.word_class("joint_events") \
+            or ctx.negated(tok):
+        return None
+    doers = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+    return [Found(a, "COOPERATES_WITH", b, tok.i, f"joint:{tok.head.lemma_.lower()}", 0.6) for a, b in _group_pairs(doers)]
+
+
 def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coop_obj: Token | None) -> str | None:
     """The relation type the verb states here, or None when it states none."""
     types = ctx.lex.verb_types(lemma)
@@ -256,6 +293,19 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
         obj = ctx.object_actors(tok, symmetric=rtype in tax.symmetric)
     alongside = [a for c in [tok, *dobjs] for g in c.children if g.dep_ == "prep" and g.lower_ == "alongside"
                  for p in g.children for a in ctx.np_actors(p) if a not in subj]  # also 'fought [X alongside Y]
+    subj = subj + [a for a in _companions(ctx, tok) if a not in subj]  # 'Mali, along with Niger, accused France'
+    accused = _accused_of(ctx, tok)
+    if accused is not None:  # 'accused Sudan of financing and arming rebels', the second gerund parsed as the main verb's
+        if not accused:
+            return None
+        subj = accused
+    stolen = _next_clause_subjects(ctx, tok) | _partners_of_unnamed(ctx, dobjs)
+    if len(dobjs) > 1 and not passive:
+        # 'pledged closer contacts at a time of ..., Russia's invasion of Ukraine': a second object after a comma is
+        # the parser's attachment of a list far from the verb, not what the verb acts on
+        first = set(ctx.np_actors(dobjs[0]))
+        stolen |= {a for d in dobjs[1:] if d.doc[d.left_edge.i - 1].text == "," for a in ctx.np_actors(d)} - first
+    obj = [a for a in obj if a not in stolen]  # 'X vowed to expel Y's envoy and Z broke ties': Z is no object
     clause = _Clause(tok, lemma, rtype, subj + alongside, obj, dobjs, coop_obj, alongside, passive)  # 'backed X alongside the UAE'
     subj_tok = next((c for c in tok.children if c.dep_ in SUBJ), None)
     if subj_tok is not None and ctx.m.at(subj_tok) is None \
@@ -276,9 +326,90 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
             return None  # 'with a handful of countries siding with Washington': the unnamed countries act
         if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in INSTRUMENT_NOUNS:
             return None  # 'refused to sign a law that imposed ...': only who issued the law acts through it
+        if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and tok.head.dep_ in ("pobj", "dobj", "nsubj", "conj") \
+                and any(c.dep_ in SUBJ and c.lower_ in ("which", "that", "who") for c in tok.children):
+            # 'extremist groups which threaten Chad': the unnamed groups act, not an earlier actor (a noun in
+            # apposition or predicated of an actor stands for it: 'X, an ally of Y that has fought ...')
+            return None
         clause.subj = ctx.fallback_subject(tok)
         clause.conf = 0.55
     return clause
+
+
+def _alleged(ctx: RuleContext, tok: Token) -> bool:
+    """The act of a claim's clause ('rejected accusations it supports Chadian fighters', 'allegations that it was
+    arming the RSF') is alleged, not stated: the claim itself is read on its own verb or noun."""
+    return tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.lower_ in ctx.lex.word_class("claim_nouns")
+
+
+def _accused_of(ctx: RuleContext, tok: Token) -> list[str] | None:
+    """'accused X of financing and arming rebels': the gerund of 'of' (or 'for'), and one joined to it by 'and' (which
+    the parser may hang on the main verb), is done by the main verb's object; None when the verb is no such gerund."""
+    g, main = tok, None
+    if tok.dep_ == "conj" and tok.head.tag_ == "VBG":
+        g = tok.head  # 'of financing and arming'
+    if g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") and g.head.lower_ in ("of", "for") \
+            and g.head.head.pos_ in ("VERB", "AUX"):
+        main = g.head.head
+    elif tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ != "VBG" and tok.i >= 2:
+        cc, prev = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+        # ('of' may hang on the object, and the first gerund be tagged a noun: 'accused its neighbour of financing')
+        if cc.lower_ in ("and", "or") and prev.lower_.endswith("ing") and prev.dep_ in ("pobj", "pcomp") \
+                and prev.head.lower_ in ("of", "for") and (prev.head.head == tok.head or prev.head.head.head == tok.head):
+            main = tok.head
+    objs = [c for c in main.children if c.dep_ == "dobj"] if main is not None else []
+    if not objs:
+        return None
+    # ('its western neighbour Sudan': the apposition names the one accused; 'its neighbour' is not 'its' owner)
+    return [a for c in objs for a in [a for x in c.children if x.dep_ == "appos" for a in ctx.np_actors(x)]
+            or ([] if c.lower_ in PARTNER_NOUNS else ctx.np_actors(c))]
+
+
+def _companions(ctx: RuleContext, tok: Token) -> list[str]:
+    """'Mali, along with Niger, accused France', 'X, together with Y, condemned Z': the companion named before the
+    verb acts with its subject (after the object it is ambiguous: 'accused France along with Niger')."""
+    withs = [w for g in tok.children if g.dep_ in ("prep", "advmod") and g.lower_ in ("along", "together")
+             and g.i < tok.i for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
+    # (or hung on the subject: '[Mali, together with Niger,] accused')
+    for s_ in (c for c in tok.children if c.dep_ in SUBJ):
+        withs += [w for w in s_.children if w.dep_ == "prep" and w.lower_ == "with"
+                  and any(g.dep_ == "advmod" and g.lower_ in ("along", "together") for g in w.children)]
+        withs += [w for g in s_.children if g.dep_ == "prep" and g.lower_ in ("along", "together")
+                  for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
+    return [a for w in withs for p in w.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+
+
+# Nouns of a standing tie: 'the close U.S. ally' is not the United States but a state allied with it.
+PARTNER_NOUNS = {"ally", "allies", "partner", "partners", "neighbour", "neighbor", "neighbours", "neighbors"}
+
+
+def _partners_of_unnamed(ctx: RuleContext, dobjs: list[Token]) -> set[str]:
+    """'accusing the close U.S. ally of ...': the actor on an unnamed ally is its partner, not the one accused."""
+    return {a for d in dobjs if d.lower_ in PARTNER_NOUNS and ctx.m.at(d) is None
+            and not any(c.dep_ == "appos" for c in d.children)
+            for c in d.children if c.dep_ in ("compound", "amod", "poss", "nmod") for a in ctx.np_actors(c)}
+
+
+def _next_clause_subjects(ctx: RuleContext, tok: Token) -> set[str]:
+    """Actors the parser joined to the verb's object that are the subject of the next clause: 'vowed to expel
+    Colombia's ambassador and [Ecuador] completely broke ties' (the second verb then has no subject of its own)."""
+    stolen: set[str] = set()
+    for d in tok.children:
+        if d.dep_ != "dobj":
+            continue
+        for x in d.conjuncts:
+            if x.i < d.i:
+                continue
+            nxt = x.right_edge.i + 1
+            while nxt < ctx.sent.end and x.doc[nxt].dep_ == "advmod":
+                nxt += 1
+            if nxt >= ctx.sent.end:
+                continue
+            v = x.doc[nxt]
+            if v.dep_ in ("conj", "advcl") and v.tag_ in ("VBD", "VBZ", "VBP") and v.i > tok.i \
+                    and not any(c.dep_ in SUBJ for c in v.children) and v.head in (tok, *tok.ancestors):
+                stolen.update(ctx.np_actors(x))
+    return stolen
 
 
 def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
@@ -292,8 +423,10 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
     if lemma in JOINING_VERBS and any(x.dep_ == "prep" and x.lower_ == "in" and any(
             p.dep_ == "pcomp" and p.pos_ == "VERB" for p in x.children) for x in tok.children):
         return False  # 'Germany joined France in calling for a truce': a shared act, not a membership
-    if lemma == "deny" and not any(x.dep_ == "dobj" for x in tok.children):
-        return False  # 'denies working with the FDLR' denies a claim; 'denied the allegations' rejects the accuser
+    if lemma == "deny" and not any(x.dep_ == "dobj" and not ctx.lex.noun_types(x.lemma_.lower()) for x in tok.children):
+        # 'denies working with the FDLR', 'denied its support for the rebels' deny a claim; 'denied the
+        # allegations' rejects the accuser
+        return False
     if c.rtype == "REJECTS" and xcomp is not None and not c.obj:
         c.obj = ctx.object_actors(xcomp) or _object_partner(ctx, xcomp)  # 'refused to accept U.S. flights'
         if not c.obj and xcomp.lemma_.lower() in ("allow", "let", "permit"):
@@ -346,12 +479,20 @@ def _reinterpret(ctx: RuleContext, c: _Clause) -> None:
         c.rtype = "CONCEDES"  # 'Israel backed down after pressure from Washington'
         c.obj = c.obj or [a for x in tok.subtree if x.dep_ == "prep" and x.lower_ in ("from", "to")
                           for p in x.children for a in ctx.np_actors(p)]
-    if lemma in ("welcome", "hail", "applaud", "praise", "endorse", "back", "support", "condemn", "denounce",
-                 "criticise", "criticize", "reject") and not c.obj:
+    if (lemma in ("welcome", "hail", "applaud", "praise", "endorse", "back", "support", "reject")
+            or c.rtype == "CRITICISES") and not [a for a in c.obj if a not in c.subj]:  # ('its tanker': no one else)
         # 'France welcomed the decision by Morocco': the one who decided
         done = next((x for x in tok.children if x.dep_ == "dobj" and ctx.m.at(x) is None), None)
         by = [a for x in (done.children if done is not None else []) if x.dep_ == "prep" and x.lower_ == "by"
               for p in x.children for a in ctx.np_actors(p)]
+        if not by and done is not None:
+            # 'condemned the attack launched by Boko Haram': the doer named on the event's participle
+            by = [a for x in done.children if x.dep_ == "acl" and x.tag_ == "VBN" for g in x.children
+                  if g.dep_ == "agent" for p in g.children for a in ctx.np_actors(p)]
+        if not by and done is not None and ctx.lex.noun_types(done.lemma_.lower()) and not c.passive:
+            # 'protested the seizure of its tanker by Britain': the parser hangs the event's 'by' on the verb
+            by = [a for x in tok.children if x.dep_ == "prep" and x.lower_ == "by" and x.i > done.i
+                  for p in x.children for a in ctx.np_actors(p)]
         if by:
             c.obj = by
             c.rtype = "PRAISES" if lemma in ("welcome", "hail", "applaud") else c.rtype
@@ -425,6 +566,9 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
         # 'warned that Hamas would face consequences': the subject of the reported clause. A warning is a
         # threat only from someone who can act on it, about what will happen ('would', 'will').
         clauses = [x for x in tok.children if x.dep_ == "ccomp"]
+        if c.rtype == "DEMANDS":
+            # 'insisted that Y had failed' asserts; 'insisted that Y withdraw', '... should withdraw' demands
+            clauses = [x for x in clauses if mandated(x)]
         if c.rtype == "THREATENS":
             clauses = [x for x in clauses if any(a.lower_ in ("would", "will", "'ll", "shall") for a in x.children)
                        and all(ctx.kind(s) in ("person", "state", "government_body", "armed_group") for s in c.subj)]
@@ -451,7 +595,7 @@ def _emit(ctx: RuleContext, c: _Clause, symmetric: set[str] | frozenset[str]) ->
         for a, b in _group_pairs(c.subj):
             yield Found(a, c.rtype, b, tok.i, f"verb:{lemma}", c.conf)
     obj = c.obj
-    if not obj and _reciprocal(tok):
+    if not obj and (_reciprocal(tok) or (len(c.subj) > 1 and _tit_for_tat(tok))):
         obj = c.subj  # 'Thailand and Cambodia blamed each other': each does it to the other
     for s, o in _pairs(c.subj, obj):
         yield Found(s, c.rtype, o, tok.i, f"verb:{lemma}", c.conf)
@@ -471,7 +615,23 @@ def misread_verb_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         for s, o in _pairs(subj, obj):
             yield Found(s, types[0], o, tok.i, f"verb:{tok.lemma_.lower()}", 0.6)
+    yield from _misread_compound_verbs(ctx)
     yield from _misread_participles(ctx)
+
+
+def _misread_compound_verbs(ctx: RuleContext) -> Iterator[Found]:
+    """'The United States sanctions Venezuela over the vote': a trigger verb in -s between two names, parsed as a
+    compound of the second name (which then heads the clause)."""
+    for tok in ctx.sent:
+        if tok.tag_ != "NNS" or tok.dep_ != "compound" or tok.head.i != tok.i + 1 or tok.i == ctx.sent.start:
+            continue
+        types = ctx.lex.verb_types(tok.lemma_.lower())
+        doer, done_to = ctx.m.at(tok.doc[tok.i - 1]), ctx.m.at(tok.head)
+        if not types or doer is None or done_to is None or doer is done_to or doer.place_only or done_to.place_only \
+                or done_to.start != tok.i + 1 or tok.head.dep_ not in ("ROOT", "ccomp"):
+            continue
+        for s, o in _pairs(list(doer.actors), list(done_to.actors)):
+            yield Found(s, types[0], o, tok.i, f"verb:{tok.lemma_.lower()}", 0.55)
 
 
 def _misread_participles(ctx: RuleContext) -> Iterator[Found]:
@@ -522,6 +682,12 @@ def _reciprocal(verb: Token) -> bool:
            [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     return any((d.lower_, o.lower_) in RECIPROCALS for o in objs for d in o.children if d.dep_ == "det") \
         or any(p.dep_ == "poss" and each_other(p) for o in objs for p in o.children)
+
+
+def _tit_for_tat(verb: Token) -> bool:
+    """'X and Y expelled diplomats in tit-for-tat moves', '... in reciprocal expulsions': each side on the other."""
+    words = [t.lower_ for t in verb.subtree]
+    return "reciprocal" in words or any(words[i:i + 5] == ["tit", "-", "for", "-", "tat"] for i in range(len(words)))
 
 
 def _recipient(ctx: RuleContext, tok: Token) -> list[str]:
