@@ -19,6 +19,7 @@ Rule families:
   Petro's U.S. visa", "a call between the two leaders", "X's refusal of Y"),
   with agents from possessors, modifiers, "by/from" phrases or the verb that
   governs the noun, and arguments shared across coordinated event nouns.
+- ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
 - ``at-war``: "X is at war with Y", "locked in a war with Y" (COERCES).
 - ``backed``: "Iran-backed Houthis" (SUPPORTS, from states only).
 - ``joint``: "joint exercises with X", "Chinese and Tajik troops held joint drills" (COOPERATES_WITH).
@@ -33,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from extraction.rules.context import Found, RuleContext
+from extraction.rules.labels import copula_label_rule
 from extraction.rules.nouns import agent_noun_rule, at_war_rule, backed_rule, joint_rule, noun_rule, their_rule, under_rule
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
@@ -83,6 +85,7 @@ RULES: tuple[Rule, ...] = (
     Rule("backed", backed_rule),
     Rule("misread-verb", misread_verb_rule),
     Rule("at-war", at_war_rule),
+    Rule("copula-label", copula_label_rule),
 )
 
 
