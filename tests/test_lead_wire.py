@@ -51,6 +51,16 @@ CASES = [
      {("gustavo-petro", "NEGOTIATES", "donald-trump")}, {("gustavo-petro", "NEGOTIATES", "colombia")}),
     ("discuss-topic-org", "Milei and Lula said they had also discussed Mercosur.", set(),
      {("javier-milei", "NEGOTIATES", "mercosur"), ("luiz-inacio-lula-da-silva", "NEGOTIATES", "mercosur")}),
+    # Both of a hyphenated pair of modifiers act.
+    ("hyphen-pair-object", "France criticised separate Russian-Sudanese efforts to broker peace deals with rebel "
+     "groups as unhelpful.", {("france", "CRITICISES", "russia"), ("france", "CRITICISES", "sudan")}, set()),
+    # An organisation before lower-case staff words serves as the person's employer.
+    ("org-staff-words", "The mission includes UN under secretary for peacekeeping operations Jean-Pierre Lacroix and "
+     "AU peace commissioner Smail Chergui.", {("jean-pierre-lacroix", "MEMBER_OF", "united-nations"),
+                                             ("smail-chergui", "MEMBER_OF", "african-union")}, set()),
+    # A meeting that is blocked or cancelled is not held.
+    ("blocked-meeting", "Slovakia said it would block the next meeting of the EU-Moldova cooperation council.",
+     set(), {("european-union", "MEETS", "moldova"), ("moldova", "MEETS", "european-union")}),
     # A named event is no actor, so nothing praises it.
     ("event-name", "Wang Yi said the Lagos Summit of the Forum on Africa-Asia Trade was a great success.", set(),
      {("wang-yi", "PRAISES", "lagos-summit-of-the-forum")}),

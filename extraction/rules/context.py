@@ -150,7 +150,9 @@ class RuleContext:
             for child in tok.children:  # 'Tshisekedi and Rwandan President Kagame' parsed as a modifier + 'and'
                 cm = self.m.at(child)
                 if cm is not None and cm is not m and child.dep_ in ("nmod", "compound", "amod") \
-                        and any(g.dep_ == "cc" for g in child.children):
+                        and (any(g.dep_ == "cc" for g in child.children)
+                             or (child.i + 2 == m.start and tok.doc[child.i + 1].text in ("-", "–")
+                                 and not cm.place_only)):  # 'Russian-Sudanese efforts': both
                     out.extend(cm.actors)
         elif depth < 3 and (m is None or not m.place_only):
             proxy = tok.lower_ in STATE_PROXIES

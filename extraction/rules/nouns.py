@@ -54,6 +54,8 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     verb = ctx.governing_verb(tok)
     if verb is not None and (ctx.negated(verb) or ctx.blocked(verb) or verb.lemma_.lower() in UNDOING_VERBS):
         return None  # (undone: 'lifted sanctions on X', 'ended its support for Y')
+    if verb is not None and rtype in SYMMETRIC and verb.lemma_.lower() in ctx.lex.word_class("cancel_verbs"):
+        return None  # 'would block the next meeting of the EU-Ukraine council': the meeting is not held
     if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.word_class("threatening_verbs"):
         rtype = "THREATENS"  # 'threatened tariffs on Colombia': a measure held over Colombia, not yet taken
     if verb is not None:
