@@ -61,6 +61,14 @@ CASES = [
     # A meeting that is blocked or cancelled is not held.
     ("blocked-meeting", "Slovakia said it would block the next meeting of the EU-Moldova cooperation council.",
      set(), {("european-union", "MEETS", "moldova"), ("moldova", "MEETS", "european-union")}),
+    # "China's Wang Yi": a known office holder named as his state's own serves (or leads) it.
+    ("possessive-holder", "Blinken later spoke with Russia's Sergei Lavrov by phone.",
+     {("sergey-lavrov", "MEMBER_OF", "russia"), ("antony-blinken", "NEGOTIATES", "sergey-lavrov")}, set()),
+    ("possessive-leader", "The talks with Kenya's William Ruto ended without a deal.",
+     {("william-ruto", "LEADS", "kenya")}, {("william-ruto", "MEMBER_OF", "kenya")}),
+    # A visit at someone's invitation meets the host.
+    ("at-invitation", "Mongolian President Ukhnaagiin Khurelsukh was in Pyongyang at the invitation of Kim Jong Un.",
+     {("ukhnaagiin-khurelsukh", "MEETS", "kim-jong-un")}, set()),
     # A named event is no actor, so nothing praises it.
     ("event-name", "Wang Yi said the Lagos Summit of the Forum on Africa-Asia Trade was a great success.", set(),
      {("wang-yi", "PRAISES", "lagos-summit-of-the-forum")}),

@@ -20,6 +20,7 @@ Rule families:
   with agents from possessors, modifiers, "by/from" phrases or the verb that
   governs the noun, and arguments shared across coordinated event nouns.
 - ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
+- ``invitation``: "X was in Pyongyang at the invitation of Y" (MEETS: a visit meets its host).
 - ``at-war``: "X is at war with Y", "locked in a war with Y" (COERCES).
 - ``backed``: "Iran-backed Houthis" (SUPPORTS, from states only).
 - ``joint``: "joint exercises with X", "Chinese and Tajik troops held joint drills" (COOPERATES_WITH).
@@ -49,6 +50,7 @@ from extraction.rules.titles import (
     title_rule,
 )
 from extraction.rules.verbs import misread_verb_rule, verb_rule
+from extraction.rules.visits import invitation_rule
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ RULES: tuple[Rule, ...] = (
     Rule("misread-verb", misread_verb_rule),
     Rule("at-war", at_war_rule),
     Rule("copula-label", copula_label_rule),
+    Rule("invitation", invitation_rule),
 )
 
 

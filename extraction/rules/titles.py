@@ -96,6 +96,16 @@ def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: i
         if state and state != before_name.actor:
             yield Found(person, "MEMBER_OF", state, start, "title:office", 0.7)
         return
+    if name_start - 2 >= ctx.sent.start and doc[name_start - 1].text in ("'s", "’s") and person in ctx.gz:
+        # "China's Wang Yi", "Russia's Lavrov": a known office holder of the state named as its own
+        owner = ctx.m.at(doc[name_start - 2])
+        offices = [o for o in ctx.gz.get(person).offices if owner is not None and len(owner.actors) == 1
+                   and o.of == owner.actor and ctx.kind(owner.actor) == "state"]
+        if offices:
+            role = ctx.lex.roles.get(offices[0].role)
+            yield Found(person, "LEADS" if role is not None and role.leads else "MEMBER_OF", offices[0].of, start,
+                        "title:possessive", 0.65)
+            return
     # 'Crisis Group expert X', 'Supreme Court judge X', 'AU peace commissioner X', 'UN under secretary for
     # peacekeeping operations X': the organisation before a lower-case staff title
     j = name_start - 1
