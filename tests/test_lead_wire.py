@@ -69,6 +69,9 @@ CASES = [
     # A visit at someone's invitation meets the host.
     ("at-invitation", "Mongolian President Ukhnaagiin Khurelsukh was in Pyongyang at the invitation of Kim Jong Un.",
      {("ukhnaagiin-khurelsukh", "MEETS", "kim-jong-un")}, set()),
+    # Office holders 'of A and B' stand for their states.
+    ("plural-title-of", "Foreign Secretaries of Nepal and Bhutan met in Kathmandu on Tuesday.",
+     {("nepal", "MEETS", "bhutan")}, set()),
     # A named event is no actor, so nothing praises it.
     ("event-name", "Wang Yi said the Lagos Summit of the Forum on Africa-Asia Trade was a great success.", set(),
      {("wang-yi", "PRAISES", "lagos-summit-of-the-forum")}),

@@ -79,7 +79,8 @@ GROUP_NOUNS = {"experts", "analysts", "researchers", "officials", "diplomats", "
                "study", "analysis", "survey", "figures", "findings", "statement", "assessment", "estimates", "team",
                "friends", "partners", "allies", "counterparts", "mediators", "negotiators", "delegation", "envoys",
                "representatives", "leaders", "ministers", "troops", "forces", "soldiers", "officers", "lawmakers",
-               "gunmen", "fighters", "militants", "rebels", "commanders", "units", "insurgents"}
+               "gunmen", "fighters", "militants", "rebels", "commanders", "units", "insurgents", "secretaries",
+               "presidents", "chiefs", "heads", "premiers"}
 # Group nouns that stand for the state they are 'in': 'our friends in Egypt', 'officials in Kyiv'.
 IN_STATE_NOUNS = {"friends", "partners", "allies", "counterparts", "officials", "authorities", "leaders", "government"}
 # The government nouns the mention finder reads, plus plural nouns that stand for a state in a phrase.
