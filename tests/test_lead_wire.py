@@ -72,6 +72,12 @@ CASES = [
     # Office holders 'of A and B' stand for their states.
     ("plural-title-of", "Foreign Secretaries of Nepal and Bhutan met in Kathmandu on Tuesday.",
      {("nepal", "MEETS", "bhutan")}, set()),
+    # A leader named through the government called after him leads its state.
+    ("proxy-leader", "The Milei administration cut funding to the universities.",
+     {("javier-milei", "LEADS", "argentina")}, set()),
+    # Diplomacy between two sides is talks with each.
+    ("shuttle-diplomacy", "EU envoy Miroslav Lajcak will continue his shuttle diplomacy between Belgrade and Pristina.",
+     {("miroslav-lajcak", "NEGOTIATES", "serbia"), ("miroslav-lajcak", "NEGOTIATES", "kosovo")}, set()),
     # A named event is no actor, so nothing praises it.
     ("event-name", "Wang Yi said the Lagos Summit of the Forum on Africa-Asia Trade was a great success.", set(),
      {("wang-yi", "PRAISES", "lagos-summit-of-the-forum")}),
