@@ -78,6 +78,11 @@ CASES = [
     # Diplomacy between two sides is talks with each.
     ("shuttle-diplomacy", "EU envoy Miroslav Lajcak will continue his shuttle diplomacy between Belgrade and Pristina.",
      {("miroslav-lajcak", "NEGOTIATES", "serbia"), ("miroslav-lajcak", "NEGOTIATES", "kosovo")}, set()),
+    # An intergovernmental body names its members by what it includes.
+    ("includes-members", "They also discussed the Mercosur trade bloc, which also includes Uruguay and Paraguay.",
+     {("uruguay", "MEMBER_OF", "mercosur"), ("paraguay", "MEMBER_OF", "mercosur")}, set()),
+    ("includes-not-measures", "The EU package includes sanctions on Russia.", set(),
+     {("russia", "MEMBER_OF", "european-union")}),
     # A named event is no actor, so nothing praises it.
     ("event-name", "Wang Yi said the Lagos Summit of the Forum on Africa-Asia Trade was a great success.", set(),
      {("wang-yi", "PRAISES", "lagos-summit-of-the-forum")}),

@@ -22,6 +22,7 @@ Rule families:
 - ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
 - ``invitation``: "X was in Pyongyang at the invitation of Y" (MEETS: a visit meets its host).
 - ``proxy-leader``: "the Albanese government" (LEADS: the leader heads the government named after him).
+- ``include``: "Mercosur, which includes Uruguay and Paraguay" (MEMBER_OF).
 - ``at-war``: "X is at war with Y", "locked in a war with Y" (COERCES).
 - ``backed``: "Iran-backed Houthis" (SUPPORTS, from states only).
 - ``joint``: "joint exercises with X", "Chinese and Tajik troops held joint drills" (COOPERATES_WITH).
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
 from extraction.rules.leaders import proxy_leader_rule
+from extraction.rules.members import include_rule
 from extraction.rules.nouns import agent_noun_rule, at_war_rule, backed_rule, joint_rule, noun_rule, their_rule, under_rule
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
@@ -92,6 +94,7 @@ RULES: tuple[Rule, ...] = (
     Rule("copula-label", copula_label_rule),
     Rule("invitation", invitation_rule),
     Rule("proxy-leader", proxy_leader_rule),
+    Rule("include", include_rule),
 )
 
 
