@@ -75,11 +75,26 @@ _CREDITS = re.compile(r"^\s*\(?\s*(?:(?:additional\s+)?reporting|writing|editing
                       r"follow us|subscribe|image:|photo:|caption:|credit:)", re.I)
 
 
+# What may end a sentence inside a line: a full stop (also of 'U.S.'), '!', '?', ':' or ';' (spaCy's parser
+# treats both as possible ends), or a closing quote or bracket right after one of them.
+_ENDS_SENTENCE = re.compile(r"[.!?:;…]$")
+_CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
+
+
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Headlines and paragraphs end at a newline even without a full stop; a wire dateline is cut off
     from its sentence; datelines and credit lines are marked to be skipped."""
     starts = [0] + [tok.i + 1 for tok in doc[:-1] if "\n" in tok.text or (tok.is_space and "\n" in tok.text_with_ws)]
+    # Inside a line a sentence starts only after its end mark: the small parser otherwise cuts a line that
+    # opens with a short capitalised word ('EU | foreign policy chief X said …') into two sentences.
+    ended = True
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if not ended:
+            tok.is_sent_start = False
+        ended = bool(_ENDS_SENTENCE.search(tok.text)) or (tok.text in _CLOSERS and ended)
     for i in starts[1:]:
         doc[i].is_sent_start = True
     text = doc.text

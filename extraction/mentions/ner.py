@@ -15,6 +15,8 @@ from graph.model import slugify
 AFFILIATION_NOUNS = {"researcher", "fellow", "analyst", "professor", "director", "expert", "economist", "scholar",
                      "lecturer", "spokesman", "spokeswoman", "spokesperson", "official", "adviser", "advisor",
                      "member", "head", "chief", "founder", "editor", "correspondent", "lawyer", "historian"}
+# Words that make a name the NER calls an organisation the name of an event, which does not act.
+EVENT_NAME_WORDS = {"summit", "conference", "talks", "games", "olympics", "festival", "expo", "dialogue", "meeting"}
 NOT_ACTOR_ACRONYMS = {"GDP", "CEO", "COVID", "LNG", "UTC", "GMT", "NGO", "NGOS", "VAT", "HIV", "AIDS", "USD", "EUR",
                       "ICBM", "IED", "UAV", "EEZ", "GPS", "CCTV", "FDI", "IPO", "ETF", "LGBT", "LGBTQ", "MOU", "PDF",
                       "TV", "FTA", "WMD", "SUV", "DNA", "ISP", "ESG", "KYC", "AML", "PPE"}
@@ -100,6 +102,8 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
                     and span.root.head.pos_ == "NOUN":
                 continue  # 'the Khan Younis strike': a name used as a modifier after 'the' is not a person
         elif ent.label_ in ("ORG", "NORP", "GPE"):
+            if not known and any(t.lower_ in EVENT_NAME_WORDS for t in span):
+                continue  # 'the Beijing Summit of the Forum on …', 'the Munich Security Conference': events
             context = context_kind(span)
             kind = context or (lk.lex.org_kind(span) if ent.label_ == "ORG" else None)
             if ent.label_ != "ORG" and (kind is None or not lk.lex.org_kind(span)):

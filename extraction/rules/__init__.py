@@ -19,6 +19,10 @@ Rule families:
   Petro's U.S. visa", "a call between the two leaders", "X's refusal of Y"),
   with agents from possessors, modifiers, "by/from" phrases or the verb that
   governs the noun, and arguments shared across coordinated event nouns.
+- ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
+- ``invitation``: "X was in Pyongyang at the invitation of Y" (MEETS: a visit meets its host).
+- ``proxy-leader``: "the Albanese government" (LEADS: the leader heads the government named after him).
+- ``include``: "Mercosur, which includes Uruguay and Paraguay" (MEMBER_OF).
 - ``at-war``: "X is at war with Y", "locked in a war with Y" (COERCES).
 - ``backed``: "Iran-backed Houthis" (SUPPORTS, from states only).
 - ``joint``: "joint exercises with X", "Chinese and Tajik troops held joint drills" (COOPERATES_WITH).
@@ -33,6 +37,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from extraction.rules.context import Found, RuleContext
+from extraction.rules.labels import copula_label_rule
+from extraction.rules.leaders import proxy_leader_rule
+from extraction.rules.members import include_rule
 from extraction.rules.nouns import agent_noun_rule, at_war_rule, backed_rule, joint_rule, noun_rule, their_rule, under_rule
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
@@ -47,6 +54,7 @@ from extraction.rules.titles import (
     title_rule,
 )
 from extraction.rules.verbs import misread_verb_rule, verb_rule
+from extraction.rules.visits import invitation_rule
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,10 @@ RULES: tuple[Rule, ...] = (
     Rule("backed", backed_rule),
     Rule("misread-verb", misread_verb_rule),
     Rule("at-war", at_war_rule),
+    Rule("copula-label", copula_label_rule),
+    Rule("invitation", invitation_rule),
+    Rule("proxy-leader", proxy_leader_rule),
+    Rule("include", include_rule),
 )
 
 

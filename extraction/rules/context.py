@@ -79,7 +79,8 @@ GROUP_NOUNS = {"experts", "analysts", "researchers", "officials", "diplomats", "
                "study", "analysis", "survey", "figures", "findings", "statement", "assessment", "estimates", "team",
                "friends", "partners", "allies", "counterparts", "mediators", "negotiators", "delegation", "envoys",
                "representatives", "leaders", "ministers", "troops", "forces", "soldiers", "officers", "lawmakers",
-               "gunmen", "fighters", "militants", "rebels", "commanders", "units", "insurgents"}
+               "gunmen", "fighters", "militants", "rebels", "commanders", "units", "insurgents", "secretaries",
+               "presidents", "chiefs", "heads", "premiers"}
 # Group nouns that stand for the state they are 'in': 'our friends in Egypt', 'officials in Kyiv'.
 IN_STATE_NOUNS = {"friends", "partners", "allies", "counterparts", "officials", "authorities", "leaders", "government"}
 # The government nouns the mention finder reads, plus plural nouns that stand for a state in a phrase.
@@ -150,7 +151,9 @@ class RuleContext:
             for child in tok.children:  # 'Tshisekedi and Rwandan President Kagame' parsed as a modifier + 'and'
                 cm = self.m.at(child)
                 if cm is not None and cm is not m and child.dep_ in ("nmod", "compound", "amod") \
-                        and any(g.dep_ == "cc" for g in child.children):
+                        and (any(g.dep_ == "cc" for g in child.children)
+                             or (child.i + 2 == m.start and tok.doc[child.i + 1].text in ("-", "–")
+                                 and not cm.place_only)):  # 'Russian-Sudanese efforts': both
                     out.extend(cm.actors)
         elif depth < 3 and (m is None or not m.place_only):
             proxy = tok.lower_ in STATE_PROXIES

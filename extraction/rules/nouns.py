@@ -54,6 +54,8 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     verb = ctx.governing_verb(tok)
     if verb is not None and (ctx.negated(verb) or ctx.blocked(verb) or verb.lemma_.lower() in UNDOING_VERBS):
         return None  # (undone: 'lifted sanctions on X', 'ended its support for Y')
+    if verb is not None and rtype in SYMMETRIC and verb.lemma_.lower() in ctx.lex.word_class("cancel_verbs"):
+        return None  # 'would block the next meeting of the EU-Ukraine council': the meeting is not held
     if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.word_class("threatening_verbs"):
         rtype = "THREATENS"  # 'threatened tariffs on Colombia': a measure held over Colombia, not yet taken
     if verb is not None:
@@ -116,6 +118,9 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
             cm = ctx.m.at(child)
             if child.dep_ == "compound" and cm is not None and cm.via == "capital":
                 continue  # 'the Pretoria agreement', 'the Minsk accords': named after a city, not made by it
+            if child.dep_ == "compound" and rtype in SYMMETRIC and tok.dep_ == "pobj" and tok.head.lower_ == "at" \
+                    and all(ctx.kind(a) == "igo" for a in ctx.np_actors(child)):
+                continue  # 'met X at a G20 meeting', 'at an ASEAN summit': the forum where they met, not a party
             if child.dep_ == "amod" and child.lemma_.lower() in MEDIATING and rtype in SYMMETRIC:
                 mediators.extend(ctx.np_actors(child))  # 'U.S.-mediated talks'
                 continue
@@ -139,6 +144,8 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
                 with_.extend(objs)
             elif lemma in VAGUE_NOUNS and prep not in ("against", "targeting"):
                 continue  # 'military action on Mexican soil' names a place, not a target
+            elif prep == "at" and rtype in SYMMETRIC:
+                continue  # 'a meeting with X at a G20 gathering': where it took place
             elif prep in TARGET_PREPS or (prep in ("to", "for") and base in ("SUPPORTS", "DEMANDS", "THREATENS")):
                 targets.extend(objs)
             elif prep == "of" and rtype in SYMMETRIC:
@@ -238,7 +245,12 @@ def _verb_subject(ctx: RuleContext, tok: Token, verb: Token, with_: list[str]) -
     subj = ctx.subject_actors(verb)
     in_state = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i \
         and vlemma in ("be", "remain", "stay")  # 'was in contact with', 'remained in talks with'
-    if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state) \
+    # 'After talks with X, Y said …', 'Ahead of his meeting with X, Y told reporters …': Y was (or will be) there
+    # ('expressed dissatisfaction before the meeting with Y's tactics': a definite meeting is one told of before,
+    # and its 'with' more likely the verb's)
+    around = tok.dep_ == "pobj" and bool(with_) and (prep := _time_prep(tok)) is not None and prep.head.i == verb.i \
+        and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state or around) \
             and not (len(with_) >= 2 and _is_between(tok)):
         agents = subj  # but 'Qatar hosted talks between X and Y': X and Y talk (Qatar meets them); a 'meeting
         # between their two leaders, X and Y' that ministers prepare is X's and Y's
@@ -249,6 +261,14 @@ def _verb_subject(ctx: RuleContext, tok: Token, verb: Token, with_: list[str]) -
         if from_agents:
             return from_agents, agents
     return agents, with_
+
+
+def _time_prep(tok: Token) -> Token | None:
+    """The preposition that places an event in time around another act: 'after [talks]', 'ahead of [his meeting]'."""
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.lower_ in ("ahead", "wake"):
+        prep = prep.head if prep.head.lower_ == "ahead" else prep.head.head  # 'in the wake of'
+    return prep if prep.lower_ in ("after", "during", "following", "before", "ahead", "since") else None
 
 
 def _speaker_side(ctx: RuleContext, tok: Token, with_: list[str]) -> list[str]:
@@ -338,7 +358,7 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                        or (c.dep_ == "acl" and c.lemma_.lower() in HOSTING_VERBS | CONVENING_VERBS) for c in f.tok.children):
                     for a, b in _group_pairs(f.with_):  # 'the U.S.-brokered talks between X and Y': X and Y talk
                         yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
-            elif len(parts) >= 2 and (f.with_ or _is_between(f.tok)):
+            elif len(parts) >= 2 and (_is_between(f.tok) or (f.with_ and not _with_list(f.tok))):
                 for a, b in _group_pairs(parts):
                     yield Found(a, f.type, b, f.tok.i, rule, f.confidence)
                 if verb is not None and verb.lemma_.lower() in HOSTING_VERBS:
@@ -368,6 +388,13 @@ OFFER_NOUNS = {"offer", "proposal", "plan", "invitation", "promise", "pledge", "
 
 # Modifiers that make the named agent of talks a go-between: 'U.S.-brokered talks between X and Y'.
 MEDIATING = {"broker", "brokered", "mediate", "mediated", "sponsor", "sponsored", "facilitate", "facilitated"}
+
+
+def _with_list(tok: Token) -> bool:
+    """'agreements with Tuvalu and Nauru': partners named only by 'with' are each the partner of someone unnamed,
+    not partners of each other (unlike 'a meeting of the two leaders' or 'talks between X and Y')."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) \
+        and not any(c.dep_ == "prep" and c.lower_ in ("of", "between", "among") for c in tok.children)
 
 
 def _is_between(tok: Token) -> bool:

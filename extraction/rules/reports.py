@@ -39,8 +39,11 @@ def _reporters() -> frozenset[str]:
 
 
 def report_rule(ctx: RuleContext) -> Iterator[Found]:
-    """'..., according to UNODC'; 'United Nations data reveals ...'; 'Experts at WOLA describe ...'."""
-    reporters = _reporters()
+    """'..., according to UNODC'; 'United Nations data reveals ...'; 'Experts at WOLA describe ...'.
+
+    A news outlet's 'reported' or 'according to' credits the news, not findings of its own (an outlet's
+    investigation is read by the report-noun rule)."""
+    reporters = _reporters() - {"media"}
     for tok in ctx.sent:
         # according to X
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
@@ -71,7 +74,7 @@ def report_rule(ctx: RuleContext) -> Iterator[Found]:
         subj_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj_tok is None:
             continue
-        sources = [s for s in ctx.np_actors(subj_tok) if ctx.kind(s) in ("igo", "ngo", "media")]
+        sources = [s for s in ctx.np_actors(subj_tok) if ctx.kind(s) in ("igo", "ngo")]
         if not sources and subj_tok.lower_ in GROUP_NOUNS:
             sources = [s for c in subj_tok.children if c.dep_ == "prep" and c.lower_ in ("at", "from", "of")
                        for p in c.children for s in ctx.np_actors(p) if ctx.kind(s) in reporters]

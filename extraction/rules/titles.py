@@ -96,12 +96,25 @@ def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: i
         if state and state != before_name.actor:
             yield Found(person, "MEMBER_OF", state, start, "title:office", 0.7)
         return
-    aff = doc[name_start - 1] if name_start - 1 >= ctx.sent.start else None
-    org_m = ctx.m.at(doc[name_start - 2]) if aff is not None and name_start - 2 >= ctx.sent.start else None
-    if aff is not None and aff.is_lower and aff.lemma_.lower() in ORG_STAFF_NOUNS and org_m is not None \
-            and org_m.end == name_start - 1 and len(org_m.actors) == 1 and not org_m.place_only \
+    if name_start - 2 >= ctx.sent.start and doc[name_start - 1].text in ("'s", "’s") and person in ctx.gz:
+        # "China's Wang Yi", "Russia's Lavrov": a known office holder of the state named as its own
+        owner = ctx.m.at(doc[name_start - 2])
+        offices = [o for o in ctx.gz.get(person).offices if owner is not None and len(owner.actors) == 1
+                   and o.of == owner.actor and ctx.kind(owner.actor) == "state"]
+        if offices:
+            role = ctx.lex.roles.get(offices[0].role)
+            yield Found(person, "LEADS" if role is not None and role.leads else "MEMBER_OF", offices[0].of, start,
+                        "title:possessive", 0.65)
+            return
+    # 'Crisis Group expert X', 'Supreme Court judge X', 'AU peace commissioner X', 'UN under secretary for
+    # peacekeeping operations X': the organisation before a lower-case staff title
+    j = name_start - 1
+    while j > ctx.sent.start and name_start - j <= 6 and (doc[j].is_lower or doc[j].text in ("-", "–")):
+        j -= 1
+    staff = [t for t in doc[j + 1 : name_start] if t.is_lower and t.lemma_.lower() in ORG_STAFF_NOUNS]
+    org_m = ctx.m.at(doc[j]) if j >= ctx.sent.start and j + 1 < name_start else None
+    if staff and org_m is not None and org_m.end == j + 1 and len(org_m.actors) == 1 and not org_m.place_only \
             and ctx.kind(org_m.actor) in ORG_KINDS:
-        # 'Crisis Group expert X', 'Supreme Court judge X': the organisation before the staff noun
         yield Found(person, "MEMBER_OF", org_m.actor, start, "title:org-staff", 0.7)
         return
     if name_start - 1 >= ctx.sent.start and doc[name_start - 1].text in GENERIC_TITLES \
@@ -115,7 +128,8 @@ def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: i
 # Lower-case nouns for the staff of the organisation named before them: 'Crisis Group expert X'.
 ORG_STAFF_NOUNS = {"expert", "analyst", "researcher", "fellow", "economist", "judge", "justice", "lawyer",
                    "prosecutor", "official", "spokesman", "spokeswoman", "spokesperson", "negotiator", "director",
-                   "adviser", "advisor", "scholar", "professor", "investigator", "monitor", "envoy"}
+                   "adviser", "advisor", "scholar", "professor", "investigator", "monitor", "envoy", "commissioner",
+                   "secretary", "representative", "coordinator", "rapporteur", "officer", "mediator", "delegate"}
 
 
 def _unqualified(ctx: RuleContext, i: int) -> bool:

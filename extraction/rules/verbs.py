@@ -291,6 +291,10 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
     else:
         subj = ctx.subject_actors(tok)
         obj = ctx.object_actors(tok, symmetric=rtype in tax.symmetric)
+        if lemma in ctx.lex.word_class("topic_verbs"):
+            # "discussed Canada's concerns with Wang", 'discussed the Mercosur bloc': the object is what is talked about
+            obj = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                   for p in c.children for a in ctx.np_actors(p)]
     alongside = [a for c in [tok, *dobjs] for g in c.children if g.dep_ == "prep" and g.lower_ == "alongside"
                  for p in g.children for a in ctx.np_actors(p) if a not in subj]  # also 'fought [X alongside Y]
     subj = subj + [a for a in _companions(ctx, tok) if a not in subj]  # 'Mali, along with Niger, accused France'
