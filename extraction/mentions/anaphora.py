@@ -3,6 +3,8 @@ to an actor of a fitting kind named just before."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from extraction.mentions.lookup import Lookup, main_state
@@ -159,3 +161,88 @@ def _described_state(lk: Lookup, st: FindState, tok: Token) -> Mention | None:
         return None
     lk.info(actors, pick)
     return Mention(det[0].i, tok.i + 1, (pick,), "anaphor", doc[det[0].i : tok.i + 1].text)
+
+
+def repoint_unqualified_bodies(lk: Lookup, st: FindState) -> list[Mention]:
+    """'The Ministry of Foreign Affairs said ...', 'Department of Foreign Affairs (DFA) spokesperson X': a state body
+    named with no state is the body of the state the story is about so far, not an organisation of its own (the
+    name pass found no state beside it, so the NER pass made it one). Every mention anew, those of the body (and
+    of its acronym) re-pointed; unchanged where no state has been named before it."""
+    doc, actors = st.doc, st.actors
+    moved: dict[str, str] = {}
+    cut: dict[int, int] = {}  # a mention's start -> its new start (a role noun before the body cut off)
+    for start, end, key in lk.lex.find_bodies(doc):
+        if not doc[start].is_title or lk.state_of(doc, start, end)[0] is not None:
+            continue  # 'the foreign ministry' (lower case) is a description the anaphora pass reads
+        m = next((m for m in st.spans if m.via in ("ner", "acronym") and len(m.actors) == 1
+                  and m.start <= start and m.end == end), None)
+        if m is None or m.actor in moved or m.actor in lk.gz:
+            continue
+        lead = [t.lower_ for t in doc[m.start : start]]
+        if lead not in ([], ["the"]) and not (lead[:1] and lead[0] in STAFF_NOUNS
+                                              and lead[1:] in (["of"], ["of", "the"], ["for"], ["for", "the"])):
+            continue
+        state = _holder_state(st, end) or _previous_subject_state(st, start)
+        if state is None:
+            continue  # no state the story has put forward: it stays an organisation of its own
+        moved[m.actor] = lk.body_actor(state, key, actors)
+        if lead and lead != ["the"]:
+            # 'Spokesperson of the Ministry of Foreign Affairs' taken whole by NER: the role is no actor, the body is
+            cut[m.start] = start - 1 if lead[-1] == "the" else start
+        actors[moved[m.actor]].aliases.add(doc[cut.get(m.start, m.start) : m.end].text)
+    for m in st.spans:
+        # 'Spokesperson of the Ministry, Ambassador X': the role is no actor; 'the Ministry' is the one named before
+        words = m.text.split()
+        if m.via != "ner" or len(m.actors) != 1 or m.actor in lk.gz or m.actor in moved or len(words) != 4 \
+                or words[0].lower() not in STAFF_NOUNS or words[1:3] != ["of", "the"]:
+            continue
+        kinds = ANAPHORS.get(words[3].lower(), ())
+        earlier = [e for e in st.spans if e.end <= m.start and len(e.actors) == 1 and e.actor in actors
+                   and actors[e.actor].kind in kinds and words[3].lower() in e.text.lower()]
+        if earlier:
+            moved[m.actor] = moved.get(earlier[-1].actor, earlier[-1].actor)
+            cut[m.start] = m.start + 2
+    if not moved:
+        return st.spans
+    return [replace(m, start=cut.get(m.start, m.start), text=doc[cut.get(m.start, m.start) : m.end].text,
+                    actors=tuple(moved.get(a, a) for a in m.actors)) if set(m.actors) & set(moved) else m
+            for m in st.spans]
+
+
+# Staff nouns that open an organisation's role ('Spokesperson of the Ministry ...'), not its name.
+STAFF_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "official", "director", "secretary",
+               "adviser", "advisor", "head", "chief", "deputy"}
+
+
+def _holder_state(st: FindState, end: int) -> str | None:
+    """The known state of the person the body's title names right after it ('Foreign Ministry spokeswoman Maria
+    Zakharova': Russia's), skipping an acronym in brackets and a staff noun."""
+    doc, k = st.doc, end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3
+    if k < len(doc) and doc[k].lower_ in STAFF_NOUNS:
+        k += 1
+    m = next((m for m in st.spans if m.start == k and len(m.actors) == 1), None)
+    info = st.actors.get(m.actor) if m is not None else None
+    return info.state if info is not None and info.kind == "person" else None
+
+
+def _previous_subject_state(st: FindState, start: int) -> str | None:
+    """The one state that is (or whose body or official is) a subject in the sentence before ``start``'s: 'Russia
+    reacted coolly. Foreign Ministry spokeswoman X ...'; None when none or several are."""
+    doc, actors = st.doc, st.actors
+    sent = doc[start].sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    found: list[str] = []
+    for m in st.spans:
+        if not prev.start <= m.start < prev.end or len(m.actors) != 1 or m.place_only:
+            continue
+        info = actors.get(m.actor)
+        state = m.actor if info is not None and info.kind == "state" else (info.state if info else None)
+        head = doc[m.end - 1]
+        if state and any(a.dep_ in ("nsubj", "nsubjpass") for a in (head, *head.ancestors)
+                         if a.sent.start == prev.start) and state not in found:
+            found.append(state)
+    return found[0] if len(found) == 1 else None

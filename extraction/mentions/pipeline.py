@@ -47,6 +47,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("ner", ner.find_entities, "free"),
     Pass("titled-names", ner.find_titled_names, "free"),
     Pass("acronyms", acronyms.find_acronyms, "add"),
+    # A state body named with no state ('the Ministry of Foreign Affairs said'): the story's state's body.
+    Pass("unqualified-bodies", anaphora.repoint_unqualified_bodies, "rewrite"),
     # References back to actors named before.
     Pass("surnames", surnames.repoint_surnames, "rewrite"),
     Pass("bare-proxies", proxies.find_bare_proxies, "add"),

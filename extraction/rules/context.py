@@ -244,7 +244,11 @@ class RuleContext:
                         found = [a for a in found if self.kind(a) != "person"]
                     return found
                 listed = self._listed_before(verb, child)
-                return list(dict.fromkeys(listed + self.np_actors(child))) if listed else self.np_actors(child)
+                found = list(dict.fromkeys(listed + self.np_actors(child))) if listed else self.np_actors(child)
+                if not found and child.lemma_.lower() in ISSUED_NOUNS \
+                        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in child.children):
+                    found = self.issuers(child)  # 'X summoned Y's envoy to protest ... The protest urged Y to ...'
+                return found
             if child.dep_ == "nsubjpass":
                 # 'Both leaders are expected to explore ...': the passive subject acts in the xcomp.
                 if any(c.dep_ == "xcomp" for c in verb.children):
@@ -335,6 +339,27 @@ class RuleContext:
         gov = speech.head
         return speech.dep_ in ("conj", "ccomp") and gov.i < speech.i and gov.lemma_.lower() in SPEECH_VERBS \
             and not self.negated(gov)
+
+    def issuers(self, noun: Token) -> list[str]:
+        """Who issued the protest, statement or letter a definite noun ('the protest') refers back to: the doer of
+        that act in the last six sentences (the subject of 'protest(ed)', of 'issued a statement', or the noun's
+        possessor: "Manila's protest"). None when the document has not said."""
+        doc, lemma = noun.doc, noun.lemma_.lower()
+        for i in range(noun.i - 1, _sentences_back(self.sent, 6) - 1, -1):
+            tok = doc[i]
+            if tok.lemma_.lower() != lemma or self.negated(tok):
+                continue
+            if tok.pos_ in ("VERB", "AUX"):
+                found = self.subject_actors(tok)
+            else:
+                found = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                         for a in self.np_actors(c)]
+                if not found and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ISSUING_VERBS \
+                        and any(c.dep_ == "nsubj" for c in tok.head.children):
+                    found = self.subject_actors(tok.head)  # 'Japan issued a statement ...' (its own subject only)
+            if found:
+                return list(dict.fromkeys(found))
+        return []
 
     def intenders(self, noun: Token) -> list[str]:
         """Who decided or planned an act named by 'decision/move/plan to V': the noun's possessor or modifier, its
@@ -495,6 +520,10 @@ IRREGULAR_EVENTS = {"detention": "detain", "detentions": "detain", "invasion": "
 
 # Nouns that name whatever act was reported last: 'criticised the move', 'condemned the decision'.
 GENERIC_EVENTS = {"move", "decision", "step", "measure", "action"}
+# Texts an actor issues, which later act as their voice: 'The protest urged China to ...', 'The statement called on ...'.
+ISSUED_NOUNS = {"protest", "statement", "note", "letter", "communique", "communiqué", "declaration", "complaint",
+                "message", "memorandum", "demarche", "démarche"}
+ISSUING_VERBS = {"issue", "lodge", "file", "send", "deliver", "hand", "publish", "release", "submit", "make", "sign"}
 
 
 def _sentences_back(sent: Span, n: int) -> int:

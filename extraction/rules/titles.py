@@ -44,6 +44,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             deputy = deputy or doc[i - 1].lower_ in ("deputy", "vice", "assistant")
             i -= 1
         before = ctx.m.at(doc[i - 1]) if i - 1 >= ctx.sent.start else None
+        if before is None and i - 4 >= ctx.sent.start and doc[i - 1].text == ")" and doc[i - 3].text == "(":
+            before = ctx.m.at(doc[i - 4])  # 'Department of Foreign Affairs (DFA) spokesperson X'
         if before is None and i - 2 >= ctx.sent.start and doc[i - 1].text in ("'s", "’s"):
             before = ctx.m.at(doc[i - 2])
         if before is None and i - 2 >= ctx.sent.start and doc[i - 1].lower_ == "whose":
@@ -97,9 +99,12 @@ def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: i
             yield Found(person, "MEMBER_OF", state, start, "title:office", 0.7)
         return
     aff = doc[name_start - 1] if name_start - 1 >= ctx.sent.start else None
-    org_m = ctx.m.at(doc[name_start - 2]) if aff is not None and name_start - 2 >= ctx.sent.start else None
+    org_end = name_start - 1
+    if org_end - 3 >= ctx.sent.start and doc[org_end - 1].text == ")" and doc[org_end - 3].text == "(":
+        org_end -= 3  # 'Department of Foreign Affairs (DFA) spokesperson X': the name before its acronym
+    org_m = ctx.m.at(doc[org_end - 1]) if aff is not None and org_end - 1 >= ctx.sent.start else None
     if aff is not None and aff.is_lower and aff.lemma_.lower() in ORG_STAFF_NOUNS and org_m is not None \
-            and org_m.end == name_start - 1 and len(org_m.actors) == 1 and not org_m.place_only \
+            and org_m.end == org_end and len(org_m.actors) == 1 and not org_m.place_only \
             and ctx.kind(org_m.actor) in ORG_KINDS:
         # 'Crisis Group expert X', 'Supreme Court judge X': the organisation before the staff noun
         yield Found(person, "MEMBER_OF", org_m.actor, start, "title:org-staff", 0.7)
@@ -353,8 +358,10 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             headed = [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in preps
                       for p in c.children for x in ctx.np_actors(p)]
             # 'a spokesperson for Amnesty'; but a 'country director for Sudan' is not one of Sudan's
+            # (only an actor the object names, not one modifying a portfolio: 'undersecretary for ASEAN affairs')
             orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ == "for" and role.key != "ambassador"
-                     for p in c.children for x in ctx.np_actors(p) if ctx.kind(x) in ORG_KINDS]
+                     for p in c.children for x in ctx.np_actors(p) if ctx.kind(x) in ORG_KINDS
+                     and x not in _portfolio_actors(ctx, p)]
             orgs += headed
             sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c)
                            and not (mods and c.i == mods[0].i and ctx.lex.role_of(f"{mods[0].text} {role_tok.text}"))
@@ -376,6 +383,24 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                     # "Jubaland's president, X" and 'the commander of U.S. Africa Command' head those bodies
                     leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or owned)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
+
+
+# Nouns naming an office's subject matter: an actor modifying them is the portfolio, not the employer
+# ('undersecretary for bilateral relations and ASEAN affairs', 'envoy for EU issues').
+PORTFOLIO_NOUNS = {"affairs", "relations", "issues", "matters", "policy", "cooperation", "integration", "affair"}
+
+
+def _portfolio_actors(ctx: RuleContext, tok: Token) -> set[str]:
+    """Actors that only qualify a portfolio noun in the NP ``tok`` heads or coordinates ('ASEAN affairs')."""
+    out: set[str] = set()
+    todo = [tok]
+    while todo:
+        t = todo.pop()
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+        if t.lower_ in PORTFOLIO_NOUNS:
+            out.update(a for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                       for a in ctx.np_actors(c))
+    return out
 
 
 def _earlier_title_state(ctx: RuleContext, person: str) -> str | None:
@@ -416,6 +441,10 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
     for m in ctx.m.mentions:
         if not (ctx.sent.start + 2 <= m.start < ctx.sent.end) or len(m.actors) != 1 or ctx.kind(m.actor) != "person":
             continue
+        fronted = _fronted_role_org(ctx, m.start)
+        if fronted is not None:
+            yield Found(m.actor, "MEMBER_OF", fronted, m.start, "comma-title:role-of-org", 0.6)
+            continue
         if doc[m.start - 1].text != "," or (m.end < ctx.sent.end and doc[m.end].text not in (",", ".")):
             continue
         role_i = m.start - 2
@@ -445,6 +474,30 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             # "Jubaland's president, X," heads Jubaland; 'the army said ... its spokesman, X,' serves it
             leads = role.leads and (ctx.kind(org) != "government_body" or owned)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+
+
+def _fronted_role_org(ctx: RuleContext, start: int) -> str | None:
+    """'Spokesperson of the Ministry of Foreign Affairs, Ambassador X said': a staff role of an organisation put
+    before the name, with a comma (and perhaps a courtesy title) between; the organisation, or None."""
+    doc = ctx.sent.doc
+    k = start - 1
+    while k > ctx.sent.start and k >= start - 2 and doc[k].is_title and (
+            HONORIFIC_WORDS.match(doc[k].text) or doc[k].text == "Ambassador"):
+        k -= 1  # 'Ambassador X': a courtesy title, not the role
+    if doc[k].text != ",":
+        return None
+    om = ctx.m.at(doc[k - 1]) if k - 1 >= ctx.sent.start else None
+    if om is None or om.end != k or len(om.actors) != 1 or ctx.kind(om.actor) not in ORG_KINDS:
+        return None
+    j = om.start - 1
+    if j >= ctx.sent.start and doc[j].lower_ == "the":
+        j -= 1
+    if j - 1 < ctx.sent.start or doc[j].lower_ not in ("of", "for", "at"):
+        return None
+    role = doc[j - 1]
+    if role.lower_ not in ORG_STAFF_NOUNS or (j - 2 >= ctx.sent.start and doc[j - 2].text not in (",", ";")):
+        return None  # the role opens the clause: 'Spokesperson of the Ministry, ...'; not '... to the spokesperson of'
+    return om.actor
 
 
 PART_NOUNS = {"part", "member", "members", "wing", "branch", "affiliate", "affiliates", "arm", "component", "components",

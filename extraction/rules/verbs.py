@@ -12,6 +12,7 @@ from extraction.rules.context import (
     AID_NOUNS,
     GROUP_NOUNS,
     INSTRUMENT_NOUNS,
+    ISSUED_NOUNS,
     JOINING_VERBS,
     LABEL_VERBS,
     STATE_PROXIES,
@@ -268,7 +269,8 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
             return clause
     if rtype in tax.communicative and subj_tok is not None and ctx.m.at(subj_tok) is None \
             and subj_tok.lower_ not in GROUP_NOUNS | STATE_PROXIES and subj_tok.pos_ == "NOUN" \
-            and not any(c.dep_ == "appos" for c in subj_tok.children):
+            and not any(c.dep_ == "appos" for c in subj_tok.children) \
+            and not (clause.subj and subj_tok.lemma_.lower() in ISSUED_NOUNS):  # 'the protest urged': its issuer
         return None  # 'a Chinese attack could threaten Japan': an event, not an actor, does it
     if not clause.subj and not passive:
         if (tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and ctx.m.at(tok.head) is None) or \
