@@ -60,6 +60,34 @@ CASES = [
     ("the-statement-urged",
      "Japan issued a statement on the drills on Friday. The statement urged China to halt the exercises.",
      {("japan", "DEMANDS", "china")}, set()),
+    ("a-spokesperson-for-the-ministry-fronted",
+     "Egypt hosted talks on Monday. A spokesperson for the Foreign Ministry, Ahmed Abu Zeid, said Egypt had urged "
+     "Israel to withdraw.",
+     {("ahmed-abu-zeid", "MEMBER_OF", "egypt-foreign-ministry")}, set()),
+    ("ministry-of-external-affairs-is-indias",
+     "Pakistan rejected India's claims on Monday. Ministry of External Affairs spokesperson Randhir Jaiswal said "
+     "India would respond.",
+     {("randhir-jaiswal", "MEMBER_OF", "india")}, {("randhir-jaiswal", "MEMBER_OF", "pakistan")}),
+    # -- group anaphors: the set named together, or no one ----------------------------------------------------------
+    ("the-parties-after-a-named-pair",
+     "Ethiopia and Sudan traded accusations over the border. The African Union called on the warring parties to "
+     "return to talks.",
+     {("african-union", "DEMANDS", "ethiopia"), ("african-union", "DEMANDS", "sudan")}, set()),
+    ("the-parties-with-no-pair-named-abstains",
+     "Egypt criticised Israel. Later, the African Union called on the parties to return to talks.",
+     set(), {("african-union", "DEMANDS", "egypt"), ("african-union", "DEMANDS", "israel")}),
+    ("the-two-countries-after-a-role-nominal",
+     "Kenya hosted Somalia's president on Monday. The two countries signed a security pact.",
+     {("somalia", "COOPERATES_WITH", "kenya")}, set()),
+    # -- 'the minister', 'the ambassador': the person titled so just before ---------------------------------------
+    ("the-ambassador-is-the-titled-one",
+     "Foreign Minister Arzu Deuba of Nepal met China's ambassador, Chen Song, on Monday. The ambassador criticised "
+     "India's troop deployment.",
+     {("chen-song", "CRITICISES", "india")}, {("arzu-deuba", "CRITICISES", "india")}),
+    ("the-minister-said-carries-the-quote-on",
+     "Nepal's foreign minister Arzu Deuba met China's ambassador on Monday. \"We want calm,\" the minister said. "
+     "\"We urge India to withdraw its troops.\"",
+     {("nepal", "DEMANDS", "india")}, set()),
     ("the-protest-handed-to-an-aide-is-still-the-summoners",
      "Thailand summoned Cambodia's ambassador on Monday to protest the shelling. An aide to the minister was then "
      "handed a protest note. The protest urged Cambodia to withdraw its troops.",

@@ -109,6 +109,51 @@ def find_definite_anaphora(lk: Lookup, st: FindState) -> list[Mention]:
     return out
 
 
+# Role nouns that, bare and definite ('the minister said'), take up the person the text titled so just before.
+PERSON_ROLE_NOUNS = {"minister", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "diplomat",
+                     "negotiator", "commander", "premier", "chancellor", "undersecretary"}
+
+
+def find_titled_persons(lk: Lookup, st: FindState) -> list[Mention]:
+    """'the minister', 'the ambassador' (bare, definite): the person titled so just before (before the quotes
+    pass, so that '"...," the minister said' gives the quote a speaker)."""
+    out = []
+    for tok in st.doc:
+        if tok.i not in st.taken and tok.lower_ in PERSON_ROLE_NOUNS:
+            mention = _titled_person(st, tok)
+            if mention is not None:
+                out.append(mention)
+    return out
+
+
+def _titled_person(st: FindState, tok: Token) -> Mention | None:
+    """'Nepal's foreign minister Arzu Deuba met ... "We want calm," the minister said': the nearest person, named in
+    this or the two sentences before, whose title (just before the name, or apposed after it) has the same noun;
+    none when the noun is qualified ('the foreign minister of Peru', "Peru's minister") or no one fits."""
+    doc, spans, actors = st.doc, st.spans, st.actors
+    det = [c for c in tok.children if c.dep_ == "det"]
+    if not det or det[0].lower_ != "the" or det[0].i != tok.i - 1 or tok.pos_ != "NOUN" or tok.tag_ != "NN" \
+            or any(c.dep_ in ("compound", "amod", "poss", "nmod", "appos", "relcl") or c.dep_ == "prep"
+                   for c in tok.children) or tok.dep_ in ("appos", "compound") \
+            or (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title):
+        return None  # 'the minister of defence', 'the minister, X', 'the envoy Tom Barrack' name someone else
+    window = doc[max(tok.sent.start - 1, 0)].sent.start
+    if window > 0:
+        window = doc[window - 1].sent.start
+    word = tok.lower_
+    for m in sorted(spans, key=lambda m: -m.start):
+        if m.start >= tok.i or m.start < window or len(m.actors) != 1 or m.actor not in actors \
+                or actors[m.actor].kind != "person":
+            continue
+        sent_start = doc[m.start].sent.start
+        before = {t.lower_ for t in doc[max(sent_start, m.start - 5) : m.start]}
+        after = {t.lower_ for t in doc[m.end : min(doc[m.start].sent.end, m.end + 8)]} \
+            if m.end < len(doc) and doc[m.end].text == "," else set()
+        if word in before or word in after:
+            return Mention(det[0].i, tok.i + 1, (m.actor,), "anaphor", doc[det[0].i : tok.i + 1].text)
+    return None
+
+
 # Nouns that, with a describing word, take up a state named just before: 'the Gulf state', 'the island nation',
 # 'the (gas-rich) emirate'. Bare 'the state' or 'the nation' is too often the speaker's own or the abstract state.
 DESCRIBED_STATE_NOUNS = {"state", "nation", "emirate"}

@@ -11,6 +11,8 @@ from extraction.mentions.quotes import person_state
 
 # How many a group anaphor names: 'both countries', 'the two sides', 'the three countries'.
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
+# The sides of a conflict or a negotiation, which 'the parties' takes up without a number.
+SIDE_NOUNS = {"parties", "sides", "camps", "belligerents"}
 
 
 def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
@@ -24,6 +26,9 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
         size = next((GROUP_SIZES[d] for d in dets if d in GROUP_SIZES), 0)
+        # 'the parties', 'the warring sides' with no number: a pair, but only one the text named as a set
+        named_only = not size and tok.lower_ in SIDE_NOUNS and tok.tag_ == "NNS" and "the" in dets
+        size = size or (2 if named_only else 0)
         if not size or (size > 2 and not {"the", "these", "all"} & dets):
             continue  # 'tariffs on three countries' counts new ones; 'the three countries' takes up named ones
         if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in tok.children):
@@ -58,8 +63,10 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             aid = m.actor
             if info and info.kind == "government_body" and info.state and "state" in kinds:
                 aid, info = info.state, actors.get(info.state) or lk.info(actors, info.state)
-            elif info and info.kind == "person" and info.state and "state" in kinds and m.start >= tok.sent.start:
-                # 'Sánchez met Mohammed VI ... and the two sides signed': the states of the people just named
+            elif info and info.kind == "person" and info.state and "state" in kinds and (
+                    m.start >= tok.sent.start or (m.via == "role" and m.start >= window_start)):
+                # 'Sánchez met Mohammed VI ... and the two sides signed': the states of the people just named;
+                # "Kenya hosted Somalia's president. The two countries ...": a role nominal names its state
                 aid, info = info.state, actors.get(info.state) or lk.info(actors, info.state)
             if info and info.kind in kinds and aid not in excluded:
                 counts[aid] = counts.get(aid, 0) + 1
@@ -101,6 +108,8 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             named = [v for _, v in sorted(by_sentence.items(), key=lambda kv: -kv[0]) if len(v) == size]
         if named:
             top = named[0][::-1]  # in the order they were named
+        elif named_only:
+            continue  # 'the parties' with no pair named together before: abstain rather than guess
         else:
             top = recent[:size] if len(recent) >= size else \
                 sorted(counts, key=lambda a: (-counts[a], first[a]))[:size]

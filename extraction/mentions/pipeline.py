@@ -55,6 +55,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("pronouns", pronouns.find_pronouns, "add"),
     Pass("groups", groups.find_groups, "add"),
     Pass("group-pronouns", groups.find_group_pronouns, "add"),
+    Pass("titled-persons", anaphora.find_titled_persons, "add"),  # 'the minister said': before the quotes
     Pass("quotes", quotes.find_quoted_speakers, "add"),
     Pass("anaphora", anaphora.find_definite_anaphora, "add"),
     Pass("short-names", surnames.find_short_names, "add"),

@@ -495,7 +495,10 @@ def _fronted_role_org(ctx: RuleContext, start: int) -> str | None:
     if j - 1 < ctx.sent.start or doc[j].lower_ not in ("of", "for", "at"):
         return None
     role = doc[j - 1]
-    if role.lower_ not in ORG_STAFF_NOUNS or (j - 2 >= ctx.sent.start and doc[j - 2].text not in (",", ";")):
+    k = j - 2
+    if k >= ctx.sent.start and doc[k].lower_ in ("a", "an", "the"):
+        k -= 1  # 'A spokesperson for the Foreign Ministry, X, said'
+    if role.lower_ not in ORG_STAFF_NOUNS or (k >= ctx.sent.start and doc[k].text not in (",", ";")):
         return None  # the role opens the clause: 'Spokesperson of the Ministry, ...'; not '... to the spokesperson of'
     return om.actor
 
