@@ -88,6 +88,20 @@ CASES = [
      "Nepal's foreign minister Arzu Deuba met China's ambassador on Monday. \"We want calm,\" the minister said. "
      "\"We urge India to withdraw its troops.\"",
      {("nepal", "DEMANDS", "india")}, set()),
+    # -- event nouns take up the parties named with them before -----------------------------------------------------
+    ("mediated-the-talks-named-before",
+     "Kenya and Somalia held talks on Monday. Turkey mediated the talks on the border.",
+     {("turkey", "NEGOTIATES", "kenya"), ("turkey", "NEGOTIATES", "somalia")}, set()),
+    ("the-deal-brokered-by-after-a-ceasefire-agreement",
+     "Sudan's army and the RSF signed a ceasefire agreement on Monday. The deal was brokered by Saudi Arabia and "
+     "the United States.",
+     {("saudi-arabia", "NEGOTIATES", "rsf"), ("united-states", "NEGOTIATES", "sudan-military")}, set()),
+    ("hosted-the-talks-named-before",
+     "Israel and Hamas resumed talks in Doha on Monday. Qatar hosted the talks.",
+     {("qatar", "MEETS", "israel"), ("qatar", "MEETS", "hamas")}, set()),
+    ("the-talks-with-no-parties-named-before",
+     "Qatar mediated the talks on Monday. Egypt hosted the talks on Tuesday.",
+     set(), {("qatar", "NEGOTIATES", "egypt"), ("egypt", "MEETS", "qatar")}),
     ("the-protest-handed-to-an-aide-is-still-the-summoners",
      "Thailand summoned Cambodia's ambassador on Monday to protest the shelling. An aide to the minister was then "
      "handed a protest note. The protest urged Cambodia to withdraw its troops.",

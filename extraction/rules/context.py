@@ -340,6 +340,15 @@ class RuleContext:
         return speech.dep_ in ("conj", "ccomp") and gov.i < speech.i and gov.lemma_.lower() in SPEECH_VERBS \
             and not self.negated(gov)
 
+    def event_parties(self, noun: Token) -> list[str]:
+        """The parties of the talks, deal or truce a definite noun ('the talks', 'the deal') takes up, named in an
+        earlier sentence of the document; [] when the noun names its own parties or the document has not said."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in noun.children) \
+                or self.m.at(noun) is not None or any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep")
+                                                      and self.np_actors(c) for c in noun.children):
+            return []
+        return list(self.discourse.parties_of(party_key(noun.lemma_)) or ())
+
     def issuers(self, noun: Token) -> list[str]:
         """Who issued the protest, statement or letter a definite noun ('the protest') refers back to: the doer of
         that act in the last six sentences (the subject of 'protest(ed)', of 'issued a statement', or the noun's
@@ -401,6 +410,10 @@ class RuleContext:
                     # 'North Korea launched a missile ... Lee condemned the launch'; 'U.S. forces seized a tanker ...
                     # Caracas denounced the seizure' is aimed at the state whose unnamed forces acted
                     return list(dict.fromkeys(self.state_of(a) or a if a not in self.gz else a for a in agents))
+            if child.dep_ in OBJ and verb.lemma_.lower() in GO_BETWEEN_VERBS:
+                parties = self.event_parties(child)
+                if parties:
+                    return parties  # 'Israel and Hamas resumed talks ... Qatar mediated the talks'
             if child.dep_ in OBJ and self._is_violent_event(child) and verb.lemma_.lower() in JUDGING_VERBS:
                 # 'condemned the U.S. operation' targets its agent; 'condemned attacks on civilians' has none
                 return [a for c in child.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -520,6 +533,8 @@ IRREGULAR_EVENTS = {"detention": "detain", "detentions": "detain", "invasion": "
 
 # Nouns that name whatever act was reported last: 'criticised the move', 'condemned the decision'.
 GENERIC_EVENTS = {"move", "decision", "step", "measure", "action"}
+# A go-between's or host's verbs: 'Qatar mediated the talks' takes up the parties named with 'the talks' before.
+GO_BETWEEN_VERBS = {"mediate", "broker", "host", "facilitate", "sponsor", "arrange", "convene", "chair"}
 # Texts an actor issues, which later act as their voice: 'The protest urged China to ...', 'The statement called on ...'.
 ISSUED_NOUNS = {"protest", "statement", "note", "letter", "communique", "communiqué", "declaration", "complaint",
                 "message", "memorandum", "demarche", "démarche"}
@@ -534,6 +549,15 @@ def _sentences_back(sent: Span, n: int) -> int:
             break
         start = sent.doc[start - 1].sent.start
     return start
+
+
+# Nouns for one settled deal, whichever word a later sentence uses for it ('a truce ... the deal').
+DEAL_NOUNS = {"deal", "truce", "ceasefire", "cease-fire", "agreement", "accord", "pact", "armistice", "treaty"}
+
+
+def party_key(lemma: str) -> str:
+    """The key the parties of a symmetric act are kept under: one for every deal noun, else the event stem."""
+    return "deal" if lemma.lower() in DEAL_NOUNS else event_stem(lemma)
 
 
 def event_stem(lemma: str) -> str:

@@ -26,6 +26,7 @@ from extraction.rules.context import (
     _group_pairs,
     _pairs,
     event_stem,
+    party_key,
 )
 
 
@@ -288,6 +289,9 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
     for f in frames:
         if f.agents and f.type not in SYMMETRIC:
             ctx.discourse.record_event(event_stem(f.tok.lemma_), tuple(f.agents))  # 'Israeli strikes ...' for 'the strikes' later
+        elif f.type in SYMMETRIC and len(set(f.agents + f.with_)) >= 2 and not ctx.negated(f.tok):
+            # 'Israel and Hamas resumed talks' for 'Qatar mediated the talks' later
+            ctx.discourse.record_parties(party_key(f.tok.lemma_), tuple(dict.fromkeys(f.agents + f.with_)))
     # 'threats of a trade war': the nested event is the content of the outer one, not an event of its own.
     heads = {f.tok.i for f in frames}
     frames = [f for f in frames if not (f.tok.dep_ == "pobj" and f.tok.head.lower_ == "of"
@@ -540,3 +544,25 @@ def backed_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         if ctx.kind(backer.actor) in ("state", "government_body") and backer.actor != backed.actor:
             yield Found(backer.actor, "SUPPORTS", backed.actor, tok.i, f"backed:{tok.lower_}", 0.7)
+
+
+def go_between_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Israel and Hamas resumed talks ... Qatar and Egypt mediated the talks', 'The deal was brokered by Saudi
+    Arabia': a go-between of talks or a deal named before talks with each of its parties (NEGOTIATES)."""
+    for tok in ctx.sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in MEDIATING_VERBS or ctx.negated(tok):
+            continue
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            nouns = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            mediators = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+        else:
+            nouns = [c for c in tok.children if c.dep_ == "dobj"]
+            mediators = ctx.subject_actors(tok)
+        parties = [a for n in nouns for a in ctx.event_parties(n)]
+        for s, o in _pairs(mediators, parties):
+            if s != o and s not in parties:
+                yield Found(s, "NEGOTIATES", o, tok.i, f"go-between:{tok.lemma_.lower()}", 0.6)
+
+
+# Verbs of a go-between's act on talks or a deal named before ('mediated the talks', 'the deal was brokered by').
+MEDIATING_VERBS = {"mediate", "broker", "facilitate", "arrange"}
