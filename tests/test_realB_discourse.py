@@ -68,6 +68,22 @@ CASES = [
      "Pakistan rejected India's claims on Monday. Ministry of External Affairs spokesperson Randhir Jaiswal said "
      "India would respond.",
      {("randhir-jaiswal", "MEMBER_OF", "india")}, {("randhir-jaiswal", "MEMBER_OF", "pakistan")}),
+    ("apposed-role-of-org-without-closing-comma",
+     "Following the speech, Lim Sang-ho, the spokesperson of Seoul's foreign ministry issued a statement calling "
+     "for a retraction.",
+     {("lim-sang-ho", "MEMBER_OF", "south-korea-foreign-ministry")}, set()),
+    ("a-spokesperson-for-an-ngo-apposed",
+     "Maria Lopez, a spokesperson for Amnesty International, said the arrests were unlawful.",
+     {("maria-lopez", "MEMBER_OF", "amnesty-international")}, set()),
+    ("the-country-is-not-the-envoys-sender",
+     "The Philippines protested China's blockade on Monday. China's ambassador, Huang Wen, was summoned by Maria "
+     "Cruz, the country's undersecretary for bilateral relations.",
+     {("maria-cruz", "MEMBER_OF", "philippines")}, {("maria-cruz", "MEMBER_OF", "china")}),
+    # -- a verb that names its own parties takes no fallback subject ------------------------------------------------
+    ("talks-between-a-group-are-not-the-speakers",
+     "Talks between the two neighbouring nations have been shelved, Indian official Ravi Das said after India and "
+     "Pakistan traded accusations.",
+     set(), {("ravi-das", "NEGOTIATES", "pakistan"), ("ravi-das", "NEGOTIATES", "india")}),
     # -- group anaphors: the set named together, or no one ----------------------------------------------------------
     ("the-parties-after-a-named-pair",
      "Ethiopia and Sudan traded accusations over the border. The African Union called on the warring parties to "

@@ -69,9 +69,11 @@ def find_definite_anaphora(lk: Lookup, st: FindState) -> list[Mention]:
         pick = None
         if kinds == ("state",) and tok.lower_ in ("country", "nation"):
             # 'the country' is the one the story is about, unless its own sentence named just one state before it
+            # (a state named only as the sender of an envoy is not where the envoy is: "China's ambassador was
+            # summoned by X, the country's undersecretary" speaks of the host)
             here = {m.actor for m in spans if tok.sent.start <= m.start < tok.i and len(m.actors) == 1
                     and not m.place_only and not m.incidental and actors.get(m.actor) is not None
-                    and actors[m.actor].kind == "state"}
+                    and actors[m.actor].kind == "state" and not _sends_envoy(doc[m.end - 1])}
             pick = next(iter(here)) if len(here) == 1 else main_state(spans, actors, tok.i)
         if pick is None:
             # 'the mission' after 'the African Union Support and Stabilization Mission': an actor whose own
@@ -107,6 +109,15 @@ def find_definite_anaphora(lk: Lookup, st: FindState) -> list[Mention]:
             out.append(Mention(start, tok.i + 1, refs, "anaphor", doc[start : tok.i + 1].text))
             taken.update(range(start, tok.i + 1))
     return out
+
+
+# Nouns for a state's envoys and missions abroad: "China's ambassador" is in another country.
+ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "embassy", "chargé", "charge", "consul", "emissary", "diplomats"}
+
+
+def _sends_envoy(tok: Token) -> bool:
+    """Whether ``tok`` names the sender of an envoy: "China's ambassador", 'the Chinese envoy'."""
+    return tok.dep_ in ("poss", "amod", "compound") and tok.head.lower_ in ENVOY_NOUNS
 
 
 # Role nouns that, bare and definite ('the minister said'), take up the person the text titled so just before.

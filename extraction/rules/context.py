@@ -451,7 +451,12 @@ class RuleContext:
         return bool(types) and types[0] in ("COERCES", "OPPOSES", "SANCTIONS", "THREATENS")
 
     def fallback_subject(self, verb: Token) -> list[str]:
-        """When the parse gives a trigger verb no subject: the nearest earlier actor not in an object slot."""
+        """When the parse gives a trigger verb no subject: the nearest earlier actor not in an object slot; none
+        when the verb names its own parties ('talks between the two nations have been shelved', misparsed as a
+        verb: the speaker of the sentence is not a party)."""
+        if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in verb.children
+               for p in c.children if p.dep_ == "pobj" and len(self.np_actors(p)) >= 2):
+            return []
         for i in range(verb.i - 1, self.sent.start - 1, -1):
             tok = self.sent.doc[i]
             m = self.m.at(tok)

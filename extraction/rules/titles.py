@@ -441,7 +441,7 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
     for m in ctx.m.mentions:
         if not (ctx.sent.start + 2 <= m.start < ctx.sent.end) or len(m.actors) != 1 or ctx.kind(m.actor) != "person":
             continue
-        fronted = _fronted_role_org(ctx, m.start)
+        fronted = _fronted_role_org(ctx, m.start) or _apposed_role_org(ctx, m.end)
         if fronted is not None:
             yield Found(m.actor, "MEMBER_OF", fronted, m.start, "comma-title:role-of-org", 0.6)
             continue
@@ -474,6 +474,27 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             # "Jubaland's president, X," heads Jubaland; 'the army said ... its spokesman, X,' serves it
             leads = role.leads and (ctx.kind(org) != "government_body" or owned)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+
+
+def _apposed_role_org(ctx: RuleContext, end: int) -> str | None:
+    """'X, the spokesperson of Seoul's foreign ministry issued ...', 'X, a spokesperson for Amnesty, said': a staff
+    role of an organisation apposed after the name, read linearly where the parse missed the apposition."""
+    doc = ctx.sent.doc
+    k = end
+    if k + 3 >= ctx.sent.end or doc[k].text != ",":
+        return None
+    k += 1
+    if doc[k].lower_ in ("a", "an", "the"):
+        k += 1
+    if doc[k].lower_ not in ORG_STAFF_NOUNS or doc[k + 1].lower_ not in ("of", "for", "at"):
+        return None
+    k += 2
+    if k < ctx.sent.end and doc[k].lower_ == "the":
+        k += 1
+    om = ctx.m.at(doc[k]) if k < ctx.sent.end else None
+    if om is None or om.start != k or len(om.actors) != 1 or ctx.kind(om.actor) not in ORG_KINDS:
+        return None
+    return om.actor
 
 
 def _fronted_role_org(ctx: RuleContext, start: int) -> str | None:
