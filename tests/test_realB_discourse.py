@@ -118,6 +118,29 @@ CASES = [
     ("the-talks-with-no-parties-named-before",
      "Qatar mediated the talks on Monday. Egypt hosted the talks on Tuesday.",
      set(), {("qatar", "NEGOTIATES", "egypt"), ("egypt", "MEETS", "qatar")}),
+    ("talks-mediated-by-go-betweens-reach-the-parties-named-before",
+     "Pakistan and Afghanistan returned to the negotiating table in Istanbul on Monday. A second truce emerged "
+     "following talks in Doha, mediated by Qatar and Turkey.",
+     {("qatar", "NEGOTIATES", "pakistan"), ("turkey", "NEGOTIATES", "afghanistan")},
+     {("qatar", "NEGOTIATES", "turkey"), ("turkey", "NEGOTIATES", "qatar")}),
+    ("co-mediators-do-not-negotiate-with-each-other",
+     "A truce emerged following talks in Doha, mediated by Qatar and Turkey.",
+     set(), {("qatar", "NEGOTIATES", "turkey"), ("turkey", "NEGOTIATES", "qatar")}),
+    ("offering-to-host-talks-hosts-no-one-yet",
+     "Moldova and the European Union held talks on Monday. The OSCE offered to host talks in Vienna.",
+     set(), {("osce", "MEETS", "moldova"), ("osce", "MEETS", "european-union")}),
+    # -- 'each side ... the other': the pair just named, each at the other -----------------------------------------
+    ("each-side-blamed-the-other",
+     "Thailand and Cambodia clashed again on Monday. Each side has blamed the other for instigating the fighting.",
+     {("thailand", "CRITICISES", "cambodia"), ("cambodia", "CRITICISES", "thailand")}, set()),
+    ("each-side-alone-names-no-pair",
+     "Each side will send five delegates to the meeting, Egypt said.", set(), set()),
+    # -- 'the Venezuelan minister': the person so titled, of that state --------------------------------------------
+    ("the-demonym-minister-is-the-titled-one-of-that-state",
+     "Venezuelan Foreign Minister Nicolas Maduro met Colombian Defence Minister Gabriel Silva on Friday. The "
+     "Venezuelan minister said that Colombian President Alvaro Uribe \"has decided to dynamite the talks. We condemn "
+     "Bogota's lies.\"",
+     {("venezuela", "CRITICISES", "colombia")}, set()),
     ("the-protest-handed-to-an-aide-is-still-the-summoners",
      "Thailand summoned Cambodia's ambassador on Monday to protest the shelling. An aide to the minister was then "
      "handed a protest note. The protest urged Cambodia to withdraw its troops.",

@@ -143,10 +143,15 @@ def _titled_person(st: FindState, tok: Token) -> Mention | None:
     none when the noun is qualified ('the foreign minister of Peru', "Peru's minister") or no one fits."""
     doc, spans, actors = st.doc, st.spans, st.actors
     det = [c for c in tok.children if c.dep_ == "det"]
-    if not det or det[0].lower_ != "the" or det[0].i != tok.i - 1 or tok.pos_ != "NOUN" or tok.tag_ != "NN" \
-            or any(c.dep_ in ("compound", "amod", "poss", "nmod", "appos", "relcl") or c.dep_ == "prep"
-                   for c in tok.children) or tok.dep_ in ("appos", "compound") \
-            or (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title):
+    by_token = {i: m for m in spans for i in range(m.start, m.end)}
+    # 'the Venezuelan minister': a demonym or state may qualify the noun; it must then be the person's
+    quals = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    qual_states = {x for c in quals for x in (by_token[c.i].actors if c.i in by_token else ())
+                   if x in actors and actors[x].kind == "state"}
+    if not det or det[0].lower_ != "the" or det[0].i != tok.i - 1 - len(quals) or tok.pos_ != "NOUN" \
+            or tok.tag_ != "NN" or len(quals) > 1 or (quals and not qual_states) \
+            or any(c.dep_ in ("poss", "nmod", "appos", "relcl") or c.dep_ == "prep" for c in tok.children) \
+            or tok.dep_ in ("appos", "compound") or (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title):
         return None  # 'the minister of defence', 'the minister, X', 'the envoy Tom Barrack' name someone else
     window = doc[max(tok.sent.start - 1, 0)].sent.start
     if window > 0:
@@ -160,8 +165,14 @@ def _titled_person(st: FindState, tok: Token) -> Mention | None:
         before = {t.lower_ for t in doc[max(sent_start, m.start - 5) : m.start]}
         after = {t.lower_ for t in doc[m.end : min(doc[m.start].sent.end, m.end + 8)]} \
             if m.end < len(doc) and doc[m.end].text == "," else set()
-        if word in before or word in after:
-            return Mention(det[0].i, tok.i + 1, (m.actor,), "anaphor", doc[det[0].i : tok.i + 1].text)
+        if word not in before and word not in after:
+            continue
+        if qual_states:
+            theirs = {x for i in range(max(sent_start, m.start - 5), m.start) if i in by_token
+                      for x in by_token[i].actors} | {actors[m.actor].state}
+            if not qual_states <= theirs:
+                continue  # 'the Venezuelan minister' is not the Colombian minister named last
+        return Mention(det[0].i, tok.i + 1, (m.actor,), "anaphor", doc[det[0].i : tok.i + 1].text)
     return None
 
 

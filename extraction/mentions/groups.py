@@ -11,6 +11,8 @@ from extraction.mentions.quotes import person_state
 
 # How many a group anaphor names: 'both countries', 'the two sides', 'the three countries'.
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
+# Singular nouns that 'each' makes one of the pair just named: 'Each side blamed the other'.
+EACH_NOUNS = {"side", "country", "nation", "party", "government"}
 # The sides of a conflict or a negotiation, which 'the parties' takes up without a number.
 SIDE_NOUNS = {"parties", "sides", "camps", "belligerents"}
 
@@ -22,10 +24,13 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
     states = set(lk.lex.group_nouns.get("states", []))
     out = []
     for tok in doc:
-        if tok.i in taken or tok.lower_ not in persons | states | {"parties", "camps", "belligerents", "delegations"}:
-            continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
-        size = next((GROUP_SIZES[d] for d in dets if d in GROUP_SIZES), 0)
+        # 'Each side blamed the other', 'each country': one of a pair, the pair as a whole
+        each = "each" in dets and tok.lower_ in EACH_NOUNS
+        if tok.i in taken or (tok.lower_ not in persons | states | {"parties", "camps", "belligerents", "delegations"}
+                              and not each):
+            continue
+        size = 2 if each else next((GROUP_SIZES[d] for d in dets if d in GROUP_SIZES), 0)
         # 'the parties', 'the warring sides' with no number: a pair, but only one the text named as a set
         named_only = not size and tok.lower_ in SIDE_NOUNS and tok.tag_ == "NNS" and "the" in dets
         size = size or (2 if named_only else 0)
@@ -35,7 +40,7 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             continue  # 'three U.S. states', 'the two Gulf states' are not the actors just named
         if tok.lower_ in persons:
             kinds: tuple[str, ...] = ("person",)
-        elif tok.lower_ in ("sides", "parties", "camps", "belligerents", "delegations"):
+        elif tok.lower_ in ("sides", "parties", "camps", "belligerents", "delegations", "side", "party"):
             kinds = ("state", "armed_group", "other_org")  # the sides of a conflict, not the UN urging them
         else:
             kinds = ("state",)

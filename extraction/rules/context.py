@@ -340,10 +340,12 @@ class RuleContext:
         return speech.dep_ in ("conj", "ccomp") and gov.i < speech.i and gov.lemma_.lower() in SPEECH_VERBS \
             and not self.negated(gov)
 
-    def event_parties(self, noun: Token) -> list[str]:
-        """The parties of the talks, deal or truce a definite noun ('the talks', 'the deal') takes up, named in an
-        earlier sentence of the document; [] when the noun names its own parties or the document has not said."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in noun.children) \
+    def event_parties(self, noun: Token, bare: bool = False) -> list[str]:
+        """The parties of the talks, deal or truce a definite noun ('the talks', 'the deal') takes up, named before
+        in the document (``bare``: a bare plural too, 'talks in Doha, mediated by X'); [] when the noun names its
+        own parties (or is indefinite: 'a deal', 'offered to host talks') or the document has not said."""
+        dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
+        if (not set(dets) & {"the", "this", "that", "these"} and not (bare and not dets and noun.tag_ == "NNS")) \
                 or self.m.at(noun) is not None or any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep")
                                                       and self.np_actors(c) for c in noun.children):
             return []

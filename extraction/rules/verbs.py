@@ -449,7 +449,8 @@ def _emit(ctx: RuleContext, c: _Clause, symmetric: set[str] | frozenset[str]) ->
         for a, b in _group_pairs(sides):
             yield Found(a, "COERCES", b, tok.i, f"mutual:{lemma}", 0.6)
             yield Found(b, "COERCES", a, tok.i, f"mutual:{lemma}", 0.6)
-    if c.rtype in symmetric and not c.obj:
+    if c.rtype in symmetric and not c.obj and lemma not in ctx.lex.word_class("mediating_verbs"):
+        # ('talks mediated by Qatar and Turkey': the go-betweens do not negotiate with each other)
         for a, b in _group_pairs(c.subj):
             yield Found(a, c.rtype, b, tok.i, f"verb:{lemma}", c.conf)
     obj = c.obj
@@ -522,8 +523,11 @@ def _reciprocal(verb: Token) -> bool:
     """'blamed each other', 'accused one another', 'traded threats with each other', "expelled each other's envoys"."""
     objs = [c for c in verb.children if c.dep_ == "dobj"] + \
            [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    each_subject = any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "each"
+                                                                for d in c.children) for c in verb.children)
     return any((d.lower_, o.lower_) in RECIPROCALS for o in objs for d in o.children if d.dep_ == "det") \
-        or any(p.dep_ == "poss" and each_other(p) for o in objs for p in o.children)
+        or any(p.dep_ == "poss" and each_other(p) for o in objs for p in o.children) \
+        or (each_subject and any(o.lower_ == "other" for o in objs))  # 'Each side blamed the other
 
 
 def _recipient(ctx: RuleContext, tok: Token) -> list[str]:
