@@ -119,7 +119,8 @@ CASES = [
      "Qatar mediated the talks on Monday. Egypt hosted the talks on Tuesday.",
      set(), {("qatar", "NEGOTIATES", "egypt"), ("egypt", "MEETS", "qatar")}),
     ("talks-mediated-by-go-betweens-reach-the-parties-named-before",
-     "Pakistan and Afghanistan returned to the negotiating table in Istanbul on Monday. A second truce emerged "
+     "Pakistan and Afghanistan returned to the negotiating table in Istanbul on Monday for a third round of talks. "
+     "A second truce emerged "
      "following talks in Doha, mediated by Qatar and Turkey.",
      {("qatar", "NEGOTIATES", "pakistan"), ("turkey", "NEGOTIATES", "afghanistan")},
      {("qatar", "NEGOTIATES", "turkey"), ("turkey", "NEGOTIATES", "qatar")}),
