@@ -47,6 +47,13 @@ CASES = [
      "Kenya criticised Uganda over the pipeline. The Ministry of Foreign Affairs said Uganda had ignored the accord. "
      "In an interview on Monday, Spokesperson of the Ministry, Ambassador Peter Otieno said the talks had failed.",
      {("peter-otieno", "MEMBER_OF", "kenya-foreign-ministry")}, set()),
+    ("interim-president-of-a-state-in-a-list-of-appositions",
+     "The decision was taken by Ibrahim Traore, president of the Transition of Burkina Faso, Colonel Assimi Goita, "
+     "interim president of Mali, and Brigadier General Abdourahamane Tchiani.",
+     {("assimi-goita", "LEADS", "mali")}, {("assimi-goita", "LEADS", "burkina-faso")}),
+    ("a-former-minister-apposed-holds-nothing",
+     "Talks were held with Maria Lopez, a former minister of Peru, on Monday.",
+     set(), {("maria-lopez", "MEMBER_OF", "peru"), ("maria-lopez", "LEADS", "peru")}),
     # -- a portfolio names what an office deals with, not whom it serves ---------------------------------------------
     ("portfolio-is-no-employer",
      "Indonesia summoned Australia's ambassador, Mark Reed, on Monday. He was received by Dewi Lestari, the "
@@ -130,6 +137,10 @@ CASES = [
     ("offering-to-host-talks-hosts-no-one-yet",
      "Moldova and the European Union held talks on Monday. The OSCE offered to host talks in Vienna.",
      set(), {("osce", "MEETS", "moldova"), ("osce", "MEETS", "european-union")}),
+    ("their-after-the-two-countries-is-the-pair",
+     "Seoul protested Tokyo's claims on Monday. The dispute came as the two countries have been mired in other "
+     "spats, despite their efforts to strengthen security coordination.",
+     {("japan", "COOPERATES_WITH", "south-korea")}, set()),
     # -- 'each side ... the other': the pair just named, each at the other -----------------------------------------
     ("each-side-blamed-the-other",
      "Thailand and Cambodia clashed again on Monday. Each side has blamed the other for instigating the fighting.",

@@ -148,7 +148,7 @@ def _coordination(span: Span) -> int:
 
 
 def find_group_pronouns(lk: Lookup, st: FindState) -> list[Mention]:
-    """'called both leaders and appealed to them': 'they'/'them' after a group anaphor in the same sentence; and
+    """'called both leaders and appealed to them': 'they'/'them'/'their' after a group anaphor in the same sentence; and
     'They' as the subject right after a sentence whose subject named two or more actors together ('Egypt and
     Jordan condemned the raid. They urged Israel to withdraw')."""
     doc, spans, taken = st.doc, st.spans, st.taken
@@ -160,7 +160,8 @@ def find_group_pronouns(lk: Lookup, st: FindState) -> list[Mention]:
         for tok in doc[m.end : sent.end]:
             if tok.i in taken:
                 continue
-            if tok.lower_ in ("they", "them") and tok.tag_ == "PRP":
+            if (tok.lower_ in ("they", "them") and tok.tag_ == "PRP") or (tok.lower_ == "their" and tok.tag_ == "PRP$"):
+                # ('the two countries have been mired in spats, despite their efforts to ...')
                 out.append(Mention(tok.i, tok.i + 1, m.actors, "pronoun", tok.text))
                 break
     return out

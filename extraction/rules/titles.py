@@ -441,9 +441,16 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
     for m in ctx.m.mentions:
         if not (ctx.sent.start + 2 <= m.start < ctx.sent.end) or len(m.actors) != 1 or ctx.kind(m.actor) != "person":
             continue
-        fronted = _fronted_role_org(ctx, m.start) or _apposed_role_org(ctx, m.end)
+        fronted = _fronted_role_org(ctx, m.start)
         if fronted is not None:
             yield Found(m.actor, "MEMBER_OF", fronted, m.start, "comma-title:role-of-org", 0.6)
+            continue
+        apposed = _apposed_role_org(ctx, m.end)
+        if apposed is not None:
+            org, role = apposed
+            leads = role is not None and role.leads and ctx.kind(org) in ("state", "igo", "armed_group", "other_org",
+                                                                        "government_body", "ngo")
+            yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, "comma-title:role-of-org", 0.6)
             continue
         if doc[m.start - 1].text != "," or (m.end < ctx.sent.end and doc[m.end].text not in (",", ".")):
             continue
@@ -476,9 +483,10 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
 
 
-def _apposed_role_org(ctx: RuleContext, end: int) -> str | None:
-    """'X, the spokesperson of Seoul's foreign ministry issued ...', 'X, a spokesperson for Amnesty, said': a staff
-    role of an organisation apposed after the name, read linearly where the parse missed the apposition."""
+def _apposed_role_org(ctx: RuleContext, end: int) -> tuple[str, Role | None] | None:
+    """'X, the spokesperson of Seoul's foreign ministry issued ...', 'X, a spokesperson for Amnesty, said', 'Y,
+    interim president of Mali, and Z': a role of an organisation or state apposed after the name, read linearly
+    where the parse missed the apposition; the organisation and the role (None for a staff noun)."""
     doc = ctx.sent.doc
     k = end
     if k + 3 >= ctx.sent.end or doc[k].text != ",":
@@ -486,15 +494,24 @@ def _apposed_role_org(ctx: RuleContext, end: int) -> str | None:
     k += 1
     if doc[k].lower_ in ("a", "an", "the"):
         k += 1
-    if doc[k].lower_ not in ORG_STAFF_NOUNS or doc[k + 1].lower_ not in ("of", "for", "at"):
+    if doc[k].is_lower and doc[k].pos_ == "ADJ" and doc[k].lower_ not in NOT_HOLDING | {"deputy", "vice"} \
+            and k + 1 < ctx.sent.end:
+        k += 1  # 'interim president of Mali'
+    role = ctx.lex.role_of(doc[k].lower_)
+    if (doc[k].lower_ not in ORG_STAFF_NOUNS and role is None) or k + 1 >= ctx.sent.end \
+            or doc[k + 1].lower_ not in ("of", "for", "at") or (doc[k - 1].text == "," and doc[k].is_title):
         return None
     k += 2
     if k < ctx.sent.end and doc[k].lower_ == "the":
         k += 1
     om = ctx.m.at(doc[k]) if k < ctx.sent.end else None
-    if om is None or om.start != k or len(om.actors) != 1 or ctx.kind(om.actor) not in ORG_KINDS:
+    kinds = ORG_KINDS | {"state"} if role is not None else ORG_KINDS
+    if om is None or om.start != k or len(om.actors) != 1 or om.place_only or ctx.kind(om.actor) not in kinds:
         return None
-    return om.actor
+    after = om.end
+    if after < ctx.sent.end and doc[after].lower_ in ("of", "'s") and not doc[after].is_title:
+        return None  # 'president of the Transition of Burkina Faso' is read by the apposition rule
+    return om.actor, role
 
 
 def _fronted_role_org(ctx: RuleContext, start: int) -> str | None:
