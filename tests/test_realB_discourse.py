@@ -54,6 +54,24 @@ CASES = [
     ("a-former-minister-apposed-holds-nothing",
      "Talks were held with Maria Lopez, a former minister of Peru, on Monday.",
      set(), {("maria-lopez", "MEMBER_OF", "peru"), ("maria-lopez", "LEADS", "peru")}),
+    ("head-of-a-states-unit-serves-the-state",
+     "\"This is crazy,\" Roberto Canseco, head of the Mexican consular section in Quito, told local press.",
+     {("roberto-canseco", "MEMBER_OF", "mexico")}, {("roberto-canseco", "LEADS", "mexico")}),
+    ("leader-of-an-orgs-wing-leads-it",
+     "Efforts faced setbacks after the assassination of Ismail Haniyeh, the leader of Hamas' political wing, in "
+     "Tehran.",
+     {("ismail-haniyeh", "LEADS", "hamas")}, set()),
+    ("states-top-diplomat-apposed",
+     "Videos showed Ali Shamkhani with Wang Yi, China's top diplomat.",
+     {("wang-yi", "MEMBER_OF", "china")}, set()),
+    ("an-affiliate-apposed-belongs-to-the-network",
+     "Ethiopian soldiers are fighting militants from al Shabaab, an al Qaeda affiliate, in Somalia.",
+     {("al-shabaab", "MEMBER_OF", "al-qaeda")}, set()),
+    # -- unnamed forces as a clause's own subject: the actor before them did not act ----------------------------
+    ("unnamed-police-are-not-the-main-clause-subject",
+     "Mexico's government ended diplomatic ties with Ecuador after police broke into the Mexican Embassy late "
+     "Friday to arrest Jorge Glas.",
+     {("mexico", "SANCTIONS", "ecuador")}, {("mexico", "COERCES", "jorge-glas"), ("mexico", "COERCES", "ecuador")}),
     # -- a portfolio names what an office deals with, not whom it serves ---------------------------------------------
     ("portfolio-is-no-employer",
      "Indonesia summoned Australia's ambassador, Mark Reed, on Monday. He was received by Dewi Lestari, the "

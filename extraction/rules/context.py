@@ -459,6 +459,13 @@ class RuleContext:
         if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in verb.children
                for p in c.children if p.dep_ == "pobj" and len(self.np_actors(p)) >= 2):
             return []
+        cur = verb
+        for _ in range(3):
+            if any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lower_ in UNNAMED_FORCES for c in cur.children):
+                return []  # 'ended ties with Ecuador after police broke into the embassy to arrest X': not Mexico
+            if cur.dep_ not in ("xcomp", "advcl") or cur.head.i == cur.i:
+                break
+            cur = cur.head
         for i in range(verb.i - 1, self.sent.start - 1, -1):
             tok = self.sent.doc[i]
             m = self.m.at(tok)
@@ -540,6 +547,8 @@ IRREGULAR_EVENTS = {"detention": "detain", "detentions": "detain", "invasion": "
 
 # Nouns that name whatever act was reported last: 'criticised the move', 'condemned the decision'.
 GENERIC_EVENTS = {"move", "decision", "step", "measure", "action"}
+# Nouns for a state's unnamed forces as a clause's own subject: the actor before them is not who acted.
+UNNAMED_FORCES = {"police", "troops", "soldiers", "forces", "officers", "agents", "gunmen", "militants", "authorities"}
 # A go-between's or host's verbs: 'Qatar mediated the talks' takes up the parties named with 'the talks' before.
 GO_BETWEEN_VERBS = {"mediate", "broker", "host", "facilitate", "sponsor", "arrange", "convene", "chair"}
 # Texts an actor issues, which later act as their voice: 'The protest urged China to ...', 'The statement called on ...'.

@@ -316,6 +316,16 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
         if tok.dep_ != "appos":
             continue
         a, b = tok.head, tok
+        am = ctx.m.at(a)
+        if am is not None and len(am.actors) == 1 and ctx.kind(am.actor) in ORG_KINDS \
+                and b.lemma_.lower() in AFFILIATE_NOUNS and ctx.m.at(b) is None:
+            # 'al Shabaab, an al Qaeda affiliate': the group belongs to the network it is an affiliate of
+            for c in b.children:
+                if c.dep_ in ("compound", "poss", "nmod"):
+                    for org in ctx.np_actors(c):
+                        if ctx.kind(org) in ORG_KINDS and org != am.actor:
+                            yield Found(am.actor, "MEMBER_OF", org, tok.i, "appos-affiliate", 0.65)
+            continue
         hop = a
         for _ in range(4):  # "Russia's ambassador to the organisations in Vienna, Mikhail Ulyanov"
             if ctx.lex.role_of(hop.text) or ctx.lex.role_of(hop.lower_) or hop.head.i == hop.i:
@@ -330,6 +340,14 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             mods = [c for c in role_tok.lefts if c.dep_ in ("compound", "amod") and c.i == role_tok.i - 1]
             role = (ctx.lex.role_of(f"{mods[0].text} {role_tok.text}") if mods else None) \
                 or ctx.lex.role_of(role_tok.text) or ctx.lex.role_of(role_tok.lower_)  # 'prime minister'
+            if role is None and role_tok.lemma_.lower() in ORG_STAFF_NOUNS | {"diplomat"} and person_tok.i == a.i:
+                # 'Wang Yi, China's top diplomat', 'X, the ministry's spokesperson': the possessor employs them
+                employers = [org for c in role_tok.children if c.dep_ == "poss" for org in ctx.np_actors(c)
+                             if ctx.kind(org) in ORG_KINDS | {"state"}]
+                for org in employers:
+                    yield Found(pm.actor, "MEMBER_OF", org, tok.i, "appos-staff", 0.7)
+                if employers:
+                    continue
             if role is None:
                 # 'Lina Haddad, a senior fellow at the Carnegie Middle East Center': membership by affiliation.
                 if role_tok.pos_ == "NOUN" and person_tok.i == a.i and not ctx.lex.agent_noun_types(role_tok.lemma_.lower()):
@@ -357,6 +375,11 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             preps = ("of", "at") if role.key == "ambassador" else ("of", "at", "to")
             headed = [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in preps
                       for p in c.children for x in ctx.np_actors(p)]
+            # 'head of the Mexican consular section': the state qualifies a unit the person heads; they serve it
+            # (but "the leader of Hamas' political wing" is one of Hamas's leaders, as the GUIDE's examples read)
+            unit_of = any(c.dep_ == "prep" and c.lower_ == "of" and p.pos_ == "NOUN" and ctx.m.at(p) is None
+                          and p.is_lower and not any(g.dep_ == "poss" for g in p.children)
+                          for c in role_tok.children for p in c.children if p.dep_ == "pobj")
             # 'a spokesperson for Amnesty'; but a 'country director for Sudan' is not one of Sudan's
             # (only an actor the object names, not one modifying a portfolio: 'undersecretary for ASEAN affairs')
             orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ == "for" and role.key != "ambassador"
@@ -381,10 +404,12 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                     # 'the commander of U.S. Africa Command' heads that body; "Egypt's intelligence chief" serves Egypt
                     owned = org in headed or any(c.dep_ == "poss" and org in ctx.np_actors(c) for c in role_tok.children)
                     # "Jubaland's president, X" and 'the commander of U.S. Africa Command' head those bodies
-                    leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or owned)
+                    leads = role.leads and not sub_unit and not unit_of and (ctx.kind(org) != "government_body" or owned)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
 
 
+# Nouns that make an apposed organisation a part of the one named with them: 'X, an al Qaeda affiliate'.
+AFFILIATE_NOUNS = {"affiliate", "offshoot", "branch", "wing", "franchise"}
 # Nouns naming an office's subject matter: an actor modifying them is the portfolio, not the employer
 # ('undersecretary for bilateral relations and ASEAN affairs', 'envoy for EU issues').
 PORTFOLIO_NOUNS = {"affairs", "relations", "issues", "matters", "policy", "cooperation", "integration", "affair"}
@@ -509,6 +534,8 @@ def _apposed_role_org(ctx: RuleContext, end: int) -> tuple[str, Role | None] | N
     if om is None or om.start != k or len(om.actors) != 1 or om.place_only or ctx.kind(om.actor) not in kinds:
         return None
     after = om.end
+    if after < ctx.sent.end and doc[after].pos_ in ("NOUN", "ADJ") and doc[after].is_lower:
+        return None  # 'head of the Mexican consular section': the state only qualifies what is headed
     if after < ctx.sent.end and doc[after].lower_ in ("of", "'s") and not doc[after].is_title:
         return None  # 'president of the Transition of Burkina Faso' is read by the apposition rule
     return om.actor, role
