@@ -21,6 +21,9 @@ class UndeclaredRecording(RuntimeError):
 class Discourse:
     # who last did what: verb or event-noun stem -> doers ('launch' -> North Korea), for 'the launch' later
     events: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # who took part in the last talks, deal or truce named: event-noun stem -> parties ('talk' -> Israel, Hamas),
+    # for 'Qatar mediated the talks' later
+    parties: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the last act (sanction, strike, support ...) found, as (sentence start token, doers): 'the move' refers to it
     last_act: tuple[int, tuple[str, ...]] | None = None
     _recorder: str | None = None  # the rule allowed to record right now
@@ -39,6 +42,17 @@ class Discourse:
         if self._recorder is None:
             raise UndeclaredRecording(f"event {stem!r} recorded by a rule not declared as recording")
         self.events[stem] = doers
+
+    def record_parties(self, stem: str, parties: tuple[str, ...]) -> None:
+        """``parties`` took part in the symmetric act named by ``stem`` ('talks', 'deal'): a later 'the talks' is
+        theirs."""
+        if self._recorder is None:
+            raise UndeclaredRecording(f"parties of {stem!r} recorded by a rule not declared as recording")
+        self.parties[stem] = parties
+
+    def parties_of(self, stem: str) -> tuple[str, ...] | None:
+        """Who last took part in the act named by ``stem``, if the document has said."""
+        return self.parties.get(stem)
 
     def doers(self, stem: str) -> tuple[str, ...] | None:
         """Who last did the act named by ``stem``, if the document has said."""

@@ -3,6 +3,8 @@ to an actor of a fitting kind named just before."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from extraction.mentions.lookup import Lookup, main_state
@@ -67,9 +69,11 @@ def find_definite_anaphora(lk: Lookup, st: FindState) -> list[Mention]:
         pick = None
         if kinds == ("state",) and tok.lower_ in ("country", "nation"):
             # 'the country' is the one the story is about, unless its own sentence named just one state before it
+            # (a state named only as the sender of an envoy is not where the envoy is: "China's ambassador was
+            # summoned by X, the country's undersecretary" speaks of the host)
             here = {m.actor for m in spans if tok.sent.start <= m.start < tok.i and len(m.actors) == 1
                     and not m.place_only and not m.incidental and actors.get(m.actor) is not None
-                    and actors[m.actor].kind == "state"}
+                    and actors[m.actor].kind == "state" and not _sends_envoy(doc[m.end - 1])}
             pick = next(iter(here)) if len(here) == 1 else main_state(spans, actors, tok.i)
         if pick is None:
             # 'the mission' after 'the African Union Support and Stabilization Mission': an actor whose own
@@ -105,6 +109,71 @@ def find_definite_anaphora(lk: Lookup, st: FindState) -> list[Mention]:
             out.append(Mention(start, tok.i + 1, refs, "anaphor", doc[start : tok.i + 1].text))
             taken.update(range(start, tok.i + 1))
     return out
+
+
+# Nouns for a state's envoys and missions abroad: "China's ambassador" is in another country.
+ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "embassy", "chargé", "charge", "consul", "emissary", "diplomats"}
+
+
+def _sends_envoy(tok: Token) -> bool:
+    """Whether ``tok`` names the sender of an envoy: "China's ambassador", 'the Chinese envoy'."""
+    return tok.dep_ in ("poss", "amod", "compound") and tok.head.lower_ in ENVOY_NOUNS
+
+
+# Role nouns that, bare and definite ('the minister said'), take up the person the text titled so just before.
+PERSON_ROLE_NOUNS = {"minister", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "diplomat",
+                     "negotiator", "commander", "premier", "chancellor", "undersecretary"}
+
+
+def find_titled_persons(lk: Lookup, st: FindState) -> list[Mention]:
+    """'the minister', 'the ambassador' (bare, definite): the person titled so just before (before the quotes
+    pass, so that '"...," the minister said' gives the quote a speaker)."""
+    out = []
+    for tok in st.doc:
+        if tok.i not in st.taken and tok.lower_ in PERSON_ROLE_NOUNS:
+            mention = _titled_person(st, tok)
+            if mention is not None:
+                out.append(mention)
+    return out
+
+
+def _titled_person(st: FindState, tok: Token) -> Mention | None:
+    """'Nepal's foreign minister Arzu Deuba met ... "We want calm," the minister said': the nearest person, named in
+    this or the two sentences before, whose title (just before the name, or apposed after it) has the same noun;
+    none when the noun is qualified ('the foreign minister of Peru', "Peru's minister") or no one fits."""
+    doc, spans, actors = st.doc, st.spans, st.actors
+    det = [c for c in tok.children if c.dep_ == "det"]
+    by_token = {i: m for m in spans for i in range(m.start, m.end)}
+    # 'the Venezuelan minister': a demonym or state may qualify the noun; it must then be the person's
+    quals = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    qual_states = {x for c in quals for x in (by_token[c.i].actors if c.i in by_token else ())
+                   if x in actors and actors[x].kind == "state"}
+    if not det or det[0].lower_ != "the" or det[0].i != tok.i - 1 - len(quals) or tok.pos_ != "NOUN" \
+            or tok.tag_ != "NN" or len(quals) > 1 or (quals and not qual_states) \
+            or any(c.dep_ in ("poss", "nmod", "appos", "relcl") or c.dep_ == "prep" for c in tok.children) \
+            or tok.dep_ in ("appos", "compound") or (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title):
+        return None  # 'the minister of defence', 'the minister, X', 'the envoy Tom Barrack' name someone else
+    window = doc[max(tok.sent.start - 1, 0)].sent.start
+    if window > 0:
+        window = doc[window - 1].sent.start
+    word = tok.lower_
+    for m in sorted(spans, key=lambda m: -m.start):
+        if m.start >= tok.i or m.start < window or len(m.actors) != 1 or m.actor not in actors \
+                or actors[m.actor].kind != "person":
+            continue
+        sent_start = doc[m.start].sent.start
+        before = {t.lower_ for t in doc[max(sent_start, m.start - 5) : m.start]}
+        after = {t.lower_ for t in doc[m.end : min(doc[m.start].sent.end, m.end + 8)]} \
+            if m.end < len(doc) and doc[m.end].text == "," else set()
+        if word not in before and word not in after:
+            continue
+        if qual_states:
+            theirs = {x for i in range(max(sent_start, m.start - 5), m.start) if i in by_token
+                      for x in by_token[i].actors} | {actors[m.actor].state}
+            if not qual_states <= theirs:
+                continue  # 'the Venezuelan minister' is not the Colombian minister named last
+        return Mention(det[0].i, tok.i + 1, (m.actor,), "anaphor", doc[det[0].i : tok.i + 1].text)
+    return None
 
 
 # Nouns that, with a describing word, take up a state named just before: 'the Gulf state', 'the island nation',
@@ -159,3 +228,88 @@ def _described_state(lk: Lookup, st: FindState, tok: Token) -> Mention | None:
         return None
     lk.info(actors, pick)
     return Mention(det[0].i, tok.i + 1, (pick,), "anaphor", doc[det[0].i : tok.i + 1].text)
+
+
+def repoint_unqualified_bodies(lk: Lookup, st: FindState) -> list[Mention]:
+    """'The Ministry of Foreign Affairs said ...', 'Department of Foreign Affairs (DFA) spokesperson X': a state body
+    named with no state is the body of the state the story is about so far, not an organisation of its own (the
+    name pass found no state beside it, so the NER pass made it one). Every mention anew, those of the body (and
+    of its acronym) re-pointed; unchanged where no state has been named before it."""
+    doc, actors = st.doc, st.actors
+    moved: dict[str, str] = {}
+    cut: dict[int, int] = {}  # a mention's start -> its new start (a role noun before the body cut off)
+    for start, end, key in lk.lex.find_bodies(doc):
+        if not doc[start].is_title or lk.state_of(doc, start, end)[0] is not None:
+            continue  # 'the foreign ministry' (lower case) is a description the anaphora pass reads
+        m = next((m for m in st.spans if m.via in ("ner", "acronym") and len(m.actors) == 1
+                  and m.start <= start and m.end == end), None)
+        if m is None or m.actor in moved or m.actor in lk.gz:
+            continue
+        lead = [t.lower_ for t in doc[m.start : start]]
+        if lead not in ([], ["the"]) and not (lead[:1] and lead[0] in STAFF_NOUNS
+                                              and lead[1:] in (["of"], ["of", "the"], ["for"], ["for", "the"])):
+            continue
+        state = _holder_state(st, end) or _previous_subject_state(st, start)
+        if state is None:
+            continue  # no state the story has put forward: it stays an organisation of its own
+        moved[m.actor] = lk.body_actor(state, key, actors)
+        if lead and lead != ["the"]:
+            # 'Spokesperson of the Ministry of Foreign Affairs' taken whole by NER: the role is no actor, the body is
+            cut[m.start] = start - 1 if lead[-1] == "the" else start
+        actors[moved[m.actor]].aliases.add(doc[cut.get(m.start, m.start) : m.end].text)
+    for m in st.spans:
+        # 'Spokesperson of the Ministry, Ambassador X': the role is no actor; 'the Ministry' is the one named before
+        words = m.text.split()
+        if m.via != "ner" or len(m.actors) != 1 or m.actor in lk.gz or m.actor in moved or len(words) != 4 \
+                or words[0].lower() not in STAFF_NOUNS or words[1:3] != ["of", "the"]:
+            continue
+        kinds = ANAPHORS.get(words[3].lower(), ())
+        earlier = [e for e in st.spans if e.end <= m.start and len(e.actors) == 1 and e.actor in actors
+                   and actors[e.actor].kind in kinds and words[3].lower() in e.text.lower()]
+        if earlier:
+            moved[m.actor] = moved.get(earlier[-1].actor, earlier[-1].actor)
+            cut[m.start] = m.start + 2
+    if not moved:
+        return st.spans
+    return [replace(m, start=cut.get(m.start, m.start), text=doc[cut.get(m.start, m.start) : m.end].text,
+                    actors=tuple(moved.get(a, a) for a in m.actors)) if set(m.actors) & set(moved) else m
+            for m in st.spans]
+
+
+# Staff nouns that open an organisation's role ('Spokesperson of the Ministry ...'), not its name.
+STAFF_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "official", "director", "secretary",
+               "adviser", "advisor", "head", "chief", "deputy"}
+
+
+def _holder_state(st: FindState, end: int) -> str | None:
+    """The known state of the person the body's title names right after it ('Foreign Ministry spokeswoman Maria
+    Zakharova': Russia's), skipping an acronym in brackets and a staff noun."""
+    doc, k = st.doc, end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3
+    if k < len(doc) and doc[k].lower_ in STAFF_NOUNS:
+        k += 1
+    m = next((m for m in st.spans if m.start == k and len(m.actors) == 1), None)
+    info = st.actors.get(m.actor) if m is not None else None
+    return info.state if info is not None and info.kind == "person" else None
+
+
+def _previous_subject_state(st: FindState, start: int) -> str | None:
+    """The one state that is (or whose body or official is) a subject in the sentence before ``start``'s: 'Russia
+    reacted coolly. Foreign Ministry spokeswoman X ...'; None when none or several are."""
+    doc, actors = st.doc, st.actors
+    sent = doc[start].sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    found: list[str] = []
+    for m in st.spans:
+        if not prev.start <= m.start < prev.end or len(m.actors) != 1 or m.place_only:
+            continue
+        info = actors.get(m.actor)
+        state = m.actor if info is not None and info.kind == "state" else (info.state if info else None)
+        head = doc[m.end - 1]
+        if state and any(a.dep_ in ("nsubj", "nsubjpass") for a in (head, *head.ancestors)
+                         if a.sent.start == prev.start) and state not in found:
+            found.append(state)
+    return found[0] if len(found) == 1 else None

@@ -11,6 +11,10 @@ from extraction.mentions.quotes import person_state
 
 # How many a group anaphor names: 'both countries', 'the two sides', 'the three countries'.
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
+# Singular nouns that 'each' makes one of the pair just named: 'Each side blamed the other'.
+EACH_NOUNS = {"side", "country", "nation", "party", "government"}
+# The sides of a conflict or a negotiation, which 'the parties' takes up without a number.
+SIDE_NOUNS = {"parties", "sides", "camps", "belligerents"}
 
 
 def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
@@ -20,17 +24,23 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
     states = set(lk.lex.group_nouns.get("states", []))
     out = []
     for tok in doc:
-        if tok.i in taken or tok.lower_ not in persons | states | {"parties", "camps", "belligerents", "delegations"}:
-            continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
-        size = next((GROUP_SIZES[d] for d in dets if d in GROUP_SIZES), 0)
+        # 'Each side blamed the other', 'each country': one of a pair, the pair as a whole
+        each = "each" in dets and tok.lower_ in EACH_NOUNS
+        if tok.i in taken or (tok.lower_ not in persons | states | {"parties", "camps", "belligerents", "delegations"}
+                              and not each):
+            continue
+        size = 2 if each else next((GROUP_SIZES[d] for d in dets if d in GROUP_SIZES), 0)
+        # 'the parties', 'the warring sides' with no number: a pair, but only one the text named as a set
+        named_only = not size and tok.lower_ in SIDE_NOUNS and tok.tag_ == "NNS" and "the" in dets
+        size = size or (2 if named_only else 0)
         if not size or (size > 2 and not {"the", "these", "all"} & dets):
             continue  # 'tariffs on three countries' counts new ones; 'the three countries' takes up named ones
         if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in tok.children):
             continue  # 'three U.S. states', 'the two Gulf states' are not the actors just named
         if tok.lower_ in persons:
             kinds: tuple[str, ...] = ("person",)
-        elif tok.lower_ in ("sides", "parties", "camps", "belligerents", "delegations"):
+        elif tok.lower_ in ("sides", "parties", "camps", "belligerents", "delegations", "side", "party"):
             kinds = ("state", "armed_group", "other_org")  # the sides of a conflict, not the UN urging them
         else:
             kinds = ("state",)
@@ -58,8 +68,10 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             aid = m.actor
             if info and info.kind == "government_body" and info.state and "state" in kinds:
                 aid, info = info.state, actors.get(info.state) or lk.info(actors, info.state)
-            elif info and info.kind == "person" and info.state and "state" in kinds and m.start >= tok.sent.start:
-                # 'Sánchez met Mohammed VI ... and the two sides signed': the states of the people just named
+            elif info and info.kind == "person" and info.state and "state" in kinds and (
+                    m.start >= tok.sent.start or (m.via == "role" and m.start >= window_start)):
+                # 'Sánchez met Mohammed VI ... and the two sides signed': the states of the people just named;
+                # "Kenya hosted Somalia's president. The two countries ...": a role nominal names its state
                 aid, info = info.state, actors.get(info.state) or lk.info(actors, info.state)
             if info and info.kind in kinds and aid not in excluded:
                 counts[aid] = counts.get(aid, 0) + 1
@@ -101,6 +113,8 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             named = [v for _, v in sorted(by_sentence.items(), key=lambda kv: -kv[0]) if len(v) == size]
         if named:
             top = named[0][::-1]  # in the order they were named
+        elif named_only:
+            continue  # 'the parties' with no pair named together before: abstain rather than guess
         else:
             top = recent[:size] if len(recent) >= size else \
                 sorted(counts, key=lambda a: (-counts[a], first[a]))[:size]
@@ -134,7 +148,7 @@ def _coordination(span: Span) -> int:
 
 
 def find_group_pronouns(lk: Lookup, st: FindState) -> list[Mention]:
-    """'called both leaders and appealed to them': 'they'/'them' after a group anaphor in the same sentence; and
+    """'called both leaders and appealed to them': 'they'/'them'/'their' after a group anaphor in the same sentence; and
     'They' as the subject right after a sentence whose subject named two or more actors together ('Egypt and
     Jordan condemned the raid. They urged Israel to withdraw')."""
     doc, spans, taken = st.doc, st.spans, st.taken
@@ -146,7 +160,8 @@ def find_group_pronouns(lk: Lookup, st: FindState) -> list[Mention]:
         for tok in doc[m.end : sent.end]:
             if tok.i in taken:
                 continue
-            if tok.lower_ in ("they", "them") and tok.tag_ == "PRP":
+            if (tok.lower_ in ("they", "them") and tok.tag_ == "PRP") or (tok.lower_ == "their" and tok.tag_ == "PRP$"):
+                # ('the two countries have been mired in spats, despite their efforts to ...')
                 out.append(Mention(tok.i, tok.i + 1, m.actors, "pronoun", tok.text))
                 break
     return out

@@ -47,12 +47,15 @@ PASSES: tuple[Pass, ...] = (
     Pass("ner", ner.find_entities, "free"),
     Pass("titled-names", ner.find_titled_names, "free"),
     Pass("acronyms", acronyms.find_acronyms, "add"),
+    # A state body named with no state ('the Ministry of Foreign Affairs said'): the story's state's body.
+    Pass("unqualified-bodies", anaphora.repoint_unqualified_bodies, "rewrite"),
     # References back to actors named before.
     Pass("surnames", surnames.repoint_surnames, "rewrite"),
     Pass("bare-proxies", proxies.find_bare_proxies, "add"),
     Pass("pronouns", pronouns.find_pronouns, "add"),
     Pass("groups", groups.find_groups, "add"),
     Pass("group-pronouns", groups.find_group_pronouns, "add"),
+    Pass("titled-persons", anaphora.find_titled_persons, "add"),  # 'the minister said': before the quotes
     Pass("quotes", quotes.find_quoted_speakers, "add"),
     Pass("anaphora", anaphora.find_definite_anaphora, "add"),
     Pass("short-names", surnames.find_short_names, "add"),

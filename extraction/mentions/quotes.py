@@ -76,7 +76,8 @@ def _titled_state(lk: Lookup, doc: Doc, person: str, spans: list[Mention]) -> st
             prev = by_start.get(j + 1)
             if prev is not None and len(prev.actors) == 1 and prev.actor in lk.gz \
                     and lk.gz.get(prev.actor).kind == "state" \
-                    and all(lk.lex.role_of(doc[k].text) or doc[k].is_title for k in range(j + 1, m.start)) \
+                    and all(lk.lex.role_of(doc[k].text) or doc[k].is_title or k in _in_role(lk, doc, j + 1, m.start)
+                            or (k == j + 1 and doc[k].text in ("'s", "’s")) for k in range(j + 1, m.start)) \
                     and any(lk.lex.role_of(doc[a:b].text) for a in range(j + 1, m.start)
                             for b in range(a + 1, m.start + 1)):
                 return prev.actor
@@ -90,6 +91,12 @@ def _titled_state(lk: Lookup, doc: Doc, person: str, spans: list[Mention]) -> st
                         if b <= len(doc)):
                 return nxt.actor
     return None
+
+
+def _in_role(lk: Lookup, doc: Doc, start: int, end: int) -> set[int]:
+    """The tokens in ``start:end`` that some role phrase covers ("Nepal's foreign minister": 'foreign minister')."""
+    return {k for a in range(start, end) for b in range(a + 1, end + 1) if lk.lex.role_of(doc[a:b].text)
+            for k in range(a, b)}
 
 
 def _speaker(doc: Doc, start: int, end: int, by_token: dict[int, Mention],

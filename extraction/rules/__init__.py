@@ -40,7 +40,16 @@ from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
 from extraction.rules.leaders import proxy_leader_rule
 from extraction.rules.members import include_rule
-from extraction.rules.nouns import agent_noun_rule, at_war_rule, backed_rule, joint_rule, noun_rule, their_rule, under_rule
+from extraction.rules.nouns import (
+    agent_noun_rule,
+    at_war_rule,
+    backed_rule,
+    go_between_rule,
+    joint_rule,
+    noun_rule,
+    their_rule,
+    under_rule,
+)
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
 from extraction.rules.titles import (
@@ -74,6 +83,7 @@ RULES: tuple[Rule, ...] = (
     Rule("phrase", phrase_rule),
     Rule("verb", verb_rule, records=True),
     Rule("noun", noun_rule, records=True),
+    Rule("go-between", go_between_rule),
     Rule("joint", joint_rule),
     Rule("their", their_rule),
     Rule("agent-noun", agent_noun_rule),

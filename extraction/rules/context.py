@@ -247,7 +247,11 @@ class RuleContext:
                         found = [a for a in found if self.kind(a) != "person"]
                     return found
                 listed = self._listed_before(verb, child)
-                return list(dict.fromkeys(listed + self.np_actors(child))) if listed else self.np_actors(child)
+                found = list(dict.fromkeys(listed + self.np_actors(child))) if listed else self.np_actors(child)
+                if not found and child.lemma_.lower() in ISSUED_NOUNS \
+                        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in child.children):
+                    found = self.issuers(child)  # 'X summoned Y's envoy to protest ... The protest urged Y to ...'
+                return found
             if child.dep_ == "nsubjpass":
                 # 'Both leaders are expected to explore ...': the passive subject acts in the xcomp.
                 if any(c.dep_ == "xcomp" for c in verb.children):
@@ -339,6 +343,38 @@ class RuleContext:
         return speech.dep_ in ("conj", "ccomp") and gov.i < speech.i and gov.lemma_.lower() in SPEECH_VERBS \
             and not self.negated(gov)
 
+    def event_parties(self, noun: Token, bare: bool = False) -> list[str]:
+        """The parties of the talks, deal or truce a definite noun ('the talks', 'the deal') takes up, named before
+        in the document (``bare``: a bare plural too, 'talks in Doha, mediated by X'); [] when the noun names its
+        own parties (or is indefinite: 'a deal', 'offered to host talks') or the document has not said."""
+        dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
+        if (not set(dets) & {"the", "this", "that", "these"} and not (bare and not dets and noun.tag_ == "NNS")) \
+                or self.m.at(noun) is not None or any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep")
+                                                      and self.np_actors(c) for c in noun.children):
+            return []
+        return list(self.discourse.parties_of(party_key(noun.lemma_)) or ())
+
+    def issuers(self, noun: Token) -> list[str]:
+        """Who issued the protest, statement or letter a definite noun ('the protest') refers back to: the doer of
+        that act in the last six sentences (the subject of 'protest(ed)', of 'issued a statement', or the noun's
+        possessor: "Manila's protest"). None when the document has not said."""
+        doc, lemma = noun.doc, noun.lemma_.lower()
+        for i in range(noun.i - 1, _sentences_back(self.sent, 6) - 1, -1):
+            tok = doc[i]
+            if tok.lemma_.lower() != lemma or self.negated(tok):
+                continue
+            if tok.pos_ in ("VERB", "AUX"):
+                found = self.subject_actors(tok)
+            else:
+                found = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                         for a in self.np_actors(c)]
+                if not found and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ISSUING_VERBS \
+                        and any(c.dep_ == "nsubj" for c in tok.head.children):
+                    found = self.subject_actors(tok.head)  # 'Japan issued a statement ...' (its own subject only)
+            if found:
+                return list(dict.fromkeys(found))
+        return []
+
     def intenders(self, noun: Token) -> list[str]:
         """Who decided or planned an act named by 'decision/move/plan to V': the noun's possessor or modifier, its
         'by' phrase, or the subject of the verb that announced it ('Kenya announced a plan to ...')."""
@@ -379,6 +415,10 @@ class RuleContext:
                     # 'North Korea launched a missile ... Lee condemned the launch'; 'U.S. forces seized a tanker ...
                     # Caracas denounced the seizure' is aimed at the state whose unnamed forces acted
                     return list(dict.fromkeys(self.state_of(a) or a if a not in self.gz else a for a in agents))
+            if child.dep_ in OBJ and verb.lemma_.lower() in GO_BETWEEN_VERBS:
+                parties = self.event_parties(child)
+                if parties:
+                    return parties  # 'Israel and Hamas resumed talks ... Qatar mediated the talks'
             if child.dep_ in OBJ and self._is_violent_event(child) and verb.lemma_.lower() in JUDGING_VERBS:
                 # 'condemned the U.S. operation' targets its agent; 'condemned attacks on civilians' has none
                 return [a for c in child.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -416,7 +456,19 @@ class RuleContext:
         return bool(types) and types[0] in ("COERCES", "OPPOSES", "SANCTIONS", "THREATENS")
 
     def fallback_subject(self, verb: Token) -> list[str]:
-        """When the parse gives a trigger verb no subject: the nearest earlier actor not in an object slot."""
+        """When the parse gives a trigger verb no subject: the nearest earlier actor not in an object slot; none
+        when the verb names its own parties ('talks between the two nations have been shelved', misparsed as a
+        verb: the speaker of the sentence is not a party)."""
+        if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in verb.children
+               for p in c.children if p.dep_ == "pobj" and len(self.np_actors(p)) >= 2):
+            return []
+        cur = verb
+        for _ in range(3):
+            if any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lower_ in UNNAMED_FORCES for c in cur.children):
+                return []  # 'ended ties with Ecuador after police broke into the embassy to arrest X': not Mexico
+            if cur.dep_ not in ("xcomp", "advcl") or cur.head.i == cur.i:
+                break
+            cur = cur.head
         for i in range(verb.i - 1, self.sent.start - 1, -1):
             tok = self.sent.doc[i]
             m = self.m.at(tok)
@@ -498,6 +550,14 @@ IRREGULAR_EVENTS = {"detention": "detain", "detentions": "detain", "invasion": "
 
 # Nouns that name whatever act was reported last: 'criticised the move', 'condemned the decision'.
 GENERIC_EVENTS = {"move", "decision", "step", "measure", "action"}
+# Nouns for a state's unnamed forces as a clause's own subject: the actor before them is not who acted.
+UNNAMED_FORCES = {"police", "troops", "soldiers", "forces", "officers", "agents", "gunmen", "militants", "authorities"}
+# A go-between's or host's verbs: 'Qatar mediated the talks' takes up the parties named with 'the talks' before.
+GO_BETWEEN_VERBS = {"mediate", "broker", "host", "facilitate", "sponsor", "arrange", "convene", "chair"}
+# Texts an actor issues, which later act as their voice: 'The protest urged China to ...', 'The statement called on ...'.
+ISSUED_NOUNS = {"protest", "statement", "note", "letter", "communique", "communiqué", "declaration", "complaint",
+                "message", "memorandum", "demarche", "démarche"}
+ISSUING_VERBS = {"issue", "lodge", "file", "send", "deliver", "hand", "publish", "release", "submit", "make", "sign"}
 
 
 def _sentences_back(sent: Span, n: int) -> int:
@@ -508,6 +568,15 @@ def _sentences_back(sent: Span, n: int) -> int:
             break
         start = sent.doc[start - 1].sent.start
     return start
+
+
+# Nouns for one settled deal, whichever word a later sentence uses for it ('a truce ... the deal').
+DEAL_NOUNS = {"deal", "truce", "ceasefire", "cease-fire", "agreement", "accord", "pact", "armistice", "treaty"}
+
+
+def party_key(lemma: str) -> str:
+    """The key the parties of a symmetric act are kept under: one for every deal noun, else the event stem."""
+    return "deal" if lemma.lower() in DEAL_NOUNS else event_stem(lemma)
 
 
 def event_stem(lemma: str) -> str:

@@ -26,6 +26,7 @@ from extraction.rules.context import (
     _group_pairs,
     _pairs,
     event_stem,
+    party_key,
 )
 
 
@@ -310,6 +311,10 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
     for f in frames:
         if f.agents and f.type not in SYMMETRIC:
             ctx.discourse.record_event(event_stem(f.tok.lemma_), tuple(f.agents))  # 'Israeli strikes ...' for 'the strikes' later
+        elif f.type in SYMMETRIC and len(set(f.agents + f.with_)) >= 2 and not ctx.negated(f.tok) \
+                and not _mediated(f.tok):
+            # 'Israel and Hamas resumed talks' for 'Qatar mediated the talks' later
+            ctx.discourse.record_parties(party_key(f.tok.lemma_), tuple(dict.fromkeys(f.agents + f.with_)))
     # 'threats of a trade war': the nested event is the content of the outer one, not an event of its own.
     heads = {f.tok.i for f in frames}
     frames = [f for f in frames if not (f.tok.dep_ == "pobj" and f.tok.head.lower_ == "of"
@@ -366,7 +371,8 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                         for p in parts:
                             if host != p:
                                 yield Found(host, "MEETS", p, f.tok.i, f"host:{f.tok.lemma_.lower()}", 0.6)
-            elif len(f.agents) >= 2 and not (verb is not None and verb.lemma_.lower() in JOINING_VERBS):
+            elif len(f.agents) >= 2 and not (verb is not None and verb.lemma_.lower() in JOINING_VERBS) \
+                    and not _mediated(f.tok):  # 'talks mediated by Qatar and Turkey': go-betweens, not sides
                 # 'Japanese and Philippine troops began a joint exercise', 'their conversation'; but those who
                 # 'join talks' take part in someone else's talks, not in talks with each other
                 for a, b in _group_pairs(f.agents):
@@ -395,6 +401,12 @@ def _with_list(tok: Token) -> bool:
     not partners of each other (unlike 'a meeting of the two leaders' or 'talks between X and Y')."""
     return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) \
         and not any(c.dep_ == "prep" and c.lower_ in ("of", "between", "among") for c in tok.children)
+
+
+def _mediated(tok: Token) -> bool:
+    """'talks mediated by Qatar', 'U.S.-brokered talks': the agents named with the noun are its go-betweens."""
+    return any((c.dep_ == "acl" and c.lemma_.lower() in CONVENING_VERBS) or (c.dep_ == "amod" and c.lemma_.lower()
+               in MEDIATING) for c in tok.children)
 
 
 def _is_between(tok: Token) -> bool:
@@ -569,3 +581,28 @@ def backed_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         if ctx.kind(backer.actor) in ("state", "government_body") and backer.actor != backed.actor:
             yield Found(backer.actor, "SUPPORTS", backed.actor, tok.i, f"backed:{tok.lower_}", 0.7)
+
+
+def go_between_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Israel and Hamas resumed talks ... Qatar and Egypt mediated the talks', 'The deal was brokered by Saudi
+    Arabia': a go-between of talks or a deal named before talks with each of its parties (NEGOTIATES)."""
+    for tok in ctx.sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in MEDIATING_VERBS or ctx.negated(tok):
+            continue
+        agents = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            nouns, mediators = [c for c in tok.children if c.dep_ == "nsubjpass"], agents
+        elif tok.dep_ == "acl" and tok.tag_ == "VBN" and agents:
+            nouns, mediators = [tok.head], agents  # 'talks in Doha, mediated by Qatar and Turkey'
+        else:
+            nouns = [c for c in tok.children if c.dep_ == "dobj"]
+            mediators = ctx.subject_actors(tok)
+        acl = tok.dep_ == "acl"
+        parties = [a for n in nouns for a in ctx.event_parties(n, bare=acl)]
+        for s, o in _pairs(mediators, parties):
+            if s != o and s not in parties:
+                yield Found(s, "NEGOTIATES", o, tok.i, f"go-between:{tok.lemma_.lower()}", 0.6)
+
+
+# Verbs of a go-between's act on talks or a deal named before ('mediated the talks', 'the deal was brokered by').
+MEDIATING_VERBS = {"mediate", "broker", "facilitate", "arrange"}

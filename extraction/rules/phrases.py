@@ -70,9 +70,10 @@ def phrase_rule(ctx: RuleContext) -> Iterator[Found]:
                     yield Found(a, rtype, b, verb.i, f"phrase:{phrase.id}", 0.7)
                 continue
             # 'X and Y cut diplomatic ties': between themselves; a mediator between others is not one of them, nor
-            # are those who 'invited delegations' when the phrase's object (no actor here) is the other side
+            # are those who 'invited delegations' when the phrase's object or its owner is the other side (target
+            # [object, owner]) and names no actor here
             if rtype in symmetric and not targets and "between" not in phrase.target \
-                    and not ("object" in phrase.target and obj is not None):
+                    and not ({"object", "owner"} <= set(phrase.target) and obj is not None):
                 for a, b in _group_pairs(agents):
                     yield Found(a, rtype, b, verb.i, f"phrase:{phrase.id}", 0.7)
             for s, o in _pairs(agents, targets):

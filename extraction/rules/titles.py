@@ -44,6 +44,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             deputy = deputy or doc[i - 1].lower_ in ("deputy", "vice", "assistant")
             i -= 1
         before = ctx.m.at(doc[i - 1]) if i - 1 >= ctx.sent.start else None
+        if before is None and i - 4 >= ctx.sent.start and doc[i - 1].text == ")" and doc[i - 3].text == "(":
+            before = ctx.m.at(doc[i - 4])  # 'Department of Foreign Affairs (DFA) spokesperson X'
         if before is None and i - 2 >= ctx.sent.start and doc[i - 1].text in ("'s", "’s"):
             before = ctx.m.at(doc[i - 2])
         if before is None and i - 2 >= ctx.sent.start and doc[i - 1].lower_ == "whose":
@@ -112,8 +114,11 @@ def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: i
     while j > ctx.sent.start and name_start - j <= 6 and (doc[j].is_lower or doc[j].text in ("-", "–")):
         j -= 1
     staff = [t for t in doc[j + 1 : name_start] if t.is_lower and t.lemma_.lower() in ORG_STAFF_NOUNS]
-    org_m = ctx.m.at(doc[j]) if j >= ctx.sent.start and j + 1 < name_start else None
-    if staff and org_m is not None and org_m.end == j + 1 and len(org_m.actors) == 1 and not org_m.place_only \
+    org_end = j + 1
+    if org_end - 3 >= ctx.sent.start and doc[org_end - 1].text == ")" and doc[org_end - 3].text == "(":
+        org_end -= 3  # 'Department of Foreign Affairs (DFA) spokesperson X': the name before its acronym
+    org_m = ctx.m.at(doc[org_end - 1]) if org_end - 1 >= ctx.sent.start and j + 1 < name_start else None
+    if staff and org_m is not None and org_m.end == org_end and len(org_m.actors) == 1 and not org_m.place_only \
             and ctx.kind(org_m.actor) in ORG_KINDS:
         yield Found(person, "MEMBER_OF", org_m.actor, start, "title:org-staff", 0.7)
         return
@@ -325,6 +330,16 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
         if tok.dep_ != "appos":
             continue
         a, b = tok.head, tok
+        am = ctx.m.at(a)
+        if am is not None and len(am.actors) == 1 and ctx.kind(am.actor) in ORG_KINDS \
+                and b.lemma_.lower() in AFFILIATE_NOUNS and ctx.m.at(b) is None:
+            # 'al Shabaab, an al Qaeda affiliate': the group belongs to the network it is an affiliate of
+            for c in b.children:
+                if c.dep_ in ("compound", "poss", "nmod"):
+                    for org in ctx.np_actors(c):
+                        if ctx.kind(org) in ORG_KINDS and org != am.actor:
+                            yield Found(am.actor, "MEMBER_OF", org, tok.i, "appos-affiliate", 0.65)
+            continue
         hop = a
         for _ in range(4):  # "Russia's ambassador to the organisations in Vienna, Mikhail Ulyanov"
             if ctx.lex.role_of(hop.text) or ctx.lex.role_of(hop.lower_) or hop.head.i == hop.i:
@@ -339,6 +354,14 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             mods = [c for c in role_tok.lefts if c.dep_ in ("compound", "amod") and c.i == role_tok.i - 1]
             role = (ctx.lex.role_of(f"{mods[0].text} {role_tok.text}") if mods else None) \
                 or ctx.lex.role_of(role_tok.text) or ctx.lex.role_of(role_tok.lower_)  # 'prime minister'
+            if role is None and role_tok.lemma_.lower() in ORG_STAFF_NOUNS | {"diplomat"} and person_tok.i == a.i:
+                # 'Wang Yi, China's top diplomat', 'X, the ministry's spokesperson': the possessor employs them
+                employers = [org for c in role_tok.children if c.dep_ == "poss" for org in ctx.np_actors(c)
+                             if ctx.kind(org) in ORG_KINDS | {"state"}]
+                for org in employers:
+                    yield Found(pm.actor, "MEMBER_OF", org, tok.i, "appos-staff", 0.7)
+                if employers:
+                    continue
             if role is None:
                 # 'Lina Haddad, a senior fellow at the Carnegie Middle East Center': membership by affiliation.
                 if role_tok.pos_ == "NOUN" and person_tok.i == a.i and not ctx.lex.agent_noun_types(role_tok.lemma_.lower()):
@@ -366,9 +389,16 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             preps = ("of", "at") if role.key == "ambassador" else ("of", "at", "to")
             headed = [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in preps
                       for p in c.children for x in ctx.np_actors(p)]
+            # 'head of the Mexican consular section': the state qualifies a unit the person heads; they serve it
+            # (but "the leader of Hamas' political wing" is one of Hamas's leaders, as the GUIDE's examples read)
+            unit_of = any(c.dep_ == "prep" and c.lower_ == "of" and p.pos_ == "NOUN" and ctx.m.at(p) is None
+                          and p.is_lower and not any(g.dep_ == "poss" for g in p.children)
+                          for c in role_tok.children for p in c.children if p.dep_ == "pobj")
             # 'a spokesperson for Amnesty'; but a 'country director for Sudan' is not one of Sudan's
+            # (only an actor the object names, not one modifying a portfolio: 'undersecretary for ASEAN affairs')
             orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ == "for" and role.key != "ambassador"
-                     for p in c.children for x in ctx.np_actors(p) if ctx.kind(x) in ORG_KINDS]
+                     for p in c.children for x in ctx.np_actors(p) if ctx.kind(x) in ORG_KINDS
+                     and x not in _portfolio_actors(ctx, p)]
             orgs += headed
             sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c)
                            and not (mods and c.i == mods[0].i and ctx.lex.role_of(f"{mods[0].text} {role_tok.text}"))
@@ -392,8 +422,28 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                     # 'the commander of U.S. Africa Command' heads that body; "Egypt's intelligence chief" serves Egypt
                     owned = org in headed or any(c.dep_ == "poss" and org in ctx.np_actors(c) for c in role_tok.children)
                     # "Jubaland's president, X" and 'the commander of U.S. Africa Command' head those bodies
-                    leads = role.leads and not sub_unit and (ctx.kind(org) != "government_body" or owned)
+                    leads = role.leads and not sub_unit and not unit_of and (ctx.kind(org) != "government_body" or owned)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
+
+
+# Nouns that make an apposed organisation a part of the one named with them: 'X, an al Qaeda affiliate'.
+AFFILIATE_NOUNS = {"affiliate", "offshoot", "branch", "wing", "franchise"}
+# Nouns naming an office's subject matter: an actor modifying them is the portfolio, not the employer
+# ('undersecretary for bilateral relations and ASEAN affairs', 'envoy for EU issues').
+PORTFOLIO_NOUNS = {"affairs", "relations", "issues", "matters", "policy", "cooperation", "integration", "affair"}
+
+
+def _portfolio_actors(ctx: RuleContext, tok: Token) -> set[str]:
+    """Actors that only qualify a portfolio noun in the NP ``tok`` heads or coordinates ('ASEAN affairs')."""
+    out: set[str] = set()
+    todo = [tok]
+    while todo:
+        t = todo.pop()
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+        if t.lower_ in PORTFOLIO_NOUNS:
+            out.update(a for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                       for a in ctx.np_actors(c))
+    return out
 
 
 def _earlier_title_state(ctx: RuleContext, person: str) -> str | None:
@@ -434,6 +484,17 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
     for m in ctx.m.mentions:
         if not (ctx.sent.start + 2 <= m.start < ctx.sent.end) or len(m.actors) != 1 or ctx.kind(m.actor) != "person":
             continue
+        fronted = _fronted_role_org(ctx, m.start)
+        if fronted is not None:
+            yield Found(m.actor, "MEMBER_OF", fronted, m.start, "comma-title:role-of-org", 0.6)
+            continue
+        apposed = _apposed_role_org(ctx, m.end)
+        if apposed is not None:
+            org, role = apposed
+            leads = role is not None and role.leads and ctx.kind(org) in ("state", "igo", "armed_group", "other_org",
+                                                                        "government_body", "ngo")
+            yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, "comma-title:role-of-org", 0.6)
+            continue
         if doc[m.start - 1].text != "," or (m.end < ctx.sent.end and doc[m.end].text not in (",", ".")):
             continue
         role_i = m.start - 2
@@ -463,6 +524,66 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             # "Jubaland's president, X," heads Jubaland; 'the army said ... its spokesman, X,' serves it
             leads = role.leads and (ctx.kind(org) != "government_body" or owned)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+
+
+def _apposed_role_org(ctx: RuleContext, end: int) -> tuple[str, Role | None] | None:
+    """'X, the spokesperson of Seoul's foreign ministry issued ...', 'X, a spokesperson for Amnesty, said', 'Y,
+    interim president of Mali, and Z': a role of an organisation or state apposed after the name, read linearly
+    where the parse missed the apposition; the organisation and the role (None for a staff noun)."""
+    doc = ctx.sent.doc
+    k = end
+    if k + 3 >= ctx.sent.end or doc[k].text != ",":
+        return None
+    k += 1
+    if doc[k].lower_ in ("a", "an", "the"):
+        k += 1
+    if doc[k].is_lower and doc[k].pos_ == "ADJ" and doc[k].lower_ not in NOT_HOLDING | {"deputy", "vice"} \
+            and k + 1 < ctx.sent.end:
+        k += 1  # 'interim president of Mali'
+    role = ctx.lex.role_of(doc[k].lower_)
+    if (doc[k].lower_ not in ORG_STAFF_NOUNS and role is None) or k + 1 >= ctx.sent.end \
+            or doc[k + 1].lower_ not in ("of", "for", "at") or (doc[k - 1].text == "," and doc[k].is_title):
+        return None
+    k += 2
+    if k < ctx.sent.end and doc[k].lower_ == "the":
+        k += 1
+    om = ctx.m.at(doc[k]) if k < ctx.sent.end else None
+    kinds = ORG_KINDS | {"state"} if role is not None else ORG_KINDS
+    if om is None or om.start != k or len(om.actors) != 1 or om.place_only or ctx.kind(om.actor) not in kinds:
+        return None
+    after = om.end
+    if after < ctx.sent.end and doc[after].pos_ in ("NOUN", "ADJ") and doc[after].is_lower:
+        return None  # 'head of the Mexican consular section': the state only qualifies what is headed
+    if after < ctx.sent.end and doc[after].lower_ in ("of", "'s") and not doc[after].is_title:
+        return None  # 'president of the Transition of Burkina Faso' is read by the apposition rule
+    return om.actor, role
+
+
+def _fronted_role_org(ctx: RuleContext, start: int) -> str | None:
+    """'Spokesperson of the Ministry of Foreign Affairs, Ambassador X said': a staff role of an organisation put
+    before the name, with a comma (and perhaps a courtesy title) between; the organisation, or None."""
+    doc = ctx.sent.doc
+    k = start - 1
+    while k > ctx.sent.start and k >= start - 2 and doc[k].is_title and (
+            HONORIFIC_WORDS.match(doc[k].text) or doc[k].text == "Ambassador"):
+        k -= 1  # 'Ambassador X': a courtesy title, not the role
+    if doc[k].text != ",":
+        return None
+    om = ctx.m.at(doc[k - 1]) if k - 1 >= ctx.sent.start else None
+    if om is None or om.end != k or len(om.actors) != 1 or ctx.kind(om.actor) not in ORG_KINDS:
+        return None
+    j = om.start - 1
+    if j >= ctx.sent.start and doc[j].lower_ == "the":
+        j -= 1
+    if j - 1 < ctx.sent.start or doc[j].lower_ not in ("of", "for", "at"):
+        return None
+    role = doc[j - 1]
+    k = j - 2
+    if k >= ctx.sent.start and doc[k].lower_ in ("a", "an", "the"):
+        k -= 1  # 'A spokesperson for the Foreign Ministry, X, said'
+    if role.lower_ not in ORG_STAFF_NOUNS or (k >= ctx.sent.start and doc[k].text not in (",", ";")):
+        return None  # the role opens the clause: 'Spokesperson of the Ministry, ...'; not '... to the spokesperson of'
+    return om.actor
 
 
 PART_NOUNS = {"part", "member", "members", "wing", "branch", "affiliate", "affiliates", "arm", "component", "components",

@@ -12,6 +12,7 @@ from extraction.rules.context import (
     AID_NOUNS,
     GROUP_NOUNS,
     INSTRUMENT_NOUNS,
+    ISSUED_NOUNS,
     JOINING_VERBS,
     LABEL_VERBS,
     STATE_PROXIES,
@@ -322,7 +323,8 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
             return clause
     if rtype in tax.communicative and subj_tok is not None and ctx.m.at(subj_tok) is None \
             and subj_tok.lower_ not in GROUP_NOUNS | STATE_PROXIES and subj_tok.pos_ == "NOUN" \
-            and not any(c.dep_ == "appos" for c in subj_tok.children):
+            and not any(c.dep_ == "appos" for c in subj_tok.children) \
+            and not (clause.subj and subj_tok.lemma_.lower() in ISSUED_NOUNS):  # 'the protest urged': its issuer
         return None  # 'a Chinese attack could threaten Japan': an event, not an actor, does it
     if not clause.subj and not passive:
         if (tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and ctx.m.at(tok.head) is None) or \
@@ -595,7 +597,8 @@ def _emit(ctx: RuleContext, c: _Clause, symmetric: set[str] | frozenset[str]) ->
         for a, b in _group_pairs(sides):
             yield Found(a, "COERCES", b, tok.i, f"mutual:{lemma}", 0.6)
             yield Found(b, "COERCES", a, tok.i, f"mutual:{lemma}", 0.6)
-    if c.rtype in symmetric and not c.obj:
+    if c.rtype in symmetric and not c.obj and lemma not in ctx.lex.word_class("mediating_verbs"):
+        # ('talks mediated by Qatar and Turkey': the go-betweens do not negotiate with each other)
         for a, b in _group_pairs(c.subj):
             yield Found(a, c.rtype, b, tok.i, f"verb:{lemma}", c.conf)
     obj = c.obj
@@ -684,8 +687,11 @@ def _reciprocal(verb: Token) -> bool:
     """'blamed each other', 'accused one another', 'traded threats with each other', "expelled each other's envoys"."""
     objs = [c for c in verb.children if c.dep_ == "dobj"] + \
            [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    each_subject = any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "each"
+                                                                for d in c.children) for c in verb.children)
     return any((d.lower_, o.lower_) in RECIPROCALS for o in objs for d in o.children if d.dep_ == "det") \
-        or any(p.dep_ == "poss" and each_other(p) for o in objs for p in o.children)
+        or any(p.dep_ == "poss" and each_other(p) for o in objs for p in o.children) \
+        or (each_subject and any(o.lower_ == "other" for o in objs))  # 'Each side blamed the other
 
 
 def _tit_for_tat(verb: Token) -> bool:
