@@ -65,6 +65,11 @@ try:  # orjson is much faster on large stores; the stdlib is the fallback
                 yield (b"," if i else b"") + _dumps(key) + b":"
                 yield from _pieces(obj[key], depth + 1)
             yield b"}"
+        elif isinstance(obj, ChunkedColumn):  # an import's text column: its Python strings made a piece at a time
+            yield b"["
+            for i, part in enumerate(obj.lists(_CHUNK)):
+                yield (b"," if i else b"") + _dumps(part)[1:-1]
+            yield b"]"
         elif isinstance(obj, list) and len(obj) > _CHUNK:
             for start in range(0, len(obj), _CHUNK):
                 part = _dumps(obj[start:start + _CHUNK])
@@ -81,7 +86,14 @@ except ImportError:  # pragma: no cover
     _loads = json.loads
 
     def _pieces(obj: Any, depth: int = 0) -> Iterator[bytes]:
-        yield _dumps(obj)
+        yield _dumps(_plain(obj))
+
+
+def _plain(obj: Any) -> Any:
+    """``obj`` with each :class:`ChunkedColumn` in it as a list (for the stdlib JSON writer)."""
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    return obj.to_list() if isinstance(obj, ChunkedColumn) else obj
 
 
 loads_json = _loads  # the store's JSON reader (orjson when installed), for the topology's lazy evidence read
@@ -527,7 +539,7 @@ class GraphStore:
         # Columns the block holds as codes (rows only): coded from those, not gathered as strings.
         coded = {f: c for f, c in block.coded.items() if f in STRING_FIELDS} if rows_only is not None else {}
         fixed = {f for f in STRING_FIELDS if f in rows_only.constants and f not in coded} if rows_only is not None else set()
-        ev_cols = _evidence_columns(order, rows_only, block, skip=coded.keys() | fixed)
+        ev_cols = _evidence_columns(order, rows_only, block, skip=coded.keys() | fixed, flat=flat)
         for f in STRING_FIELDS:
             if f in coded:
                 ev_cols[f] = _coded_column(order if flat is None else flat, *coded[f], strings)
@@ -1068,6 +1080,51 @@ def _edge_items(g: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, Any]]
     return [(u, v, k, a) for u, nbrs in g._adj.items() for v, keydict in nbrs.items() for k, a in keydict.items()]
 
 
+class ChunkedColumn:
+    """A string column of an :class:`EvidenceBlock` held as pyarrow string arrays (an import's evidence
+    texts and URLs: a million of them), so that no Python string is made per row until the save
+    writes them, a piece at a time; gathered into relation order by pyarrow (:meth:`take`).
+    Reading a row (``col[i]``) makes the whole column a list once (a block meeting stored evidence).
+    """
+
+    def __init__(self, chunks: list[Any]) -> None:
+        self.chunks = [c for c in chunks if len(c)]
+        self._list: list[Any] | None = None
+
+    def __len__(self) -> int:
+        return sum(map(len, self.chunks))
+
+    def __getitem__(self, i: int) -> Any:
+        if self._list is None:
+            self._list = self.to_list()
+        return self._list[i]
+
+    def to_list(self) -> list[Any]:
+        return [v for c in self.chunks for v in c.to_pylist()]
+
+    def lists(self, size: int) -> Iterator[list[Any]]:
+        """The column's values as lists of at most ``size``, in order (none empty)."""
+        for c in self.chunks:
+            for start in range(0, len(c), size):
+                yield c.slice(start, size).to_pylist()
+
+    def take(self, rows: Any) -> ChunkedColumn:
+        """The values of ``rows`` (a numpy array of row numbers), in that order."""
+        # lazy: pyarrow only for a block that holds its columns as arrays (a GDELT import: loaded already)
+        import pyarrow as pa
+
+        if not self.chunks:
+            return ChunkedColumn([])
+        if len(self.chunks) > 1:
+            # One array in place of the pieces (the same values; the pieces are freed): pyarrow's take
+            # would otherwise join them into a temporary copy.
+            if sum(c.nbytes for c in self.chunks) > 1 << 30:  # past 2 GiB a string array's offsets overflow
+                self.chunks = [c.cast(pa.large_string()) for c in self.chunks]
+            self.chunks = [pa.concat_arrays(self.chunks)]
+            pa.default_memory_pool().release_unused()  # the pieces' memory back to the system before the take
+        return ChunkedColumn([self.chunks[0].take(pa.array(rows))])
+
+
 class EvidenceBlock:
     """Evidence of many relations as columns, one row per evidence: what an import of millions of
     coded events hands the store, so that no dict per evidence is built before :meth:`GraphStore.save`.
@@ -1205,10 +1262,11 @@ def _coded_column(order: Any, codes: Any, values: list[Any], strings: _Table) ->
 
 
 def _evidence_columns(order: list[Any], rows_only: EvidenceBlock | None, block: EvidenceBlock | None,
-                      skip: Collection[str] = ()) -> dict[str, list[Any]]:
+                      skip: Collection[str] = (), flat: Any = None) -> dict[str, Any]:
     """One list per evidence field over ``order`` (evidence dicts, or rows of ``block``);
-    ``rows_only`` is the block when ``order`` holds no dict. Fields in ``skip`` are left out."""
-    cols: dict[str, list[Any]] = {}
+    ``rows_only`` is the block when ``order`` holds no dict (``flat``: its rows as numpy, if made).
+    Fields in ``skip`` are left out; a :class:`ChunkedColumn` of the block is gathered as one."""
+    cols: dict[str, Any] = {}
     gather = itemgetter(*order) if rows_only is not None and len(order) > 1 else None
     for f in EVIDENCE_FIELDS:
         if f in skip:
@@ -1220,6 +1278,10 @@ def _evidence_columns(order: list[Any], rows_only: EvidenceBlock | None, block: 
             col = block.columns[f]
             if rows_only is None:
                 cols[f] = [e.get(f, default) if e.__class__ is dict else col[e] for e in order]
+            elif isinstance(col, ChunkedColumn):  # gathered by pyarrow; written a piece at a time
+                if flat is None:
+                    flat = _row_array(order)
+                cols[f] = col.take(flat)
             else:
                 cols[f] = list(gather(col)) if gather is not None else [col[e] for e in order]
         else:

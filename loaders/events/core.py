@@ -30,7 +30,7 @@ import yaml
 from extraction.gazetteer import load_gazetteer
 from graph.errors import ActorgraphError
 from graph.model import DATASETS, TEXT, name_key, slugify
-from graph.store import EvidenceBlock, GraphStore
+from graph.store import ChunkedColumn, EvidenceBlock, GraphStore
 from graph.taxonomy import load_taxonomy
 
 MAPPINGS_FILE = Path(load_taxonomy.__code__.co_filename).resolve().parent / "schema" / "event_mappings.yaml"
@@ -432,6 +432,8 @@ class Importer:
         self.url: list[str | None] = []
         # Columns a reader also gives as codes (see EvidenceBlock.coded): field -> its codes
         self.coded: dict[str, Codes] = {}
+        # Columns a reader gives as pyarrow string arrays instead (the list stays empty): field -> arrays
+        self.chunked: dict[str, list[Any]] = {}
         self.actors: dict[str, tuple[str, str, str]] = {}  # id -> (id, name, kind), in order of first use
         self.codes: dict[tuple[str, str], None] = {}      # (actor id, dataset code attribute), in order
 
@@ -577,7 +579,11 @@ class Importer:
         self.report.added += by_type.total()
         self.report.by_type.update(by_type)
         g.__networkx_cache__.clear()
-        columns = {"doc": self.doc, "sentence": self.sentence, "date": self.date, "pattern": self.pattern, "url": self.url}
+        columns: dict[str, Any] = {"doc": self.doc, "sentence": self.sentence, "date": self.date,
+                                   "pattern": self.pattern, "url": self.url}
+        for column, chunks in self.chunked.items():
+            if chunks and not columns[column]:  # every row as arrays: no Python string per row until the save
+                columns[column] = ChunkedColumn(chunks)
         constants = {"start": 0, "end": 0, "confidence": self.confidence, "background": False, "since": None,
                      "provenance": self.dataset}
         block = EvidenceBlock(columns, constants, block_edges)

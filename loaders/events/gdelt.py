@@ -142,7 +142,9 @@ def collect(path: Path, run: Importer) -> None:
     day_iso: list[str | None] = []
     type_names: list[str] = []
     packed: list[Any] = []  # per batch: each stored row's (source, target, type) as one int
-    edges, doc, sentence, date_col, pattern, url_col = run.edges, run.doc, run.sentence, run.date, run.pattern, run.url
+    edges, doc, date_col, pattern = run.edges, run.doc, run.date, run.pattern
+    # The evidence texts and URLs as pyarrow arrays (see graph.store.ChunkedColumn), after those of earlier files.
+    text_chunks, url_chunks = run.chunked.setdefault("sentence", []), run.chunked.setdefault("url", [])
     unmapped, no_actor = report.unmapped, report.no_actor
     first_row = len(doc)  # the evidence row of this file's first stored event
     valid = 0     # rows the parser gave so far
@@ -317,22 +319,27 @@ def collect(path: Path, run: Importer) -> None:
             row_codes = code_words.take(pa.array(code_of_row[rows]))
             if mentions:
                 link_list = links.to_pylist()
+                url_rows: list[str | None] = []
+                texts: list[str] = []
                 for eid, link, code, s, t, count in zip(event_ids.take(take).to_pylist(), link_list, row_codes.to_pylist(),
                                                         src_names.to_pylist(), dst_names.to_pylist(),
                                                         count_words.to_pylist(), strict=True):
                     if eid in mentions:
                         murl, sentence_id = mentions[eid]
-                        url_col.append(murl or link)
-                        sentence.append(f"GDELT event CAMEO {code}: {s} -> {t} (sentence {sentence_id} of the first "
-                                        f"mention; {count} mentions)")
+                        url_rows.append(murl or link)
+                        texts.append(f"GDELT event CAMEO {code}: {s} -> {t} (sentence {sentence_id} of the first "
+                                     f"mention; {count} mentions)")
                     else:
-                        url_col.append(link)
-                        sentence.append(f"GDELT event CAMEO {code}: {s} -> {t} ({count} mentions)")
+                        url_rows.append(link)
+                        texts.append(f"GDELT event CAMEO {code}: {s} -> {t} ({count} mentions)")
+                url_chunks.append(pa.array(url_rows, pa.string()))
+                text_chunks.append(pa.array(texts, pa.string()))
             else:
-                url_col.extend(links.to_pylist())
-                sentence.extend(pc.binary_join_element_wise(
+                # Kept as arrays: their Python strings are made only when the save writes them.
+                url_chunks.append(links)
+                text_chunks.append(pc.binary_join_element_wise(
                     "GDELT event CAMEO ", row_codes, ": ", src_names, " -> ", dst_names, " (", count_words, " mentions)",
-                    "").to_pylist())
+                    ""))
             stored += len(rows)
         first_line_check()
     finally:
