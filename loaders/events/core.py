@@ -310,19 +310,28 @@ class Resolver:
 # -- reading files ------------------------------------------------------------------------------------
 
 
-def open_text(path: Path) -> IO[str]:
-    """A text stream of ``path``, uncompressing ``.gz`` and single-file ``.zip`` (GDELT ships ``.CSV.zip``)."""
+def open_binary(path: Path) -> IO[bytes] | str:
+    """What a reader reads ``path`` from: the path itself, or a byte stream uncompressing ``.gz`` or a
+    single-file ``.zip`` (GDELT ships ``.CSV.zip``)."""
     name = path.name.lower()
     if name.endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace", newline="")
+        return gzip.open(path, "rb")
     if name.endswith(".zip"):
         zf = zipfile.ZipFile(path)
         members = [m for m in zf.namelist() if not m.endswith("/")]
         if len(members) != 1:
             zf.close()
             raise EventFormatError(f"{path}: a .zip must hold one file, this one holds {len(members)}")
-        return io.TextIOWrapper(zf.open(members[0]), encoding="utf-8", errors="replace", newline="")
-    return open(path, encoding="utf-8", errors="replace", newline="")
+        return zf.open(members[0])
+    return str(path)
+
+
+def open_text(path: Path) -> IO[str]:
+    """A text stream of ``path`` (see :func:`open_binary`), bad UTF-8 replaced."""
+    source = open_binary(path)
+    if isinstance(source, str):
+        return open(source, encoding="utf-8", errors="replace", newline="")
+    return io.TextIOWrapper(source, encoding="utf-8", errors="replace", newline="")
 
 
 def header_index(header: list[str], wanted: dict[str, tuple[str, ...]], path: Path, required: Iterable[str]) -> dict[str, int]:
@@ -666,4 +675,4 @@ def description(dataset: str, code: str, source: str, target: str, extra: str = 
 
 
 __all__ = ["DATASETS", "TEXT", "ActorRef", "Event", "EventFormatError", "ImportOptions", "ImportReport", "Importer",
-           "Resolver", "RowError", "description", "iso_date", "load_mappings", "open_text"]
+           "Resolver", "RowError", "description", "iso_date", "load_mappings", "open_binary", "open_text"]

@@ -14,13 +14,20 @@ True
 from __future__ import annotations
 
 import csv
-import gzip
-import zipfile
 from array import array
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from loaders.events.core import MAX_WARNINGS, ActorRef, EventFormatError, Importer, iso_date, load_mappings, open_text
+from loaders.events.core import (
+    MAX_WARNINGS,
+    ActorRef,
+    EventFormatError,
+    Importer,
+    iso_date,
+    load_mappings,
+    open_binary,
+    open_text,
+)
 from loaders.events.core import TYPE_KINDS as _KINDS
 
 COLUMNS = 61
@@ -54,21 +61,6 @@ USED = (ID, DAY, A1_CODE, A1_NAME, A1_COUNTRY, A1_TYPE, A2_CODE, A2_NAME, A2_COU
         NUM_MENTIONS, URL)
 NAMES = [f"c{i}" for i in range(COLUMNS)]
 BLOCK = 1 << 20  # bytes parsed per batch: 1 MiB blocks parse faster than larger ones (cache) and bound memory
-
-
-def open_binary(path: Path) -> IO[bytes] | str:
-    """What pyarrow reads ``path`` from: the path itself, or a stream uncompressing ``.gz`` / single-file ``.zip``."""
-    name = path.name.lower()
-    if name.endswith(".gz"):
-        return gzip.open(path, "rb")
-    if name.endswith(".zip"):
-        zf = zipfile.ZipFile(path)
-        members = [m for m in zf.namelist() if not m.endswith("/")]
-        if len(members) != 1:
-            zf.close()
-            raise EventFormatError(f"{path}: a .zip must hold one file, this one holds {len(members)}")
-        return zf.open(members[0])
-    return str(path)
 
 
 class _Actors:
