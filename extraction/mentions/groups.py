@@ -3,7 +3,7 @@ named), and 'they'/'them' after such a group in the same sentence."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import FindState, Mention
@@ -111,6 +111,7 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         if not named and kinds == ("person",):  # two people in one sentence ('X met Y'); states there may be
             # only the ones a third party dealt with ('Egypt strengthened ties with Eritrea and Somalia')
             named = [v for _, v in sorted(by_sentence.items(), key=lambda kv: -kv[0]) if len(v) == size]
+        weak = not named or (kinds == ("person",) and not any(named[0] == v for v in coordinated.values()))
         if named:
             top = named[0][::-1]  # in the order they were named
         elif named_only:
@@ -118,6 +119,10 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         else:
             top = recent[:size] if len(recent) >= size else \
                 sorted(counts, key=lambda a: (-counts[a], first[a]))[:size]
+        if kinds == ("person",) and weak:
+            # 'Leaders of Argentina and Brazil ... Macri said Maduro is ... the two leaders': a pair guessed from
+            # nearness yields to the people of the pair of states the story is about (named together twice)
+            top = _story_pair_people(lk, st, tok, size, counts, first) or top
         if "state" in kinds:
             # 'The two leaders discussed ... the two countries': the states of the people a group anaphor just
             # took up, when each has a known state and they differ (else the pair above stands)
@@ -131,6 +136,36 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
             out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))
     return out
+
+
+def _story_pair_people(lk: Lookup, st: FindState, tok: Token, size: int, counts: dict[str, int],
+                       first: dict[str, int]) -> list[str]:
+    """The people, one per state, of the set of ``size`` states the document named together (coordinated) at
+    least twice before ``tok``, when each of those states has one such person among ``counts``; else []."""
+    doc, spans, actors = st.doc, st.spans, st.actors
+    sets: dict[int, list[str]] = {}
+    for m in spans:
+        info = actors.get(m.actor) if len(m.actors) == 1 else None
+        if m.start < tok.i and info is not None and info.kind == "state" and not m.place_only:
+            named = sets.setdefault(_coordination(doc[m.start : m.end]), [])
+            if m.actor not in named:
+                named.append(m.actor)
+    times: dict[frozenset[str], int] = {}
+    for named in sets.values():
+        if len(named) == size:
+            times[frozenset(named)] = times.get(frozenset(named), 0) + 1
+    story = [s for s, n in times.items() if n >= 2]
+    if len(story) != 1:
+        return []  # no pair, or two rival pairs: keep the guess
+    people: dict[str, list[str]] = {}
+    for a in counts:
+        state = person_state(lk, doc, a, spans, actors)
+        if state in story[0]:
+            people.setdefault(state, []).append(a)
+    if len(people) != size:
+        return []
+    picked = [max(v, key=lambda a: (counts[a], -first[a])) for v in people.values()]
+    return sorted(picked, key=lambda a: first[a])
 
 
 def _coordination(span: Span) -> int:
