@@ -90,3 +90,31 @@ def test_object_it_in_a_participial_clause(extractor: Extractor, text: str, foun
     got = _relations(extractor, text)
     assert set(found) <= got, f"missing {set(found) - got}; got {got}"
     assert not set(not_found) & got, f"wrong {set(not_found) & got}"
+
+
+PARTIES = """Armenia, Azerbaijan make headway in border talks
+
+BRUSSELS (Wire) — Armenia and Azerbaijan agreed on Monday to draft a map of their shared border, the European \
+Union said.
+
+The EU hosted Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev for six hours of talks.
+
+A second round is planned for April.
+
+Officials said that the mood in the room had improved since the autumn.
+
+The EU foreign policy chief Josep Borrell commended the parties for their courage.
+"""
+
+
+def test_the_parties_far_from_the_pair_are_the_story_pair(extractor: Extractor) -> None:
+    # the pair was named together (as states, then as their leaders) well before 'the parties'
+    got = _relations(extractor, PARTIES)
+    assert {("josep-borrell", "PRAISES", "armenia"), ("josep-borrell", "PRAISES", "azerbaijan")} <= got
+
+
+def test_the_parties_without_a_story_pair_are_no_one(extractor: Extractor) -> None:
+    # named together once only: 'the parties' stays unresolved rather than guessed
+    text = PARTIES.replace("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev",
+                           "Armenian Prime Minister Nikol Pashinyan")
+    assert not {r for r in _relations(extractor, text) if r[1] == "PRAISES"}

@@ -115,7 +115,11 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         if named:
             top = named[0][::-1]  # in the order they were named
         elif named_only:
-            continue  # 'the parties' with no pair named together before: abstain rather than guess
+            # 'the parties' with no pair named together just before: the pair the story names together, else
+            # abstain rather than guess
+            top = _story_pair(lk, st, tok, size)
+            if not top:
+                continue
         else:
             top = recent[:size] if len(recent) >= size else \
                 sorted(counts, key=lambda a: (-counts[a], first[a]))[:size]
@@ -143,29 +147,44 @@ def _story_pair_people(lk: Lookup, st: FindState, tok: Token, size: int, counts:
     """The people, one per state, of the set of ``size`` states the document named together (coordinated) at
     least twice before ``tok``, when each of those states has one such person among ``counts``; else []."""
     doc, spans, actors = st.doc, st.spans, st.actors
-    sets: dict[int, list[str]] = {}
-    for m in spans:
-        info = actors.get(m.actor) if len(m.actors) == 1 else None
-        if m.start < tok.i and info is not None and info.kind == "state" and not m.place_only:
-            named = sets.setdefault(_coordination(doc[m.start : m.end]), [])
-            if m.actor not in named:
-                named.append(m.actor)
-    times: dict[frozenset[str], int] = {}
-    for named in sets.values():
-        if len(named) == size:
-            times[frozenset(named)] = times.get(frozenset(named), 0) + 1
-    story = [s for s, n in times.items() if n >= 2]
-    if len(story) != 1:
-        return []  # no pair, or two rival pairs: keep the guess
+    story = _story_pair(lk, st, tok, size)
+    if not story:
+        return []
     people: dict[str, list[str]] = {}
     for a in counts:
         state = person_state(lk, doc, a, spans, actors)
-        if state in story[0]:
+        if state in story:
             people.setdefault(state, []).append(a)
     if len(people) != size:
         return []
     picked = [max(v, key=lambda a: (counts[a], -first[a])) for v in people.values()]
     return sorted(picked, key=lambda a: first[a])
+
+
+def _story_pair(lk: Lookup, st: FindState, tok: Token, size: int) -> list[str]:
+    """The set of ``size`` states the document named together (coordinated: 'Kosovo and Serbia', or their people:
+    'Kosovo's Kurti and Serbia's Vucic') at least twice before ``tok``, in the order first named; [] when there is
+    no such set or there are rival ones."""
+    doc, spans, actors = st.doc, st.spans, st.actors
+    sets: dict[int, list[str]] = {}
+    for m in spans:
+        info = actors.get(m.actor) if len(m.actors) == 1 else None
+        if m.start >= tok.i or info is None or m.place_only or m.via in ("group", "pronoun", "quote"):
+            continue
+        state = m.actor if info.kind == "state" else \
+            person_state(lk, doc, m.actor, spans, actors) if info.kind == "person" else None
+        if state:
+            named = sets.setdefault(_coordination(doc[m.start : m.end]), [])
+            if state not in named:
+                named.append(state)
+    times: dict[frozenset[str], int] = {}
+    order: dict[frozenset[str], list[str]] = {}
+    for named in sets.values():
+        if len(named) == size:
+            times[frozenset(named)] = times.get(frozenset(named), 0) + 1
+            order.setdefault(frozenset(named), named)
+    story = [s for s, n in times.items() if n >= 2]
+    return order[story[0]] if len(story) == 1 else []
 
 
 def _coordination(span: Span) -> int:
