@@ -118,3 +118,24 @@ def test_the_parties_without_a_story_pair_are_no_one(extractor: Extractor) -> No
     text = PARTIES.replace("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev",
                            "Armenian Prime Minister Nikol Pashinyan")
     assert not {r for r in _relations(extractor, text) if r[1] == "PRAISES"}
+
+
+@pytest.mark.parametrize(("text", "found", "not_found"), [
+    # 'those nations', 'these countries': the set just listed, however many
+    ("Japan, South Korea and Australia voiced alarm at the launch on Friday, after officials from those nations "
+     "met with Antony Blinken in Tokyo.",
+     [("japan", "MEETS", "antony-blinken"), ("south-korea", "MEETS", "antony-blinken"),
+      ("australia", "MEETS", "antony-blinken")], []),
+    # with a relative clause 'those countries' names a kind, not the set just listed
+    ("Japan, South Korea and Australia voiced alarm at the launch. The United States threatened sanctions on "
+     "those countries that buy oil from Iran.", [],
+     [("united-states", "SANCTIONS", "japan"), ("united-states", "THREATENS", "japan")]),
+    # a partner we cannot name: the subjects did not meet each other
+    ("Japan and Australia met with Kuuskmaa in Honolulu on Friday.", [],
+     [("japan", "MEETS", "australia")]),
+    ("Japan and Australia met in Honolulu on Friday.", [("japan", "MEETS", "australia")], []),
+], ids=["those-nations", "those-countries-that", "unknown-partner", "no-partner"])
+def test_listed_sets_and_partners(extractor: Extractor, text: str, found: list, not_found: list) -> None:
+    got = _relations(extractor, text)
+    assert set(found) <= got, f"missing {set(found) - got}; got {got}"
+    assert not set(not_found) & got, f"wrong {set(not_found) & got}"

@@ -34,7 +34,11 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         # 'the parties', 'the warring sides' with no number: a pair, but only one the text named as a set
         named_only = not size and tok.lower_ in SIDE_NOUNS and tok.tag_ == "NNS" and "the" in dets
         size = size or (2 if named_only else 0)
-        if not size or (size > 2 and not {"the", "these", "all"} & dets):
+        # 'officials from those nations', 'these countries': the set just listed, however many
+        # ('sanctions on those countries that buy its oil' names a kind, not a set: no relative clause)
+        listed = not size and bool({"those", "these"} & dets) and tok.tag_ == "NNS" and tok.lower_ in states \
+            and not any(c.dep_ in ("relcl", "acl") for c in tok.children)
+        if (not size and not listed) or (size > 2 and not {"the", "these", "all"} & dets):
             continue  # 'tariffs on three countries' counts new ones; 'the three countries' takes up named ones
         if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in tok.children):
             continue  # 'three U.S. states', 'the two Gulf states' are not the actors just named
@@ -94,6 +98,11 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         if kinds == ("person",):  # 'both leaders' after two leaders and an analyst: the leaders' set
             coordinated = {k: [a for a in v if a in counts] for k, v in coordinated.items()}
             by_sentence = {k: [a for a in v if a in counts] for k, v in by_sentence.items()}
+        if listed:
+            sets = [v for _, v in sorted(coordinated.items(), key=lambda kv: -kv[0]) if len(v) >= 2]
+            if not sets:
+                continue
+            size = len(sets[0])
         # The set last named together: that many in this sentence before it ('X met Y in Rome and the two sides
         # signed'); 'Armenia and Azerbaijan signed ... brokered by the United States. The two sides' are the
         # coordinated pair; else (people) the last sentence naming two ('X met Y ... both ministers'); else the
