@@ -139,3 +139,28 @@ def test_listed_sets_and_partners(extractor: Extractor, text: str, found: list, 
     got = _relations(extractor, text)
     assert set(found) <= got, f"missing {set(found) - got}; got {got}"
     assert not set(not_found) & got, f"wrong {set(not_found) & got}"
+
+
+LISTED_IN_PASSING = """Norway Closes Embassies in Chad and Niger
+
+Norway said on Tuesday that it will close its embassies in Chad and Niger under a new aid policy.
+
+The ministry also plans to open missions in Ghana and Benin next year.
+
+It will move staff to the regional office in Accra.
+
+Last month, the two countries, along with Mali, accused France of backing armed groups in the region.
+"""
+
+
+def test_the_two_countries_are_the_story_pair_not_a_pair_listed_in_passing(extractor: Extractor) -> None:
+    got = _relations(extractor, LISTED_IN_PASSING)
+    assert {("chad", "CRITICISES", "france"), ("niger", "CRITICISES", "france")} <= got
+    assert not {("ghana", "CRITICISES", "france"), ("benin", "CRITICISES", "france")} & got
+
+
+def test_the_two_countries_just_listed_stay_the_pair_just_listed(extractor: Extractor) -> None:
+    # listed in the sentence before: the pair just named, whatever the story is about
+    text = LISTED_IN_PASSING.replace("It will move staff to the regional office in Accra.\n\n", "")
+    got = _relations(extractor, text)
+    assert {("ghana", "CRITICISES", "france"), ("benin", "CRITICISES", "france")} <= got

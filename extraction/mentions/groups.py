@@ -116,7 +116,14 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         if not named and again:
             since = [v for k, v in coordinated.items() if k > again[-1].end and len(v) == size]
             named = [] if since else [list(again[-1].actors)[::-1]]
-        named = named or [v for _, v in sorted(coordinated.items(), key=lambda kv: -kv[0]) if len(v) == size]
+        listed_at = [k for k, v in sorted(coordinated.items(), key=lambda kv: -kv[0]) if len(v) == size]
+        if not named and listed_at and "state" in kinds and size == 2 and tok.sent.start > 0 \
+                and listed_at[0] < doc[tok.sent.start - 1].sent.start:
+            # 'Denmark cut ties with Mali and Burkina Faso ... embassies in Senegal and Rwanda ... the two
+            # countries': a pair listed in passing two sentences back yields to the pair the story names together
+            story = _story_pair(lk, st, tok, size)
+            named = [story[::-1]] if story else []
+        named = named or [coordinated[k] for k in listed_at]
         if not named and kinds == ("person",):  # two people in one sentence ('X met Y'); states there may be
             # only the ones a third party dealt with ('Egypt strengthened ties with Eritrea and Somalia')
             named = [v for _, v in sorted(by_sentence.items(), key=lambda kv: -kv[0]) if len(v) == size]
