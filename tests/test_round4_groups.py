@@ -164,3 +164,11 @@ def test_the_two_countries_just_listed_stay_the_pair_just_listed(extractor: Extr
     text = LISTED_IN_PASSING.replace("It will move staff to the regional office in Accra.\n\n", "")
     got = _relations(extractor, text)
     assert {("ghana", "CRITICISES", "france"), ("benin", "CRITICISES", "france")} <= got
+
+
+def test_the_alleged_camps_are_places_not_the_sides(extractor: Extractor) -> None:
+    text = ("Peru and Bolivia traded accusations over the border on Monday. Lima demanded that Bolivia let "
+            "inspectors visit the alleged camps near the river.")
+    assert _mentions(extractor, text, "the alleged camps") == []
+    assert _mentions(extractor, text.replace("the alleged camps", "the rival camps"), "the rival camps") == \
+        [("peru", "bolivia")]

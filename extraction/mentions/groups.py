@@ -15,6 +15,9 @@ GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 EACH_NOUNS = {"side", "country", "nation", "party", "government"}
 # The sides of a conflict or a negotiation, which 'the parties' takes up without a number.
 SIDE_NOUNS = {"parties", "sides", "camps", "belligerents"}
+# Words that may qualify them and keep them sides: 'the warring parties', 'the rival camps'.
+SIDE_WORDS = {"warring", "rival", "opposing", "conflicting", "negotiating", "feuding", "main", "two", "both",
+              "political", "other"}
 
 
 def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
@@ -32,7 +35,9 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             continue
         size = 2 if each else next((GROUP_SIZES[d] for d in dets if d in GROUP_SIZES), 0)
         # 'the parties', 'the warring sides' with no number: a pair, but only one the text named as a set
-        named_only = not size and tok.lower_ in SIDE_NOUNS and tok.tag_ == "NNS" and "the" in dets
+        # ('the alleged camps', 'the rebel camps' are places, not sides: only words of sides may qualify them)
+        named_only = not size and tok.lower_ in SIDE_NOUNS and tok.tag_ == "NNS" and "the" in dets and all(
+            c.lower_ in SIDE_WORDS for c in tok.children if c.dep_ in ("amod", "compound"))
         size = size or (2 if named_only else 0)
         # 'officials from those nations', 'these countries': the set just listed, however many
         # ('sanctions on those countries that buy its oil' names a kind, not a set: no relative clause)
