@@ -3,7 +3,7 @@ named), and 'they'/'them' after such a group in the same sentence."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import FindState, Mention
@@ -15,6 +15,9 @@ GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 EACH_NOUNS = {"side", "country", "nation", "party", "government"}
 # The sides of a conflict or a negotiation, which 'the parties' takes up without a number.
 SIDE_NOUNS = {"parties", "sides", "camps", "belligerents"}
+# Words that may qualify them and keep them sides: 'the warring parties', 'the rival camps'.
+SIDE_WORDS = {"warring", "rival", "opposing", "conflicting", "negotiating", "feuding", "main", "two", "both",
+              "political", "other"}
 
 
 def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
@@ -32,9 +35,15 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             continue
         size = 2 if each else next((GROUP_SIZES[d] for d in dets if d in GROUP_SIZES), 0)
         # 'the parties', 'the warring sides' with no number: a pair, but only one the text named as a set
-        named_only = not size and tok.lower_ in SIDE_NOUNS and tok.tag_ == "NNS" and "the" in dets
+        # ('the alleged camps', 'the rebel camps' are places, not sides: only words of sides may qualify them)
+        named_only = not size and tok.lower_ in SIDE_NOUNS and tok.tag_ == "NNS" and "the" in dets and all(
+            c.lower_ in SIDE_WORDS for c in tok.children if c.dep_ in ("amod", "compound"))
         size = size or (2 if named_only else 0)
-        if not size or (size > 2 and not {"the", "these", "all"} & dets):
+        # 'officials from those nations', 'these countries': the set just listed, however many
+        # ('sanctions on those countries that buy its oil' names a kind, not a set: no relative clause)
+        listed = not size and bool({"those", "these"} & dets) and tok.tag_ == "NNS" and tok.lower_ in states \
+            and not any(c.dep_ in ("relcl", "acl") for c in tok.children)
+        if (not size and not listed) or (size > 2 and not {"the", "these", "all"} & dets):
             continue  # 'tariffs on three countries' counts new ones; 'the three countries' takes up named ones
         if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in tok.children):
             continue  # 'three U.S. states', 'the two Gulf states' are not the actors just named
@@ -94,6 +103,11 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         if kinds == ("person",):  # 'both leaders' after two leaders and an analyst: the leaders' set
             coordinated = {k: [a for a in v if a in counts] for k, v in coordinated.items()}
             by_sentence = {k: [a for a in v if a in counts] for k, v in by_sentence.items()}
+        if listed:
+            sets = [v for _, v in sorted(coordinated.items(), key=lambda kv: -kv[0]) if len(v) >= 2]
+            if not sets:
+                continue
+            size = len(sets[0])
         # The set last named together: that many in this sentence before it ('X met Y in Rome and the two sides
         # signed'); 'Armenia and Azerbaijan signed ... brokered by the United States. The two sides' are the
         # coordinated pair; else (people) the last sentence naming two ('X met Y ... both ministers'); else the
@@ -107,17 +121,33 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         if not named and again:
             since = [v for k, v in coordinated.items() if k > again[-1].end and len(v) == size]
             named = [] if since else [list(again[-1].actors)[::-1]]
-        named = named or [v for _, v in sorted(coordinated.items(), key=lambda kv: -kv[0]) if len(v) == size]
+        listed_at = [k for k, v in sorted(coordinated.items(), key=lambda kv: -kv[0]) if len(v) == size]
+        if not named and listed_at and "state" in kinds and size == 2 and tok.sent.start > 0 \
+                and listed_at[0] < doc[tok.sent.start - 1].sent.start:
+            # 'Denmark cut ties with Mali and Burkina Faso ... embassies in Senegal and Rwanda ... the two
+            # countries': a pair listed in passing two sentences back yields to the pair the story names together
+            story = _story_pair(lk, st, tok, size)
+            named = [story[::-1]] if story else []
+        named = named or [coordinated[k] for k in listed_at]
         if not named and kinds == ("person",):  # two people in one sentence ('X met Y'); states there may be
             # only the ones a third party dealt with ('Egypt strengthened ties with Eritrea and Somalia')
             named = [v for _, v in sorted(by_sentence.items(), key=lambda kv: -kv[0]) if len(v) == size]
+        weak = not named or (kinds == ("person",) and not any(named[0] == v for v in coordinated.values()))
         if named:
             top = named[0][::-1]  # in the order they were named
         elif named_only:
-            continue  # 'the parties' with no pair named together before: abstain rather than guess
+            # 'the parties' with no pair named together just before: the pair the story names together, else
+            # abstain rather than guess
+            top = _story_pair(lk, st, tok, size)
+            if not top:
+                continue
         else:
             top = recent[:size] if len(recent) >= size else \
                 sorted(counts, key=lambda a: (-counts[a], first[a]))[:size]
+        if kinds == ("person",) and weak:
+            # 'Leaders of Argentina and Brazil ... Macri said Maduro is ... the two leaders': a pair guessed from
+            # nearness yields to the people of the pair of states the story is about (named together twice)
+            top = _story_pair_people(lk, st, tok, size, counts, first) or top
         if "state" in kinds:
             # 'The two leaders discussed ... the two countries': the states of the people a group anaphor just
             # took up, when each has a known state and they differ (else the pair above stands)
@@ -131,6 +161,51 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
             out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))
     return out
+
+
+def _story_pair_people(lk: Lookup, st: FindState, tok: Token, size: int, counts: dict[str, int],
+                       first: dict[str, int]) -> list[str]:
+    """The people, one per state, of the set of ``size`` states the document named together (coordinated) at
+    least twice before ``tok``, when each of those states has one such person among ``counts``; else []."""
+    doc, spans, actors = st.doc, st.spans, st.actors
+    story = _story_pair(lk, st, tok, size)
+    if not story:
+        return []
+    people: dict[str, list[str]] = {}
+    for a in counts:
+        state = person_state(lk, doc, a, spans, actors)
+        if state in story:
+            people.setdefault(state, []).append(a)
+    if len(people) != size:
+        return []
+    picked = [max(v, key=lambda a: (counts[a], -first[a])) for v in people.values()]
+    return sorted(picked, key=lambda a: first[a])
+
+
+def _story_pair(lk: Lookup, st: FindState, tok: Token, size: int) -> list[str]:
+    """The set of ``size`` states the document named together (coordinated: 'Kosovo and Serbia', or their people:
+    'Kosovo's Kurti and Serbia's Vucic') at least twice before ``tok``, in the order first named; [] when there is
+    no such set or there are rival ones."""
+    doc, spans, actors = st.doc, st.spans, st.actors
+    sets: dict[int, list[str]] = {}
+    for m in spans:
+        info = actors.get(m.actor) if len(m.actors) == 1 else None
+        if m.start >= tok.i or info is None or m.place_only or m.via in ("group", "pronoun", "quote"):
+            continue
+        state = m.actor if info.kind == "state" else \
+            person_state(lk, doc, m.actor, spans, actors) if info.kind == "person" else None
+        if state:
+            named = sets.setdefault(_coordination(doc[m.start : m.end]), [])
+            if state not in named:
+                named.append(state)
+    times: dict[frozenset[str], int] = {}
+    order: dict[frozenset[str], list[str]] = {}
+    for named in sets.values():
+        if len(named) == size:
+            times[frozenset(named)] = times.get(frozenset(named), 0) + 1
+            order.setdefault(frozenset(named), named)
+    story = [s for s, n in times.items() if n >= 2]
+    return order[story[0]] if len(story) == 1 else []
 
 
 def _coordination(span: Span) -> int:

@@ -3,10 +3,13 @@ organisation or state they can only stand for."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import ActorInfo, FindState, Mention
+from extraction.mentions.quotes import SPEECH_VERBS
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -18,6 +21,7 @@ def find_pronouns(lk: Lookup, st: FindState) -> list[Mention]:
     """he/she/his/her -> the nearest earlier person of compatible gender."""
     doc, spans, actors = st.doc, st.spans, st.actors  # spans: sorted by start (the merge keeps them so)
     people_before: list[Mention] = []
+    covered = {i for m in spans for i in range(m.start, m.end)}
     out = []
     k = 0
     for tok in doc:
@@ -40,6 +44,9 @@ def find_pronouns(lk: Lookup, st: FindState) -> list[Mention]:
                    and not lk.lex.role_of(t.text)) or (t.lower_ in ("man", "woman") and t.dep_ == "nsubj")]
         if unnamed:
             continue  # 'Police said the man ... his initials': 'his' is the unnamed man
+        if any(t.pos_ == "PROPN" and t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS
+               and t.i not in covered for t in doc[fits[-1].end : tok.i]):
+            continue  # '... Navalny. ..., Reinsalu said. He said': the speaker since is a name we do not know
         sent_start = tok.sent.start
         if tok.dep_ in ("dobj", "pobj", "dative"):
             # 'Trump hosted a summit for him': 'him' is not the subject of its own clause
@@ -142,6 +149,11 @@ def find_it(lk: Lookup, st: FindState) -> list[Mention]:
                 and (a := org(t)) is not None}
 
     for tok in doc:
+        if tok.lower_ == "it" and tok.dep_ == "dobj" and tok.i not in by_token:
+            pick = _object_it(doc, tok, org)
+            if pick:
+                out.append(Mention(tok.i, tok.i + 1, (pick,), "pronoun", tok.text))
+            continue
         if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in by_token:
             continue
         head = tok.head
@@ -172,3 +184,18 @@ def find_it(lk: Lookup, st: FindState) -> list[Mention]:
         if pick:
             out.append(Mention(tok.i, tok.i + 1, (pick,), "pronoun", tok.text))
     return out
+
+
+def _object_it(doc: Doc, tok: Token, org: Callable[[Token], str | None]) -> str | None:
+    """An object 'it' in a participial clause ('Chad cut ties with Sudan, accusing it of ...'): not the clause's
+    subject (that would be 'itself'), so the one other organisation or state the main clause names before it."""
+    verb = tok.head
+    if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.tag_ != "VBG":
+        return None
+    main = verb.head
+    subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    doer = org(subj) if subj is not None else None
+    if doer is None:
+        return None
+    others = {a for t in doc[tok.sent.start : tok.i] if t.i > subj.i and (a := org(t)) is not None and a != doer}
+    return next(iter(others)) if len(others) == 1 else None

@@ -480,6 +480,13 @@ class RuleContext:
                 return [m.actor]
         return []
 
+    def unknown_partner(self, verb: Token) -> bool:
+        """'officials from those nations met with Campbell' where Campbell is no known actor: the verb has a named
+        partner ('with', 'between', 'among' + a proper name) that resolves to no one, so its subjects did not act
+        on each other."""
+        return any(c.dep_ == "prep" and c.lower_ in SYMMETRIC_PREPS and p.dep_ == "pobj" and p.pos_ == "PROPN"
+                   and self.m.at(p) is None for c in verb.children for p in c.children)
+
     def negated(self, tok: Token) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
             return True

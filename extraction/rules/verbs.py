@@ -597,7 +597,8 @@ def _emit(ctx: RuleContext, c: _Clause, symmetric: set[str] | frozenset[str]) ->
         for a, b in _group_pairs(sides):
             yield Found(a, "COERCES", b, tok.i, f"mutual:{lemma}", 0.6)
             yield Found(b, "COERCES", a, tok.i, f"mutual:{lemma}", 0.6)
-    if c.rtype in symmetric and not c.obj and lemma not in ctx.lex.word_class("mediating_verbs"):
+    if c.rtype in symmetric and not c.obj and lemma not in ctx.lex.word_class("mediating_verbs") \
+            and not ctx.unknown_partner(tok):
         # ('talks mediated by Qatar and Turkey': the go-betweens do not negotiate with each other)
         for a, b in _group_pairs(c.subj):
             yield Found(a, c.rtype, b, tok.i, f"verb:{lemma}", c.conf)
