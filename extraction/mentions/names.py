@@ -85,6 +85,11 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
             place = True  # 'the Minsk agreement', 'the Doha talks': named after where they were held
         if via == "demonym" and _before_named_actor(lk, span):
             place = incidental = True  # 'the Syrian Kurdish YPG militia', 'the Turkish Anadolu agency': the named one acts
+        if via == "demonym" and end < len(doc) and doc[end].lower_ in ("capital", "city", "port", "town"):
+            place = incidental = True  # 'the Angolan capital Luanda', 'the Syrian city of Aleppo': a place
+        if via in ("capital", "seat") and start > 0 and (doc[start - 1].lower_ == "capital" or (
+                start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ == "capital")):
+            place = True  # 'in the Angolan capital Luanda': the city the noun 'capital' names
         if kind_of(lk, aid) == "state" and via == "name" and _city_then_state(span):
             incidental = True  # 'talks in Minsk, Belarus': the state locates the city
         if hyphen_based(span):
