@@ -111,3 +111,26 @@ def test_named_bodies_from_the_gazetteer(extractor, text, aid):
     assert aid in {a.id for a in found.actors}, {a.id for a in found.actors}
     # the whole name is one actor, not a piece of it ('Zimbabwe African National Union' cut at the dash)
     assert not any(a.name.endswith("National Union") for a in found.actors)
+
+
+def test_a_federal_state_is_no_country_and_its_federation_only_locates_it(extractor):
+    found = extract(extractor, "The territory is slightly larger than the U.S. state of Georgia and is claimed by Guyana.")
+    ids = {a.id for a in found.actors}
+    assert "georgia" not in ids and "united-states" not in ids, ids
+    # a control: Georgia the country still acts
+    found = extract(extractor, "Georgia criticised Russia on Monday over the border fence.")
+    assert ("georgia", "CRITICISES", "russia") in {(r.source, r.type, r.target) for r in found.relations}
+
+
+def test_an_award_named_after_a_city_makes_no_actor(extractor):
+    found = extract(extractor, "In 1962, Venezuela repudiated the Paris award, saying it was flawed.")
+    assert "france" not in {a.id for a in found.actors}
+
+
+def test_a_family_name_after_al_is_no_movement(extractor):
+    text = "Yusuf Ahmed al-Houthi, head of the movement's political council, said talks with Riyadh were continuing."
+    found = extract(extractor, text)
+    assert "Yusuf Ahmed al-Houthi" in people(found), people(found)
+    # a control: the movement named on its own is still the movement
+    found = extract(extractor, "The Houthis criticised Saudi Arabia on Monday over the blockade.")
+    assert "houthis" in {a.id for a in found.actors}
