@@ -48,13 +48,16 @@ def _city_then_state(span: Span) -> bool:
     return city.i == span.start - 2 and city.dep_ == "pobj" and city.head.lower_ in LOCATIVE
 
 
-def _state_of_a_federation(span: Span) -> bool:
-    """'the U.S. state of Georgia', 'the Indian state of Punjab': 'state of' names a federal state, not a country;
-    the federation before 'state' only locates it."""
+def _state_of_a_federation(lk: Lookup, span: Span) -> bool:
+    """'the U.S. state of Georgia', 'the Indian state of Punjab': a known state's name, 'state/province of' and a
+    proper name name a federal state, not a country; the federation before 'state' only locates it. Not 'the State
+    of Israel' (no federation before it) nor 'the Lebanese state of failing' (no name after)."""
     doc, start, end = span.doc, span.start, span.end
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ("state", "province"):
+    if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ("state", "province") \
+            and doc[start - 2].is_lower and doc[start - 3].text in lk.forms:
         return True
-    return end + 1 < len(doc) and doc[end].lower_ in ("state", "province") and doc[end + 1].lower_ == "of"
+    return end + 2 < len(doc) and doc[end].lower_ in ("state", "province") and doc[end].is_lower \
+        and doc[end + 1].lower_ == "of" and doc[end + 2].is_title and doc[end + 2].pos_ == "PROPN"
 
 
 def find_not_actors(lk: Lookup, st: FindState) -> list[Mention]:
@@ -100,7 +103,7 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
         if via in ("capital", "seat") and start > 0 and (doc[start - 1].lower_ == "capital" or (
                 start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ == "capital")):
             place = True  # 'in the Angolan capital Luanda': the city the noun 'capital' names
-        if _state_of_a_federation(span):
+        if _state_of_a_federation(lk, span):
             place = incidental = True  # 'the U.S. state of Georgia': a federal state, and its federation locates it
         if kind_of(lk, aid) == "state" and via == "name" and _city_then_state(span):
             incidental = True  # 'talks in Minsk, Belarus': the state locates the city
