@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import FindState, Mention
-from extraction.mentions.words import HONORIFIC, NAME_PARTICLES, ORG_OF_PLACE_HEADS, WORLD_BODY, after_place_prep, hyphen_based
+from extraction.mentions.words import HONORIFIC, NAME_PARTICLES, ORG_OF_PLACE_HEADS, PARTICLES, WORLD_BODY, after_place_prep, hyphen_based
 
 LOCATIVE = {"in", "at", "to", "from", "into", "near", "across", "along", "inside", "outside", "throughout", "toward", "towards"}
 MOTION_VERBS = {"visit", "tour", "reach", "arrive", "travel", "fly", "land", "leave", "return", "enter", "in", "at", "to",
@@ -25,7 +25,8 @@ UN_POSTS = {"ambassador", "ambassadors", "mission", "missions", "envoy", "envoys
 
 # Things named after the city where they were agreed or held: 'the Minsk agreement', 'the Doha talks'.
 PLACE_NAMED_NOUNS = {"agreement", "accord", "deal", "protocol", "process", "format", "talk", "summit", "meeting",
-                     "conference", "declaration", "communique", "framework", "dialogue", "negotiation", "round"}
+                     "conference", "declaration", "communique", "framework", "dialogue", "negotiation", "round",
+                     "award", "ruling", "convention", "charter"}
 
 
 def kind_of(lk: Lookup, aid: str) -> str:
@@ -45,6 +46,18 @@ def _city_then_state(span: Span) -> bool:
         return False
     city = root.head
     return city.i == span.start - 2 and city.dep_ == "pobj" and city.head.lower_ in LOCATIVE
+
+
+def _state_of_a_federation(lk: Lookup, span: Span) -> bool:
+    """'the U.S. state of Georgia', 'the Indian state of Punjab': a known state's name, 'state/province of' and a
+    proper name name a federal state, not a country; the federation before 'state' only locates it. Not 'the State
+    of Israel' (no federation before it) nor 'the Lebanese state of failing' (no name after)."""
+    doc, start, end = span.doc, span.start, span.end
+    if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ("state", "province") \
+            and doc[start - 2].is_lower and doc[start - 3].text in lk.forms:
+        return True
+    return end + 2 < len(doc) and doc[end].lower_ in ("state", "province") and doc[end].is_lower \
+        and doc[end + 1].lower_ == "of" and doc[end + 2].is_title and doc[end + 2].pos_ == "PROPN"
 
 
 def find_not_actors(lk: Lookup, st: FindState) -> list[Mention]:
@@ -85,6 +98,13 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
             place = True  # 'the Minsk agreement', 'the Doha talks': named after where they were held
         if via == "demonym" and _before_named_actor(lk, span):
             place = incidental = True  # 'the Syrian Kurdish YPG militia', 'the Turkish Anadolu agency': the named one acts
+        if via == "demonym" and end < len(doc) and doc[end].lower_ in ("capital", "city", "port", "town"):
+            place = incidental = True  # 'the Angolan capital Luanda', 'the Syrian city of Aleppo': a place
+        if via in ("capital", "seat") and start > 0 and (doc[start - 1].lower_ == "capital" or (
+                start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ == "capital")):
+            place = True  # 'in the Angolan capital Luanda': the city the noun 'capital' names
+        if _state_of_a_federation(lk, span):
+            place = incidental = True  # 'the U.S. state of Georgia': a federal state, and its federation locates it
         if kind_of(lk, aid) == "state" and via == "name" and _city_then_state(span):
             incidental = True  # 'talks in Minsk, Belarus': the state locates the city
         if hyphen_based(span):
@@ -146,6 +166,9 @@ def _inside_larger_name(lk: Lookup, st: FindState, span: Span, aid: str) -> bool
         # 'Saddam Haftar' is not Khalifa Haftar: a first name before a bare surname makes another person.
         return len(span) == 1 and any(t.is_title and not lk.lex.role_of(t.text) and t.text not in
                                       lk.lex.title_words and not HONORIFIC.match(t.text) for t in before)
+    if ent.label_ == "PERSON" and span.start - 2 > ent.start and doc[span.start - 1].text == "-" \
+            and doc[span.start - 2].lower_ in PARTICLES:
+        return True  # 'Mohamed Ali al-Houthi': a family name after 'al-', not the movement it is named after
     if ent.label_ == "PERSON" and span.start > ent.start and not span.doc[span.start - 1].is_title:
         return False
     if span.start > ent.start and span.doc[span.start - 1].text in ("'s", "’s"):

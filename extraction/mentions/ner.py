@@ -9,7 +9,16 @@ from spacy.tokens import Span, Token
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import ActorInfo, FindState, Mention
-from extraction.mentions.words import HONORIFIC, PARTICLES, PLACE_PREPS, after_place_prep, context_kind, hyphen_based, org_of_place_end
+from extraction.mentions.words import (
+    HONORIFIC,
+    NAME_TITLES,
+    PARTICLES,
+    PLACE_PREPS,
+    after_place_prep,
+    context_kind,
+    hyphen_based,
+    org_of_place_end,
+)
 from graph.model import slugify
 
 AFFILIATION_NOUNS = {"researcher", "fellow", "analyst", "professor", "director", "expert", "economist", "scholar",
@@ -25,6 +34,10 @@ NOT_ACTOR_ACRONYMS = {"GDP", "CEO", "COVID", "LNG", "UTC", "GMT", "NGO", "NGOS",
 PORTFOLIO_ENDS = {"Affairs", "Relations", "Cooperation", "Development", "Trade", "Commerce", "Integration"}
 OFFICE_WORDS = {"minister", "secretary", "commissioner", "state", "envoy", "ambassador", "representative",
                 "adviser", "advisor", "coordinator", "undersecretary"}
+# Capitalised words that open a sentence before a name and that the NER takes into it: 'Following Hayashi, ...'.
+SENTENCE_OPENERS = {"following", "after", "before", "during", "despite", "under", "with", "without", "according",
+                    "amid", "unlike", "like", "including", "regarding", "besides", "meanwhile", "also", "but", "and",
+                    "then", "thanking", "welcoming", "quoting", "citing", "asked", "told", "speaking"}
 PLACE_NOUNS = {"people", "residents", "city", "town", "village", "region", "province", "district", "streets",
                "outskirts", "port", "camp", "base", "bases", "airport", "suburb", "neighbourhood", "neighborhood"}
 
@@ -76,6 +89,9 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
                 continue
         if ent.label_ == "PERSON":
             span = _extend_name(span, taken)
+            while len(span) > 2 and (span[0].lower_ in AFFILIATION_NOUNS or span[0].text in NAME_TITLES) \
+                    and span[0].is_title:
+                span = span[1:]  # 'Spokesperson Raveesh' + 'Kumar': the role word is no part of the extended name
             prev = doc[span.start - 1] if span.start > 0 else None
             if prev is not None and prev.i not in taken and prev.is_title and prev.pos_ == "PROPN" \
                     and not prev.ent_type_ and not prev.is_sent_start and prev.text not in lk.forms \
@@ -96,7 +112,8 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
                 continue
             prev = doc[span.start - 1] if span.start > 0 else None
             if not known and ((prev is not None and prev.lower_ in PLACE_PREPS)
-                              or (after_place_prep(span) and not _place_then_name(lk, span)) or _place_of(span)):
+                              or (after_place_prep(span) and not _place_then_name(lk, span)
+                                  and not _after_title(lk, span, title_ends)) or _place_of(span)):
                 continue  # 'killed 11 people in Khan Younis', 'the people of Souq al-Juma': places
             if not known and prev is not None and prev.lower_ == "the" and span.root.dep_ == "compound" \
                     and span.root.head.pos_ == "NOUN":
@@ -143,12 +160,16 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
     def name_run(i: int, step: int) -> tuple[int, int] | None:
         j, words = i, 0
         while 0 <= j < len(doc) and j not in taken and ((doc[j].is_title and doc[j].pos_ == "PROPN")
-                                                       or (doc[j].text == "-" and words)):
-            words += doc[j].text != "-"
+                                                       or (doc[j].text == "-" and words)
+                                                       or (words and doc[j].lower_ in PARTICLES and doc[j].is_lower
+                                                           and 0 <= j + step < len(doc)
+                                                           and doc[j + step].is_title)):
+            words += doc[j].text != "-" and not doc[j].is_lower  # 'Kipruto arap Kirwa' has two name words
             j += step
         lo, hi = (i, j) if step > 0 else (j + 1, i + 1)
         if 2 <= words <= 4 and not any(doc[k].text in lk.forms or lk.lex.role_of(doc[k].text)
-                                       or doc[k].lower_ in lk.lex.title_words for k in range(lo, hi)):
+                                       or doc[k].lower_ in lk.lex.title_words or doc[k].text in NAME_TITLES
+                                       for k in range(lo, hi)):
             return lo, hi
         return None
 
@@ -161,21 +182,30 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
     for tok in doc[:-2]:
         if tok._.headline:
             continue
-        if lk.lex.role_of(tok.text) or lk.lex.role_of(tok.lower_):
+        role = bool(lk.lex.role_of(tok.text) or lk.lex.role_of(tok.lower_))
+        if role or tok.text in NAME_TITLES:  # 'Lieutenant-Colonel Jean Kabore', 'Indo Pacific Coordinator X'
             run = name_run(tok.i + 1, 1)
             if run and (run[1] >= len(doc) or not doc[run[1]].is_title):
+                out.append(run)
+        if role or tok.text in NAME_TITLES:
+            after = _portfolio_end(tok)  # 'Minister of Foreign Affairs Urmas Reinsalu': the name follows the portfolio
+            run = name_run(after, 1) if after is not None else None
+            if run and (run[1] >= len(doc) or not doc[run[1]].is_title):
+                out.append(run)
+        if role and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and tok.is_title:
+            run = name_run(tok.i + 2, 1)  # 'the Mexican Ambassador, María Teresa Mercado, and ...': an apposition
+            if run and run[1] < len(doc) and doc[run[1]].text in (",", ".", "and", "(", ";"):
                 out.append(run)
         if tok.lemma_ == "be" and tok.i >= 2 and _copula_affiliation(lk, tok):
             run = name_run(tok.i - 1, -1)  # 'Ana Ruiz is Director of the Latin America Program at the Wilson Center'
             if run and (run[0] == tok.sent.start or not doc[run[0] - 1].is_title):
                 out.append(run)
-        if tok.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("a", "an", "the") \
-                and doc[tok.i + 2].lemma_.lower() in AFFILIATION_NOUNS | {"senior", "research", "former", "visiting"}:
+        if tok.text == "," and tok.i + 2 < len(doc) and _affiliation_after(lk, tok):
             run = name_run(tok.i - 1, -1)
             if run and (run[0] == tok.sent.start or not doc[run[0] - 1].is_title):
                 out.append(run)
     mentions = []
-    for lo, hi in out:
+    for lo, hi in sorted(set(out)):
         text = doc[lo:hi].text
         aid = lk.gz.lookup(text) or slugify(text)
         if aid in lk.gz:
@@ -186,9 +216,53 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
     return mentions
 
 
+def _after_title(lk: Lookup, span: Span, title_ends: set[int]) -> bool:
+    """'in Langfang, Assistant Secretary of State for East Asian Affairs Daniel Kritenbrink': a title right before
+    the name makes it a person's, however the parser attached it to the place before."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.is_title and (span.start in title_ends or prev.text in NAME_TITLES or prev.text in PORTFOLIO_ENDS
+                              or bool(lk.lex.role_of(prev.text)))
+
+
+def _portfolio_end(title: Token) -> int | None:
+    """Where a portfolio after a title ends ('Minister of State for External Affairs' + name), if there is one."""
+    doc = title.doc
+    j, end = title.i + 1, None
+    if j >= len(doc) or doc[j].lower_ not in ("of", "for"):
+        return None
+    while j < len(doc) and (doc[j].lower_ in ("of", "for", "and", "&") or (doc[j].is_title and doc[j].pos_ == "PROPN")):
+        if doc[j].text in PORTFOLIO_ENDS:
+            end = j + 1
+        j += 1
+    return end
+
+
+# Words before the title in an apposition without an article: 'X, deputy chief of mission at'.
+TITLE_MODIFIERS = {"senior", "former", "deputy", "acting", "assistant", "principal", "chief", "executive", "associate"}
+
+
+def _affiliation_after(lk: Lookup, comma: Token) -> bool:
+    """', a research fellow at', ', deputy chief of mission at': a comma opening an affiliation apposition."""
+    doc = comma.doc
+    j = comma.i + 1
+    if doc[j].lower_ in ("a", "an", "the"):
+        return doc[j + 1].lemma_.lower() in AFFILIATION_NOUNS | {"senior", "research", "former", "visiting"}
+    while j < len(doc) - 2 and doc[j].lower_ in TITLE_MODIFIERS and doc[j].is_lower \
+            and doc[j + 1].lower_ not in ("of", "at", "for", "to"):
+        j += 1
+    # without an article only a title then 'of/at/for' ('deputy chief of mission at'), not ', research shows'
+    return doc[j].is_lower and (doc[j].lemma_.lower() in AFFILIATION_NOUNS or bool(lk.lex.role_of(doc[j].lower_))) \
+        and doc[j + 1].lower_ in ("of", "at", "for", "to")
+
+
 def _portfolio(span: Span) -> bool:
     """'Diaspora Affairs' in "Cabinet Secretary for Foreign and Diaspora Affairs": the end of an office's title."""
     doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "for") and doc[span.start - 2].lower_ == "minister" \
+            and not any(t.ent_type_ == "GPE" for t in span):
+        return True  # 'Malian minister of Territorial Administration': whatever follows names the portfolio
     if span[-1].text not in PORTFOLIO_ENDS:
         return False
     j = span.start - 1
@@ -207,7 +281,8 @@ def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an", "and", "&", "of", "for")
-                           or HONORIFIC.match(doc[start].text)):
+                           or HONORIFIC.match(doc[start].text)
+                           or (doc[start].is_sent_start and doc[start].lower_ in SENTENCE_OPENERS)):
         start += 1
     # (also a link word the NER left at the end: 'the Politburo of the Communist Party of' + 'Cuba')
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-")

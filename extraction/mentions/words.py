@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Span
 
 PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "outskirts"}
@@ -19,7 +21,11 @@ HONORIFIC = re.compile(
     r"rev|pope|imam|ayatollah|mullah|cardinal|judge|justice|ambassador|amb|envoy|chancellor|premier|prime|mayor)\.?$",
     re.I)
 PARTICLES = {"bin", "bint", "ibn", "al", "al-", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "van",
-             "von", "der", "le", "la", "abu", "ould", "ag", "ben", "y"}
+             "von", "der", "le", "la", "abu", "ould", "ag", "ben", "y", "arap", "du"}
+
+# Capitalised ranks and titles before a name that the lexicon's roles lack ('Lieutenant-Colonel X'): data.
+NAME_TITLES = frozenset(yaml.safe_load((Path(__file__).parent.parent / "data" / "name_titles.yaml")
+                                       .read_text(encoding="utf-8"))["titles"])
 
 
 # Head words of associations named after their country: 'the Law Society of Kenya', 'the Bar Association of
