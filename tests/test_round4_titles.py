@@ -56,6 +56,10 @@ CASES = [
      "Amadou Keita in Bamako.", {("amadou-keita", "LEADS", "mali")}, {("amadou-keita", "MEMBER_OF", "mali")}),
     ("heads-delegation", "Foreign Secretary Rohan Mehta is heading the Indian delegation at the talks in Dhaka.",
      {("rohan-mehta", "MEMBER_OF", "india")}, set()),
+    # A bare 'ministry spokesman' speaks for the ministry the story named last.
+    ("bare-ministry", "Talks with Canada were useful, the Mexican foreign ministry said on Monday. The talks were frank, "
+     "ministry spokesman Andres Villalobos told a briefing.", {("andres-villalobos", "MEMBER_OF", "mexico")},
+     {("andres-villalobos", "MEMBER_OF", "canada")}),
     # An apposed 'the <body> head' leads that body.
     ("appos-body-head", "The opposition wants to install Carlos Ibarra, the National Assembly head, as interim leader.",
      {("carlos-ibarra", "LEADS", "national-assembly")}, {("carlos-ibarra", "MEMBER_OF", "national-assembly")}),

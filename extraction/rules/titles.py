@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extraction.lexicon import Role
+from extraction.mentions.model import Mention
 from extraction.rules.context import (
     HONORIFIC_WORDS,
     ORG_KINDS,
@@ -55,6 +56,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'Vanuatu, whose Prime Minister X': the antecedent of the relative clause
             k = i - 2 if doc[i - 2].text != "," else i - 3
             before = ctx.m.at(doc[k]) if k >= ctx.sent.start else None
+        if before is None and doc[i].lower_ == "ministry" and i == name_start - 2:
+            before = _last_ministry(ctx, i)  # "China's foreign ministry said ... ministry spokesman X told"
         if role.key == "counterpart":
             # 'Prime Minister A and his Papua New Guinea counterpart B': B holds A's office
             role = _counterpart_role(ctx, i) or role
@@ -153,6 +156,13 @@ ORG_STAFF_NOUNS = {"expert", "analyst", "researcher", "fellow", "economist", "ju
                    "prosecutor", "official", "spokesman", "spokeswoman", "spokesperson", "negotiator", "director",
                    "adviser", "advisor", "scholar", "professor", "investigator", "monitor", "envoy", "commissioner",
                    "secretary", "representative", "coordinator", "rapporteur", "officer", "mediator", "delegate"}
+
+
+def _last_ministry(ctx: RuleContext, i: int) -> Mention | None:
+    """The ministry the document named last before token ``i``, for a bare 'ministry spokesman X'."""
+    found = [m for m in ctx.m.mentions if m.end <= i and len(m.actors) == 1 and m.text.lower().endswith("ministry")
+             and ctx.kind(m.actor) == "government_body"]
+    return found[-1] if found else None
 
 
 def _unqualified(ctx: RuleContext, i: int) -> bool:
