@@ -60,6 +60,13 @@ CASES = [
     ("bare-ministry", "Talks with Canada were useful, the Mexican foreign ministry said on Monday. The talks were frank, "
      "ministry spokesman Andres Villalobos told a briefing.", {("andres-villalobos", "MEMBER_OF", "mexico")},
      {("andres-villalobos", "MEMBER_OF", "canada")}),
+    # A bracketed portfolio between title and name; a state's Director General is a member, not its leader.
+    ("bracketed-portfolio", "Nepal summoned Indian diplomats on Monday. Director General (South Asia and BIMSTEC) "
+     "Ahmed Kamal summoned them and protested, the Foreign Ministry said.", {("ahmed-kamal", "MEMBER_OF", "nepal")},
+     {("ahmed-kamal", "LEADS", "nepal")}),
+    # A role with a 'for' portfolio (and its acronym) apposed before the name.
+    ("role-for-portfolio", "The delegation was joined by the UN's special representative for Central Africa and the "
+     "Great Lakes (UNOCA), Mariam Toure.", {("mariam-toure", "MEMBER_OF", "united-nations")}, set()),
     # An apposed 'the <body> head' leads that body.
     ("appos-body-head", "The opposition wants to install Carlos Ibarra, the National Assembly head, as interim leader.",
      {("carlos-ibarra", "LEADS", "national-assembly")}, {("carlos-ibarra", "MEMBER_OF", "national-assembly")}),

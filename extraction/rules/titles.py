@@ -81,7 +81,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             subject = _is_subject(doc[m.end - 1])
             if org is None and m.actor not in ctx.gz and role.key in STATE_OFFICES:
                 org = _sentence_state(ctx, doc[m.end - 1]) or _place_state(ctx, m.start)  # 'in Ankara, he met Minister X'
-            if org is None and m.actor not in ctx.gz and (role.key in STATE_OFFICES or (role.key == "president" and subject)) \
+            if org is None and m.actor not in ctx.gz and (role.key in STATE_OFFICES or (role.key == "president" and subject)
+                                                      or (role.key == "leader" and doc[i].lower_.startswith("director"))) \
                     and doc[i].is_title and _unqualified(ctx, i):
                 # 'Foreign Minister X said' with no country named: the state whose body the sentence names, or
                 # the state that was the subject just before ('Peru broke off relations ... Foreign Minister X'),
@@ -104,6 +105,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             heads_body = before is not None and before.actor == org and not deputy  # 'KRG Prime Minister X' too
             # a 'Deputy Prime Minister' serves the government the prime minister leads
             leads = role.leads and not sub_unit and (heads_body if ctx.kind(org) == "government_body" else not deputy)
+            if ctx.kind(org) == "state" and any(doc[k].lower_.startswith("director") for k in range(i, name_start)):
+                leads = False  # a state's 'Director General X' runs a department: a member, not the state's leader
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
 
 
@@ -395,13 +398,17 @@ def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
         k -= 1
         name_starts.append(k)
     for name_start in name_starts:  # 'General' may be a rank or part of 'Secretary General'
-        lo = name_start
-        while lo - 1 >= ctx.sent.start and name_start - (lo - 1) <= 6 and not ctx.m.at(doc[lo - 1]) and (
+        end = name_start
+        if end - 1 > ctx.sent.start and doc[end - 1].text == ")":
+            # 'Director General (South Asia and SAARC) X': the title stands before the bracketed portfolio
+            end = next((p for p in range(end - 2, max(ctx.sent.start, end - 9) - 1, -1) if doc[p].text == "("), end)
+        lo = end
+        while lo - 1 >= ctx.sent.start and end - (lo - 1) <= 6 and not ctx.m.at(doc[lo - 1]) and (
                 doc[lo - 1].is_title or doc[lo - 1].lower_ in ("of", "for", "-") or ctx.lex.role_of(doc[lo - 1].lower_)
                 or doc[lo - 1].text in ctx.lex.lower_role_words):
             lo -= 1
-        for length in range(name_start - lo, 0, -1):  # longest title first, nearest the name first
-            for k in range(name_start - length, lo - 1, -1):
+        for length in range(end - lo, 0, -1):  # longest title first, nearest the name first
+            for k in range(end - length, lo - 1, -1):
                 role = ctx.lex.role_of(doc[k : k + length].text)
                 if role:
                     # the org may stand before qualifiers: "Qatar's Minister of State", 'Deputy Secretary of State'
@@ -622,6 +629,8 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             role = ctx.lex.role_of(doc[role_i - 1 : role_i + 1].text)
             role_i -= 1
         if role is None:
+            role_i, role = _role_before_portfolio(ctx, m.start - 2)
+        if role is None:
             continue
         org = None
         owned = False
@@ -643,6 +652,19 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             # "Jubaland's president, X," heads Jubaland; 'the army said ... its spokesman, X,' serves it
             leads = role.leads and not designate and (ctx.kind(org) != "government_body" or owned)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+
+
+def _role_before_portfolio(ctx: RuleContext, k: int) -> tuple[int, Role | None]:
+    """"the UN's special representative for West Africa and the Sahel (UNOWAS), X": the role word before a 'for'
+    portfolio of capitalised words (perhaps with a bracketed acronym) that ends at token ``k``; its index and role."""
+    doc = ctx.sent.doc
+    lo = max(ctx.sent.start + 1, k - 12)
+    while k > lo and (doc[k].text in ("(", ")", "&") or doc[k].text[:1].isupper() or doc[k].lower_ in ("and", "the", "of")):
+        k -= 1
+    if k <= lo or doc[k].lower_ != "for" or k == ctx.sent.start:
+        return k, None
+    role = ctx.lex.role_of(doc[k - 1].text) or ctx.lex.role_of(doc[k - 1].lower_)
+    return k - 1, role
 
 
 def _apposed_role_org(ctx: RuleContext, end: int) -> tuple[str, Role | None] | None:
