@@ -48,6 +48,9 @@ CASES = [
     ("earlier-role-title", "Egypt summoned the Ethiopian ambassador over the dam. The ministry handed Ambassador Tesfaye "
      "Gebre a letter of protest, the ministry said.", {("tesfaye-gebre", "MEMBER_OF", "ethiopia")},
      {("tesfaye-gebre", "MEMBER_OF", "egypt")}),
+    ("earlier-role-adjective", "Peru's new foreign minister met the US secretary of state on Thursday. Foreign "
+     "Minister Lucia Salcedo, whose country hosts many migrants, held talks at the State Department.",
+     {("lucia-salcedo", "MEMBER_OF", "peru")}, {("lucia-salcedo", "MEMBER_OF", "united-states")}),
     ("earlier-role-vice", "A Brazilian delegation held talks with India's vice foreign minister on Monday. Trade envoy "
      "Paulo Arantes and Vice foreign minister Ravi Menon had a long exchange of views, the State Department said.",
      {("ravi-menon", "MEMBER_OF", "india")}, {("ravi-menon", "MEMBER_OF", "brazil")}),

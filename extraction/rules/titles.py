@@ -362,6 +362,8 @@ def _earlier_role_state(ctx: RuleContext, i: int, name_start: int) -> str | None
         if [t.lower_ for t in doc[k : k + n]] != words or (k + n < len(doc) and doc[k + n].is_title):
             continue  # (an earlier 'Vice foreign minister Z' is someone else's title)
         j = k - 1
+        while j > k - 3 and j >= 1 and doc[j].is_lower and doc[j].pos_ == "ADJ" and doc[j].lower_ not in NOT_HOLDING:
+            j -= 1  # "Colombia's new foreign minister"
         if j >= 1 and doc[j].text in ("'s", "’s"):
             j -= 1
         om = ctx.m.at(doc[j]) if j >= 0 else None
