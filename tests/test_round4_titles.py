@@ -44,6 +44,11 @@ CASES = [
     ("acted-upon-list", "ACCRA, Ghana, May 3 - Ghana criticised Togo over the border closure. Mr Owusu said Ghana "
      "recognised Foreign Minister Eyadema Kossi and Prime Minister Robert Dussey.", set(),
      {("robert-dussey", "LEADS", "ghana"), ("eyadema-kossi", "MEMBER_OF", "ghana")}),
+    # A title-case headline's verb is no holder of the title before it.
+    ("headline-verb", "Fiji Prime Minister Condemns Tongan Fishing Ban, Warns of ‘Grave Harm to Ties’\n\nSUVA - Fiji "
+     "condemned the ban.", set(), {("condemns-tongan-fishing", "LEADS", "fiji")}),
+    ("headline-verb-president", "Kenya President Rejects Somali Border Claim, Vows ‘Firm Response’\n\nNAIROBI - Kenya "
+     "rejected the claim.", set(), {("rejects-somali", "LEADS", "kenya")}),
     # A title the story gave a state before: the later bearer of that title serves it.
     ("earlier-role-title", "Egypt summoned the Ethiopian ambassador over the dam. The ministry handed Ambassador Tesfaye "
      "Gebre a letter of protest, the ministry said.", {("tesfaye-gebre", "MEMBER_OF", "ethiopia")},
