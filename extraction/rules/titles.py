@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extraction.lexicon import Role
+from extraction.mentions.model import Mention
 from extraction.rules.context import (
     HONORIFIC_WORDS,
     ORG_KINDS,
@@ -25,13 +26,15 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
         info = ctx.m.actors.get(m.actor)
         if info is None or info.kind != "person":
             continue
+        if m.via == "ner" and doc[m.start].tag_ == "VBZ":
+            continue  # a title-case headline's verb taken for a name: 'Japan Prime Minister Condemns North Korean ...'
         role, i, name_start = _title_before(ctx, m.start)
         if role is None:
             yield from _office_before_name(ctx, m.actor, m.start, name_start, info.state)
             continue
         if any(doc[k].lower_ in NOT_HOLDING for k in range(max(ctx.sent.start, i - 3), name_start)):
             continue  # 'Opposition leader X', 'former Prime Minister Y' do not lead (or serve) the state
-        sub_unit = False
+        sub_unit = junta = False
         deputy = any(doc[k].lower_ in ("deputy", "vice", "assistant") for k in range(i, name_start))
         # ('acting' and 'outgoing' are tagged as participles: "Kosovo's acting Prime Minister X" still leads it)
         while i - 1 >= ctx.sent.start and not ctx.m.at(doc[i - 1]) and (
@@ -40,7 +43,10 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
                 and doc[i - 1].head.i in range(i, name_start + 1):
             # 'U.S. special envoy X', "Egypt's intelligence chief": skip the qualifiers; a noun qualifier
             # means the person heads a part of the state, not the state.
-            sub_unit = sub_unit or (doc[i - 1].pos_ == "NOUN" and doc[i - 1].lower_ not in ("deputy", "vice"))
+            # ('junta leader X' heads the junta, which is the state's government: he leads the state)
+            junta = junta or (doc[i - 1].lower_ in ("junta", "regime") and role.leads)
+            sub_unit = sub_unit or (doc[i - 1].pos_ == "NOUN" and doc[i - 1].lower_ not in ("deputy", "vice", "junta",
+                                                                                             "regime"))
             deputy = deputy or doc[i - 1].lower_ in ("deputy", "vice", "assistant")
             i -= 1
         before = ctx.m.at(doc[i - 1]) if i - 1 >= ctx.sent.start else None
@@ -52,11 +58,15 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'Vanuatu, whose Prime Minister X': the antecedent of the relative clause
             k = i - 2 if doc[i - 2].text != "," else i - 3
             before = ctx.m.at(doc[k]) if k >= ctx.sent.start else None
+        if before is None and doc[i].lower_ == "ministry" and i == name_start - 2:
+            before = _last_ministry(ctx, i)  # "China's foreign ministry said ... ministry spokesman X told"
         if role.key == "counterpart":
             # 'Prime Minister A and his Papua New Guinea counterpart B': B holds A's office
             role = _counterpart_role(ctx, i) or role
         after = None
-        if m.end + 1 < ctx.sent.end and doc[m.end].lower_ in ("of", "from") and not doc[m.end].is_title:
+        # ('withdrawing Ambassador X from Algeria': an ambassador 'from' a state is posted there, not its own)
+        if m.end + 1 < ctx.sent.end and doc[m.end].lower_ in (("of",) if role.key == "ambassador" else ("of", "from")) \
+                and not doc[m.end].is_title:
             after = ctx.m.at(doc[m.end + 1]) or (ctx.m.at(doc[m.end + 2]) if doc[m.end + 1].lower_ == "the"
                                                   and m.end + 2 < ctx.sent.end else None)
         org = None
@@ -68,14 +78,28 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             org = after.actor  # 'Foreign Minister Cho Hyun of South Korea'
         else:
             org = _office_org(ctx, m.actor, role.key) or info.state
+            if org is None and junta and m.actor not in ctx.gz:
+                org = _sentence_state(ctx, doc[m.end - 1]) or _principal_state(ctx)  # the story's junta
+            subject = _is_subject(doc[m.end - 1])
             if org is None and m.actor not in ctx.gz and role.key in STATE_OFFICES:
-                org = _sentence_state(ctx) or _place_state(ctx, m.start)  # 'in Ankara, he met Defence Minister X'
-            if org is None and m.actor not in ctx.gz and role.key in STATE_OFFICES \
+                org = _sentence_state(ctx, doc[m.end - 1]) or _place_state(ctx, m.start)  # 'in Ankara, he met Minister X'
+            if org is None and m.actor not in ctx.gz and (role.key in STATE_OFFICES or (role.key == "president" and subject)
+                                                      or (role.key == "leader" and doc[i].lower_.startswith("director"))) \
                     and doc[i].is_title and _unqualified(ctx, i):
                 # 'Foreign Minister X said' with no country named: the state whose body the sentence names, or
-                # the state that was the subject just before ('Peru broke off relations ... Foreign Minister X')
-                org = _body_state(ctx) or _delegation_state(ctx, m.start) or _government_before(ctx) \
-                    or _dateline_state(ctx)
+                # the state that was the subject just before ('Peru broke off relations ... Foreign Minister X'),
+                # or a title the document gave before ("China's vice foreign minister ... Vice foreign minister X")
+                org = _earlier_role_state(ctx, i, name_start) or _body_state(ctx) or _delegation_state(ctx, m.start) \
+                    or _government_before(ctx)
+                if org is None and subject:
+                    # 'Solomon Islands' decision ..., Prime Minister X told parliament'; a 'NAIROBI -' story's
+                    # 'President X has appointed': only a speaker or agent, not one the story's state acts upon
+                    org = _owner_state(ctx) or _dateline_state(ctx)
+            if org is None and m.actor not in ctx.gz and role.key == "ambassador" and doc[i].is_title \
+                    and _unqualified(ctx, i):
+                # 'summoned the Turkish Ambassador ... The ministry handed Ambassador X a letter': the state of the
+                # ambassador the story named (never the state acting on them)
+                org = _earlier_role_state(ctx, i, name_start)
         if org and ctx.kind(org) == "government_body" and not role.leads:
             org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
         if org:
@@ -83,6 +107,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             heads_body = before is not None and before.actor == org and not deputy  # 'KRG Prime Minister X' too
             # a 'Deputy Prime Minister' serves the government the prime minister leads
             leads = role.leads and not sub_unit and (heads_body if ctx.kind(org) == "government_body" else not deputy)
+            if ctx.kind(org) == "state" and any(doc[k].lower_.startswith("director") for k in range(i, name_start)):
+                leads = False  # a state's 'Director General X' runs a department: a member, not the state's leader
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
 
 
@@ -137,6 +163,13 @@ ORG_STAFF_NOUNS = {"expert", "analyst", "researcher", "fellow", "economist", "ju
                    "secretary", "representative", "coordinator", "rapporteur", "officer", "mediator", "delegate"}
 
 
+def _last_ministry(ctx: RuleContext, i: int) -> Mention | None:
+    """The ministry the document named last before token ``i``, for a bare 'ministry spokesman X'."""
+    found = [m for m in ctx.m.mentions if m.end <= i and len(m.actors) == 1 and m.text.lower().endswith("ministry")
+             and ctx.kind(m.actor) == "government_body"]
+    return found[-1] if found else None
+
+
 def _unqualified(ctx: RuleContext, i: int) -> bool:
     """No word before the title that could say whose office it is ('Foreign Minister X', not 'his Thai ...')."""
     doc = ctx.sent.doc
@@ -187,9 +220,11 @@ def _delegation_state(ctx: RuleContext, name: int) -> str | None:
     Defence Minister X', "Russia's team was led by Y", 'the delegation from Peru, led by Z'), if just one."""
     doc = ctx.sent.doc
     states = set()
-    for tok in doc[ctx.sent.start : name]:
-        if tok.lemma_.lower() not in DELEGATION_NOUNS or tok.pos_ != "NOUN":
+    for tok in doc[ctx.sent.start : ctx.sent.end]:
+        if tok.lemma_.lower() not in DELEGATION_NOUNS | {"side"} or tok.pos_ != "NOUN":
             continue
+        if (tok.i >= name or tok.lemma_.lower() == "side") and not _heads(doc[name], tok):
+            continue  # after the name, or 'the Indian side': only one the person heads ('X is leading the delegation')
         owners = [c for c in tok.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
         owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                    for g in c.children if g.dep_ == "pobj"]
@@ -199,6 +234,19 @@ def _delegation_state(ctx: RuleContext, name: int) -> str | None:
             if om is not None and len(om.actors) == 1 and ctx.kind(om.actor) == "state":
                 states.add(om.actor)
     return next(iter(states)) if len(states) == 1 else None
+
+
+def _heads(person: Token, group: Token) -> bool:
+    """'X is heading the Indian delegation', 'the Bangladeshi side is led by X': the person leads the group noun."""
+    verb = group.head
+    if verb.lemma_ not in ("head", "lead") or group.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    tok = person
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "nsubj" and tok.head.i == verb.i:
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.i == verb.i
 
 
 def _dateline_state(ctx: RuleContext) -> str | None:
@@ -229,7 +277,13 @@ def _counterpart_role(ctx: RuleContext, i: int) -> Role | None:
             owner = om.actor
             break
     if owner is None:
-        return None
+        # no possessor ('Prime Minister A and counterpart B', 'President A held talks with Chinese counterpart B'):
+        # the person the sentence named last before the counterpart
+        people = [om for om in ctx.m.mentions if ctx.sent.start <= om.start and om.end <= i and len(om.actors) == 1
+                  and ctx.kind(om.actor) == "person" and om.via in ("name", "ner", "surname", "titled-name")]
+        if not people:
+            return None
+        owner = people[-1].actor
     for om in ctx.m.mentions:  # the title before a mention of the owner, anywhere in the document so far
         if om.actor != owner or om.start >= i or om.via not in ("name", "ner", "surname", "titled-name"):
             continue
@@ -246,12 +300,77 @@ GENERIC_TITLES = {"Secretary", "Minister", "Commissioner", "Undersecretary", "At
                   "Spokeswoman", "Spokesperson", "Adviser", "Advisor"}
 
 
-def _sentence_state(ctx: RuleContext) -> str | None:
+def _sentence_state(ctx: RuleContext, person: Token | None = None) -> str | None:
     """The only state the sentence names as an actor (not as a place), if there is exactly one."""
     named = [(m, a) for m in ctx.m.mentions if ctx.sent.start <= m.start < ctx.sent.end and not m.place_only
              and not m.incidental for a in m.actors if ctx.kind(a) == "state"]
     # 'Kihara said Japan had lodged a protest': the state acting as a subject, not the one acted upon
-    states = {a for m, a in named if ctx.sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")}
+    subjects = [(ctx.sent.doc[m.end - 1], a) for m, a in named if ctx.sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    # 'Kenya recognised Prime Minister X', 'Pakistan summoned Ambassador Y': a state's own verb taking the person
+    # as its object says the person is someone else's
+    states = {a for s, a in subjects if person is None or not _acts_on(s, person)}
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _acts_on(subj: Token, person: Token) -> bool:
+    """Whether ``person`` is in the clause whose subject is ``subj`` but outside that subject."""
+    verb = subj.head
+    if subj.left_edge.i <= person.i <= subj.right_edge.i:
+        return False
+    tok = person
+    for _ in range(8):  # up through noun phrases only: a clause in between ('a pact that X said ...') is not acted upon
+        if tok.head.i == tok.i or tok.dep_ in CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
+            return False
+        tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return False
+
+
+CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "parataxis"}
+
+
+def _is_subject(tok: Token) -> bool:
+    """Whether the name is (a conjunct of) a clause's subject: the speaker or agent of its sentence."""
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _owner_state(ctx: RuleContext) -> str | None:
+    """The one state owning a clause subject ("Solomon Islands' decision ... will not hurt"), if it is the state the
+    document names most: the story's own state, whose unqualified officials speak in it."""
+    doc = ctx.sent.doc
+    states = {a for m in ctx.m.mentions if ctx.sent.start <= m.start < ctx.sent.end and not m.place_only
+              and doc[m.end - 1].dep_ == "poss" and doc[m.end - 1].head.dep_ in ("nsubj", "nsubjpass")
+              for a in m.actors if ctx.kind(a) == "state"}
+    return next(iter(states)) if len(states) == 1 and states == {_principal_state(ctx)} else None
+
+
+def _earlier_role_state(ctx: RuleContext, i: int, name_start: int) -> str | None:
+    """The state an earlier sentence gave the same title ("talks with China's Vice foreign minister. ... Vice foreign
+    minister X said"; 'summoned the Turkish ambassador. ... Ambassador Y'), if just one."""
+    doc = ctx.sent.doc
+    words = [t.lower_ for t in doc[i:name_start] if not HONORIFIC_WORDS.match(t.text) or ctx.lex.role_of(t.text)]
+    if not words:
+        return None
+    n = len(words)
+    states = set()
+    for k in range(0, ctx.sent.start - n + 1):
+        if [t.lower_ for t in doc[k : k + n]] != words or (k + n < len(doc) and doc[k + n].is_title):
+            continue  # (an earlier 'Vice foreign minister Z' is someone else's title)
+        j = k - 1
+        while j > k - 3 and j >= 1 and doc[j].is_lower and doc[j].pos_ == "ADJ" and doc[j].lower_ not in NOT_HOLDING:
+            j -= 1  # "Colombia's new foreign minister"
+        if j >= 1 and doc[j].text in ("'s", "’s"):
+            j -= 1
+        om = ctx.m.at(doc[j]) if j >= 0 else None
+        if om is not None and len(om.actors) == 1 and ctx.kind(om.actor) == "state":
+            states.add(om.actor)
     return next(iter(states)) if len(states) == 1 else None
 
 
@@ -283,13 +402,17 @@ def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
         k -= 1
         name_starts.append(k)
     for name_start in name_starts:  # 'General' may be a rank or part of 'Secretary General'
-        lo = name_start
-        while lo - 1 >= ctx.sent.start and name_start - (lo - 1) <= 6 and not ctx.m.at(doc[lo - 1]) and (
+        end = name_start
+        if end - 1 > ctx.sent.start and doc[end - 1].text == ")":
+            # 'Director General (South Asia and SAARC) X': the title stands before the bracketed portfolio
+            end = next((p for p in range(end - 2, max(ctx.sent.start, end - 9) - 1, -1) if doc[p].text == "("), end)
+        lo = end
+        while lo - 1 >= ctx.sent.start and end - (lo - 1) <= 6 and not ctx.m.at(doc[lo - 1]) and (
                 doc[lo - 1].is_title or doc[lo - 1].lower_ in ("of", "for", "-") or ctx.lex.role_of(doc[lo - 1].lower_)
                 or doc[lo - 1].text in ctx.lex.lower_role_words):
             lo -= 1
-        for length in range(name_start - lo, 0, -1):  # longest title first, nearest the name first
-            for k in range(name_start - length, lo - 1, -1):
+        for length in range(end - lo, 0, -1):  # longest title first, nearest the name first
+            for k in range(end - length, lo - 1, -1):
                 role = ctx.lex.role_of(doc[k : k + length].text)
                 if role:
                     # the org may stand before qualifiers: "Qatar's Minister of State", 'Deputy Secretary of State'
@@ -420,7 +543,10 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             for org in orgs:
                 if org != pm.actor and ctx.kind(org) != "person":
                     # 'the commander of U.S. Africa Command' heads that body; "Egypt's intelligence chief" serves Egypt
-                    owned = org in headed or any(c.dep_ == "poss" and org in ctx.np_actors(c) for c in role_tok.children)
+                    owned = org in headed or any(c.dep_ == "poss" and org in ctx.np_actors(c) for c in role_tok.children) \
+                        or (role.key == "leader" and any(c.dep_ == "compound" and c.i == role_tok.i - 1 and ctx.m.at(c)
+                                                         and org in ctx.np_actors(c) for c in role_tok.children))
+                    # ('X, the National Assembly head' heads that body, as 'the army commander, Y' heads the army)
                     # "Jubaland's president, X" and 'the commander of U.S. Africa Command' head those bodies
                     leads = role.leads and not sub_unit and not unit_of and (ctx.kind(org) != "government_body" or owned)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
@@ -498,10 +624,16 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
         if doc[m.start - 1].text != "," or (m.end < ctx.sent.end and doc[m.end].text not in (",", ".")):
             continue
         role_i = m.start - 2
+        designate = role_i - 2 >= ctx.sent.start and doc[role_i].lower_ == "designate" \
+            and doc[role_i - 1].text == "-"
+        if designate:
+            role_i -= 2  # "Sudan's Foreign Minister-designate, X,": named to the office, not yet leading
         role = ctx.lex.role_of(doc[role_i].text) or ctx.lex.role_of(doc[role_i].lower_)
         if role is None and role_i - 1 >= ctx.sent.start:  # 'secretary general'
             role = ctx.lex.role_of(doc[role_i - 1 : role_i + 1].text)
             role_i -= 1
+        if role is None:
+            role_i, role = _role_before_portfolio(ctx, m.start - 2)
         if role is None:
             continue
         org = None
@@ -522,8 +654,21 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
                 break
         if org:
             # "Jubaland's president, X," heads Jubaland; 'the army said ... its spokesman, X,' serves it
-            leads = role.leads and (ctx.kind(org) != "government_body" or owned)
+            leads = role.leads and not designate and (ctx.kind(org) != "government_body" or owned)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+
+
+def _role_before_portfolio(ctx: RuleContext, k: int) -> tuple[int, Role | None]:
+    """"the UN's special representative for West Africa and the Sahel (UNOWAS), X": the role word before a 'for'
+    portfolio of capitalised words (perhaps with a bracketed acronym) that ends at token ``k``; its index and role."""
+    doc = ctx.sent.doc
+    lo = max(ctx.sent.start + 1, k - 12)
+    while k > lo and (doc[k].text in ("(", ")", "&") or doc[k].text[:1].isupper() or doc[k].lower_ in ("and", "the", "of")):
+        k -= 1
+    if k <= lo or doc[k].lower_ != "for" or k == ctx.sent.start:
+        return k, None
+    role = ctx.lex.role_of(doc[k - 1].text) or ctx.lex.role_of(doc[k - 1].lower_)
+    return k - 1, role
 
 
 def _apposed_role_org(ctx: RuleContext, end: int) -> tuple[str, Role | None] | None:
@@ -595,7 +740,8 @@ def part_of_rule(ctx: RuleContext) -> Iterator[Found]:
     for tok in ctx.sent:
         if tok.lemma_ != "be" or ctx.negated(tok):
             continue
-        subj = [a for c in tok.children if c.dep_ in ("nsubj",) for a in ctx.np_actors(c)]
+        # the subject must name the actor itself: "Chad's security is part of Sudan's" makes no member
+        subj = [a for c in tok.children if c.dep_ in ("nsubj",) and ctx.m.at(c) is not None for a in ctx.np_actors(c)]
         for attr in (c for c in tok.children if c.dep_ == "attr" and c.lower_ in PART_NOUNS):
             orgs = [a for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj" for a in ctx.np_actors(o)]
