@@ -60,7 +60,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if brokered:
             yield from brokered
             continue
-        if tok.i in claimed or mandated(tok) or _alleged(ctx, tok):
+        if tok.i in claimed or mandated(tok) or _alleged(ctx, tok) or _noun_read_as_verb(tok):
             continue  # (a mandated act is the demand's content: 'asked that the council condemn X')
         dobjs = [c for c in tok.children if c.dep_ == "dobj"]
         special = _posture_verb(ctx, tok, lemma, dobjs)
@@ -87,6 +87,17 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if not _call_or_label(ctx, c) or not _finish(ctx, c, tax):
             continue
         yield from _emit(ctx, c, tax.symmetric)
+
+
+def _noun_read_as_verb(tok: Token) -> bool:
+    """'... urge X and Y to resume ceasefire talks': a plural noun after a noun, hung on the main verb as a
+    conjunct with no 'and' or comma between them, is the noun of a compound ('ceasefire talks'), not a verb."""
+    if tok.dep_ != "conj" or tok.i == 0 or tok.tag_ != "VBZ":
+        return False
+    prev = tok.doc[tok.i - 1]
+    linked = any(c.dep_ in ("cc", "punct") and tok.head.i < c.i < tok.i for c in (*tok.head.children, *tok.children))
+    return not linked and prev.tag_ in ("NN", "NNS") and prev.head.i != tok.i and not any(
+        c.dep_ in ("nsubj", "dobj") for c in tok.children)
 
 
 def _remember_doers(ctx: RuleContext, tok: Token, lemma: str) -> None:
