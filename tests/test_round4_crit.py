@@ -43,3 +43,11 @@ def test_concerns_about_a_pact_named_before_target_its_parties(extractor):
 def test_concerns_about_nothing_hostile_criticise_no_one(extractor):
     got = _triples(extractor, "Japan raised concerns about the cost of the new embassy in Kenya.")
     assert not {t for t in got if t[1] == "CRITICISES"}
+
+
+def test_unnamed_critics_after_but_are_not_the_earlier_clause_s_actor(extractor):
+    got = _triples(extractor, "The AU has tried to set up talks, but diplomats and observers have criticised the "
+                              "process, supported by the UN and Chad, for inefficiency.")
+    assert not {t for t in got if t[1] == "CRITICISES"}
+    got = _triples(extractor, "The AU has tried to set up talks, but Chad has criticised the AU for inefficiency.")
+    assert ("chad", "CRITICISES", "african-union") in got

@@ -133,7 +133,9 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
             # the object's conjuncts too: 'fired 500 drones and 30 missiles at Y' hangs 'at Y' on 'missiles'
             heads = (verb, obj, *obj.conjuncts) if obj is not None else (verb,)
             # and on the verb's complement: 'made clear to X its concerns' hangs 'to X' on 'clear'
-            heads = (*heads, *(c for c in verb.children if c.dep_ in ("oprd", "acomp")))
+            # or on the complement the phrase names: 'vowed to retaliate against Y'
+            heads = (*heads, *(c for c in verb.children if c.dep_ in ("oprd", "acomp")
+                               or (c.dep_ == "xcomp" and c.lower_ in phrase.complement)))
             # and on a noun of another preposition: 'a complaint with the council over Y's presence'
             heads = (*heads, *(p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ != where
                                 for p in c.children if p.dep_ == "pobj"))

@@ -348,6 +348,9 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
             # 'extremist groups which threaten Chad': the unnamed groups act, not an earlier actor (a noun in
             # apposition or predicated of an actor stands for it: 'X, an ally of Y that has fought ...')
             return None
+        if subj_tok is not None and subj_tok.pos_ == "NOUN" and ctx.m.at(subj_tok) is None and any(
+                c.dep_ == "conj" and c.pos_ == "NOUN" and ctx.m.at(c) is None for c in subj_tok.children):
+            return None  # '..., but diplomats and observers have criticised the process': unnamed people act
         clause.subj = ctx.fallback_subject(tok)
         clause.conf = 0.55
     return clause
@@ -496,6 +499,9 @@ def _reinterpret(ctx: RuleContext, c: _Clause) -> None:
         c.rtype = "CONCEDES"  # 'Israel backed down after pressure from Washington'
         c.obj = c.obj or [a for x in tok.subtree if x.dep_ == "prep" and x.lower_ in ("from", "to")
                           for p in x.children for a in ctx.np_actors(p)]
+    if c.rtype in ("COERCES", "SANCTIONS") and tok.dep_ == "xcomp" \
+            and tok.head.lemma_.lower() in ctx.lex.word_class("vowing_verbs"):
+        c.rtype = "THREATENS"  # 'vowed to retaliate against Y': the act is promised, not done
     if (lemma in ("welcome", "hail", "applaud", "praise", "endorse", "back", "support", "reject")
             or c.rtype == "CRITICISES") and not [a for a in c.obj if a not in c.subj]:  # ('its tanker': no one else)
         # 'France welcomed the decision by Morocco': the one who decided
