@@ -746,6 +746,8 @@ def _label(ctx: RuleContext, verb: Token, subj: list[str], obj: list[str], rtype
                 if g.dep_ in ("appos", "acl", "oprd", "relcl") or (g.dep_ == "prep" and g.lower_ == "as"):
                     label_tokens.extend(g.subtree)
     pol = _polarity(label_tokens)
+    if pol == 0 and {t.lower_.strip("‘’'\"") for t in label_tokens} & ctx.lex.word_class("negative_labels"):
+        pol = -1  # 'calling its actions "reprehensible"' (the file's words of blame)
     if not label_tokens:
         return None
     if not obj:  # 'calling Iran's conduct unacceptable': the small clause's subject is what is labelled
