@@ -499,9 +499,9 @@ def _reinterpret(ctx: RuleContext, c: _Clause) -> None:
         c.rtype = "CONCEDES"  # 'Israel backed down after pressure from Washington'
         c.obj = c.obj or [a for x in tok.subtree if x.dep_ == "prep" and x.lower_ in ("from", "to")
                           for p in x.children for a in ctx.np_actors(p)]
-    if c.rtype in ("COERCES", "SANCTIONS") and tok.dep_ == "xcomp" \
-            and tok.head.lemma_.lower() in ctx.lex.word_class("vowing_verbs"):
-        c.rtype = "THREATENS"  # 'vowed to retaliate against Y': the act is promised, not done
+    if c.rtype == "COERCES" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.lex.word_class("vowing_verbs"):
+        # 'vowed to strike Y': force promised is a threat ('vowed to expel Y's envoy' stays the sanction it announces)
+        c.rtype = "THREATENS"
     if (lemma in ("welcome", "hail", "applaud", "praise", "endorse", "back", "support", "reject")
             or c.rtype == "CRITICISES") and not [a for a in c.obj if a not in c.subj]:  # ('its tanker': no one else)
         # 'France welcomed the decision by Morocco': the one who decided
