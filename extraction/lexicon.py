@@ -50,7 +50,7 @@ class Role:
 TRIGGERS_DIR = DATA_DIR / "triggers"
 TRIGGERS_ENV = "ACTORGRAPH_TRIGGERS"
 # Where a phrase's target may be found (see extraction/data/triggers/README.md).
-TARGET_ROLES = {"owner", "object", "subject", "dobj", "recipient"}
+TARGET_ROLES = {"owner", "object", "subject", "dobj", "recipient", "event"}
 AGENT_ROLES = {"subject", "speaker"}
 
 
@@ -68,7 +68,8 @@ class Phrase:
     ``owner`` (the object's possessor or nationality: "Y's ambassador", 'the Russian envoy'), ``object`` (the object
     names the actor), ``dobj`` (the verb's direct object, when the phrase's object hangs on a preposition: 'added X
     to its blacklist'), ``recipient`` (the verb's indirect object: 'gave Niger a deadline') or ``subject`` (the
-    verb's subject: 'Y will pay a heavy price'); ``agent`` is ``subject`` or
+    verb's subject: 'Y will pay a heavy price') or ``event`` (the actors of an event a preposition names: a pact's
+    parties, 'concerns about the pact between X and Y', or an attack's doer, 'alarm at Israeli strikes'); ``agent`` is ``subject`` or
     ``speaker`` (who says the clause the phrase is in); ``mutual`` phrases state the act of each side on the
     other ('X and Y traded fire', 'X exchanged fire with Y').
     """
@@ -101,7 +102,8 @@ class Phrase:
             head = "verb"
             for n, word in enumerate(self.via.split()):
                 pattern.append({"LEFT_ID": head, "REL_OP": ">", "RIGHT_ID": f"prep{n or ''}",
-                                "RIGHT_ATTRS": {"DEP": {"IN": ["prep", "prt"]} if n == 0 else "prep", "LOWER": word}})
+                                "RIGHT_ATTRS": {"DEP": {"IN": ["prep", "prt", "agent"]} if n == 0 else "prep",
+                                               "LOWER": word}})
                 head = f"prep{n or ''}"
             pattern.append({"LEFT_ID": head, "REL_OP": ">", "RIGHT_ID": "object",
                             "RIGHT_ATTRS": {**obj_attrs, "DEP": "pobj"}})

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extraction.lexicon import Phrase
-from extraction.rules.context import Found, RuleContext, _group_pairs, _pairs, each_other
+from extraction.rules.context import DEAL_NOUNS, Found, RuleContext, _group_pairs, _pairs, each_other
 from graph.taxonomy import load_taxonomy
 
 # Where a clause's speaker is: 'warned that Y would pay a heavy price' (the ccomp's head says it).
@@ -93,6 +93,9 @@ def _agents(ctx: RuleContext, phrase: Phrase, verb: Token) -> list[str]:
     if verb.pos_ == "NOUN":  # a nominal phrase: "X's use of water cannon on Y", 'the recall by X of its envoy'
         return ctx.intenders(verb)
     passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive and phrase.via == "by":
+        # 'it was alarmed by X's strikes': the phrase reads the passive's 'by' as its object, its subject acts
+        return [a for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
     if passive:
         return [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
     return ctx.subject_actors(verb) or ctx.fallback_subject(verb)
@@ -122,11 +125,17 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
             found = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
         elif where == "recipient":  # 'gave Niger a seven-day deadline': the indirect object
             found = [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in ctx.np_actors(c)]
+        elif where == "event":
+            found = _event_actors(ctx, verb, obj)
         elif where == "subject":
             found = ctx.subject_actors(verb) if phrase.agent != "subject" else []
         else:  # a preposition on the verb or on its object
             # the object's conjuncts too: 'fired 500 drones and 30 missiles at Y' hangs 'at Y' on 'missiles'
             heads = (verb, obj, *obj.conjuncts) if obj is not None else (verb,)
+            # and on the verb's complement: 'made clear to X its concerns' hangs 'to X' on 'clear'
+            # or on the complement the phrase names: 'vowed to retaliate against Y'
+            heads = (*heads, *(c for c in verb.children if c.dep_ in ("oprd", "acomp")
+                               or (c.dep_ == "xcomp" and c.lower_ in phrase.complement)))
             # and on a noun of another preposition: 'a complaint with the council over Y's presence'
             heads = (*heads, *(p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ != where
                                 for p in c.children if p.dep_ == "pobj"))
@@ -136,4 +145,43 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
         found = [a for a in found if a not in agents]
         if found:
             return found
+    return []
+
+
+# Prepositions that name what a stance is about: 'concerns about the pact', 'alarm at the strikes'.
+ABOUT_PREPS = {"about", "at", "over", "on", "regarding", "concerning", "by"}
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+
+
+def _event_actors(ctx: RuleContext, verb: Token, obj: Token | None) -> list[str]:
+    """The actors of the event a stance is about: a pact's parties ('concerns about the security pact between X and
+    Y', "the pact's potential to ...", 'the pact' named before) or the doers of a hostile act or of a step
+    ('alarm at Israeli strikes', "concerns about X's actions", 'noted with regret the decision by X'); [] for an
+    event that names none."""
+    heads = (verb, obj) if obj is not None else (verb,)
+    nouns = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS
+             for p in c.children if p.dep_ == "pobj"]
+    if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "by":
+        nouns.append(obj)  # via 'by': the phrase's object is the event itself ('alarmed by Israeli strikes')
+    if obj is not None:  # "noted with concern X's buildup" (the parser's apposition)
+        nouns += [c for c in obj.children if c.dep_ == "appos"]
+    # 'noted with regret the decision by X': what is regretted is the verb's direct object
+    nouns += [c for c in verb.children if c.dep_ == "dobj"]
+    for noun in nouns:
+        # "the pact's potential to destabilise": the pact is the possessor of what is feared
+        noun = next((c for c in noun.children if c.dep_ == "poss" and c.lemma_.lower() in DEAL_NOUNS), noun)
+        mods = [a for c in noun.children if c.dep_ in MODIFIER_DEPS for a in ctx.np_actors(c)]
+        byers = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        if noun.lemma_.lower() in DEAL_NOUNS:
+            parties = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "with")
+                       for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+            found = mods + parties or ctx.event_parties(noun)
+        elif ctx.lex.noun_types(noun.lemma_.lower())[:1] in (["COERCES"], ["SANCTIONS"], ["THREATENS"]) \
+                or noun.lemma_.lower() in ctx.lex.word_class("stance_topics"):
+            found = mods + byers
+        else:
+            found = []
+        if found:
+            return list(dict.fromkeys(found))
     return []

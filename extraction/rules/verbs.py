@@ -60,7 +60,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if brokered:
             yield from brokered
             continue
-        if tok.i in claimed or mandated(tok) or _alleged(ctx, tok):
+        if tok.i in claimed or mandated(tok) or _alleged(ctx, tok) or _noun_read_as_verb(tok):
             continue  # (a mandated act is the demand's content: 'asked that the council condemn X')
         dobjs = [c for c in tok.children if c.dep_ == "dobj"]
         special = _posture_verb(ctx, tok, lemma, dobjs)
@@ -87,6 +87,17 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if not _call_or_label(ctx, c) or not _finish(ctx, c, tax):
             continue
         yield from _emit(ctx, c, tax.symmetric)
+
+
+def _noun_read_as_verb(tok: Token) -> bool:
+    """'... urge X and Y to resume ceasefire talks': a plural noun after a noun, hung on the main verb as a
+    conjunct with no 'and' or comma between them, is the noun of a compound ('ceasefire talks'), not a verb."""
+    if tok.dep_ != "conj" or tok.i == 0 or tok.tag_ != "VBZ":
+        return False
+    prev = tok.doc[tok.i - 1]
+    linked = any(c.dep_ in ("cc", "punct") and tok.head.i < c.i < tok.i for c in (*tok.head.children, *tok.children))
+    return not linked and prev.tag_ in ("NN", "NNS") and prev.head.i != tok.i and not any(
+        c.dep_ in ("nsubj", "dobj") for c in tok.children)
 
 
 def _remember_doers(ctx: RuleContext, tok: Token, lemma: str) -> None:
@@ -337,6 +348,9 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
             # 'extremist groups which threaten Chad': the unnamed groups act, not an earlier actor (a noun in
             # apposition or predicated of an actor stands for it: 'X, an ally of Y that has fought ...')
             return None
+        if subj_tok is not None and subj_tok.pos_ == "NOUN" and ctx.m.at(subj_tok) is None and any(
+                c.dep_ == "conj" and c.pos_ == "NOUN" and ctx.m.at(c) is None for c in subj_tok.children):
+            return None  # '..., but diplomats and observers have criticised the process': unnamed people act
         clause.subj = ctx.fallback_subject(tok)
         clause.conf = 0.55
     return clause
@@ -485,6 +499,9 @@ def _reinterpret(ctx: RuleContext, c: _Clause) -> None:
         c.rtype = "CONCEDES"  # 'Israel backed down after pressure from Washington'
         c.obj = c.obj or [a for x in tok.subtree if x.dep_ == "prep" and x.lower_ in ("from", "to")
                           for p in x.children for a in ctx.np_actors(p)]
+    if c.rtype == "COERCES" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.lex.word_class("vowing_verbs"):
+        # 'vowed to strike Y': force promised is a threat ('vowed to expel Y's envoy' stays the sanction it announces)
+        c.rtype = "THREATENS"
     if (lemma in ("welcome", "hail", "applaud", "praise", "endorse", "back", "support", "reject")
             or c.rtype == "CRITICISES") and not [a for a in c.obj if a not in c.subj]:  # ('its tanker': no one else)
         # 'France welcomed the decision by Morocco': the one who decided
@@ -730,6 +747,8 @@ def _label(ctx: RuleContext, verb: Token, subj: list[str], obj: list[str], rtype
                 if g.dep_ in ("appos", "acl", "oprd", "relcl") or (g.dep_ == "prep" and g.lower_ == "as"):
                     label_tokens.extend(g.subtree)
     pol = _polarity(label_tokens)
+    if pol == 0 and {t.lower_.strip("‘’'\"") for t in label_tokens} & ctx.lex.word_class("negative_labels"):
+        pol = -1  # 'calling its actions "reprehensible"' (the file's words of blame)
     if not label_tokens:
         return None
     if not obj:  # 'calling Iran's conduct unacceptable': the small clause's subject is what is labelled
