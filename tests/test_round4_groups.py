@@ -172,3 +172,15 @@ def test_the_alleged_camps_are_places_not_the_sides(extractor: Extractor) -> Non
     assert _mentions(extractor, text, "the alleged camps") == []
     assert _mentions(extractor, text.replace("the alleged camps", "the rival camps"), "the rival camps") == \
         [("peru", "bolivia")]
+
+
+def test_a_pair_named_in_the_sentence_before_is_no_guess(extractor) -> None:
+    """'X met his counterpart Y … Both ministers praised Z': the pair just named, not the story's two leaders."""
+    from graph.model import Document
+    text = ("Headline\n\nArmenia and Azerbaijan signed the accord in Washington. Armenia and Azerbaijan had fought "
+            "two wars. Foreign Minister Ararat Mirzoyan met his Azerbaijani counterpart Jeyhun Bayramov in Abu Dhabi "
+            "last week. Both ministers praised the role of the United Arab Emirates as host.")
+    ext = extractor.extract(Document(id="t", text=text, date="2025-08-10"))
+    found = {(r.source, r.type, r.target) for r in ext.relations}
+    assert ("ararat-mirzoyan", "PRAISES", "united-arab-emirates") in found, found
+    assert ("ilham-aliyev", "PRAISES", "united-arab-emirates") not in found, found

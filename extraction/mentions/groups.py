@@ -3,7 +3,7 @@ named), and 'they'/'them' after such a group in the same sentence."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import FindState, Mention
@@ -132,7 +132,11 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         if not named and kinds == ("person",):  # two people in one sentence ('X met Y'); states there may be
             # only the ones a third party dealt with ('Egypt strengthened ties with Eritrea and Somalia')
             named = [v for _, v in sorted(by_sentence.items(), key=lambda kv: -kv[0]) if len(v) == size]
-        weak = not named or (kinds == ("person",) and not any(named[0] == v for v in coordinated.values()))
+        # (a pair that just acted together, 'X met Y … Both ministers', 'X spoke with Y, and the two leaders', is
+        # no guess; 'Petro said Ortega had … the two leaders' is)
+        weak = not named or (kinds == ("person",) and not any(named[0] == v for v in coordinated.values())
+                             and not _one_clause(doc, spans, named[0], doc[max(tok.sent.start - 1, 0)].sent.start,
+                                                 tok.i))
         if named:
             top = named[0][::-1]  # in the order they were named
         elif named_only:
@@ -161,6 +165,21 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             start = min([c.i for c in tok.children if c.dep_ in ("det", "nummod", "predet")] + [tok.i])
             out.append(Mention(start, tok.i + 1, tuple(top), "group", doc[start : tok.i + 1].text))
     return out
+
+
+def _one_clause(doc: Doc, spans: list[Mention], pair: list[str], start: int, end: int) -> bool:
+    """Whether each of ``pair`` is named between ``start`` and ``end`` as an argument of one and the same verb
+    ('X met his counterpart Y', 'X spoke by phone with Y')."""
+    verbs: dict[str, set[int]] = {}
+    for m in spans:
+        if start <= m.start < end and len(m.actors) == 1 and m.actor in pair:
+            head = doc[m.end - 1]
+            for _ in range(6):
+                if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                    break
+                head = head.head
+            verbs.setdefault(m.actor, set()).add(head.i)
+    return len(verbs) == len(pair) and bool(set.intersection(*verbs.values()))
 
 
 def _story_pair_people(lk: Lookup, st: FindState, tok: Token, size: int, counts: dict[str, int],
