@@ -238,21 +238,37 @@ class Lexicon:
     def agent_noun_types(self, lemma: str) -> list[str]:
         return self.agent_nouns.get(lemma.lower(), [])
 
-    def _find(self, doc: Doc, table: dict[str, tuple[str, ...]]) -> list[tuple[int, int, str]]:
+    def _form_index(self, name: str, table: dict[str, tuple[str, ...]]) -> tuple[dict[str, list[tuple[int, list[str],
+                                                                                                     str]]],
+                                                                           list[tuple[int, str]]]:
+        """The forms of ``table`` by their first word, made once per lexicon (``name``: which table), and the
+        empty forms with their order."""
+        cache = self.__dict__.setdefault("_form_indexes", {})
+        if name not in cache:
+            index: dict[str, list[tuple[int, list[str], str]]] = {}
+            empty: list[tuple[int, str]] = []
+            order = 0
+            for key, forms in table.items():
+                for form in forms:
+                    parts = form.split()
+                    if parts:
+                        index.setdefault(parts[0], []).append((order, parts, key))
+                    else:
+                        empty.append((order, key))
+                    order += 1
+            cache[name] = (index, empty)
+        return cache[name]
+
+    def _find(self, doc: Doc, name: str, table: dict[str, tuple[str, ...]]) -> list[tuple[int, int, str]]:
         # Forms indexed by their first word, so the document is read once (not once per form: that was a tenth
         # of the extraction time); ``order`` keeps the table's order among hits of one start and length.
-        words = [t.text for t in doc]
-        index: dict[str, list[tuple[int, list[str], str]]] = {}
+        words = doc.user_data.get("actorgraph_words")  # (the parse is serialised before the rules cache in it)
+        if words is None or len(words) != len(doc):
+            words = doc.user_data["actorgraph_words"] = [t.text for t in doc]
+        index, empty = self._form_index(name, table)
         hits: list[tuple[int, int, int, str]] = []
-        order = 0
-        for key, forms in table.items():
-            for form in forms:
-                parts = form.split()
-                if parts:
-                    index.setdefault(parts[0], []).append((order, parts, key))
-                else:  # an empty form matches (emptily) everywhere, as the plain scan did
-                    hits.extend((i, i, order, key) for i in range(len(words) + 1))
-                order += 1
+        for order, key in empty:  # an empty form matches (emptily) everywhere, as the plain scan did
+            hits.extend((i, i, order, key) for i in range(len(words) + 1))
         for i, w in enumerate(words):
             for o, parts, key in index.get(w, ()):
                 if words[i : i + len(parts)] == parts:
@@ -266,16 +282,20 @@ class Lexicon:
         return out
 
     def find_bodies(self, doc: Doc) -> list[tuple[int, int, str]]:
-        return self._find(doc, {k: b.forms for k, b in self.bodies.items()})
+        return self._find(doc, "bodies", {k: b.forms for k, b in self.bodies.items()})
 
     def find_roles(self, doc: Doc) -> list[tuple[int, int, str]]:
-        return self._find(doc, {k: r.forms for k, r in self.roles.items()})
+        return self._find(doc, "roles", {k: r.forms for k, r in self.roles.items()})
 
     def role_of(self, word: str) -> Role | None:
-        for r in self.roles.values():
-            if word in r.forms:
-                return r
-        return None
+        by_form = self.__dict__.get("_role_by_form")
+        if by_form is None:  # the first role listing a form wins, as in the lexicon's order
+            by_form = {}
+            for r in self.roles.values():
+                for f in r.forms:
+                    by_form.setdefault(f, r)
+            self.__dict__["_role_by_form"] = by_form
+        return by_form.get(word)
 
     def head_words(self) -> frozenset[str]:
         """One-word clues of org_kinds: the words an organisation's name ends in ('Party', 'Bureau')."""

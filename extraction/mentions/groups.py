@@ -25,8 +25,11 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
     doc, spans, actors, taken = st.doc, st.spans, st.actors, st.taken
     persons = set(lk.lex.group_nouns.get("persons", []))
     states = set(lk.lex.group_nouns.get("states", []))
+    heads = persons | states | {"parties", "camps", "belligerents", "delegations"} | EACH_NOUNS
     out = []
     for tok in doc:
+        if tok.lower_ not in heads:
+            continue  # (most words: no need to read their children)
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
         # 'Each side blamed the other', 'each country': one of a pair, the pair as a whole
         each = "each" in dets and tok.lower_ in EACH_NOUNS
