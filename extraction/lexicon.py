@@ -144,6 +144,7 @@ class Lexicon:
     roles: dict[str, Role] = field(default_factory=dict)
     org_kinds: dict[str, list[str]] = field(default_factory=dict)
     group_nouns: dict[str, list[str]] = field(default_factory=dict)
+    name_titles: frozenset[str] = frozenset()  # capitalised ranks and titles before a name ('Lieutenant-Colonel')
     phrases: list[Phrase] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)
     word_classes: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -464,6 +465,7 @@ def _parse(data: dict, triggers: list[tuple[str, dict]]) -> Lexicon:
         lex.roles[key] = Role(key, bool(spec.get("leads")), tuple(spec["forms"]))
     lex.org_kinds = {k: list(v) for k, v in (data.get("org_kinds") or {}).items()}
     lex.group_nouns = {k: list(v) for k, v in (data.get("group_nouns") or {}).items()}
+    lex.name_titles = frozenset(data.get("name_titles") or ())
     return lex
 
 

@@ -11,7 +11,6 @@ from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import ActorInfo, FindState, Mention
 from extraction.mentions.words import (
     HONORIFIC,
-    NAME_TITLES,
     PARTICLES,
     PLACE_PREPS,
     after_place_prep,
@@ -89,7 +88,7 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
                 continue
         if ent.label_ == "PERSON":
             span = _extend_name(span, taken)
-            while len(span) > 2 and (span[0].lower_ in AFFILIATION_NOUNS or span[0].text in NAME_TITLES) \
+            while len(span) > 2 and (span[0].lower_ in AFFILIATION_NOUNS or span[0].text in lk.lex.name_titles) \
                     and span[0].is_title:
                 span = span[1:]  # 'Spokesperson Raveesh' + 'Kumar': the role word is no part of the extended name
             prev = doc[span.start - 1] if span.start > 0 else None
@@ -168,7 +167,7 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
             j += step
         lo, hi = (i, j) if step > 0 else (j + 1, i + 1)
         if 2 <= words <= 4 and not any(doc[k].text in lk.forms or lk.lex.role_of(doc[k].text)
-                                       or doc[k].lower_ in lk.lex.title_words or doc[k].text in NAME_TITLES
+                                       or doc[k].lower_ in lk.lex.title_words or doc[k].text in lk.lex.name_titles
                                        for k in range(lo, hi)):
             return lo, hi
         return None
@@ -183,11 +182,11 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
         if tok._.headline:
             continue
         role = bool(lk.lex.role_of(tok.text) or lk.lex.role_of(tok.lower_))
-        if role or tok.text in NAME_TITLES:  # 'Lieutenant-Colonel Jean Kabore', 'Indo Pacific Coordinator X'
+        if role or tok.text in lk.lex.name_titles:  # 'Lieutenant-Colonel Jean Kabore', 'Indo Pacific Coordinator X'
             run = name_run(tok.i + 1, 1)
             if run and (run[1] >= len(doc) or not doc[run[1]].is_title):
                 out.append(run)
-        if role or tok.text in NAME_TITLES:
+        if role or tok.text in lk.lex.name_titles:
             after = _portfolio_end(tok)  # 'Minister of Foreign Affairs Urmas Reinsalu': the name follows the portfolio
             run = name_run(after, 1) if after is not None else None
             if run and (run[1] >= len(doc) or not doc[run[1]].is_title):
@@ -222,7 +221,7 @@ def _after_title(lk: Lookup, span: Span, title_ends: set[int]) -> bool:
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
-    return prev.is_title and (span.start in title_ends or prev.text in NAME_TITLES or prev.text in PORTFOLIO_ENDS
+    return prev.is_title and (span.start in title_ends or prev.text in lk.lex.name_titles or prev.text in PORTFOLIO_ENDS
                               or bool(lk.lex.role_of(prev.text)))
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Span
 
 PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "outskirts"}
@@ -22,10 +20,6 @@ HONORIFIC = re.compile(
     re.I)
 PARTICLES = {"bin", "bint", "ibn", "al", "al-", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "van",
              "von", "der", "le", "la", "abu", "ould", "ag", "ben", "y", "arap", "du"}
-
-# Capitalised ranks and titles before a name that the lexicon's roles lack ('Lieutenant-Colonel X'): data.
-NAME_TITLES = frozenset(yaml.safe_load((Path(__file__).parent.parent / "data" / "name_titles.yaml")
-                                       .read_text(encoding="utf-8"))["titles"])
 
 
 # Head words of associations named after their country: 'the Law Society of Kenya', 'the Bar Association of
