@@ -1,5 +1,6 @@
-"""Passes 'acronym-definitions' and 'acronyms': 'the Alliance of Sahel States (AES)' defines AES (and makes an unknown
-name whose initials spell it an actor); a later 'AES' is that actor."""
+"""Passes 'acronym-definitions' and 'acronyms': 'the Alliance of Sahel States (AES)' or 'the Union of South American
+Nations, UNASUR, said' defines AES / UNASUR (and makes the unknown name before it an actor); a later 'AES' is that
+actor."""
 
 from __future__ import annotations
 
@@ -35,7 +36,57 @@ def find_acronym_definitions(lk: Lookup, st: FindState) -> list[Mention]:
         for a in m.actors:
             if a in actors:
                 actors[a].aliases.add(acr.text)
+    for tok in doc[1:-2]:
+        m = _comma_definition(lk, st, tok.i)
+        if m is not None:
+            out.append(m)
     return out
+
+
+def _comma_definition(lk: Lookup, st: FindState, comma: int) -> Mention | None:
+    """'the Union of South American Nations, UNASUR, said': an organisation's name, then its acronym between
+    commas. The acronym need not spell the name (it may come from another language), so the name must be two or
+    more capitalised words starting with the acronym's letter, the acronym must be unknown or name an organisation
+    of the same first letter, and the comma after it must not go on with a list ('X, NATO, and Y', 'A, UN, B').
+    An unknown acronym is defined for later bare uses; the long name of a known one ('the Community of Latin
+    American and Caribbean Countries, CELAC') is that actor, not one of its own."""
+    doc, actors, taken = st.doc, st.actors, st.taken
+    acr = doc[comma + 1]
+    text = acr.text
+    if doc[comma].text != "," or comma + 2 >= len(doc) or doc[comma + 2].text not in (",", ".") \
+            or not (text.isupper() and text.isalpha() and 3 <= len(text) <= 8) or text in st.acronyms \
+            or comma in taken or comma - 1 in taken or (acr.i in taken and text not in lk.forms):
+        return None
+    if doc[comma + 2].text == "," and comma + 3 < len(doc) and (doc[comma + 3].lower_ in ("and", "or")
+                                                               or not doc[comma + 3].is_lower):
+        return None  # a list goes on after it
+    start, words = comma, 0
+    while start > 0 and comma - start < 12:
+        t = doc[start - 1]
+        if t.i in taken or not ((t.is_title and t.pos_ in ("PROPN", "NOUN", "ADJ")) or (
+                words and t.lower_ in ("of", "for", "and", "the") and doc[start].is_title and t.i > 0
+                and doc[t.i - 1].is_title)):
+            break
+        start -= 1
+        words += t.is_title
+    if words < 2 or doc[start].text[:1] != text[:1] or doc[start].is_sent_start:
+        return None
+    span = doc[start:comma]
+    known = lk.forms.get(text)
+    if known is not None:
+        aid, via = known
+        if via != "name" or aid not in lk.gz or lk.gz.get(aid).kind in ("person", "state"):
+            return None
+        info = lk.info(actors, aid)
+    else:
+        kind = context_kind(span) or lk.lex.org_kind(span) or "other_org"
+        if kind in ("person", "state"):
+            return None
+        aid = slugify(span.text)
+        info = actors.setdefault(aid, ActorInfo(aid, span.text, kind, {span.text}))
+        st.acronyms[text] = (aid,)
+    info.aliases.update((span.text, text))
+    return Mention(start, comma, (aid,), "acronym", span.text)
 
 
 def _state_ends_longer_name(lk: Lookup, doc: Doc, m: Mention, acr: str) -> bool:

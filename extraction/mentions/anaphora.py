@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from extraction.mentions.lookup import Lookup, main_state
 from extraction.mentions.model import FindState, Mention
@@ -313,3 +313,76 @@ def _previous_subject_state(st: FindState, start: int) -> str | None:
                          if a.sent.start == prev.start) and state not in found:
             found.append(state)
     return found[0] if len(found) == 1 else None
+
+
+# What may follow a generic head noun to make it the head of a state: 'the Venezuelan head of state'.
+HEAD_OF = {"state", "government"}
+
+
+def find_state_heads(lk: Lookup, st: FindState) -> list[Mention]:
+    """'the Venezuelan head of state', "Kenya's leader": the one person this document names as leading that state
+    ('President Nicolas Maduro', with the gazetteer's office of the same state, or a leading title with the state
+    before the name: 'Venezuelan President X'), whatever the document's date; none when the document names no one or
+    several. In-document evidence only: a dated office lookup would give today's holder to an undated article."""
+    doc = st.doc
+    out: list[Mention] = []
+    replaced: set[int] = set()  # the starts of the state's own mentions inside a new one ('Venezuelan')
+    roles = lk.roles_in(doc)
+    for start, end, role in roles:
+        spec = lk.lex.roles.get(role)
+        if spec is None or role != "leader" or doc[start].lower_ not in ("head", "leader", "leaders'"):
+            continue
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in HEAD_OF:
+            end += 2
+        elif doc[start].lower_ == "head":
+            continue  # 'the head of the delegation' heads something else
+        state, s2, _e = lk.state_of(doc, start, end)
+        if state is None or lk.gz.get(state).kind != "state":
+            continue
+        first = s2 - 1 if s2 > 0 and doc[s2 - 1].lower_ == "the" else s2
+        if doc[first].lower_ != "the" and not (s2 < start and doc[start - 1].text in ("'s", "’s")):
+            continue  # 'a Venezuelan leader' is any of them
+        inside = [m for m in st.spans if m.start < end and m.end > first]
+        if any(m.actors != (state,) or m.start < s2 or m.end > start for m in inside) \
+                or (end < len(doc) and doc[end].is_title) or _named_after_comma(doc, end):
+            continue  # 'the Venezuelan leader Nicolas Maduro', 'the head of state, X' name the person
+        holder = _state_head(lk, st, state, roles)
+        if holder is None:
+            continue
+        replaced.update(m.start for m in inside)
+        out.append(Mention(first, end, (holder,), "anaphor", doc[first:end].text, role="leader", org=state))
+    if not out:
+        return st.spans
+    return [m for m in st.spans if m.start not in replaced] + out
+
+
+def _named_after_comma(doc: Doc, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON"
+
+
+def _state_head(lk: Lookup, st: FindState, state: str, roles: list[tuple[int, int, str]]) -> str | None:
+    """The one person the document names as leading ``state``: with a leading title just before the name and that
+    state (or the gazetteer's office of that state for the title). A leading title of no known state counts as a
+    candidate too, so that two leaders make it ambiguous."""
+    doc, actors = st.doc, st.actors
+    title_at = {end: (start, role) for start, end, role in roles}
+    found: set[str] = set()
+    for m in st.spans:
+        info = actors.get(m.actor)
+        if len(m.actors) != 1 or info is None or info.kind != "person" or m.start not in title_at:
+            continue
+        t_start, role = title_at[m.start]
+        spec = lk.lex.roles.get(role)
+        if spec is None or not spec.leads or any(doc[i].lower_ in NOT_HEAD for i in range(max(0, t_start - 2), t_start)):
+            continue
+        of = lk.state_of(doc, t_start, m.start)[0]
+        if of is None and m.actor in lk.gz:
+            held = {o.of for o in lk.gz.get(m.actor).offices if o.role == role}
+            of = held.pop() if len(held) == 1 else None
+        if of == state or of is None:
+            found.add(m.actor)  # (a leader of no known state might be this one's: then it is ambiguous)
+    return found.pop() if len(found) == 1 else None
+
+
+# Words before a title that make its bearer no head of the state: 'former President X', 'Vice President X'.
+NOT_HEAD = {"former", "ex", "late", "deputy", "vice", "assistant", "then", "outgoing", "acting", "-"}

@@ -65,6 +65,8 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
             ent = doc[cut + 1 : ent.end]
             ent = Span(doc, ent.start, ent.end, label=label)
         span = _trim(ent)
+        if span is not None:
+            span = _after_headline_verb(span)
         if span is None:
             continue
         if ent.label_ == "PERSON":
@@ -112,7 +114,8 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
             prev = doc[span.start - 1] if span.start > 0 else None
             if not known and ((prev is not None and prev.lower_ in PLACE_PREPS)
                               or (after_place_prep(span) and not _place_then_name(lk, span)
-                                  and not _after_title(lk, span, title_ends)) or _place_of(span)):
+                                  and not _after_title(lk, span, title_ends) and not _listed_with_person(span))
+                              or _place_of(span)):
                 continue  # 'killed 11 people in Khan Younis', 'the people of Souq al-Juma': places
             if not known and prev is not None and prev.lower_ == "the" and span.root.dep_ == "compound" \
                     and span.root.head.pos_ == "NOUN":
@@ -195,6 +198,11 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
             run = name_run(tok.i + 2, 1)  # 'the Mexican Ambassador, María Teresa Mercado, and ...': an apposition
             if run and run[1] < len(doc) and doc[run[1]].text in (",", ".", "and", "(", ";"):
                 out.append(run)
+        comma = _long_title_end(tok) if (role or tok.text in lk.lex.name_titles) and tok.is_title else None
+        if comma is not None:
+            run = name_run(comma + 1, 1)  # 'Director for Trade Policy of the Foreign Ministry, Jane Doe, said'
+            if run and run[1] < len(doc) and doc[run[1]].text in (",", ".", "and", "(", ";"):
+                out.append(run)
         if tok.lemma_ == "be" and tok.i >= 2 and _copula_affiliation(lk, tok):
             run = name_run(tok.i - 1, -1)  # 'Ana Ruiz is Director of the Latin America Program at the Wilson Center'
             if run and (run[0] == tok.sent.start or not doc[run[0] - 1].is_title):
@@ -223,6 +231,19 @@ def _after_title(lk: Lookup, span: Span, title_ends: set[int]) -> bool:
     prev = span.doc[span.start - 1]
     return prev.is_title and (span.start in title_ends or prev.text in lk.lex.name_titles or prev.text in PORTFOLIO_ENDS
                               or bool(lk.lex.role_of(prev.text)))
+
+
+def _long_title_end(title: Token) -> int | None:
+    """The comma after a capitalised title's portfolio and body ('Senior Director for China Affairs of the National
+    Security Council,'), when only capitalised words and 'for/of/the/and' come between; None otherwise."""
+    doc = title.doc
+    j = title.i + 1
+    if j >= len(doc) or doc[j].lower_ not in ("of", "for"):
+        return None
+    while j < len(doc) and j - title.i <= 14 and (doc[j].lower_ in ("of", "for", "and", "the", "&")
+                                                   or (doc[j].is_title and doc[j].pos_ == "PROPN")):
+        j += 1
+    return j if j < len(doc) - 1 and doc[j].text == "," and doc[j - 1].is_title else None
 
 
 def _portfolio_end(title: Token) -> int | None:
@@ -270,10 +291,35 @@ def _portfolio(span: Span) -> bool:
     return j >= 1 and doc[j].lower_ in ("for", "of") and doc[j - 1].lower_ in OFFICE_WORDS
 
 
+def _listed_with_person(span: Span) -> bool:
+    """'in Langfang, Secretary X and Director Y, Jane Doe, ...': a full name joined to a list whose earlier member is
+    a person is one of the people, however the list hangs from a place preposition before it."""
+    if len(span) < 2:
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.ent_type_ == "PERSON" and tok.i < span.start and tok.dep_ == "conj":
+            return True  # (the list's first member, right after the preposition, may be a place the NER misread)
+    return False
+
+
 def _place_of(span: Span) -> bool:
     """'the people of Souq al-Juma', 'the outskirts of Kharkiv'."""
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS
+
+
+def _after_headline_verb(span: Span) -> Span | None:
+    """'Japan PM Condemns North Korean Launch': a Title Case headline's verb (tagged so by the headline re-parse) that
+    the NER took into a name is no part of it; the words after it are (None when none are left)."""
+    sent = span.sent
+    if sent[-1].text in (".", "?", "!") and sent[-1].i == sent.end - 1:
+        return span
+    verb = next((t for t in span if t.is_title and t.tag_ in ("VBZ", "VBP")), None)
+    if verb is None:
+        return span
+    return span.doc[verb.i + 1 : span.end] if verb.i + 1 < span.end else None
 
 
 def _trim(ent: Span) -> Span | None:

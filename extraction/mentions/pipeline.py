@@ -52,6 +52,7 @@ PASSES: tuple[Pass, ...] = (
     # References back to actors named before.
     Pass("surnames", surnames.repoint_surnames, "rewrite"),
     Pass("bare-proxies", proxies.find_bare_proxies, "add"),
+    Pass("state-heads", anaphora.find_state_heads, "rewrite"),  # 'the Venezuelan head of state': before the pronouns
     Pass("pronouns", pronouns.find_pronouns, "add"),
     Pass("groups", groups.find_groups, "add"),
     Pass("group-pronouns", groups.find_group_pronouns, "add"),

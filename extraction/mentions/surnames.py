@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import ActorInfo, FindState, Mention
+from graph.model import slugify
 
 
 def repoint_surnames(lk: Lookup, st: FindState) -> list[Mention]:
@@ -17,6 +18,7 @@ def repoint_surnames(lk: Lookup, st: FindState) -> list[Mention]:
     People named in full in this document come first, then people named in earlier documents.
     """
     doc, spans, actors, taken, known = st.doc, st.spans, st.actors, st.taken, st.known
+    missed = _missed_full_names(lk, st)
     last: dict[str, str] = {}
     for p in [a for a in actors.values() if a.kind == "person"]:
         for key in surname_keys(p.name):
@@ -25,14 +27,15 @@ def repoint_surnames(lk: Lookup, st: FindState) -> list[Mention]:
         if key not in last and p.id not in lk.gz:
             last[key] = p.id
             actors.setdefault(p.id, ActorInfo(p.id, p.name, "person", {p.name}))
-    # 'Hassan Sheikh' after 'Hassan Sheikh Mohamud': the first words of a longer name in this document.
+    # 'Hassan Sheikh' after 'Hassan Sheikh Mohamud', 'López Obrador' after 'Andrés Manuel López Obrador': the first
+    # or last words of a longer name in this document.
     fulls = {p.id: p.name.split() for p in actors.values() if p.kind == "person" and len(p.name.split()) >= 3}
     out = []
     for m in spans:
         info = actors.get(m.actor)
         words = m.text.split()
         longer = [pid for pid, full in fulls.items() if pid != m.actor and len(words) >= 2
-                  and len(full) > len(words) and full[: len(words)] == words]
+                  and len(full) > len(words) and words in (full[: len(words)], full[-len(words):])]
         if m.via == "ner" and info and info.kind == "person" and len(longer) == 1 and m.actor not in lk.gz:
             actors[longer[0]].aliases.add(m.text)
             if all(x.actor != m.actor for x in spans if x is not m):
@@ -46,12 +49,54 @@ def repoint_surnames(lk: Lookup, st: FindState) -> list[Mention]:
                 actors.pop(m.actor, None)
             m = Mention(m.start, m.end, (target,), "surname", m.text)
         out.append(m)
+    out += missed
+    claimed = {i for m in missed for i in range(m.start, m.end)}
     # Bare surnames the NER missed or mislabelled (e.g. as GPE).
     for tok in doc:
-        if tok.i in taken or tok.text not in last or not tok.is_title:
+        if tok.i in taken or tok.i in claimed or tok.text not in last or not tok.is_title:
             continue
         out.append(Mention(tok.i, tok.i + 1, (last[tok.text],), "surname", tok.text))
     return out
+
+
+def _missed_full_names(lk: Lookup, st: FindState) -> list[Mention]:
+    """'... and Ricardo Patiño of Ecuador.' then 'Patiño told': the NER tagged the lone surname a person but missed
+    the full name before it. The first run of two or three capitalised proper nouns ending in that surname, none of
+    them a known name or a title, is the person's full name (its actor is made here; the surname is linked after)."""
+    doc, actors, taken = st.doc, st.actors, st.taken
+    # (used as a person somewhere: the subject of a clause or an owner, 'Patiño told', "Patiño's remarks")
+    lone = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1 and e.start not in taken
+            and e.text.isalpha() and e.text.istitle() and not doc[e.start]._.headline
+            and doc[e.start].dep_ in ("nsubj", "nsubjpass", "poss")}
+    named = {k for a in actors.values() if a.kind == "person" for k in surname_keys(a.name)}
+    out: list[Mention] = []
+    for word in sorted(lone - named):
+        for tok in doc:
+            if tok.text != word or tok.i in taken or tok.i < 2 or tok._.headline:
+                continue
+            start = tok.i
+            while tok.i - start < 2 and start > 0 and _name_word(lk, doc[start - 1]) and doc[start - 1].i not in taken:
+                start -= 1
+            if start == tok.i or doc[start].is_sent_start or lk.lex.org_kind(doc[start : tok.i + 1]) \
+                    or doc[start - 1].lower_ in ("a", "an", "the"):
+                continue  # ('Morgan Tsvangirai' tagged ORG is his name; 'Patriotic Front', 'a Republika Srpska' no one's)
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title:
+                continue  # a longer name goes on
+            text = doc[start : tok.i + 1].text
+            aid = lk.gz.lookup(text) or slugify(text)
+            if aid in lk.gz:
+                continue  # a known name the name pass would have found
+            actors.setdefault(aid, ActorInfo(aid, text, "person", {text}))
+            out.append(Mention(start, tok.i + 1, (aid,), "surname", text))
+            break
+    return out
+
+
+def _name_word(lk: Lookup, tok: Token) -> bool:
+    """A word that may begin a person's name: capitalised proper noun, no known name, title or role."""
+    return tok.is_title and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON", "ORG") and tok.text not in lk.forms \
+        and not lk.lex.role_of(tok.text) and tok.lower_ not in lk.lex.title_words \
+        and tok.text not in lk.lex.name_titles
 
 
 def find_short_names(lk: Lookup, st: FindState) -> list[Mention]:
