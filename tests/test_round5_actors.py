@@ -205,3 +205,134 @@ def test_a_headline_verb_makes_no_actor(extractor, headline, verb):
     text = headline + "\n\nThe minister spoke in the capital on Monday, officials said."
     found = extract(extractor, text)
     assert not any(verb in n for n in names(found)), names(found)
+
+
+# --- 'As the EU, we ...' / 'We as the international community ...': 'we' in the capacity named ---------------------
+
+@pytest.mark.parametrize("text,source", [
+    ("Latvian Foreign Minister Baiba Braze spoke after the meeting. \"As the European Union, we must open talks "
+     "with Georgia soon,\" Braze said.", "European Union"),
+    ("\"As NATO, we urge Russia to pull its troops back from the border,\" Norway's defence minister Tore Sandvik "
+     "said on Monday.", "NATO"),
+    ("Ghana's Foreign Minister Kwame Mensah spoke in Accra. \"We, as ECOWAS, call on Mali to release the detainees,\" "
+     "Mensah said.", "Economic Community of West African States"),
+])
+def test_we_in_a_named_capacity_is_that_actor(extractor, text, source):
+    found = extract(extractor, text)
+    sources = {s for s, t, _x in triples(found) if t not in ("LEADS", "MEMBER_OF")}
+    assert source in sources, triples(found)
+    assert not sources & {"Latvia", "Norway", "Ghana"}, triples(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Estonian Foreign Minister Jaan Tamm spoke in Tallinn. \"We as the international community must support "
+    "the people of Belarus,\" Tamm said.",
+    "Danish Foreign Minister Lars Holm spoke in Copenhagen. \"As neighbours of the region, we must support the "
+    "people of Belarus,\" Holm said.",
+])
+def test_we_in_a_capacity_that_is_no_actor_is_no_one(extractor, text):
+    found = extract(extractor, text)
+    assert not any(t == "SUPPORTS" and s in ("Estonia", "Denmark") for s, t, _x in triples(found)), triples(found)
+
+
+# --- a group anaphor is not the party its own sentence names as the other side ---------------------------------------
+
+def groups_in(extractor: Extractor, text: str) -> list[tuple[str, ...]]:
+    doc = extractor.nlp(text)
+    return [m.actors for m in extractor.finder.find(doc, None).mentions if m.via == "group"]
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Bolivia's police chief said documents showed that the governments of Peru and Argentina gave support to "
+     "Bolivia's largest rebel group. The Bolivian raid on Saturday angered Peruvian President Ana Soto and her ally, "
+     "Argentine President Luis Perez. Perez has called Bolivia's President Luis Arce a liar. Both countries have "
+     "moved troops toward their borders with Bolivia.", {"peru", "argentina"}),
+    ("Kenya's army chief said papers showed that the governments of Uganda and Rwanda gave money to Kenya's largest "
+     "rebel group. The Kenyan raid angered Ugandan President Yoweri Museveni and his ally, Rwandan President Paul "
+     "Kagame. Kagame has called Kenya's President William Ruto a liar. The two countries then massed troops on their "
+     "borders with Kenya.", {"uganda", "rwanda"}),
+    ("Croatia's interior minister said the files showed that the governments of Hungary and Slovakia funded "
+     "Croatia's largest separatist party. The Croatian arrests angered Hungarian Prime Minister Viktor Orban and his "
+     "partner, Slovak Prime Minister Robert Fico. Fico has called Croatia's Prime Minister Andrej Plenkovic "
+     "reckless. Both countries later closed their crossings with Croatia.", {"hungary", "slovakia"}),
+])
+def test_a_group_anaphor_excludes_the_other_party_of_its_sentence(extractor, text, pair):
+    assert [set(g) for g in groups_in(extractor, text)] == [pair]
+
+
+def test_a_group_anaphor_may_list_its_own_members(extractor):
+    text = ("Kenya and Uganda met in Kampala on Monday. The two countries, Kenya and Uganda, signed a border "
+            "protocol.")
+    assert [set(g) for g in groups_in(extractor, text)] in ([{"kenya", "uganda"}], [])
+
+
+# --- a state body's name followed by 'of the <word>' that names no place --------------------------------------------
+
+@pytest.mark.parametrize("text,bad", [
+    ("Chile's foreign ministry said on Monday it would send a team to La Paz. Rosa Diaz has been named head of the "
+     "Ministry of Foreign Affairs of the Mission, the Chilean government said.",
+     "Ministry of Foreign Affairs of the Mission"),
+    ("Kenya's defence ministry confirmed the deployment. Colonel Peter Otieno now leads the Ministry of Defence of "
+     "the Delegation in Mogadishu, Nairobi said.", "Ministry of Defence of the Delegation"),
+    ("Peru's interior ministry sent police to the border. Ana Rojas heads the Ministry of Interior of the Taskforce, "
+     "Lima said on Monday.", "Ministry of Interior of the Taskforce"),
+])
+def test_a_body_name_with_a_trailing_common_word_is_the_body(extractor, text, bad):
+    found = extract(extractor, text)
+    assert bad not in names(found), names(found)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("South Korea summoned a Japanese diplomat on Tuesday. Tokyo's new claims came as the two countries have been "
+     "mired in disputes over Japan's wartime record.", {"south-korea", "japan"}),
+    ("Ethiopia protested to Eritrea on Monday. The row came as both countries were locked in a quarrel over "
+     "Eritrea's troops in Tigray.", {"ethiopia", "eritrea"}),
+    ("Peru recalled its envoy from Chile on Friday. The move came as both countries were at odds over Chile's "
+     "troops on the border.", {"peru", "chile"}),
+])
+def test_an_owner_named_in_the_group_sentence_stays_a_member(extractor, text, pair):
+    groups = [set(g) for g in groups_in(extractor, text)]
+    assert pair in groups, groups
+
+
+# --- a state body named only to qualify someone or something is no actor of the document unless it acts -------------
+
+@pytest.mark.parametrize("text,body", [
+    ("Peru's police chief said on Monday that the documents proved Bolivia had armed the rebels.", "Peruvian police"),
+    ("The envoy was accused of challenging Chilean police officers at the gate of the residence.", "Chilean police"),
+    ("Protesters gathered outside the Turkish embassy chancery in Berlin on Sunday.", "Turkish embassy"),
+])
+def test_a_body_that_only_qualifies_a_noun_is_no_actor(extractor, text, body):
+    found = extract(extractor, text)
+    assert not any(a.kind == "government_body" and (a.name == body or body in a.aliases) for a in found.actors), \
+        names(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian police arrested three Bolivian officials on Monday.",
+    "The Chilean military spokesman said the drill would go ahead.",
+    "Chile's police detained the Bolivian consul on Friday.",
+])
+def test_a_body_that_acts_or_speaks_is_an_actor(extractor, text):
+    found = extract(extractor, text)
+    assert any(a.kind == "government_body" for a in found.actors), names(found)
+
+
+@pytest.mark.parametrize("text", [
+    "A Venezuelan navy patrol boat approached the drilling ship on Tuesday.",
+    "Chinese coast guard vessels blocked the Philippine supply mission near the shoal.",
+    "Turkish military drones struck the convoy near the border, officials said.",
+])
+def test_a_body_whose_vessel_acts_is_an_actor(extractor, text):
+    found = extract(extractor, text)
+    assert any(a.kind == "government_body" for a in found.actors), names(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli military spokesman Avi Cohen said the strike hit a depot.",
+    "Indian army spokesperson Col. Raj Mehta said two posts had been shelled.",
+    "A Philippine coast guard spokesman said the vessels had been rammed.",
+])
+def test_a_body_whose_spokesman_speaks_is_an_actor(extractor, text):
+    found = extract(extractor, text)
+    assert any(a.kind == "government_body" for a in found.actors), names(found)

@@ -64,8 +64,18 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             verb = verb.head
         speakers = {i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for i in
                     range(c.left_edge.i, c.right_edge.i + 1)} if verb.i < tok.i else set()
+        # 'Both countries mobilised troops toward their borders with Colombia': an actor named after the group in
+        # its own sentence (outside the group's own words, which may list its members) is the other party
+        # (only in the group's own clause: the verb's words, less clauses joined to it)
+        clause = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ in ("conj", "advcl", "ccomp")
+                                                 for t in c.subtree}
+        others = {i for m in spans if tok.right_edge.i < m.start < tok.sent.end and m.start in clause
+                  and not (m.incidental or m.place_only) and m.via not in ("pronoun", "quote", "group")
+                  and doc[m.end - 1].dep_ in ("dobj", "pobj", "dative")
+                  for i in range(m.start, m.end)}  # (not 'his administration', "Japan's forced labour": owners)
         excluded = {x for m in spans if m.start in speakers for a in m.actors
                     for x in (a, (actors.get(a).state if actors.get(a) else None)) if x}
+        excluded |= {a for m in spans if m.start in others for a in m.actors}  # ("over Eritrea's troops": not Eritrea)
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         recent: list[str] = []  # distinct actors of the right kind, nearest first, within ~2 sentences

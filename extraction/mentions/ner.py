@@ -46,6 +46,7 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
     doc, actors, taken = st.doc, st.actors, st.taken
     skip = set(st.acronyms)  # a defined acronym is its definition's actor
     title_ends = {end for _s, end, _r in lk.roles_in(doc)}  # where a title ends and its holder's name begins
+    body_ends = {(s, e) for s, e, _k in lk.lex.find_bodies(doc)}
     out = []
     for ent in doc.ents:
         if ent.text in skip or doc[ent.start]._.headline:
@@ -76,6 +77,7 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
                 cut += 1
             span = doc[cut:span.end]
         if ent.label_ == "ORG":
+            span = _body_then_no_place(lk, span, body_ends)  # 'Ministry of Foreign Affairs' + 'of the Mission'
             span = lk.lex.whole_name(span, taken)  # 'Union Solidarity' of 'Union Solidarity and Development Party'
             end = org_of_place_end(span)
             if end is not None and not any(i in taken for i in range(span.end, end)):
@@ -320,6 +322,20 @@ def _after_headline_verb(span: Span) -> Span | None:
     if verb is None:
         return span
     return span.doc[verb.i + 1 : span.end] if verb.i + 1 < span.end else None
+
+
+def _body_then_no_place(lk: Lookup, span: Span, bodies: set[tuple[int, int]]) -> Span:
+    """'the Ministry of Foreign Affairs of the Mission': a state body's name, then 'of (the)' and one capitalised word
+    that names no state or place, is the body (whose state the unqualified-bodies pass finds); else the span."""
+    doc = span.doc
+    for s, e in bodies:
+        if s != span.start or e >= span.end or doc[e].lower_ != "of":
+            continue
+        rest = [t for t in doc[e + 1 : span.end] if t.lower_ != "the"]
+        if len(rest) == 1 and rest[0].is_title and rest[0].text not in lk.forms and not rest[0].ent_type_ == "GPE" \
+                and not lk.gz.state_of(rest[0].text, exact=True):
+            return doc[s:e]
+    return span
 
 
 def _trim(ent: Span) -> Span | None:

@@ -45,12 +45,48 @@ def find_quoted_speakers(lk: Lookup, st: FindState) -> list[Mention]:
             low = tok.lower_
             aid = speaker if low in ("i", "me", "my") and info.kind == "person" else \
                 group if low in ("we", "us", "our") else None
+            framed = _as_frame(tok, by_token) if low == "we" else None
+            if framed is not None:
+                aid = framed[0]  # 'As the EU, we must ...': the body named; 'We as the world' no actor
             if aid:
                 if aid not in actors and aid in lk.gz:
                     lk.info(actors, aid)
                 if aid in actors:
                     out.append(Mention(tok.i, tok.i + 1, (aid,), "quote", tok.text))
     return out
+
+
+def _as_frame(we: Token, by_token: dict[int, Mention]) -> tuple[str | None] | None:
+    """'As the EU, we must ...', 'We as the international community must ...', 'we, as members of the AU, ...':
+    'we' speaks in the capacity the 'as' phrase names: that actor when it is one mention, no one when it names no
+    actor (the world, neighbours); None when there is no such phrase."""
+    doc = we.doc
+    as_tok = None
+    if we.i + 1 < len(doc) and doc[we.i + 1].lower_ == "as":
+        as_tok = doc[we.i + 1]  # 'We as the international community'
+    elif we.i + 2 < len(doc) and doc[we.i + 1].text == "," and doc[we.i + 2].lower_ == "as":
+        as_tok = doc[we.i + 2]  # 'we, as members of the AU,'
+    elif we.i >= 3 and doc[we.i - 1].text == ",":
+        k = we.i - 2
+        while k > max(we.sent.start, we.i - 10) and doc[k].lower_ != "as" and not doc[k].is_punct:
+            k -= 1
+        first = k == we.sent.start or doc[k - 1].is_punct or doc[k - 1].is_space
+        if doc[k].lower_ == "as" and first:
+            as_tok = doc[k]  # 'As the EU, we'
+    if as_tok is None:
+        return None
+    objs = [c for c in as_tok.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    obj = objs[0]
+    words = range(obj.left_edge.i, obj.right_edge.i + 1)
+    named = {by_token[i].actors for i in words if i in by_token}
+    if obj.lower_ in ("members", "member", "part") and named:
+        return None  # 'as members of the AU': the speaker's own state still speaks
+    if len(named) == 1:
+        actors = next(iter(named))
+        return (actors[0],) if len(actors) == 1 else (None,)
+    return (None,) if not named else None
 
 
 def _continues(doc: Doc, after: int, start: int) -> bool:
