@@ -336,3 +336,52 @@ def test_a_body_whose_vessel_acts_is_an_actor(extractor, text):
 def test_a_body_whose_spokesman_speaks_is_an_actor(extractor, text):
     found = extract(extractor, text)
     assert any(a.kind == "government_body" for a in found.actors), names(found)
+
+
+# --- 'a coalition called the Seleka': the name a body of people is given -------------------------------------------
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("Rival militias have fought since the 2013 overthrow of the president by majority-Muslim militias in a "
+     "coalition called the Seleka.", "Seleka", "armed_group"),
+    ("Villagers formed a militia called the Black Lions to guard the road.", "Black Lions", "armed_group"),
+    ("She leads a small party named Tumaini, which won two seats.", "Tumaini", "other_org"),
+])
+def test_a_body_called_a_name_is_an_actor(extractor, text, name, kind):
+    found = extract(extractor, text)
+    assert any(a.name == name and a.kind == kind for a in found.actors), [(a.name, a.kind) for a in found.actors]
+
+
+def test_a_person_called_a_name_is_no_organisation(extractor):
+    found = extract(extractor, "Officials in a town called Kati said the road was closed.")
+    assert not any(a.name == "Kati" for a in found.actors), names(found)
+
+
+# --- a state's Presidency (the institution) is a state body ----------------------------------------------------------
+
+@pytest.mark.parametrize("text,state", [
+    ("Earlier on Monday the Iraqi Presidency condemned the shelling of the border villages.", "iraq"),
+    ("South Korea's presidential office said on Tuesday it would not respond to the claims.", "south-korea"),
+    ("The Presidency of Nigeria said the envoy had been recalled for consultations.", "nigeria"),
+])
+def test_a_presidency_is_a_body_of_its_state(extractor, text, state):
+    found = extract(extractor, text)
+    assert f"{state}-presidency" in {a.id for a in found.actors}, [(a.id, a.name) for a in found.actors]
+
+
+def test_a_term_in_office_is_no_body(extractor):
+    found = extract(extractor, "During his presidency, Chile's Gabriel Boric met many leaders.")
+    assert not any(a.id.endswith("-presidency") for a in found.actors), names(found)
+
+
+@pytest.mark.parametrize("text,group", [
+    ("Fighters in a coalition called the Seleka seized the town in 2013. Since then the AU has tried to set up "
+     "negotiations with the militias and the government.", "Seleka"),
+    ("Villagers formed a militia called the Black Lions last year. The army has since held talks with the militias "
+     "in the north.", "Black Lions"),
+    ("A faction called the Red Hand split from the movement in May. Mediators have invited the factions to Doha.",
+     "Red Hand"),
+])
+def test_a_plural_anaphor_is_not_one_group(extractor, text, group):
+    found = extract(extractor, text)
+    assert not any(group in (s, t) for s, _r, t in triples(found) if _r not in ("MEMBER_OF", "LEADS")), \
+        triples(found)

@@ -103,6 +103,8 @@ def find_definite_anaphora(lk: Lookup, st: FindState) -> list[Mention]:
                 picks.append(m.actor)
                 if not plural or len(picks) == 3:
                     break
+        if plural and not pick and len(picks) < 2:
+            picks = []  # 'the militias' are several: one group named before ('a coalition called X') is not they
         refs = (pick,) if pick else tuple(picks)
         if refs:
             start = det[0].i

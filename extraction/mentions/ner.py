@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import ActorInfo, FindState, Mention
 from extraction.mentions.words import (
+    CONTEXT_KINDS,
     HONORIFIC,
     PARTICLES,
     PLACE_PREPS,
@@ -104,6 +105,8 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
         text = span.text
         known = lk.gz.lookup(text)
         noun_kind = _org_noun_before(span) if ent.label_ in ("PERSON", "ORG", "GPE") and not known else None
+        if noun_kind is None and not known and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            noun_kind = _org_called(span)  # 'a coalition called the Seleka', 'an alliance known as the X Front'
         if noun_kind is not None:
             kind = noun_kind  # "the carriers' association Linava", 'the broadcaster X': the noun says what it is
             known = slugify(text)
@@ -389,6 +392,34 @@ def _org_noun_before(span: Span) -> str | None:
                                                  or (span.root.head.i == prev.i and span.root.dep_ == "appos")):
         return None
     return kind
+
+
+# Nouns for a body of people that 'called/named/known as' may name: 'a coalition called the Seleka'.
+CALLED_NOUNS = {"coalition": "other_org", "group": "other_org", "movement": "other_org", "alliance": "other_org",
+                "organisation": "other_org", "organization": "other_org", "party": "other_org", "front": "other_org",
+                "militia": "armed_group", "faction": "armed_group", "rebels": "armed_group", "network": "other_org"}
+
+
+def _org_called(span: Span) -> str | None:
+    """'a coalition called the Seleka', 'a militia known as the Black Lions', 'an alliance named Tumaini': the name a
+    noun for a body of people is given is that body (armed when the words around say so)."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "known":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("called", "named", "known", "dubbed"):
+        return None
+    verb = doc[i]
+    noun = verb.head if verb.dep_ == "acl" else doc[i - 1]
+    kind = CALLED_NOUNS.get(noun.lower_)
+    if kind is None or noun.i >= verb.i:
+        return None
+    near = {t.lower_ for t in doc[max(noun.sent.start, noun.i - 6) : noun.i]}
+    if near & CONTEXT_KINDS["armed_group"]:
+        return "armed_group"  # 'militias in a coalition called X'
+    return context_kind(span) or kind
 
 
 def _titled(span: Span) -> bool:
