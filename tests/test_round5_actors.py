@@ -385,3 +385,25 @@ def test_a_plural_anaphor_is_not_one_group(extractor, text, group):
     found = extract(extractor, text)
     assert not any(group in (s, t) for s, _r, t in triples(found) if _r not in ("MEMBER_OF", "LEADS")), \
         triples(found)
+
+
+# --- 'Tánaiste X' ... 'the Tánaiste': a title the document gave one person -------------------------------------------
+
+@pytest.mark.parametrize("text,triple", [
+    ("Taoiseach Mary Byrne arrived in Brussels on Monday. On Tuesday the Taoiseach criticised Russia for the "
+     "strikes.", ("Mary Byrne", "CRITICISES", "Russia")),
+    ("Chancellor Olaf Weber spoke in Berlin. Later the Chancellor urged China to respect the rules.",
+     ("Olaf Weber", "DEMANDS", "China")),
+    ("Tánaiste Simon Harris flew to Lima on Sunday. On Monday the Tánaiste met Peru's foreign minister.",
+     ("Simon Harris", "MEETS", "Peru")),
+])
+def test_the_title_the_document_gave_one_person_is_that_person(extractor, text, triple):
+    found = extract(extractor, text)
+    assert triple in triples(found), triples(found)
+
+
+def test_a_title_given_to_two_people_is_no_one(extractor):
+    text = ("President Gabriel Boric and President Luis Lacalle Pou met in Montevideo. Later the President "
+            "criticised Russia.")
+    found = extract(extractor, text)
+    assert not any(t == "CRITICISES" for _s, t, _x in triples(found)), triples(found)

@@ -136,6 +136,34 @@ def find_titled_persons(lk: Lookup, st: FindState) -> list[Mention]:
             mention = _titled_person(st, tok)
             if mention is not None:
                 out.append(mention)
+    taken = set(st.taken) | {i for m in out for i in range(m.start, m.end)}
+    return out + _learned_titles(lk, st, taken)
+
+
+def _learned_titles(lk: Lookup, st: FindState, taken: set[int]) -> list[Mention]:
+    """'Tánaiste Leo Varadkar says ...' then 'the Tánaiste also met': a capitalised title the document puts right
+    before one person's name (and before no other's), taken up later as 'the <title>', is that person."""
+    doc, spans, actors = st.doc, st.spans, st.actors
+    titled: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for m in spans:
+        if len(m.actors) != 1 or m.start == 0 or m.actor not in actors or actors[m.actor].kind != "person" \
+                or m.via not in ("name", "ner", "titled-name", "surname"):
+            continue
+        t = doc[m.start - 1]
+        if t.is_title and t.is_alpha and len(t.text) > 3 and t.pos_ in ("PROPN", "NOUN") and t.text not in lk.forms:
+            titled.setdefault(t.lower_, set()).add(m.actor)
+            first.setdefault(t.lower_, m.start)
+    out = []
+    for tok in doc:
+        people = titled.get(tok.lower_)
+        if people is None or len(people) != 1 or tok.i <= first[tok.lower_] or tok.i in taken or tok.i == 0 \
+                or doc[tok.i - 1].lower_ != "the" or tok.i - 1 in taken \
+                or (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title) or tok.dep_ in ("compound", "amod"):
+            continue  # ('the Tánaiste Leo Varadkar' names him; 'the President's office' is his office: no)
+        person = next(iter(people))
+        out.append(Mention(tok.i - 1, tok.i + 1, (person,), "anaphor", doc[tok.i - 1 : tok.i + 1].text))
+        taken.update((tok.i - 1, tok.i))
     return out
 
 
