@@ -407,3 +407,23 @@ def test_a_title_given_to_two_people_is_no_one(extractor):
             "criticised Russia.")
     found = extract(extractor, text)
     assert not any(t == "CRITICISES" for _s, t, _x in triples(found)), triples(found)
+
+
+# --- a state after 'to' that completes a noun of giving is a recipient, not a place ----------------------------------
+
+def mention_flags(extractor: Extractor, text: str) -> dict[str, bool]:
+    doc = extractor.nlp(text)
+    return {m.text: m.incidental for m in extractor.finder.find(doc, None).mentions}
+
+
+@pytest.mark.parametrize("text,state,incidental", [
+    ("EU ministers urged Hungary to stop blocking billions of euros in military aid to Ukraine.", "Ukraine", False),
+    ("Germany opposed sending more weapons to Ukraine.", "Ukraine", False),
+    ("The bill would cut U.S. assistance to Colombia by half.", "Colombia", False),
+    ("Beijing called the drills a grave threat to China.", "China", False),
+    # (controls: a place after a verb of motion stays a place)
+    ("The minister flew to Ukraine on Monday.", "Ukraine", True),
+    ("Refugees returned to Sudan last year.", "Sudan", True),
+])
+def test_a_state_given_something_is_no_place(extractor, text, state, incidental):
+    assert mention_flags(extractor, text).get(state) is incidental

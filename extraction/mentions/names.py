@@ -91,7 +91,7 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
                 and span.root.head.lemma_.lower() in MOTION_VERBS:
             place = True  # 'visiting Vilnius': a city visited, not a government met
         kind = lk.gz.get(aid).kind
-        incidental = (kind == "state" and via == "name" and after_place_prep(span)) or (
+        incidental = (kind == "state" and via == "name" and after_place_prep(span) and not _given_to(span)) or (
             kind in ("state", "igo") and via == "demonym" and not _agentive(lk, span))  # 'European traders'
         if via in ("capital", "seat") and ((span.root.dep_ == "compound" and span.root.head.lemma_.lower()
                                             in PLACE_NAMED_NOUNS) or _before_place_named_noun(span)):
@@ -116,6 +116,28 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
         out.append(Mention(start, end, (aid,), via, span.text, place_only=place, incidental=incidental))
         used.update(range(start, end))
     return out
+
+
+# Nouns of something given or addressed to a state: 'military aid to Ukraine' names a recipient, not a place.
+GIVEN_TO = {"aid", "assistance", "support", "help", "loan", "loans", "weapon", "weapons", "arm", "arms", "threat",
+            "threats", "funding", "money", "grant", "grants", "pledge", "commitment", "ultimatum", "apology",
+            "message", "letter", "offer", "donation", "donations", "credit", "guarantee", "guarantees"}
+
+
+def _given_to(span: Span) -> bool:
+    """'military aid to Ukraine', 'a threat to Taiwan': a state after 'to' that completes a noun of giving or
+    addressing (not a verb of motion, 'flew to Ukraine')."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ == "the" and span.start > 1:
+        prev = doc[span.start - 2]
+    if prev is None or prev.lower_ != "to":
+        return False
+    head = prev.head
+    if head.pos_ == "NOUN":
+        return head.lemma_.lower() in GIVEN_TO
+    # 'sending weapons to Ukraine', 'cut U.S. assistance to Colombia': the parser hung 'to' on the verb
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in GIVEN_TO for c in head.children)
 
 
 def _defined_here(span: Span, found: list[Mention]) -> str | None:
