@@ -427,3 +427,18 @@ def mention_flags(extractor: Extractor, text: str) -> dict[str, bool]:
 ])
 def test_a_state_given_something_is_no_place(extractor, text, state, incidental):
     assert mention_flags(extractor, text).get(state) is incidental
+
+
+# --- 'the foreign ministry said' (a description, no state named): the ministry of the last subject state -------------
+
+@pytest.mark.parametrize("text,body", [
+    ("Shortly after the launch, South Korea convened its security council and slammed the test. The foreign "
+     "ministry said in a statement that the launch threatened peace.", "south-korea-foreign-ministry"),
+    ("Brazil recalled its ambassador from Caracas on Monday. The foreign ministry said the move was temporary.",
+     "brazil-foreign-ministry"),
+    ("Kenya closed the border crossing at Mandera overnight. The interior ministry said it would reopen next week.",
+     "kenya-interior-ministry"),
+])
+def test_a_described_ministry_is_the_last_subject_states(extractor, text, body):
+    found = extract(extractor, text)
+    assert body in {a.id for a in found.actors}, [(a.id, a.name) for a in found.actors]

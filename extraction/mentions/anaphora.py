@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from extraction.mentions.lookup import Lookup, main_state
+from extraction.mentions.lookup import Lookup, main_state, previous_subject_state
 from extraction.mentions.model import FindState, Mention
 from extraction.mentions.words import WORLD_BODY
 
@@ -279,7 +279,7 @@ def repoint_unqualified_bodies(lk: Lookup, st: FindState) -> list[Mention]:
         if lead not in ([], ["the"]) and not (lead[:1] and lead[0] in STAFF_NOUNS
                                               and lead[1:] in (["of"], ["of", "the"], ["for"], ["for", "the"])):
             continue
-        state = _holder_state(st, end) or _previous_subject_state(st, start)
+        state = _holder_state(st, end) or previous_subject_state(st, start)
         if state is None:
             continue  # no state the story has put forward: it stays an organisation of its own
         moved[m.actor] = lk.body_actor(state, key, actors)
@@ -322,27 +322,6 @@ def _holder_state(st: FindState, end: int) -> str | None:
     m = next((m for m in st.spans if m.start == k and len(m.actors) == 1), None)
     info = st.actors.get(m.actor) if m is not None else None
     return info.state if info is not None and info.kind == "person" else None
-
-
-def _previous_subject_state(st: FindState, start: int) -> str | None:
-    """The one state that is (or whose body or official is) a subject in the sentence before ``start``'s: 'Russia
-    reacted coolly. Foreign Ministry spokeswoman X ...'; None when none or several are."""
-    doc, actors = st.doc, st.actors
-    sent = doc[start].sent
-    if sent.start == 0:
-        return None
-    prev = doc[sent.start - 1].sent
-    found: list[str] = []
-    for m in st.spans:
-        if not prev.start <= m.start < prev.end or len(m.actors) != 1 or m.place_only:
-            continue
-        info = actors.get(m.actor)
-        state = m.actor if info is not None and info.kind == "state" else (info.state if info else None)
-        head = doc[m.end - 1]
-        if state and any(a.dep_ in ("nsubj", "nsubjpass") for a in (head, *head.ancestors)
-                         if a.sent.start == prev.start) and state not in found:
-            found.append(state)
-    return found[0] if len(found) == 1 else None
 
 
 # What may follow a generic head noun to make it the head of a state: 'the Venezuelan head of state'.

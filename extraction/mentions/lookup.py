@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from extraction.gazetteer import Gazetteer
 from extraction.lexicon import Lexicon
-from extraction.mentions.model import ActorInfo, Mention
+from extraction.mentions.model import ActorInfo, FindState, Mention
 
 
 class Lookup:
@@ -152,3 +152,24 @@ def main_state(spans: list[Mention], actors: dict[str, ActorInfo], before: int) 
     if first:
         counts[first] += 3
     return max(sorted(counts), key=lambda a: counts[a]) if counts else None
+
+
+def previous_subject_state(st: FindState, start: int) -> str | None:
+    """The one state that is (or whose body or official is) a subject in the sentence before ``start``'s: 'Russia
+    reacted coolly. Foreign Ministry spokeswoman X ...'; None when none or several are."""
+    doc, actors = st.doc, st.actors
+    sent = doc[start].sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    found: list[str] = []
+    for m in st.spans:
+        if not prev.start <= m.start < prev.end or len(m.actors) != 1 or m.place_only:
+            continue
+        info = actors.get(m.actor)
+        state = m.actor if info is not None and info.kind == "state" else (info.state if info else None)
+        head = doc[m.end - 1]
+        if state and any(a.dep_ in ("nsubj", "nsubjpass") for a in (head, *head.ancestors)
+                         if a.sent.start == prev.start) and state not in found:
+            found.append(state)
+    return found[0] if len(found) == 1 else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from extraction.mentions.lookup import Lookup, main_state
+from extraction.mentions.lookup import Lookup, main_state, previous_subject_state
 from extraction.mentions.model import ActorInfo, FindState, Mention
 from extraction.mentions.words import STATE_PROXIES
 
@@ -87,15 +87,20 @@ def find_bare_proxies(lk: Lookup, st: FindState) -> list[Mention]:
             aid = lk.body_actor(state, key, actors)
             out.append(Mention(start, end, (aid,), "body", doc[start:end].text))
             taken.update(range(start, end))
-    # 'the Treasury', 'the Foreign Ministry' with no state named: the main state's (a capitalised organ name).
+    # 'the Treasury', 'the Foreign Ministry' with no state named: the main state's (a capitalised organ name);
+    # 'the foreign ministry said' (a description): the ministry of the state the sentence before put forward as its
+    # subject ('South Korea convened its security council. The foreign ministry said ...'), else the main state's.
     for start, end, key in lk.lex.find_bodies(doc):
         if key in ("military", "police", "coast-guard", "parliament", "embassy") or any(i in taken for i in range(start, end)):
             continue
-        if start == 0 or doc[start - 1].lower_ != "the" or not doc[start].is_title or doc[start].pos_ != "PROPN":
+        described = doc[start].is_lower and key.endswith("-ministry")
+        if start == 0 or doc[start - 1].lower_ != "the" or not (described or (
+                doc[start].is_title and doc[start].pos_ == "PROPN")):
             continue
-        if end < len(doc) and (doc[end].is_title or doc[end].lower_ == "of"):
+        if end < len(doc) and (doc[end].is_title or doc[end].lower_ == "of" or (
+                described and doc[end].pos_ in ("NOUN", "PROPN"))):
             continue  # 'the Treasury Department' (a name), 'the Foreign Ministry of X' (handled elsewhere)
-        state = main_state(spans, actors, start)
+        state = (previous_subject_state(st, start) if described else None) or main_state(spans, actors, start)
         if state:
             aid = lk.body_actor(state, key, actors)
             out.append(Mention(start, end, (aid,), "body", doc[start:end].text))
