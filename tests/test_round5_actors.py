@@ -442,3 +442,16 @@ def test_a_state_given_something_is_no_place(extractor, text, state, incidental)
 def test_a_described_ministry_is_the_last_subject_states(extractor, text, body):
     found = extract(extractor, text)
     assert body in {a.id for a in found.actors}, [(a.id, a.name) for a in found.actors]
+
+
+# --- an organisation that only qualifies its offshoot is no actor of the document -----------------------------------
+
+@pytest.mark.parametrize("text,org", [
+    ("Officials blamed the attack on the ISIL affiliate in Khorasan Province (ISKP), which has bases in the east.",
+     "Islamic State"),
+    ("Police arrested three men linked to a Hamas cell in the West Bank on Monday.", "Hamas"),
+    ("A Hezbollah branch in Argentina was blamed for the 1994 bombing, prosecutors said.", "Hezbollah"),
+])
+def test_an_organisation_qualifying_its_offshoot_is_no_actor(extractor, text, org):
+    found = extract(extractor, text)
+    assert org not in names(found), names(found)

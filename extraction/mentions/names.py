@@ -107,6 +107,9 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
             place = incidental = True  # 'the U.S. state of Georgia': a federal state, and its federation locates it
         if kind_of(lk, aid) == "state" and via == "name" and _city_then_state(span):
             incidental = True  # 'talks in Minsk, Belarus': the state locates the city
+        if kind != "state" and span.root.dep_ in ("compound", "nmod", "amod") \
+                and span.root.head.lemma_.lower() in OFFSHOOT_NOUNS:
+            incidental = True  # 'the ISIL affiliate in Khorasan Province (ISKP)': the affiliate acts, not ISIL
         if hyphen_based(span):
             place = incidental = True  # 'a Moscow-based think tank': where it sits, not Russia acting
         if aid == WORLD_BODY and un_of_a_state(doc, start, end):
@@ -117,6 +120,9 @@ def find_names(lk: Lookup, st: FindState) -> list[Mention]:
         used.update(range(start, end))
     return out
 
+
+# Nouns for a part or offshoot of an organisation that the organisation's name may qualify ('the ISIL affiliate').
+OFFSHOOT_NOUNS = {"affiliate", "branch", "offshoot", "franchise", "splinter", "wing", "arm", "chapter", "cell"}
 
 # Nouns of something given or addressed to a state: 'military aid to Ukraine' names a recipient, not a place.
 GIVEN_TO = {"aid", "assistance", "support", "help", "loan", "loans", "weapon", "weapons", "arm", "arms", "threat",
