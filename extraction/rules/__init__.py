@@ -36,22 +36,15 @@ Rule families:
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from extraction.rules.agent_nouns import agent_noun_rule
 from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
 from extraction.rules.leaders import proxy_leader_rule
 from extraction.rules.members import include_rule
-from extraction.rules.nouns import (
-    agent_noun_rule,
-    at_war_rule,
-    backed_rule,
-    go_between_rule,
-    joint_rule,
-    noun_rule,
-    their_rule,
-    under_rule,
-)
+from extraction.rules.nouns import noun_rule, their_rule
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
+from extraction.rules.situations import at_war_rule, backed_rule, go_between_rule, joint_rule, under_rule
 from extraction.rules.titles import (
     appos_title_rule,
     comma_title_rule,
