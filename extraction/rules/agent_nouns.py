@@ -32,6 +32,10 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
             if cur.dep_ in ("attr", "oprd", "dobj") and cur.head.pos_ in ("VERB", "AUX"):
                 if cur.dep_ != "dobj" or cur.head.lemma_.lower() in ("remain", "become", "consider", "call", "see"):
                     holder = ctx.subject_actors(cur.head) if cur.dep_ != "dobj" else ctx.object_actors(cur.head)
+                if not holder and cur.dep_ != "dobj" and cur.head.dep_ == "relcl" and any(
+                        c.dep_ == "nsubj" and (c.tag_ in ("WDT", "WP") or any(g.tag_ in ("WDT", "WP") for g in c.subtree))
+                        for c in cur.head.children):
+                    holder = ctx.np_actors(cur.head.head)  # 'X and Y, both of which are Russian allies,'
                 break
             if cur.dep_ == "appos":
                 holder = ctx.np_actors(cur.head)
@@ -58,6 +62,10 @@ def _appositive_holder(ctx: RuleContext, tok: Token, others: list[str]) -> list[
     """"Russia's closest ally, Iran," and, split by a phrase the apposition hangs on, "Washington's main partner
     in the region, Kenya,": the actor in apposition holds the role."""
     found = [a for c in tok.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
+    after = ctx.m.at(tok.doc[tok.i + 1]) if tok.i + 1 < ctx.sent.end else None
+    if not found and after is not None and after.start == tok.i + 1 and not after.place_only \
+            and any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in tok.children):
+        found = list(after.actors)  # "Washington's key ally Japan", 'its ally Israel': a name right after the noun
     if not found:
         found = [a for p in tok.children if p.dep_ == "prep" for q in p.children
                  if q.dep_ == "pobj" and (ctx.m.at(q) is None or ctx.m.at(q).place_only)

@@ -52,15 +52,38 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     if not agents and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in OFFER_NOUNS:
         agents = ctx.intenders(tok.head.head)  # 'his offer of talks with Pyongyang', "Kenya's plan of joint patrols"
     # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
-    verb = ctx.governing_verb(tok)
+    anchor = _measure(ctx, tok) or tok  # 'unveiled a sanctions package against X': the package is what is unveiled
+    verb = ctx.governing_verb(anchor)
     if verb is not None and (ctx.negated(verb) or ctx.blocked(verb) or verb.lemma_.lower() in UNDOING_VERBS):
         return None  # (undone: 'lifted sanctions on X', 'ended its support for Y')
     if verb is not None and rtype in SYMMETRIC and verb.lemma_.lower() in ctx.lex.word_class("cancel_verbs"):
         return None  # 'would block the next meeting of the EU-Ukraine council': the meeting is not held
-    if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.word_class("threatening_verbs"):
-        rtype = "THREATENS"  # 'threatened tariffs on Colombia': a measure held over Colombia, not yet taken
+    if base == "COOPERATES_WITH" and _sought(ctx, tok, verb):
+        if not with_ or _is_between(tok):
+            return None  # 'Kenya called for a ceasefire between X and Y': no accord yet, and not the caller's
+        rtype = "NEGOTIATES"  # 'its bid for a pact with Vanuatu', 'is seeking a deal with X': talks, no accord yet
+    if verb is not None and anchor.dep_ == "dobj" and (
+            verb.lemma_.lower() in ctx.lex.word_class("threatening_verbs")
+            or (base in ("SANCTIONS", "COERCES") and verb.lemma_.lower() in ctx.lex.word_class("contemplating_verbs"))):
+        rtype = "THREATENS"  # 'threatened tariffs on Colombia', 'is weighing sanctions on X': held over X, not yet taken
+        if not agents:
+            agents = ctx.subject_actors(verb)
     if verb is not None:
-        agents, targets, with_ = _verb_arguments(ctx, tok, verb, rtype, base, agents, targets, with_)
+        own = agents
+        agents, targets, with_ = _verb_arguments(ctx, anchor, verb, rtype, base, agents, targets, with_)
+        if tok.lemma_.lower() in ctx.lex.word_class("truce_nouns") \
+                and verb.lemma_.lower() not in ctx.lex.word_class("truce_verbs"):
+            agents = own  # 'talks on the second phase of the Gaza ceasefire': the talkers are not its parties
+    if base == "SUPPORTS" and verb is not None and verb.lemma_.lower() in ctx.lex.word_class("holding_verbs") \
+            and (anchor.dep_ == "dobj" or (anchor.dep_ == "pobj" and anchor.head.lower_ in ("on", "upon"))):
+        # 'X enjoys the support of Y', 'X counts on the backing of Y': Y supports X ('of' is not the receiver here)
+        backers = [a for c in tok.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        backers += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                    for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        if backers:
+            agents, targets = backers, [a for a in ctx.subject_actors(verb) if a not in backers]
+    if base == "COERCES":
+        agents, targets = _aimed(ctx, tok, verb, agents, targets)
     if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
         agents = _speaker_side(ctx, tok, with_)  # 'Goyal said trade talks with the United States were moving'
     if mediators and not agents and not with_ and verb is not None and tok.dep_ == "pobj":
@@ -112,6 +135,8 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
     mediators: list[str] = []
     children = list(tok.children) + ([c for c in reverser.children if c.dep_ == "prep" and c.lower_ != "of"]
                                      if reverser is not None else [])
+    if (measure := _measure(ctx, tok)) is not None:  # 'a sanctions resolution by the UNSC against X'
+        children += [c for c in measure.children if c.i != tok.i]
     # 'sanctions from the EU on Russia', 'attacks from Hezbollah on Israel': with a target beside it, 'from' names the doer
     aimed = any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS for c in children)
     for child in children:
@@ -143,6 +168,9 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
                 targets.extend(_hung_targets(ctx, pobjs))  # 'attacks from Hezbollah [on Israel]' parsed on Hezbollah
             elif prep in SYMMETRIC_PREPS:
                 with_.extend(objs)
+            elif prep == "in" and rtype == "COERCES" and tok.lower_ in ctx.lex.word_class("strike_nouns") \
+                    and not any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS for c in children):
+                targets.extend(_struck_state(ctx, pobjs))  # 'targeted strikes in Kabul' ('attacks on X in Y': on X)
             elif lemma in VAGUE_NOUNS and prep not in ("against", "targeting"):
                 continue  # 'military action on Mexican soil' names a place, not a target
             elif prep == "at" and rtype in SYMMETRIC:
@@ -154,6 +182,10 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
                 with_.extend(objs or [a for p in pobjs for c in p.children if c.dep_ == "prep"
                                       and c.lower_ in ("from", "with", "to", "between")
                                       for q in c.children if q.dep_ == "pobj" for a in ctx.np_actors(q)])
+                with_.extend(_listed(ctx, child, tok))
+            elif prep in ("in", "at") and rtype in SYMMETRIC and (of := _place_of(ctx, pobjs)) is not None:
+                # 'a meeting in Uruguay of X and Y': the parser hangs the participants on the place
+                with_.extend(_listed(ctx, of, tok))
             elif prep == "of":
                 _of_arguments(ctx, pobjs, agents, targets)
         elif child.dep_ == "acl" and rtype in SYMMETRIC and child.lemma_.lower() in HOSTING_VERBS | CONVENING_VERBS:
@@ -166,6 +198,94 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
                                for a in (ctx.np_actors(c) if c.dep_ == "dobj" else
                                          [x for p in c.children if p.dep_ == "pobj" for x in ctx.np_actors(p)]))
     return agents, targets, with_, mediators
+
+
+def _aimed(ctx: RuleContext, tok: Token, verb: Token | None, agents: list[str],
+           targets: list[str]) -> tuple[list[str], list[str]]:
+    """Who an act of force hit when a clause says it ('the attack targeted X's Interior Ministry', 'X was the target
+    of the strikes') and who did it ('an attack claimed by the PKK'; 'the attack' told of before)."""
+    aiming = ctx.lex.word_class("aiming_verbs")
+    claiming = ctx.lex.word_class("claiming_verbs")
+    head = tok.head
+    if not targets and tok.dep_ == "nsubj" and head.lemma_.lower() in aiming and not ctx.negated(head):
+        targets = [a for c in head.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]  # 'the strike targeted X'
+    if not targets and tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("target", "victim") \
+            and head.head.dep_ == "attr" and not ctx.negated(head.head.head):
+        targets = ctx.subject_actors(head.head.head)  # 'X was the target of the strikes'
+    if not agents:  # 'the bomb attack, which was claimed by the PKK'; 'the PKK claimed the attack'
+        # (the clause may hang on the place: 'the attack in Ankara, which was claimed by')
+        agents = [a for c in tok.subtree if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in claiming
+                  and not ctx.negated(c) for g in c.children if g.dep_ == "agent"
+                  for p in g.children for a in ctx.np_actors(p)]
+        if not agents and verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in claiming \
+                and not ctx.negated(verb):
+            agents = ctx.subject_actors(verb)
+    if targets and not agents and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
+                                      for c in tok.children):
+        agents = [a for a in ctx.discourse.doers(event_stem(tok.lemma_)) or () if a not in targets]  # told before
+    return agents, targets
+
+
+def _measure(ctx: RuleContext, tok: Token) -> Token | None:
+    """The document an event noun qualifies: 'a sanctions [resolution]', 'the sanctions [bill]', 'a sanctions
+    [package] targeting Iran'; its arguments are the event's."""
+    head = tok.head
+    if tok.dep_ == "compound" and head.lemma_.lower() in ctx.lex.word_class("measure_nouns") and head.pos_ == "NOUN" \
+            and "SANCTIONS" in ctx.lex.noun_types(tok.lemma_.lower()):
+        return head  # (only sanctions: 'retaliated for an arms package for Taiwan' is no arms of the retaliator's)
+    return None
+
+
+def _sought(ctx: RuleContext, tok: Token, verb: Token | None) -> bool:
+    """An accord sought, not made: 'its bid for a pact with X', 'is seeking a deal with Y', 'called for a truce'."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "towards", "toward") \
+            and tok.head.head.lemma_.lower() in ctx.lex.word_class("seeking_nouns") | ctx.lex.word_class("seeking_verbs"):
+        return True  # 'its bid for a pact', 'pushing for a deal'
+    return verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.word_class("seeking_verbs")
+
+
+def _struck_state(ctx: RuleContext, pobjs: list[Token]) -> list[str]:
+    """The state whose capital is the place of strikes: 'strikes in Kabul' hit the seat of its government (but
+    'airstrikes in Iraq' may hit anyone in Iraq: a country named as a place is no target)."""
+    out: list[str] = []
+    for p in pobjs:
+        for q in [p] + [c for c in p.children if c.dep_ == "conj"]:
+            m = ctx.m.at(q)
+            if m is not None and len(m.actors) == 1 and ctx.kind(m.actor) == "state" and m.via == "capital":
+                out.append(m.actor)
+    return out
+
+
+def _place_of(ctx: RuleContext, pobjs: list[Token]) -> Token | None:
+    """The 'of' the parser hung on the place of a meeting: 'a meeting in Uruguay [of X and Y]'."""
+    for p in pobjs:
+        m = ctx.m.at(p)
+        if m is not None and not (m.place_only or m.incidental or ctx.kind(m.actor) == "state"):
+            continue  # a place is a state or city named as where it was held
+        of = next((c for c in p.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            return of
+    return None
+
+
+def _listed(ctx: RuleContext, of: Token, tok: Token) -> list[str]:
+    """The participants listed after 'of' in 'a meeting of X, foreign ministers A of Y, B of Z and C': read along
+    the words (the parser splits such lists into appositions and conjuncts of the wrong words) until another
+    preposition, a verb or a clause; people when any are named (their states only qualify them), else all."""
+    found: list[tuple[str, str]] = []
+    for t in tok.doc[of.i + 1:ctx.sent.end]:
+        if (t.pos_ in ("VERB", "AUX") or t.dep_ == "relcl" or t.tag_ in ("WDT", "WP") or t.text in (";", ":", "(")
+                or (t.dep_ == "prep" and t.lower_ != "of") or t.dep_ in ("mark", "aux")):
+            break
+        m = ctx.m.at(t)
+        if m is None or t.i != m.start or m.place_only:
+            continue
+        root = next((r for r in tok.doc[m.start:m.end] if not m.start <= r.head.i < m.end or r.head.i == r.i), t)
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            break  # 'after a meeting of X and Y, China said': the subject of the next clause
+        found.extend((a, ctx.kind(a)) for a in m.actors)
+    people = [a for a, k in found if k == "person"]
+    return list(dict.fromkeys(people or [a for a, _ in found]))
 
 
 def _hung_targets(ctx: RuleContext, pobjs: list[Token]) -> list[str]:
@@ -250,7 +370,9 @@ def _verb_subject(ctx: RuleContext, tok: Token, verb: Token, with_: list[str]) -
     # ('expressed dissatisfaction before the meeting with Y's tactics': a definite meeting is one told of before,
     # and its 'with' more likely the verb's)
     around = tok.dep_ == "pobj" and bool(with_) and (prep := _time_prep(tok)) is not None and prep.head.i == verb.i \
-        and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # 'after a meeting of X and Y':
+    # those listed met; the speaker who reports on it afterwards was not one of them
     if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state or around) \
             and not (len(with_) >= 2 and _is_between(tok)):
         agents = subj  # but 'Qatar hosted talks between X and Y': X and Y talk (Qatar meets them); a 'meeting

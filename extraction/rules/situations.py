@@ -26,16 +26,23 @@ def joint_rule(ctx: RuleContext) -> Iterator[Found]:
                 and verb.lemma_.lower() in LIGHT_VERBS:  # 'held joint drills', not 'expect X and Y to block a joint ...
             parties = ctx.subject_actors(verb) if tok.dep_ == "dobj" else \
                 [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
-        # unnamed forces stand for their state: joint drills are between states
-        parties = [a if a in ctx.gz else ctx.state_of(a) or a for a in parties]
-        partners = [a if a in ctx.gz else ctx.state_of(a) or a for a in partners]
+        # 'X and his counterpart Y agreed at a joint press conference', 'X said at a joint news conference with Y':
+        # those who appear together before the press meet (GUIDE: MEETS)
+        appearance = tok.lemma_.lower() in ctx.lex.word_class("appearance_nouns")
+        if appearance and not parties and verb is not None and (
+                (tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during", "in") and tok.head.head.i == verb.i)
+                or (tok.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.word_class("addressing_verbs"))):
+            parties = ctx.subject_actors(verb)  # ('X and Y told a joint news conference')
+        if not appearance:  # unnamed forces stand for their state: joint drills are between states
+            parties = [a if a in ctx.gz else ctx.state_of(a) or a for a in parties]
+            partners = [a if a in ctx.gz else ctx.state_of(a) or a for a in partners]
         if partners:
             pairs = list(_pairs(parties, partners))
         else:
             pairs = list(_group_pairs(list(dict.fromkeys(parties))))
         for a, b in pairs:
             if a != b:
-                yield Found(a, "COOPERATES_WITH", b, tok.i, f"joint:{tok.lemma_.lower()}", 0.6)
+                yield Found(a, "MEETS" if appearance else "COOPERATES_WITH", b, tok.i, f"joint:{tok.lemma_.lower()}", 0.6)
 
 
 def under_rule(ctx: RuleContext) -> Iterator[Found]:
