@@ -21,6 +21,7 @@ Rule families:
   governs the noun, and arguments shared across coordinated event nouns.
 - ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
 - ``invitation``: "X was in Pyongyang at the invitation of Y" (MEETS: a visit meets its host).
+- ``arrival``: "a U.S. delegation arrived in Honiara" (MEETS: officials arriving in another state visit it).
 - ``proxy-leader``: "the Albanese government" (LEADS: the leader heads the government named after him).
 - ``include``: "Mercosur, which includes Uruguay and Paraguay" (MEMBER_OF).
 - ``at-war``: "X is at war with Y", "locked in a war with Y" (COERCES).
@@ -56,7 +57,7 @@ from extraction.rules.titles import (
     title_rule,
 )
 from extraction.rules.verbs import misread_verb_rule, verb_rule
-from extraction.rules.visits import invitation_rule
+from extraction.rules.visits import arrival_rule, invitation_rule
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ RULES: tuple[Rule, ...] = (
     Rule("at-war", at_war_rule),
     Rule("copula-label", copula_label_rule),
     Rule("invitation", invitation_rule),
+    Rule("arrival", arrival_rule),
     Rule("proxy-leader", proxy_leader_rule),
     Rule("include", include_rule),
 )

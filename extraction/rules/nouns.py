@@ -84,6 +84,9 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
             agents, targets = backers, [a for a in ctx.subject_actors(verb) if a not in backers]
     if base == "COERCES":
         agents, targets = _aimed(ctx, tok, verb, agents, targets)
+    if base in ("CRITICISES", "PRAISES") and verb is not None and tok.dep_ == "dobj" and not targets \
+            and verb.lemma_.lower() in ctx.lex.word_class("drawing_verbs"):
+        agents, targets = _drawn(ctx, verb, agents)
     if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
         agents = _speaker_side(ctx, tok, with_)  # 'Goyal said trade talks with the United States were moving'
     if mediators and not agents and not with_ and verb is not None and tok.dep_ == "pobj":
@@ -224,6 +227,19 @@ def _aimed(ctx: RuleContext, tok: Token, verb: Token | None, agents: list[str],
                                       for c in tok.children):
         agents = [a for a in ctx.discourse.doers(event_stem(tok.lemma_)) or () if a not in targets]  # told before
     return agents, targets
+
+
+def _drawn(ctx: RuleContext, verb: Token, agents: list[str]) -> tuple[list[str], list[str]]:
+    """'Israel's raid drew condemnation from Jordan', 'the move sparked criticism from Beijing': those the reaction
+    comes from judge whoever did the act that drew it (named, or told of before)."""
+    agents = agents + [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+    targets: list[str] = []
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        targets = ctx.np_actors(subj) or ctx.intenders(subj) or list(ctx.discourse.doers(event_stem(subj.lemma_)) or ())
+        if not targets and subj.lemma_.lower() in ("move", "decision", "step") and ctx.discourse.last_act is not None:
+            targets = list(ctx.discourse.last_act[1])  # 'Peru expelled the envoy. The move drew criticism from X'
+    return agents, [a for a in targets if a not in agents]
 
 
 def _measure(ctx: RuleContext, tok: Token) -> Token | None:
