@@ -39,8 +39,8 @@ def arrival_rule(ctx: RuleContext) -> Iterator[Found]:
     or a delegation noun (word class ``visitor_nouns``)."""
     for tok in ctx.sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.lex.word_class("arrival_verbs") \
-                or ctx.negated(tok) or ctx.blocked(tok):
-            continue
+                or ctx.negated(tok) or ctx.blocked(tok) or tok.tag_ == "VBG":
+            continue  # ('were seen arriving at the palace in Khartoum': a sighting, no visit told)
         places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
         hosts = [m.actor for p in places if (m := ctx.m.at(p)) is not None and len(m.actors) == 1
                  and ctx.kind(m.actor) == "state" and m.via in ("capital", "name")]
