@@ -119,3 +119,20 @@ def test_the_strike_told_of_before_and_its_target(extractor):
 ])
 def test_allies_in_a_relative_clause_or_named_right_after_the_noun(extractor, text, found):
     assert found <= _relations(extractor, text)
+
+
+# -- acting jointly: 'together with Y', 'in concert with Y' ---------------------------------------------------
+
+@pytest.mark.parametrize("text, found", [
+    ("Japan's Prime Minister Shinzo Abe vowed concrete action together with the US and South Korea.",
+     {("shinzo-abe", "COOPERATES_WITH", "united-states"), ("shinzo-abe", "COOPERATES_WITH", "south-korea")}),
+    ("Kenya acted in concert with Uganda to close the border.", {("kenya", "COOPERATES_WITH", "uganda")}),
+    ("Britain, together with France, imposed new sanctions on Iran.", {("united-kingdom", "COOPERATES_WITH", "france")}),
+])
+def test_acting_together_with_another_is_cooperation(extractor, text, found):
+    assert found <= _relations(extractor, text)
+
+
+def test_acting_together_states_nothing_when_negated(extractor):
+    got = _relations(extractor, "Kenya refused to act together with Uganda on the border.")
+    assert ("kenya", "COOPERATES_WITH", "uganda") not in got

@@ -26,7 +26,9 @@ Rule families:
 - ``include``: "Mercosur, which includes Uruguay and Paraguay" (MEMBER_OF).
 - ``at-war``: "X is at war with Y", "locked in a war with Y" (COERCES).
 - ``backed``: "Iran-backed Houthis" (SUPPORTS, from states only).
-- ``joint``: "joint exercises with X", "Chinese and Tajik troops held joint drills" (COOPERATES_WITH).
+- ``joint``: "joint exercises with X", "Chinese and Tajik troops held joint drills", "Russian-Sudanese efforts"
+  (COOPERATES_WITH).
+- ``together``: "X vowed action together with Y", "X acted in concert with Y" (COOPERATES_WITH).
 - ``agent-noun``: "X remains Y's closest ally", "X emerged as one of Y's critics".
 - ``title``: "Colombian President Gustavo Petro" (LEADS), "Foreign Minister X" (MEMBER_OF).
 - ``of-org``: "Elizabeth Dickinson of the International Crisis Group" (MEMBER_OF).
@@ -45,7 +47,14 @@ from extraction.rules.members import include_rule
 from extraction.rules.nouns import noun_rule, their_rule
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
-from extraction.rules.situations import at_war_rule, backed_rule, go_between_rule, joint_rule, under_rule
+from extraction.rules.situations import (
+    at_war_rule,
+    backed_rule,
+    go_between_rule,
+    joint_rule,
+    together_rule,
+    under_rule,
+)
 from extraction.rules.titles import (
     appos_title_rule,
     comma_title_rule,
@@ -79,6 +88,7 @@ RULES: tuple[Rule, ...] = (
     Rule("noun", noun_rule, records=True),
     Rule("go-between", go_between_rule),
     Rule("joint", joint_rule),
+    Rule("together", together_rule),
     Rule("their", their_rule),
     Rule("agent-noun", agent_noun_rule),
     Rule("title", title_rule),

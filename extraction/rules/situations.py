@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Token
+
 from extraction.rules.context import LIGHT_VERBS, Found, RuleContext, _group_pairs, _pairs
 
 
@@ -13,8 +15,13 @@ def joint_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Chinese and Tajik troops held joint exercises', 'joint patrols with the Malian army': the parties to a joint
     act cooperate, whatever the act (trigger nouns are read by the noun rule)."""
     for tok in ctx.sent:
-        if tok.pos_ != "NOUN" or ctx.lex.noun_types(tok.lemma_.lower()) \
-                or not any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in tok.children):
+        if tok.pos_ != "NOUN":
+            continue
+        # 'joint patrols'; 'Russian-Sudanese efforts', 'a Franco-German initiative': a pair's own act (trigger nouns
+        # with 'joint' are read by the noun rule)
+        paired = tok.lemma_.lower() in ctx.lex.word_class("pair_joint_nouns") and _hyphen_pair(ctx, tok)
+        if not paired and (ctx.lex.noun_types(tok.lemma_.lower())
+                           or not any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in tok.children)):
             continue
         parties = [a for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod") for a in ctx.np_actors(c)]
         partners = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "alongside")
@@ -43,6 +50,36 @@ def joint_rule(ctx: RuleContext) -> Iterator[Found]:
         for a, b in pairs:
             if a != b:
                 yield Found(a, "MEETS" if appearance else "COOPERATES_WITH", b, tok.i, f"joint:{tok.lemma_.lower()}", 0.6)
+
+
+def _hyphen_pair(ctx: RuleContext, tok: Token) -> bool:
+    """'Russian-Sudanese efforts': two states joined by a hyphen modify the noun."""
+    doc = tok.doc
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.i - 2 >= ctx.sent.start and doc[c.i - 1].text in ("-", "–")
+               and (a := ctx.m.at(c)) is not None and (b := ctx.m.at(doc[c.i - 2])) is not None
+               and a.actors != b.actors and ctx.kind(a.actor) == ctx.kind(b.actor) == "state" for c in tok.children)
+
+
+def together_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Japan vowed concrete action together with the US and South Korea', 'X acted in concert with Y': the clause's
+    subject acts jointly with Y (COOPERATES_WITH)."""
+    for tok in ctx.sent:
+        if tok.lower_ != "with" or tok.dep_ != "prep":
+            continue
+        doc = tok.doc
+        word = next((c.lower_ for c in tok.children if c.dep_ == "advmod" and c.lower_ in ("together", "jointly")), None)
+        if word is None and tok.i - 2 >= ctx.sent.start and doc[tok.i - 2].lower_ == "in" \
+                and doc[tok.i - 1].lower_ in ("concert", "tandem", "conjunction"):
+            word = doc[tok.i - 1].lower_
+        if word is None:
+            continue
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or ctx.negated(verb) or ctx.blocked(verb):
+            continue
+        partners = [a for p in tok.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        for s_, o in _pairs(ctx.subject_actors(verb), partners):
+            if s_ != o:
+                yield Found(s_, "COOPERATES_WITH", o, tok.i, f"together:{word}", 0.6)
 
 
 def under_rule(ctx: RuleContext) -> Iterator[Found]:
