@@ -89,6 +89,9 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
         agents, targets = _drawn(ctx, verb, agents)
     if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
         agents = _speaker_side(ctx, tok, with_)  # 'Goyal said trade talks with the United States were moving'
+    if tok.lemma_.lower() in ctx.lex.word_class("go_between_nouns") and _is_between(tok) and verb is not None \
+            and tok.dep_ == "dobj" and not mediators:
+        mediators = [a for a in ctx.subject_actors(verb) if a not in with_]  # 'X continued shuttle diplomacy between'
     if mediators and not agents and not with_ and verb is not None and tok.dep_ == "pobj":
         agents = ctx.subject_actors(verb)  # 'Kenya and Haiti signed the pact at a summit hosted by X': they attend it
     if mediators:  # 'X and Y held U.S.-mediated talks': the go-between talks with each side, the sides with each other
@@ -385,7 +388,10 @@ def _verb_subject(ctx: RuleContext, tok: Token, verb: Token, with_: list[str]) -
     # 'After talks with X, Y said …', 'Ahead of his meeting with X, Y told reporters …': Y was (or will be) there
     # ('expressed dissatisfaction before the meeting with Y's tactics': a definite meeting is one told of before,
     # and its 'with' more likely the verb's)
-    around = tok.dep_ == "pobj" and bool(with_) and (prep := _time_prep(tok)) is not None and prep.head.i == verb.i \
+    # ('discussed the cases during a bilateral meeting with X': 'during' places the meeting around the verb's act
+    # wherever the parser hangs it)
+    around = tok.dep_ == "pobj" and bool(with_) and (prep := _time_prep(tok)) is not None \
+        and (prep.head.i == verb.i or prep.lower_ == "during") \
         and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # 'after a meeting of X and Y':
     # those listed met; the speaker who reports on it afterwards was not one of them
