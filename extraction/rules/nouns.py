@@ -168,12 +168,17 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
             pobjs = [p for p in child.children if p.dep_ == "pobj"]
             if prep == "by":
                 agents.extend(objs)
+                if rtype == "MEETS":  # 'a visit by X to Serbia', the parser hanging 'to Serbia' on X
+                    with_.extend(_hosts(ctx, [q for p in pobjs for c in p.children if c.dep_ == "prep"
+                                              and c.lower_ == "to" for q in c.children if q.dep_ == "pobj"]))
             elif prep == "from" and (rtype in SYMMETRIC | {"SUPPORTS", "THREATENS", "DEMANDS", "PRAISES", "CRITICISES"}
                                      or aimed or _hung_targets(ctx, pobjs)):
                 agents.extend(objs)
                 targets.extend(_hung_targets(ctx, pobjs))  # 'attacks from Hezbollah [on Israel]' parsed on Hezbollah
             elif prep in SYMMETRIC_PREPS:
                 with_.extend(objs)
+            elif prep == "to" and rtype == "MEETS":
+                with_.extend(_hosts(ctx, pobjs))  # "Xi's visit to Serbia", 'a trip to Belgrade': the host state
             elif prep == "in" and rtype == "COERCES" and tok.lower_ in ctx.lex.word_class("strike_nouns") \
                     and not any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS for c in children):
                 targets.extend(_struck_state(ctx, pobjs))  # 'targeted strikes in Kabul' ('attacks on X in Y': on X)
@@ -261,6 +266,18 @@ def _sought(ctx: RuleContext, tok: Token, verb: Token | None) -> bool:
             and tok.head.head.lemma_.lower() in ctx.lex.word_class("seeking_nouns") | ctx.lex.word_class("seeking_verbs"):
         return True  # 'its bid for a pact', 'pushing for a deal'
     return verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.word_class("seeking_verbs")
+
+
+def _hosts(ctx: RuleContext, pobjs: list[Token]) -> list[str]:
+    """Whom a visit 'to' a place or an actor meets: the actor, or the state of a capital named as the destination."""
+    out: list[str] = []
+    for p in pobjs:
+        for q in [p] + [c for c in p.children if c.dep_ == "conj"]:
+            m = ctx.m.at(q)
+            if m is not None and m.via != "anaphor" \
+                    and (not m.place_only or (len(m.actors) == 1 and ctx.kind(m.actor) == "state")):
+                out.extend(m.actors)  # (not 'a visit to the kingdom': a description is bound to the story's
+    return out                        # states too loosely to name a host; realD bound it to Yemen)
 
 
 def _struck_state(ctx: RuleContext, pobjs: list[Token]) -> list[str]:
