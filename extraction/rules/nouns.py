@@ -166,6 +166,9 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
             prep = child.lower_
             objs = [a for p in child.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
             pobjs = [p for p in child.children if p.dep_ == "pobj"]
+            if not objs:  # 'sanctions against two other members — Mali and Guinea', 'talks with two neighbours, X and Y'
+                objs = [a for p in pobjs if ctx.m.at(p) is None for c in p.children if c.dep_ == "appos"
+                        for a in ctx.np_actors(c)]
             if prep == "by":
                 agents.extend(objs)
                 if rtype == "MEETS":  # 'a visit by X to Serbia', the parser hanging 'to Serbia' on X
