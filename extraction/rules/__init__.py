@@ -21,11 +21,14 @@ Rule families:
   governs the noun, and arguments shared across coordinated event nouns.
 - ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
 - ``invitation``: "X was in Pyongyang at the invitation of Y" (MEETS: a visit meets its host).
+- ``arrival``: "a U.S. delegation arrived in Honiara" (MEETS: officials arriving in another state visit it).
 - ``proxy-leader``: "the Albanese government" (LEADS: the leader heads the government named after him).
 - ``include``: "Mercosur, which includes Uruguay and Paraguay" (MEMBER_OF).
 - ``at-war``: "X is at war with Y", "locked in a war with Y" (COERCES).
 - ``backed``: "Iran-backed Houthis" (SUPPORTS, from states only).
-- ``joint``: "joint exercises with X", "Chinese and Tajik troops held joint drills" (COOPERATES_WITH).
+- ``joint``: "joint exercises with X", "Chinese and Tajik troops held joint drills", "Russian-Sudanese efforts"
+  (COOPERATES_WITH).
+- ``together``: "X vowed action together with Y", "X acted in concert with Y" (COOPERATES_WITH).
 - ``agent-noun``: "X remains Y's closest ally", "X emerged as one of Y's critics".
 - ``title``: "Colombian President Gustavo Petro" (LEADS), "Foreign Minister X" (MEMBER_OF).
 - ``of-org``: "Elizabeth Dickinson of the International Crisis Group" (MEMBER_OF).
@@ -36,22 +39,22 @@ Rule families:
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from extraction.rules.agent_nouns import agent_noun_rule
 from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
 from extraction.rules.leaders import proxy_leader_rule
 from extraction.rules.members import include_rule
-from extraction.rules.nouns import (
-    agent_noun_rule,
+from extraction.rules.nouns import noun_rule, their_rule
+from extraction.rules.phrases import phrase_rule
+from extraction.rules.reports import report_noun_rule, report_rule
+from extraction.rules.situations import (
     at_war_rule,
     backed_rule,
     go_between_rule,
     joint_rule,
-    noun_rule,
-    their_rule,
+    together_rule,
     under_rule,
 )
-from extraction.rules.phrases import phrase_rule
-from extraction.rules.reports import report_noun_rule, report_rule
 from extraction.rules.titles import (
     appos_title_rule,
     comma_title_rule,
@@ -63,7 +66,7 @@ from extraction.rules.titles import (
     title_rule,
 )
 from extraction.rules.verbs import misread_verb_rule, verb_rule
-from extraction.rules.visits import invitation_rule
+from extraction.rules.visits import arrival_rule, invitation_rule
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ RULES: tuple[Rule, ...] = (
     Rule("noun", noun_rule, records=True),
     Rule("go-between", go_between_rule),
     Rule("joint", joint_rule),
+    Rule("together", together_rule),
     Rule("their", their_rule),
     Rule("agent-noun", agent_noun_rule),
     Rule("title", title_rule),
@@ -103,6 +107,7 @@ RULES: tuple[Rule, ...] = (
     Rule("at-war", at_war_rule),
     Rule("copula-label", copula_label_rule),
     Rule("invitation", invitation_rule),
+    Rule("arrival", arrival_rule),
     Rule("proxy-leader", proxy_leader_rule),
     Rule("include", include_rule),
 )

@@ -52,17 +52,46 @@ def _noun_frame(ctx: RuleContext, tok: Token) -> NounFrame | None:
     if not agents and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in OFFER_NOUNS:
         agents = ctx.intenders(tok.head.head)  # 'his offer of talks with Pyongyang', "Kenya's plan of joint patrols"
     # The subject of the verb that governs the noun: 'X imposed sanctions', 'X responded with threats'.
-    verb = ctx.governing_verb(tok)
+    anchor = _measure(ctx, tok) or tok  # 'unveiled a sanctions package against X': the package is what is unveiled
+    verb = ctx.governing_verb(anchor)
     if verb is not None and (ctx.negated(verb) or ctx.blocked(verb) or verb.lemma_.lower() in UNDOING_VERBS):
         return None  # (undone: 'lifted sanctions on X', 'ended its support for Y')
     if verb is not None and rtype in SYMMETRIC and verb.lemma_.lower() in ctx.lex.word_class("cancel_verbs"):
         return None  # 'would block the next meeting of the EU-Ukraine council': the meeting is not held
-    if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.word_class("threatening_verbs"):
-        rtype = "THREATENS"  # 'threatened tariffs on Colombia': a measure held over Colombia, not yet taken
+    if base == "COOPERATES_WITH" and _sought(ctx, tok, verb):
+        if not with_ or _is_between(tok):
+            return None  # 'Kenya called for a ceasefire between X and Y': no accord yet, and not the caller's
+        rtype = "NEGOTIATES"  # 'its bid for a pact with Vanuatu', 'is seeking a deal with X': talks, no accord yet
+    if verb is not None and anchor.dep_ == "dobj" and (
+            verb.lemma_.lower() in ctx.lex.word_class("threatening_verbs")
+            or (base in ("SANCTIONS", "COERCES") and verb.lemma_.lower() in ctx.lex.word_class("contemplating_verbs"))):
+        rtype = "THREATENS"  # 'threatened tariffs on Colombia', 'is weighing sanctions on X': held over X, not yet taken
+        if not agents:
+            agents = ctx.subject_actors(verb)
     if verb is not None:
-        agents, targets, with_ = _verb_arguments(ctx, tok, verb, rtype, base, agents, targets, with_)
+        own = agents
+        agents, targets, with_ = _verb_arguments(ctx, anchor, verb, rtype, base, agents, targets, with_)
+        if tok.lemma_.lower() in ctx.lex.word_class("truce_nouns") \
+                and verb.lemma_.lower() not in ctx.lex.word_class("truce_verbs"):
+            agents = own  # 'talks on the second phase of the Gaza ceasefire': the talkers are not its parties
+    if base == "SUPPORTS" and verb is not None and verb.lemma_.lower() in ctx.lex.word_class("holding_verbs") \
+            and (anchor.dep_ == "dobj" or (anchor.dep_ == "pobj" and anchor.head.lower_ in ("on", "upon"))):
+        # 'X enjoys the support of Y', 'X counts on the backing of Y': Y supports X ('of' is not the receiver here)
+        backers = [a for c in tok.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        backers += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                    for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        if backers:
+            agents, targets = backers, [a for a in ctx.subject_actors(verb) if a not in backers]
+    if base == "COERCES":
+        agents, targets = _aimed(ctx, tok, verb, agents, targets)
+    if base in ("CRITICISES", "PRAISES") and verb is not None and tok.dep_ == "dobj" and not targets \
+            and verb.lemma_.lower() in ctx.lex.word_class("drawing_verbs"):
+        agents, targets = _drawn(ctx, verb, agents)
     if rtype in ("NEGOTIATES", "COOPERATES_WITH") and with_ and not agents and tok.dep_ in ("nsubj", "nsubjpass"):
         agents = _speaker_side(ctx, tok, with_)  # 'Goyal said trade talks with the United States were moving'
+    if tok.lemma_.lower() in ctx.lex.word_class("go_between_nouns") and _is_between(tok) and verb is not None \
+            and tok.dep_ == "dobj" and not mediators:
+        mediators = [a for a in ctx.subject_actors(verb) if a not in with_]  # 'X continued shuttle diplomacy between'
     if mediators and not agents and not with_ and verb is not None and tok.dep_ == "pobj":
         agents = ctx.subject_actors(verb)  # 'Kenya and Haiti signed the pact at a summit hosted by X': they attend it
     if mediators:  # 'X and Y held U.S.-mediated talks': the go-between talks with each side, the sides with each other
@@ -112,6 +141,8 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
     mediators: list[str] = []
     children = list(tok.children) + ([c for c in reverser.children if c.dep_ == "prep" and c.lower_ != "of"]
                                      if reverser is not None else [])
+    if (measure := _measure(ctx, tok)) is not None:  # 'a sanctions resolution by the UNSC against X'
+        children += [c for c in measure.children if c.i != tok.i]
     # 'sanctions from the EU on Russia', 'attacks from Hezbollah on Israel': with a target beside it, 'from' names the doer
     aimed = any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS for c in children)
     for child in children:
@@ -135,14 +166,25 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
             prep = child.lower_
             objs = [a for p in child.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
             pobjs = [p for p in child.children if p.dep_ == "pobj"]
+            if not objs:  # 'sanctions against two other members — Mali and Guinea', 'talks with two neighbours, X and Y'
+                objs = [a for p in pobjs if ctx.m.at(p) is None for c in p.children if c.dep_ == "appos"
+                        for a in ctx.np_actors(c)]
             if prep == "by":
                 agents.extend(objs)
+                if rtype == "MEETS":  # 'a visit by X to Serbia', the parser hanging 'to Serbia' on X
+                    with_.extend(_hosts(ctx, [q for p in pobjs for c in p.children if c.dep_ == "prep"
+                                              and c.lower_ == "to" for q in c.children if q.dep_ == "pobj"]))
             elif prep == "from" and (rtype in SYMMETRIC | {"SUPPORTS", "THREATENS", "DEMANDS", "PRAISES", "CRITICISES"}
                                      or aimed or _hung_targets(ctx, pobjs)):
                 agents.extend(objs)
                 targets.extend(_hung_targets(ctx, pobjs))  # 'attacks from Hezbollah [on Israel]' parsed on Hezbollah
             elif prep in SYMMETRIC_PREPS:
                 with_.extend(objs)
+            elif prep == "to" and rtype == "MEETS":
+                with_.extend(_hosts(ctx, pobjs))  # "Xi's visit to Serbia", 'a trip to Belgrade': the host state
+            elif prep == "in" and rtype == "COERCES" and tok.lower_ in ctx.lex.word_class("strike_nouns") \
+                    and not any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS for c in children):
+                targets.extend(_struck_state(ctx, pobjs))  # 'targeted strikes in Kabul' ('attacks on X in Y': on X)
             elif lemma in VAGUE_NOUNS and prep not in ("against", "targeting"):
                 continue  # 'military action on Mexican soil' names a place, not a target
             elif prep == "at" and rtype in SYMMETRIC:
@@ -154,6 +196,10 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
                 with_.extend(objs or [a for p in pobjs for c in p.children if c.dep_ == "prep"
                                       and c.lower_ in ("from", "with", "to", "between")
                                       for q in c.children if q.dep_ == "pobj" for a in ctx.np_actors(q)])
+                with_.extend(_listed(ctx, child, tok))
+            elif prep in ("in", "at") and rtype in SYMMETRIC and (of := _place_of(ctx, pobjs)) is not None:
+                # 'a meeting in Uruguay of X and Y': the parser hangs the participants on the place
+                with_.extend(_listed(ctx, of, tok))
             elif prep == "of":
                 _of_arguments(ctx, pobjs, agents, targets)
         elif child.dep_ == "acl" and rtype in SYMMETRIC and child.lemma_.lower() in HOSTING_VERBS | CONVENING_VERBS:
@@ -166,6 +212,119 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
                                for a in (ctx.np_actors(c) if c.dep_ == "dobj" else
                                          [x for p in c.children if p.dep_ == "pobj" for x in ctx.np_actors(p)]))
     return agents, targets, with_, mediators
+
+
+def _aimed(ctx: RuleContext, tok: Token, verb: Token | None, agents: list[str],
+           targets: list[str]) -> tuple[list[str], list[str]]:
+    """Who an act of force hit when a clause says it ('the attack targeted X's Interior Ministry', 'X was the target
+    of the strikes') and who did it ('an attack claimed by the PKK'; 'the attack' told of before)."""
+    aiming = ctx.lex.word_class("aiming_verbs")
+    claiming = ctx.lex.word_class("claiming_verbs")
+    head = tok.head
+    if not targets and tok.dep_ == "nsubj" and head.lemma_.lower() in aiming and not ctx.negated(head):
+        targets = [a for c in head.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]  # 'the strike targeted X'
+    if not targets and tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("target", "victim") \
+            and head.head.dep_ == "attr" and not ctx.negated(head.head.head):
+        targets = ctx.subject_actors(head.head.head)  # 'X was the target of the strikes'
+    if not agents:  # 'the bomb attack, which was claimed by the PKK'; 'the PKK claimed the attack'
+        # (the clause may hang on the place: 'the attack in Ankara, which was claimed by')
+        agents = [a for c in tok.subtree if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in claiming
+                  and not ctx.negated(c) for g in c.children if g.dep_ == "agent"
+                  for p in g.children for a in ctx.np_actors(p)]
+        if not agents and verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in claiming \
+                and not ctx.negated(verb):
+            agents = ctx.subject_actors(verb)
+    if targets and not agents and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
+                                      for c in tok.children):
+        agents = [a for a in ctx.discourse.doers(event_stem(tok.lemma_)) or () if a not in targets]  # told before
+    return agents, targets
+
+
+def _drawn(ctx: RuleContext, verb: Token, agents: list[str]) -> tuple[list[str], list[str]]:
+    """'Israel's raid drew condemnation from Jordan', 'the move sparked criticism from Beijing': those the reaction
+    comes from judge whoever did the act that drew it (named, or told of before)."""
+    agents = agents + [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+    targets: list[str] = []
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        targets = ctx.np_actors(subj) or ctx.intenders(subj) or list(ctx.discourse.doers(event_stem(subj.lemma_)) or ())
+        if not targets and subj.lemma_.lower() in ("move", "decision", "step") and ctx.discourse.last_act is not None:
+            targets = list(ctx.discourse.last_act[1])  # 'Peru expelled the envoy. The move drew criticism from X'
+    return agents, [a for a in targets if a not in agents]
+
+
+def _measure(ctx: RuleContext, tok: Token) -> Token | None:
+    """The document an event noun qualifies: 'a sanctions [resolution]', 'the sanctions [bill]', 'a sanctions
+    [package] targeting Iran'; its arguments are the event's."""
+    head = tok.head
+    if tok.dep_ == "compound" and head.lemma_.lower() in ctx.lex.word_class("measure_nouns") and head.pos_ == "NOUN" \
+            and "SANCTIONS" in ctx.lex.noun_types(tok.lemma_.lower()):
+        return head  # (only sanctions: 'retaliated for an arms package for Taiwan' is no arms of the retaliator's)
+    return None
+
+
+def _sought(ctx: RuleContext, tok: Token, verb: Token | None) -> bool:
+    """An accord sought, not made: 'its bid for a pact with X', 'is seeking a deal with Y', 'called for a truce'."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "towards", "toward") \
+            and tok.head.head.lemma_.lower() in ctx.lex.word_class("seeking_nouns") | ctx.lex.word_class("seeking_verbs"):
+        return True  # 'its bid for a pact', 'pushing for a deal'
+    return verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.word_class("seeking_verbs")
+
+
+def _hosts(ctx: RuleContext, pobjs: list[Token]) -> list[str]:
+    """Whom a visit 'to' a place or an actor meets: the actor, or the state of a capital named as the destination."""
+    out: list[str] = []
+    for p in pobjs:
+        for q in [p] + [c for c in p.children if c.dep_ == "conj"]:
+            m = ctx.m.at(q)
+            if m is not None and m.via != "anaphor" \
+                    and (not m.place_only or (len(m.actors) == 1 and ctx.kind(m.actor) == "state")):
+                out.extend(m.actors)  # (not 'a visit to the kingdom': a description is bound to the story's
+    return out                        # states too loosely to name a host; realD bound it to Yemen)
+
+
+def _struck_state(ctx: RuleContext, pobjs: list[Token]) -> list[str]:
+    """The state whose capital is the place of strikes: 'strikes in Kabul' hit the seat of its government (but
+    'airstrikes in Iraq' may hit anyone in Iraq: a country named as a place is no target)."""
+    out: list[str] = []
+    for p in pobjs:
+        for q in [p] + [c for c in p.children if c.dep_ == "conj"]:
+            m = ctx.m.at(q)
+            if m is not None and len(m.actors) == 1 and ctx.kind(m.actor) == "state" and m.via == "capital":
+                out.append(m.actor)
+    return out
+
+
+def _place_of(ctx: RuleContext, pobjs: list[Token]) -> Token | None:
+    """The 'of' the parser hung on the place of a meeting: 'a meeting in Uruguay [of X and Y]'."""
+    for p in pobjs:
+        m = ctx.m.at(p)
+        if m is not None and not (m.place_only or m.incidental or ctx.kind(m.actor) == "state"):
+            continue  # a place is a state or city named as where it was held
+        of = next((c for c in p.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            return of
+    return None
+
+
+def _listed(ctx: RuleContext, of: Token, tok: Token) -> list[str]:
+    """The participants listed after 'of' in 'a meeting of X, foreign ministers A of Y, B of Z and C': read along
+    the words (the parser splits such lists into appositions and conjuncts of the wrong words) until another
+    preposition, a verb or a clause; people when any are named (their states only qualify them), else all."""
+    found: list[tuple[str, str]] = []
+    for t in tok.doc[of.i + 1:ctx.sent.end]:
+        if (t.pos_ in ("VERB", "AUX") or t.dep_ == "relcl" or t.tag_ in ("WDT", "WP") or t.text in (";", ":", "(")
+                or (t.dep_ == "prep" and t.lower_ != "of") or t.dep_ in ("mark", "aux")):
+            break
+        m = ctx.m.at(t)
+        if m is None or t.i != m.start or m.place_only:
+            continue
+        root = next((r for r in tok.doc[m.start:m.end] if not m.start <= r.head.i < m.end or r.head.i == r.i), t)
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            break  # 'after a meeting of X and Y, China said': the subject of the next clause
+        found.extend((a, ctx.kind(a)) for a in m.actors)
+    people = [a for a, k in found if k == "person"]
+    return list(dict.fromkeys(people or [a for a, _ in found]))
 
 
 def _hung_targets(ctx: RuleContext, pobjs: list[Token]) -> list[str]:
@@ -249,8 +408,13 @@ def _verb_subject(ctx: RuleContext, tok: Token, verb: Token, with_: list[str]) -
     # 'After talks with X, Y said …', 'Ahead of his meeting with X, Y told reporters …': Y was (or will be) there
     # ('expressed dissatisfaction before the meeting with Y's tactics': a definite meeting is one told of before,
     # and its 'with' more likely the verb's)
-    around = tok.dep_ == "pobj" and bool(with_) and (prep := _time_prep(tok)) is not None and prep.head.i == verb.i \
-        and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    # ('discussed the cases during a bilateral meeting with X': 'during' places the meeting around the verb's act
+    # wherever the parser hangs it)
+    around = tok.dep_ == "pobj" and bool(with_) and (prep := _time_prep(tok)) is not None \
+        and (prep.head.i == verb.i or prep.lower_ == "during") \
+        and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # 'after a meeting of X and Y':
+    # those listed met; the speaker who reports on it afterwards was not one of them
     if subj and (vlemma in LIGHT_VERBS or verb.dep_ in ("xcomp",) or in_state or around) \
             and not (len(with_) >= 2 and _is_between(tok)):
         agents = subj  # but 'Qatar hosted talks between X and Y': X and Y talk (Qatar meets them); a 'meeting
@@ -434,175 +598,3 @@ def _principal_people(ctx: RuleContext, before: int) -> tuple[str, ...]:
                    and ctx.kind(m.actor) == "person" and not m.place_only]
     uniq = list(dict.fromkeys(sent_people))
     return tuple(uniq[:2]) if len(uniq) >= 2 else ()
-
-
-# -- agent nouns ------------------------------------------------------------
-
-
-def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
-    """'Colombia remains Washington's closest ally', 'Petro emerged as one of Trump's critics'."""
-    for tok in ctx.sent:
-        types = ctx.lex.agent_noun_types(tok.lemma_.lower())
-        if not types or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        others = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
-        others += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
-                   for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
-        if not others:
-            continue
-        appositive = _appositive_holder(ctx, tok, others)
-        if appositive:
-            for s, o in _pairs(appositive, others):
-                yield Found(s, types[0], o, tok.i, f"agent-noun:{tok.lemma_.lower()}", 0.7)
-            continue
-        holder: list[str] = []
-        cur = tok
-        for _ in range(4):  # climb 'one of [critics]' / 'as one of' / conj to the verb
-            if cur.dep_ in ("attr", "oprd", "dobj") and cur.head.pos_ in ("VERB", "AUX"):
-                if cur.dep_ != "dobj" or cur.head.lemma_.lower() in ("remain", "become", "consider", "call", "see"):
-                    holder = ctx.subject_actors(cur.head) if cur.dep_ != "dobj" else ctx.object_actors(cur.head)
-                break
-            if cur.dep_ == "appos":
-                holder = ctx.np_actors(cur.head)
-                break
-            if cur.dep_ == "nsubj" and cur.head.lemma_.lower() == "be":
-                # "Russia's main backer is Belarus": the complement holds the role
-                holder = [a for c in cur.head.children if c.dep_ == "attr" for a in ctx.np_actors(c) if a not in others]
-                break
-            if cur.dep_ == "pobj" and cur.head.lower_ == "as" and cur.head.head.pos_ in ("VERB", "AUX"):
-                verb = cur.head.head  # 'emerged as one of X's critics'; 'leaving Rwanda as X's main partner'
-                objs = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
-                holder = objs or ([] if any(c.dep_ == "dobj" for c in verb.children) else ctx.subject_actors(verb))
-                break
-            cur = cur.head
-            if cur.dep_ == "ROOT":
-                break
-        if ctx.negated(cur.head if cur.head.i != cur.i else cur):
-            continue
-        for s, o in _pairs(holder, others):
-            yield Found(s, types[0], o, tok.i, f"agent-noun:{tok.lemma_.lower()}", 0.7)
-
-
-def _appositive_holder(ctx: RuleContext, tok: Token, others: list[str]) -> list[str]:
-    """"Russia's closest ally, Iran," and, split by a phrase the apposition hangs on, "Washington's main partner
-    in the region, Kenya,": the actor in apposition holds the role."""
-    found = [a for c in tok.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
-    if not found:
-        found = [a for p in tok.children if p.dep_ == "prep" for q in p.children
-                 if q.dep_ == "pobj" and (ctx.m.at(q) is None or ctx.m.at(q).place_only)
-                 for c in q.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
-    return [a for a in found if a not in others]
-
-
-# -- titles and memberships -------------------------------------------------
-
-
-def joint_rule(ctx: RuleContext) -> Iterator[Found]:
-    """'Chinese and Tajik troops held joint exercises', 'joint patrols with the Malian army': the parties to a joint
-    act cooperate, whatever the act (trigger nouns are read by the noun rule)."""
-    for tok in ctx.sent:
-        if tok.pos_ != "NOUN" or ctx.lex.noun_types(tok.lemma_.lower()) \
-                or not any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in tok.children):
-            continue
-        parties = [a for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod") for a in ctx.np_actors(c)]
-        partners = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "alongside")
-                    for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
-        verb = ctx.governing_verb(tok)
-        if verb is not None and (ctx.negated(verb) or ctx.blocked(verb)):
-            continue
-        if not parties and verb is not None and tok.dep_ in ("dobj", "nsubjpass") \
-                and verb.lemma_.lower() in LIGHT_VERBS:  # 'held joint drills', not 'expect X and Y to block a joint ...
-            parties = ctx.subject_actors(verb) if tok.dep_ == "dobj" else \
-                [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
-        # unnamed forces stand for their state: joint drills are between states
-        parties = [a if a in ctx.gz else ctx.state_of(a) or a for a in parties]
-        partners = [a if a in ctx.gz else ctx.state_of(a) or a for a in partners]
-        if partners:
-            pairs = list(_pairs(parties, partners))
-        else:
-            pairs = list(_group_pairs(list(dict.fromkeys(parties))))
-        for a, b in pairs:
-            if a != b:
-                yield Found(a, "COOPERATES_WITH", b, tok.i, f"joint:{tok.lemma_.lower()}", 0.6)
-
-
-def under_rule(ctx: RuleContext) -> Iterator[Found]:
-    """'X is under U.S. sanctions', 'X came under Russian attack' → the modifier acts on the subject."""
-    for tok in ctx.sent:
-        if tok.lower_ != "under" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
-            continue
-        verb = tok.head
-        if ctx.negated(verb):
-            continue
-        for noun in (c for c in tok.children if c.dep_ == "pobj"):
-            types = ctx.lex.noun_types(noun.lemma_.lower())
-            if not types or types[0] not in ("SANCTIONS", "COERCES", "THREATENS", "CRITICISES"):
-                continue
-            agents = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
-            targets = ctx.subject_actors(verb)
-            placed = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
-            if placed:  # 'the Security Council placed X under an arms embargo'
-                agents, targets = targets, placed
-            for s_, o in _pairs(agents, targets):
-                yield Found(s_, types[0], o, noun.i, f"under:{noun.lemma_.lower()}", 0.6)
-
-
-def at_war_rule(ctx: RuleContext) -> Iterator[Found]:
-    """'Israel is at war with Hamas', 'the army is locked in a war with the RSF': the subject uses force against the
-    other side (not 'dragged Georgia into a war with Russia', which names no act of the subject's)."""
-    for tok in ctx.sent:
-        if tok.lemma_.lower() not in ctx.lex.word_class("war_nouns") or tok.dep_ != "pobj" \
-                or tok.head.lower_ not in ("at", "in"):
-            continue
-        gov = tok.head.head
-        if gov.pos_ not in ("VERB", "AUX", "ADJ") or ctx.negated(gov):
-            continue
-        foes = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "against")
-                for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
-        if gov.pos_ == "ADJ" and gov.head.pos_ in ("VERB", "AUX"):
-            gov = gov.head  # 'is locked in a war with'
-        sides = ctx.subject_actors(gov) or [a for c in gov.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
-        for s_, o in _pairs(sides, foes):  # ('has been locked in a war': the passive subject)
-            yield Found(s_, "COERCES", o, tok.i, f"at-war:{tok.lemma_.lower()}", 0.6)
-
-
-def backed_rule(ctx: RuleContext) -> Iterator[Found]:
-    """'Iran-backed Houthis', 'Rwandan-backed M23 rebels': the state before the hyphen supports the group.
-
-    Only states and their bodies: a 'UN-backed government' is endorsed, not armed or paid, by the UN.
-    """
-    doc = ctx.sent.doc
-    for tok in ctx.sent:
-        if tok.lower_ not in ctx.lex.word_class("backing_words") or tok.i - 2 < ctx.sent.start or doc[tok.i - 1].text not in ("-", "–"):
-            continue
-        backer = ctx.m.at(doc[tok.i - 2])
-        backed = ctx.m.at(tok.head) if tok.dep_ == "amod" else None
-        if backer is None or backed is None or len(backer.actors) != 1 or len(backed.actors) != 1:
-            continue
-        if ctx.kind(backer.actor) in ("state", "government_body") and backer.actor != backed.actor:
-            yield Found(backer.actor, "SUPPORTS", backed.actor, tok.i, f"backed:{tok.lower_}", 0.7)
-
-
-def go_between_rule(ctx: RuleContext) -> Iterator[Found]:
-    """'Israel and Hamas resumed talks ... Qatar and Egypt mediated the talks', 'The deal was brokered by Saudi
-    Arabia': a go-between of talks or a deal named before talks with each of its parties (NEGOTIATES)."""
-    for tok in ctx.sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in MEDIATING_VERBS or ctx.negated(tok):
-            continue
-        agents = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
-        if any(c.dep_ == "nsubjpass" for c in tok.children):
-            nouns, mediators = [c for c in tok.children if c.dep_ == "nsubjpass"], agents
-        elif tok.dep_ == "acl" and tok.tag_ == "VBN" and agents:
-            nouns, mediators = [tok.head], agents  # 'talks in Doha, mediated by Qatar and Turkey'
-        else:
-            nouns = [c for c in tok.children if c.dep_ == "dobj"]
-            mediators = ctx.subject_actors(tok)
-        acl = tok.dep_ == "acl"
-        parties = [a for n in nouns for a in ctx.event_parties(n, bare=acl)]
-        for s, o in _pairs(mediators, parties):
-            if s != o and s not in parties:
-                yield Found(s, "NEGOTIATES", o, tok.i, f"go-between:{tok.lemma_.lower()}", 0.6)
-
-
-# Verbs of a go-between's act on talks or a deal named before ('mediated the talks', 'the deal was brokered by').
-MEDIATING_VERBS = {"mediate", "broker", "facilitate", "arrange"}
