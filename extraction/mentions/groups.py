@@ -129,7 +129,7 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
                 and listed_at[0] < doc[tok.sent.start - 1].sent.start:
             # 'Denmark cut ties with Mali and Burkina Faso ... embassies in Senegal and Rwanda ... the two
             # countries': a pair listed in passing two sentences back yields to the pair the story names together
-            story = _story_pair(lk, st, tok, size)
+            story = _story_pair(lk, st, tok, size, excluded)
             named = [story[::-1]] if story else []
         named = named or [coordinated[k] for k in listed_at]
         if not named and kinds == ("person",):  # two people in one sentence ('X met Y'); states there may be
@@ -145,7 +145,7 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         elif named_only:
             # 'the parties' with no pair named together just before: the pair the story names together, else
             # abstain rather than guess
-            top = _story_pair(lk, st, tok, size)
+            top = _story_pair(lk, st, tok, size, excluded)
             if not top:
                 continue
         else:
@@ -204,10 +204,12 @@ def _story_pair_people(lk: Lookup, st: FindState, tok: Token, size: int, counts:
     return sorted(picked, key=lambda a: first[a])
 
 
-def _story_pair(lk: Lookup, st: FindState, tok: Token, size: int) -> list[str]:
+def _story_pair(lk: Lookup, st: FindState, tok: Token, size: int,
+                excluded: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """The set of ``size`` states the document named together (coordinated: 'Kosovo and Serbia', or their people:
     'Kosovo's Kurti and Serbia's Vucic') at least twice before ``tok``, in the order first named; [] when there is
-    no such set or there are rival ones."""
+    no such set or there are rival ones. A set holding one of ``excluded`` (the ones speaking to the group) is
+    never it."""
     doc, spans, actors = st.doc, st.spans, st.actors
     sets: dict[int, list[str]] = {}
     for m in spans:
@@ -223,7 +225,7 @@ def _story_pair(lk: Lookup, st: FindState, tok: Token, size: int) -> list[str]:
     times: dict[frozenset[str], int] = {}
     order: dict[frozenset[str], list[str]] = {}
     for named in sets.values():
-        if len(named) == size:
+        if len(named) == size and not excluded & set(named):
             times[frozenset(named)] = times.get(frozenset(named), 0) + 1
             order.setdefault(frozenset(named), named)
     story = [s for s, n in times.items() if n >= 2]

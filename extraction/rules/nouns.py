@@ -119,9 +119,10 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
             cm = ctx.m.at(child)
             if child.dep_ == "compound" and cm is not None and cm.via == "capital":
                 continue  # 'the Pretoria agreement', 'the Minsk accords': named after a city, not made by it
-            if child.dep_ == "compound" and rtype in SYMMETRIC and tok.dep_ == "pobj" and tok.head.lower_ == "at" \
+            if child.dep_ == "compound" and rtype in SYMMETRIC and ((tok.dep_ == "pobj" and tok.head.lower_ == "at")
+                                                                   or lemma in FORUM_NOUNS) \
                     and all(ctx.kind(a) == "igo" for a in ctx.np_actors(child)):
-                continue  # 'met X at a G20 meeting', 'at an ASEAN summit': the forum where they met, not a party
+                continue  # 'met X at a G20 meeting', 'the ASEAN meeting, chaired by X': the forum, not a party
             if child.dep_ == "amod" and child.lemma_.lower() in MEDIATING and rtype in SYMMETRIC:
                 mediators.extend(ctx.np_actors(child))  # 'U.S.-mediated talks'
                 continue
@@ -230,8 +231,9 @@ def _verb_arguments(ctx: RuleContext, tok: Token, verb: Token, rtype: str, base:
         agents, with_ = _verb_subject(ctx, tok, verb, with_)
     if rtype in SYMMETRIC and not with_:
         # 'raised the arrest with Kallas in a phone call': the partner hangs on the verb
+        # (not the preposition the noun itself hangs on: 'involved with the talks, X, Y and Z' lists others)
         with_ = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
-                 for p in c.children for a in ctx.np_actors(p)]
+                 and tok.head.i != c.i for p in c.children for a in ctx.np_actors(p)]
     if not targets and rtype in ("THREATENS", "SANCTIONS", "COERCES", "DEMANDS"):
         # 'X responded with threats ..., forcing Bogota to reverse course': the one pressed is the target.
         targets = [a for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in PRESSURE_VERBS
@@ -312,7 +314,7 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
         if f.agents and f.type not in SYMMETRIC:
             ctx.discourse.record_event(event_stem(f.tok.lemma_), tuple(f.agents))  # 'Israeli strikes ...' for 'the strikes' later
         elif f.type in SYMMETRIC and len(set(f.agents + f.with_)) >= 2 and not ctx.negated(f.tok) \
-                and not _mediated(f.tok):
+                and not _mediated(f.tok) and not (f.tok.lemma_.lower() in MEDIATION_NOUNS and not f.with_):
             # 'Israel and Hamas resumed talks' for 'Qatar mediated the talks' later
             ctx.discourse.record_parties(party_key(f.tok.lemma_), tuple(dict.fromkeys(f.agents + f.with_)))
     # 'threats of a trade war': the nested event is the content of the outer one, not an event of its own.
@@ -372,7 +374,8 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                             if host != p:
                                 yield Found(host, "MEETS", p, f.tok.i, f"host:{f.tok.lemma_.lower()}", 0.6)
             elif len(f.agents) >= 2 and not (verb is not None and verb.lemma_.lower() in JOINING_VERBS) \
-                    and not _mediated(f.tok):  # 'talks mediated by Qatar and Turkey': go-betweens, not sides
+                    and not _mediated(f.tok) and f.tok.lemma_.lower() not in MEDIATION_NOUNS:
+                # ('talks mediated by Qatar and Turkey', 'mediation by X and Y': go-betweens, not sides)
                 # 'Japanese and Philippine troops began a joint exercise', 'their conversation'; but those who
                 # 'join talks' take part in someone else's talks, not in talks with each other
                 for a, b in _group_pairs(f.agents):
@@ -391,6 +394,13 @@ CONVENING_VERBS = {"organise", "organize", "convene", "chair", "broker", "mediat
 
 # Nouns whose 'of' names the act their possessor proposes: 'his offer of talks with X'.
 OFFER_NOUNS = {"offer", "proposal", "plan", "invitation", "promise", "pledge", "prospect"}
+
+# Nouns of a go-between's work: its agents ('mediation by Qatar and Turkey', 'US-Saudi mediation') mediate
+# together, they do not negotiate with each other.
+MEDIATION_NOUNS = {"mediation", "facilitation", "good offices", "shuttle"}
+
+# Nouns of gatherings an organisation holds: 'the ASEAN meeting', 'an AU summit' name the forum, not a party.
+FORUM_NOUNS = {"meeting", "summit", "session", "conference", "ministerial", "gathering", "forum", "assembly"}
 
 # Modifiers that make the named agent of talks a go-between: 'U.S.-brokered talks between X and Y'.
 MEDIATING = {"broker", "brokered", "mediate", "mediated", "sponsor", "sponsored", "facilitate", "facilitated"}
@@ -445,9 +455,11 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
         types = ctx.lex.agent_noun_types(tok.lemma_.lower())
         if not types or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        others = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
-        others += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+        owners = [a for c in tok.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        owners += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
                    for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        # "Russia's closest European allies": with an owner named, a demonym modifier says where the allies are
+        others = owners or [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for a in ctx.np_actors(c)]
         if not others:
             continue
         appositive = _appositive_holder(ctx, tok, others)
