@@ -75,3 +75,46 @@ def test_an_organisations_meeting_is_its_forum_not_a_party(extractor):
     assert not {t for t in got if t[1] == "MEETS" and "african-union" in (t[0], t[2])}
     got = _triples(extractor, "The EU-China summit was held in Beijing on Thursday.")
     assert _between(got, "european-union", "china")
+
+
+def test_an_embassy_is_its_state(extractor):
+    got = _triples(extractor, "Quito's security forces stormed the Mexican embassy to arrest a former vice president.")
+    assert ("ecuador", "COERCES", "mexico") in got
+    got = _triples(extractor, "Moscow said it was declaring a member of the Moldovan embassy persona non grata.")
+    assert ("russia", "SANCTIONS", "moldova") in got
+    got = _triples(extractor, "The U.S. Embassy in Kyiv urged Russia to halt the strikes.")
+    assert ("united-states", "DEMANDS", "russia") in got
+
+
+def test_at_the_request_of_names_who_asked(extractor):
+    got = _triples(extractor, "Putin and Erdogan had a phone call today at the request of the Turkish leader.")
+    assert not {t for t in got if t[1] == "DEMANDS" and t[2] in ("turkey", "recep-tayyip-erdogan")}
+    got = _triples(extractor, "The session was convened at the request of Japan, diplomats said.")
+    assert not {t for t in got if t[1] == "DEMANDS" and t[2] == "japan"}
+
+
+def test_an_act_the_speaker_would_not_commit_to_is_not_done(extractor):
+    got = _triples(extractor, "Britain said it had raised the matter with Georgia, but the minister did not commit to "
+                              "summoning the Georgian ambassador.")
+    assert not {t for t in got if t[1] == "MEETS"}
+    got = _triples(extractor, "Britain summoned the Georgian ambassador on Monday.")
+    assert ("united-kingdom", "MEETS", "georgia") in got
+    got = _triples(extractor, "Japan refrained from criticising China at the summit.")
+    assert ("japan", "CRITICISES", "china") not in got
+
+
+def test_a_label_is_the_speakers_stance_not_a_fact(extractor):
+    got = _triples(extractor, "Venezuela called Peruvian President Pedro Pablo Kuczynski \"an enemy of the country\".")
+    assert ("pedro-pablo-kuczynski", "OPPOSES", "venezuela") not in got
+    assert ("venezuela", "CRITICISES", "pedro-pablo-kuczynski") in got
+    got = _triples(extractor, "Trump called Gustavo Petro a \"leader of drug traffickers\" on Sunday.")
+    assert ("donald-trump", "CRITICISES", "gustavo-petro") in got
+    assert ("donald-trump", "PRAISES", "gustavo-petro") not in got
+
+
+def test_a_states_people_are_not_its_government(extractor):
+    got = _triples(extractor, "The Venezuelan government will deepen relations with the Peruvian people, the "
+                              "ministry said.")
+    assert not {t for t in got if "peru" in (t[0], t[2])}
+    got = _triples(extractor, "Venezuela will deepen relations with Peru, the ministry said.")
+    assert ("venezuela", "COOPERATES_WITH", "peru") in got

@@ -25,7 +25,7 @@ RELPRON = {"that", "which", "who", "whom"}
 SYMMETRIC = {"MEETS", "NEGOTIATES", "COOPERATES_WITH", "ALLIED_WITH"}
 # Verbs whose embedded verb states what was refused or asked for, not what happened.
 BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "call", "press", "deny", "avoid",
-                      "oppose", "resist", "stop", "prevent", "threaten", "warn"}
+                      "oppose", "resist", "stop", "prevent", "threaten", "warn", "refrain", "abstain"}
 # Verbs that put their object event into the subject's hands ("impose sanctions", "announce the resumption").
 # ('wag' is how the parser lemmatises 'waged'.)
 LIGHT_VERBS = {
@@ -57,7 +57,11 @@ NEGATIVE = {"accomplice", "lord", "criminal", "dictator", "thug", "terrorist", "
             "non-cooperative", "rogue", "failed", "war", "unreliable", "hostile", "sponsor", "interference",
             "meddling", "unjust", "counterproductive", "separatist", "separatists", "extremist", "extremists",
             "warmonger", "warmongers", "blackmail", "baseless", "groundless", "slander", "smear", "propaganda",
-            "hypocrisy", "hypocritical", "absurd", "saber-rattling", "sabre-rattling", "betrayal", "stab"}
+            "hypocrisy", "hypocritical", "absurd", "saber-rattling", "sabre-rattling", "betrayal", "stab",
+            # names of wrongdoers: 'a leader of drug traffickers', 'a mob boss' (a label with one blames)
+            "trafficker", "smuggler", "gangster", "mobster", "mob", "warlord", "killer", "butcher", "thief", "crook",
+            "racist", "menace", "bully", "aggressor", "occupier", "invader", "criminals", "murderers", "mafia",
+            "hostage-taker", "kidnapper", "usurper", "despot", "autocrat", "tyranny", "nazi", "nazis"}
 LABEL_VERBS = {"label", "brand", "characterize", "characterise", "call", "describe", "dub", "term", "denounce",
                "portray", "paint", "cast", "designate", "declare", "deem", "name"}
 AID_NOUNS = {"weapon", "arm", "system", "aid", "equipment", "missile", "ammunition", "tank", "fund", "money", "shell",
@@ -495,10 +499,11 @@ class RuleContext:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in tok.children):
             return True  # 'would back the budget only if the government resumed talks with Beijing': not an act
         head = tok
-        for _ in range(3):  # 'did not agree to sanction', 'never planned to meet'
-            if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
+        for _ in range(3):  # 'did not agree to sanction', 'never planned to meet', 'did not commit to summoning'
+            up = _governor(head)
+            if up is None:
                 break
-            head = head.head
+            head = up
             if any(c.dep_ == "neg" for c in head.children):
                 return True
         return False
@@ -507,9 +512,10 @@ class RuleContext:
         """True for the embedded act of 'refused to meet', 'urged X to sanction'."""
         head = tok
         for _ in range(3):
-            if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
+            up = _governor(head)
+            if up is None:
                 return False
-            head = head.head
+            head = up
             if head.lemma_.lower() in BLOCKING_GOVERNORS:
                 return True
         return False
@@ -628,7 +634,8 @@ def _relpron_as_object_only(verb: Token) -> bool:
 
 def _polarity(tokens: list[Token]) -> int:
     words = {t.lower_.strip("‘’'\"") for t in tokens} | {t.lemma_.lower() for t in tokens}
-    return (len(words & POSITIVE) > 0) - (len(words & NEGATIVE) > 0)
+    # a word of blame outweighs one of praise: 'a leader of drug traffickers', 'a strong enemy'
+    return -1 if words & NEGATIVE else int(bool(words & POSITIVE))
 
 
 def each_other(tok: Token) -> bool:
@@ -665,6 +672,18 @@ PRIVATE_PERSONS = {"billionaire", "businessman", "businesswoman", "tycoon", "oli
                    "prisoner", "detainee", "trader", "worker", "migrant", "refugee", "civilian", "fisherman", "farmer",
                    "pilgrim", "traveller", "traveler", "resident", "voter", "exporter", "importer", "consumer",
                    "shopper", "passenger", "patient", "employee", "family", "household",
+                   # a state's population, not its government: 'relations with the Peruvian people'
+                   "people", "population", "public", "national",
                    # people who rise against or flee their state: 'Nicaraguan rebels', 'Syrian exiles'
                    "rebel", "insurgent", "guerrilla", "militant", "protester", "protestor", "demonstrator", "opponent",
                    "exile", "defector"}
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb a clause is the complement of: 'agree [to sanction]' (xcomp, ccomp) or, through a preposition,
+    'commit to [summoning]', 'refrain from [attacking]' (pcomp); None at the top."""
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i:
+        return tok.head
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return None

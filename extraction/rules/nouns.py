@@ -155,6 +155,8 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
                 with_.extend(objs or [a for p in pobjs for c in p.children if c.dep_ == "prep"
                                       and c.lower_ in ("from", "with", "to", "between")
                                       for q in c.children if q.dep_ == "pobj" for a in ctx.np_actors(q)])
+            elif prep == "of" and base == "DEMANDS" and not any(c.dep_ == "poss" for p in pobjs for c in p.children):
+                agents.extend(objs)  # 'at the request of the Turkish leader', 'the demands of the opposition'
             elif prep == "of":
                 _of_arguments(ctx, pobjs, agents, targets)
         elif child.dep_ == "acl" and rtype in SYMMETRIC and child.lemma_.lower() in HOSTING_VERBS | CONVENING_VERBS:
@@ -395,6 +397,9 @@ CONVENING_VERBS = {"organise", "organize", "convene", "chair", "broker", "mediat
 # Nouns whose 'of' names the act their possessor proposes: 'his offer of talks with X'.
 OFFER_NOUNS = {"offer", "proposal", "plan", "invitation", "promise", "pledge", "prospect"}
 
+# Verbs by which a speaker labels someone: what the label says is the speaker's stance, not a fact.
+LABELLING_VERBS = {"call", "brand", "label", "dub", "term"}
+
 # Nouns of a go-between's work: its agents ('mediation by Qatar and Turkey', 'US-Saudi mediation') mediate
 # together, they do not negotiate with each other.
 MEDIATION_NOUNS = {"mediation", "facilitation", "good offices", "shuttle"}
@@ -471,11 +476,14 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
         cur = tok
         for _ in range(4):  # climb 'one of [critics]' / 'as one of' / conj to the verb
             if cur.dep_ in ("attr", "oprd", "dobj") and cur.head.pos_ in ("VERB", "AUX"):
-                if cur.dep_ != "dobj" or cur.head.lemma_.lower() in ("remain", "become", "consider", "call", "see"):
+                if cur.head.lemma_.lower() in LABELLING_VERBS:
+                    break  # 'Caracas called him an enemy of the country': a label the speaker gives (CRITICISES)
+                if cur.dep_ != "dobj" or cur.head.lemma_.lower() in ("remain", "become", "consider", "see"):
                     holder = ctx.subject_actors(cur.head) if cur.dep_ != "dobj" else ctx.object_actors(cur.head)
                 break
             if cur.dep_ == "appos":
-                holder = ctx.np_actors(cur.head)
+                if not (cur.head.dep_ in ("dobj", "oprd") and cur.head.head.lemma_.lower() in LABELLING_VERBS):
+                    holder = ctx.np_actors(cur.head)  # (but 'called X "an enemy"', parsed as an apposition: a label)
                 break
             if cur.dep_ == "nsubj" and cur.head.lemma_.lower() == "be":
                 # "Russia's main backer is Belarus": the complement holds the role
