@@ -118,3 +118,33 @@ def test_a_states_people_are_not_its_government(extractor):
     assert not {t for t in got if "peru" in (t[0], t[2])}
     got = _triples(extractor, "Venezuela will deepen relations with Peru, the ministry said.")
     assert ("venezuela", "COOPERATES_WITH", "peru") in got
+
+
+def test_an_unknown_he_is_nobody_not_the_speaker(extractor):
+    got = _triples(extractor, "Taiwan's foreign ministry said that on the visit he would also meet Vice President "
+                              "William Lai.")
+    assert not {t for t in got if t[1] == "MEETS"}
+    got = _triples(extractor, "Paraguayan President Santiago Pena arrived on Tuesday. Taiwan's foreign ministry said "
+                              "he would also meet Vice President William Lai.")
+    assert not {t for t in got if t[1] == "MEETS" and t[0] == "taiwan-foreign-ministry"}
+
+
+def test_no_longer_negates(extractor):
+    got = _triples(extractor, "The Nauru government said it would no longer recognise Taiwan as a separate country.")
+    assert ("nauru", "COOPERATES_WITH", "taiwan") not in got
+
+
+def test_engaging_with_is_talking_engaging_in_a_rivalry_is_not(extractor):
+    got = _triples(extractor, "Taiwan and China have engaged in a diplomatic tug-of-war to lure allies.")
+    assert not _between(got, "taiwan", "china")
+    got = _triples(extractor, "India engaged with the Taliban in Doha on Monday.")
+    assert ("india", "NEGOTIATES", "taliban") in got
+    got = _triples(extractor, "Iran engaged in talks with the United States in Oman.")
+    assert _between(got, "iran", "united-states")
+
+
+def test_the_nation_of_x_is_x(extractor):
+    got = _triples(extractor, "The United States said it was disappointed that the tiny Pacific nation of Nauru "
+                              "had switched diplomatic recognition from Taiwan to China.")
+    assert ("nauru", "COOPERATES_WITH", "china") in got
+    assert not {t for t in got if t[0] == "united-states" and t[2] in ("china", "taiwan")}

@@ -143,8 +143,13 @@ class RuleContext:
         # (also over a group anaphor: 'their two leaders, Vladimir Putin and Recep Tayyip Erdogan' names them)
         person_appos = [a for c in tok.children if c.dep_ == "appos" for a in self.np_actors(c, depth + 1)
                         if self.kind(a) == "person"] if depth < 3 and (m is None or m.via == "group") else []
+        named_of = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                    if p.dep_ == "pobj" for a in self.np_actors(p, depth + 1) if self.kind(a) == "state"] \
+            if m is None and depth < 3 and tok.lower_ in STATE_NAMING_NOUNS else []
         if person_appos:
             out.extend(person_appos)  # "Egypt's intelligence chief, Hassan Rashad," is Rashad
+        elif named_of:
+            out.extend(named_of)  # 'the tiny Pacific nation of Nauru' is Nauru
         elif m is not None and not m.place_only:
             out.extend(m.actors)
             for child in tok.children:  # 'The US, UK, European Union and Japan': a list the parser began as an apposition
@@ -494,6 +499,10 @@ class RuleContext:
     def negated(self, tok: Token) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
             return True
+        if any(c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in c.children)
+               for c in tok.children):
+            return True  # 'would no longer recognise Taiwan'
+
         if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
             return True  # 'signed the deal without consulting Asmara'
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in tok.children):
@@ -663,6 +672,10 @@ def _group_pairs(actors: list[str]) -> Iterator[tuple[str, str]]:
 JOINING_VERBS = {"join", "attend"}
 # Those who host talks between others meet each side (GUIDE: MEETS includes hosting).
 HOSTING_VERBS = {"host"}
+# Nouns that name a state by 'of': 'the island nation of Nauru', 'the Kingdom of Bahrain'.
+STATE_NAMING_NOUNS = {"nation", "country", "state", "kingdom", "republic", "island", "islands", "archipelago",
+                      "emirate", "sultanate", "principality"}
+
 # Private people: a nationality on them ("a Russian-Armenian billionaire", "an American journalist") names where
 # they are from, not a state that acts.
 PRIVATE_PERSONS = {"billionaire", "businessman", "businesswoman", "tycoon", "oligarch", "citizen", "journalist",

@@ -249,7 +249,7 @@ def _verb_subject(ctx: RuleContext, tok: Token, verb: Token, with_: list[str]) -
     vlemma = verb.lemma_.lower()
     subj = ctx.subject_actors(verb)
     in_state = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i \
-        and vlemma in ("be", "remain", "stay")  # 'was in contact with', 'remained in talks with'
+        and vlemma in ("be", "remain", "stay", "engage", "participate")  # "was in contact with", "engaged in talks with"
     # 'After talks with X, Y said …', 'Ahead of his meeting with X, Y told reporters …': Y was (or will be) there
     # ('expressed dissatisfaction before the meeting with Y's tactics': a definite meeting is one told of before,
     # and its 'with' more likely the verb's)

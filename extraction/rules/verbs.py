@@ -351,6 +351,11 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
         if subj_tok is not None and subj_tok.pos_ == "NOUN" and ctx.m.at(subj_tok) is None and any(
                 c.dep_ == "conj" and c.pos_ == "NOUN" and ctx.m.at(c) is None for c in subj_tok.children):
             return None  # '..., but diplomats and observers have criticised the process': unnamed people act
+        if subj_tok is not None and ctx.m.at(subj_tok) is None and (
+                (subj_tok.pos_ == "PRON" and subj_tok.lower_ in ("he", "she", "they", "it"))
+                or (subj_tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any")
+                                                    for c in subj_tok.children))):
+            return None  # 'the ministry said he would meet X' with 'he' unknown, 'a country moved to expel': not them
         clause.subj = ctx.fallback_subject(tok)
         clause.conf = 0.55
     return clause
