@@ -148,3 +148,21 @@ def test_the_nation_of_x_is_x(extractor):
                               "had switched diplomatic recognition from Taiwan to China.")
     assert ("nauru", "COOPERATES_WITH", "china") in got
     assert not {t for t in got if t[0] == "united-states" and t[2] in ("china", "taiwan")}
+
+
+def test_mediators_talk_with_each_side_of_the_talks_they_serve(extractor):
+    text = ("The Taliban administration and the government of Pakistan have agreed to an immediate ceasefire.\n\n"
+            "The negotiations took place on Saturday in Doha, with mediation by Qatar and Turkey.")
+    got = _triples(extractor, text)
+    assert {("qatar", "NEGOTIATES", "pakistan"), ("turkey", "NEGOTIATES", "taliban")} <= got
+    assert not _between(got, "qatar", "turkey")
+    got = _triples(extractor, "Ethiopia and Eritrea signed a peace deal in Jeddah. The talks were held under Saudi "
+                              "mediation.")
+    assert ("saudi-arabia", "NEGOTIATES", "ethiopia") in got or ("ethiopia", "NEGOTIATES", "saudi-arabia") in got
+
+
+def test_each_accuses_the_other(extractor):
+    got = _triples(extractor, "Bangkok and Phnom Penh each accuse the other of breaking the ceasefire.")
+    assert {("thailand", "CRITICISES", "cambodia"), ("cambodia", "CRITICISES", "thailand")} <= got
+    got = _triples(extractor, "Armenia and Azerbaijan each blamed the other for the clashes on Monday.")
+    assert {("armenia", "CRITICISES", "azerbaijan"), ("azerbaijan", "CRITICISES", "armenia")} <= got

@@ -25,6 +25,7 @@ from extraction.rules.context import (
     _choose,
     _group_pairs,
     _pairs,
+    _sentences_back,
     event_stem,
     party_key,
 )
@@ -621,6 +622,32 @@ def go_between_rule(ctx: RuleContext) -> Iterator[Found]:
         parties = [a for n in nouns for a in ctx.event_parties(n, bare=acl)]
         for s, o in _pairs(mediators, parties):
             if s != o and s not in parties:
+                yield Found(s, "NEGOTIATES", o, tok.i, f"go-between:{tok.lemma_.lower()}", 0.6)
+    yield from _mediation_nouns(ctx)
+
+
+def _mediation_nouns(ctx: RuleContext) -> Iterator[Found]:
+    """'The negotiations took place in Doha, with mediation by Qatar and Turkey', 'a truce agreed under US-Saudi
+    mediation': the go-betweens talk with each party of the talks or deal the sentence takes up (named before)."""
+    for tok in ctx.sent:
+        if tok.lemma_.lower() not in MEDIATION_NOUNS or tok.pos_ != "NOUN" or ctx.negated(tok):
+            continue
+        mediators = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+                     for a in ctx.np_actors(p)]
+        mediators += [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
+        if not mediators:
+            continue
+        events = [n for n in ctx.sent if n.i != tok.i and n.pos_ == "NOUN" and n.lemma_.lower() not in MEDIATION_NOUNS
+                  and (ctx.lex.noun_types(n.lemma_.lower()) or ctx.lex.noun_types(n.lower_))[:1]
+                  in (["NEGOTIATES"], ["COOPERATES_WITH"], ["MEETS"])]
+        parties = next((p for n in events if (p := ctx.event_parties(n, bare=True))), [])
+        last = ctx.discourse.last_pair
+        if not parties and any(not ctx.np_actors(n) for n in events) and last is not None \
+                and last[0] >= _sentences_back(ctx.sent, 2):
+            # 'the negotiations' after 'X and Y agreed to a ceasefire': the two sides last found dealing
+            parties = list(last[1])
+        for s, o in _pairs(list(dict.fromkeys(mediators)), parties):
+            if s not in parties:
                 yield Found(s, "NEGOTIATES", o, tok.i, f"go-between:{tok.lemma_.lower()}", 0.6)
 
 

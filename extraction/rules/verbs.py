@@ -710,8 +710,10 @@ def _reciprocal(verb: Token) -> bool:
     """'blamed each other', 'accused one another', 'traded threats with each other', "expelled each other's envoys"."""
     objs = [c for c in verb.children if c.dep_ == "dobj"] + \
            [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    each_subject = any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "each"
-                                                                for d in c.children) for c in verb.children)
+    # 'Each side blamed the other'; 'X and Y each accuse the other' ('each' parsed as the subject's apposition)
+    each_subject = any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "appos") and d.lower_ == "each"
+                                                                for d in c.children) for c in verb.children) \
+        or any(c.dep_ in ("advmod", "npadvmod", "dep") and c.lower_ == "each" for c in verb.children)
     return any((d.lower_, o.lower_) in RECIPROCALS for o in objs for d in o.children if d.dep_ == "det") \
         or any(p.dep_ == "poss" and each_other(p) for o in objs for p in o.children) \
         or (each_subject and any(o.lower_ == "other" for o in objs))  # 'Each side blamed the other
