@@ -166,3 +166,25 @@ def test_each_accuses_the_other(extractor):
     assert {("thailand", "CRITICISES", "cambodia"), ("cambodia", "CRITICISES", "thailand")} <= got
     got = _triples(extractor, "Armenia and Azerbaijan each blamed the other for the clashes on Monday.")
     assert {("armenia", "CRITICISES", "azerbaijan"), ("azerbaijan", "CRITICISES", "armenia")} <= got
+
+
+def test_they_in_a_clause_of_a_sentence_whose_subject_named_them(extractor):
+    got = _triples(extractor, "South Sudan President Salva Kiir and rebel leader Riek Machar voiced hope for a "
+                              "breakthrough as they kicked off peace talks in Khartoum.")
+    assert _between(got, "salva-kiir", "riek-machar")
+    got = _triples(extractor, "Armenia and Azerbaijan said on Monday that progress was possible as they resumed "
+                              "talks in Washington.")
+    assert _between(got, "armenia", "azerbaijan")
+
+
+def test_a_third_party_at_talks_named_before_meets_or_mediates_their_sides(extractor):
+    text = ("Salva Kiir and Riek Machar held talks in Khartoum on Monday.\n\n"
+            "The talks, which were mediated by Sudanese President Omar al-Bashir, were also attended by Ugandan "
+            "President Yoweri Museveni.")
+    got = _triples(extractor, text)
+    assert {("omar-al-bashir", "NEGOTIATES", "salva-kiir"), ("yoweri-museveni", "MEETS", "riek-machar")} <= got
+    text = ("Salva Kiir and Riek Machar held talks in Khartoum on Monday. Kiir spoke at the start of the talks, "
+            "which were mediated by Sudanese President Omar al-Bashir and also attended by Ugandan President "
+            "Yoweri Museveni.")
+    got = _triples(extractor, text)
+    assert {("omar-al-bashir", "NEGOTIATES", "riek-machar"), ("yoweri-museveni", "MEETS", "salva-kiir")} <= got

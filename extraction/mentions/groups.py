@@ -273,23 +273,36 @@ def _they_after_coordinated_subject(st: FindState) -> list[Mention]:
     by_token = {i: m for m in spans for i in range(m.start, m.end)}
     out = []
     for sent in doc.sents:
+        # 'X and Y voiced hope as they opened talks': 'they' in a clause of the sentence whose subject named them
+        for they in sent:
+            if they.lower_ == "they" and they.dep_ == "nsubj" and they.i not in taken \
+                    and they.head.dep_ in ("advcl", "conj") and they.head.i != sent.root.i:
+                named = _named_together([t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i
+                                         and t.i < they.i], by_token, st)
+                if len(set(named)) >= 2:
+                    out.append(Mention(they.i, they.i + 1, tuple(dict.fromkeys(named)), "pronoun", they.text))
         they = next((t for t in sent if t.dep_ == "nsubj" and t.head.i == sent.root.i), None)
         if they is None or they.lower_ != "they" or they.i in taken or sent.start == 0:
             continue
         prev = doc[sent.start - 1].sent
         subj = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == prev.root.i]
-        # 'Saudi Arabia, the UAE and Bahrain' is often parsed as an apposition that has the conjuncts
-        listed = [a for a in subj[0].children if a.dep_ == "appos" and a.conjuncts][:1] if len(subj) == 1 else []
-        parts = [subj[0], *subj[0].conjuncts, *listed, *(listed[0].conjuncts if listed else ())] if subj else []
-        if len(parts) < 2:
-            continue
-        named: list[str] = []
-        for part in parts:
-            m = by_token.get(part.i)
-            if m is None or len(m.actors) != 1 or m.place_only or m.actor not in st.actors:
-                named = []
-                break  # 'Egypt and aid groups': a part that is no actor makes the set unsure
-            named.append(m.actor)
+        named = _named_together(subj, by_token, st)
         if len(set(named)) >= 2:
             out.append(Mention(they.i, they.i + 1, tuple(dict.fromkeys(named)), "pronoun", they.text))
     return out
+
+
+def _named_together(subj: list[Token], by_token: dict[int, Mention], st: FindState) -> list[str]:
+    """The actors a clause's one subject names together ('X and Y', 'X, Y and Z'), when every part is one actor."""
+    # 'Saudi Arabia, the UAE and Bahrain' is often parsed as an apposition that has the conjuncts
+    listed = [a for a in subj[0].children if a.dep_ == "appos" and a.conjuncts][:1] if len(subj) == 1 else []
+    parts = [subj[0], *subj[0].conjuncts, *listed, *(listed[0].conjuncts if listed else ())] if subj else []
+    if len(parts) < 2:
+        return []
+    named: list[str] = []
+    for part in parts:
+        m = by_token.get(part.i)
+        if m is None or len(m.actors) != 1 or m.place_only or m.actor not in st.actors:
+            return []  # 'Egypt and aid groups': a part that is no actor makes the set unsure
+        named.append(m.actor)
+    return named

@@ -33,7 +33,7 @@ LIGHT_VERBS = {
     "begin", "boost", "bolster", "broaden", "carry", "come", "conduct", "continue", "convene", "coordinate", "deepen",
     "deliver", "deploy",
     "double", "enforce", "enter", "escalate", "expand", "explore", "extend", "fly", "give", "go", "have", "head",
-    "hike", "hold", "host", "impose", "increase", "initiate", "intensify", "introduce", "issue", "join", "keep",
+    "hike", "hold", "host", "impose", "kick", "increase", "initiate", "intensify", "introduce", "issue", "join", "keep",
     "launch", "lead", "level", "levy", "maintain", "make", "mount", "offer", "open", "order", "plan", "pledge",
     "prepare", "press", "prolong", "promise", "propose", "provide", "pursue", "push", "raise", "reach", "reimpose", "renew",
     "reopen", "respond", "restore", "resume", "retaliate", "return", "seek", "send", "sign", "sit", "slap", "stage",

@@ -608,11 +608,18 @@ def go_between_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Israel and Hamas resumed talks ... Qatar and Egypt mediated the talks', 'The deal was brokered by Saudi
     Arabia': a go-between of talks or a deal named before talks with each of its parties (NEGOTIATES)."""
     for tok in ctx.sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in MEDIATING_VERBS or ctx.negated(tok):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in MEDIATING_VERBS | ATTENDING_VERBS or ctx.negated(tok):
             continue
+        rtype = "MEETS" if lemma in ATTENDING_VERBS else "NEGOTIATES"
         agents = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
-        if any(c.dep_ == "nsubjpass" for c in tok.children):
-            nouns, mediators = [c for c in tok.children if c.dep_ == "nsubjpass"], agents
+        # 'mediated by X and also attended by Y': the second verb shares the first one's subject
+        clause = tok.head if tok.dep_ == "conj" and agents and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else tok
+        if any(c.dep_ == "nsubjpass" for c in clause.children):
+            nouns, mediators = [c for c in clause.children if c.dep_ == "nsubjpass"], agents
+            if clause.dep_ == "relcl" and all(n.lower_ in ("which", "that") for n in nouns):
+                nouns = [clause.head]  # 'the talks, which were mediated by X'
         elif tok.dep_ == "acl" and tok.tag_ == "VBN" and agents:
             nouns, mediators = [tok.head], agents  # 'talks in Doha, mediated by Qatar and Turkey'
         else:
@@ -622,7 +629,7 @@ def go_between_rule(ctx: RuleContext) -> Iterator[Found]:
         parties = [a for n in nouns for a in ctx.event_parties(n, bare=acl)]
         for s, o in _pairs(mediators, parties):
             if s != o and s not in parties:
-                yield Found(s, "NEGOTIATES", o, tok.i, f"go-between:{tok.lemma_.lower()}", 0.6)
+                yield Found(s, rtype, o, tok.i, f"go-between:{lemma}", 0.6)
     yield from _mediation_nouns(ctx)
 
 
@@ -653,3 +660,6 @@ def _mediation_nouns(ctx: RuleContext) -> Iterator[Found]:
 
 # Verbs of a go-between's act on talks or a deal named before ('mediated the talks', 'the deal was brokered by').
 MEDIATING_VERBS = {"mediate", "broker", "facilitate", "arrange"}
+# Verbs by which a third party is present at talks named before: it meets their parties ('the talks were also
+# attended by X').
+ATTENDING_VERBS = {"attend"}
