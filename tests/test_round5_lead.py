@@ -188,3 +188,15 @@ def test_a_third_party_at_talks_named_before_meets_or_mediates_their_sides(extra
             "Yoweri Museveni.")
     got = _triples(extractor, text)
     assert {("omar-al-bashir", "NEGOTIATES", "riek-machar"), ("yoweri-museveni", "MEETS", "salva-kiir")} <= got
+
+
+def test_an_abbreviation_opening_a_paragraph_ends_no_sentence(extractor):
+    from extraction.nlp import load_nlp
+    nlp = load_nlp()
+    doc = nlp("Talks\n\nU.S. President Donald Trump threatened military intervention in Venezuela.\n\n"
+              "Polish Maj. Katarzyna Zdanowicz said the border was calm.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert "U.S. President Donald Trump threatened military intervention in Venezuela." in sents
+    assert "Polish Maj. Katarzyna Zdanowicz said the border was calm." in sents
+    doc = nlp("Talks\n\nRussia struck Kyiv overnight. Ukraine said it shot down ten drones.")
+    assert len(list(doc.sents)) == 3  # a line of two sentences is still two
