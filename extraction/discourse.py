@@ -26,6 +26,9 @@ class Discourse:
     parties: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the last act (sanction, strike, support ...) found, as (sentence start token, doers): 'the move' refers to it
     last_act: tuple[int, tuple[str, ...]] | None = None
+    # the last two sides found talking, dealing or meeting, as (sentence start token, (side, side)): the
+    # negotiations a go-between's 'mediation' serves, when the sentence does not name them
+    last_pair: tuple[int, tuple[str, str]] | None = None
     _recorder: str | None = None  # the rule allowed to record right now
 
     @contextmanager

@@ -147,6 +147,7 @@ class Extractor:
         tax = load_taxonomy()
         seen = set()
         last: Found | None = None
+        pair: Found | None = None
         for rule in RULES:
             # a rule's findings are read within its recording window: no other rule records meanwhile
             with discourse.recording(rule.name) if rule.records else nullcontext():
@@ -161,9 +162,13 @@ class Extractor:
                     seen.add(key)
                     if f.type in ACTS and (last is None or f.trigger > last.trigger):
                         last = f
+                    if f.type in tax.symmetric and f.type != "ALLIED_WITH" and not f.rule.startswith("go-between"):
+                        pair = f
                     yield f
         if last is not None:  # 'Peru broke off relations ... Colombia criticised the move'
             discourse.last_act = (sent.start, (last.source,))
+        if pair is not None:  # 'X and Y agreed to a ceasefire ... with mediation by Z'
+            discourse.last_pair = (sent.start, (pair.source, pair.target))
 
     def _kind(self, ctx: RuleContext, actor: str) -> str | None:
         """The actor's kind, from the document or else the gazetteer (None: unknown, so not checked)."""

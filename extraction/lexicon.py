@@ -38,6 +38,7 @@ class Body:
     key: str
     name: str
     forms: tuple[str, ...]
+    as_state: bool = False  # speaks and is acted on as the state itself ('the Mexican embassy' is Mexico)
 
 
 @dataclass(frozen=True)
@@ -460,7 +461,7 @@ def _parse(data: dict, triggers: list[tuple[str, dict]]) -> Lexicon:
     lex = Lexicon()
     _parse_triggers(lex, triggers)
     for key, spec in (data.get("bodies") or {}).items():
-        lex.bodies[key] = Body(key, spec["name"], tuple(spec["forms"]))
+        lex.bodies[key] = Body(key, spec["name"], tuple(spec["forms"]), bool(spec.get("as_state")))
     for key, spec in (data.get("roles") or {}).items():
         lex.roles[key] = Role(key, bool(spec.get("leads")), tuple(spec["forms"]))
     lex.org_kinds = {k: list(v) for k, v in (data.get("org_kinds") or {}).items()}

@@ -81,6 +81,9 @@ _CREDITS = re.compile(r"^\s*\(?\s*(?:(?:additional\s+)?reporting|writing|editing
 # treats both as possible ends), or a closing quote or bracket right after one of them.
 _END_MARKS = set(".!?:;…")
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
+# Abbreviated titles and ranks that stand before a name: their full stop ends no sentence.
+_TITLE_ABBREVIATIONS = {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.",
+                        "Gov.", "Sen.", "Rep.", "Amb.", "Prof.", "Rev.", "Brig.", "Pres.", "Lt.-Gen.", "Maj.-Gen."}
 
 
 @Language.component("line_breaks")
@@ -93,13 +96,20 @@ def line_breaks(doc: Doc) -> Doc:
     # (set as one array: a token at a time was a tenth of the extraction's own time)
     marks = numpy.zeros(len(doc), dtype="int64")
     ended = True
+    line_first = set(starts)
+    previous = -1
     for i, tok in enumerate(doc):
         text = tok.text
         if tok.is_space:
             continue
-        if not ended:
+        # no sentence is one word: 'U.S. President X said ...' opening a paragraph goes on after 'U.S.'; and a
+        # title's abbreviation ('Maj.', 'Gen.', 'Sen.') never ends one
+        if not ended or previous in line_first:
             marks[i] = -1
-        ended = text[-1:] in _END_MARKS or (text in _CLOSERS and ended)
+        abbreviation = text in _TITLE_ABBREVIATIONS or (text == "." and previous >= 0
+                                                         and doc[previous].text + "." in _TITLE_ABBREVIATIONS)
+        ended = (text[-1:] in _END_MARKS and not abbreviation) or (text in _CLOSERS and ended)
+        previous = i
     if len(doc):
         marks[0] = 1
     doc.from_array([SENT_START], marks.astype("uint64"))  # (spaCy reads -1 back from its uint64 array)

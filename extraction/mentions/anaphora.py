@@ -66,8 +66,8 @@ def find_definite_anaphora(lk: Lookup, st: FindState) -> list[Mention]:
         window = doc[max(tok.sent.start - 1, 0)].sent.start
         if window > 0:
             window = doc[window - 1].sent.start
-        pick = None
-        if kinds == ("state",) and tok.lower_ in ("country", "nation"):
+        pick = _located(st, tok, kinds)  # 'the junta in Niger' is Niger's, whoever was named last
+        if kinds == ("state",) and tok.lower_ in ("country", "nation") and pick is None:
             # 'the country' is the one the story is about, unless its own sentence named just one state before it
             # (a state named only as the sender of an envoy is not where the envoy is: "China's ambassador was
             # summoned by X, the country's undersecretary" speaks of the host)
@@ -111,6 +111,18 @@ def find_definite_anaphora(lk: Lookup, st: FindState) -> list[Mention]:
             out.append(Mention(start, tok.i + 1, refs, "anaphor", doc[start : tok.i + 1].text))
             taken.update(range(start, tok.i + 1))
     return out
+
+
+def _located(st: FindState, tok: Token, kinds: tuple[str, ...]) -> str | None:
+    """The actor of a fitting kind named right after the noun by 'in' ('the junta in Mali', 'the government in
+    Kabul'), however the parser hung the phrase; else None."""
+    doc = st.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "in":
+        return None
+    at = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
+    m = next((m for m in st.spans if m.start == at and len(m.actors) == 1), None)  # (a place there: that is the point)
+    info = st.actors.get(m.actor) if m is not None else None
+    return m.actor if m is not None and info is not None and info.kind in kinds else None
 
 
 # Nouns for a state's envoys and missions abroad: "China's ambassador" is in another country.

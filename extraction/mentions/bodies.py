@@ -29,6 +29,10 @@ def find_bodies(lk: Lookup, st: FindState) -> list[Mention]:
         if start > 0 and doc[start - 1].text == "Royal":
             start -= 1  # 'the Royal Australian Air Force', 'the Royal Thai Navy': the name takes 'Royal' in
         span = doc[start:end]
+        if lk.lex.bodies[key].as_state:
+            lk.info(actors, state)  # 'the Mexican embassy': Mexico, as its envoys are
+            out.append(Mention(start, end, (state,), "body", span.text))
+            continue
         aid = lk.body_actor(state, key, actors)
         actors[aid].aliases.add(span.text)
         head = doc[end - 1]

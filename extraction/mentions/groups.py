@@ -139,7 +139,7 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
                 and listed_at[0] < doc[tok.sent.start - 1].sent.start:
             # 'Denmark cut ties with Mali and Burkina Faso ... embassies in Senegal and Rwanda ... the two
             # countries': a pair listed in passing two sentences back yields to the pair the story names together
-            story = _story_pair(lk, st, tok, size)
+            story = _story_pair(lk, st, tok, size, excluded)
             named = [story[::-1]] if story else []
         named = named or [coordinated[k] for k in listed_at]
         if not named and kinds == ("person",):  # two people in one sentence ('X met Y'); states there may be
@@ -155,7 +155,7 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         elif named_only:
             # 'the parties' with no pair named together just before: the pair the story names together, else
             # abstain rather than guess
-            top = _story_pair(lk, st, tok, size)
+            top = _story_pair(lk, st, tok, size, excluded)
             if not top:
                 continue
         else:
@@ -214,10 +214,12 @@ def _story_pair_people(lk: Lookup, st: FindState, tok: Token, size: int, counts:
     return sorted(picked, key=lambda a: first[a])
 
 
-def _story_pair(lk: Lookup, st: FindState, tok: Token, size: int) -> list[str]:
+def _story_pair(lk: Lookup, st: FindState, tok: Token, size: int,
+                excluded: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """The set of ``size`` states the document named together (coordinated: 'Kosovo and Serbia', or their people:
     'Kosovo's Kurti and Serbia's Vucic') at least twice before ``tok``, in the order first named; [] when there is
-    no such set or there are rival ones."""
+    no such set or there are rival ones. A set holding one of ``excluded`` (the ones speaking to the group) is
+    never it."""
     doc, spans, actors = st.doc, st.spans, st.actors
     sets: dict[int, list[str]] = {}
     for m in spans:
@@ -233,7 +235,7 @@ def _story_pair(lk: Lookup, st: FindState, tok: Token, size: int) -> list[str]:
     times: dict[frozenset[str], int] = {}
     order: dict[frozenset[str], list[str]] = {}
     for named in sets.values():
-        if len(named) == size:
+        if len(named) == size and not excluded & set(named):
             times[frozenset(named)] = times.get(frozenset(named), 0) + 1
             order.setdefault(frozenset(named), named)
     story = [s for s, n in times.items() if n >= 2]
@@ -281,23 +283,36 @@ def _they_after_coordinated_subject(st: FindState) -> list[Mention]:
     by_token = {i: m for m in spans for i in range(m.start, m.end)}
     out = []
     for sent in doc.sents:
+        # 'X and Y voiced hope as they opened talks': 'they' in a clause of the sentence whose subject named them
+        for they in sent:
+            if they.lower_ == "they" and they.dep_ == "nsubj" and they.i not in taken \
+                    and they.head.dep_ in ("advcl", "conj") and they.head.i != sent.root.i:
+                named = _named_together([t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i
+                                         and t.i < they.i], by_token, st)
+                if len(set(named)) >= 2:
+                    out.append(Mention(they.i, they.i + 1, tuple(dict.fromkeys(named)), "pronoun", they.text))
         they = next((t for t in sent if t.dep_ == "nsubj" and t.head.i == sent.root.i), None)
         if they is None or they.lower_ != "they" or they.i in taken or sent.start == 0:
             continue
         prev = doc[sent.start - 1].sent
         subj = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == prev.root.i]
-        # 'Saudi Arabia, the UAE and Bahrain' is often parsed as an apposition that has the conjuncts
-        listed = [a for a in subj[0].children if a.dep_ == "appos" and a.conjuncts][:1] if len(subj) == 1 else []
-        parts = [subj[0], *subj[0].conjuncts, *listed, *(listed[0].conjuncts if listed else ())] if subj else []
-        if len(parts) < 2:
-            continue
-        named: list[str] = []
-        for part in parts:
-            m = by_token.get(part.i)
-            if m is None or len(m.actors) != 1 or m.place_only or m.actor not in st.actors:
-                named = []
-                break  # 'Egypt and aid groups': a part that is no actor makes the set unsure
-            named.append(m.actor)
+        named = _named_together(subj, by_token, st)
         if len(set(named)) >= 2:
             out.append(Mention(they.i, they.i + 1, tuple(dict.fromkeys(named)), "pronoun", they.text))
     return out
+
+
+def _named_together(subj: list[Token], by_token: dict[int, Mention], st: FindState) -> list[str]:
+    """The actors a clause's one subject names together ('X and Y', 'X, Y and Z'), when every part is one actor."""
+    # 'Saudi Arabia, the UAE and Bahrain' is often parsed as an apposition that has the conjuncts
+    listed = [a for a in subj[0].children if a.dep_ == "appos" and a.conjuncts][:1] if len(subj) == 1 else []
+    parts = [subj[0], *subj[0].conjuncts, *listed, *(listed[0].conjuncts if listed else ())] if subj else []
+    if len(parts) < 2:
+        return []
+    named: list[str] = []
+    for part in parts:
+        m = by_token.get(part.i)
+        if m is None or len(m.actors) != 1 or m.place_only or m.actor not in st.actors:
+            return []  # 'Egypt and aid groups': a part that is no actor makes the set unsure
+        named.append(m.actor)
+    return named

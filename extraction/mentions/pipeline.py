@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from spacy.tokens import Doc
+
 from extraction.mentions import acronyms, anaphora, bodies, groups, names, ner, pronouns, proxies, quotes, roles, surnames
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import FindState, Mention
@@ -93,7 +95,9 @@ def merge(st: FindState, found: list[Mention], how: Merge) -> None:
         for m in found:
             if any(i in st.taken for i in range(m.start, m.end)):
                 continue
-            if not st.doc[m.start]._.skip:  # datelines and credit lines name no actors, for later passes neither
+            # datelines and credit lines name no actors, for later passes neither; nor does a stance ('the
+            # pro-China leader', 'anti-American protests' say what someone favours, not who acts)
+            if not st.doc[m.start]._.skip and not _stance(st.doc, m.start):
                 st.spans.append(m)
             st.taken.update(range(m.start, m.end))
     else:
@@ -104,3 +108,12 @@ def merge(st: FindState, found: list[Mention], how: Merge) -> None:
         for m in found:
             st.taken.update(range(m.start, m.end))
     st.spans.sort(key=lambda m: m.start)
+
+
+# Prefixes that turn a name into a stance: 'pro-Russian', 'anti-American', 'pro-Beijing'.
+STANCE_PREFIXES = {"pro", "anti"}
+
+
+def _stance(doc: Doc, start: int) -> bool:
+    """Whether the mention at ``start`` follows 'pro-' or 'anti-' (tokenised as 'pro', '-', 'China')."""
+    return start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ in STANCE_PREFIXES

@@ -9,6 +9,9 @@ from spacy.tokens import Token
 
 from extraction.rules.context import Found, RuleContext, _pairs
 
+# Verbs by which a speaker labels someone: what the label says is the speaker's stance, not a fact.
+LABELLING_VERBS = {"call", "brand", "label", "dub", "term"}
+
 
 def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Colombia remains Washington's closest ally', 'Petro emerged as one of Trump's critics'."""
@@ -16,9 +19,11 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
         types = ctx.lex.agent_noun_types(tok.lemma_.lower())
         if not types or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        others = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
-        others += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+        owners = [a for c in tok.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        owners += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
                    for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        # "Russia's closest European allies": with an owner named, a demonym modifier says where the allies are
+        others = owners or [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for a in ctx.np_actors(c)]
         if not others:
             continue
         appositive = _appositive_holder(ctx, tok, others)
@@ -30,7 +35,9 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
         cur = tok
         for _ in range(4):  # climb 'one of [critics]' / 'as one of' / conj to the verb
             if cur.dep_ in ("attr", "oprd", "dobj") and cur.head.pos_ in ("VERB", "AUX"):
-                if cur.dep_ != "dobj" or cur.head.lemma_.lower() in ("remain", "become", "consider", "call", "see"):
+                if cur.head.lemma_.lower() in LABELLING_VERBS:
+                    break  # 'Caracas called him an enemy of the country': a label the speaker gives (CRITICISES)
+                if cur.dep_ != "dobj" or cur.head.lemma_.lower() in ("remain", "become", "consider", "see"):
                     holder = ctx.subject_actors(cur.head) if cur.dep_ != "dobj" else ctx.object_actors(cur.head)
                 if not holder and cur.dep_ != "dobj" and cur.head.dep_ == "relcl" and any(
                         c.dep_ == "nsubj" and (c.tag_ in ("WDT", "WP") or any(g.tag_ in ("WDT", "WP") for g in c.subtree))
@@ -38,7 +45,8 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
                     holder = ctx.np_actors(cur.head.head)  # 'X and Y, both of which are Russian allies,'
                 break
             if cur.dep_ == "appos":
-                holder = ctx.np_actors(cur.head)
+                if not (cur.head.dep_ in ("dobj", "oprd") and cur.head.head.lemma_.lower() in LABELLING_VERBS):
+                    holder = ctx.np_actors(cur.head)  # (but 'called X "an enemy"', parsed as an apposition: a label)
                 break
             if cur.dep_ == "nsubj" and cur.head.lemma_.lower() == "be":
                 # "Russia's main backer is Belarus": the complement holds the role

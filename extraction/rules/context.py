@@ -25,7 +25,7 @@ RELPRON = {"that", "which", "who", "whom"}
 SYMMETRIC = {"MEETS", "NEGOTIATES", "COOPERATES_WITH", "ALLIED_WITH"}
 # Verbs whose embedded verb states what was refused or asked for, not what happened.
 BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "call", "press", "deny", "avoid",
-                      "oppose", "resist", "stop", "prevent", "threaten", "warn"}
+                      "oppose", "resist", "stop", "prevent", "threaten", "warn", "refrain", "abstain"}
 # Verbs that put their object event into the subject's hands ("impose sanctions", "announce the resumption").
 # ('wag' is how the parser lemmatises 'waged'.)
 LIGHT_VERBS = {
@@ -33,7 +33,7 @@ LIGHT_VERBS = {
     "begin", "boost", "bolster", "broaden", "carry", "come", "conduct", "continue", "convene", "coordinate", "deepen",
     "deliver", "deploy",
     "double", "enforce", "enter", "escalate", "expand", "explore", "extend", "fly", "give", "go", "have", "head",
-    "hike", "hold", "host", "impose", "increase", "initiate", "intensify", "introduce", "issue", "join", "keep",
+    "hike", "hold", "host", "impose", "kick", "increase", "initiate", "intensify", "introduce", "issue", "join", "keep",
     "launch", "lead", "level", "levy", "maintain", "make", "mount", "offer", "open", "order", "plan", "pledge",
     "prepare", "press", "prolong", "promise", "propose", "provide", "pursue", "push", "raise", "reach", "reimpose", "renew",
     "reopen", "respond", "restore", "resume", "retaliate", "return", "seek", "send", "sign", "sit", "slap", "stage",
@@ -57,7 +57,11 @@ NEGATIVE = {"accomplice", "lord", "criminal", "dictator", "thug", "terrorist", "
             "non-cooperative", "rogue", "failed", "war", "unreliable", "hostile", "sponsor", "interference",
             "meddling", "unjust", "counterproductive", "separatist", "separatists", "extremist", "extremists",
             "warmonger", "warmongers", "blackmail", "baseless", "groundless", "slander", "smear", "propaganda",
-            "hypocrisy", "hypocritical", "absurd", "saber-rattling", "sabre-rattling", "betrayal", "stab"}
+            "hypocrisy", "hypocritical", "absurd", "saber-rattling", "sabre-rattling", "betrayal", "stab",
+            # names of wrongdoers: 'a leader of drug traffickers', 'a mob boss' (a label with one blames)
+            "trafficker", "smuggler", "gangster", "mobster", "mob", "warlord", "killer", "butcher", "thief", "crook",
+            "racist", "menace", "bully", "aggressor", "occupier", "invader", "criminals", "murderers", "mafia",
+            "hostage-taker", "kidnapper", "usurper", "despot", "autocrat", "tyranny", "nazi", "nazis"}
 LABEL_VERBS = {"label", "brand", "characterize", "characterise", "call", "describe", "dub", "term", "denounce",
                "portray", "paint", "cast", "designate", "declare", "deem", "name"}
 AID_NOUNS = {"weapon", "arm", "system", "aid", "equipment", "missile", "ammunition", "tank", "fund", "money", "shell",
@@ -139,8 +143,13 @@ class RuleContext:
         # (also over a group anaphor: 'their two leaders, Vladimir Putin and Recep Tayyip Erdogan' names them)
         person_appos = [a for c in tok.children if c.dep_ == "appos" for a in self.np_actors(c, depth + 1)
                         if self.kind(a) == "person"] if depth < 3 and (m is None or m.via == "group") else []
+        named_of = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                    if p.dep_ == "pobj" for a in self.np_actors(p, depth + 1) if self.kind(a) == "state"] \
+            if m is None and depth < 3 and tok.lower_ in STATE_NAMING_NOUNS else []
         if person_appos:
             out.extend(person_appos)  # "Egypt's intelligence chief, Hassan Rashad," is Rashad
+        elif named_of:
+            out.extend(named_of)  # 'the tiny Pacific nation of Nauru' is Nauru
         elif m is not None and not m.place_only:
             out.extend(m.actors)
             for child in tok.children:  # 'The US, UK, European Union and Japan': a list the parser began as an apposition
@@ -490,15 +499,20 @@ class RuleContext:
     def negated(self, tok: Token) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
             return True
+        if any(c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in c.children)
+               for c in tok.children):
+            return True  # 'would no longer recognise Taiwan'
+
         if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
             return True  # 'signed the deal without consulting Asmara'
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in tok.children):
             return True  # 'would back the budget only if the government resumed talks with Beijing': not an act
         head = tok
-        for _ in range(3):  # 'did not agree to sanction', 'never planned to meet'
-            if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
+        for _ in range(3):  # 'did not agree to sanction', 'never planned to meet', 'did not commit to summoning'
+            up = _governor(head)
+            if up is None:
                 break
-            head = head.head
+            head = up
             if any(c.dep_ == "neg" for c in head.children):
                 return True
         return False
@@ -507,9 +521,10 @@ class RuleContext:
         """True for the embedded act of 'refused to meet', 'urged X to sanction'."""
         head = tok
         for _ in range(3):
-            if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
+            up = _governor(head)
+            if up is None:
                 return False
-            head = head.head
+            head = up
             if head.lemma_.lower() in BLOCKING_GOVERNORS:
                 return True
         return False
@@ -628,7 +643,8 @@ def _relpron_as_object_only(verb: Token) -> bool:
 
 def _polarity(tokens: list[Token]) -> int:
     words = {t.lower_.strip("‘’'\"") for t in tokens} | {t.lemma_.lower() for t in tokens}
-    return (len(words & POSITIVE) > 0) - (len(words & NEGATIVE) > 0)
+    # a word of blame outweighs one of praise: 'a leader of drug traffickers', 'a strong enemy'
+    return -1 if words & NEGATIVE else int(bool(words & POSITIVE))
 
 
 def each_other(tok: Token) -> bool:
@@ -656,6 +672,10 @@ def _group_pairs(actors: list[str]) -> Iterator[tuple[str, str]]:
 JOINING_VERBS = {"join", "attend"}
 # Those who host talks between others meet each side (GUIDE: MEETS includes hosting).
 HOSTING_VERBS = {"host"}
+# Nouns that name a state by 'of': 'the island nation of Nauru', 'the Kingdom of Bahrain'.
+STATE_NAMING_NOUNS = {"nation", "country", "state", "kingdom", "republic", "island", "islands", "archipelago",
+                      "emirate", "sultanate", "principality"}
+
 # Private people: a nationality on them ("a Russian-Armenian billionaire", "an American journalist") names where
 # they are from, not a state that acts.
 PRIVATE_PERSONS = {"billionaire", "businessman", "businesswoman", "tycoon", "oligarch", "citizen", "journalist",
@@ -665,6 +685,18 @@ PRIVATE_PERSONS = {"billionaire", "businessman", "businesswoman", "tycoon", "oli
                    "prisoner", "detainee", "trader", "worker", "migrant", "refugee", "civilian", "fisherman", "farmer",
                    "pilgrim", "traveller", "traveler", "resident", "voter", "exporter", "importer", "consumer",
                    "shopper", "passenger", "patient", "employee", "family", "household",
+                   # a state's population, not its government: 'relations with the Peruvian people'
+                   "people", "population", "public", "national",
                    # people who rise against or flee their state: 'Nicaraguan rebels', 'Syrian exiles'
                    "rebel", "insurgent", "guerrilla", "militant", "protester", "protestor", "demonstrator", "opponent",
                    "exile", "defector"}
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb a clause is the complement of: 'agree [to sanction]' (xcomp, ccomp) or, through a preposition,
+    'commit to [summoning]', 'refrain from [attacking]' (pcomp); None at the top."""
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i:
+        return tok.head
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return None

@@ -28,6 +28,7 @@ from extraction.rules.context import (
     event_stem,
     party_key,
 )
+from extraction.rules.situations import MEDIATION_NOUNS
 
 
 @dataclass
@@ -150,9 +151,10 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
             cm = ctx.m.at(child)
             if child.dep_ == "compound" and cm is not None and cm.via == "capital":
                 continue  # 'the Pretoria agreement', 'the Minsk accords': named after a city, not made by it
-            if child.dep_ == "compound" and rtype in SYMMETRIC and tok.dep_ == "pobj" and tok.head.lower_ == "at" \
+            if child.dep_ == "compound" and rtype in SYMMETRIC and ((tok.dep_ == "pobj" and tok.head.lower_ == "at")
+                                                                   or lemma in FORUM_NOUNS) \
                     and all(ctx.kind(a) == "igo" for a in ctx.np_actors(child)):
-                continue  # 'met X at a G20 meeting', 'at an ASEAN summit': the forum where they met, not a party
+                continue  # 'met X at a G20 meeting', 'the ASEAN meeting, chaired by X': the forum, not a party
             if child.dep_ == "amod" and child.lemma_.lower() in MEDIATING and rtype in SYMMETRIC:
                 mediators.extend(ctx.np_actors(child))  # 'U.S.-mediated talks'
                 continue
@@ -200,6 +202,8 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
             elif prep in ("in", "at") and rtype in SYMMETRIC and (of := _place_of(ctx, pobjs)) is not None:
                 # 'a meeting in Uruguay of X and Y': the parser hangs the participants on the place
                 with_.extend(_listed(ctx, of, tok))
+            elif prep == "of" and base == "DEMANDS" and not any(c.dep_ == "poss" for p in pobjs for c in p.children):
+                agents.extend(objs)  # 'at the request of the Turkish leader', 'the demands of the opposition'
             elif prep == "of":
                 _of_arguments(ctx, pobjs, agents, targets)
         elif child.dep_ == "acl" and rtype in SYMMETRIC and child.lemma_.lower() in HOSTING_VERBS | CONVENING_VERBS:
@@ -389,8 +393,9 @@ def _verb_arguments(ctx: RuleContext, tok: Token, verb: Token, rtype: str, base:
         agents, with_ = _verb_subject(ctx, tok, verb, with_)
     if rtype in SYMMETRIC and not with_:
         # 'raised the arrest with Kallas in a phone call': the partner hangs on the verb
+        # (not the preposition the noun itself hangs on: 'involved with the talks, X, Y and Z' lists others)
         with_ = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
-                 for p in c.children for a in ctx.np_actors(p)]
+                 and tok.head.i != c.i for p in c.children for a in ctx.np_actors(p)]
     if not targets and rtype in ("THREATENS", "SANCTIONS", "COERCES", "DEMANDS"):
         # 'X responded with threats ..., forcing Bogota to reverse course': the one pressed is the target.
         targets = [a for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in PRESSURE_VERBS
@@ -404,7 +409,7 @@ def _verb_subject(ctx: RuleContext, tok: Token, verb: Token, with_: list[str]) -
     vlemma = verb.lemma_.lower()
     subj = ctx.subject_actors(verb)
     in_state = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i \
-        and vlemma in ("be", "remain", "stay")  # 'was in contact with', 'remained in talks with'
+        and vlemma in ("be", "remain", "stay", "engage", "participate")  # "was in contact with", "engaged in talks with"
     # 'After talks with X, Y said …', 'Ahead of his meeting with X, Y told reporters …': Y was (or will be) there
     # ('expressed dissatisfaction before the meeting with Y's tactics': a definite meeting is one told of before,
     # and its 'with' more likely the verb's)
@@ -476,7 +481,7 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
         if f.agents and f.type not in SYMMETRIC:
             ctx.discourse.record_event(event_stem(f.tok.lemma_), tuple(f.agents))  # 'Israeli strikes ...' for 'the strikes' later
         elif f.type in SYMMETRIC and len(set(f.agents + f.with_)) >= 2 and not ctx.negated(f.tok) \
-                and not _mediated(f.tok):
+                and not _mediated(f.tok) and not (f.tok.lemma_.lower() in MEDIATION_NOUNS and not f.with_):
             # 'Israel and Hamas resumed talks' for 'Qatar mediated the talks' later
             ctx.discourse.record_parties(party_key(f.tok.lemma_), tuple(dict.fromkeys(f.agents + f.with_)))
     # 'threats of a trade war': the nested event is the content of the outer one, not an event of its own.
@@ -536,7 +541,8 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                             if host != p:
                                 yield Found(host, "MEETS", p, f.tok.i, f"host:{f.tok.lemma_.lower()}", 0.6)
             elif len(f.agents) >= 2 and not (verb is not None and verb.lemma_.lower() in JOINING_VERBS) \
-                    and not _mediated(f.tok):  # 'talks mediated by Qatar and Turkey': go-betweens, not sides
+                    and not _mediated(f.tok) and f.tok.lemma_.lower() not in MEDIATION_NOUNS:
+                # ('talks mediated by Qatar and Turkey', 'mediation by X and Y': go-betweens, not sides)
                 # 'Japanese and Philippine troops began a joint exercise', 'their conversation'; but those who
                 # 'join talks' take part in someone else's talks, not in talks with each other
                 for a, b in _group_pairs(f.agents):
@@ -555,6 +561,9 @@ CONVENING_VERBS = {"organise", "organize", "convene", "chair", "broker", "mediat
 
 # Nouns whose 'of' names the act their possessor proposes: 'his offer of talks with X'.
 OFFER_NOUNS = {"offer", "proposal", "plan", "invitation", "promise", "pledge", "prospect"}
+
+# Nouns of gatherings an organisation holds: 'the ASEAN meeting', 'an AU summit' name the forum, not a party.
+FORUM_NOUNS = {"meeting", "summit", "session", "conference", "ministerial", "gathering", "forum", "assembly"}
 
 # Modifiers that make the named agent of talks a go-between: 'U.S.-brokered talks between X and Y'.
 MEDIATING = {"broker", "brokered", "mediate", "mediated", "sponsor", "sponsored", "facilitate", "facilitated"}

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from extraction.rules.context import LIGHT_VERBS, Found, RuleContext, _group_pairs, _pairs
+from extraction.rules.context import LIGHT_VERBS, Found, RuleContext, _group_pairs, _pairs, _sentences_back
 
 
 def joint_rule(ctx: RuleContext) -> Iterator[Found]:
@@ -143,11 +143,18 @@ def go_between_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Israel and Hamas resumed talks ... Qatar and Egypt mediated the talks', 'The deal was brokered by Saudi
     Arabia': a go-between of talks or a deal named before talks with each of its parties (NEGOTIATES)."""
     for tok in ctx.sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in MEDIATING_VERBS or ctx.negated(tok):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in MEDIATING_VERBS | ATTENDING_VERBS or ctx.negated(tok):
             continue
+        rtype = "MEETS" if lemma in ATTENDING_VERBS else "NEGOTIATES"
         agents = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
-        if any(c.dep_ == "nsubjpass" for c in tok.children):
-            nouns, mediators = [c for c in tok.children if c.dep_ == "nsubjpass"], agents
+        # 'mediated by X and also attended by Y': the second verb shares the first one's subject
+        clause = tok.head if tok.dep_ == "conj" and agents and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else tok
+        if any(c.dep_ == "nsubjpass" for c in clause.children):
+            nouns, mediators = [c for c in clause.children if c.dep_ == "nsubjpass"], agents
+            if clause.dep_ == "relcl" and all(n.lower_ in ("which", "that") for n in nouns):
+                nouns = [clause.head]  # 'the talks, which were mediated by X'
         elif tok.dep_ == "acl" and tok.tag_ == "VBN" and agents:
             nouns, mediators = [tok.head], agents  # 'talks in Doha, mediated by Qatar and Turkey'
         else:
@@ -157,8 +164,40 @@ def go_between_rule(ctx: RuleContext) -> Iterator[Found]:
         parties = [a for n in nouns for a in ctx.event_parties(n, bare=acl)]
         for s, o in _pairs(mediators, parties):
             if s != o and s not in parties:
+                yield Found(s, rtype, o, tok.i, f"go-between:{lemma}", 0.6)
+    yield from _mediation_nouns(ctx)
+
+
+def _mediation_nouns(ctx: RuleContext) -> Iterator[Found]:
+    """'The negotiations took place in Doha, with mediation by Qatar and Turkey', 'a truce agreed under US-Saudi
+    mediation': the go-betweens talk with each party of the talks or deal the sentence takes up (named before)."""
+    for tok in ctx.sent:
+        if tok.lemma_.lower() not in MEDIATION_NOUNS or tok.pos_ != "NOUN" or ctx.negated(tok):
+            continue
+        mediators = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+                     for a in ctx.np_actors(p)]
+        mediators += [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
+        if not mediators:
+            continue
+        events = [n for n in ctx.sent if n.i != tok.i and n.pos_ == "NOUN" and n.lemma_.lower() not in MEDIATION_NOUNS
+                  and (ctx.lex.noun_types(n.lemma_.lower()) or ctx.lex.noun_types(n.lower_))[:1]
+                  in (["NEGOTIATES"], ["COOPERATES_WITH"], ["MEETS"])]
+        parties = next((p for n in events if (p := ctx.event_parties(n, bare=True))), [])
+        last = ctx.discourse.last_pair
+        if not parties and any(not ctx.np_actors(n) for n in events) and last is not None \
+                and last[0] >= _sentences_back(ctx.sent, 2):
+            # 'the negotiations' after 'X and Y agreed to a ceasefire': the two sides last found dealing
+            parties = list(last[1])
+        for s, o in _pairs(list(dict.fromkeys(mediators)), parties):
+            if s not in parties:
                 yield Found(s, "NEGOTIATES", o, tok.i, f"go-between:{tok.lemma_.lower()}", 0.6)
 
 
 # Verbs of a go-between's act on talks or a deal named before ('mediated the talks', 'the deal was brokered by').
 MEDIATING_VERBS = {"mediate", "broker", "facilitate", "arrange"}
+# Verbs by which a third party is present at talks named before: it meets their parties ('the talks were also
+# attended by X').
+ATTENDING_VERBS = {"attend"}
+# Nouns of a go-between's work: its agents ('mediation by Qatar and Turkey', 'US-Saudi mediation') mediate
+# together, they do not negotiate with each other.
+MEDIATION_NOUNS = {"mediation", "facilitation", "good offices", "shuttle"}

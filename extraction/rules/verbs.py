@@ -351,6 +351,11 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
         if subj_tok is not None and subj_tok.pos_ == "NOUN" and ctx.m.at(subj_tok) is None and any(
                 c.dep_ == "conj" and c.pos_ == "NOUN" and ctx.m.at(c) is None for c in subj_tok.children):
             return None  # '..., but diplomats and observers have criticised the process': unnamed people act
+        if subj_tok is not None and ctx.m.at(subj_tok) is None and (
+                (subj_tok.pos_ == "PRON" and subj_tok.lower_ in ("he", "she", "they", "it"))
+                or (subj_tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any")
+                                                    for c in subj_tok.children))):
+            return None  # 'the ministry said he would meet X' with 'he' unknown, 'a country moved to expel': not them
         clause.subj = ctx.fallback_subject(tok)
         clause.conf = 0.55
     return clause
@@ -705,8 +710,10 @@ def _reciprocal(verb: Token) -> bool:
     """'blamed each other', 'accused one another', 'traded threats with each other', "expelled each other's envoys"."""
     objs = [c for c in verb.children if c.dep_ == "dobj"] + \
            [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    each_subject = any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "each"
-                                                                for d in c.children) for c in verb.children)
+    # 'Each side blamed the other'; 'X and Y each accuse the other' ('each' parsed as the subject's apposition)
+    each_subject = any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "appos") and d.lower_ == "each"
+                                                                for d in c.children) for c in verb.children) \
+        or any(c.dep_ in ("advmod", "npadvmod", "dep") and c.lower_ == "each" for c in verb.children)
     return any((d.lower_, o.lower_) in RECIPROCALS for o in objs for d in o.children if d.dep_ == "det") \
         or any(p.dep_ == "poss" and each_other(p) for o in objs for p in o.children) \
         or (each_subject and any(o.lower_ == "other" for o in objs))  # 'Each side blamed the other
