@@ -36,10 +36,11 @@ Rule families:
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from extraction.rules.appositions import appos_title_rule, comma_title_rule
 from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
-from extraction.rules.leaders import proxy_leader_rule
-from extraction.rules.members import include_rule
+from extraction.rules.leaders import led_rule, org_of_person_rule, proxy_leader_rule
+from extraction.rules.members import include_rule, of_org_rule, part_of_rule
 from extraction.rules.nouns import (
     agent_noun_rule,
     at_war_rule,
@@ -52,16 +53,7 @@ from extraction.rules.nouns import (
 )
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
-from extraction.rules.titles import (
-    appos_title_rule,
-    comma_title_rule,
-    led_rule,
-    of_org_rule,
-    org_of_person_rule,
-    part_of_rule,
-    role_rule,
-    title_rule,
-)
+from extraction.rules.titles import role_rule, title_rule
 from extraction.rules.verbs import misread_verb_rule, verb_rule
 from extraction.rules.visits import invitation_rule
 
