@@ -29,6 +29,7 @@ Rule families:
 - ``agent-noun``: "X remains Y's closest ally", "X emerged as one of Y's critics".
 - ``title``: "Colombian President Gustavo Petro" (LEADS), "Foreign Minister X" (MEMBER_OF).
 - ``of-org``: "Elizabeth Dickinson of the International Crisis Group" (MEMBER_OF).
+- ``title-list``: "foreign ministers A of Brazil and B of Chile" (each MEMBER_OF their state; LEADS for 'Presidents').
 - ``report``: "according to UNODC, ...", "United Nations data reveals ...",
   "Experts at WOLA describe ..." (REPORTS_ON).
 """
@@ -53,7 +54,7 @@ from extraction.rules.nouns import (
 )
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
-from extraction.rules.titles import role_rule, title_rule
+from extraction.rules.titles import listed_title_rule, role_rule, title_rule
 from extraction.rules.verbs import misread_verb_rule, verb_rule
 from extraction.rules.visits import invitation_rule
 
@@ -84,6 +85,7 @@ RULES: tuple[Rule, ...] = (
     Rule("appos-title", appos_title_rule),
     Rule("comma-title", comma_title_rule),
     Rule("of-org", of_org_rule),
+    Rule("title-list", listed_title_rule),
     Rule("org-of-person", org_of_person_rule),
     Rule("part-of", part_of_rule),
     Rule("led", led_rule),

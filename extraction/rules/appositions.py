@@ -50,7 +50,12 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             if pm is None or len(pm.actors) != 1 or ctx.kind(pm.actor) != "person" or pm.via == "role":
                 continue
             mods = [c for c in role_tok.lefts if c.dep_ in ("compound", "amod") and c.i == role_tok.i - 1]
-            role = (ctx.lex.role_of(f"{mods[0].text} {role_tok.text}") if mods else None) \
+            doc = ctx.sent.doc
+            # 'the secretary-general of X': the parse splits the hyphenated title, whose first word is 'secretary'
+            hyphened = doc[role_tok.i : role_tok.i + 3].text if role_tok.i + 2 < len(doc) \
+                and doc[role_tok.i + 1].text == "-" and not doc[role_tok.i + 1].whitespace_ else ""
+            role = (ctx.lex.role_of(hyphened) if hyphened else None) \
+                or (ctx.lex.role_of(f"{mods[0].text} {role_tok.text}") if mods else None) \
                 or ctx.lex.role_of(role_tok.text) or ctx.lex.role_of(role_tok.lower_)  # 'prime minister'
             if role is None and role_tok.lemma_.lower() in ORG_STAFF_NOUNS | {"diplomat"} and person_tok.i == a.i:
                 # 'Wang Yi, China's top diplomat', 'X, the ministry's spokesperson': the possessor employs them
@@ -100,6 +105,7 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             orgs += headed
             sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c)
                            and not (mods and c.i == mods[0].i and ctx.lex.role_of(f"{mods[0].text} {role_tok.text}"))
+                           and not (hyphened and c.i == role_tok.i + 2)
                            for c in role_tok.children)  # 'secretary' of 'secretary general' is the title itself
             # 'director of the Asia Program at the Lowy Institute' heads a programme, not the institute (blind10)
             sub_unit = sub_unit or any(c.dep_ == "prep" and c.lower_ == "of" and any(
@@ -200,6 +206,11 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         if doc[m.start - 1].text != "," or (m.end < ctx.sent.end and doc[m.end].text not in (",", ".")):
             continue
+        titled = _title_of_org_before(ctx, m.start - 1)
+        if titled is not None:
+            role, org, leads = titled
+            yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+            continue
         role_i = m.start - 2
         designate = role_i - 2 >= ctx.sent.start and doc[role_i].lower_ == "designate" \
             and doc[role_i - 1].text == "-"
@@ -233,6 +244,35 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             # "Jubaland's president, X," heads Jubaland; 'the army said ... its spokesman, X,' serves it
             leads = role.leads and not designate and (ctx.kind(org) != "government_body" or owned)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+
+
+def _title_of_org_before(ctx: RuleContext, comma: int) -> tuple[Role, str, bool] | None:
+    """'the vice-president of Brazil, X', 'the foreign minister of Chile, Y': a title 'of' a state or organisation
+    ending at the comma before a name; the role, the organisation and whether the person leads it."""
+    doc = ctx.sent.doc
+    om = ctx.m.at(doc[comma - 1]) if comma - 1 >= ctx.sent.start else None
+    if om is None or om.end != comma or len(om.actors) != 1 or om.place_only \
+            or ctx.kind(om.actor) not in ORG_KINDS | {"state"}:
+        return None
+    k = om.start - 1
+    if k >= ctx.sent.start and doc[k].lower_ == "the":
+        k -= 1
+    if k - 1 < ctx.sent.start or doc[k].lower_ != "of":
+        return None
+    for length in (3, 2, 1):  # 'the vice - president', 'the foreign minister', 'the president'
+        lo = k - length
+        if lo < ctx.sent.start:
+            continue
+        role = ctx.lex.role_of(doc[lo:k].text) or ctx.lex.role_of(doc[lo:k].text.lower())
+        if role is None or role.key == "counterpart":
+            continue
+        before = [t.lower_ for t in doc[max(ctx.sent.start, lo - 2) : lo]]
+        if any(w in NOT_HOLDING for w in before):
+            return None  # 'the former president of Brazil, X'
+        deputy = any(w in ("deputy", "vice", "assistant") for w in before)
+        leads = role.leads and not deputy and ctx.kind(om.actor) != "government_body"
+        return role, om.actor, leads
+    return None
 
 
 def _role_before_portfolio(ctx: RuleContext, k: int) -> tuple[int, Role | None]:

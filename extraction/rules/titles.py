@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from extraction.lexicon import Role
+from extraction.mentions.model import Mention
 from extraction.rules.context import (
     HONORIFIC_WORDS,
     ORG_KINDS,
@@ -166,12 +167,48 @@ def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: i
             and ctx.kind(org_m.actor) in ORG_KINDS:
         yield Found(person, "MEMBER_OF", org_m.actor, start, "title:org-staff", 0.7)
         return
+    rank_org = _ranked_by(ctx, name_start)
+    if rank_org is not None:
+        yield Found(person, "MEMBER_OF", rank_org, start, "title:rank", 0.7)
+        return
     if name_start - 1 >= ctx.sent.start and doc[name_start - 1].text in GENERIC_TITLES \
             and name_start - 2 >= ctx.sent.start and doc[name_start - 2].is_title:
         # 'Economy Secretary Marcelo Ebrard': a minister of the state the story is about.
         state = _serving_org(ctx, person) or home or _sentence_state(ctx) or _principal_state(ctx)
         if state:
             yield Found(person, "MEMBER_OF", state, start, "title:minister", 0.55)
+
+
+# Military and police ranks, in full and abbreviated: 'Polish Maj. X', "Ukraine's Lt. Gen. Y" serve their state.
+RANKS = {"General", "Gen.", "Gen", "Lieutenant", "Lt.", "Lt", "Colonel", "Col.", "Col", "Major", "Maj.", "Maj",
+         "Captain", "Capt.", "Capt", "Brigadier", "Brig.", "Sergeant", "Sgt.", "Corporal", "Cpl.", "Admiral", "Adm.",
+         "Commodore", "Marshal", "Commander", "Cmdr.", "Lt.-Col.", "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.", "-"}
+
+
+def _ranked_by(ctx: RuleContext, name_start: int) -> str | None:
+    """'Polish Maj. X', "Nigeria's army Brig. Gen. Y", 'a Ukrainian Col. Z': the state (or its body's state) named
+    right before a military rank before the name; the rank says the person serves in its forces."""
+    doc = ctx.sent.doc
+    k = name_start - 1
+    while k >= ctx.sent.start and name_start - k <= 5:
+        if doc[k].text in RANKS:
+            k -= 1
+        elif doc[k].text == "." and k - 1 >= ctx.sent.start and doc[k - 1].text + "." in RANKS:
+            k -= 2  # the tokenizer splits 'Maj.' into 'Maj' and '.'
+        else:
+            break
+    if k == name_start - 1 or k < ctx.sent.start or doc[k + 1].text == "-":
+        return None
+    if doc[k].is_lower and doc[k].pos_ == "NOUN" and ctx.m.at(doc[k]) is None and k - 1 >= ctx.sent.start:
+        k -= 1  # 'Polish army Maj. X' (a body noun the finder did not read as one)
+    if doc[k].text in ("'s", "’s") and k - 1 >= ctx.sent.start:
+        k -= 1
+    om = ctx.m.at(doc[k])
+    if om is None or len(om.actors) != 1 or om.end != k + 1 or om.place_only:
+        return None
+    if ctx.kind(om.actor) == "government_body":
+        return ctx.state_of(om.actor)
+    return om.actor if ctx.kind(om.actor) == "state" else None
 
 
 def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
@@ -192,7 +229,8 @@ def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
         lo = end
         while lo - 1 >= ctx.sent.start and end - (lo - 1) <= 6 and not ctx.m.at(doc[lo - 1]) and (
                 doc[lo - 1].is_title or doc[lo - 1].lower_ in ("of", "for", "-") or ctx.lex.role_of(doc[lo - 1].lower_)
-                or doc[lo - 1].text in ctx.lex.lower_role_words):
+                or doc[lo - 1].text in ctx.lex.lower_role_words or ctx.lex.role_of(doc[lo - 1].text)):
+            # (a role form written in capitals is no title-case word: "Japan's PM X")
             lo -= 1
         for length in range(end - lo, 0, -1):  # longest title first, nearest the name first
             for k in range(end - length, lo - 1, -1):
@@ -211,3 +249,80 @@ def role_rule(ctx: RuleContext) -> Iterator[Found]:
         role = ctx.lex.roles.get(m.role)
         if role is not None:
             yield Found(m.actor, "LEADS" if role.leads else "MEMBER_OF", m.org, m.start, f"role:{m.role}", 0.7)
+
+
+def listed_title_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'foreign ministers A of Brazil, B of Venezuela and C of Ecuador', 'Presidents A of X and B of Y': a title
+    (often plural) before a list of 'person of state' items gives each person that office of their own state."""
+    for m in ctx.m.mentions:
+        if not (ctx.sent.start <= m.start < ctx.sent.end) or len(m.actors) != 1 or ctx.kind(m.actor) != "person":
+            continue
+        state = _of_state(ctx, m.end)
+        if state is None:
+            continue
+        role = _list_title(ctx, m.start)
+        if role is not None:
+            yield Found(m.actor, "LEADS" if role.leads else "MEMBER_OF", state.actor, m.start, f"title-list:{role.key}",
+                        0.7)
+
+
+def _of_state(ctx: RuleContext, end: int) -> Mention | None:
+    """The state named in 'of (the) <state>' right after token ``end`` - 1, when it ends the list item."""
+    doc = ctx.sent.doc
+    j = end
+    if j + 1 >= ctx.sent.end or doc[j].lower_ != "of":
+        return None
+    j += 2 if doc[j + 1].lower_ == "the" else 1
+    om = ctx.m.at(doc[j]) if j < ctx.sent.end else None
+    if om is None or om.start != j or len(om.actors) != 1 or om.place_only or ctx.kind(om.actor) != "state":
+        return None
+    after = doc[om.end] if om.end < ctx.sent.end else None
+    if after is not None and ((after.is_lower and after.pos_ in ("NOUN", "ADJ")) or after.text in ("'s", "’s")):
+        return None  # 'A of Brazil's ministry', 'of Brazil affairs': the state qualifies something else
+    return om
+
+
+def _list_title(ctx: RuleContext, start: int) -> Role | None:
+    """The title before the list of 'person of state' items whose item starts at ``start``: 'foreign ministers',
+    'Presidents', 'Prime Minister' (none after 'former', 'opposition'...)."""
+    doc = ctx.sent.doc
+    k = start
+    for _ in range(8):
+        role = _title_ending(ctx, k)
+        if role is not None:
+            return role
+        p = k - 1  # the item before: 'B of Venezuela' in ', B of Venezuela and C of Ecuador'
+        if p < ctx.sent.start or doc[p].lower_ not in ("and", ","):
+            return None
+        if doc[p].lower_ == "and" and p - 1 >= ctx.sent.start and doc[p - 1].text == ",":
+            p -= 1
+        sm = ctx.m.at(doc[p - 1]) if p - 1 >= ctx.sent.start else None
+        if sm is None or sm.end != p or len(sm.actors) != 1 or ctx.kind(sm.actor) != "state":
+            return None
+        q = sm.start - 1
+        if q >= ctx.sent.start and doc[q].lower_ == "the":
+            q -= 1
+        if q - 1 < ctx.sent.start or doc[q].lower_ != "of":
+            return None
+        pm = ctx.m.at(doc[q - 1])
+        if pm is None or pm.end != q or len(pm.actors) != 1 or ctx.kind(pm.actor) != "person":
+            return None
+        k = pm.start
+    return None
+
+
+def _title_ending(ctx: RuleContext, end: int) -> Role | None:
+    """A role title (singular or plural, any case) in the one to three words before token ``end``."""
+    doc = ctx.sent.doc
+    for length in (3, 2, 1):
+        lo = end - length
+        if lo < ctx.sent.start or any(ctx.m.at(t) for t in doc[lo:end]):
+            continue
+        last = doc[end - 1]
+        for head in {last.text, last.lemma_, last.lemma_.capitalize() if last.is_title else last.lemma_}:
+            role = ctx.lex.role_of(" ".join([*(t.text for t in doc[lo : end - 1]), head]))
+            if role is not None and role.key != "counterpart":
+                if lo - 1 >= ctx.sent.start and doc[lo - 1].lower_ in NOT_HOLDING:
+                    return None  # 'former presidents A of X and B of Y'
+                return role
+    return None
