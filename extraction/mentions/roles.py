@@ -19,6 +19,10 @@ def find_roles(lk: Lookup, st: FindState) -> list[Mention]:
     named: dict[tuple[str, str], str] = {}  # (role, state) -> the holder this document names
     for start, end, role in lk.roles_in(doc):
         state, start, end = lk.state_of(doc, start, end)
+        if state is None and start >= 3 and doc[start - 1].lower_ in HOLDING_QUALIFIERS:
+            # "Canada's new foreign minister", "Peru's interim president": the state before the qualifier
+            state, wider, end = lk.state_of(doc, start - 1, end)
+            start = wider if state is not None else start
         holder = _named_holder(lk, doc, start, end, actors)
         if state is None and holder is not None and holder in lk.gz and not _not_the_holder(doc, start):
             # 'President Andrés Manuel López Obrador' names the holder of the one office of that kind the gazetteer
@@ -91,6 +95,9 @@ def _named_holder(lk: Lookup, doc: Doc, start: int, end: int, actors: dict[str, 
         before = run(start - 2, -1)  # "X, Norway's foreign minister, said"
     return after or before
 
+
+# Words between a state and its office that leave the bearer the holder: "Canada's new foreign minister".
+HOLDING_QUALIFIERS = {"new", "acting", "interim", "current", "sitting"}
 
 # Words before a title that make its bearer someone other than the office's holder: 'Former President X',
 # 'Deputy Prime Minister X', 'Vice President X', 'the then president X'.

@@ -22,6 +22,8 @@ Rule families:
 - ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
 - ``invitation``: "X was in Pyongyang at the invitation of Y" (MEETS: a visit meets its host).
 - ``proxy-leader``: "the Albanese government" (LEADS: the leader heads the government named after him).
+- ``on-behalf``: "X attended on behalf of Ireland" (MEMBER_OF).
+- ``power``: "Kim Jong Un assumed power", "X seized power in Burkina Faso" (LEADS).
 - ``include``: "Mercosur, which includes Uruguay and Paraguay" (MEMBER_OF).
 - ``at-war``: "X is at war with Y", "locked in a war with Y" (COERCES).
 - ``backed``: "Iran-backed Houthis" (SUPPORTS, from states only).
@@ -29,6 +31,8 @@ Rule families:
 - ``agent-noun``: "X remains Y's closest ally", "X emerged as one of Y's critics".
 - ``title``: "Colombian President Gustavo Petro" (LEADS), "Foreign Minister X" (MEMBER_OF).
 - ``of-org``: "Elizabeth Dickinson of the International Crisis Group" (MEMBER_OF).
+- ``role-group``: "Presidents of Kazakhstan and Uzbekistan held talks" (each LEADS their state: the holder the document
+  names).
 - ``title-list``: "foreign ministers A of Brazil and B of Chile" (each MEMBER_OF their state; LEADS for 'Presidents').
 - ``report``: "according to UNODC, ...", "United Nations data reveals ...",
   "Experts at WOLA describe ..." (REPORTS_ON).
@@ -40,8 +44,8 @@ from dataclasses import dataclass
 from extraction.rules.appositions import appos_title_rule, comma_title_rule
 from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
-from extraction.rules.leaders import led_rule, org_of_person_rule, proxy_leader_rule
-from extraction.rules.members import include_rule, of_org_rule, part_of_rule
+from extraction.rules.leaders import led_rule, org_of_person_rule, power_rule, proxy_leader_rule
+from extraction.rules.members import behalf_rule, include_rule, of_org_rule, part_of_rule
 from extraction.rules.nouns import (
     agent_noun_rule,
     at_war_rule,
@@ -54,7 +58,7 @@ from extraction.rules.nouns import (
 )
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
-from extraction.rules.titles import listed_title_rule, role_rule, title_rule
+from extraction.rules.titles import listed_title_rule, role_group_rule, role_rule, title_rule
 from extraction.rules.verbs import misread_verb_rule, verb_rule
 from extraction.rules.visits import invitation_rule
 
@@ -82,6 +86,7 @@ RULES: tuple[Rule, ...] = (
     Rule("agent-noun", agent_noun_rule),
     Rule("title", title_rule),
     Rule("role", role_rule),
+    Rule("role-group", role_group_rule),
     Rule("appos-title", appos_title_rule),
     Rule("comma-title", comma_title_rule),
     Rule("of-org", of_org_rule),
@@ -98,7 +103,9 @@ RULES: tuple[Rule, ...] = (
     Rule("copula-label", copula_label_rule),
     Rule("invitation", invitation_rule),
     Rule("proxy-leader", proxy_leader_rule),
+    Rule("power", power_rule),
     Rule("include", include_rule),
+    Rule("on-behalf", behalf_rule),
 )
 
 

@@ -76,6 +76,7 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                                     if ctx.kind(org) in ORG_KINDS:
                                         yield Found(pm.actor, "MEMBER_OF", org, tok.i, "appos-affiliation", 0.7)
                 continue
+            deputy = any(t.lower_ in ("deputy", "vice", "assistant") for t in role_tok.subtree if t.i < role_tok.i)
             if any(t.lower_ in NOT_HOLDING for t in role_tok.subtree if t.i < role_tok.i) or (
                     role_tok.i >= 2 and ctx.sent.doc[role_tok.i - 1].text == "-"
                     and ctx.sent.doc[role_tok.i - 2].lower_ in ("vice", "deputy")):
@@ -129,7 +130,9 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                                                          and org in ctx.np_actors(c) for c in role_tok.children))
                     # ('X, the National Assembly head' heads that body, as 'the army commander, Y' heads the army)
                     # "Jubaland's president, X" and 'the commander of U.S. Africa Command' head those bodies
-                    leads = role.leads and not sub_unit and not unit_of and (ctx.kind(org) != "government_body" or owned)
+                    # ("Pakistan's deputy prime minister, X" serves the state; he does not lead it)
+                    leads = role.leads and not sub_unit and not unit_of and not deputy \
+                        and (ctx.kind(org) != "government_body" or owned)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
 
 
@@ -225,7 +228,7 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
         if role is None:
             continue
         org = None
-        owned = False
+        owned = qualified = False
         for j in range(role_i - 1, max(ctx.sent.start, role_i - 6) - 1, -1):
             if doc[j].lower_ == "whose":  # 'the OAS, whose secretary general, Albert Ramdin, ...'
                 k = j - 1 if j - 1 >= ctx.sent.start and doc[j - 1].text != "," else j - 2
@@ -240,9 +243,12 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
                 break
             if doc[j].text in (",", ";", "—"):
                 break
+            # "Egypt's intelligence chief, X", "Pakistan's deputy prime minister, Y": a unit or a deputy, no leader
+            qualified = qualified or doc[j].lower_ in ("deputy", "vice", "assistant") or (
+                doc[j].is_lower and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].lower_ not in ("junta", "regime"))
         if org:
             # "Jubaland's president, X," heads Jubaland; 'the army said ... its spokesman, X,' serves it
-            leads = role.leads and not designate and (ctx.kind(org) != "government_body" or owned)
+            leads = role.leads and not designate and not qualified and (ctx.kind(org) != "government_body" or owned)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
 
 
@@ -270,7 +276,7 @@ def _title_of_org_before(ctx: RuleContext, comma: int) -> tuple[Role, str, bool]
         if any(w in NOT_HOLDING for w in before):
             return None  # 'the former president of Brazil, X'
         deputy = any(w in ("deputy", "vice", "assistant") for w in before)
-        leads = role.leads and not deputy and ctx.kind(om.actor) != "government_body"
+        leads = role.leads and not deputy  # 'the head of the Tigray Interim Administration, X' heads that body
         return role, om.actor, leads
     return None
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Token
+
 from extraction.rules.context import Found, RuleContext, _pairs
 
 # Government nouns whose modifier names the one who heads it ('the Petro administration').
@@ -29,6 +31,19 @@ def proxy_leader_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         if ctx.state_of(before.actor) == m.actor:
             yield Found(before.actor, "LEADS", m.actor, m.start, "proxy:leader", 0.65)
+    for tok in ctx.sent:
+        # 'the Albanese government negotiated ...' where the finder read 'government' as no actor of its own: the
+        # person's own state, known to the gazetteer
+        if tok.lower_ not in HEADED_NOUNS or ctx.m.at(tok) is not None or tok.i == ctx.sent.start:
+            continue
+        before = ctx.m.at(doc[tok.i - 1])
+        if before is None or before.end != tok.i or len(before.actors) != 1 or ctx.kind(before.actor) != "person" \
+                or before.actor not in ctx.gz:
+            continue
+        state = ctx.state_of(before.actor)
+        if state and any(o.of == state and getattr(ctx.lex.roles.get(o.role), "leads", False)
+                         for o in ctx.gz.get(before.actor).offices):
+            yield Found(before.actor, "LEADS", state, tok.i, "proxy:leader", 0.65)
 
 
 def led_rule(ctx: RuleContext) -> Iterator[Found]:
@@ -62,3 +77,37 @@ def org_of_person_rule(ctx: RuleContext) -> Iterator[Found]:
             pm = ctx.m.at(doc[j + 1])
             if pm is not None and len(pm.actors) == 1 and ctx.kind(pm.actor) == "person" and pm.start == j + 1:
                 yield Found(pm.actor, "LEADS", m.actor, m.start, "org-of-person", 0.6)
+
+
+# 'X assumed power', 'Y seized power in Z', 'W came to power', 'V took the helm of the commission' (LEADS).
+POWER_VERBS = {"assume", "take", "seize", "grab", "come", "return", "rise", "sweep", "ascend"}
+POWER_NOUNS = {"power", "presidency", "premiership", "helm", "reins", "throne", "office"}
+
+
+def power_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Kim Jong Un assumed power in 2011', 'Captain X seized power in Burkina Faso', 'Milei came to power': the person
+    leads the state named with 'in' or 'of' (else their own known state), or the organisation whose helm they took."""
+    for tok in ctx.sent:
+        if tok.lemma_.lower() not in POWER_VERBS or tok.pos_ != "VERB" or ctx.negated(tok):
+            continue
+        nouns = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in POWER_NOUNS]
+        nouns += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                  if p.dep_ == "pobj" and p.lemma_.lower() in POWER_NOUNS]
+        if not nouns or (nouns[0].lemma_.lower() == "office" and not _as_leader(ctx, tok, nouns[0])):
+            continue  # 'took office as defence minister' leads nothing
+        people = [a for a in ctx.subject_actors(tok) if ctx.kind(a) == "person"]
+        if not people:
+            continue
+        preps = [c for h in (tok, nouns[0]) for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")]
+        led = [a for c in preps for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)
+               if ctx.kind(a) == "state" or (c.lower_ == "of" and ctx.kind(a) not in ("person", ""))]
+        for person in people:
+            for org in led or [s for s in (ctx.state_of(person),) if s]:
+                yield Found(person, "LEADS", org, tok.i, f"power:{tok.lemma_.lower()}", 0.6)
+
+
+def _as_leader(ctx: RuleContext, verb: Token, noun: Token) -> bool:
+    """'took office as president' (a leading role), or 'took office' with no role said."""
+    roles = [ctx.lex.role_of(p.lemma_.lower()) or ctx.lex.role_of(p.text) for h in (verb, noun) for c in h.children
+             if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    return all(r is not None and r.leads for r in roles)

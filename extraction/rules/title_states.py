@@ -75,11 +75,12 @@ def _delegation_state(ctx: RuleContext, name: int) -> str | None:
     """The state of a delegation the sentence names before the person ('The Ukrainian delegation included
     Defence Minister X', "Russia's team was led by Y", 'the delegation from Peru, led by Z'), if just one."""
     doc = ctx.sent.doc
-    states = set()
+    states, headed = set(), set()
     for tok in doc[ctx.sent.start : ctx.sent.end]:
         if tok.lemma_.lower() not in DELEGATION_NOUNS | {"side"} or tok.pos_ != "NOUN":
             continue
-        if (tok.i >= name or tok.lemma_.lower() == "side") and not _heads(doc[name], tok):
+        heads = _heads(doc[name], tok)
+        if (tok.i >= name or tok.lemma_.lower() == "side") and not heads:
             continue  # after the name, or 'the Indian side': only one the person heads ('X is leading the delegation')
         owners = [c for c in tok.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
         owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
@@ -89,6 +90,10 @@ def _delegation_state(ctx: RuleContext, name: int) -> str | None:
             om = ctx.m.at(o)
             if om is not None and len(om.actors) == 1 and ctx.kind(om.actor) == "state":
                 states.add(om.actor)
+                if heads:
+                    headed.add(om.actor)
+    # ('A is heading the Indian delegation while the Bangladeshi side is led by B': B's is the side B leads)
+    states = headed or states
     return next(iter(states)) if len(states) == 1 else None
 
 
@@ -209,9 +214,33 @@ def _owner_state(ctx: RuleContext) -> str | None:
     return next(iter(states)) if len(states) == 1 and states == {_principal_state(ctx)} else None
 
 
-def _earlier_role_state(ctx: RuleContext, i: int, name_start: int) -> str | None:
+def _earlier_role_state(ctx: RuleContext, i: int, name_start: int, role_key: str | None = None) -> str | None:
     """The state an earlier sentence gave the same title ("talks with China's Vice foreign minister. ... Vice foreign
-    minister X said"; 'summoned the Turkish ambassador. ... Ambassador Y'), if just one."""
+    minister X said"; 'summoned the Turkish ambassador. ... Ambassador Y'), if just one; failing that, the one state
+    an earlier, unnamed role phrase of the same office had ('Solomon Islands PM says ...' then 'Prime Minister X')."""
+    return _same_title_state(ctx, i, name_start) or (_same_role_state(ctx, role_key) if role_key else None)
+
+
+def _same_role_state(ctx: RuleContext, role_key: str) -> str | None:
+    doc = ctx.sent.doc
+    found = doc.user_data.get("actorgraph_roles")
+    if found is None:
+        found = ctx.lex.find_roles(doc)
+    states = set()
+    for start, end, key in found:
+        if key != role_key or end > ctx.sent.start or (end < len(doc) and doc[end].is_title and ctx.m.at(doc[end])):
+            continue  # (an earlier 'Prime Minister Y' is Y's office)
+        j = start - 1
+        if j >= 1 and doc[j].text in ("'s", "’s"):
+            j -= 1
+        om = ctx.m.at(doc[j]) if j >= 0 else None
+        if om is not None and om.end == j + 1 and len(om.actors) == 1 and ctx.kind(om.actor) == "state" \
+                and not any(doc[x].lower_ in NOT_HOLDING for x in range(max(0, om.start - 1), start)):
+            states.add(om.actor)
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _same_title_state(ctx: RuleContext, i: int, name_start: int) -> str | None:
     doc = ctx.sent.doc
     words = [t.lower_ for t in doc[i:name_start] if not HONORIFIC_WORDS.match(t.text) or ctx.lex.role_of(t.text)]
     if not words:

@@ -53,18 +53,21 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         if any(doc[k].lower_ in NOT_HOLDING for k in range(max(ctx.sent.start, i - 3), name_start)):
             continue  # 'Opposition leader X', 'former Prime Minister Y' do not lead (or serve) the state
+        if role.leads and _unknown_place_before(ctx, i, name_start):
+            continue  # 'Ontario Premier X', 'Punjab Chief Minister Y': the head of a place no actor stands for
         sub_unit = junta = False
         deputy = any(doc[k].lower_ in ("deputy", "vice", "assistant") for k in range(i, name_start))
         # ('acting' and 'outgoing' are tagged as participles: "Kosovo's acting Prime Minister X" still leads it)
         while i - 1 >= ctx.sent.start and not ctx.m.at(doc[i - 1]) and (
-                doc[i - 1].pos_ in ("ADJ", "NOUN") or doc[i - 1].tag_ == "VBG") \
+                doc[i - 1].pos_ in ("ADJ", "NOUN", "PROPN") or doc[i - 1].tag_ == "VBG") \
                 and doc[i - 1].is_lower and doc[i - 1].dep_ in ("amod", "compound", "nmod") \
                 and doc[i - 1].head.i in range(i, name_start + 1):
             # 'U.S. special envoy X', "Egypt's intelligence chief": skip the qualifiers; a noun qualifier
             # means the person heads a part of the state, not the state.
             # ('junta leader X' heads the junta, which is the state's government: he leads the state)
             junta = junta or (doc[i - 1].lower_ in ("junta", "regime") and role.leads)
-            sub_unit = sub_unit or (doc[i - 1].pos_ == "NOUN" and doc[i - 1].lower_ not in ("deputy", "vice", "junta",
+            # (a lower-case word the tagger calls a proper noun is a common noun: 'junta leader')
+            sub_unit = sub_unit or (doc[i - 1].pos_ in ("NOUN", "PROPN") and doc[i - 1].lower_ not in ("deputy", "vice", "junta",
                                                                                              "regime"))
             deputy = deputy or doc[i - 1].lower_ in ("deputy", "vice", "assistant")
             i -= 1
@@ -79,7 +82,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             before = ctx.m.at(doc[k]) if k >= ctx.sent.start else None
         if before is None and doc[i].lower_ == "ministry" and i == name_start - 2:
             before = _last_ministry(ctx, i)  # "China's foreign ministry said ... ministry spokesman X told"
-        if role.key == "counterpart":
+        counterpart = role.key == "counterpart"
+        if counterpart:
             # 'Prime Minister A and his Papua New Guinea counterpart B': B holds A's office
             role = _counterpart_role(ctx, i) or role
         after = None
@@ -108,7 +112,7 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
                 # 'Foreign Minister X said' with no country named: the state whose body the sentence names, or
                 # the state that was the subject just before ('Peru broke off relations ... Foreign Minister X'),
                 # or a title the document gave before ("China's vice foreign minister ... Vice foreign minister X")
-                org = _earlier_role_state(ctx, i, name_start) or _body_state(ctx) or _delegation_state(ctx, m.start) \
+                org = _earlier_role_state(ctx, i, name_start, role.key) or _body_state(ctx) or _delegation_state(ctx, m.start) \
                     or _government_before(ctx)
                 if org is None and subject:
                     # 'Solomon Islands' decision ..., Prime Minister X told parliament'; a 'NAIROBI -' story's
@@ -119,6 +123,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
                 # 'summoned the Turkish Ambassador ... The ministry handed Ambassador X a letter': the state of the
                 # ambassador the story named (never the state acting on them)
                 org = _earlier_role_state(ctx, i, name_start)
+            if org is None and m.actor not in ctx.gz and counterpart:
+                org = _delegation_state(ctx, m.start)  # 'the Bangladeshi side is led by his counterpart X'
         if org and ctx.kind(org) == "government_body" and not role.leads:
             org = ctx.state_of(org) or org  # 'Chinese foreign ministry spokesman X' works for China
         if org:
@@ -129,6 +135,29 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             if ctx.kind(org) == "state" and any(doc[k].lower_.startswith("director") for k in range(i, name_start)):
                 leads = False  # a state's 'Director General X' runs a department: a member, not the state's leader
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"title:{role.key}", 0.8)
+
+
+# Capitalised words that qualify a leading title without naming whose it is: 'Acting President X'.
+TITLE_QUALIFIERS = {"acting", "interim", "transitional", "caretaker", "junta", "military", "outgoing", "incoming", "new",
+                    "first", "senior", "supreme", "deputy", "vice", "assistant", "grand", "crown", "elected", "the"}
+
+
+def _unknown_place_before(ctx: RuleContext, i: int, name_start: int) -> bool:
+    """A capitalised word opening the title that is no actor, no title word and no qualifier: 'Ontario Premier X'
+    heads a province, not the country the story names."""
+    doc = ctx.sent.doc
+    if i - 1 >= ctx.sent.start and ctx.m.at(doc[i - 1] if doc[i - 1].text not in ("'s", "’s") else doc[i - 2]):
+        return False  # 'ECOWAS Commission President X': the actor before the title is whose it is
+    for k in range(i, name_start):
+        tok = doc[k]
+        if tok.lower_ in ctx.lex.lower_role_words or ctx.lex.role_of(tok.text) or HONORIFIC_WORDS.match(tok.text):
+            return False  # the title itself starts here
+        # ('In November President X': a date is no place)
+        if tok.is_title and tok.pos_ == "PROPN" and not ctx.m.at(tok) and tok.lower_ not in TITLE_QUALIFIERS \
+                and tok.ent_type_ not in ("DATE", "TIME") and tok.dep_ in ("compound", "nmod", "amod") \
+                and tok.head.i in range(k + 1, name_start + 8):
+            return True
+    return False
 
 
 def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: int, home: str | None) -> Iterator[Found]:
@@ -227,7 +256,9 @@ def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
             # 'Director General (South Asia and SAARC) X': the title stands before the bracketed portfolio
             end = next((p for p in range(end - 2, max(ctx.sent.start, end - 9) - 1, -1) if doc[p].text == "("), end)
         lo = end
-        while lo - 1 >= ctx.sent.start and end - (lo - 1) <= 6 and not ctx.m.at(doc[lo - 1]) and (
+        # ('Assistant Secretary of State for East Asian Affairs X': a portfolio lengthens the title)
+        while lo - 1 >= ctx.sent.start and end - (lo - 1) <= (10 if any(t.lower_ == "for" for t in doc[lo:end]) else 6) \
+                and not ctx.m.at(doc[lo - 1]) and (
                 doc[lo - 1].is_title or doc[lo - 1].lower_ in ("of", "for", "-") or ctx.lex.role_of(doc[lo - 1].lower_)
                 or doc[lo - 1].text in ctx.lex.lower_role_words or ctx.lex.role_of(doc[lo - 1].text)):
             # (a role form written in capitals is no title-case word: "Japan's PM X")
@@ -326,3 +357,37 @@ def _title_ending(ctx: RuleContext, end: int) -> Role | None:
                     return None  # 'former presidents A of X and B of Y'
                 return role
     return None
+
+
+def role_group_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Presidents of Kazakhstan and Uzbekistan held talks', 'the Indian and Chinese leaders': an office of two or more
+    states; each state's holder is the person the document names who holds that office of it (by the gazetteer;
+    'leaders' any leading office), when just one does."""
+    doc = ctx.sent.doc
+    people = None
+    for tok in ctx.sent:
+        if tok.tag_ not in ("NNS", "NNPS"):
+            continue
+        prev = doc[tok.i - 1] if tok.i > ctx.sent.start else None
+        role = (ctx.lex.role_of(f"{prev.text} {tok.lemma_}") if prev is not None else None) \
+            or ctx.lex.role_of(tok.lemma_) or ctx.lex.role_of(tok.lemma_.lower())
+        if role is None or role.key == "counterpart":
+            continue
+        if any(c.lower_ in NOT_HOLDING | {"deputy", "vice", "assistant"} for c in tok.lefts):
+            continue  # 'the former presidents of X and Y'
+        owners = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and ctx.m.at(c)]
+        owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj"]
+        owners += [x for o in owners for x in o.conjuncts]
+        states = list(dict.fromkeys(a for o in owners for a in ctx.np_actors(o) if ctx.kind(a) == "state"))
+        if len(states) < 2:
+            continue  # one state's 'presidents' are its successive ones
+        if people is None:
+            people = list(dict.fromkeys(a for m in ctx.m.mentions for a in m.actors
+                                        if ctx.kind(a) == "person" and a in ctx.gz))
+        for state in states:
+            holders = [p for p in people if any(o.of == state and (o.role == role.key or (
+                role.key == "leader" and (ctx.lex.roles.get(o.role) or role).leads)) for o in ctx.gz.get(p).offices)]
+            if len(holders) == 1:
+                yield Found(holders[0], "LEADS" if role.leads else "MEMBER_OF", state, tok.i, f"role-group:{role.key}",
+                            0.6)
