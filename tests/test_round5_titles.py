@@ -181,6 +181,24 @@ CASES = [
      "will meet in Suva.", {("australia", "MEMBER_OF", "pacific-islands-forum"),
                             ("new-zealand", "MEMBER_OF", "pacific-islands-forum")}, set()),
     ("ranked-negated", "Nigeria is not the largest economy in ECOWAS.", set(), {("nigeria", "MEMBER_OF", "ecowas")}),
+    # 'government negotiator X' (a lower-case title that says it serves a state) takes the state of the delegation.
+    ("government-negotiator-list", "The Kenyan delegation to the talks included Foreign Minister Musalia Mudavadi, "
+     "Deputy Defence Minister Daniel Mutua and government negotiator Amina Wario.",
+     {("amina-wario", "MEMBER_OF", "kenya"), ("daniel-mutua", "MEMBER_OF", "kenya")},
+     {("daniel-mutua", "LEADS", "kenya")}),
+    ("government-negotiator-led", "BOGOTA (Wire) - Colombia's delegation resumed talks with the ELN in Caracas. The "
+     "Colombian delegation was led by government negotiator Otty Patino.", {("otty-patino", "MEMBER_OF", "colombia")},
+     {("otty-patino", "MEMBER_OF", "eln")}),
+    ("government-spokesman", "Pakistan shelled Afghan posts overnight. The Taliban government denounced the raids. Chief "
+     "government spokesman Zabihullah Mujahid said Kabul would respond.",
+     {("zabihullah-mujahid", "MEMBER_OF", "afghanistan")}, {("zabihullah-mujahid", "MEMBER_OF", "pakistan")}),
+    # A person's staff ('the prime minister's spokesman X') serve that person's state, not the state in the quote.
+    ("person-staff-role", "The Thai prime minister's spokesman Jirayu Houngsub said Cambodia had broken the truce.",
+     {("jirayu-houngsub", "MEMBER_OF", "thailand")}, {("jirayu-houngsub", "MEMBER_OF", "cambodia")}),
+    ("person-staff-name", "Anthony Albanese's spokesman Tom Berg said China had rejected the offer.",
+     {("tom-berg", "MEMBER_OF", "australia")}, {("tom-berg", "MEMBER_OF", "china")}),
+    ("person-staff-envoy", "Trump's envoy Steve Witkoff said Russia had agreed to the talks.",
+     {("steve-witkoff", "MEMBER_OF", "united-states")}, {("steve-witkoff", "MEMBER_OF", "russia")}),
     # 'lead to' causes; it heads nothing.
     ("lead-to", "Australia and New Zealand fear the security pact between China and the Solomon Islands could lead to "
      "a Chinese naval base.", set(), {("australia", "LEADS", "china"), ("new-zealand", "LEADS", "china")}),

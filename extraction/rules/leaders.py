@@ -38,8 +38,8 @@ def proxy_leader_rule(ctx: RuleContext) -> Iterator[Found]:
             continue
         before = ctx.m.at(doc[tok.i - 1])
         if before is None or before.end != tok.i or len(before.actors) != 1 or ctx.kind(before.actor) != "person" \
-                or before.actor not in ctx.gz:
-            continue
+                or before.actor not in ctx.gz or before.via == "pronoun":
+            continue  # ('his government' names no one: the pronoun's antecedent may be wrong)
         state = ctx.state_of(before.actor)
         if state and any(o.of == state and getattr(ctx.lex.roles.get(o.role), "leads", False)
                          for o in ctx.gz.get(before.actor).offices):

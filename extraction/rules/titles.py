@@ -99,6 +99,10 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             org = before.actor
         elif after is not None and len(after.actors) == 1 and ctx.kind(after.actor) != "person":
             org = after.actor  # 'Foreign Minister Cho Hyun of South Korea'
+        elif before is not None and len(before.actors) == 1 and ctx.kind(before.actor) == "person" \
+                and not role.leads and ctx.state_of(before.actor):
+            # "the Thai prime minister's spokesman X", "Trump's envoy Y": they serve the state of the one they serve
+            org = ctx.state_of(before.actor)
         else:
             org = _office_org(ctx, m.actor, role.key) or info.state
             if org is None and junta and m.actor not in ctx.gz:
@@ -108,7 +112,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
                 org = _sentence_state(ctx, doc[m.end - 1]) or _place_state(ctx, m.start)  # 'in Ankara, he met Minister X'
             if org is None and m.actor not in ctx.gz and (role.key in STATE_OFFICES or (role.key == "president" and subject)
                                                       or (role.key == "leader" and doc[i].lower_.startswith("director"))) \
-                    and doc[i].is_title and _unqualified(ctx, i):
+                    and (doc[i].is_title or doc[i].lower_ == "government") and _unqualified(ctx, i):
+                # ('government negotiator X': a lower-case title that says it serves a state)
                 # 'Foreign Minister X said' with no country named: the state whose body the sentence names, or
                 # the state that was the subject just before ('Peru broke off relations ... Foreign Minister X'),
                 # or a title the document gave before ("China's vice foreign minister ... Vice foreign minister X")
