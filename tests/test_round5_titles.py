@@ -199,6 +199,18 @@ CASES = [
      {("tom-berg", "MEMBER_OF", "australia")}, {("tom-berg", "MEMBER_OF", "china")}),
     ("person-staff-envoy", "Trump's envoy Steve Witkoff said Russia had agreed to the talks.",
      {("steve-witkoff", "MEMBER_OF", "united-states")}, {("steve-witkoff", "MEMBER_OF", "russia")}),
+    # A title apposed after the last item of a list of names is that item's, not the first's or another's.
+    ("list-appos-last", "The summit was attended by Carla Benavides, Tomas Aranda and Maria Fernandez, Bolivia's vice "
+     "president, on Friday.", {("maria-fernandez", "MEMBER_OF", "bolivia")},
+     {("tomas-aranda", "MEMBER_OF", "bolivia"), ("carla-benavides", "MEMBER_OF", "bolivia"),
+      ("maria-fernandez", "LEADS", "bolivia")}),
+    ("list-appos-leader", "Among the guests were Jair Bolsonaro and Tomas Aranda, Chile's president.",
+     {("tomas-aranda", "LEADS", "chile")}, {("jair-bolsonaro", "LEADS", "chile")}),
+    ("list-appos-minister", "Kaja Kallas, Antony Blinken and Annalena Baerbock, Germany's foreign minister, met in "
+     "Brussels.", {("annalena-baerbock", "MEMBER_OF", "germany")},
+     {("antony-blinken", "MEMBER_OF", "germany"), ("kaja-kallas", "MEMBER_OF", "germany")}),
+    ("list-appos-former", "The talks brought together Samia Suluhu Hassan and Amina Wario, Kenya's former foreign "
+     "minister.", set(), {("amina-wario", "MEMBER_OF", "kenya"), ("samia-suluhu-hassan", "MEMBER_OF", "kenya")}),
     # 'lead to' causes; it heads nothing.
     ("lead-to", "Australia and New Zealand fear the security pact between China and the Solomon Islands could lead to "
      "a Chinese naval base.", set(), {("australia", "LEADS", "china"), ("new-zealand", "LEADS", "china")}),

@@ -49,6 +49,8 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             pm = ctx.m.at(person_tok)
             if pm is None or len(pm.actors) != 1 or ctx.kind(pm.actor) != "person" or pm.via == "role":
                 continue
+            if role_tok.i > person_tok.i and _other_person_before(ctx, role_tok.left_edge.i, pm.actor):
+                continue  # 'A, B and C, Bolivia's vice president': the title is C's, whatever the parse joined it to
             mods = [c for c in role_tok.lefts if c.dep_ in ("compound", "amod") and c.i == role_tok.i - 1]
             doc = ctx.sent.doc
             # 'the secretary-general of X': the parse splits the hyphenated title, whose first word is 'secretary'
@@ -207,6 +209,11 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
                                                                         "government_body", "ngo")
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, "comma-title:role-of-org", 0.6)
             continue
+        owned_role = _apposed_owned_role(ctx, m.end)
+        if owned_role is not None:
+            org, role, leads = owned_role
+            yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+            continue
         if doc[m.start - 1].text != "," or (m.end < ctx.sent.end and doc[m.end].text not in (",", ".")):
             continue
         titled = _title_of_org_before(ctx, m.start - 1)
@@ -250,6 +257,48 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             # "Jubaland's president, X," heads Jubaland; 'the army said ... its spokesman, X,' serves it
             leads = role.leads and not designate and not qualified and (ctx.kind(org) != "government_body" or owned)
             yield Found(m.actor, "LEADS" if leads else "MEMBER_OF", org, m.start, f"comma-title:{role.key}", 0.6)
+
+
+def _other_person_before(ctx: RuleContext, start: int, person: str) -> bool:
+    """Whether another person's name ends right before the comma before token ``start``."""
+    doc = ctx.sent.doc
+    k = start - 1
+    if k < ctx.sent.start or doc[k].text != ",":
+        return False
+    om = ctx.m.at(doc[k - 1]) if k - 1 >= ctx.sent.start else None
+    return om is not None and om.end == k and len(om.actors) == 1 and om.actors[0] != person \
+        and ctx.kind(om.actors[0]) == "person"
+
+
+def _apposed_owned_role(ctx: RuleContext, end: int) -> tuple[str, Role, bool] | None:
+    """'A, B and C, Nigeria's foreign minister.': an owner's title apposed right after the name (the last item of a
+    list, where the parse may attach it to the first); the owner, the role and whether the person leads it."""
+    doc = ctx.sent.doc
+    if end + 4 >= ctx.sent.end or doc[end].text != ",":
+        return None
+    om = ctx.m.at(doc[end + 1])
+    if om is None or om.start != end + 1 or len(om.actors) != 1 or om.place_only \
+            or ctx.kind(om.actor) not in ORG_KINDS | {"state"} or om.end + 1 >= ctx.sent.end \
+            or doc[om.end].text not in ("'s", "’s"):
+        return None
+    k, qualified = om.end + 1, False
+    while k < ctx.sent.end and k - om.end <= 3 and doc[k].is_lower and not ctx.lex.role_of(doc[k].lower_) \
+            and doc[k].lower_ not in ctx.lex.lower_role_words:
+        if doc[k].lower_ in NOT_HOLDING:
+            return None  # "X, Kenya's former president"
+        # ("Egypt's intelligence chief", "Pakistan's deputy prime minister": a unit or a deputy does not lead)
+        qualified = qualified or doc[k].lower_ in ("deputy", "vice", "assistant") or doc[k].pos_ in ("NOUN", "PROPN")
+        k += 1
+    for length in (3, 2, 1):
+        stop = k + length
+        role = ctx.lex.role_of(doc[k:stop].text) if stop <= ctx.sent.end else None
+        if role is None or role.key == "counterpart":
+            continue
+        if stop < ctx.sent.end and doc[stop].text not in (",", ".", ";") and doc[stop].lower_ != "and":
+            return None  # "X, Kenya's president's adviser": the title goes on
+        deputy = any(doc[x].lower_ in ("deputy", "vice") for x in range(k, stop))
+        return om.actor, role, role.leads and not qualified and not deputy
+    return None
 
 
 def _title_of_org_before(ctx: RuleContext, comma: int) -> tuple[Role, str, bool] | None:
