@@ -211,6 +211,15 @@ CASES = [
      {("antony-blinken", "MEMBER_OF", "germany"), ("kaja-kallas", "MEMBER_OF", "germany")}),
     ("list-appos-former", "The talks brought together Samia Suluhu Hassan and Amina Wario, Kenya's former foreign "
      "minister.", set(), {("amina-wario", "MEMBER_OF", "kenya"), ("samia-suluhu-hassan", "MEMBER_OF", "kenya")}),
+    # A title said of a person ('was elected president of Chile', 'named X foreign minister') is theirs: the office
+    # of the state named, else of the appointer; the role phrase names no other (dated) holder.
+    ("predicate-elected", "Tomas Aranda was elected president of Chile in December.",
+     {("tomas-aranda", "LEADS", "chile")}, {("gabriel-boric", "LEADS", "chile")}),
+    ("predicate-named", "Peru named Carla Benavides foreign minister on Tuesday.",
+     {("carla-benavides", "MEMBER_OF", "peru")}, set()),
+    ("predicate-sworn-in", "Carla Benavides was sworn in as Peru's foreign minister on Tuesday.",
+     {("carla-benavides", "MEMBER_OF", "peru")}, set()),
+    ("predicate-became", "Ruto became president of Kenya in 2022.", {("william-ruto", "LEADS", "kenya")}, set()),
     # 'lead to' causes; it heads nothing.
     ("lead-to", "Australia and New Zealand fear the security pact between China and the Solomon Islands could lead to "
      "a Chinese naval base.", set(), {("australia", "LEADS", "china"), ("new-zealand", "LEADS", "china")}),

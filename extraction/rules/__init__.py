@@ -33,6 +33,7 @@ Rule families:
 - ``of-org``: "Elizabeth Dickinson of the International Crisis Group" (MEMBER_OF).
 - ``role-group``: "Presidents of Kazakhstan and Uzbekistan held talks" (each LEADS their state: the holder the document
   names).
+- ``title-predicate``: "X was elected president of Chile", "Peru named X foreign minister" (LEADS / MEMBER_OF).
 - ``title-list``: "foreign ministers A of Brazil and B of Chile" (each MEMBER_OF their state; LEADS for 'Presidents').
 - ``report``: "according to UNODC, ...", "United Nations data reveals ...",
   "Experts at WOLA describe ..." (REPORTS_ON).
@@ -58,7 +59,13 @@ from extraction.rules.nouns import (
 )
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
-from extraction.rules.titles import listed_title_rule, role_group_rule, role_rule, title_rule
+from extraction.rules.titles import (
+    listed_title_rule,
+    predicate_title_rule,
+    role_group_rule,
+    role_rule,
+    title_rule,
+)
 from extraction.rules.verbs import misread_verb_rule, verb_rule
 from extraction.rules.visits import invitation_rule
 
@@ -87,6 +94,7 @@ RULES: tuple[Rule, ...] = (
     Rule("title", title_rule),
     Rule("role", role_rule),
     Rule("role-group", role_group_rule),
+    Rule("title-predicate", predicate_title_rule),
     Rule("appos-title", appos_title_rule),
     Rule("comma-title", comma_title_rule),
     Rule("of-org", of_org_rule),

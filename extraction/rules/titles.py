@@ -396,3 +396,36 @@ def role_group_rule(ctx: RuleContext) -> Iterator[Found]:
             if len(holders) == 1:
                 yield Found(holders[0], "LEADS" if role.leads else "MEMBER_OF", state, tok.i, f"role-group:{role.key}",
                             0.6)
+
+
+def predicate_title_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'X was elected president of Chile', 'Peru named X foreign minister', 'Kenya appointed X as foreign minister',
+    'X became prime minister': the title said of a person gives them the office of the state it names, else of the
+    state that appointed them, else of their own state."""
+    for tok in ctx.sent:
+        if not (tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as")) or ctx.m.at(tok):
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i == tok.i - 1]
+        role = (ctx.lex.role_of(f"{mods[0].text} {tok.text}") if mods else None) or ctx.lex.role_of(tok.lower_) \
+            or ctx.lex.role_of(tok.text)
+        if role is None or role.key == "counterpart" or any(c.lower_ in NOT_HOLDING for c in tok.lefts):
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb):
+            continue
+        objects = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c) if ctx.kind(a) == "person"]
+        subjects = [a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(c)]
+        people = objects or [a for a in subjects if ctx.kind(a) == "person"]
+        owners = [a for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod") for a in ctx.np_actors(c)]
+        owners += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        # (states and intergovernmental bodies only: 'named head of the Ministry of ... of the Mission' is too loose
+        # a read for a body's name)
+        owners = [a for a in owners if ctx.kind(a) in ("state", "igo")]
+        if not owners and objects:  # 'Peru named X foreign minister': the appointer
+            owners = [a for a in subjects if ctx.kind(a) == "state"]
+        deputy = any(c.lower_ in ("deputy", "vice", "assistant") for c in tok.subtree if c.i < tok.i)
+        for person in people:
+            for org in owners or [s for s in (ctx.state_of(person),) if s]:
+                leads = role.leads and not deputy
+                yield Found(person, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"title-predicate:{role.key}", 0.6)
