@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import ActorInfo, FindState, Mention
@@ -18,7 +18,13 @@ def find_roles(lk: Lookup, st: FindState) -> list[Mention]:
     found = []
     named: dict[tuple[str, str], str] = {}  # (role, state) -> the holder this document names
     for start, end, role in lk.roles_in(doc):
+        if _predicate(doc[end - 1]):
+            continue  # 'X was elected president of Chile': the phrase says what X became; it names no other holder
         state, start, end = lk.state_of(doc, start, end)
+        if state is None and start >= 3 and doc[start - 1].lower_ in HOLDING_QUALIFIERS:
+            # "Canada's new foreign minister", "Peru's interim president": the state before the qualifier
+            state, wider, end = lk.state_of(doc, start - 1, end)
+            start = wider if state is not None else start
         holder = _named_holder(lk, doc, start, end, actors)
         if state is None and holder is not None and holder in lk.gz and not _not_the_holder(doc, start):
             # 'President Andrés Manuel López Obrador' names the holder of the one office of that kind the gazetteer
@@ -92,6 +98,9 @@ def _named_holder(lk: Lookup, doc: Doc, start: int, end: int, actors: dict[str, 
     return after or before
 
 
+# Words between a state and its office that leave the bearer the holder: "Canada's new foreign minister".
+HOLDING_QUALIFIERS = {"new", "acting", "interim", "current", "sitting"}
+
 # Words before a title that make its bearer someone other than the office's holder: 'Former President X',
 # 'Deputy Prime Minister X', 'Vice President X', 'the then president X'.
 NOT_HOLDER = {"former", "ex", "late", "deputy", "vice", "assistant", "under", "then", "outgoing", "-"}
@@ -99,6 +108,11 @@ NOT_HOLDER = {"former", "ex", "late", "deputy", "vice", "assistant", "under", "t
 
 def _not_the_holder(doc: Doc, start: int) -> bool:
     return any(doc[i].lower_ in NOT_HOLDER for i in range(max(0, start - 2), start))
+
+
+def _predicate(tok: Token) -> bool:
+    """A title said of someone: 'became president', 'named X foreign minister', 'sworn in as prime minister'."""
+    return tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
 
 
 def _named_after(doc: Doc, end: int) -> bool:

@@ -23,6 +23,8 @@ Rule families:
 - ``invitation``: "X was in Pyongyang at the invitation of Y" (MEETS: a visit meets its host).
 - ``arrival``: "a U.S. delegation arrived in Honiara" (MEETS: officials arriving in another state visit it).
 - ``proxy-leader``: "the Albanese government" (LEADS: the leader heads the government named after him).
+- ``on-behalf``: "X attended on behalf of Ireland" (MEMBER_OF).
+- ``power``: "Kim Jong Un assumed power", "X seized power in Burkina Faso" (LEADS).
 - ``include``: "Mercosur, which includes Uruguay and Paraguay" (MEMBER_OF).
 - ``at-war``: "X is at war with Y", "locked in a war with Y" (COERCES).
 - ``backed``: "Iran-backed Houthis" (SUPPORTS, from states only).
@@ -32,6 +34,10 @@ Rule families:
 - ``agent-noun``: "X remains Y's closest ally", "X emerged as one of Y's critics".
 - ``title``: "Colombian President Gustavo Petro" (LEADS), "Foreign Minister X" (MEMBER_OF).
 - ``of-org``: "Elizabeth Dickinson of the International Crisis Group" (MEMBER_OF).
+- ``role-group``: "Presidents of Kazakhstan and Uzbekistan held talks" (each LEADS their state: the holder the document
+  names).
+- ``title-predicate``: "X was elected president of Chile", "Peru named X foreign minister" (LEADS / MEMBER_OF).
+- ``title-list``: "foreign ministers A of Brazil and B of Chile" (each MEMBER_OF their state; LEADS for 'Presidents').
 - ``report``: "according to UNODC, ...", "United Nations data reveals ...",
   "Experts at WOLA describe ..." (REPORTS_ON).
 """
@@ -40,10 +46,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from extraction.rules.agent_nouns import agent_noun_rule
+from extraction.rules.appositions import appos_title_rule, comma_title_rule
 from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
-from extraction.rules.leaders import proxy_leader_rule
-from extraction.rules.members import include_rule
+from extraction.rules.leaders import led_rule, org_of_person_rule, power_rule, proxy_leader_rule
+from extraction.rules.members import behalf_rule, include_rule, of_org_rule, part_of_rule
 from extraction.rules.nouns import noun_rule, their_rule
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
@@ -56,12 +63,9 @@ from extraction.rules.situations import (
     under_rule,
 )
 from extraction.rules.titles import (
-    appos_title_rule,
-    comma_title_rule,
-    led_rule,
-    of_org_rule,
-    org_of_person_rule,
-    part_of_rule,
+    listed_title_rule,
+    predicate_title_rule,
+    role_group_rule,
     role_rule,
     title_rule,
 )
@@ -93,9 +97,12 @@ RULES: tuple[Rule, ...] = (
     Rule("agent-noun", agent_noun_rule),
     Rule("title", title_rule),
     Rule("role", role_rule),
+    Rule("role-group", role_group_rule),
+    Rule("title-predicate", predicate_title_rule),
     Rule("appos-title", appos_title_rule),
     Rule("comma-title", comma_title_rule),
     Rule("of-org", of_org_rule),
+    Rule("title-list", listed_title_rule),
     Rule("org-of-person", org_of_person_rule),
     Rule("part-of", part_of_rule),
     Rule("led", led_rule),
@@ -109,7 +116,9 @@ RULES: tuple[Rule, ...] = (
     Rule("invitation", invitation_rule),
     Rule("arrival", arrival_rule),
     Rule("proxy-leader", proxy_leader_rule),
+    Rule("power", power_rule),
     Rule("include", include_rule),
+    Rule("on-behalf", behalf_rule),
 )
 
 

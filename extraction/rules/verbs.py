@@ -590,6 +590,8 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
         led = [x for x in tok.children if x.dep_ == ("nsubjpass" if c.passive else "dobj")]
         if any(x.pos_ == "NOUN" and ctx.m.at(x) is None and x.lower_ not in STATE_PROXIES for x in led):
             return False  # 'led the Chilean delegation', 'the delegation from Chile was led by X': not Chile
+        if not led and any(x.dep_ == "prep" and x.lower_ in ("to", "into") for x in tok.children):
+            return False  # 'the pact could lead to a Chinese base': 'lead to' causes, it heads nothing
     if c.rtype in ("THREATENS", "CRITICISES", "DEMANDS") and not c.obj:
         # 'warned that Hamas would face consequences': the subject of the reported clause. A warning is a
         # threat only from someone who can act on it, about what will happen ('would', 'will').
