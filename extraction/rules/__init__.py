@@ -40,6 +40,7 @@ from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
 from extraction.rules.leaders import proxy_leader_rule
 from extraction.rules.members import include_rule
+from extraction.rules.misread import misread_verb_rule
 from extraction.rules.nouns import (
     agent_noun_rule,
     at_war_rule,
@@ -62,7 +63,7 @@ from extraction.rules.titles import (
     role_rule,
     title_rule,
 )
-from extraction.rules.verbs import misread_verb_rule, verb_rule
+from extraction.rules.verbs import verb_rule
 from extraction.rules.visits import invitation_rule
 
 

@@ -22,12 +22,21 @@ from extraction.rules.context import (
     _choose,
     _group_pairs,
     _pairs,
-    _polarity,
     each_other,
     event_stem,
     intent_clause,
 )
+from extraction.rules.labels import _label
 from extraction.rules.phrases import claimed_verbs, mandated
+from extraction.rules.verb_frames import (
+    _brokered_by,
+    _joint_event_by,
+    _persona_non_grata,
+    _posture_verb,
+    _recipient,
+    _taking_part,
+    _transfer_verb,
+)
 from graph.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -115,125 +124,6 @@ def _remember_doers(ctx: RuleContext, tok: Token, lemma: str) -> None:
                  for a in ctx.np_actors(g) if ctx.kind(a) == "state"]
         if doers:
             ctx.discourse.record_event(event_stem(lemma), tuple(doers))
-
-
-def _posture_verb(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) -> list[Found] | None:
-    """'regards X as a threat', 'stands firmly with Guyana'; None when the verb is not one of these."""
-    if lemma in ctx.lex.word_class("view_verbs") and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) \
-            and not ctx.negated(tok) and not ctx.blocked(tok):
-        # 'regards X as a threat', 'views Y as a partner': the label's polarity decides
-        viewed = [a for c in dobjs for a in ctx.np_actors(c)]
-        found = _label(ctx, tok, [], viewed, "")
-        if found is None:
-            return []
-        return [Found(s, found[0], o, tok.i, f"view:{lemma}", 0.6) for s, o in _pairs(ctx.subject_actors(tok), viewed)]
-    if lemma == "stand" and not ctx.negated(tok):
-        # 'has stood firmly behind Sandu's government', 'stands firmly with Guyana': backing, not posture
-        firm = any(c.dep_ == "advmod" and c.lower_ in ("firmly", "squarely", "fully", "resolutely", "firm")
-                   for c in tok.children)
-        backed = [a for c in tok.children if c.dep_ == "prep" and (c.lower_ == "behind" or (c.lower_ == "with" and firm))
-                  for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
-        return [Found(s, "SUPPORTS", o, tok.i, "verb:stand", 0.6) for s, o in _pairs(ctx.subject_actors(tok), backed)]
-    return None
-
-
-def _persona_non_grata(ctx: RuleContext, tok: Token, lemma: str) -> list[Found] | None:
-    """'declared the Nigerian ambassador persona non grata': an expulsion (CAMEO 166). The parser reads 'persona'
-    as a verb or noun with the diplomat as its subject, so the words decide, not the parse."""
-    if lemma != "declare" or ctx.negated(tok) or ctx.blocked(tok):
-        return None
-    doc, end = tok.doc, ctx.sent.end
-    k = next((i for i in range(tok.i + 1, end - 2) if doc[i].lower_ == "persona" and doc[i + 1].lower_ == "non"
-              and doc[i + 2].lower_ == "grata"), None)
-    if k is None:
-        return None
-    span = range(tok.i + 1, k)
-    declared = [a for i in span if doc[i].head.i not in span for a in ctx.np_actors(doc[i])]
-    return [Found(s, "SANCTIONS", o, tok.i, "verb:declare-persona-non-grata", 0.7)
-            for s, o in _pairs(ctx.subject_actors(tok), declared)]
-
-
-def _brokered_by(ctx: RuleContext, tok: Token, lemma: str) -> list[Found] | None:
-    """'Sudan accepted a ceasefire brokered by Saudi Arabia', 'the truce between X and Y, brokered by Qatar': the
-    mediator talks with the parties, named by 'between' on the deal or as the subject of the verb that takes it."""
-    if lemma not in ctx.lex.word_class("mediating_verbs") or tok.dep_ != "acl" or ctx.negated(tok):
-        return None
-    deal = tok.head
-    mediators = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
-    dealt = {o for p in ctx.lex.phrases if lemma in p.verbs and "between" in p.target for o in p.objects or ()}
-    if not mediators or deal.lemma_.lower() not in dealt:
-        return None  # the deal nouns of the mediator's phrase ('brokered a truce between X and Y')
-    parties = [a for c in deal.children if c.dep_ == "prep" and c.lower_ == "between"
-               for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
-    taker = deal.head if deal.dep_ == "dobj" else deal.head.head if deal.dep_ == "pobj" else None
-    if not parties and taker is not None and taker.pos_ in ("VERB", "AUX"):
-        parties = ctx.subject_actors(taker)  # 'accepted a truce brokered by X', 'agreed to a truce brokered by X'
-    return [Found(s, "NEGOTIATES", o, tok.i, f"verb:{lemma}", 0.65) for s, o in _pairs(mediators, parties) if s != o]
-
-
-def _transfer_verb(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) -> list[Found] | None:
-    """Aid received, a membership frozen, credit extended; None when the verb is not read this way."""
-    if ctx.negated(tok) or ctx.blocked(tok):
-        return None
-    if lemma in ctx.lex.word_class("receiving_verbs"):
-        # 'the army has received military support from Egypt': the giver supports the receiver
-        aid = [c for c in dobjs if c.lemma_.lower() in AID_NOUNS
-               or (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0] == "SUPPORTS"]
-        givers = [a for c in [tok, *aid] for p in c.children if p.dep_ == "prep" and p.lower_ == "from"
-                  for q in p.children if q.dep_ == "pobj" for a in ctx.np_actors(q)]
-        if aid and givers:
-            return [Found(s, "SUPPORTS", o, tok.i, f"received:{lemma}", 0.65)
-                    for s, o in _pairs(givers, ctx.subject_actors(tok))]
-    if lemma in ctx.lex.word_class("cancel_verbs"):
-        # 'froze its participation in the CSTO', 'suspended its membership of the bloc': a turn away from it
-        left = [a for c in dobjs if c.lemma_.lower() in ctx.lex.word_class("membership_nouns") for p in c.children
-                if p.dep_ == "prep" and p.lower_ in ("in", "of") for q in p.children for a in ctx.np_actors(q)]
-        if left:
-            return [Found(s, "REJECTS", o, tok.i, f"leave:{lemma}", 0.65) for s, o in _pairs(ctx.subject_actors(tok), left)]
-    if lemma in ("extend", "offer") and any(
-            c.lemma_.lower() in ctx.lex.word_class("credit_nouns")
-            or any(g.dep_ == "compound" and g.lemma_.lower() in ctx.lex.word_class("credit_nouns") for g in c.children)
-            for c in dobjs):
-        # 'agreed to extend a credit line to Havana', 'offered a loan to Kyiv'
-        lent = [a for c in [tok, *dobjs] for p in c.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for")
-                for q in p.children for a in _recipient(ctx, q)] + \
-               [a for c in tok.children if c.dep_ == "dative" for a in _recipient(ctx, c)]
-        if lent:
-            return [Found(s, "SUPPORTS", o, tok.i, f"credit:{lemma}", 0.65) for s, o in _pairs(ctx.subject_actors(tok), lent)]
-    return None
-
-
-def _taking_part(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) -> list[Found] | None:
-    """'took part in a dialogue with Teodoro', 'participated in talks with Y': the subject does what the event noun
-    names, with whom its 'with' names; None when the verb is not one of these."""
-    if not (lemma in ctx.lex.word_class("taking_part") or (lemma == "take" and any(d.lower_ == "part" for d in dobjs))):
-        return None
-    if ctx.negated(tok) or ctx.blocked(tok):
-        return []
-    events = [p for h in (tok, *dobjs) for x in h.children if x.dep_ == "prep" and x.lower_ == "in"
-              for p in x.children if p.dep_ == "pobj" and _event_types(ctx, p)]
-    found: list[Found] = []
-    for ev in events:
-        rtype = _choose(_event_types(ctx, ev), ctx.sent)
-        partners = [a for x in ev.children if x.dep_ == "prep" and x.lower_ in ("with", "between", "against")
-                    for p in x.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
-        found += [Found(s, rtype, o, tok.i, f"take-part:{ev.lemma_.lower()}", 0.65)
-                  for s, o in _pairs(ctx.subject_actors(tok), partners)]
-    return found
-
-
-def _event_types(ctx: RuleContext, tok: Token) -> list[str]:
-    return ctx.lex.noun_types(tok.lemma_.lower()) or ctx.lex.noun_types(tok.lower_)
-
-
-def _joint_event_by(ctx: RuleContext, tok: Token) -> list[Found] | None:
-    """'the exercise conducted annually by the Philippines and the United States': the doers of a joint act named as
-    a noun cooperate; None when the verb is not read this way."""
-    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.lemma_.lower() not in ctx.lex.word_class("joint_events") \
-            or ctx.negated(tok):
-        return None
-    doers = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
-    return [Found(a, "COOPERATES_WITH", b, tok.i, f"joint:{tok.head.lemma_.lower()}", 0.6) for a, b in _group_pairs(doers)]
 
 
 def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coop_obj: Token | None) -> str | None:
@@ -626,69 +516,6 @@ def _emit(ctx: RuleContext, c: _Clause, symmetric: set[str] | frozenset[str]) ->
         yield Found(s, c.rtype, o, tok.i, f"verb:{lemma}", c.conf)
 
 
-def misread_verb_rule(ctx: RuleContext) -> Iterator[Found]:
-    """'The EU sanctions Russia': a trigger verb in -s that the tagger read as a plural noun heading the clause, its
-    subject taken for a modifier and its object for an apposition."""
-    for tok in ctx.sent:
-        if tok.tag_ != "NNS" or tok.dep_ not in ("ROOT", "ccomp") or any(c.pos_ in ("VERB", "AUX") for c in tok.children):
-            continue
-        types = ctx.lex.verb_types(tok.lemma_)
-        subj = [a for c in tok.children if c.dep_ == "compound" and c.i < tok.i for a in ctx.np_actors(c)]
-        obj = [a for c in tok.children if c.dep_ in ("appos", "dobj") and c.i > tok.i for a in ctx.np_actors(c)]
-        if not types or not subj or not obj or (ctx.lex.noun_types(tok.lemma_) and types[0] not in ctx.lex.noun_types(
-                tok.lemma_)):
-            continue
-        for s, o in _pairs(subj, obj):
-            yield Found(s, types[0], o, tok.i, f"verb:{tok.lemma_.lower()}", 0.6)
-    yield from _misread_compound_verbs(ctx)
-    yield from _misread_participles(ctx)
-
-
-def _misread_compound_verbs(ctx: RuleContext) -> Iterator[Found]:
-    """'The United States sanctions Venezuela over the vote': a trigger verb in -s between two names, parsed as a
-    compound of the second name (which then heads the clause)."""
-    for tok in ctx.sent:
-        if tok.tag_ != "NNS" or tok.dep_ != "compound" or tok.head.i != tok.i + 1 or tok.i == ctx.sent.start:
-            continue
-        types = ctx.lex.verb_types(tok.lemma_.lower())
-        doer, done_to = ctx.m.at(tok.doc[tok.i - 1]), ctx.m.at(tok.head)
-        if not types or doer is None or done_to is None or doer is done_to or doer.place_only or done_to.place_only \
-                or done_to.start != tok.i + 1 or tok.head.dep_ not in ("ROOT", "ccomp"):
-            continue
-        for s, o in _pairs(list(doer.actors), list(done_to.actors)):
-            yield Found(s, types[0], o, tok.i, f"verb:{tok.lemma_.lower()}", 0.55)
-
-
-def _misread_participles(ctx: RuleContext) -> Iterator[Found]:
-    """'Sisi hosted Isaias in Cairo': a trigger verb in -ed between two names, which the parser took for a modifier
-    of the second name (the sentence then has no verb at its root)."""
-    if any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in ctx.sent):
-        return
-    for tok in ctx.sent:
-        # (also tagged as a name: 'Ruto hosted Somalia's president', "hosted" a PROPN compound of 'Somalia')
-        as_name = tok.tag_ == "NNP" and tok.dep_ in ("amod", "compound") and tok.lower_.endswith("ed")
-        misread = as_name or (tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN") and tok.head.pos_ == "PROPN")
-        if not misread or tok.i == ctx.sent.start:
-            continue
-        lemmas = [tok.lower_[:-2], tok.lower_[:-1]] if as_name else [tok.lemma_.lower()]
-        lemma = next((x for x in lemmas if ctx.lex.verb_types(x)), lemmas[0])
-        types = ctx.lex.verb_types(lemma)
-        name = tok.head
-        while ctx.m.at(name) is None and name.dep_ == "compound" and name.head.i != name.i:
-            name = name.head  # 'hosted [President] Isaias Afwerki': the title hangs on the name
-        if name.dep_ == "poss":
-            owned = name.head  # "hosted Somalia's President X": the one owned, when it names an actor
-            while ctx.m.at(owned) is None and owned.dep_ == "compound" and owned.head.i != owned.i:
-                owned = owned.head
-            name = owned if ctx.m.at(owned) is not None else name
-        doer, done_to = ctx.m.at(tok.doc[tok.i - 1]), ctx.m.at(name)
-        if not types or doer is None or done_to is None or doer is done_to or doer.place_only or done_to.place_only \
-                or done_to.start <= tok.i:
-            continue
-        for s, o in _pairs(list(doer.actors), list(done_to.actors)):
-            yield Found(s, types[0], o, tok.i, f"verb:{lemma}", 0.55)
-
-
 def _mutual_fight(ctx: RuleContext, c: _Clause) -> bool:
     """'X and Y fought a war', 'Thai and Cambodian troops clashed': armed acts of named sides with no other target."""
     armed = ctx.lex.word_class("armed_verbs")
@@ -718,48 +545,8 @@ def _tit_for_tat(verb: Token) -> bool:
     return "reciprocal" in words or any(words[i:i + 5] == ["tit", "-", "for", "-", "tat"] for i in range(len(words)))
 
 
-def _recipient(ctx: RuleContext, tok: Token) -> list[str]:
-    """Who aid is sent or lent to: a capital named as the destination stands for its government ('weapons to Kyiv')."""
-    found = ctx.np_actors(tok)
-    m = ctx.m.at(tok)
-    if not found and m is not None and m.place_only and m.via == "capital" and tok.i == m.end - 1:
-        found = [a for a in m.actors if ctx.kind(a) == "state"]
-    return found
-
-
 def _armed(ctx: RuleContext, actor: str) -> bool:
     """An armed group or a state's armed forces."""
     info = ctx.m.actors.get(actor)
     return ctx.kind(actor) == "armed_group" or (info is not None and info.kind == "government_body"
                                                  and actor.endswith("-military"))
-
-
-def _label(ctx: RuleContext, verb: Token, subj: list[str], obj: list[str], rtype: str) -> tuple[str, list[str]] | None:
-    """'labelled Petro a drug lord', 'described X as a great partner': polarity of the label decides."""
-    label_tokens: list[Token] = []
-    for child in verb.children:
-        if child.dep_ in ("oprd", "attr", "xcomp", "ccomp"):
-            label_tokens.extend(child.subtree)
-        if child.dep_ == "prep" and child.lower_ == "as":
-            label_tokens.extend(child.subtree)
-        if child.dep_ == "dobj":
-            for g in child.children:
-                if g.dep_ in ("appos", "acl", "oprd", "relcl") or (g.dep_ == "prep" and g.lower_ == "as"):
-                    label_tokens.extend(g.subtree)
-    pol = _polarity(label_tokens)
-    if pol == 0 and {t.lower_.strip("‘’'\"") for t in label_tokens} & ctx.lex.word_class("negative_labels"):
-        pol = -1  # 'calling its actions "reprehensible"' (the file's words of blame)
-    if not label_tokens:
-        return None
-    if not obj:  # 'calling Iran's conduct unacceptable': the small clause's subject is what is labelled
-        obj = [a for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") for s in c.children
-               if s.dep_ == "nsubj" for a in ctx.np_actors(s)]
-    if pol > 0:
-        return "PRAISES", obj
-    if pol < 0:
-        # 'designated X as a terrorist organisation' is a sanction, not just words
-        return ("SANCTIONS" if verb.lemma_.lower() in ("designate", "list", "blacklist") else "CRITICISES"), obj
-    return None
-
-
-# -- nouns -------------------------------------------------------------------
