@@ -50,7 +50,7 @@ class Role:
 TRIGGERS_DIR = DATA_DIR / "triggers"
 TRIGGERS_ENV = "ACTORGRAPH_TRIGGERS"
 # Where a phrase's target may be found (see extraction/data/triggers/README.md).
-TARGET_ROLES = {"owner", "object", "subject", "dobj", "recipient", "event"}
+TARGET_ROLES = {"owner", "object", "subject", "dobj", "recipient", "event", "addressee"}
 AGENT_ROLES = {"subject", "speaker"}
 
 

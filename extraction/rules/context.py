@@ -25,7 +25,7 @@ RELPRON = {"that", "which", "who", "whom"}
 SYMMETRIC = {"MEETS", "NEGOTIATES", "COOPERATES_WITH", "ALLIED_WITH"}
 # Verbs whose embedded verb states what was refused or asked for, not what happened.
 BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "call", "press", "deny", "avoid",
-                      "oppose", "resist", "stop", "prevent", "threaten", "warn"}
+                      "task", "request", "oppose", "resist", "stop", "prevent", "threaten", "warn"}
 # Verbs that put their object event into the subject's hands ("impose sanctions", "announce the resumption").
 # ('wag' is how the parser lemmatises 'waged'.)
 LIGHT_VERBS = {

@@ -61,7 +61,7 @@ def phrase_rule(ctx: RuleContext) -> Iterator[Found]:
             continue  # two modifiers of one object ('cut diplomatic and trade ties') match twice
         done.add((verb.i, phrase.id))
         obj = doc[toks["object"]] if "object" in toks else None
-        agents = _agents(ctx, phrase, verb)
+        agents = _agents(ctx, phrase, verb, doc[toks["object"]] if "object" in toks else None)
         targets = agents if _each_others(obj) else _targets(ctx, phrase, verb, obj, agents)
         for rtype in phrase.types:
             if phrase.mutual:  # 'X and Y traded fire': each side acts on the other
@@ -80,7 +80,7 @@ def phrase_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(s, rtype, o, verb.i, f"phrase:{phrase.id}", 0.7)
 
 
-def _agents(ctx: RuleContext, phrase: Phrase, verb: Token) -> list[str]:
+def _agents(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None = None) -> list[str]:
     if phrase.agent == "speaker":
         head = verb
         for _ in range(3):  # 'warned on Monday that Y would pay a heavy price'
@@ -96,8 +96,12 @@ def _agents(ctx: RuleContext, phrase: Phrase, verb: Token) -> list[str]:
     if passive and phrase.via == "by":
         # 'it was alarmed by X's strikes': the phrase reads the passive's 'by' as its object, its subject acts
         return [a for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
-    if passive:
-        return [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # 'the PKK, listed as a terrorist group by Turkey'
+    if passive or (reduced and phrase.via != "dobj"):
+        return [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)] or [
+            # 'is listed as a terrorist organisation by Turkey': the parser hangs the passive's 'by' on the object
+            a for c in (obj.children if obj is not None and obj.dep_ == "pobj" else ()) if c.dep_ == "prep"
+            and c.lower_ == "by" for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
     return ctx.subject_actors(verb) or ctx.fallback_subject(verb)
 
 
@@ -122,11 +126,16 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
         elif where == "object" and obj is not None:
             found = ctx.np_actors(obj)
         elif where == "dobj":  # 'added X to its list of terrorist organisations'
-            found = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
+            # (or the passive's subject: 'X was added to ...', 'X, listed as ...')
+            found = [a for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for a in ctx.np_actors(c)]
+            if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+                found = ctx.np_actors(verb.head)
         elif where == "recipient":  # 'gave Niger a seven-day deadline': the indirect object
             found = [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in ctx.np_actors(c)]
         elif where == "event":
             found = _event_actors(ctx, verb, obj)
+        elif where == "addressee":
+            found = _addressee(ctx, verb)
         elif where == "subject":
             found = ctx.subject_actors(verb) if phrase.agent != "subject" else []
         else:  # a preposition on the verb or on its object
@@ -146,6 +155,20 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
         if found:
             return found
     return []
+
+
+def _addressee(ctx: RuleContext, verb: Token) -> list[str]:
+    """Whom the same subject addresses in a verb joined to this one by 'and': 'urged Y to form a cabinet and warned
+    of tough measures', 'warned of dire consequences and called on Y to ...' (the object of a verb of demand, blame
+    or threat; 'met Y and warned of ...' names no addressee)."""
+    joined = [verb.head] if verb.dep_ == "conj" else []
+    joined += [c for c in verb.children if c.dep_ == "conj"]
+    addressing = {"DEMANDS", "CRITICISES", "THREATENS"}
+    return [a for v in joined if v.pos_ in ("VERB", "AUX") and (ctx.lex.verb_types(v.lemma_.lower()) or [""])[0] in addressing
+            and not ctx.negated(v)
+            for o in v.children if o.dep_ in ("dobj", "prep") and (o.dep_ == "dobj" or o.lower_ in ("on", "upon"))
+            for a in (ctx.np_actors(o) if o.dep_ == "dobj" else
+                      [a for p in o.children if p.dep_ == "pobj" for a in ctx.np_actors(p)])]
 
 
 # Prepositions that name what a stance is about: 'concerns about the pact', 'alarm at the strikes'.

@@ -13,6 +13,7 @@ from extraction.rules.context import (
     GROUP_NOUNS,
     INSTRUMENT_NOUNS,
     ISSUED_NOUNS,
+    ISSUING_VERBS,
     JOINING_VERBS,
     LABEL_VERBS,
     STATE_PROXIES,
@@ -164,7 +165,8 @@ def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coo
         return None  # 'delegations were seen arriving': being seen is no meeting
     if lemma == "trade" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return None  # 'trade with the Taliban' is commerce; 'traded accusations' is read by the noun rule
-    if tok.dep_ == "acl" and ctx.lex.noun_types(tok.head.lemma_.lower()) and not intent_clause(tok):
+    if tok.dep_ == "acl" and ctx.lex.noun_types(tok.head.lemma_.lower()) and not intent_clause(tok) \
+            and not _issuer(ctx, tok):  # ('a protest calling on Y to': what the protest's issuer says)
         return None  # 'sanctions targeting him': the event noun's frame reads this
     with_events = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                    for p in c.children if p.dep_ == "pobj" and ctx.lex.noun_types(p.lemma_.lower())]
@@ -177,9 +179,10 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
                tax: Taxonomy) -> _Clause | None:
     """Subject and object of the verb (active, passive or a reduced relative), or None when no actor does it."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+    labeller = _label_agent(ctx, tok, lemma, passive)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and (labeller or any(c.dep_ == "agent" for c in tok.children)):
         passive = True  # 'the council, headed by Mohamed al-Menfi'
-        subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+        subj = labeller or [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
         obj = ctx.np_actors(tok.head)
         if not obj and tok.head.dep_ == "appos":
             obj = ctx.np_actors(tok.head.head)  # 'the STC, a separatist group backed by the UAE'
@@ -188,10 +191,10 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
             # 'signed the accord at a (White House) ceremony hosted by X': X met the signers
             obj = ctx.subject_actors(tok.head.head.head) or obj
     elif passive and not any(c.dep_ == "xcomp" for c in tok.children):
-        subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+        subj = labeller or [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
         obj = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
     else:
-        subj = ctx.subject_actors(tok)
+        subj = ctx.subject_actors(tok) or _issuer(ctx, tok)
         obj = ctx.object_actors(tok, symmetric=rtype in tax.symmetric)
         if lemma in ctx.lex.word_class("topic_verbs"):
             # "discussed Canada's concerns with Wang", 'discussed the Mercosur bloc': the object is what is talked about
@@ -244,6 +247,29 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
         clause.subj = ctx.fallback_subject(tok)
         clause.conf = 0.55
     return clause
+
+
+def _label_agent(ctx: RuleContext, tok: Token, lemma: str, passive: bool) -> list[str]:
+    """'The PKK is listed as a terrorist organisation by Turkey', 'the PKK, listed as ... by Turkey': the parser hangs
+    the passive's 'by' on the label's noun; [] when the verb is no passive label verb or names its agent itself."""
+    if lemma not in LABEL_VERBS | {"list", "blacklist"} or tok.tag_ != "VBN" or not (passive or tok.dep_ == "acl") \
+            or any(c.dep_ == "agent" for c in tok.children):
+        return []
+    labels = [c for c in tok.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")]
+    return [a for c in labels for t in c.subtree if t.dep_ == "prep" and t.lower_ == "by"
+            for p in t.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+
+
+def _issuer(ctx: RuleContext, tok: Token) -> list[str]:
+    """'issued a statement accusing Y of ...', "Poland's note urging Y to ...": a participle on a statement, letter or
+    protest is said by whoever issued it (its possessor, or the subject of the verb that issued it)."""
+    noun = tok.head
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or noun.lemma_.lower() not in ISSUED_NOUNS or ctx.m.at(noun) is not None:
+        return []
+    owners = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
+    if owners or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ISSUING_VERBS or ctx.negated(noun.head):
+        return owners
+    return ctx.subject_actors(noun.head)
 
 
 def _alleged(ctx: RuleContext, tok: Token) -> bool:
@@ -406,6 +432,12 @@ def _reinterpret(ctx: RuleContext, c: _Clause) -> None:
             # 'protested the seizure of its tanker by Britain': the parser hangs the event's 'by' on the verb
             by = [a for x in tok.children if x.dep_ == "prep" and x.lower_ == "by" and x.i > done.i
                   for p in x.children for a in ctx.np_actors(p)]
+        if not by and done is not None and c.rtype == "CRITICISES" and not c.passive:
+            # 'denounced the drills as an invasion rehearsal planned by Y', 'condemned the raid as aggression by Y':
+            # the label names the doer of what is condemned
+            by = [a for x in tok.children if x.dep_ == "prep" and x.lower_ == "as" for t in x.subtree
+                  if t.dep_ in ("agent", "prep") and t.lower_ == "by" for p in t.children if p.dep_ == "pobj"
+                  for a in ctx.np_actors(p)]
         if by:
             c.obj = by
             c.rtype = "PRAISES" if lemma in ("welcome", "hail", "applaud") else c.rtype
