@@ -51,7 +51,7 @@ TRIGGERS_DIR = DATA_DIR / "triggers"
 TRIGGERS_ENV = "ACTORGRAPH_TRIGGERS"
 # Where a phrase's target may be found (see extraction/data/triggers/README.md).
 TARGET_ROLES = {"owner", "object", "subject", "dobj", "recipient", "event", "addressee"}
-AGENT_ROLES = {"subject", "speaker"}
+AGENT_ROLES = {"subject", "speaker", "from"}
 
 
 class TriggerError(ActorgraphError, ValueError):
@@ -69,8 +69,9 @@ class Phrase:
     names the actor), ``dobj`` (the verb's direct object, when the phrase's object hangs on a preposition: 'added X
     to its blacklist'), ``recipient`` (the verb's indirect object: 'gave Niger a deadline') or ``subject`` (the
     verb's subject: 'Y will pay a heavy price') or ``event`` (the actors of an event a preposition names: a pact's
-    parties, 'concerns about the pact between X and Y', or an attack's doer, 'alarm at Israeli strikes'); ``agent`` is ``subject`` or
-    ``speaker`` (who says the clause the phrase is in); ``mutual`` phrases state the act of each side on the
+    parties, 'concerns about the pact between X and Y', or an attack's doer, 'alarm at Israeli strikes'); ``agent`` is ``subject``,
+    ``speaker`` (who says the clause the phrase is in) or ``from`` (the 'from' phrase on the object: 'drew
+    criticism from X'); ``mutual`` phrases state the act of each side on the
     other ('X and Y traded fire', 'X exchanged fire with Y').
     """
 

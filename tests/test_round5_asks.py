@@ -129,3 +129,73 @@ def test_a_label_praising_the_act_is_no_criticism(extractor):
 ])
 def test_disappointment_at_a_refusal_criticises_who_refused(extractor, text, expected):
     assert expected in _triples(extractor, text)
+
+
+# -- 'X said Y should / must VP': a demand made through the press ------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("BOGOTA, March 3 - Colombia's ambassador to Washington, Carlos Restrepo, said that the United States should "
+     "play a direct role in the talks.", ("carlos-restrepo", "DEMANDS", "united-states")),
+    ("Germany said Russia must withdraw its troops from Moldova.", ("germany", "DEMANDS", "russia")),
+    ("\"Iran must stop enriching uranium,\" Kenya's foreign minister said on Monday.", ("kenya", "DEMANDS", "iran")),
+    ("Kenya's president told reporters that Uganda should reopen the border crossing at Busia.",
+     ("william-ruto", "DEMANDS", "uganda")),
+])
+def test_saying_that_another_actor_should_act_demands_it(extractor, text, expected):
+    assert expected in _triples(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Japan said it should boost its defence budget.",                    # the speaker itself
+    "Kenya said the talks must continue.",                               # no actor is asked
+    "Germany said Hungary's policy must remain principled.",             # a thing of the actor's, not the actor
+    "Ghana said Togo must be held accountable for the attack.",          # a passive: what others should do to Togo
+    "Ghana said Togo would reopen the border.",                          # a forecast, not an obligation
+    "Kenya denied that Uganda should pay.",                              # no speech verb: a denial
+])
+def test_an_obligation_of_no_named_other_actor_demands_nothing(extractor, text):
+    assert not {t for t in _triples(extractor, text) if t[1] == "DEMANDS"}
+
+
+# -- passives of demand and blame: the agent acts on the subject ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sudan was urged by the African Union to return to the talks.", ("african-union", "DEMANDS", "sudan")),
+    ("Mali was asked by ECOWAS to hold elections within a year.", ("ecowas", "DEMANDS", "mali")),
+    ("Turkey was accused by Greece of violating its airspace.", ("greece", "CRITICISES", "turkey")),
+])
+def test_a_passive_demand_or_accusation_comes_from_its_by_phrase(extractor, text, expected):
+    got = _triples(extractor, text)
+    assert expected in got
+    assert not {t for t in got if t[0] == expected[2] and t[2] == expected[0]}  # not the other way round
+    assert not {t for t in got if t[1] == "COERCES" and t[0] == "greece"}  # the accused act is Turkey's
+
+
+# -- 'the strike drew criticism from X': the critic is on 'from' ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel's strike on the consulate drew sharp criticism from Russia.", {("russia", "CRITICISES", "israel")}),
+    ("Venezuela's vote on the Essequibo region drew protests from Guyana and Brazil.",
+     {("guyana", "CRITICISES", "venezuela"), ("brazil", "CRITICISES", "venezuela")}),
+    ("North Korea launched a missile on Monday. The launch drew condemnation from Japan.",
+     {("japan", "CRITICISES", "north-korea")}),
+])
+def test_drawing_criticism_from_an_actor_is_its_criticism(extractor, text, expected):
+    assert expected <= _triples(extractor, text)
+
+
+def test_drawing_praise_is_no_criticism(extractor):
+    got = _triples(extractor, "Venezuela's plan drew praise from Cuba.")
+    assert not {t for t in got if t[1] == "CRITICISES"}
+
+
+# -- a threat with no object: the one the same subject urges in the next verb ---------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya threatened to act and urged Somalia to pay the debt.", ("kenya", "THREATENS", "somalia")),
+    ("Seoul also warned to take stern action and urged North Korea to return to talks.",
+     ("south-korea", "THREATENS", "north-korea")),
+    ("ECOWAS warned of firm measures and called on Niger's junta to free Bazoum.", ("ecowas", "THREATENS", "niger")),
+])
+def test_a_bare_threat_is_aimed_at_the_one_urged_next(extractor, text, expected):
+    assert expected in _triples(extractor, text)

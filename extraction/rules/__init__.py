@@ -20,6 +20,7 @@ Rule families:
   with agents from possessors, modifiers, "by/from" phrases or the verb that
   governs the noun, and arguments shared across coordinated event nouns.
 - ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
+- ``obligation``: "X said the United States should play a direct role", '"Y must withdraw," X said' (DEMANDS).
 - ``invitation``: "X was in Pyongyang at the invitation of Y" (MEETS: a visit meets its host).
 - ``proxy-leader``: "the Albanese government" (LEADS: the leader heads the government named after him).
 - ``include``: "Mercosur, which includes Uruguay and Paraguay" (MEMBER_OF).
@@ -51,6 +52,7 @@ from extraction.rules.nouns import (
     their_rule,
     under_rule,
 )
+from extraction.rules.obligations import obligation_rule
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
 from extraction.rules.titles import (
@@ -103,6 +105,7 @@ RULES: tuple[Rule, ...] = (
     Rule("misread-verb", misread_verb_rule),
     Rule("at-war", at_war_rule),
     Rule("copula-label", copula_label_rule),
+    Rule("obligation", obligation_rule),
     Rule("invitation", invitation_rule),
     Rule("proxy-leader", proxy_leader_rule),
     Rule("include", include_rule),

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extraction.lexicon import Phrase
-from extraction.rules.context import DEAL_NOUNS, Found, RuleContext, _group_pairs, _pairs, each_other
+from extraction.rules.context import DEAL_NOUNS, Found, RuleContext, _group_pairs, _pairs, each_other, event_stem
 from graph.taxonomy import load_taxonomy
 
 # Where a clause's speaker is: 'warned that Y would pay a heavy price' (the ccomp's head says it).
@@ -37,6 +37,34 @@ def mandated(tok: Token) -> bool:
     if any(a.dep_ == "auxpass" and a.lower_ == "be" for a in auxes):
         return True  # 'demanded that sanctions be lifted'
     return not auxes and tok.lower_ == tok.lemma_.lower() and tok.tag_ not in ("VBG", "VBN")
+
+
+# Nouns of a standing tie: 'the close U.S. ally' is not the United States but a state allied with it.
+PARTNER_NOUNS = {"ally", "allies", "partner", "partners", "neighbour", "neighbor", "neighbours", "neighbors"}
+
+
+def accused_of(ctx: RuleContext, tok: Token) -> list[str] | None:
+    """'accused X of financing and arming rebels': the gerund of 'of' (or 'for'), and one joined to it by 'and' (which
+    the parser may hang on the main verb), is done by the main verb's object; None when the verb is no such gerund."""
+    g, main = tok, None
+    if tok.dep_ == "conj" and tok.head.tag_ == "VBG":
+        g = tok.head  # 'of financing and arming'
+    if g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") and g.head.lower_ in ("of", "for") \
+            and g.head.head.pos_ in ("VERB", "AUX"):
+        main = g.head.head
+    elif tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ != "VBG" and tok.i >= 2:
+        cc, prev = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+        # ('of' may hang on the object, and the first gerund be tagged a noun: 'accused its neighbour of financing')
+        if cc.lower_ in ("and", "or") and prev.lower_.endswith("ing") and prev.dep_ in ("pobj", "pcomp") \
+                and prev.head.lower_ in ("of", "for") and (prev.head.head == tok.head or prev.head.head.head == tok.head):
+            main = tok.head
+    # ('Turkey was accused by Greece of violating ...': the passive's subject is the one accused)
+    objs = [c for c in main.children if c.dep_ in ("dobj", "nsubjpass")] if main is not None else []
+    if not objs:
+        return None
+    # ('its western neighbour Sudan': the apposition names the one accused; 'its neighbour' is not 'its' owner)
+    return [a for c in objs for a in [a for x in c.children if x.dep_ == "appos" for a in ctx.np_actors(x)]
+            or ([] if c.lower_ in PARTNER_NOUNS else ctx.np_actors(c))]
 
 
 def claimed_verbs(ctx: RuleContext) -> set[int]:
@@ -90,6 +118,12 @@ def _agents(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None = N
             if head.pos_ in ("VERB", "AUX"):
                 return ctx.subject_actors(head)
         return []
+    if phrase.agent == "from":  # 'the strike drew sharp criticism from Russia': who criticised
+        return [a for h in (verb, obj) if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+    accused = accused_of(ctx, verb)
+    if accused is not None:  # "Turkey was accused by Greece of violating its airspace": Turkey did it, if anyone
+        return accused
     if verb.pos_ == "NOUN":  # a nominal phrase: "X's use of water cannon on Y", 'the recall by X of its envoy'
         return ctx.intenders(verb)
     passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -135,9 +169,11 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
         elif where == "event":
             found = _event_actors(ctx, verb, obj)
         elif where == "addressee":
-            found = _addressee(ctx, verb)
+            found = addressee(ctx, verb)
         elif where == "subject":
             found = ctx.subject_actors(verb) if phrase.agent != "subject" else []
+            if not found and phrase.agent == "from":
+                found = _subject_event_doers(ctx, verb)
         else:  # a preposition on the verb or on its object
             # the object's conjuncts too: 'fired 500 drones and 30 missiles at Y' hangs 'at Y' on 'missiles'
             heads = (verb, obj, *obj.conjuncts) if obj is not None else (verb,)
@@ -157,14 +193,27 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
     return []
 
 
-def _addressee(ctx: RuleContext, verb: Token) -> list[str]:
+def _subject_event_doers(ctx: RuleContext, verb: Token) -> list[str]:
+    """Who did the act the subject names: "Israel's strike drew criticism" (its possessor or modifier, read by
+    subject_actors), 'the killing drew condemnation' (whoever the document said did the killing)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or ctx.m.at(subj) is not None or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
+        return []
+    doers = ctx.discourse.doers(event_stem(subj.lemma_)) or ()
+    return list(dict.fromkeys(ctx.state_of(a) or a if a not in ctx.gz else a for a in doers))
+
+
+def addressee(ctx: RuleContext, verb: Token) -> list[str]:
     """Whom the same subject addresses in a verb joined to this one by 'and': 'urged Y to form a cabinet and warned
     of tough measures', 'warned of dire consequences and called on Y to ...' (the object of a verb of demand, blame
     or threat; 'met Y and warned of ...' names no addressee)."""
     joined = [verb.head] if verb.dep_ == "conj" else []
-    joined += [c for c in verb.children if c.dep_ == "conj"]
+    # (the parser may hang the second verb on the first one's complement: 'warned [to take action and urged Y]')
+    joined += [c for h in (verb, *(x for x in verb.children if x.dep_ == "xcomp")) for c in h.children
+               if c.dep_ == "conj"]
     addressing = {"DEMANDS", "CRITICISES", "THREATENS"}
-    return [a for v in joined if v.pos_ in ("VERB", "AUX") and (ctx.lex.verb_types(v.lemma_.lower()) or [""])[0] in addressing
+    return [a for v in joined if v.pos_ in ("VERB", "AUX") and addressing & set(ctx.lex.verb_types(v.lemma_.lower()))
             and not ctx.negated(v)
             for o in v.children if o.dep_ in ("dobj", "prep") and (o.dep_ == "dobj" or o.lower_ in ("on", "upon"))
             for a in (ctx.np_actors(o) if o.dep_ == "dobj" else

@@ -28,7 +28,7 @@ from extraction.rules.context import (
     intent_clause,
 )
 from extraction.rules.labels import _label
-from extraction.rules.phrases import claimed_verbs, mandated
+from extraction.rules.phrases import PARTNER_NOUNS, accused_of, addressee, claimed_verbs, mandated
 from extraction.rules.verb_frames import (
     _brokered_by,
     _joint_event_by,
@@ -190,7 +190,8 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
                 and tok.head.head.head.pos_ in ("VERB", "AUX"):
             # 'signed the accord at a (White House) ceremony hosted by X': X met the signers
             obj = ctx.subject_actors(tok.head.head.head) or obj
-    elif passive and not any(c.dep_ == "xcomp" for c in tok.children):
+    elif passive and (not any(c.dep_ == "xcomp" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children)):
+        # ('Sudan was urged by the AU to return to talks': the agent urges; 'were expected to meet' has none)
         subj = labeller or [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
         obj = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
     else:
@@ -203,7 +204,7 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
     alongside = [a for c in [tok, *dobjs] for g in c.children if g.dep_ == "prep" and g.lower_ == "alongside"
                  for p in g.children for a in ctx.np_actors(p) if a not in subj]  # also 'fought [X alongside Y]
     subj = subj + [a for a in _companions(ctx, tok) if a not in subj]  # 'Mali, along with Niger, accused France'
-    accused = _accused_of(ctx, tok)
+    accused = accused_of(ctx, tok)
     if accused is not None:  # 'accused Sudan of financing and arming rebels', the second gerund parsed as the main verb's
         if not accused:
             return None
@@ -278,29 +279,6 @@ def _alleged(ctx: RuleContext, tok: Token) -> bool:
     return tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.lower_ in ctx.lex.word_class("claim_nouns")
 
 
-def _accused_of(ctx: RuleContext, tok: Token) -> list[str] | None:
-    """'accused X of financing and arming rebels': the gerund of 'of' (or 'for'), and one joined to it by 'and' (which
-    the parser may hang on the main verb), is done by the main verb's object; None when the verb is no such gerund."""
-    g, main = tok, None
-    if tok.dep_ == "conj" and tok.head.tag_ == "VBG":
-        g = tok.head  # 'of financing and arming'
-    if g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") and g.head.lower_ in ("of", "for") \
-            and g.head.head.pos_ in ("VERB", "AUX"):
-        main = g.head.head
-    elif tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ != "VBG" and tok.i >= 2:
-        cc, prev = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
-        # ('of' may hang on the object, and the first gerund be tagged a noun: 'accused its neighbour of financing')
-        if cc.lower_ in ("and", "or") and prev.lower_.endswith("ing") and prev.dep_ in ("pobj", "pcomp") \
-                and prev.head.lower_ in ("of", "for") and (prev.head.head == tok.head or prev.head.head.head == tok.head):
-            main = tok.head
-    objs = [c for c in main.children if c.dep_ == "dobj"] if main is not None else []
-    if not objs:
-        return None
-    # ('its western neighbour Sudan': the apposition names the one accused; 'its neighbour' is not 'its' owner)
-    return [a for c in objs for a in [a for x in c.children if x.dep_ == "appos" for a in ctx.np_actors(x)]
-            or ([] if c.lower_ in PARTNER_NOUNS else ctx.np_actors(c))]
-
-
 def _companions(ctx: RuleContext, tok: Token) -> list[str]:
     """'Mali, along with Niger, accused France', 'X, together with Y, condemned Z': the companion named before the
     verb acts with its subject (after the object it is ambiguous: 'accused France along with Niger')."""
@@ -313,10 +291,6 @@ def _companions(ctx: RuleContext, tok: Token) -> list[str]:
         withs += [w for g in s_.children if g.dep_ == "prep" and g.lower_ in ("along", "together")
                   for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
     return [a for w in withs for p in w.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
-
-
-# Nouns of a standing tie: 'the close U.S. ally' is not the United States but a state allied with it.
-PARTNER_NOUNS = {"ally", "allies", "partner", "partners", "neighbour", "neighbor", "neighbours", "neighbors"}
 
 
 def _partners_of_unnamed(ctx: RuleContext, dobjs: list[Token]) -> set[str]:
@@ -390,6 +364,11 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
         # 'threatened to sanction Colombia'; 'threatened to suspend its cooperation with the IAEA'
         # ('its cooperation' names the subject itself: the partner on the object is the one threatened)
         c.obj = [a for a in ctx.object_actors(xcomp) if a not in c.subj] or _object_partner(ctx, xcomp)
+    if c.rtype == "THREATENS" and not c.obj and not any(x.dep_ == "ccomp" for x in tok.children) \
+            and not any(x.dep_ == "nsubj" and x.pos_ == "PRON" for x in tok.children):
+        # 'warned to take stern action and urged Y to ...': the one the same subject urges (a named subject: a bare
+        # threat adds no evidence of its own for whom 'it' stands for)
+        c.obj = [a for a in addressee(ctx, tok) if a not in c.subj]
     if c.rtype == "SUPPORTS" and not c.obj:       # 'pledged five patrol vessels [to the Philippines]' (on the object)
         c.obj = [a for o in c.dobjs for x in o.children if x.dep_ == "prep" and x.lower_ in ("to", "for")
                  for p in x.children if p.dep_ == "pobj" for a in _recipient(ctx, p)]
