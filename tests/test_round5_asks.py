@@ -199,3 +199,45 @@ def test_drawing_praise_is_no_criticism(extractor):
 ])
 def test_a_bare_threat_is_aimed_at_the_one_urged_next(extractor, text, expected):
     assert expected in _triples(extractor, text)
+
+
+# -- 'V Y to VP' with verbs that ask only in this frame (tell, order, push, pressure, encourage, advise, remind) --
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trump told Iran to abandon its nuclear programme.", {("donald-trump", "DEMANDS", "iran")}),
+    ("Brussels has been pushing Belgrade to recognise Kosovo.", {("european-union", "DEMANDS", "serbia")}),
+    ("Washington is pressuring Caracas to release the prisoners.", {("united-states", "DEMANDS", "venezuela")}),
+    ("Kenya encouraged Ethiopia and Eritrea to resume talks.",
+     {("kenya", "DEMANDS", "ethiopia"), ("kenya", "DEMANDS", "eritrea")}),
+    ("China reminded Japan to honour its commitments.", {("china", "DEMANDS", "japan")}),
+    ("Ukraine begged NATO to send more air defence.", {("ukraine", "DEMANDS", "nato")}),
+])
+def test_telling_an_actor_to_act_demands_it(extractor, text, expected):
+    assert expected <= _triples(extractor, text)
+
+
+def test_the_act_asked_for_is_not_stated_and_other_frames_ask_nothing(extractor):
+    got = _triples(extractor, "Brussels has been pushing Belgrade to recognise Kosovo.")
+    assert not {t for t in got if t[1] in ("COOPERATES_WITH", "NEGOTIATES")}
+    got = _triples(extractor, "Kenya encouraged Ethiopia and Eritrea to resume talks.")
+    assert not {t for t in got if t[1] in ("COOPERATES_WITH", "NEGOTIATES")}
+    # 'told reporters that ...' reports: the reported act stands, and nobody is asked
+    got = _triples(extractor, "Kenya told reporters that Uganda had imposed sanctions on Rwanda.")
+    assert not {t for t in got if t[1] == "DEMANDS"}
+    assert ("uganda", "SANCTIONS", "rwanda") in got
+    got = _triples(extractor, "The EU ordered sanctions on Russia.")
+    assert not {t for t in got if t[1] == "DEMANDS"}
+    # an order inside one state is no demand on another actor
+    got = _triples(extractor, "Secretary of War Pete Hegseth told the Pentagon to prepare options.")
+    assert not {t for t in got if t[1] == "DEMANDS"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Qatar appealed for Israel and Hamas to accept the deal.",
+     {("qatar", "DEMANDS", "israel"), ("qatar", "DEMANDS", "hamas")}),
+    ("Germany called for Russia to withdraw its troops.", {("germany", "DEMANDS", "russia")}),
+    ("Egypt pressed for Ethiopia to sign the deal on the dam.", {("egypt", "DEMANDS", "ethiopia")}),
+])
+def test_asking_for_an_actor_to_act_demands_it(extractor, text, expected):
+    # (the act asked for is still read as stated: the talks it names carry their parties to 'the talks' later)
+    assert expected <= _triples(extractor, text)

@@ -25,7 +25,7 @@ RELPRON = {"that", "which", "who", "whom"}
 SYMMETRIC = {"MEETS", "NEGOTIATES", "COOPERATES_WITH", "ALLIED_WITH"}
 # Verbs whose embedded verb states what was refused or asked for, not what happened.
 BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "call", "press", "deny", "avoid",
-                      "task", "request", "oppose", "resist", "stop", "prevent", "threaten", "warn"}
+                      "task", "request", "appeal", "oppose", "resist", "stop", "prevent", "threaten", "warn"}
 # Verbs that put their object event into the subject's hands ("impose sanctions", "announce the resumption").
 # ('wag' is how the parser lemmatises 'waged'.)
 LIGHT_VERBS = {
@@ -509,8 +509,9 @@ class RuleContext:
         for _ in range(3):
             if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
                 return False
-            head = head.head
-            if head.lemma_.lower() in BLOCKING_GOVERNORS:
+            clause, head = head, head.head  # ('told Y to stop' asks for it; 'told reporters that Y struck' does not)
+            if head.lemma_.lower() in BLOCKING_GOVERNORS or (head.lemma_.lower() in self.lex.word_class(
+                    "control_demand_verbs") and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)):
                 return True
         return False
 

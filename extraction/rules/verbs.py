@@ -130,7 +130,9 @@ def _remember_doers(ctx: RuleContext, tok: Token, lemma: str) -> None:
 def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coop_obj: Token | None) -> str | None:
     """The relation type the verb states here, or None when it states none."""
     types = ctx.lex.verb_types(lemma)
-    if lemma in ctx.lex.word_class("cancel_verbs") and coop_obj is not None:
+    if _told_to(ctx, tok, lemma, dobjs):
+        types = ["DEMANDS"]  # 'told China to stop', 'pressed Belgrade to recognise Kosovo'
+    elif lemma in ctx.lex.word_class("cancel_verbs") and coop_obj is not None:
         types = ["SANCTIONS"]  # 'cancelled an agreement with X', 'blocked funding for Y'
     elif lemma == "invite":
         # 'invited the Polisario to negotiations': the invitation is to the act the noun names
@@ -173,6 +175,14 @@ def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coo
     if with_events and rtype == "COERCES":
         return None  # 'hit Russia with sanctions': the noun says what was done
     return rtype
+
+
+def _told_to(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) -> bool:
+    """'V Y to VP' with a verb that asks for an act only in this frame ('told China to stop', 'ordered Israel to
+    halt'): an actor as the object, an infinitive after it."""
+    return lemma in ctx.lex.word_class("control_demand_verbs") and any(ctx.np_actors(d) for d in dobjs) and any(
+        x.dep_ in ("xcomp", "ccomp") and x.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+        for x in tok.children)
 
 
 def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list[Token], coop_obj: Token | None,
@@ -480,6 +490,10 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
             return False  # 'sees Putin as a threat' is a view, not a meeting
     if c.rtype == "OPPOSES" and lemma in ctx.lex.word_class("armed_verbs") and c.subj and all(_armed(ctx, a) for a in c.subj):
         c.rtype = "COERCES"  # 'Eritrean troops fought the TPLF', 'the army clashed with Fano'
+    if c.rtype == "DEMANDS" and lemma in ctx.lex.word_class("control_demand_verbs"):
+        # 'the secretary told the Pentagon to prepare options': an order inside one state is no demand on another
+        own = {ctx.state_of(a) for a in c.subj} - {None}
+        c.obj = [a for a in c.obj if not (ctx.kind(a) == "government_body" and ctx.state_of(a) in own)]
     if c.rtype in ("LEADS", "MEMBER_OF"):
         c.subj = [a for a in c.subj if ctx.kind(a) in ("person", "state", "government_body")]
     if c.rtype == "LEADS":
@@ -493,6 +507,10 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
         if c.rtype == "DEMANDS":
             # 'insisted that Y had failed' asserts; 'insisted that Y withdraw', '... should withdraw' demands
             clauses = [x for x in clauses if mandated(x)]
+            # 'appealed for Israel and Hamas to accept the deal' (the parser's clause with 'for' as its mark)
+            clauses += [x for x in tok.children if x.dep_ in ("advcl", "ccomp", "xcomp")
+                        and any(m.dep_ == "mark" and m.lower_ == "for" for m in x.children)
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)]
         if c.rtype == "THREATENS":
             clauses = [x for x in clauses if any(a.lower_ in ("would", "will", "'ll", "shall") for a in x.children)
                        and all(ctx.kind(s) in ("person", "state", "government_body", "armed_group") for s in c.subj)]
