@@ -50,7 +50,7 @@ class Role:
 TRIGGERS_DIR = DATA_DIR / "triggers"
 TRIGGERS_ENV = "ACTORGRAPH_TRIGGERS"
 # Where a phrase's target may be found (see extraction/data/triggers/README.md).
-TARGET_ROLES = {"owner", "object", "subject", "dobj", "recipient", "event", "addressee"}
+TARGET_ROLES = {"owner", "object", "subject", "dobj", "recipient", "event", "addressee", "complement"}
 AGENT_ROLES = {"subject", "speaker", "from"}
 
 
@@ -95,9 +95,10 @@ class Phrase:
         obj_attrs: dict = {"LEMMA": {"IN": list(self.objects)}} if self.objects else {}
         if self.via == "none":  # the verb alone, with its particle or complement: 'Y will pay dearly'
             pattern = [verb]
-        elif self.via == "dobj":
+        elif self.via in ("dobj", "attr"):  # (attr: a copula's complement, 'Y would be legitimate targets')
+            deps = ["dobj", "nsubjpass"] if self.via == "dobj" else ["attr"]
             pattern = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
-                              "RIGHT_ATTRS": {**obj_attrs, "DEP": {"IN": ["dobj", "nsubjpass"]}}}]
+                              "RIGHT_ATTRS": {**obj_attrs, "DEP": {"IN": deps}}}]
         else:  # a preposition, or a chain of them ('out of': the parser hangs 'of' on 'out')
             pattern = [verb]
             head = "verb"

@@ -241,3 +241,35 @@ def test_the_act_asked_for_is_not_stated_and_other_frames_ask_nothing(extractor)
 def test_asking_for_an_actor_to_act_demands_it(extractor, text, expected):
     # (the act asked for is still read as stated: the talks it names carry their parties to 'the talks' later)
     assert expected <= _triples(extractor, text)
+
+
+# -- 'Y's bases would be legitimate targets': the speaker threatens whose things they are ---------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran said American bases in the region would be legitimate targets.", ("iran", "THREATENS", "united-states")),
+    ("Ankara said all facilities belonging to the PKK would now be legitimate targets for its jets.",
+     ("turkey", "THREATENS", "pkk")),
+    ("\"Russian ships in the Black Sea are legitimate targets,\" Ukraine's defence minister said.",
+     ("denys-shmyhal", "THREATENS", "russia")),
+])
+def test_naming_an_actors_assets_legitimate_targets_threatens_it(extractor, text, expected):
+    assert expected in _triples(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya said Nairobi would be a target.",                     # no 'legitimate': a fear, not a threat
+    "The strikes hit legitimate military targets, Israel said.",  # an act, read as such, not a copula
+])
+def test_other_targets_threaten_no_one(extractor, text):
+    assert not {t for t in _triples(extractor, text) if t[1] == "THREATENS"}
+
+
+def test_holding_an_actor_responsible_criticises_it(extractor):
+    assert ("kenya", "CRITICISES", "uganda") in _triples(
+        extractor, "Kenya held Uganda responsible for the attack on the border post.")
+    assert ("united-states", "CRITICISES", "iran") in _triples(
+        extractor, "Washington will hold Tehran accountable for any attack on its forces, the Pentagon said.")
+    assert ("egypt", "CRITICISES", "israel") in _triples(
+        extractor, "Egypt holds Israel responsible for the collapse of the truce.")
+    assert ("ukraine", "CRITICISES", "russia") in _triples(
+        extractor, "Ukraine held Russia fully responsible for the blast at the dam.")

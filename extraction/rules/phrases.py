@@ -168,12 +168,17 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
             found = [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in ctx.np_actors(c)]
         elif where == "event":
             found = _event_actors(ctx, verb, obj)
+        elif where == "complement":  # the small clause's subject: 'holds [Israel responsible]'
+            found = [a for c in verb.children if c.lower_ in phrase.complement
+                     for x in c.children if x.dep_ == "nsubj" for a in ctx.np_actors(x)]
         elif where == "addressee":
             found = addressee(ctx, verb)
         elif where == "subject":
             found = ctx.subject_actors(verb) if phrase.agent != "subject" else []
             if not found and phrase.agent == "from":
                 found = _subject_event_doers(ctx, verb)
+            elif not found and phrase.via == "attr":
+                found = _owners_of_subject(ctx, verb)
         else:  # a preposition on the verb or on its object
             # the object's conjuncts too: 'fired 500 drones and 30 missiles at Y' hangs 'at Y' on 'missiles'
             heads = (verb, obj, *obj.conjuncts) if obj is not None else (verb,)
@@ -191,6 +196,20 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
         if found:
             return found
     return []
+
+
+def _owners_of_subject(ctx: RuleContext, verb: Token) -> list[str]:
+    """Whose things the subject names: 'facilities belonging to the PKK', 'the bases of the militias', "Iran's
+    proxies" (and every conjunct of the subject: 'infrastructure and facilities belonging to Y')."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    nouns = [subj, *subj.conjuncts] if subj is not None else []
+    return list(dict.fromkeys(
+        a for n in nouns for c in n.children
+        for a in (ctx.np_actors(c) if c.dep_ in ("poss", "compound", "amod", "nmod") else
+                  [a for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "by")
+                   for q in p.children if q.dep_ == "pobj" for a in ctx.np_actors(q)] if c.dep_ == "acl" else
+                  [a for q in c.children if q.dep_ == "pobj" for a in ctx.np_actors(q)]
+                  if c.dep_ == "prep" and c.lower_ == "of" else [])))
 
 
 def _subject_event_doers(ctx: RuleContext, verb: Token) -> list[str]:
