@@ -273,3 +273,39 @@ def test_holding_an_actor_responsible_criticises_it(extractor):
         extractor, "Egypt holds Israel responsible for the collapse of the truce.")
     assert ("ukraine", "CRITICISES", "russia") in _triples(
         extractor, "Ukraine held Russia fully responsible for the blast at the dam.")
+
+
+# -- 'It has been requested that Y VP', said by X: the speaker asks ------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"It has been formally requested that the U.S. authorities conduct a full investigation of this incident,\" "
+     "the Turkish foreign ministry said.", ("turkey-foreign-ministry", "DEMANDS", "united-states")),
+    ("Kenya's foreign ministry said it had been demanded that Uganda withdraw its troops.",
+     ("kenya-foreign-ministry", "DEMANDS", "uganda")),
+    ("\"It is requested that Israel halt the strikes,\" Egypt said in a statement.", ("egypt", "DEMANDS", "israel")),
+])
+def test_an_impersonal_request_is_the_speakers(extractor, text, expected):
+    assert expected in _triples(extractor, text)
+
+
+def test_not_signing_a_text_by_an_actor_does_not_reject_the_actor(extractor):
+    got = _triples(extractor, "Brazil did not sign a statement by the Caribbean Community condemning the attack.")
+    assert not {t for t in got if t[1] == "REJECTS"}
+
+
+def test_an_impersonal_report_asks_nothing(extractor):
+    assert not {t for t in _triples(extractor, "It was reported that Uganda had withdrawn its troops.")
+                if t[1] == "DEMANDS"}
+
+
+# -- the one asked on 'from'; the accuser of dismissed accusations on 'by' -------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("South Korea demanded an apology from Japan over the remarks.", ("south-korea", "DEMANDS", "japan")),
+    ("China demanded an explanation from the Philippines.", ("china", "DEMANDS", "philippines")),
+    ("The Kremlin dismissed the accusations by Estonia as baseless.", ("russia", "REJECTS", "estonia")),
+    ("Rwanda rejected the claims by Congo's government, its spokeswoman said.",
+     ("rwanda", "REJECTS", "democratic-republic-of-the-congo")),
+])
+def test_the_one_asked_or_the_accuser_on_a_preposition(extractor, text, expected):
+    assert expected in _triples(extractor, text)

@@ -110,14 +110,7 @@ def phrase_rule(ctx: RuleContext) -> Iterator[Found]:
 
 def _agents(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None = None) -> list[str]:
     if phrase.agent == "speaker":
-        head = verb
-        for _ in range(3):  # 'warned on Monday that Y would pay a heavy price'
-            if head.dep_ not in SPEAKING_DEPS or head.head.i == head.i:
-                return []
-            head = head.head
-            if head.pos_ in ("VERB", "AUX"):
-                return ctx.subject_actors(head)
-        return []
+        return speaker_of(ctx, verb)
     if phrase.agent == "from":  # 'the strike drew sharp criticism from Russia': who criticised
         return [a for h in (verb, obj) if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                 for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
@@ -137,6 +130,19 @@ def _agents(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None = N
             a for c in (obj.children if obj is not None and obj.dep_ == "pobj" else ()) if c.dep_ == "prep"
             and c.lower_ == "by" for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
     return ctx.subject_actors(verb) or ctx.fallback_subject(verb)
+
+
+def speaker_of(ctx: RuleContext, verb: Token) -> list[str]:
+    """Who says the clause ``verb`` is in: 'warned on Monday that Y would pay a heavy price', '"Y will pay," X
+    said'; [] when it is said by no one named."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in SPEAKING_DEPS or head.head.i == head.i:
+            return []
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return ctx.subject_actors(head)
+    return []
 
 
 def _each_others(obj: Token | None) -> bool:

@@ -28,7 +28,7 @@ from extraction.rules.context import (
     intent_clause,
 )
 from extraction.rules.labels import _label
-from extraction.rules.phrases import PARTNER_NOUNS, accused_of, addressee, claimed_verbs, mandated
+from extraction.rules.phrases import PARTNER_NOUNS, accused_of, addressee, claimed_verbs, mandated, speaker_of
 from extraction.rules.verb_frames import (
     _brokered_by,
     _joint_event_by,
@@ -177,6 +177,12 @@ def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coo
     return rtype
 
 
+def _impersonal(tok: Token) -> bool:
+    """'It has been requested that ...': an expletive 'it' as the passive's subject, the content a 'that' clause."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children) and any(
+        c.dep_ == "ccomp" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
+
+
 def _told_to(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) -> bool:
     """'V Y to VP' with a verb that asks for an act only in this frame ('told China to stop', 'ordered Israel to
     halt'): an actor as the object, an infinitive after it."""
@@ -200,6 +206,10 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
                 and tok.head.head.head.pos_ in ("VERB", "AUX"):
             # 'signed the accord at a (White House) ceremony hosted by X': X met the signers
             obj = ctx.subject_actors(tok.head.head.head) or obj
+    elif passive and _impersonal(tok) and rtype == "DEMANDS":
+        # '"It has been formally requested that the U.S. authorities conduct an investigation," the ministry said':
+        # the speaker asks; the one asked is the subject of the 'that' clause (read by _finish)
+        subj, obj = speaker_of(ctx, tok), []
     elif passive and (not any(c.dep_ == "xcomp" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children)):
         # ('Sudan was urged by the AU to return to talks': the agent urges; 'were expected to meet' has none)
         subj = labeller or [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
@@ -408,7 +418,9 @@ def _reinterpret(ctx: RuleContext, c: _Clause) -> None:
         # 'vowed to strike Y': force promised is a threat ('vowed to expel Y's envoy' stays the sanction it announces)
         c.rtype = "THREATENS"
     if (lemma in ("welcome", "hail", "applaud", "praise", "endorse", "back", "support", "reject")
-            or c.rtype == "CRITICISES") and not [a for a in c.obj if a not in c.subj]:  # ('its tanker': no one else)
+            or c.rtype == "CRITICISES" or (c.rtype == "REJECTS" and any(  # 'dismissed the accusations by Y'
+                x.dep_ == "dobj" and x.lower_ in ctx.lex.word_class("claim_nouns") for x in tok.children))) \
+            and not [a for a in c.obj if a not in c.subj]:  # ('its tanker': no one else)
         # 'France welcomed the decision by Morocco': the one who decided
         done = next((x for x in tok.children if x.dep_ == "dobj" and ctx.m.at(x) is None), None)
         by = [a for x in (done.children if done is not None else []) if x.dep_ == "prep" and x.lower_ == "by"
@@ -500,6 +512,10 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
         led = [x for x in tok.children if x.dep_ == ("nsubjpass" if c.passive else "dobj")]
         if any(x.pos_ == "NOUN" and ctx.m.at(x) is None and x.lower_ not in STATE_PROXIES for x in led):
             return False  # 'led the Chilean delegation', 'the delegation from Chile was led by X': not Chile
+    if c.rtype == "DEMANDS" and not c.obj:
+        # 'demanded an apology from Japan', 'sought the extradition of the suspects from Sweden': the one asked
+        c.obj = [a for h in (tok, *c.dobjs) for x in h.children if x.dep_ == "prep" and x.lower_ == "from"
+                 for p in x.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
     if c.rtype in ("THREATENS", "CRITICISES", "DEMANDS") and not c.obj:
         # 'warned that Hamas would face consequences': the subject of the reported clause. A warning is a
         # threat only from someone who can act on it, about what will happen ('would', 'will').
