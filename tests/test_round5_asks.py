@@ -309,3 +309,19 @@ def test_an_impersonal_report_asks_nothing(extractor):
 ])
 def test_the_one_asked_or_the_accuser_on_a_preposition(extractor, text, expected):
     assert expected in _triples(extractor, text)
+
+
+# -- 'the X Movement (XM) and the Y Front (YF) accused Z': the parser hangs the list on the first acronym ---------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Sudan Liberation Movement (SLM) and the Justice and Equality Movement (JEM) accused Khartoum of violating "
+     "the truce.", {("sudan-liberation-movement", "CRITICISES", "sudan"),
+                    ("justice-and-equality-movement", "CRITICISES", "sudan")}),
+    ("The National Liberation Army (ELN) and the Revolutionary Armed Forces of Colombia (FARC) rejected the "
+     "government's offer.", {("eln", "REJECTS", "colombia"), ("farc", "REJECTS", "colombia")}),
+    ("ABUJA, May 2 - The rebel Sudan Liberation Movement (SLM) and Justice and Equality Movement (JEM) on Monday "
+     "walked out of talks with Sudan, accusing Khartoum of ceasefire violations.",
+     {("sudan-liberation-movement", "REJECTS", "sudan"), ("justice-and-equality-movement", "REJECTS", "sudan")}),
+])
+def test_every_member_of_a_list_of_names_with_acronyms_acts(extractor, text, expected):
+    assert expected <= _triples(extractor, text)

@@ -145,8 +145,9 @@ class RuleContext:
             out.extend(m.actors)
             for child in tok.children:  # 'The US, UK, European Union and Japan': a list the parser began as an apposition
                 cm = self.m.at(child)
-                if child.dep_ == "appos" and depth < 3 and cm is not None and not cm.place_only \
-                        and not set(cm.actors) & set(m.actors) and any(g.dep_ == "conj" for g in child.children):
+                if child.dep_ == "appos" and depth < 3 and cm is not None and not cm.place_only and any(
+                        g.dep_ == "conj" for g in child.children) and (not set(cm.actors) & set(m.actors) or tok.doc[
+                        child.i - 1].text == "("):  # ('the X Movement (XM) and the Y Front (YF)': the list on 'XM')
                     out.extend(self.np_actors(child, depth + 1))
             for child in tok.children:  # 'Tshisekedi and Rwandan President Kagame' parsed as a modifier + 'and'
                 cm = self.m.at(child)
