@@ -325,3 +325,14 @@ def test_the_one_asked_or_the_accuser_on_a_preposition(extractor, text, expected
 ])
 def test_every_member_of_a_list_of_names_with_acronyms_acts(extractor, text, expected):
     assert expected <= _triples(extractor, text)
+
+
+# -- 'warned Y against V-ing': what is warned against is not done ----------------------------------------------
+
+@pytest.mark.parametrize("text, not_done", [
+    ("Russia warned Finland against joining NATO.", "MEMBER_OF"),
+    ("Kenya cautioned Uganda against attacking the rebels in Congo.", "COERCES"),
+    ("The US warned Israel against striking Iran's oil facilities.", "COERCES"),
+])
+def test_an_act_warned_against_is_not_stated(extractor, text, not_done):
+    assert not {t for t in _triples(extractor, text) if t[1] == not_done}

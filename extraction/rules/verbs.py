@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from extraction.rules.context import (
     ACCEPTING,
     AID_NOUNS,
+    BLOCKING_GOVERNORS,
     GROUP_NOUNS,
     INSTRUMENT_NOUNS,
     ISSUED_NOUNS,
@@ -70,7 +71,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if brokered:
             yield from brokered
             continue
-        if tok.i in claimed or mandated(tok) or _alleged(ctx, tok) or _noun_read_as_verb(tok):
+        if tok.i in claimed or mandated(tok) or _alleged(ctx, tok) or _noun_read_as_verb(tok) or _warned_against(tok):
             continue  # (a mandated act is the demand's content: 'asked that the council condemn X')
         dobjs = [c for c in tok.children if c.dep_ == "dobj"]
         special = _posture_verb(ctx, tok, lemma, dobjs)
@@ -291,6 +292,11 @@ def _issuer(ctx: RuleContext, tok: Token) -> list[str]:
     if owners or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ISSUING_VERBS or ctx.negated(noun.head):
         return owners
     return ctx.subject_actors(noun.head)
+
+
+def _warned_against(tok: Token) -> bool:
+    """'warned Finland against joining NATO', 'urged Y against attacking': the act is what is warned of, not done."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ == "against" and tok.head.head.lemma_.lower() in BLOCKING_GOVERNORS
 
 
 def _alleged(ctx: RuleContext, tok: Token) -> bool:
