@@ -51,8 +51,8 @@ class Role:
 TRIGGERS_DIR = DATA_DIR / "triggers"
 TRIGGERS_ENV = "ACTORGRAPH_TRIGGERS"
 # Where a phrase's target may be found (see extraction/data/triggers/README.md).
-TARGET_ROLES = {"owner", "object", "subject", "dobj", "recipient", "event"}
-AGENT_ROLES = {"subject", "speaker"}
+TARGET_ROLES = {"owner", "object", "subject", "dobj", "recipient", "event", "addressee", "complement"}
+AGENT_ROLES = {"subject", "speaker", "from"}
 
 
 class TriggerError(ActorgraphError, ValueError):
@@ -70,8 +70,9 @@ class Phrase:
     names the actor), ``dobj`` (the verb's direct object, when the phrase's object hangs on a preposition: 'added X
     to its blacklist'), ``recipient`` (the verb's indirect object: 'gave Niger a deadline') or ``subject`` (the
     verb's subject: 'Y will pay a heavy price') or ``event`` (the actors of an event a preposition names: a pact's
-    parties, 'concerns about the pact between X and Y', or an attack's doer, 'alarm at Israeli strikes'); ``agent`` is ``subject`` or
-    ``speaker`` (who says the clause the phrase is in); ``mutual`` phrases state the act of each side on the
+    parties, 'concerns about the pact between X and Y', or an attack's doer, 'alarm at Israeli strikes'); ``agent`` is ``subject``,
+    ``speaker`` (who says the clause the phrase is in) or ``from`` (the 'from' phrase on the object: 'drew
+    criticism from X'); ``mutual`` phrases state the act of each side on the
     other ('X and Y traded fire', 'X exchanged fire with Y').
     """
 
@@ -95,9 +96,10 @@ class Phrase:
         obj_attrs: dict = {"LEMMA": {"IN": list(self.objects)}} if self.objects else {}
         if self.via == "none":  # the verb alone, with its particle or complement: 'Y will pay dearly'
             pattern = [verb]
-        elif self.via == "dobj":
+        elif self.via in ("dobj", "attr"):  # (attr: a copula's complement, 'Y would be legitimate targets')
+            deps = ["dobj", "nsubjpass"] if self.via == "dobj" else ["attr"]
             pattern = [verb, {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
-                              "RIGHT_ATTRS": {**obj_attrs, "DEP": {"IN": ["dobj", "nsubjpass"]}}}]
+                              "RIGHT_ATTRS": {**obj_attrs, "DEP": {"IN": deps}}}]
         else:  # a preposition, or a chain of them ('out of': the parser hangs 'of' on 'out')
             pattern = [verb]
             head = "verb"

@@ -20,6 +20,7 @@ Rule families:
   with agents from possessors, modifiers, "by/from" phrases or the verb that
   governs the noun, and arguments shared across coordinated event nouns.
 - ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
+- ``obligation``: "X said the United States should play a direct role", '"Y must withdraw," X said' (DEMANDS).
 - ``invitation``: "X was in Pyongyang at the invitation of Y" (MEETS: a visit meets its host).
 - ``arrival``: "a U.S. delegation arrived in Honiara" (MEETS: officials arriving in another state visit it).
 - ``proxy-leader``: "the Albanese government" (LEADS: the leader heads the government named after him).
@@ -51,7 +52,9 @@ from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
 from extraction.rules.leaders import led_rule, org_of_person_rule, power_rule, proxy_leader_rule
 from extraction.rules.members import behalf_rule, include_rule, of_org_rule, part_of_rule
+from extraction.rules.misread import misread_verb_rule
 from extraction.rules.nouns import noun_rule, their_rule
+from extraction.rules.obligations import obligation_rule
 from extraction.rules.phrases import phrase_rule
 from extraction.rules.reports import report_noun_rule, report_rule
 from extraction.rules.situations import (
@@ -69,7 +72,7 @@ from extraction.rules.titles import (
     role_rule,
     title_rule,
 )
-from extraction.rules.verbs import misread_verb_rule, verb_rule
+from extraction.rules.verbs import verb_rule
 from extraction.rules.visits import arrival_rule, invitation_rule
 
 
@@ -113,6 +116,7 @@ RULES: tuple[Rule, ...] = (
     Rule("misread-verb", misread_verb_rule),
     Rule("at-war", at_war_rule),
     Rule("copula-label", copula_label_rule),
+    Rule("obligation", obligation_rule),
     Rule("invitation", invitation_rule),
     Rule("arrival", arrival_rule),
     Rule("proxy-leader", proxy_leader_rule),

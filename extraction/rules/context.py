@@ -25,7 +25,8 @@ RELPRON = {"that", "which", "who", "whom"}
 SYMMETRIC = {"MEETS", "NEGOTIATES", "COOPERATES_WITH", "ALLIED_WITH"}
 # Verbs whose embedded verb states what was refused or asked for, not what happened.
 BLOCKING_GOVERNORS = {"refuse", "reject", "decline", "urge", "ask", "demand", "call", "press", "deny", "avoid",
-                      "oppose", "resist", "stop", "prevent", "threaten", "warn", "refrain", "abstain"}
+                      "task", "request", "appeal", "oppose", "resist", "stop", "prevent", "threaten", "warn",
+                      "refrain", "abstain"}
 # Verbs that put their object event into the subject's hands ("impose sanctions", "announce the resumption").
 # ('wag' is how the parser lemmatises 'waged'.)
 LIGHT_VERBS = {
@@ -154,8 +155,9 @@ class RuleContext:
             out.extend(m.actors)
             for child in tok.children:  # 'The US, UK, European Union and Japan': a list the parser began as an apposition
                 cm = self.m.at(child)
-                if child.dep_ == "appos" and depth < 3 and cm is not None and not cm.place_only \
-                        and not set(cm.actors) & set(m.actors) and any(g.dep_ == "conj" for g in child.children):
+                if child.dep_ == "appos" and depth < 3 and cm is not None and not cm.place_only and any(
+                        g.dep_ == "conj" for g in child.children) and (not set(cm.actors) & set(m.actors) or tok.doc[
+                        child.i - 1].text == "("):  # ('the X Movement (XM) and the Y Front (YF)': the list on 'XM')
                     out.extend(self.np_actors(child, depth + 1))
             for child in tok.children:  # 'Tshisekedi and Rwandan President Kagame' parsed as a modifier + 'and'
                 cm = self.m.at(child)
@@ -524,8 +526,9 @@ class RuleContext:
             up = _governor(head)
             if up is None:
                 return False
-            head = up
-            if head.lemma_.lower() in BLOCKING_GOVERNORS:
+            clause, head = head, up  # ('told Y to stop' asks for it; 'told reporters that Y struck' does not)
+            if head.lemma_.lower() in BLOCKING_GOVERNORS or (head.lemma_.lower() in self.lex.word_class(
+                    "control_demand_verbs") and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)):
                 return True
         return False
 

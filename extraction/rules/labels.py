@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Token
+
 from extraction.rules.context import SPEECH_VERBS, Found, RuleContext, _pairs, _polarity
 
 # Who may be labelled: acting parties, not bodies of text or places.
@@ -39,3 +41,31 @@ def copula_label_rule(ctx: RuleContext) -> Iterator[Found]:
         speakers = [a for a in ctx.subject_actors(speech) if a not in labelled]
         for s, o in _pairs(speakers, labelled):
             yield Found(s, rtype, o, tok.i, "label:be", 0.55)
+
+
+def _label(ctx: RuleContext, verb: Token, subj: list[str], obj: list[str], rtype: str) -> tuple[str, list[str]] | None:
+    """'labelled Petro a drug lord', 'described X as a great partner': polarity of the label decides."""
+    label_tokens: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("oprd", "attr", "xcomp", "ccomp"):
+            label_tokens.extend(child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "as":
+            label_tokens.extend(child.subtree)
+        if child.dep_ == "dobj":
+            for g in child.children:
+                if g.dep_ in ("appos", "acl", "oprd", "relcl") or (g.dep_ == "prep" and g.lower_ == "as"):
+                    label_tokens.extend(g.subtree)
+    pol = _polarity(label_tokens)
+    if pol == 0 and {t.lower_.strip("‘’'\"") for t in label_tokens} & ctx.lex.word_class("negative_labels"):
+        pol = -1  # 'calling its actions "reprehensible"' (the file's words of blame)
+    if not label_tokens:
+        return None
+    if not obj:  # 'calling Iran's conduct unacceptable': the small clause's subject is what is labelled
+        obj = [a for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") for s in c.children
+               if s.dep_ == "nsubj" for a in ctx.np_actors(s)]
+    if pol > 0:
+        return "PRAISES", obj
+    if pol < 0:
+        # 'designated X as a terrorist organisation' is a sanction, not just words
+        return ("SANCTIONS" if verb.lemma_.lower() in ("designate", "list", "blacklist") else "CRITICISES"), obj
+    return None

@@ -10,9 +10,11 @@ from spacy.tokens import Token
 from extraction.rules.context import (
     ACCEPTING,
     AID_NOUNS,
+    BLOCKING_GOVERNORS,
     GROUP_NOUNS,
     INSTRUMENT_NOUNS,
     ISSUED_NOUNS,
+    ISSUING_VERBS,
     JOINING_VERBS,
     LABEL_VERBS,
     STATE_PROXIES,
@@ -22,12 +24,21 @@ from extraction.rules.context import (
     _choose,
     _group_pairs,
     _pairs,
-    _polarity,
     each_other,
     event_stem,
     intent_clause,
 )
-from extraction.rules.phrases import claimed_verbs, mandated
+from extraction.rules.labels import _label
+from extraction.rules.phrases import PARTNER_NOUNS, accused_of, addressee, claimed_verbs, mandated, speaker_of
+from extraction.rules.verb_frames import (
+    _brokered_by,
+    _joint_event_by,
+    _persona_non_grata,
+    _posture_verb,
+    _recipient,
+    _taking_part,
+    _transfer_verb,
+)
 from graph.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -60,7 +71,7 @@ def verb_rule(ctx: RuleContext) -> Iterator[Found]:
         if brokered:
             yield from brokered
             continue
-        if tok.i in claimed or mandated(tok) or _alleged(ctx, tok) or _noun_read_as_verb(tok):
+        if tok.i in claimed or mandated(tok) or _alleged(ctx, tok) or _noun_read_as_verb(tok) or _warned_against(tok):
             continue  # (a mandated act is the demand's content: 'asked that the council condemn X')
         dobjs = [c for c in tok.children if c.dep_ == "dobj"]
         special = _posture_verb(ctx, tok, lemma, dobjs)
@@ -117,129 +128,12 @@ def _remember_doers(ctx: RuleContext, tok: Token, lemma: str) -> None:
             ctx.discourse.record_event(event_stem(lemma), tuple(doers))
 
 
-def _posture_verb(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) -> list[Found] | None:
-    """'regards X as a threat', 'stands firmly with Guyana'; None when the verb is not one of these."""
-    if lemma in ctx.lex.word_class("view_verbs") and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) \
-            and not ctx.negated(tok) and not ctx.blocked(tok):
-        # 'regards X as a threat', 'views Y as a partner': the label's polarity decides
-        viewed = [a for c in dobjs for a in ctx.np_actors(c)]
-        found = _label(ctx, tok, [], viewed, "")
-        if found is None:
-            return []
-        return [Found(s, found[0], o, tok.i, f"view:{lemma}", 0.6) for s, o in _pairs(ctx.subject_actors(tok), viewed)]
-    if lemma == "stand" and not ctx.negated(tok):
-        # 'has stood firmly behind Sandu's government', 'stands firmly with Guyana': backing, not posture
-        firm = any(c.dep_ == "advmod" and c.lower_ in ("firmly", "squarely", "fully", "resolutely", "firm")
-                   for c in tok.children)
-        backed = [a for c in tok.children if c.dep_ == "prep" and (c.lower_ == "behind" or (c.lower_ == "with" and firm))
-                  for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
-        return [Found(s, "SUPPORTS", o, tok.i, "verb:stand", 0.6) for s, o in _pairs(ctx.subject_actors(tok), backed)]
-    return None
-
-
-def _persona_non_grata(ctx: RuleContext, tok: Token, lemma: str) -> list[Found] | None:
-    """'declared the Nigerian ambassador persona non grata': an expulsion (CAMEO 166). The parser reads 'persona'
-    as a verb or noun with the diplomat as its subject, so the words decide, not the parse."""
-    if lemma != "declare" or ctx.negated(tok) or ctx.blocked(tok):
-        return None
-    doc, end = tok.doc, ctx.sent.end
-    k = next((i for i in range(tok.i + 1, end - 2) if doc[i].lower_ == "persona" and doc[i + 1].lower_ == "non"
-              and doc[i + 2].lower_ == "grata"), None)
-    if k is None:
-        return None
-    span = range(tok.i + 1, k)
-    declared = [a for i in span if doc[i].head.i not in span for a in ctx.np_actors(doc[i])]
-    return [Found(s, "SANCTIONS", o, tok.i, "verb:declare-persona-non-grata", 0.7)
-            for s, o in _pairs(ctx.subject_actors(tok), declared)]
-
-
-def _brokered_by(ctx: RuleContext, tok: Token, lemma: str) -> list[Found] | None:
-    """'Sudan accepted a ceasefire brokered by Saudi Arabia', 'the truce between X and Y, brokered by Qatar': the
-    mediator talks with the parties, named by 'between' on the deal or as the subject of the verb that takes it."""
-    if lemma not in ctx.lex.word_class("mediating_verbs") or tok.dep_ != "acl" or ctx.negated(tok):
-        return None
-    deal = tok.head
-    mediators = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
-    dealt = {o for p in ctx.lex.phrases if lemma in p.verbs and "between" in p.target for o in p.objects or ()}
-    if not mediators or deal.lemma_.lower() not in dealt:
-        return None  # the deal nouns of the mediator's phrase ('brokered a truce between X and Y')
-    parties = [a for c in deal.children if c.dep_ == "prep" and c.lower_ == "between"
-               for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
-    taker = deal.head if deal.dep_ == "dobj" else deal.head.head if deal.dep_ == "pobj" else None
-    if not parties and taker is not None and taker.pos_ in ("VERB", "AUX"):
-        parties = ctx.subject_actors(taker)  # 'accepted a truce brokered by X', 'agreed to a truce brokered by X'
-    return [Found(s, "NEGOTIATES", o, tok.i, f"verb:{lemma}", 0.65) for s, o in _pairs(mediators, parties) if s != o]
-
-
-def _transfer_verb(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) -> list[Found] | None:
-    """Aid received, a membership frozen, credit extended; None when the verb is not read this way."""
-    if ctx.negated(tok) or ctx.blocked(tok):
-        return None
-    if lemma in ctx.lex.word_class("receiving_verbs"):
-        # 'the army has received military support from Egypt': the giver supports the receiver
-        aid = [c for c in dobjs if c.lemma_.lower() in AID_NOUNS
-               or (ctx.lex.noun_types(c.lemma_.lower()) or [""])[0] == "SUPPORTS"]
-        givers = [a for c in [tok, *aid] for p in c.children if p.dep_ == "prep" and p.lower_ == "from"
-                  for q in p.children if q.dep_ == "pobj" for a in ctx.np_actors(q)]
-        if aid and givers:
-            return [Found(s, "SUPPORTS", o, tok.i, f"received:{lemma}", 0.65)
-                    for s, o in _pairs(givers, ctx.subject_actors(tok))]
-    if lemma in ctx.lex.word_class("cancel_verbs"):
-        # 'froze its participation in the CSTO', 'suspended its membership of the bloc': a turn away from it
-        left = [a for c in dobjs if c.lemma_.lower() in ctx.lex.word_class("membership_nouns") for p in c.children
-                if p.dep_ == "prep" and p.lower_ in ("in", "of") for q in p.children for a in ctx.np_actors(q)]
-        if left:
-            return [Found(s, "REJECTS", o, tok.i, f"leave:{lemma}", 0.65) for s, o in _pairs(ctx.subject_actors(tok), left)]
-    if lemma in ("extend", "offer") and any(
-            c.lemma_.lower() in ctx.lex.word_class("credit_nouns")
-            or any(g.dep_ == "compound" and g.lemma_.lower() in ctx.lex.word_class("credit_nouns") for g in c.children)
-            for c in dobjs):
-        # 'agreed to extend a credit line to Havana', 'offered a loan to Kyiv'
-        lent = [a for c in [tok, *dobjs] for p in c.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for")
-                for q in p.children for a in _recipient(ctx, q)] + \
-               [a for c in tok.children if c.dep_ == "dative" for a in _recipient(ctx, c)]
-        if lent:
-            return [Found(s, "SUPPORTS", o, tok.i, f"credit:{lemma}", 0.65) for s, o in _pairs(ctx.subject_actors(tok), lent)]
-    return None
-
-
-def _taking_part(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) -> list[Found] | None:
-    """'took part in a dialogue with Teodoro', 'participated in talks with Y': the subject does what the event noun
-    names, with whom its 'with' names; None when the verb is not one of these."""
-    if not (lemma in ctx.lex.word_class("taking_part") or (lemma == "take" and any(d.lower_ == "part" for d in dobjs))):
-        return None
-    if ctx.negated(tok) or ctx.blocked(tok):
-        return []
-    events = [p for h in (tok, *dobjs) for x in h.children if x.dep_ == "prep" and x.lower_ == "in"
-              for p in x.children if p.dep_ == "pobj" and _event_types(ctx, p)]
-    found: list[Found] = []
-    for ev in events:
-        rtype = _choose(_event_types(ctx, ev), ctx.sent)
-        partners = [a for x in ev.children if x.dep_ == "prep" and x.lower_ in ("with", "between", "against")
-                    for p in x.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
-        found += [Found(s, rtype, o, tok.i, f"take-part:{ev.lemma_.lower()}", 0.65)
-                  for s, o in _pairs(ctx.subject_actors(tok), partners)]
-    return found
-
-
-def _event_types(ctx: RuleContext, tok: Token) -> list[str]:
-    return ctx.lex.noun_types(tok.lemma_.lower()) or ctx.lex.noun_types(tok.lower_)
-
-
-def _joint_event_by(ctx: RuleContext, tok: Token) -> list[Found] | None:
-    """'the exercise conducted annually by the Philippines and the United States': the doers of a joint act named as
-    a noun cooperate; None when the verb is not read this way."""
-    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.lemma_.lower() not in ctx.lex.word_class("joint_events") \
-            or ctx.negated(tok):
-        return None
-    doers = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
-    return [Found(a, "COOPERATES_WITH", b, tok.i, f"joint:{tok.head.lemma_.lower()}", 0.6) for a, b in _group_pairs(doers)]
-
-
 def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coop_obj: Token | None) -> str | None:
     """The relation type the verb states here, or None when it states none."""
     types = ctx.lex.verb_types(lemma)
-    if lemma in ctx.lex.word_class("cancel_verbs") and coop_obj is not None:
+    if _told_to(ctx, tok, lemma, dobjs):
+        types = ["DEMANDS"]  # 'told China to stop', 'pressed Belgrade to recognise Kosovo'
+    elif lemma in ctx.lex.word_class("cancel_verbs") and coop_obj is not None:
         types = ["SANCTIONS"]  # 'cancelled an agreement with X', 'blocked funding for Y'
     elif lemma == "invite":
         # 'invited the Polisario to negotiations': the invitation is to the act the noun names
@@ -274,7 +168,8 @@ def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coo
         return None  # 'delegations were seen arriving': being seen is no meeting
     if lemma == "trade" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return None  # 'trade with the Taliban' is commerce; 'traded accusations' is read by the noun rule
-    if tok.dep_ == "acl" and ctx.lex.noun_types(tok.head.lemma_.lower()) and not intent_clause(tok):
+    if tok.dep_ == "acl" and ctx.lex.noun_types(tok.head.lemma_.lower()) and not intent_clause(tok) \
+            and not _issuer(ctx, tok):  # ('a protest calling on Y to': what the protest's issuer says)
         return None  # 'sanctions targeting him': the event noun's frame reads this
     with_events = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                    for p in c.children if p.dep_ == "pobj" and ctx.lex.noun_types(p.lemma_.lower())]
@@ -283,13 +178,28 @@ def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coo
     return rtype
 
 
+def _impersonal(tok: Token) -> bool:
+    """'It has been requested that ...': an expletive 'it' as the passive's subject, the content a 'that' clause."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children) and any(
+        c.dep_ == "ccomp" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
+
+
+def _told_to(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) -> bool:
+    """'V Y to VP' with a verb that asks for an act only in this frame ('told China to stop', 'ordered Israel to
+    halt'): an actor as the object, an infinitive after it."""
+    return lemma in ctx.lex.word_class("control_demand_verbs") and any(ctx.np_actors(d) for d in dobjs) and any(
+        x.dep_ in ("xcomp", "ccomp") and x.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+        for x in tok.children)
+
+
 def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list[Token], coop_obj: Token | None,
                tax: Taxonomy) -> _Clause | None:
     """Subject and object of the verb (active, passive or a reduced relative), or None when no actor does it."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+    labeller = _label_agent(ctx, tok, lemma, passive)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and (labeller or any(c.dep_ == "agent" for c in tok.children)):
         passive = True  # 'the council, headed by Mohamed al-Menfi'
-        subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+        subj = labeller or [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
         obj = ctx.np_actors(tok.head)
         if not obj and tok.head.dep_ == "appos":
             obj = ctx.np_actors(tok.head.head)  # 'the STC, a separatist group backed by the UAE'
@@ -297,11 +207,16 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
                 and tok.head.head.head.pos_ in ("VERB", "AUX"):
             # 'signed the accord at a (White House) ceremony hosted by X': X met the signers
             obj = ctx.subject_actors(tok.head.head.head) or obj
-    elif passive and not any(c.dep_ == "xcomp" for c in tok.children):
-        subj = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
+    elif passive and _impersonal(tok) and rtype == "DEMANDS":
+        # '"It has been formally requested that the U.S. authorities conduct an investigation," the ministry said':
+        # the speaker asks; the one asked is the subject of the 'that' clause (read by _finish)
+        subj, obj = speaker_of(ctx, tok), []
+    elif passive and (not any(c.dep_ == "xcomp" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children)):
+        # ('Sudan was urged by the AU to return to talks': the agent urges; 'were expected to meet' has none)
+        subj = labeller or [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
         obj = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.np_actors(c)]
     else:
-        subj = ctx.subject_actors(tok)
+        subj = ctx.subject_actors(tok) or _issuer(ctx, tok)
         obj = ctx.object_actors(tok, symmetric=rtype in tax.symmetric)
         if lemma in ctx.lex.word_class("topic_verbs"):
             # "discussed Canada's concerns with Wang", 'discussed the Mercosur bloc': the object is what is talked about
@@ -310,7 +225,7 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
     alongside = [a for c in [tok, *dobjs] for g in c.children if g.dep_ == "prep" and g.lower_ == "alongside"
                  for p in g.children for a in ctx.np_actors(p) if a not in subj]  # also 'fought [X alongside Y]
     subj = subj + [a for a in _companions(ctx, tok) if a not in subj]  # 'Mali, along with Niger, accused France'
-    accused = _accused_of(ctx, tok)
+    accused = accused_of(ctx, tok)
     if accused is not None:  # 'accused Sudan of financing and arming rebels', the second gerund parsed as the main verb's
         if not accused:
             return None
@@ -361,33 +276,38 @@ def _arguments(ctx: RuleContext, tok: Token, lemma: str, rtype: str, dobjs: list
     return clause
 
 
+def _label_agent(ctx: RuleContext, tok: Token, lemma: str, passive: bool) -> list[str]:
+    """'The PKK is listed as a terrorist organisation by Turkey', 'the PKK, listed as ... by Turkey': the parser hangs
+    the passive's 'by' on the label's noun; [] when the verb is no passive label verb or names its agent itself."""
+    if lemma not in LABEL_VERBS | {"list", "blacklist"} or tok.tag_ != "VBN" or not (passive or tok.dep_ == "acl") \
+            or any(c.dep_ == "agent" for c in tok.children):
+        return []
+    labels = [c for c in tok.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")]
+    return [a for c in labels for t in c.subtree if t.dep_ == "prep" and t.lower_ == "by"
+            for p in t.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+
+
+def _issuer(ctx: RuleContext, tok: Token) -> list[str]:
+    """'issued a statement accusing Y of ...', "Poland's note urging Y to ...": a participle on a statement, letter or
+    protest is said by whoever issued it (its possessor, or the subject of the verb that issued it)."""
+    noun = tok.head
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or noun.lemma_.lower() not in ISSUED_NOUNS or ctx.m.at(noun) is not None:
+        return []
+    owners = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
+    if owners or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ISSUING_VERBS or ctx.negated(noun.head):
+        return owners
+    return ctx.subject_actors(noun.head)
+
+
+def _warned_against(tok: Token) -> bool:
+    """'warned Finland against joining NATO', 'urged Y against attacking': the act is what is warned of, not done."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ == "against" and tok.head.head.lemma_.lower() in BLOCKING_GOVERNORS
+
+
 def _alleged(ctx: RuleContext, tok: Token) -> bool:
     """The act of a claim's clause ('rejected accusations it supports Chadian fighters', 'allegations that it was
     arming the RSF') is alleged, not stated: the claim itself is read on its own verb or noun."""
     return tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.lower_ in ctx.lex.word_class("claim_nouns")
-
-
-def _accused_of(ctx: RuleContext, tok: Token) -> list[str] | None:
-    """'accused X of financing and arming rebels': the gerund of 'of' (or 'for'), and one joined to it by 'and' (which
-    the parser may hang on the main verb), is done by the main verb's object; None when the verb is no such gerund."""
-    g, main = tok, None
-    if tok.dep_ == "conj" and tok.head.tag_ == "VBG":
-        g = tok.head  # 'of financing and arming'
-    if g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") and g.head.lower_ in ("of", "for") \
-            and g.head.head.pos_ in ("VERB", "AUX"):
-        main = g.head.head
-    elif tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ != "VBG" and tok.i >= 2:
-        cc, prev = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
-        # ('of' may hang on the object, and the first gerund be tagged a noun: 'accused its neighbour of financing')
-        if cc.lower_ in ("and", "or") and prev.lower_.endswith("ing") and prev.dep_ in ("pobj", "pcomp") \
-                and prev.head.lower_ in ("of", "for") and (prev.head.head == tok.head or prev.head.head.head == tok.head):
-            main = tok.head
-    objs = [c for c in main.children if c.dep_ == "dobj"] if main is not None else []
-    if not objs:
-        return None
-    # ('its western neighbour Sudan': the apposition names the one accused; 'its neighbour' is not 'its' owner)
-    return [a for c in objs for a in [a for x in c.children if x.dep_ == "appos" for a in ctx.np_actors(x)]
-            or ([] if c.lower_ in PARTNER_NOUNS else ctx.np_actors(c))]
 
 
 def _companions(ctx: RuleContext, tok: Token) -> list[str]:
@@ -402,10 +322,6 @@ def _companions(ctx: RuleContext, tok: Token) -> list[str]:
         withs += [w for g in s_.children if g.dep_ == "prep" and g.lower_ in ("along", "together")
                   for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
     return [a for w in withs for p in w.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
-
-
-# Nouns of a standing tie: 'the close U.S. ally' is not the United States but a state allied with it.
-PARTNER_NOUNS = {"ally", "allies", "partner", "partners", "neighbour", "neighbor", "neighbours", "neighbors"}
 
 
 def _partners_of_unnamed(ctx: RuleContext, dobjs: list[Token]) -> set[str]:
@@ -479,6 +395,11 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
         # 'threatened to sanction Colombia'; 'threatened to suspend its cooperation with the IAEA'
         # ('its cooperation' names the subject itself: the partner on the object is the one threatened)
         c.obj = [a for a in ctx.object_actors(xcomp) if a not in c.subj] or _object_partner(ctx, xcomp)
+    if c.rtype == "THREATENS" and not c.obj and not any(x.dep_ == "ccomp" for x in tok.children) \
+            and not any(x.dep_ == "nsubj" and x.pos_ == "PRON" for x in tok.children):
+        # 'warned to take stern action and urged Y to ...': the one the same subject urges (a named subject: a bare
+        # threat adds no evidence of its own for whom 'it' stands for)
+        c.obj = [a for a in addressee(ctx, tok) if a not in c.subj]
     if c.rtype == "SUPPORTS" and not c.obj:       # 'pledged five patrol vessels [to the Philippines]' (on the object)
         c.obj = [a for o in c.dobjs for x in o.children if x.dep_ == "prep" and x.lower_ in ("to", "for")
                  for p in x.children if p.dep_ == "pobj" for a in _recipient(ctx, p)]
@@ -508,7 +429,9 @@ def _reinterpret(ctx: RuleContext, c: _Clause) -> None:
         # 'vowed to strike Y': force promised is a threat ('vowed to expel Y's envoy' stays the sanction it announces)
         c.rtype = "THREATENS"
     if (lemma in ("welcome", "hail", "applaud", "praise", "endorse", "back", "support", "reject")
-            or c.rtype == "CRITICISES") and not [a for a in c.obj if a not in c.subj]:  # ('its tanker': no one else)
+            or c.rtype == "CRITICISES" or (c.rtype == "REJECTS" and any(  # 'dismissed the accusations by Y'
+                x.dep_ == "dobj" and x.lower_ in ctx.lex.word_class("claim_nouns") for x in tok.children))) \
+            and not [a for a in c.obj if a not in c.subj]:  # ('its tanker': no one else)
         # 'France welcomed the decision by Morocco': the one who decided
         done = next((x for x in tok.children if x.dep_ == "dobj" and ctx.m.at(x) is None), None)
         by = [a for x in (done.children if done is not None else []) if x.dep_ == "prep" and x.lower_ == "by"
@@ -521,6 +444,12 @@ def _reinterpret(ctx: RuleContext, c: _Clause) -> None:
             # 'protested the seizure of its tanker by Britain': the parser hangs the event's 'by' on the verb
             by = [a for x in tok.children if x.dep_ == "prep" and x.lower_ == "by" and x.i > done.i
                   for p in x.children for a in ctx.np_actors(p)]
+        if not by and done is not None and c.rtype == "CRITICISES" and not c.passive:
+            # 'denounced the drills as an invasion rehearsal planned by Y', 'condemned the raid as aggression by Y':
+            # the label names the doer of what is condemned
+            by = [a for x in tok.children if x.dep_ == "prep" and x.lower_ == "as" for t in x.subtree
+                  if t.dep_ in ("agent", "prep") and t.lower_ == "by" for p in t.children if p.dep_ == "pobj"
+                  for a in ctx.np_actors(p)]
         if by:
             c.obj = by
             c.rtype = "PRAISES" if lemma in ("welcome", "hail", "applaud") else c.rtype
@@ -584,6 +513,10 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
             return False  # 'sees Putin as a threat' is a view, not a meeting
     if c.rtype == "OPPOSES" and lemma in ctx.lex.word_class("armed_verbs") and c.subj and all(_armed(ctx, a) for a in c.subj):
         c.rtype = "COERCES"  # 'Eritrean troops fought the TPLF', 'the army clashed with Fano'
+    if c.rtype == "DEMANDS" and lemma in ctx.lex.word_class("control_demand_verbs"):
+        # 'the secretary told the Pentagon to prepare options': an order inside one state is no demand on another
+        own = {ctx.state_of(a) for a in c.subj} - {None}
+        c.obj = [a for a in c.obj if not (ctx.kind(a) == "government_body" and ctx.state_of(a) in own)]
     if c.rtype in ("LEADS", "MEMBER_OF"):
         c.subj = [a for a in c.subj if ctx.kind(a) in ("person", "state", "government_body")]
     if c.rtype == "LEADS":
@@ -592,6 +525,10 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
             return False  # 'led the Chilean delegation', 'the delegation from Chile was led by X': not Chile
         if not led and any(x.dep_ == "prep" and x.lower_ in ("to", "into") for x in tok.children):
             return False  # 'the pact could lead to a Chinese base': 'lead to' causes, it heads nothing
+    if c.rtype == "DEMANDS" and not c.obj:
+        # 'demanded an apology from Japan', 'sought the extradition of the suspects from Sweden': the one asked
+        c.obj = [a for h in (tok, *c.dobjs) for x in h.children if x.dep_ == "prep" and x.lower_ == "from"
+                 for p in x.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
     if c.rtype in ("THREATENS", "CRITICISES", "DEMANDS") and not c.obj:
         # 'warned that Hamas would face consequences': the subject of the reported clause. A warning is a
         # threat only from someone who can act on it, about what will happen ('would', 'will').
@@ -599,6 +536,10 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
         if c.rtype == "DEMANDS":
             # 'insisted that Y had failed' asserts; 'insisted that Y withdraw', '... should withdraw' demands
             clauses = [x for x in clauses if mandated(x)]
+            # 'appealed for Israel and Hamas to accept the deal' (the parser's clause with 'for' as its mark)
+            clauses += [x for x in tok.children if x.dep_ in ("advcl", "ccomp", "xcomp")
+                        and any(m.dep_ == "mark" and m.lower_ == "for" for m in x.children)
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)]
         if c.rtype == "THREATENS":
             clauses = [x for x in clauses if any(a.lower_ in ("would", "will", "'ll", "shall") for a in x.children)
                        and all(ctx.kind(s) in ("person", "state", "government_body", "armed_group") for s in c.subj)]
@@ -633,69 +574,6 @@ def _emit(ctx: RuleContext, c: _Clause, symmetric: set[str] | frozenset[str]) ->
         yield Found(s, c.rtype, o, tok.i, f"verb:{lemma}", c.conf)
 
 
-def misread_verb_rule(ctx: RuleContext) -> Iterator[Found]:
-    """'The EU sanctions Russia': a trigger verb in -s that the tagger read as a plural noun heading the clause, its
-    subject taken for a modifier and its object for an apposition."""
-    for tok in ctx.sent:
-        if tok.tag_ != "NNS" or tok.dep_ not in ("ROOT", "ccomp") or any(c.pos_ in ("VERB", "AUX") for c in tok.children):
-            continue
-        types = ctx.lex.verb_types(tok.lemma_)
-        subj = [a for c in tok.children if c.dep_ == "compound" and c.i < tok.i for a in ctx.np_actors(c)]
-        obj = [a for c in tok.children if c.dep_ in ("appos", "dobj") and c.i > tok.i for a in ctx.np_actors(c)]
-        if not types or not subj or not obj or (ctx.lex.noun_types(tok.lemma_) and types[0] not in ctx.lex.noun_types(
-                tok.lemma_)):
-            continue
-        for s, o in _pairs(subj, obj):
-            yield Found(s, types[0], o, tok.i, f"verb:{tok.lemma_.lower()}", 0.6)
-    yield from _misread_compound_verbs(ctx)
-    yield from _misread_participles(ctx)
-
-
-def _misread_compound_verbs(ctx: RuleContext) -> Iterator[Found]:
-    """'The United States sanctions Venezuela over the vote': a trigger verb in -s between two names, parsed as a
-    compound of the second name (which then heads the clause)."""
-    for tok in ctx.sent:
-        if tok.tag_ != "NNS" or tok.dep_ != "compound" or tok.head.i != tok.i + 1 or tok.i == ctx.sent.start:
-            continue
-        types = ctx.lex.verb_types(tok.lemma_.lower())
-        doer, done_to = ctx.m.at(tok.doc[tok.i - 1]), ctx.m.at(tok.head)
-        if not types or doer is None or done_to is None or doer is done_to or doer.place_only or done_to.place_only \
-                or done_to.start != tok.i + 1 or tok.head.dep_ not in ("ROOT", "ccomp"):
-            continue
-        for s, o in _pairs(list(doer.actors), list(done_to.actors)):
-            yield Found(s, types[0], o, tok.i, f"verb:{tok.lemma_.lower()}", 0.55)
-
-
-def _misread_participles(ctx: RuleContext) -> Iterator[Found]:
-    """'Sisi hosted Isaias in Cairo': a trigger verb in -ed between two names, which the parser took for a modifier
-    of the second name (the sentence then has no verb at its root)."""
-    if any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in ctx.sent):
-        return
-    for tok in ctx.sent:
-        # (also tagged as a name: 'Ruto hosted Somalia's president', "hosted" a PROPN compound of 'Somalia')
-        as_name = tok.tag_ == "NNP" and tok.dep_ in ("amod", "compound") and tok.lower_.endswith("ed")
-        misread = as_name or (tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN") and tok.head.pos_ == "PROPN")
-        if not misread or tok.i == ctx.sent.start:
-            continue
-        lemmas = [tok.lower_[:-2], tok.lower_[:-1]] if as_name else [tok.lemma_.lower()]
-        lemma = next((x for x in lemmas if ctx.lex.verb_types(x)), lemmas[0])
-        types = ctx.lex.verb_types(lemma)
-        name = tok.head
-        while ctx.m.at(name) is None and name.dep_ == "compound" and name.head.i != name.i:
-            name = name.head  # 'hosted [President] Isaias Afwerki': the title hangs on the name
-        if name.dep_ == "poss":
-            owned = name.head  # "hosted Somalia's President X": the one owned, when it names an actor
-            while ctx.m.at(owned) is None and owned.dep_ == "compound" and owned.head.i != owned.i:
-                owned = owned.head
-            name = owned if ctx.m.at(owned) is not None else name
-        doer, done_to = ctx.m.at(tok.doc[tok.i - 1]), ctx.m.at(name)
-        if not types or doer is None or done_to is None or doer is done_to or doer.place_only or done_to.place_only \
-                or done_to.start <= tok.i:
-            continue
-        for s, o in _pairs(list(doer.actors), list(done_to.actors)):
-            yield Found(s, types[0], o, tok.i, f"verb:{lemma}", 0.55)
-
-
 def _mutual_fight(ctx: RuleContext, c: _Clause) -> bool:
     """'X and Y fought a war', 'Thai and Cambodian troops clashed': armed acts of named sides with no other target."""
     armed = ctx.lex.word_class("armed_verbs")
@@ -727,48 +605,8 @@ def _tit_for_tat(verb: Token) -> bool:
     return "reciprocal" in words or any(words[i:i + 5] == ["tit", "-", "for", "-", "tat"] for i in range(len(words)))
 
 
-def _recipient(ctx: RuleContext, tok: Token) -> list[str]:
-    """Who aid is sent or lent to: a capital named as the destination stands for its government ('weapons to Kyiv')."""
-    found = ctx.np_actors(tok)
-    m = ctx.m.at(tok)
-    if not found and m is not None and m.place_only and m.via == "capital" and tok.i == m.end - 1:
-        found = [a for a in m.actors if ctx.kind(a) == "state"]
-    return found
-
-
 def _armed(ctx: RuleContext, actor: str) -> bool:
     """An armed group or a state's armed forces."""
     info = ctx.m.actors.get(actor)
     return ctx.kind(actor) == "armed_group" or (info is not None and info.kind == "government_body"
                                                  and actor.endswith("-military"))
-
-
-def _label(ctx: RuleContext, verb: Token, subj: list[str], obj: list[str], rtype: str) -> tuple[str, list[str]] | None:
-    """'labelled Petro a drug lord', 'described X as a great partner': polarity of the label decides."""
-    label_tokens: list[Token] = []
-    for child in verb.children:
-        if child.dep_ in ("oprd", "attr", "xcomp", "ccomp"):
-            label_tokens.extend(child.subtree)
-        if child.dep_ == "prep" and child.lower_ == "as":
-            label_tokens.extend(child.subtree)
-        if child.dep_ == "dobj":
-            for g in child.children:
-                if g.dep_ in ("appos", "acl", "oprd", "relcl") or (g.dep_ == "prep" and g.lower_ == "as"):
-                    label_tokens.extend(g.subtree)
-    pol = _polarity(label_tokens)
-    if pol == 0 and {t.lower_.strip("‘’'\"") for t in label_tokens} & ctx.lex.word_class("negative_labels"):
-        pol = -1  # 'calling its actions "reprehensible"' (the file's words of blame)
-    if not label_tokens:
-        return None
-    if not obj:  # 'calling Iran's conduct unacceptable': the small clause's subject is what is labelled
-        obj = [a for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") for s in c.children
-               if s.dep_ == "nsubj" for a in ctx.np_actors(s)]
-    if pol > 0:
-        return "PRAISES", obj
-    if pol < 0:
-        # 'designated X as a terrorist organisation' is a sanction, not just words
-        return ("SANCTIONS" if verb.lemma_.lower() in ("designate", "list", "blacklist") else "CRITICISES"), obj
-    return None
-
-
-# -- nouns -------------------------------------------------------------------
