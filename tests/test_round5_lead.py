@@ -200,3 +200,25 @@ def test_an_abbreviation_opening_a_paragraph_ends_no_sentence(extractor):
     assert "Polish Maj. Katarzyna Zdanowicz said the border was calm." in sents
     doc = nlp("Talks\n\nRussia struck Kyiv overnight. Ukraine said it shot down ten drones.")
     assert len(list(doc.sents)) == 3  # a line of two sentences is still two
+
+
+def test_an_accord_an_infinitive_aims_at_is_not_made(extractor):
+    got = _triples(extractor, "The French foreign minister met his Egyptian counterpart in Cairo as part of efforts "
+                              "to secure an agreement between Israel and Hamas.")
+    assert ("israel", "COOPERATES_WITH", "hamas") not in got and ("hamas", "COOPERATES_WITH", "israel") not in got
+    got = _triples(extractor, "Israel and Hamas reached an agreement on Sunday.")
+    assert _between(got, "israel", "hamas")
+
+
+def test_named_policy_programmes_are_no_actors(extractor):
+    got = _triples(extractor, "Kazakhstan supports the Global Development Initiative and the Global Security "
+                              "Initiative, Tokayev said.")
+    assert not {t for t in got if "initiative" in t[2]}
+
+
+def test_its_in_a_relative_clause_is_what_the_clause_is_said_of(extractor):
+    text = ("The US Treasury said the men supported the group.\n\n"
+            "The move is a signal to the Mali junta, which has severed ties with its former ally France.")
+    got = _triples(extractor, text)
+    assert ("mali", "SANCTIONS", "france") in got
+    assert not {t for t in got if t[1] == "ALLIED_WITH" and "treasury" in t[0] + t[2]}

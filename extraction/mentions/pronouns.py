@@ -93,6 +93,7 @@ def find_its(lk: Lookup, st: FindState) -> list[Mention]:
         leader = lk.lex.role_of(tok.head.lower_)
         leads_org = leader is not None and leader.key == "leader"
         pick = _its_object(doc, tok, spans, actors)  # 'thanked Poland for its support': Poland
+        pick = pick or _its_relative_head(tok, spans, actors)  # 'the Mali junta, which cut ties with its ally'
         for m in sorted(spans, key=lambda m: -m.start) if pick is None else ():
             if m.start >= tok.i or m.start < window or len(m.actors) != 1 or m.place_only:
                 continue
@@ -110,6 +111,24 @@ def find_its(lk: Lookup, st: FindState) -> list[Mention]:
         if pick:
             out.append(Mention(tok.i, tok.i + 1, (pick,), "pronoun", tok.text))
     return out
+
+
+def _its_relative_head(tok: Token, spans: list[Mention], actors: dict[str, ActorInfo]) -> str | None:
+    """'its' in a relative clause ('the Mali junta, which has severed ties with its former ally France'): the
+    organisation or state the clause is said of, when that noun names one."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "relcl" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who")
+                                      for c in cur.children):
+        return None
+    head = cur.head
+    words = [head] + [c for c in head.children if c.dep_ in ("compound", "amod", "poss")]
+    found = {a for w in words for m in spans if m.start <= w.i < m.end and len(m.actors) == 1 and not m.place_only
+             for a in m.actors if actors.get(a) is not None and actors[a].kind != "person"}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _its_object(doc: Doc, tok: Token, spans: list[Mention], actors: dict[str, ActorInfo]) -> str | None:

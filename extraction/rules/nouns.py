@@ -272,6 +272,9 @@ def _sought(ctx: RuleContext, tok: Token, verb: Token | None) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "towards", "toward") \
             and tok.head.head.lemma_.lower() in ctx.lex.word_class("seeking_nouns") | ctx.lex.word_class("seeking_verbs"):
         return True  # 'its bid for a pact', 'pushing for a deal'
+    if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.word_class("achieving_verbs") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # 'efforts to secure an agreement between X and Y', 'met to finalise a deal': a goal, not done
     return verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.word_class("seeking_verbs")
 
 
