@@ -20,7 +20,7 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
         if not types or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         owners = [a for c in tok.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
-        owners += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+        owners += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
                    for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
         # "Russia's closest European allies": with an owner named, a demonym modifier says where the allies are
         others = owners or [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for a in ctx.np_actors(c)]
