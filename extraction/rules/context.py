@@ -133,6 +133,15 @@ class RuleContext:
 
     # -- argument finding ---------------------------------------------------
 
+    def place_actors(self, tok: Token) -> list[str]:
+        """Actors an NP names; a capital named as a place stands for its government ('weapons to Kyiv', 'its
+        embassy in Kabul')."""
+        found = self.np_actors(tok)
+        m = self.m.at(tok)
+        if not found and m is not None and m.place_only and m.via == "capital" and tok.i == m.end - 1:
+            found = [a for a in m.actors if self.kind(a) == "state"]
+        return found
+
     def np_actors(self, tok: Token, depth: int = 0) -> list[str]:
         """Actors an NP headed by ``tok`` names: the head, its possessor/modifiers, its conjuncts.
 

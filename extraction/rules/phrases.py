@@ -150,13 +150,6 @@ def _each_others(obj: Token | None) -> bool:
     return obj is not None and any(c.dep_ == "poss" and each_other(c) for c in obj.children)
 
 
-def _place_actors(ctx: RuleContext, tok: Token) -> list[str]:
-    """Actors an NP names; a capital named as a place stands for its government ('its embassy in Kabul')."""
-    found = ctx.np_actors(tok)
-    m = ctx.m.at(tok)
-    if not found and m is not None and m.place_only and m.via == "capital" and tok.i == m.end - 1:
-        found = [a for a in m.actors if ctx.kind(a) == "state"]
-    return found
 
 
 def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, agents: list[str]) -> list[str]:
@@ -197,7 +190,7 @@ def _targets(ctx: RuleContext, phrase: Phrase, verb: Token, obj: Token | None, a
                                 for p in c.children if p.dep_ == "pobj"))
             found = [a for head in heads for c in head.children
                      if c.dep_ in ("prep", "dative") and c.lower_ == where
-                     for p in c.children if p.dep_ == "pobj" for a in _place_actors(ctx, p)]
+                     for p in c.children if p.dep_ == "pobj" for a in ctx.place_actors(p)]
         found = [a for a in found if a not in agents]
         if found:
             return found

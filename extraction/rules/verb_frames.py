@@ -90,8 +90,8 @@ def _transfer_verb(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token])
             for c in dobjs):
         # 'agreed to extend a credit line to Havana', 'offered a loan to Kyiv'
         lent = [a for c in [tok, *dobjs] for p in c.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for")
-                for q in p.children for a in _recipient(ctx, q)] + \
-               [a for c in tok.children if c.dep_ == "dative" for a in _recipient(ctx, c)]
+                for q in p.children for a in ctx.place_actors(q)] + \
+               [a for c in tok.children if c.dep_ == "dative" for a in ctx.place_actors(c)]
         if lent:
             return [Found(s, "SUPPORTS", o, tok.i, f"credit:{lemma}", 0.65) for s, o in _pairs(ctx.subject_actors(tok), lent)]
     return None
@@ -130,10 +130,3 @@ def _joint_event_by(ctx: RuleContext, tok: Token) -> list[Found] | None:
     return [Found(a, "COOPERATES_WITH", b, tok.i, f"joint:{tok.head.lemma_.lower()}", 0.6) for a, b in _group_pairs(doers)]
 
 
-def _recipient(ctx: RuleContext, tok: Token) -> list[str]:
-    """Who aid is sent or lent to: a capital named as the destination stands for its government ('weapons to Kyiv')."""
-    found = ctx.np_actors(tok)
-    m = ctx.m.at(tok)
-    if not found and m is not None and m.place_only and m.via == "capital" and tok.i == m.end - 1:
-        found = [a for a in m.actors if ctx.kind(a) == "state"]
-    return found

@@ -35,7 +35,6 @@ from extraction.rules.verb_frames import (
     _joint_event_by,
     _persona_non_grata,
     _posture_verb,
-    _recipient,
     _taking_part,
     _transfer_verb,
 )
@@ -402,7 +401,7 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
         c.obj = [a for a in addressee(ctx, tok) if a not in c.subj]
     if c.rtype == "SUPPORTS" and not c.obj:       # 'pledged five patrol vessels [to the Philippines]' (on the object)
         c.obj = [a for o in c.dobjs for x in o.children if x.dep_ == "prep" and x.lower_ in ("to", "for")
-                 for p in x.children if p.dep_ == "pobj" for a in _recipient(ctx, p)]
+                 for p in x.children if p.dep_ == "pobj" for a in ctx.place_actors(p)]
     return True
 
 
@@ -506,7 +505,7 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
             return False
         c.rtype = "SUPPORTS"  # 'Germany would send more air defence systems to Ukraine'
         c.obj = [a for x in tok.children if x.dep_ in ("prep", "dative") and x.lower_ in ("to", "for")
-                 for p in x.children for a in _recipient(ctx, p)]
+                 for p in x.children for a in ctx.place_actors(p)]
     if lemma == "see":
         c.obj = [a for a in c.obj if ctx.kind(a) == "person"]
         if any(x.dep_ == "prep" and x.lower_ == "as" for x in tok.children):
