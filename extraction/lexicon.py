@@ -73,7 +73,8 @@ class Phrase:
     parties, 'concerns about the pact between X and Y', or an attack's doer, 'alarm at Israeli strikes'); ``agent`` is ``subject``,
     ``speaker`` (who says the clause the phrase is in) or ``from`` (the 'from' phrase on the object: 'drew
     criticism from X'); ``mutual`` phrases state the act of each side on the
-    other ('X and Y traded fire', 'X exchanged fire with Y').
+    other ('X and Y traded fire', 'X exchanged fire with Y'); ``each_other`` phrases, when no target is named,
+    state the act of each subject on the others ('Peru and Venezuela cut ties').
     """
 
     id: str
@@ -87,6 +88,7 @@ class Phrase:
     particle: tuple[str, ...] = ()
     complement: tuple[str, ...] = ()
     mutual: bool = False
+    each_other: bool = False
     source: str = ""
 
     def patterns(self, lemma: str | None = None) -> list[list[dict]]:
@@ -415,7 +417,7 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
             if not isinstance(spec, dict) or not spec.get("id") or not spec.get("verbs") or not spec.get("type"):
                 raise TriggerError(f"{where}: a phrase needs id, type and verbs")
             bad = set(spec) - {"id", "type", "verbs", "objects", "via", "with", "particle", "complement", "target",
-                               "agent", "mutual", "note"}
+                               "agent", "mutual", "each_other", "note"}
             if bad:
                 raise TriggerError(f"{where}: unknown key(s) {', '.join(sorted(bad))}")
             target = _words(spec.get("target"), where) or ("object",)
@@ -431,7 +433,7 @@ def _parse_triggers(lex: Lexicon, files: list[tuple[str, dict]]) -> None:
                 via=str(spec.get("via", "dobj")).lower(), with_=tuple(w.lower() for w in _words(spec.get("with"), where)),
                 target=target, agent=agent, particle=tuple(w.lower() for w in _words(spec.get("particle"), where)),
                 complement=tuple(w.lower() for w in _words(spec.get("complement"), where)),
-                mutual=bool(spec.get("mutual", False)), source=name)
+                mutual=bool(spec.get("mutual", False)), each_other=bool(spec.get("each_other", False)), source=name)
         for cls, words in (data.get("word_classes") or {}).items():
             classes.setdefault(str(cls), []).extend(w.lower() for w in _words(words, f"{name}: word_classes.{cls}"))
         for i, spec in enumerate(data.get("examples") or []):

@@ -91,6 +91,12 @@ def phrase_rule(ctx: RuleContext) -> Iterator[Found]:
         obj = doc[toks["object"]] if "object" in toks else None
         agents = _agents(ctx, phrase, verb, doc[toks["object"]] if "object" in toks else None)
         targets = agents if _each_others(obj) else _targets(ctx, phrase, verb, obj, agents)
+        if phrase.each_other and not targets and len(agents) >= 2:
+            for rtype in phrase.types:  # 'Peru and Venezuela cut diplomatic ties': each with the other
+                for a, b in _group_pairs(agents):
+                    yield Found(a, rtype, b, verb.i, f"phrase:{phrase.id}", 0.7)
+                    yield Found(b, rtype, a, verb.i, f"phrase:{phrase.id}", 0.7)
+            continue
         for rtype in phrase.types:
             if phrase.mutual:  # 'X and Y traded fire': each side acts on the other
                 pairs = list(_pairs(agents, targets)) if targets else list(_group_pairs(agents))
