@@ -222,3 +222,14 @@ def test_its_in_a_relative_clause_is_what_the_clause_is_said_of(extractor):
     got = _triples(extractor, text)
     assert ("mali", "SANCTIONS", "france") in got
     assert not {t for t in got if t[1] == "ALLIED_WITH" and "treasury" in t[0] + t[2]}
+
+
+def test_an_organisations_members_named_with_it(extractor):
+    got = _triples(extractor, "Fighting between ASEAN members Thailand and Cambodia has killed 40 people.")
+    assert {("thailand", "MEMBER_OF", "asean"), ("cambodia", "MEMBER_OF", "asean")} <= got
+    got = _triples(extractor, "NATO member Turkey has blocked the bid for a second week.")
+    assert ("turkey", "MEMBER_OF", "nato") in got
+    got = _triples(extractor, "Budget row\n\nFellow EU members Hungary and Slovakia objected to the plan.")
+    assert ("slovakia", "MEMBER_OF", "european-union") in got
+    got = _triples(extractor, "Members of the opposition met EU envoys in Caracas.")
+    assert not {t for t in got if t[1] == "MEMBER_OF" and t[2] == "european-union"}

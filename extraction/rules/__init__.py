@@ -27,6 +27,7 @@ Rule families:
 - ``on-behalf``: "X attended on behalf of Ireland" (MEMBER_OF).
 - ``power``: "Kim Jong Un assumed power", "X seized power in Burkina Faso" (LEADS).
 - ``include``: "Mercosur, which includes Uruguay and Paraguay" (MEMBER_OF).
+- ``member-noun``: "ASEAN members Thailand and Cambodia", "NATO member Turkey" (MEMBER_OF).
 - ``at-war``: "X is at war with Y", "locked in a war with Y" (COERCES).
 - ``backed``: "Iran-backed Houthis" (SUPPORTS, from states only).
 - ``joint``: "joint exercises with X", "Chinese and Tajik troops held joint drills", "Russian-Sudanese efforts"
@@ -51,7 +52,7 @@ from extraction.rules.appositions import appos_title_rule, comma_title_rule
 from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
 from extraction.rules.leaders import led_rule, org_of_person_rule, power_rule, proxy_leader_rule
-from extraction.rules.members import behalf_rule, include_rule, of_org_rule, part_of_rule
+from extraction.rules.members import behalf_rule, include_rule, member_noun_rule, of_org_rule, part_of_rule
 from extraction.rules.misread import misread_verb_rule
 from extraction.rules.nouns import noun_rule, their_rule
 from extraction.rules.obligations import obligation_rule
@@ -122,6 +123,7 @@ RULES: tuple[Rule, ...] = (
     Rule("proxy-leader", proxy_leader_rule),
     Rule("power", power_rule),
     Rule("include", include_rule),
+    Rule("member-noun", member_noun_rule),
     Rule("on-behalf", behalf_rule),
 )
 

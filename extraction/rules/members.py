@@ -31,6 +31,28 @@ def include_rule(ctx: RuleContext) -> Iterator[Found]:
                 yield Found(member, "MEMBER_OF", org, tok.i, f"member:{tok.lemma_.lower()}", 0.6)
 
 
+def member_noun_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'ASEAN members Thailand and Cambodia', 'NATO member Turkey', 'fellow EU members Hungary and Slovakia': the
+    states named with 'member' and an organisation's name before it → MEMBER_OF."""
+    doc = ctx.sent.doc
+    for tok in ctx.sent:
+        if tok.lemma_.lower() != "member" or tok.pos_ != "NOUN":
+            continue
+        orgs = [a for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i for a in ctx.np_actors(c)
+                if ctx.kind(a) in MEMBERSHIP_ORGS]
+        if len(orgs) != 1:
+            continue
+        named = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and ctx.m.at(tok.head) is not None:
+            named.append(tok.head)  # 'NATO member Turkey': the name is the head the title hangs on
+        after = ctx.m.at(doc[tok.i + 1]) if tok.i + 1 < ctx.sent.end else None
+        members = [a for n in named for a in ctx.np_actors(n) if ctx.kind(a) in MEMBER_KINDS and a not in orgs]
+        if not members and after is not None and after.start == tok.i + 1:
+            members = [a for a in after.actors if ctx.kind(a) in MEMBER_KINDS and a not in orgs]
+        for member in dict.fromkeys(members):
+            yield Found(member, "MEMBER_OF", orgs[0], tok.i, "member-noun", 0.6)
+
+
 PART_NOUNS = {"part", "member", "members", "wing", "branch", "affiliate", "affiliates", "arm", "component", "components",
               "faction", "factions", "unit", "units"}
 
