@@ -111,6 +111,8 @@ def _frame_type(ctx: RuleContext, tok: Token) -> tuple[str, str, Token | None] |
     rtype = base = _choose(types, ctx.sent)
     if rtype == "OPPOSES" and any(c.dep_ == "amod" and c.lower_ in ctx.lex.word_class("armed_words") for c in tok.children):
         rtype = base = "COERCES"  # 'an armed campaign against X', 'a military offensive against Y'
+    if rtype == "OPPOSES" and lemma in ctx.lex.word_class("fighting_nouns") and _is_between(tok):
+        rtype = base = "COERCES"  # 'the war between Israel and Hamas', 'clashes between X and Y': force, each way
     if lemma in ("tie", "ties") and any(c.dep_ == "amod" and c.lower_ in ctx.lex.word_class("strained") for c in tok.children):
         return None  # 'strained US-China ties': a relationship in trouble is no cooperation (realA)
     if lemma in ("tie", "ties") and ((tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ctx.lex.word_class("strains"))
