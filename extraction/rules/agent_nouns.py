@@ -9,9 +9,6 @@ from spacy.tokens import Token
 
 from extraction.rules.context import Found, RuleContext, _pairs
 
-# Verbs by which a speaker labels someone: what the label says is the speaker's stance, not a fact.
-LABELLING_VERBS = {"call", "brand", "label", "dub", "term"}
-
 
 def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Colombia remains Washington's closest ally', 'Petro emerged as one of Trump's critics'."""
@@ -35,7 +32,7 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
         cur = tok
         for _ in range(4):  # climb 'one of [critics]' / 'as one of' / conj to the verb
             if cur.dep_ in ("attr", "oprd", "dobj") and cur.head.pos_ in ("VERB", "AUX"):
-                if cur.head.lemma_.lower() in LABELLING_VERBS:
+                if cur.head.lemma_.lower() in ctx.lex.word_class("labelling_verbs"):
                     break  # 'Caracas called him an enemy of the country': a label the speaker gives (CRITICISES)
                 if cur.dep_ != "dobj" or cur.head.lemma_.lower() in ("remain", "become", "consider", "see"):
                     holder = ctx.subject_actors(cur.head) if cur.dep_ != "dobj" else ctx.object_actors(cur.head)
@@ -45,7 +42,7 @@ def agent_noun_rule(ctx: RuleContext) -> Iterator[Found]:
                     holder = ctx.np_actors(cur.head.head)  # 'X and Y, both of which are Russian allies,'
                 break
             if cur.dep_ == "appos":
-                if not (cur.head.dep_ in ("dobj", "oprd") and cur.head.head.lemma_.lower() in LABELLING_VERBS):
+                if not (cur.head.dep_ in ("dobj", "oprd") and cur.head.head.lemma_.lower() in ctx.lex.word_class("labelling_verbs")):
                     holder = ctx.np_actors(cur.head)  # (but 'called X "an enemy"', parsed as an apposition: a label)
                 break
             if cur.dep_ == "nsubj" and cur.head.lemma_.lower() == "be":

@@ -155,7 +155,7 @@ class RuleContext:
                         if self.kind(a) == "person"] if depth < 3 and (m is None or m.via == "group") else []
         named_of = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                     if p.dep_ == "pobj" for a in self.np_actors(p, depth + 1) if self.kind(a) == "state"] \
-            if m is None and depth < 3 and tok.lower_ in STATE_NAMING_NOUNS else []
+            if m is None and depth < 3 and tok.lower_ in self.lex.word_class("state_naming_nouns") else []
         if person_appos:
             out.extend(person_appos)  # "Egypt's intelligence chief, Hassan Rashad," is Rashad
         elif named_of:
@@ -684,9 +684,6 @@ def _group_pairs(actors: list[str]) -> Iterator[tuple[str, str]]:
 JOINING_VERBS = {"join", "attend"}
 # Those who host talks between others meet each side (GUIDE: MEETS includes hosting).
 HOSTING_VERBS = {"host"}
-# Nouns that name a state by 'of': 'the island nation of Nauru', 'the Kingdom of Bahrain'.
-STATE_NAMING_NOUNS = {"nation", "country", "state", "kingdom", "republic", "island", "islands", "archipelago",
-                      "emirate", "sultanate", "principality"}
 
 # Private people: a nationality on them ("a Russian-Armenian billionaire", "an American journalist") names where
 # they are from, not a state that acts.

@@ -28,7 +28,6 @@ from extraction.rules.context import (
     event_stem,
     party_key,
 )
-from extraction.rules.situations import MEDIATION_NOUNS
 
 
 @dataclass
@@ -154,7 +153,7 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
             if child.dep_ == "compound" and cm is not None and cm.via == "capital":
                 continue  # 'the Pretoria agreement', 'the Minsk accords': named after a city, not made by it
             if child.dep_ == "compound" and rtype in SYMMETRIC and ((tok.dep_ == "pobj" and tok.head.lower_ == "at")
-                                                                   or lemma in FORUM_NOUNS) \
+                                                                   or lemma in ctx.lex.word_class("forum_nouns")) \
                     and all(ctx.kind(a) == "igo" for a in ctx.np_actors(child)):
                 continue  # 'met X at a G20 meeting', 'the ASEAN meeting, chaired by X': the forum, not a party
             if child.dep_ == "amod" and child.lemma_.lower() in MEDIATING and rtype in SYMMETRIC:
@@ -486,7 +485,7 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
         if f.agents and f.type not in SYMMETRIC:
             ctx.discourse.record_event(event_stem(f.tok.lemma_), tuple(f.agents))  # 'Israeli strikes ...' for 'the strikes' later
         elif f.type in SYMMETRIC and len(set(f.agents + f.with_)) >= 2 and not ctx.negated(f.tok) \
-                and not _mediated(f.tok) and not (f.tok.lemma_.lower() in MEDIATION_NOUNS and not f.with_):
+                and not _mediated(f.tok) and not (f.tok.lemma_.lower() in ctx.lex.word_class("mediation_nouns") and not f.with_):
             # 'Israel and Hamas resumed talks' for 'Qatar mediated the talks' later
             ctx.discourse.record_parties(party_key(f.tok.lemma_), tuple(dict.fromkeys(f.agents + f.with_)))
     # 'threats of a trade war': the nested event is the content of the outer one, not an event of its own.
@@ -546,7 +545,7 @@ def noun_rule(ctx: RuleContext) -> Iterator[Found]:
                             if host != p:
                                 yield Found(host, "MEETS", p, f.tok.i, f"host:{f.tok.lemma_.lower()}", 0.6)
             elif len(f.agents) >= 2 and not (verb is not None and verb.lemma_.lower() in JOINING_VERBS) \
-                    and not _mediated(f.tok) and f.tok.lemma_.lower() not in MEDIATION_NOUNS:
+                    and not _mediated(f.tok) and f.tok.lemma_.lower() not in ctx.lex.word_class("mediation_nouns"):
                 # ('talks mediated by Qatar and Turkey', 'mediation by X and Y': go-betweens, not sides)
                 # 'Japanese and Philippine troops began a joint exercise', 'their conversation'; but those who
                 # 'join talks' take part in someone else's talks, not in talks with each other
@@ -566,9 +565,6 @@ CONVENING_VERBS = {"organise", "organize", "convene", "chair", "broker", "mediat
 
 # Nouns whose 'of' names the act their possessor proposes: 'his offer of talks with X'.
 OFFER_NOUNS = {"offer", "proposal", "plan", "invitation", "promise", "pledge", "prospect"}
-
-# Nouns of gatherings an organisation holds: 'the ASEAN meeting', 'an AU summit' name the forum, not a party.
-FORUM_NOUNS = {"meeting", "summit", "session", "conference", "ministerial", "gathering", "forum", "assembly"}
 
 # Modifiers that make the named agent of talks a go-between: 'U.S.-brokered talks between X and Y'.
 MEDIATING = {"broker", "brokered", "mediate", "mediated", "sponsor", "sponsored", "facilitate", "facilitated"}

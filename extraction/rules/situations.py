@@ -144,9 +144,10 @@ def go_between_rule(ctx: RuleContext) -> Iterator[Found]:
     Arabia': a go-between of talks or a deal named before talks with each of its parties (NEGOTIATES)."""
     for tok in ctx.sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") or lemma not in MEDIATING_VERBS | ATTENDING_VERBS or ctx.negated(tok):
+        attending = lemma in ctx.lex.word_class("attending_verbs")
+        if tok.pos_ not in ("VERB", "AUX") or not (lemma in MEDIATING_VERBS or attending) or ctx.negated(tok):
             continue
-        rtype = "MEETS" if lemma in ATTENDING_VERBS else "NEGOTIATES"
+        rtype = "MEETS" if attending else "NEGOTIATES"
         agents = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in ctx.np_actors(p)]
         # 'mediated by X and also attended by Y': the second verb shares the first one's subject
         clause = tok.head if tok.dep_ == "conj" and agents and not any(
@@ -172,14 +173,15 @@ def _mediation_nouns(ctx: RuleContext) -> Iterator[Found]:
     """'The negotiations took place in Doha, with mediation by Qatar and Turkey', 'a truce agreed under US-Saudi
     mediation': the go-betweens talk with each party of the talks or deal the sentence takes up (named before)."""
     for tok in ctx.sent:
-        if tok.lemma_.lower() not in MEDIATION_NOUNS or tok.pos_ != "NOUN" or ctx.negated(tok):
+        mediation = ctx.lex.word_class("mediation_nouns")
+        if tok.lemma_.lower() not in mediation or tok.pos_ != "NOUN" or ctx.negated(tok):
             continue
         mediators = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
                      for a in ctx.np_actors(p)]
         mediators += [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
         if not mediators:
             continue
-        events = [n for n in ctx.sent if n.i != tok.i and n.pos_ == "NOUN" and n.lemma_.lower() not in MEDIATION_NOUNS
+        events = [n for n in ctx.sent if n.i != tok.i and n.pos_ == "NOUN" and n.lemma_.lower() not in mediation
                   and (ctx.lex.noun_types(n.lemma_.lower()) or ctx.lex.noun_types(n.lower_))[:1]
                   in (["NEGOTIATES"], ["COOPERATES_WITH"], ["MEETS"])]
         parties = next((p for n in events if (p := ctx.event_parties(n, bare=True))), [])
@@ -195,9 +197,3 @@ def _mediation_nouns(ctx: RuleContext) -> Iterator[Found]:
 
 # Verbs of a go-between's act on talks or a deal named before ('mediated the talks', 'the deal was brokered by').
 MEDIATING_VERBS = {"mediate", "broker", "facilitate", "arrange"}
-# Verbs by which a third party is present at talks named before: it meets their parties ('the talks were also
-# attended by X').
-ATTENDING_VERBS = {"attend"}
-# Nouns of a go-between's work: its agents ('mediation by Qatar and Turkey', 'US-Saudi mediation') mediate
-# together, they do not negotiate with each other.
-MEDIATION_NOUNS = {"mediation", "facilitation", "good offices", "shuttle"}
