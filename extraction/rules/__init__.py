@@ -21,6 +21,8 @@ Rule families:
   governs the noun, and arguments shared across coordinated event nouns.
 - ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
 - ``obligation``: "X said the United States should play a direct role", '"Y must withdraw," X said' (DEMANDS).
+- ``ultimatum``: "X gave Y until May 1 to name a date, or face suspension" (DEMANDS; THREATENS with the penalty).
+- ``rule-out``: "X has not ruled out the use of force against Y" (THREATENS: force kept on the table).
 - ``invitation``: "X was in Pyongyang at the invitation of Y" (MEETS: a visit meets its host).
 - ``arrival``: "a U.S. delegation arrived in Honiara" (MEETS: officials arriving in another state visit it).
 - ``proxy-leader``: "the Albanese government" (LEADS: the leader heads the government named after him).
@@ -66,6 +68,7 @@ from extraction.rules.situations import (
     together_rule,
     under_rule,
 )
+from extraction.rules.threats import rule_out_rule, ultimatum_rule
 from extraction.rules.titles import (
     listed_title_rule,
     predicate_title_rule,
@@ -118,6 +121,8 @@ RULES: tuple[Rule, ...] = (
     Rule("at-war", at_war_rule),
     Rule("copula-label", copula_label_rule),
     Rule("obligation", obligation_rule),
+    Rule("ultimatum", ultimatum_rule),
+    Rule("rule-out", rule_out_rule),
     Rule("invitation", invitation_rule),
     Rule("arrival", arrival_rule),
     Rule("proxy-leader", proxy_leader_rule),

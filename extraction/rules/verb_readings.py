@@ -78,11 +78,19 @@ def _complete_object(ctx: RuleContext, c: _Clause) -> bool:
         about = [a for x in tok.children if x.dep_ == "prep" and x.lower_ in ("about", "over", "against")
                  for p in x.children if p.dep_ == "pobj"
                  for a in ctx.np_actors(p) or [a for q in p.children if q.dep_ == "poss" for a in ctx.np_actors(q)]]
-        c.obj = about or c.obj
+        # 'complained to the UN that Thailand had violated its sovereignty': the one the complaint is about
+        said = [a for x in tok.children if x.dep_ == "ccomp" for s_ in x.children if s_.dep_ in ("nsubj", "nsubjpass")
+                for a in ctx.np_actors(s_) if a not in c.subj]
+        c.obj = about or said or c.obj
     if c.rtype == "THREATENS" and xcomp is not None and not c.obj:
         # 'threatened to sanction Colombia'; 'threatened to suspend its cooperation with the IAEA'
         # ('its cooperation' names the subject itself: the partner on the object is the one threatened)
         c.obj = [a for a in ctx.object_actors(xcomp) if a not in c.subj] or _object_partner(ctx, xcomp)
+    if c.rtype == "THREATENS" and not [a for a in c.obj if a not in c.subj]:
+        # 'threatened military intervention in Cuba', 'threatened to pull its troops out of Chad': where the act
+        # threatened would land (never the threatener's own state: 'threatened to impose martial law in Kenya')
+        own = set(c.subj) | {ctx.state_of(a) for a in c.subj}
+        c.obj = [a for a in threatened_place(ctx, tok, xcomp) if a not in own] or c.obj
     if c.rtype == "THREATENS" and not c.obj and not any(x.dep_ == "ccomp" for x in tok.children) \
             and not any(x.dep_ == "nsubj" and x.pos_ == "PRON" for x in tok.children):
         # 'warned to take stern action and urged Y to ...': the one the same subject urges (a named subject: a bare
@@ -232,6 +240,10 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
             clauses = [x for x in clauses if any(a.lower_ in ("would", "will", "'ll", "shall") for a in x.children)
                        and all(ctx.kind(s) in ("person", "state", "government_body", "armed_group") for s in c.subj)]
         c.obj = [a for x in clauses for s_ in x.children if s_.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(s_)]
+    if c.rtype == "THREATENS" and not [a for a in c.obj if a not in c.subj] \
+            and all(ctx.kind(s) in ("person", "state", "government_body", "armed_group") for s in c.subj):
+        # 'warned it will use force if Taiwan declares independence': the one whose act sets off the consequence
+        c.obj = conditioned(ctx, tok) or c.obj
     if c.rtype == "REPORTS_ON" and not all(ctx.kind(s) in tax.source_kinds(c.rtype) - {"person"} for s in c.subj):
         return False  # a person who 'found' or 'described' speaks; a person reports only in a named report
     return True
@@ -298,3 +310,53 @@ def _armed(ctx: RuleContext, actor: str) -> bool:
     info = ctx.m.actors.get(actor)
     return ctx.kind(actor) == "armed_group" or (info is not None and info.kind == "government_body"
                                                  and actor.endswith("-military"))
+
+
+# Prepositions that say where a threatened act lands: 'intervention in Cuba', 'troops out of Chad', 'strikes on Y'.
+LANDING_PREPS = {"in", "into", "against", "on", "at", "from", "out", "inside", "over"}
+# Modals of a warned consequence: 'it will use force if ...', 'the EU can react if ...'.
+CONSEQUENCE_AUX = {"will", "would", "'ll", "can", "could", "shall", "may", "might"}
+
+
+def threatened_place(ctx: RuleContext, verb: Token, xcomp: Token | None) -> list[str]:
+    """Where the act a threat names would land: on the threatened act's object when that is a hostile act
+    ('threatened military intervention in Cuba', 'new tariffs on Y'), or on the verb it threatens to do ('to pull
+    its troops out of Chad'; with 'to' only when what is sent is a force: 'to send a missile to Athens', not 'to
+    take the case to the court')."""
+    hostile = ("COERCES", "SANCTIONS", "THREATENS", "OPPOSES")
+    heads = [o for o in verb.children if o.dep_ == "dobj" and (set(ctx.lex.noun_types(o.lemma_.lower())) & set(hostile)
+                                                               or o.lemma_.lower() in ctx.lex.word_class("hostile_acts"))]
+    preps = set(LANDING_PREPS)
+    if xcomp is not None:
+        heads.append(xcomp)
+        if any(o.dep_ == "dobj" and o.lemma_.lower() in ctx.lex.word_class("force_nouns") for o in xcomp.children):
+            preps.add("to")
+    found = []
+    for h in heads:
+        for p in h.children:
+            if p.dep_ not in ("prep", "dative") or p.lower_ not in preps:
+                continue
+            # 'out of Chad': the parser hangs 'of' on 'out'
+            objs = [q for q in p.children if q.dep_ == "pobj"] or [q for r in p.children if r.dep_ == "prep"
+                                                                    for q in r.children if q.dep_ == "pobj"]
+            found += [a for q in objs for a in ctx.place_actors(q)]
+    return list(dict.fromkeys(found))
+
+
+def conditioned(ctx: RuleContext, verb: Token) -> list[str]:
+    """The subject of the 'if' (or 'unless') clause of a warned consequence: 'warned it will use force if Taiwan
+    declares independence', 'warned that if Russia escalates, the EU can react'. The consequence must be stated
+    with a modal and by an actor or a pronoun ('if Israel attacks, civilians would suffer' threatens no one)."""
+    found = []
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        if not any(a.dep_ == "aux" and a.lower_ in CONSEQUENCE_AUX for a in clause.children) \
+                and not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            continue
+        subj = next((s for s in clause.children if s.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ != "PRON" and ctx.m.at(subj) is None:
+            continue
+        for cond in clause.children:
+            if cond.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cond.children):
+                found += [a for s in cond.children if s.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(s)]
+    return found
+
