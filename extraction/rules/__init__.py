@@ -20,6 +20,7 @@ Rule families:
   with agents from possessors, modifiers, "by/from" phrases or the verb that
   governs the noun, and arguments shared across coordinated event nouns.
 - ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
+- ``blame-clause``: '"Y hosts terrorist organisations," X said', "X said Y had violated the truce" (CRITICISES).
 - ``obligation``: "X said the United States should play a direct role", '"Y must withdraw," X said' (DEMANDS).
 - ``ultimatum``: "X gave Y until May 1 to name a date, or face suspension" (DEMANDS; THREATENS with the penalty).
 - ``rule-out``: "X has not ruled out the use of force against Y" (THREATENS: force kept on the table).
@@ -51,6 +52,7 @@ from dataclasses import dataclass
 
 from extraction.rules.agent_nouns import agent_noun_rule
 from extraction.rules.appositions import appos_title_rule, comma_title_rule
+from extraction.rules.blame import blame_clause_rule
 from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
 from extraction.rules.leaders import led_rule, org_of_person_rule, power_rule, proxy_leader_rule
@@ -120,6 +122,7 @@ RULES: tuple[Rule, ...] = (
     Rule("misread-verb", misread_verb_rule),
     Rule("at-war", at_war_rule),
     Rule("copula-label", copula_label_rule),
+    Rule("blame-clause", blame_clause_rule),
     Rule("obligation", obligation_rule),
     Rule("ultimatum", ultimatum_rule),
     Rule("rule-out", rule_out_rule),

@@ -35,6 +35,9 @@ def copula_label_rule(ctx: RuleContext) -> Iterator[Found]:
         if not labelled:
             continue
         pol = _polarity([t for lab in labels for t in lab.subtree])
+        if pol == 0 and {t.lower_.strip("‘’'\"") for lab in labels for t in lab.subtree} \
+                & ctx.lex.word_class("negative_labels"):
+            pol = -1  # "said Y's comment was regrettable" (the file's words of blame)
         if pol == 0:
             continue
         rtype = "CRITICISES" if pol < 0 else "PRAISES"
@@ -63,6 +66,9 @@ def _label(ctx: RuleContext, verb: Token, subj: list[str], obj: list[str], rtype
     if not obj:  # 'calling Iran's conduct unacceptable': the small clause's subject is what is labelled
         obj = [a for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") for s in c.children
                if s.dep_ == "nsubj" for a in ctx.np_actors(s)]
+    if not obj:  # "called the council's move a 'breach of ...'" (the parser's complement): whose act it is
+        obj = [a for c in verb.children if c.dep_ == "oprd" and c.lemma_.lower() in ctx.lex.word_class("act_nouns")
+               for p in c.children if p.dep_ in ("poss", "compound", "amod") for a in ctx.np_actors(p)]
     if pol > 0:
         return "PRAISES", obj
     if pol < 0:

@@ -38,7 +38,10 @@ def ultimatum_rule(ctx: RuleContext) -> Iterator[Found]:
             asked = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and _infinitive(c)), None)
             if asked is None or not _penalty(ctx, asked):
                 continue  # the demand alone is the verb rule's
-            recipients = [a for c in tok.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]
+            # ('called on Sweden to extradite ... or face a veto')
+            recipients = [a for c in tok.children if c.dep_ == "dobj" for a in ctx.np_actors(c)] or [
+                a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
             rule = "penalty"
         else:
             continue
@@ -66,8 +69,10 @@ def _granted_act(ctx: RuleContext, verb: Token) -> Token | None:
              and any(p.dep_ == "pobj" for p in c.children)]
     if not times and not until:
         return None
-    return next((c for h in (verb, *times) for c in h.children if c.dep_ in ASKED_DEPS and c.pos_ in ("VERB", "AUX")
-                 and _infinitive(c)), None)
+    # ('until the end of the year [to align]': the parser may hang the act on the date)
+    dates = [q for u in until for p in u.children if p.dep_ == "pobj" for q in p.subtree if q.pos_ in ("NOUN", "PROPN")]
+    return next((c for h in (verb, *times, *dates) for c in h.children if c.dep_ in ASKED_DEPS
+                 and c.pos_ in ("VERB", "AUX") and _infinitive(c)), None)
 
 
 def _penalty(ctx: RuleContext, asked: Token) -> bool:

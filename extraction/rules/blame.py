@@ -1,0 +1,74 @@
+"""Blame carried by what a speaker says another did: '"Pakistan hosts terrorist organisations," the spokesman
+said', 'X said Y had violated the ceasefire', '"The interim government has shown complete contempt for its
+commitments," he said' (CRITICISES: CAMEO 11, an accusation made through the press).
+
+Only the reported clause's own verb and object decide, from the word classes of the trigger files (blame_verbs: acts
+that are wrongs in themselves, 'violated', 'sponsors'; blame_objects: what an act is wrong by, 'contempt',
+'disregard', 'terrorist groups' as what is hosted or funded); a clause whose verb is itself a trigger ('said Y had
+condemned the attack') is the verb rule's, and one the speaker says of itself or denies blames no one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extraction.rules.context import SPEECH_VERBS, Found, RuleContext, _pairs
+
+# Who may be blamed: acting parties, not bodies of text or places.
+BLAMED_KINDS = {"person", "state", "government_body", "igo", "armed_group"}
+SAID_DEPS = ("ccomp", "parataxis")
+
+
+def blame_clause_rule(ctx: RuleContext) -> Iterator[Found]:
+    """Speaker -CRITICISES-> the subject of a reported clause whose verb or object names a wrong."""
+    for tok in ctx.sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() == "be":
+            continue  # ('Y is a dictator' is the copula-label rule's)
+        clause = _clause_head(tok)
+        speech = _speech_of(clause)
+        if speech is None or ctx.negated(tok) or ctx.negated(clause) or ctx.negated(speech) or not _blames(ctx, tok):
+            continue
+        subj = next((c for c in (tok if tok.dep_ == "conj" else clause).children if c.dep_ == "nsubj"), None) \
+            or next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        blamed = [a for a in ctx.np_actors(subj) if ctx.kind(a) in BLAMED_KINDS]
+        speakers = [a for a in ctx.subject_actors(speech) if a not in blamed]
+        own = {ctx.state_of(a) for a in speakers}
+        for s, o in _pairs(speakers, [a for a in blamed if a not in own]):
+            yield Found(s, "CRITICISES", o, tok.i, f"blame:{tok.lemma_.lower()}", 0.55)
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb that heads the said clause ``tok`` is in: itself, or the verb it is joined to by 'and' ('hosts
+    terrorists and sponsors attacks') or that it completes ('continues to sponsor armed groups')."""
+    head = tok
+    for _ in range(2):
+        if head.dep_ in ("conj", "xcomp") and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head
+    return head
+
+
+def _speech_of(head: Token) -> Token | None:
+    """The verb of saying whose clause ``head`` heads ('said Y had ...'), or that the parser hung on it ('"Y has
+    ...," he said')."""
+    if head.dep_ in SAID_DEPS and head.head.lemma_.lower() in SPEECH_VERBS:
+        return head.head
+    return next((c for c in head.children if c.dep_ in SAID_DEPS and c.lemma_.lower() in SPEECH_VERBS
+                 and c.i > head.i), None)
+
+
+def _blames(ctx: RuleContext, verb: Token) -> bool:
+    """The clause's verb is a wrong ('violated', 'sponsors'), or its object is what the act is wrong by ('shown
+    contempt', 'hosts terrorist organisations'); a verb the trigger files give a relation of its own reads itself."""
+    lemma = verb.lemma_.lower()
+    if lemma in ctx.lex.word_class("blame_verbs"):
+        return True
+    if ctx.lex.verb_types(lemma):
+        return False
+    objects = [o for o in verb.children if o.dep_ in ("dobj", "attr")]
+    objects += [q for x in verb.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj" for q in (o,)]
+    words = ctx.lex.word_class("blame_objects")
+    return any(o.lemma_.lower() in words or any(m.dep_ in ("amod", "compound") and m.lemma_.lower() in words
+                                                 for m in o.children) for o in objects)
