@@ -170,6 +170,11 @@ def _call_or_label(ctx: RuleContext, c: _Clause) -> bool:
         on += [a for x in tok.children if x.dep_ in ("advcl", "ccomp", "xcomp")
                and any(m.dep_ == "mark" and m.lower_ == "for" for m in x.children)
                for s_ in x.children if s_.dep_ == "nsubj" for a in ctx.np_actors(s_)]
+        # 'called for all sides in Niger [to show restraint]' (the parser's 'for' phrase and a separate clause)
+        if any(x.dep_ in ("advcl", "xcomp") and x.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                     for a in x.children) for x in tok.children):
+            on += [a for x in tok.children if x.dep_ == "prep" and x.lower_ == "for" for p in x.children
+                   if p.dep_ == "pobj" for a in ctx.np_actors(p)]
         label = _label(ctx, tok, c.subj, c.obj, c.rtype)
         if on:
             c.rtype, c.obj = "DEMANDS", on
