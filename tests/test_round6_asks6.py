@@ -236,3 +236,46 @@ def test_a_said_clause_with_no_wrong_of_another_criticises_no_one(extractor, tex
 ])
 def test_a_said_label_of_an_act_criticises_its_doer(extractor, text, expected):
     assert expected in _triples(extractor, text)
+
+
+# -- asks that are no demands; blame in what is not tolerated; blocking a bloc's positions ------------------------
+
+@pytest.mark.parametrize("text, unexpected", [
+    ("Kassym-Jomart Tokayev asked Wang Yi to convey his greetings to President Xi Jinping.",
+     ("kassym-jomart-tokayev", "DEMANDS", "wang-yi")),
+    ("Indonesia asked Malaysia's ambassador to comment on the claim.", ("indonesia", "DEMANDS", "malaysia")),
+    ("France asked Germany to pass on its thanks to the Chancellor.", ("france", "DEMANDS", "germany")),
+])
+def test_asking_for_a_courtesy_or_a_comment_demands_nothing(extractor, text, unexpected):
+    assert unexpected not in _triples(extractor, text)
+
+
+def test_asking_for_an_act_still_demands(extractor):
+    assert ("indonesia", "DEMANDS", "malaysia") in _triples(extractor, "Indonesia asked Malaysia to withdraw its vessels.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul will not accept Pyongyang's reckless provocations, the ministry said.",
+     ("south-korea", "CRITICISES", "north-korea")),
+    ("Beijing does not tolerate Manila's illegal incursions.", ("china", "CRITICISES", "philippines")),
+    ('"We will never tolerate North Korea\'s continued provocations," Japan\'s foreign ministry said.',
+     ("japan-foreign-ministry", "CRITICISES", "north-korea")),
+])
+def test_not_tolerating_anothers_wrongs_criticises(extractor, text, expected):
+    got = _triples(extractor, text)
+    assert expected in got and (expected[0], "REJECTS", expected[2]) not in got
+
+
+def test_not_accepting_a_proposal_still_rejects(extractor):
+    assert ("israel", "REJECTS", "hamas") in _triples(extractor, "Israel will not accept the ceasefire proposal from Hamas.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hungary was accused of systematically blocking EU foreign policy positions.",
+     ("hungary", "OPPOSES", "european-union")),
+    ("Poland has blocked the European Union's common position on migration, diplomats said.", ("poland", "OPPOSES", "european-union")),
+    ("Slovakia threatened to block NATO's policy on Ukraine.", ("slovakia", "THREATENS", "nato")),
+])
+def test_blocking_a_blocs_position_opposes_it_and_coerces_no_one(extractor, text, expected):
+    got = _triples(extractor, text)
+    assert expected in got and (expected[0], "COERCES", expected[2]) not in got

@@ -214,6 +214,9 @@ def _finish(ctx: RuleContext, c: _Clause, tax: Taxonomy) -> bool:
             return False  # 'sees Putin as a threat' is a view, not a meeting
     if c.rtype == "OPPOSES" and lemma in ctx.lex.word_class("armed_verbs") and c.subj and all(_armed(ctx, a) for a in c.subj):
         c.rtype = "COERCES"  # 'Eritrean troops fought the TPLF', 'the army clashed with Fano'
+    if c.rtype == "DEMANDS" and any(x.dep_ in ("xcomp", "ccomp") and x.lemma_.lower() in ctx.lex.word_class("courtesy_acts")
+                                    for x in tok.children):
+        return False  # 'asked Wang to convey his greetings to Xi', 'asked the ambassador to comment': no demand
     if c.rtype == "DEMANDS" and lemma in ctx.lex.word_class("control_demand_verbs"):
         # 'the secretary told the Pentagon to prepare options': an order inside one state is no demand on another
         own = {ctx.state_of(a) for a in c.subj} - {None}

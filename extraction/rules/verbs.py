@@ -20,6 +20,7 @@ from extraction.rules.context import (
     Found,
     RuleContext,
     _choose,
+    _polarity,
     event_stem,
     intent_clause,
 )
@@ -133,6 +134,8 @@ def _verb_type(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token], coo
         types = ["NEGOTIATES"]
     if lemma in ACCEPTING and ctx.negated(tok) and not ctx.blocked(tok):
         types = ["REJECTS"]  # 'would never accept', 'does not recognise'
+        if any(_polarity([c, *(m for m in c.children if m.dep_ == "amod")]) < 0 for c in dobjs):
+            types = ["CRITICISES"]  # 'will never tolerate Y's provocations': the act not tolerated is blamed
     elif not types or ctx.negated(tok) or ctx.blocked(tok):
         return None
     rtype = _choose(types, ctx.sent)
