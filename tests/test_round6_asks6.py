@@ -279,3 +279,17 @@ def test_not_accepting_a_proposal_still_rejects(extractor):
 def test_blocking_a_blocs_position_opposes_it_and_coerces_no_one(extractor, text, expected):
     got = _triples(extractor, text)
     assert expected in got and (expected[0], "COERCES", expected[2]) not in got
+
+
+# -- blame on a free relative's label: 'condemned what it described as Y's violation' --------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('Mexico condemned what it described as Ecuador\'s "flagrant" violation of international law.',
+     ("mexico", "CRITICISES", "ecuador")),
+    ("UN Secretary-General Antonio Guterres condemned what he described as Israel's relentless expansion of "
+     "settlements.", ("antonio-guterres", "CRITICISES", "israel")),
+    ("Mali protested over what it called outrageous comments made by French Foreign Minister Jean-Yves Le Drian.",
+     ("mali", "CRITICISES", "jean-yves-le-drian")),
+])
+def test_blame_of_a_labelled_act_lands_on_its_doer(extractor, text, expected):
+    assert expected in _triples(extractor, text)

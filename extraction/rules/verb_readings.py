@@ -124,6 +124,10 @@ def _reinterpret(ctx: RuleContext, c: _Clause) -> None:
     if c.rtype == "COERCES" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.lex.word_class("vowing_verbs"):
         # 'vowed to strike Y': force promised is a threat ('vowed to expel Y's envoy' stays the sanction it announces)
         c.rtype = "THREATENS"
+    if c.rtype == "CRITICISES" and not [a for a in c.obj if a not in c.subj]:
+        # 'condemned what it described as Ecuador's "flagrant" violation', 'protested over what it called outrageous
+        # comments made by France's minister': the doer of the act the free relative labels
+        c.obj = [a for a in _labelled_doers(ctx, tok) if a not in c.subj] or c.obj
     if (lemma in ("welcome", "hail", "applaud", "praise", "endorse", "back", "support", "reject")
             or c.rtype == "CRITICISES" or (c.rtype == "REJECTS" and any(  # 'dismissed the accusations by Y'
                 x.dep_ == "dobj" and x.lower_ in ctx.lex.word_class("claim_nouns") for x in tok.children))) \
@@ -367,4 +371,23 @@ def conditioned(ctx: RuleContext, verb: Token) -> list[str]:
             if cond.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cond.children):
                 found += [a for s in cond.children if s.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(s)]
     return found
+
+
+def _labelled_doers(ctx: RuleContext, verb: Token) -> list[str]:
+    """Whose act a free relative on a verb of blame labels: 'condemned [what it described as Y's violation]',
+    'protested over [what it called comments made by Y]' (the label's owner, or the agent of its participle)."""
+    labellers = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in LABEL_VERBS]
+    labellers += [p for c in verb.children if c.dep_ == "prep" for p in c.children
+                  if p.dep_ == "pcomp" and p.lemma_.lower() in LABEL_VERBS]
+    found: list[str] = []
+    for lab in labellers:
+        if not any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") for c in lab.children):
+            continue
+        nouns = [c for c in lab.children if c.dep_ in ("oprd", "attr", "dobj") and c.lower_ not in ("what", "whatever")]
+        nouns += [p for c in lab.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+        for n in nouns:
+            found += [a for m in n.children if m.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(m)]
+            found += [a for x in n.children if x.dep_ == "acl" for g in x.children if g.dep_ == "agent"
+                      for p in g.children for a in ctx.np_actors(p)]
+    return list(dict.fromkeys(found))
 
