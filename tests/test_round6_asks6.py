@@ -293,3 +293,22 @@ def test_blocking_a_blocs_position_opposes_it_and_coerces_no_one(extractor, text
 ])
 def test_blame_of_a_labelled_act_lands_on_its_doer(extractor, text, expected):
     assert expected in _triples(extractor, text)
+
+
+# -- views and labels in a small clause or on a relative pronoun --------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("India considers Bangladesh an important neighbour, the minister said.", ("india", "PRAISES", "bangladesh")),
+    ("Washington considers Moscow a threat to European security.", ("united-states", "CRITICISES", "russia")),
+    ('Venezuela rejected Trump\'s threat, which Caracas called "an act of craziness".',
+     ("venezuela", "CRITICISES", "donald-trump")),
+    ('Beijing protested against the European Parliament\'s resolution, which it called "a gross interference".',
+     ("china", "CRITICISES", "european-parliament")),
+])
+def test_a_view_or_label_in_a_small_clause_or_relative_judges_its_actor(extractor, text, expected):
+    assert expected in _triples(extractor, text)
+
+
+def test_considering_a_measure_is_no_view(extractor):
+    got = _triples(extractor, "Brazil is considering sanctions against Venezuela.")
+    assert not {t for t in got if t[1] in ("PRAISES", "CRITICISES")}

@@ -66,6 +66,11 @@ def _label(ctx: RuleContext, verb: Token, subj: list[str], obj: list[str], rtype
     if not obj:  # 'calling Iran's conduct unacceptable': the small clause's subject is what is labelled
         obj = [a for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") for s in c.children
                if s.dep_ == "nsubj" for a in ctx.np_actors(s)]
+    if not obj and verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in verb.children):
+        # "Trump's threat, which Caracas called 'an act of craziness'": whose act the relative pronoun stands for
+        act = verb.head
+        obj = [a for m in act.children if m.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(m)] + [
+            a for g in act.children if g.dep_ == "prep" and g.lower_ == "by" for p in g.children for a in ctx.np_actors(p)]
     if not obj:  # "called the council's move a 'breach of ...'" (the parser's complement): whose act it is
         obj = [a for c in verb.children if c.dep_ == "oprd" and c.lemma_.lower() in ctx.lex.word_class("act_nouns")
                for p in c.children if p.dep_ in ("poss", "compound", "amod") for a in ctx.np_actors(p)]
