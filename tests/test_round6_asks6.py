@@ -312,3 +312,25 @@ def test_a_view_or_label_in_a_small_clause_or_relative_judges_its_actor(extracto
 def test_considering_a_measure_is_no_view(extractor):
     got = _triples(extractor, "Brazil is considering sanctions against Venezuela.")
     assert not {t for t in got if t[1] in ("PRAISES", "CRITICISES")}
+
+
+# -- displeasure at another's act -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States said it was disappointed that Nauru had switched diplomatic recognition from Taiwan to China.",
+     ("united-states", "CRITICISES", "nauru")),
+    ("ASEAN foreign ministers say they are disappointed by the Myanmar military's reluctance to accept the envoy.",
+     ("asean", "CRITICISES", "myanmar-military")),
+    ("Ottawa is deeply dismayed that India expelled its diplomats.", ("canada", "CRITICISES", "india")),
+    ("Kenya was angered by Somalia's decision to auction oil blocks.", ("kenya", "CRITICISES", "somalia")),
+])
+def test_displeasure_at_an_act_criticises_its_doer(extractor, text, expected):
+    assert expected in _triples(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ottawa is not disappointed that India expelled its diplomats.",
+    "Japan said it was disappointed that the talks had failed.",
+])
+def test_displeasure_at_no_ones_act_or_denied_criticises_no_one(extractor, text):
+    assert not {t for t in _triples(extractor, text) if t[1] == "CRITICISES"}

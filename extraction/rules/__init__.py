@@ -21,6 +21,7 @@ Rule families:
   governs the noun, and arguments shared across coordinated event nouns.
 - ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
 - ``blame-clause``: '"Y hosts terrorist organisations," X said', "X said Y had violated the truce" (CRITICISES).
+- ``displeasure``: "X said it was disappointed that Y had switched recognition", "dismayed by Y's move" (CRITICISES).
 - ``obligation``: "X said the United States should play a direct role", '"Y must withdraw," X said' (DEMANDS).
 - ``ultimatum``: "X gave Y until May 1 to name a date, or face suspension" (DEMANDS; THREATENS with the penalty).
 - ``rule-out``: "X has not ruled out the use of force against Y" (THREATENS: force kept on the table).
@@ -52,7 +53,7 @@ from dataclasses import dataclass
 
 from extraction.rules.agent_nouns import agent_noun_rule
 from extraction.rules.appositions import appos_title_rule, comma_title_rule
-from extraction.rules.blame import blame_clause_rule
+from extraction.rules.blame import blame_clause_rule, displeasure_rule
 from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
 from extraction.rules.leaders import led_rule, org_of_person_rule, power_rule, proxy_leader_rule
@@ -123,6 +124,7 @@ RULES: tuple[Rule, ...] = (
     Rule("at-war", at_war_rule),
     Rule("copula-label", copula_label_rule),
     Rule("blame-clause", blame_clause_rule),
+    Rule("displeasure", displeasure_rule),
     Rule("obligation", obligation_rule),
     Rule("ultimatum", ultimatum_rule),
     Rule("rule-out", rule_out_rule),

@@ -5,7 +5,10 @@ commitments," he said' (CRITICISES: CAMEO 11, an accusation made through the pre
 Only the reported clause's own verb and object decide, from the word classes of the trigger files (blame_verbs: acts
 that are wrongs in themselves, 'violated', 'sponsors'; blame_objects: what an act is wrong by, 'contempt',
 'disregard', 'terrorist groups' as what is hosted or funded); a clause whose verb is itself a trigger ('said Y had
-condemned the attack') is the verb rule's, and one the speaker says of itself or denies blames no one."""
+condemned the attack') is the verb rule's, and one the speaker says of itself or denies blames no one.
+
+Displeasure blames too: 'the United States said it was disappointed that Nauru had switched recognition', 'ministers
+are disappointed by the Myanmar military's reluctance' (displeased_words: the feeling, not a fact about the feeler)."""
 
 from __future__ import annotations
 
@@ -72,3 +75,29 @@ def _blames(ctx: RuleContext, verb: Token) -> bool:
     words = ctx.lex.word_class("blame_objects")
     return any(o.lemma_.lower() in words or any(m.dep_ in ("amod", "compound") and m.lemma_.lower() in words
                                                  for m in o.children) for o in objects)
+
+
+def displeasure_rule(ctx: RuleContext) -> Iterator[Found]:
+    """Feeler -CRITICISES-> whoever did what displeases it: 'was disappointed that Y ...', 'dismayed by Y's ...'."""
+    words = ctx.lex.word_class("displeased_words")
+    for tok in ctx.sent:
+        if tok.lemma_.lower() not in words and tok.lower_ not in words:
+            continue
+        head = tok.head if tok.dep_ == "acomp" else tok
+        if ctx.negated(tok) or ctx.negated(head) or ctx.blocked(head):
+            continue
+        feelers = ctx.subject_actors(head) if tok.dep_ == "acomp" else [
+            a for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(c)]
+        if not feelers and tok.dep_ != "acomp" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+            feelers = ctx.subject_actors(tok)  # (a passive's subject_actors are its agent: the one who displeased)
+        if not feelers and head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS:
+            feelers = ctx.subject_actors(head.head)  # 'ministers say they are disappointed by ...'
+        doers = [a for c in tok.children if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                      for m in c.children)
+                 for s_ in c.children if s_.dep_ in ("nsubj", "nsubjpass") for a in ctx.np_actors(s_)]
+        doers += [a for c in tok.children if (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("at", "over", "with")))
+                  for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        own = {ctx.state_of(a) for a in feelers}
+        for s, o in _pairs(feelers, [a for a in doers if a not in own and ctx.kind(a) in BLAMED_KINDS]):
+            yield Found(s, "CRITICISES", o, tok.i, f"displeasure:{tok.lemma_.lower()}", 0.55)
+
