@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extraction.extractor import Extractor
+from extraction.lexicon import TRIGGERS_ENV, load_lexicon
 from graph.model import Document
 
 
@@ -334,3 +335,17 @@ def test_displeasure_at_an_act_criticises_its_doer(extractor, text, expected):
 ])
 def test_displeasure_at_no_ones_act_or_denied_criticises_no_one(extractor, text):
     assert not {t for t in _triples(extractor, text) if t[1] == "CRITICISES"}
+
+
+def test_the_penalty_words_are_data_and_extend_by_override(extractor, tmp_path, monkeypatch):
+    """docs/taxonomy.md ('Word classes'): a file in $ACTORGRAPH_TRIGGERS adds 'endure' to the penalty verbs."""
+    text = "Brussels urged Belgrade to recognise Kosovo or endure a freeze of its accession talks."
+    assert ("european-union", "THREATENS", "serbia") not in _triples(extractor, text)
+    f = tmp_path / "more.yaml"
+    f.write_text("word_classes:\n  penalty_verbs: [endure]\n", encoding="utf-8")
+    monkeypatch.setenv(TRIGGERS_ENV, str(f))
+    lex = load_lexicon()
+    assert {"endure", "face"} <= lex.word_class("penalty_verbs")
+    custom = Extractor(gazetteer=extractor.gz, lexicon=lex)
+    got = {(r.source, r.type, r.target) for r in custom.extract(Document(id="t", text=text)).relations}
+    assert ("european-union", "THREATENS", "serbia") in got
