@@ -245,7 +245,7 @@ def test_a_said_label_of_an_act_criticises_its_doer(extractor, text, expected):
     ("Kassym-Jomart Tokayev asked Wang Yi to convey his greetings to President Xi Jinping.",
      ("kassym-jomart-tokayev", "DEMANDS", "wang-yi")),
     ("Indonesia asked Malaysia's ambassador to comment on the claim.", ("indonesia", "DEMANDS", "malaysia")),
-    ("France asked Germany to pass on its thanks to the Chancellor.", ("france", "DEMANDS", "germany")),
+    ("France asked Germany to relay its thanks to the Chancellor.", ("france", "DEMANDS", "germany")),
 ])
 def test_asking_for_a_courtesy_or_a_comment_demands_nothing(extractor, text, unexpected):
     assert unexpected not in _triples(extractor, text)
@@ -349,3 +349,8 @@ def test_the_penalty_words_are_data_and_extend_by_override(extractor, tmp_path, 
     custom = Extractor(gazetteer=extractor.gz, lexicon=lex)
     got = {(r.source, r.type, r.target) for r in custom.extract(Document(id="t", text=text)).relations}
     assert ("european-union", "THREATENS", "serbia") in got
+
+
+def test_asking_another_to_extend_a_licence_still_demands(extractor):
+    text = "Chevron said it had asked the Angolan government to extend the project's licence by ten years."
+    assert ("chevron", "DEMANDS", "angola") in _triples(extractor, text)
