@@ -354,3 +354,20 @@ def test_the_penalty_words_are_data_and_extend_by_override(extractor, tmp_path, 
 def test_asking_another_to_extend_a_licence_still_demands(extractor):
     text = "Chevron said it had asked the Angolan government to extend the project's licence by ten years."
     assert ("chevron", "DEMANDS", "angola") in _triples(extractor, text)
+
+
+# -- the ultimatum in an obligation's form: 'Y must ..., or X will ...' ---------------------------------------------
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Military leaders in Mali must hand over power within a week or ECOWAS will take all necessary measures, "
+     "including the use of force.", "ecowas", "mali"),
+    ("Hamas must release the hostages, or Israel will resume its offensive, the minister warned.", "israel", "hamas"),
+    ("Japan must apologise or China will respond, the spokesman said.", "china", "japan"),
+])
+def test_or_else_demands_and_threatens(extractor, text, source, target):
+    assert {(source, "DEMANDS", target), (source, "THREATENS", target)} <= _triples(extractor, text)
+
+
+def test_and_is_no_or_else(extractor):
+    got = _triples(extractor, "Iran must stop enriching uranium, and the United States will help.")
+    assert ("united-states", "THREATENS", "iran") not in got

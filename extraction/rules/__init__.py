@@ -24,6 +24,7 @@ Rule families:
 - ``displeasure``: "X said it was disappointed that Y had switched recognition", "dismayed by Y's move" (CRITICISES).
 - ``obligation``: "X said the United States should play a direct role", '"Y must withdraw," X said' (DEMANDS).
 - ``ultimatum``: "X gave Y until May 1 to name a date, or face suspension" (DEMANDS; THREATENS with the penalty).
+- ``or-else``: "Y must cede power within a week, or X will take all necessary measures" (DEMANDS and THREATENS).
 - ``rule-out``: "X has not ruled out the use of force against Y" (THREATENS: force kept on the table).
 - ``invitation``: "X was in Pyongyang at the invitation of Y" (MEETS: a visit meets its host).
 - ``arrival``: "a U.S. delegation arrived in Honiara" (MEETS: officials arriving in another state visit it).
@@ -71,7 +72,7 @@ from extraction.rules.situations import (
     together_rule,
     under_rule,
 )
-from extraction.rules.threats import rule_out_rule, ultimatum_rule
+from extraction.rules.threats import or_else_rule, rule_out_rule, ultimatum_rule
 from extraction.rules.titles import (
     listed_title_rule,
     predicate_title_rule,
@@ -128,6 +129,7 @@ RULES: tuple[Rule, ...] = (
     Rule("obligation", obligation_rule),
     Rule("ultimatum", ultimatum_rule),
     Rule("rule-out", rule_out_rule),
+    Rule("or-else", or_else_rule),
     Rule("invitation", invitation_rule),
     Rule("arrival", arrival_rule),
     Rule("proxy-leader", proxy_leader_rule),

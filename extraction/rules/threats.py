@@ -2,7 +2,8 @@
 name an election date, or face
 suspension' (DEMANDS, and THREATENS with the penalty: CAMEO 10 and 13), 'ECOWAS gave the junta one week to
 reinstate the president', 'urged Y to withdraw or face sanctions' (the penalty of a demand the verb rule reads).
-And force not ruled out: 'X has not ruled out military action against Y' (THREATENS: a negated verb that states).
+And force not ruled out: 'X has not ruled out military action against Y' (THREATENS: a negated verb that states);
+the ultimatum in an obligation's form: 'Y must cede power within a week, or X will take all necessary measures'.
 
 The words are data (word-classes.yaml: ultimatum_verbs, deadline_nouns, deadline_preps, penalty_verbs, hostile_acts); this module
 knows only where a granted time span, the act asked for and its penalty sit in a parse."""
@@ -101,4 +102,26 @@ def rule_out_rule(ctx: RuleContext) -> Iterator[Found]:
         sources = ctx.subject_actors(tok) or ctx.fallback_subject(tok)
         for s, o in _pairs(sources, targets):
             yield Found(s, "THREATENS", o, tok.i, "rule-out", 0.65)
+
+
+# Modals of what the other side will then do: 'or ECOWAS will take all necessary measures'.
+WILL_AUX = {"will", "'ll", "would", "shall"}
+
+
+def or_else_rule(ctx: RuleContext) -> Iterator[Found]:
+    """'Y must release the hostages, or X will resume its offensive': X -DEMANDS-> Y and X -THREATENS-> Y."""
+    for tok in ctx.sent:
+        if tok.pos_ not in ("VERB", "AUX") or ctx.negated(tok) \
+                or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        asked = ctx.np_actors(subj) if subj is not None else []
+        for conj in (c for c in tok.children if c.dep_ == "conj" and c.i > tok.i):
+            if not any(x.dep_ == "cc" and x.lower_ == "or" and tok.i < x.i < conj.i for x in tok.children) \
+                    or not any(a.dep_ == "aux" and a.lower_ in WILL_AUX for a in conj.children) or ctx.negated(conj):
+                continue
+            threateners = [a for c in conj.children if c.dep_ == "nsubj" for a in ctx.np_actors(c)]
+            for s, o in _pairs(threateners, [a for a in asked if a not in threateners]):
+                yield Found(s, "DEMANDS", o, tok.i, "or-else", 0.65)
+                yield Found(s, "THREATENS", o, conj.i, "or-else", 0.65)
 
