@@ -371,3 +371,25 @@ def test_or_else_demands_and_threatens(extractor, text, source, target):
 def test_and_is_no_or_else(extractor):
     got = _triples(extractor, "Iran must stop enriching uranium, and the United States will help.")
     assert ("united-states", "THREATENS", "iran") not in got
+
+
+# -- removing a government by force; sought, a campaign against it --------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Houthis ousted Yemen's internationally recognised government in 2014.", ("houthis", "COERCES", "yemen")),
+    ("Burkina Faso's army deposed President Roch Kabore in January, the African Union said.",
+     ("burkina-faso-military", "COERCES", "roch-kabore")),
+    ("Niger's military toppled President Mohamed Bazoum in July.", ("niger-military", "COERCES", "mohamed-bazoum")),
+])
+def test_an_ouster_coerces(extractor, text, expected):
+    assert expected in _triples(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Colombia has supported the US-backed effort to oust Venezuela's leader Nicolas Maduro.",
+     ("united-states", "OPPOSES", "nicolas-maduro")),
+    ("Washington sought to overthrow the Cuban government for decades.", ("united-states", "OPPOSES", "cuba")),
+])
+def test_an_ouster_sought_opposes(extractor, text, expected):
+    got = _triples(extractor, text)
+    assert expected in got and (expected[0], "COERCES", expected[2]) not in got

@@ -19,6 +19,7 @@ from extraction.rules.context import (
     _group_pairs,
     _pairs,
     each_other,
+    intent_clause,
 )
 from extraction.rules.labels import _label
 from extraction.rules.phrases import addressee, mandated
@@ -121,6 +122,9 @@ def _reinterpret(ctx: RuleContext, c: _Clause) -> None:
         c.rtype = "CONCEDES"  # 'Israel backed down after pressure from Washington'
         c.obj = c.obj or [a for x in tok.subtree if x.dep_ == "prep" and x.lower_ in ("from", "to")
                           for p in x.children for a in ctx.np_actors(p)]
+    if c.rtype == "COERCES" and lemma in ctx.lex.word_class("ouster_verbs") and (
+            intent_clause(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.lex.word_class("seeking_verbs"))):
+        c.rtype = "OPPOSES"  # 'the effort to oust Maduro', 'sought to topple the government': a campaign, not the coup
     if c.rtype == "COERCES" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.lex.word_class("vowing_verbs"):
         # 'vowed to strike Y': force promised is a threat ('vowed to expel Y's envoy' stays the sanction it announces)
         c.rtype = "THREATENS"
