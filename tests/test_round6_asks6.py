@@ -224,6 +224,9 @@ def test_a_wrong_said_of_another_criticises_it(extractor, text, expected):
     "Ukraine said Russia was fighting terrorists in Syria.",
     '"We will never harbour terrorists," Pakistan\'s foreign minister said.',
     "Egypt said Sudan had not violated the agreement.",
+    "The United States said France would sponsor the resolution.",
+    "China said Taiwan lies within its territory.",
+    "Egypt said Qatar would host the talks.",
 ])
 def test_a_said_clause_with_no_wrong_of_another_criticises_no_one(extractor, text):
     assert not {t for t in _triples(extractor, text) if t[1] == "CRITICISES"}

@@ -3,9 +3,10 @@ said', 'X said Y had violated the ceasefire', '"The interim government has shown
 commitments," he said' (CRITICISES: CAMEO 11, an accusation made through the press).
 
 Only the reported clause's own verb and object decide, from the word classes of the trigger files (blame_verbs: acts
-that are wrongs in themselves, 'violated', 'sponsors'; blame_objects: what an act is wrong by, 'contempt',
-'disregard', 'terrorist groups' as what is hosted or funded); a clause whose verb is itself a trigger ('said Y had
-condemned the attack') is the verb rule's, and one the speaker says of itself or denies blames no one.
+that are wrongs in themselves, 'violated'; blame_objects: what an act is wrong by, 'contempt', 'disregard';
+shelter_verbs with sheltered_groups: 'sponsors armed groups', 'hosts terrorist organisations'); a clause whose verb
+is itself a trigger ('said Y had condemned the attack') is the verb rule's, and one the speaker says of itself or
+denies blames no one.
 
 Displeasure blames too: 'the United States said it was disappointed that Nauru had switched recognition', 'ministers
 are disappointed by the Myanmar military's reluctance' (displeased_words: the feeling, not a fact about the feeler)."""
@@ -68,13 +69,15 @@ def _blames(ctx: RuleContext, verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in ctx.lex.word_class("blame_verbs"):
         return True
-    if ctx.lex.verb_types(lemma):
-        return False
     objects = [o for o in verb.children if o.dep_ in ("dobj", "attr")]
-    objects += [q for x in verb.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj" for q in (o,)]
-    words = ctx.lex.word_class("blame_objects")
-    return any(o.lemma_.lower() in words or any(m.dep_ in ("amod", "compound") and m.lemma_.lower() in words
-                                                 for m in o.children) for o in objects)
+
+    def named(words: frozenset[str]) -> bool:
+        return any(o.lemma_.lower() in words or o.lower_ in words or any(
+            m.dep_ in ("amod", "compound") and (m.lemma_.lower() in words or m.lower_ in words) for m in o.children)
+            for o in objects)
+    if lemma in ctx.lex.word_class("shelter_verbs"):
+        return named(ctx.lex.word_class("sheltered_groups"))  # 'hosts terrorist organisations', not 'hosts talks'
+    return not ctx.lex.verb_types(lemma) and named(ctx.lex.word_class("blame_objects"))
 
 
 def displeasure_rule(ctx: RuleContext) -> Iterator[Found]:
