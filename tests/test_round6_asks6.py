@@ -396,3 +396,19 @@ def test_an_ouster_coerces(extractor, text, expected):
 def test_an_ouster_sought_opposes(extractor, text, expected):
     got = _triples(extractor, text)
     assert expected in got and (expected[0], "COERCES", expected[2]) not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Azerbaijan said Armenia had deployed troops in violation of the ceasefire agreement.",
+     ("azerbaijan", "CRITICISES", "armenia")),
+    ("Kenya said Somalia had acted in defiance of the court's ruling.", ("kenya", "CRITICISES", "somalia")),
+    ('"But the government of Nepal is trying to delay the elections under different pretexts," India said.',
+     ("india", "CRITICISES", "nepal")),
+])
+def test_a_wrong_manner_said_of_another_criticises_it(extractor, text, expected):
+    assert expected in _triples(extractor, text)
+
+
+def test_acting_in_accordance_blames_no_one(extractor):
+    got = _triples(extractor, "Egypt said Sudan had acted in accordance with the agreement.")
+    assert not {t for t in got if t[1] == "CRITICISES"}

@@ -77,7 +77,12 @@ def _blames(ctx: RuleContext, verb: Token) -> bool:
             for o in objects)
     if lemma in ctx.lex.word_class("shelter_verbs"):
         return named(ctx.lex.word_class("sheltered_groups"))  # 'hosts terrorist organisations', not 'hosts talks'
-    return not ctx.lex.verb_types(lemma) and named(ctx.lex.word_class("blame_objects"))
+    if ctx.lex.verb_types(lemma):
+        return False
+    # ('are trying to back out of it under different pretexts', 'acted in violation of the accord')
+    objects += [p for h in (verb, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ in ("under", "in")
+                for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ctx.lex.word_class("wrong_manners")]
+    return named(ctx.lex.word_class("blame_objects") | ctx.lex.word_class("wrong_manners"))
 
 
 def displeasure_rule(ctx: RuleContext) -> Iterator[Found]:
