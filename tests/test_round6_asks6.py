@@ -412,3 +412,22 @@ def test_a_wrong_manner_said_of_another_criticises_it(extractor, text, expected)
 def test_acting_in_accordance_blames_no_one(extractor):
     got = _triples(extractor, "Egypt said Sudan had acted in accordance with the agreement.")
     assert not {t for t in got if t[1] == "CRITICISES"}
+
+
+# -- a quote over several sentences: its later sentences are said by the speaker named in the first ----------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Iran must stop enriching uranium," Britain\'s foreign secretary David Lammy said. "Tehran must also free the '
+     'detained sailors."', ("david-lammy", "DEMANDS", "iran")),
+    ('"We want peace," Ethiopia\'s foreign ministry said on Monday. "But Eritrea continues to sponsor armed groups in '
+     'Tigray."', ("ethiopia-foreign-ministry", "CRITICISES", "eritrea")),
+    ('"The talks were useful," Egypt\'s foreign minister Badr Abdelatty said. "Ethiopia should now stop filling the '
+     'dam. It must share the data."', ("badr-abdelatty", "DEMANDS", "ethiopia")),
+])
+def test_a_quotes_later_sentences_are_its_speakers(extractor, text, expected):
+    assert expected in _triples(extractor, text)
+
+
+def test_an_unattributed_quote_after_plain_text_has_no_speaker(extractor):
+    got = _triples(extractor, 'The talks resumed on Monday in Cairo. "Israel must withdraw from the corridor."')
+    assert not {t for t in got if t[1] == "DEMANDS"}

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extraction.rules.context import SPEECH_VERBS, Found, RuleContext, _pairs
+from extraction.rules.quotes import carried_speakers
 
 # Who may be blamed: acting parties, not bodies of text or places.
 BLAMED_KINDS = {"person", "state", "government_body", "igo", "armed_group"}
@@ -31,14 +32,17 @@ def blame_clause_rule(ctx: RuleContext) -> Iterator[Found]:
             continue  # ('Y is a dictator' is the copula-label rule's)
         clause = _clause_head(tok)
         speech = _speech_of(clause)
-        if speech is None or ctx.negated(tok) or ctx.negated(clause) or ctx.negated(speech) or not _blames(ctx, tok):
+        # (a quote's later sentence: '"It also hosts armed groups."', said by the speaker of the one before)
+        carried = carried_speakers(ctx) if speech is None and clause.dep_ == "ROOT" else []
+        if (speech is None and not carried) or ctx.negated(tok) or ctx.negated(clause) \
+                or (speech is not None and ctx.negated(speech)) or not _blames(ctx, tok):
             continue
         subj = next((c for c in (tok if tok.dep_ == "conj" else clause).children if c.dep_ == "nsubj"), None) \
             or next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
         blamed = [a for a in ctx.np_actors(subj) if ctx.kind(a) in BLAMED_KINDS]
-        speakers = [a for a in ctx.subject_actors(speech) if a not in blamed]
+        speakers = [a for a in (ctx.subject_actors(speech) if speech is not None else carried) if a not in blamed]
         own = {ctx.state_of(a) for a in speakers}
         for s, o in _pairs(speakers, [a for a in blamed if a not in own]):
             yield Found(s, "CRITICISES", o, tok.i, f"blame:{tok.lemma_.lower()}", 0.55)

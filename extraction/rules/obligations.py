@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extraction.rules.context import SPEECH_VERBS, Found, RuleContext, _pairs
+from extraction.rules.quotes import carried_speakers
 
 # Modals of obligation; 'will', 'would', 'could' state or guess instead.
 OBLIGING = {"should", "must", "ought"}
@@ -38,10 +39,11 @@ def obligation_rule(ctx: RuleContext) -> Iterator[Found]:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None or ctx.m.at(subj) is None or subj.pos_ == "PRON":
             continue  # 'the talks must continue'; 'it should' (what the speaker itself will do, as a rule)
-        if speech is None and (tok.dep_ != "ROOT" or any(t.text in QUOTES for t in ctx.sent)):
+        carried = carried_speakers(ctx) if speech is None and tok.dep_ == "ROOT" else []
+        if speech is None and not carried and (tok.dep_ != "ROOT" or any(t.text in QUOTES for t in ctx.sent)):
             continue  # a quote's speaker may be named in the next sentence; a clause inside another is not asked
         asked = ctx.np_actors(subj)
-        speakers = ctx.subject_actors(speech) if speech is not None else statement_authors(ctx)
+        speakers = ctx.subject_actors(speech) if speech is not None else carried or statement_authors(ctx)
         for s, o in _pairs(speakers, [a for a in asked if a not in speakers]):
             yield Found(s, "DEMANDS", o, tok.i, "obligation:" + next(
                 c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGING), 0.6)
