@@ -431,3 +431,20 @@ def test_a_quotes_later_sentences_are_its_speakers(extractor, text, expected):
 def test_an_unattributed_quote_after_plain_text_has_no_speaker(extractor):
     got = _triples(extractor, 'The talks resumed on Monday in Cairo. "Israel must withdraw from the corridor."')
     assert not {t for t in got if t[1] == "DEMANDS"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We have tried everything," India\'s foreign ministry spokesman Randhir Jaiswal said. "Pakistan is a terrorist '
+     'state."', ("randhir-jaiswal", "CRITICISES", "pakistan")),
+    ('"We met in Doha," Qatar\'s foreign ministry said. "Turkey is an important partner."',
+     ("qatar-foreign-ministry", "PRAISES", "turkey")),
+    ('"Hun Sen\'s actions to remove the main opposition party is a naked power grab," said Brad Adams of Human Rights '
+     'Watch.', ("brad-adams", "CRITICISES", "hun-sen")),
+])
+def test_a_label_in_a_quote_is_its_speakers(extractor, text, expected):
+    assert expected in _triples(extractor, text)
+
+
+def test_a_label_in_an_unattributed_quote_is_no_ones(extractor):
+    got = _triples(extractor, 'The summit ended on Monday in Vilnius. "Russia is a threat to Europe."')
+    assert not {t for t in got if t[1] == "CRITICISES"}

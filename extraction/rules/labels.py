@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extraction.rules.context import SPEECH_VERBS, Found, RuleContext, _pairs, _polarity
+from extraction.rules.quotes import carried_speakers
 
 # Who may be labelled: acting parties, not bodies of text or places.
 LABELLED_KINDS = {"person", "state", "government_body", "igo", "ngo", "armed_group"}
@@ -22,10 +23,14 @@ LABELLED_KINDS = {"person", "state", "government_body", "igo", "ngo", "armed_gro
 def copula_label_rule(ctx: RuleContext) -> Iterator[Found]:
     """'X said (that) Y is/was a <label>': the label's polarity gives CRITICISES or PRAISES, from X to Y."""
     for tok in ctx.sent:
-        if tok.lemma_.lower() != "be" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS:
+        if tok.lemma_.lower() != "be":
+            continue
+        # (or a quote's later sentence, said by the speaker of the one before: '"It is a terrorist state."')
+        carried = carried_speakers(ctx) if tok.dep_ == "ROOT" else []
+        if not carried and (tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS):
             continue
         speech = tok.head
-        if ctx.negated(tok) or ctx.negated(speech):
+        if ctx.negated(tok) or (not carried and ctx.negated(speech)):
             continue  # 'said Y is not a threat', 'did not say …'
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         labels = [c for c in tok.children if c.dep_ in ("attr", "acomp")]
@@ -41,7 +46,7 @@ def copula_label_rule(ctx: RuleContext) -> Iterator[Found]:
         if pol == 0:
             continue
         rtype = "CRITICISES" if pol < 0 else "PRAISES"
-        speakers = [a for a in ctx.subject_actors(speech) if a not in labelled]
+        speakers = [a for a in (carried or ctx.subject_actors(speech)) if a not in labelled]
         for s, o in _pairs(speakers, labelled):
             yield Found(s, rtype, o, tok.i, "label:be", 0.55)
 
