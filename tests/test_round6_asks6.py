@@ -124,7 +124,7 @@ def test_troops_sent_into_a_country_are_no_border_threat(extractor):
 @pytest.mark.parametrize("text, expected", [
     ("Indonesia sent two protest notes to Malaysia in January and April.", ("indonesia", "CRITICISES", "malaysia")),
     ("Seoul handed a protest letter to Japan's ambassador on Friday.", ("south-korea", "CRITICISES", "japan")),
-    ("The Philippines has filed a protest note with China over the incident.", ("philippines", "CRITICISES", "china")),
+    ("The Philippines has filed a protest note with China over the incident.", ("philippines", "CRITICISES", "china-coast-guard")),
 ])
 def test_a_protest_note_criticises_its_addressee(extractor, text, expected):
     assert expected in _triples(extractor, text)
@@ -448,3 +448,12 @@ def test_a_label_in_a_quote_is_its_speakers(extractor, text, expected):
 def test_a_label_in_an_unattributed_quote_is_no_ones(extractor):
     got = _triples(extractor, 'The summit ended on Monday in Vilnius. "Russia is a threat to Europe."')
     assert not {t for t in got if t[1] == "CRITICISES"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan stressed that China's claim is unacceptable.", ("japan", "CRITICISES", "china")),
+    ("Manila contends that Beijing's coast guard is illegitimate in those waters.", ("philippines", "CRITICISES", "china-coast-guard")),
+    ("Kenya maintains that Somalia's maritime claim is illegal.", ("kenya", "CRITICISES", "somalia")),
+])
+def test_a_label_after_other_verbs_of_saying(extractor, text, expected):
+    assert expected in _triples(extractor, text)

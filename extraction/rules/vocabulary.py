@@ -170,7 +170,7 @@ ENACTING_VERBS = {"sign", "issue", "pass", "adopt", "approve", "enact", "introdu
 SPEECH_NOUNS = {"remark", "remarks", "comment", "comments", "statement", "claim", "claims", "assertion", "words"}
 
 SPEECH_VERBS = {"say", "tell", "declare", "claim", "assert", "write", "state", "add", "tweet", "post", "insist",
-                "argue", "suggest"}
+                "argue", "suggest", "maintain", "stress", "contend"}
 
 # Taking part in talks someone else holds: 'invited X to join talks', 'X and Y will attend the meeting'.
 JOINING_VERBS = {"join", "attend"}
