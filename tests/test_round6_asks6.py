@@ -457,3 +457,11 @@ def test_a_label_in_an_unattributed_quote_is_no_ones(extractor):
 ])
 def test_a_label_after_other_verbs_of_saying(extractor, text, expected):
     assert expected in _triples(extractor, text)
+
+
+def test_a_label_of_an_act_does_not_reach_the_acts_own_object(extractor):
+    text = ('Human Rights Watch said on Friday that the vote had been rigged.\n\n"Hun Sen\'s actions to remove the main '
+            'opposition party and its members is a naked power grab," said Brad Adams, Asia director.')
+    got = _triples(extractor, text)
+    assert ("brad-adams", "CRITICISES", "hun-sen") in got
+    assert ("brad-adams", "CRITICISES", "human-rights-watch") not in got

@@ -37,6 +37,13 @@ def copula_label_rule(ctx: RuleContext) -> Iterator[Found]:
         if len(subjects) != 1 or not labels:
             continue
         labelled = [a for a in ctx.np_actors(subjects[0]) if ctx.kind(a) in LABELLED_KINDS]
+        acl = next((c.i for c in subjects[0].children if c.dep_ == "acl"), None)
+        if acl is not None:
+            # "Y's actions to remove the party and its members are ...": the parser may join the clause's own object
+            # to the subject; what follows the clause is not labelled
+            tail = {a for c in subjects[0].children if c.dep_ == "conj" and c.i > acl for a in ctx.np_actors(c)}
+            head = {a for c in subjects[0].children if c.dep_ != "conj" for a in ctx.np_actors(c)}
+            labelled = [a for a in labelled if a not in tail - head]
         if not labelled:
             continue
         pol = _polarity([t for lab in labels for t in lab.subtree])
