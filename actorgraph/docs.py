@@ -239,6 +239,15 @@ family, the words that state each relation (`verbs` whose subject acts on their 
 a packaged phrase's `id` replaces it. `actorgraph explain DOC` shows, sentence by sentence, which
 trigger made each relation (`verb:recall`, `phrase:recall-envoy`).
 
+**Word classes.** The closed classes the rules consult are data too, in
+`extraction/data/triggers/word-classes.yaml`: the code says what a class does in a sentence, the
+file which words belong to it. For example `penalty_verbs` ('..., or face suspension' makes an
+ultimatum a threat), `deadline_nouns` ('gave Y 48 hours to ...'), `blame_verbs` and `blame_objects`
+('"Y continues to sponsor armed groups," X said' criticises Y), `displeased_words` ('was
+disappointed that Y ...'), `hostile_acts` ('has not ruled out military action against Y') and
+`courtesy_acts` ('asked Y to convey his greetings' demands nothing). A file in
+`ACTORGRAPH_TRIGGERS` adds words to a class with `word_classes: {penalty_verbs: [endure]}`.
+
 **Who may relate to whom.** Each relation type's `edge:` in the taxonomy names the kinds that may
 be its source and target (the way FollowTheMoney's schema declares an edge); `communicative: true`
 marks acts done in words, which need a speaking actor as subject. The extractor drops a relation

@@ -20,7 +20,12 @@ Rule families:
   with agents from possessors, modifiers, "by/from" phrases or the verb that
   governs the noun, and arguments shared across coordinated event nouns.
 - ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
+- ``blame-clause``: '"Y hosts terrorist organisations," X said', "X said Y had violated the truce" (CRITICISES).
+- ``displeasure``: "X said it was disappointed that Y had switched recognition", "dismayed by Y's move" (CRITICISES).
 - ``obligation``: "X said the United States should play a direct role", '"Y must withdraw," X said' (DEMANDS).
+- ``ultimatum``: "X gave Y until May 1 to name a date, or face suspension" (DEMANDS; THREATENS with the penalty).
+- ``or-else``: "Y must cede power within a week, or X will take all necessary measures" (DEMANDS and THREATENS).
+- ``rule-out``: "X has not ruled out the use of force against Y" (THREATENS: force kept on the table).
 - ``invitation``: "X was in Pyongyang at the invitation of Y" (MEETS: a visit meets its host).
 - ``arrival``: "a U.S. delegation arrived in Honiara" (MEETS: officials arriving in another state visit it).
 - ``proxy-leader``: "the Albanese government" (LEADS: the leader heads the government named after him).
@@ -49,6 +54,7 @@ from dataclasses import dataclass
 
 from extraction.rules.agent_nouns import agent_noun_rule
 from extraction.rules.appositions import appos_title_rule, comma_title_rule
+from extraction.rules.blame import blame_clause_rule, displeasure_rule
 from extraction.rules.context import Found, RuleContext
 from extraction.rules.labels import copula_label_rule
 from extraction.rules.leaders import led_rule, org_of_person_rule, power_rule, proxy_leader_rule
@@ -66,6 +72,7 @@ from extraction.rules.situations import (
     together_rule,
     under_rule,
 )
+from extraction.rules.threats import or_else_rule, rule_out_rule, ultimatum_rule
 from extraction.rules.titles import (
     listed_title_rule,
     predicate_title_rule,
@@ -117,7 +124,12 @@ RULES: tuple[Rule, ...] = (
     Rule("misread-verb", misread_verb_rule),
     Rule("at-war", at_war_rule),
     Rule("copula-label", copula_label_rule),
+    Rule("blame-clause", blame_clause_rule),
+    Rule("displeasure", displeasure_rule),
     Rule("obligation", obligation_rule),
+    Rule("ultimatum", ultimatum_rule),
+    Rule("rule-out", rule_out_rule),
+    Rule("or-else", or_else_rule),
     Rule("invitation", invitation_rule),
     Rule("arrival", arrival_rule),
     Rule("proxy-leader", proxy_leader_rule),

@@ -21,6 +21,14 @@ def _posture_verb(ctx: RuleContext, tok: Token, lemma: str, dobjs: list[Token]) 
         if found is None:
             return []
         return [Found(s, found[0], o, tok.i, f"view:{lemma}", 0.6) for s, o in _pairs(ctx.subject_actors(tok), viewed)]
+    if lemma in ctx.lex.word_class("view_verbs") and lemma != "see" and not dobjs and not ctx.negated(tok) \
+            and not ctx.blocked(tok) and any(c.dep_ in ("ccomp", "xcomp", "oprd") and any(
+                s.dep_ == "nsubj" and ctx.m.at(s) is not None for s in c.children) for c in tok.children):
+        # 'considers Bangladesh an important neighbour' (the parser's small clause): the label's polarity decides
+        found = _label(ctx, tok, [], [], "")
+        if found is None:
+            return []
+        return [Found(s, found[0], o, tok.i, f"view:{lemma}", 0.6) for s, o in _pairs(ctx.subject_actors(tok), found[1])]
     if lemma == "stand" and not ctx.negated(tok):
         # 'has stood firmly behind Sandu's government', 'stands firmly with Guyana': backing, not posture
         firm = any(c.dep_ == "advmod" and c.lower_ in ("firmly", "squarely", "fully", "resolutely", "firm")
