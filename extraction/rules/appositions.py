@@ -105,8 +105,17 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ == "for" and role.key != "ambassador"
                      for p in c.children for x in ctx.np_actors(p) if ctx.kind(x) in ORG_KINDS
                      and x not in _portfolio_actors(ctx, p)]
+            # 'director for Latin American studies at the Council on Foreign Relations': a portfolio ('for' a subject
+            # that names no actor) says the person runs a section, and its 'at' names the employer
+            portfolio = [p for c in role_tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                         if p.dep_ == "pobj" and ctx.m.at(p) is None and p.pos_ == "NOUN"]
+            headed += [x for p in portfolio for c in p.children if c.dep_ == "prep" and c.lower_ == "at"
+                       for g in c.children if g.dep_ == "pobj" for x in ctx.np_actors(g) if ctx.kind(x) in ORG_KINDS]
             orgs += headed
-            sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c)
+            # 'Middle East director at Amnesty', 'Asia director': a region before a head's title names the section run
+            regional = role.key == "leader" and any(
+                c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _place_word(ctx, c) for c in role_tok.children)
+            sub_unit = bool(portfolio) or regional or any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c)
                            and not (mods and c.i == mods[0].i and ctx.lex.role_of(f"{mods[0].text} {role_tok.text}"))
                            and not (hyphened and c.i == role_tok.i + 2)
                            for c in role_tok.children)  # 'secretary' of 'secretary general' is the title itself
@@ -123,6 +132,9 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             if not orgs:
                 info = ctx.m.actors.get(pm.actor)
                 fallback = _office_org(ctx, pm.actor, role.key) or (info.state if info else None)
+                if fallback is None and role.key in ("leader", "official", "spokesperson") and not any(
+                        c.dep_ in ("poss", "prep") for c in role_tok.children):
+                    fallback = _statement_org(ctx)  # '..., said X, Asia director': the group whose statement it is
                 orgs = [fallback] if fallback else []
             for org in orgs:
                 if org != pm.actor and ctx.kind(org) != "person":
@@ -136,6 +148,27 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                     leads = role.leads and not sub_unit and not unit_of and not deputy \
                         and (ctx.kind(org) != "government_body" or owned)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
+
+
+def _statement_org(ctx: RuleContext) -> str | None:
+    """The one organisation (not a state or its body) that is a clause subject in this sentence or the two before
+    ('Human Rights Watch said today. "...," said X, Asia director.'): whose staff a bare title names."""
+    doc = ctx.sent.doc
+    first = ctx.sent.start
+    for _ in range(2):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    orgs = {a for m in ctx.m.mentions if first <= m.start < ctx.sent.end and not m.place_only
+            and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") for a in m.actors
+            if ctx.kind(a) in ("ngo", "igo", "other_org")}
+    return next(iter(orgs)) if len(orgs) == 1 else None
+
+
+def _place_word(ctx: RuleContext, tok: Token) -> bool:
+    """Whether a capitalised modifier names no actor (or only a place): 'Asia', 'Middle East', 'Americas'."""
+    m = ctx.m.at(tok)
+    return m is None or m.place_only
 
 
 # Nouns that make an apposed organisation a part of the one named with them: 'X, an al Qaeda affiliate'.
@@ -357,6 +390,13 @@ def _apposed_role_org(ctx: RuleContext, end: int) -> tuple[str, Role | None] | N
     if doc[k].is_lower and doc[k].pos_ == "ADJ" and doc[k].lower_ not in NOT_HOLDING | {"deputy", "vice"} \
             and k + 1 < ctx.sent.end:
         k += 1  # 'interim president of Mali'
+    region = k
+    while region < min(ctx.sent.end - 1, k + 5) and (doc[region].lower_ == "and" or (
+            doc[region].is_title and doc[region].pos_ == "PROPN" and _place_word(ctx, doc[region]))):
+        region += 1  # 'X, Europe and Central Asia director at Y': a region names the section run
+    regional = region > k and doc[region - 1].lower_ != "and" and doc[region].is_lower
+    if regional:
+        k = region
     role = ctx.lex.role_of(doc[k].lower_)
     if (doc[k].lower_ not in ORG_STAFF_NOUNS and role is None) or k + 1 >= ctx.sent.end \
             or doc[k + 1].lower_ not in ("of", "for", "at") or (doc[k - 1].text == "," and doc[k].is_title):
@@ -373,7 +413,7 @@ def _apposed_role_org(ctx: RuleContext, end: int) -> tuple[str, Role | None] | N
         return None  # 'head of the Mexican consular section': the state only qualifies what is headed
     if after < ctx.sent.end and doc[after].lower_ in ("of", "'s") and not doc[after].is_title:
         return None  # 'president of the Transition of Burkina Faso' is read by the apposition rule
-    return om.actor, role
+    return om.actor, None if regional else role  # (a regional director serves the group: no leading role)
 
 
 def _fronted_role_org(ctx: RuleContext, start: int) -> str | None:

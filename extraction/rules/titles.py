@@ -30,6 +30,7 @@ from extraction.rules.title_states import (
     _owner_state,
     _place_state,
     _principal_state,
+    _sender_state,
     _sentence_state,
     _serving_org,
     _unqualified,
@@ -108,6 +109,9 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             if org is None and junta and m.actor not in ctx.gz:
                 org = _sentence_state(ctx, doc[m.end - 1]) or _principal_state(ctx)  # the story's junta
             subject = _is_subject(doc[m.end - 1])
+            if org is None and m.actor not in ctx.gz and role.key in STATE_OFFICES | {"ambassador"} \
+                    and _unqualified(ctx, i):
+                org = _sender_state(ctx, i, doc[m.end - 1])  # 'Fiji will be represented by Deputy Prime Minister X'
             if org is None and m.actor not in ctx.gz and role.key in STATE_OFFICES:
                 org = _sentence_state(ctx, doc[m.end - 1]) or _place_state(ctx, m.start)  # 'in Ankara, he met Minister X'
             if org is None and m.actor not in ctx.gz and (role.key in STATE_OFFICES or (role.key == "president" and subject)
@@ -265,7 +269,8 @@ def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
         while lo - 1 >= ctx.sent.start and end - (lo - 1) <= (10 if any(t.lower_ == "for" for t in doc[lo:end]) else 6) \
                 and not ctx.m.at(doc[lo - 1]) and (
                 doc[lo - 1].is_title or doc[lo - 1].lower_ in ("of", "for", "-") or ctx.lex.role_of(doc[lo - 1].lower_)
-                or doc[lo - 1].text in ctx.lex.lower_role_words or ctx.lex.role_of(doc[lo - 1].text)):
+                or doc[lo - 1].text in ctx.lex.lower_role_words or ctx.lex.role_of(doc[lo - 1].text)
+                or _portfolio_and(ctx, lo - 1)):
             # (a role form written in capitals is no title-case word: "Japan's PM X")
             lo -= 1
         for length in range(end - lo, 0, -1):  # longest title first, nearest the name first
@@ -275,6 +280,14 @@ def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
                     # the org may stand before qualifiers: "Qatar's Minister of State", 'Deputy Secretary of State'
                     return role, lo, name_start
     return None, start, start
+
+
+def _portfolio_and(ctx: RuleContext, k: int) -> bool:
+    """'and' joining two capitalised words of a portfolio after 'of' / 'for': 'Minister of Construction and
+    Infrastructure X', 'Minister for Trade and Industry Y' (not 'President A and Foreign Minister B')."""
+    doc = ctx.sent.doc
+    return doc[k].lower_ == "and" and k - 2 >= ctx.sent.start and doc[k + 1].is_title and doc[k - 1].is_title \
+        and not ctx.m.at(doc[k - 1]) and doc[k - 2].lower_ in ("of", "for")
 
 
 def role_rule(ctx: RuleContext) -> Iterator[Found]:
