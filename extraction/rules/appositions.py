@@ -56,6 +56,10 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'the secretary-general of X': the parse splits the hyphenated title, whose first word is 'secretary'
             hyphened = doc[role_tok.i : role_tok.i + 3].text if role_tok.i + 2 < len(doc) \
                 and doc[role_tok.i + 1].text == "-" and not doc[role_tok.i + 1].whitespace_ else ""
+            # ('consul-general', 'director-general' parsed with the last word as the head)
+            hyphened = hyphened or (doc[role_tok.i - 2 : role_tok.i + 1].text if role_tok.i >= 2
+                                    and doc[role_tok.i - 1].text == "-" and not doc[role_tok.i - 2].whitespace_
+                                    and not doc[role_tok.i - 1].whitespace_ else "")
             role = (ctx.lex.role_of(hyphened) if hyphened else None) \
                 or (ctx.lex.role_of(f"{mods[0].text} {role_tok.text}") if mods else None) \
                 or ctx.lex.role_of(role_tok.text) or ctx.lex.role_of(role_tok.lower_)  # 'prime minister'
@@ -117,12 +121,19 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                 c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _place_word(ctx, c) for c in role_tok.children)
             sub_unit = bool(portfolio) or regional or any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c)
                            and not (mods and c.i == mods[0].i and ctx.lex.role_of(f"{mods[0].text} {role_tok.text}"))
-                           and not (hyphened and c.i == role_tok.i + 2)
+                           and not (hyphened and c.i in (role_tok.i + 2, role_tok.i - 2))
                            for c in role_tok.children)  # 'secretary' of 'secretary general' is the title itself
             # 'director of the Asia Program at the Lowy Institute' heads a programme, not the institute (blind10)
             sub_unit = sub_unit or any(c.dep_ == "prep" and c.lower_ == "of" and any(
                 p.dep_ == "pobj" and p.text in ("Program", "Programme", "Project", "Initiative") and ctx.m.at(p) is None
                 for p in c.children) for c in role_tok.children)
+            if role.key == "ambassador" and any(ctx.kind(o) == "igo" for o in orgs):
+                # "Kenya's UN ambassador", 'the Kenyan UN envoy': the state's envoy to the organisation
+                senders = [o for o in orgs if ctx.kind(o) == "state"] + [
+                    a for c in role_tok.children if c.dep_ in ("amod", "compound") and ctx.m.at(c) is not None
+                    and ctx.m.at(c).via == "demonym" for a in ctx.m.at(c).actors if ctx.kind(a) == "state"]
+                if senders:
+                    orgs = list(dict.fromkeys(senders))
             relpron_owner = _whose_owner(ctx, role_tok)
             if relpron_owner:
                 orgs = relpron_owner  # 'the Karen Border Guard Force, whose commander, Saw Chit Thu, ...'
@@ -160,7 +171,7 @@ def _statement_org(ctx: RuleContext) -> str | None:
             break
         first = doc[first - 1].sent.start
     orgs = {a for m in ctx.m.mentions if first <= m.start < ctx.sent.end and not m.place_only
-            and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") for a in m.actors
+            and any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(m.start, m.end)) for a in m.actors
             if ctx.kind(a) in ("ngo", "igo", "other_org")}
     return next(iter(orgs)) if len(orgs) == 1 else None
 

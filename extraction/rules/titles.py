@@ -81,6 +81,19 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'Vanuatu, whose Prime Minister X': the antecedent of the relative clause
             k = i - 2 if doc[i - 2].text != "," else i - 3
             before = ctx.m.at(doc[k]) if k >= ctx.sent.start else None
+        if before is not None and before.via == "pronoun" and doc[before.start].lower_ in ("its", "their"):
+            before = _clause_subject(ctx, before, m.start) or before  # '..., said its Foreign Minister X'
+        if before is not None and role.key == "ambassador" and len(before.actors) == 1 \
+                and ctx.kind(before.actor) == "igo":
+            # "Kenya's UN ambassador X", 'the Kenyan UN envoy Y': a state's envoy to the organisation
+            k = before.start - 1
+            if k - 1 >= ctx.sent.start and doc[k].text in ("'s", "’s"):
+                k -= 1
+            sm = ctx.m.at(doc[k]) if k >= ctx.sent.start else None
+            if sm is not None and sm.end in (k + 1, before.start) and len(sm.actors) == 1 \
+                    and (not sm.place_only or sm.via == "demonym") \
+                    and ctx.kind(sm.actor) == "state":
+                before = sm
         if before is None and doc[i].lower_ == "ministry" and i == name_start - 2:
             before = _last_ministry(ctx, i)  # "China's foreign ministry said ... ministry spokesman X told"
         counterpart = role.key == "counterpart"
@@ -280,6 +293,25 @@ def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
                     # the org may stand before qualifiers: "Qatar's Minister of State", 'Deputy Secretary of State'
                     return role, lo, name_start
     return None, start, start
+
+
+def _clause_subject(ctx: RuleContext, pron: Mention, name: int) -> Mention | None:
+    """Whose 'its' a title is in a speaker's tag: the state or organisation that is the subject of the sentence's
+    main clause or of the clause it reports ('Indonesia has not sent a note to Malaysia over a claim that Malaysian
+    troops ..., said its Foreign Minister X' is Indonesia's, not the troops'), when just one is."""
+    root = ctx.sent.root
+    clauses = [root, *(c for c in root.children if c.dep_ in ("ccomp", "parataxis", "conj") and c.pos_ in ("VERB", "AUX"))]
+    found: list[Mention] = []
+    for verb in clauses:
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not c.left_edge.i <= name <= c.right_edge.i):
+            sm = ctx.m.at(subj)
+            if sm is not None and sm.end == subj.i + 1 and len(sm.actors) == 1 and not sm.place_only \
+                    and ctx.kind(sm.actor) in ("state", "igo", "ngo", "other_org", "government_body", "armed_group"):
+                found.append(sm)
+    owners = {f.actor for f in found}
+    if len(owners) != 1 or set(pron.actors) <= owners:
+        return None
+    return found[0]
 
 
 def _portfolio_and(ctx: RuleContext, k: int) -> bool:
