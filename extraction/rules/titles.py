@@ -194,16 +194,26 @@ def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: i
         if state and state != before_name.actor:
             yield Found(person, "MEMBER_OF", state, start, "title:office", 0.7)
         return
-    if name_start - 2 >= ctx.sent.start and doc[name_start - 1].text in ("'s", "’s") and person in ctx.gz:
+    if name_start - 2 >= ctx.sent.start and doc[name_start - 1].text in ("'s", "’s"):
         # "China's Wang Yi", "Russia's Lavrov": a known office holder of the state named as its own
         owner = ctx.m.at(doc[name_start - 2])
-        offices = [o for o in ctx.gz.get(person).offices if owner is not None and len(owner.actors) == 1
-                   and o.of == owner.actor and ctx.kind(owner.actor) == "state"]
-        if offices:
-            role = ctx.lex.roles.get(offices[0].role)
-            yield Found(person, "LEADS" if role is not None and role.leads else "MEMBER_OF", offices[0].of, start,
-                        "title:possessive", 0.65)
-            return
+        if owner is not None and len(owner.actors) == 1 and owner.end == name_start - 1 \
+                and ctx.kind(owner.actor) == "state":
+            if person in ctx.gz:
+                offices = [o for o in ctx.gz.get(person).offices if o.of == owner.actor]
+                # the office held on the document's date; an undated document leads only if every office it
+                # could mean leads ("Germany's Steinmeier" in an old story is not today's president)
+                dated = [o for o in offices if ctx.m.when is not None and o.held_on(ctx.m.when)]
+                offices = dated or offices
+                if offices:
+                    leads = all((r := ctx.lex.roles.get(o.role)) is not None and r.leads for o in offices)
+                    yield Found(person, "LEADS" if leads else "MEMBER_OF", owner.actor, start, "title:possessive", 0.65)
+                    return
+            elif name_start - 2 == owner.start or doc[owner.start - 1].lower_ not in NOT_HOLDING:
+                # "Greece's Giorgos Gerapetritis and Turkey's Hakan Fidan": a person the gazetteer does not know,
+                # named as a state's own, speaks for it
+                yield Found(person, "MEMBER_OF", owner.actor, start, "title:possessive", 0.6)
+                return
     # 'Crisis Group expert X', 'Supreme Court judge X', 'AU peace commissioner X', 'UN under secretary for
     # peacekeeping operations X': the organisation before a lower-case staff title
     j = name_start - 1
