@@ -95,6 +95,10 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             own = ("compound", "amod", "nmod") if counterpart else ("poss", "compound", "amod", "nmod")
             # 'his Turkish counterpart Hakan Fidan': the possessor is the other side, the adjective the own
             orgs = [x for c in role_tok.children if c.dep_ in own for x in ctx.np_actors(c)]
+            if not orgs and not counterpart:
+                # "the group's secretary general, X", "the bloc's chairman, Y": the organisation named last before
+                orgs = [x for c in role_tok.children if c.dep_ == "poss" and not ctx.np_actors(c)
+                        for x in _named_org(ctx, c)]
             # 'adviser to President Lula'; but an 'envoy to Iraq' is sent to Iraq, not from it
             preps = ("of", "at") if role.key == "ambassador" else ("of", "at", "to")
             headed = [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in preps
@@ -117,8 +121,10 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                        for g in c.children if g.dep_ == "pobj" for x in ctx.np_actors(g) if ctx.kind(x) in ORG_KINDS]
             orgs += headed
             # 'Middle East director at Amnesty', 'Asia director': a region before a head's title names the section run
+            # ('the organisation's regional director': data, triggers/offices.yaml section_adjectives)
             regional = role.key == "leader" and any(
-                c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _place_word(ctx, c) for c in role_tok.children)
+                (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _place_word(ctx, c))
+                or (c.dep_ == "amod" and c.lower_ in ctx.lex.word_class("section_adjectives")) for c in role_tok.children)
             sub_unit = bool(portfolio) or regional or any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c)
                            and not (mods and c.i == mods[0].i and ctx.lex.role_of(f"{mods[0].text} {role_tok.text}"))
                            and not (hyphened and c.i in (role_tok.i + 2, role_tok.i - 2))
@@ -159,6 +165,17 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                     leads = role.leads and not sub_unit and not unit_of and not deputy \
                         and (ctx.kind(org) != "government_body" or owned)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
+
+
+def _named_org(ctx: RuleContext, noun: Token) -> list[str]:
+    """The organisation a definite org noun stands for ('the group', 'the bloc', 'the organisation'; data:
+    triggers/offices.yaml org_nouns): the one named last before it in the document, if it is an organisation."""
+    if noun.lemma_.lower() not in ctx.lex.word_class("org_nouns") or not any(
+            c.lower_ == "the" for c in noun.children):
+        return []
+    earlier = [m for m in ctx.m.mentions if m.end <= noun.i and len(m.actors) == 1 and not m.place_only
+               and ctx.kind(m.actor) in ("igo", "ngo", "other_org", "armed_group")]
+    return [earlier[-1].actor] if earlier else []
 
 
 def _statement_org(ctx: RuleContext) -> str | None:
@@ -295,7 +312,8 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             if doc[j].text in (",", ";", "—"):
                 break
             # "Egypt's intelligence chief, X", "Pakistan's deputy prime minister, Y": a unit or a deputy, no leader
-            qualified = qualified or doc[j].lower_ in ("deputy", "vice", "assistant") or (
+            qualified = qualified or doc[j].lower_ in ("deputy", "vice", "assistant") \
+                or (role.key == "leader" and doc[j].lower_ in ctx.lex.word_class("section_adjectives")) or (
                 doc[j].is_lower and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].lower_ not in ("junta", "regime"))
         if org:
             # "Jubaland's president, X," heads Jubaland; 'the army said ... its spokesman, X,' serves it

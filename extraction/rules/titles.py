@@ -209,7 +209,9 @@ def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: i
                     leads = all((r := ctx.lex.roles.get(o.role)) is not None and r.leads for o in offices)
                     yield Found(person, "LEADS" if leads else "MEMBER_OF", owner.actor, start, "title:possessive", 0.65)
                     return
-            elif name_start - 2 == owner.start or doc[owner.start - 1].lower_ not in NOT_HOLDING:
+            elif (name_start - 2 == owner.start or doc[owner.start - 1].lower_ not in NOT_HOLDING) \
+                    and ctx.sent[-1].text in (".", "?", "!", '"', "”", "'"):
+                # (not in a headline, whose clipped words make poor names: "China's Prez Xi praises ...")
                 # "Greece's Giorgos Gerapetritis and Turkey's Hakan Fidan": a person the gazetteer does not know,
                 # named as a state's own, speaks for it
                 yield Found(person, "MEMBER_OF", owner.actor, start, "title:possessive", 0.6)
