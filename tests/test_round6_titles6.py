@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extraction.extractor import Extractor
+from extraction.nlp import _dateline_end
 from graph.model import Document
 
 # ``extractor``: the session's one extractor (tests/conftest.py).
@@ -251,6 +252,24 @@ CASES = [
      "Kenya's Prez Ruto hails Ethiopia deal\n\nNAIROBI - Kenya welcomed the deal on Monday.",
      set(),
      {('prez-ruto', 'MEMBER_OF', 'kenya')}, '2026-03-10'),
+    # A wire dateline with an ordinal date ('LIMA, March 2nd (Wire) -') is a dateline: the story's state for an
+    # unqualified title, and its agency is no actor.
+    ('dateline-ordinal',
+     'Peru, Chile to resume border talks\n\nLIMA, March 2nd (Wire) -Peru and Chile will resume border '
+     'talks on Friday, officials said.\n\nDeputy Foreign Minister Ana Soto told reporters that the '
+     'talks would be hard.',
+     {('ana-soto', 'MEMBER_OF', 'peru')},
+     {('ana-soto', 'MEMBER_OF', 'chile')}, '2026-03-10'),
+    ('dateline-ordinal-2',
+     'NAIROBI, Jan. 21st (Wire) - Kenya and Somalia will reopen their border, officials '
+     'said.\n\nInterior Minister Daniel Mutua said the crossing at Mandera would open first.',
+     {('daniel-mutua', 'MEMBER_OF', 'kenya')},
+     {('daniel-mutua', 'MEMBER_OF', 'somalia')}, '2026-03-10'),
+    ('dateline-ordinal-3',
+     'QUITO, 3rd October (Wire) - Ecuador and Colombia signed a security pact on Monday.\n\nDefence '
+     'Minister Gabriel Ortiz said the pact would cover the border.',
+     {('gabriel-ortiz', 'MEMBER_OF', 'ecuador')},
+     {('gabriel-ortiz', 'MEMBER_OF', 'colombia')}, '2026-03-10'),
 
 ]
 
@@ -266,3 +285,14 @@ def test_delegating_verbs_are_data(extractor):
     """The verbs that field a state's own officials are a word class of the trigger files, not a Python table."""
     verbs = extractor.lex.word_class("delegating_verbs")
     assert {"represent", "send", "accompany"} <= verbs and "summon" not in verbs
+
+
+@pytest.mark.parametrize("line,dateline", [
+    ("HAVANA, Nov. 15th  (Wire) -Cuba and Mexico will hold talks.", "HAVANA, Nov. 15th  (Wire) -"),
+    ("LIMA, March 2nd (Wire) - Peru said", "LIMA, March 2nd (Wire) - "),
+    ("QUITO, 3rd October (Wire) - Ecuador said", "QUITO, 3rd October (Wire) - "),
+    ("Washington - the talks", None),
+])
+def test_dateline_with_ordinal_day(line, dateline):
+    end = _dateline_end(line)
+    assert (line[:end] if end else None) == dateline
