@@ -122,7 +122,8 @@ CASES = [
      'that the steps were not enough.',
      {('josefina-vidal', 'MEMBER_OF', 'cuba')},
      {('josefina-vidal', 'MEMBER_OF', 'mexico')}, '2026-03-10'),
-    # 'its' before a title in a speaker's tag is the main clause's subject, not the last body the sentence named.
+    # 'its' before a title in a speaker's tag is the main clause's subject, not the last body the sentence named;
+    # elsewhere ('including its chairman X') it keeps its antecedent.
     ('its-fm-body',
      'Indonesia has not yet sent a protest note to Malaysia over a claim that Malaysian armed forces '
      'had entered the disputed waters, said its Foreign Minister Sari Wulandari.',
@@ -142,6 +143,15 @@ CASES = [
      'Venezuela said its ambassador to Peru, Diego Molina, had left Lima.',
      {('diego-molina', 'MEMBER_OF', 'venezuela')},
      {('diego-molina', 'MEMBER_OF', 'peru')}, '2026-03-10'),
+    ('its-not-speaker',
+     'The U.S. Treasury has sanctioned several Hezbollah officials, including its deputy leader Karim '
+     'Nasser.',
+     set(),
+     {('karim-nasser', 'LEADS', 'us-treasury'), ('karim-nasser', 'MEMBER_OF', 'united-states'), ('karim-nasser', 'MEMBER_OF', 'us-treasury')}, '2026-03-10'),
+    ('its-not-speaker-2',
+     'Canada has sanctioned three members of the Wagner Group, including its commander Andrei Petrov.',
+     set(),
+     {('andrei-petrov', 'LEADS', 'canada'), ('andrei-petrov', 'MEMBER_OF', 'canada')}, '2026-03-10'),
     # A state's envoy to an intergovernmental organisation ('Kenya's UN ambassador') serves the state, not the
     # organisation; an organisation's own envoy ('UN envoy X') serves it.
     ('un-ambassador',
@@ -252,6 +262,11 @@ CASES = [
      "Kenya's Prez Ruto hails Ethiopia deal\n\nNAIROBI - Kenya welcomed the deal on Monday.",
      set(),
      {('prez-ruto', 'MEMBER_OF', 'kenya')}, '2026-03-10'),
+    ('poss-titled-elsewhere',
+     "Slovenia's Marko Novak rejects Croatia's border plan\n\nLJUBLJANA (Wire) - Prime Minister Marko "
+     'Novak told lawmakers on Monday that Slovenia would not accept the plan.',
+     {('marko-novak', 'LEADS', 'slovenia')},
+     {('marko-novak', 'MEMBER_OF', 'slovenia')}, '2026-03-10'),
     # A wire dateline with an ordinal date ('LIMA, March 2nd (Wire) -') is a dateline: the story's state for an
     # unqualified title, and its agency is no actor.
     ('dateline-ordinal',

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Token
+
 from extraction.lexicon import Role
 from extraction.mentions.model import Mention
 from extraction.rules.context import (
     HONORIFIC_WORDS,
     ORG_KINDS,
+    SPEECH_VERBS,
     Found,
     RuleContext,
 )
@@ -81,7 +84,8 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'Vanuatu, whose Prime Minister X': the antecedent of the relative clause
             k = i - 2 if doc[i - 2].text != "," else i - 3
             before = ctx.m.at(doc[k]) if k >= ctx.sent.start else None
-        if before is not None and before.via == "pronoun" and doc[before.start].lower_ in ("its", "their"):
+        if before is not None and before.via == "pronoun" and doc[before.start].lower_ in ("its", "their") \
+                and _speaker(doc[m.end - 1]):
             before = _clause_subject(ctx, before, m.start) or before  # '..., said its Foreign Minister X'
         if before is not None and role.key == "ambassador" and len(before.actors) == 1 \
                 and ctx.kind(before.actor) == "igo":
@@ -210,7 +214,7 @@ def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: i
                     yield Found(person, "LEADS" if leads else "MEMBER_OF", owner.actor, start, "title:possessive", 0.65)
                     return
             elif (name_start - 2 == owner.start or doc[owner.start - 1].lower_ not in NOT_HOLDING) \
-                    and ctx.sent[-1].text in (".", "?", "!", '"', "”", "'"):
+                    and ctx.sent[-1].text in (".", "?", "!", '"', "”", "'") and not _titled_elsewhere(ctx, person):
                 # (not in a headline, whose clipped words make poor names: "China's Prez Xi praises ...")
                 # "Greece's Giorgos Gerapetritis and Turkey's Hakan Fidan": a person the gazetteer does not know,
                 # named as a state's own, speaks for it
@@ -305,6 +309,23 @@ def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
                     # the org may stand before qualifiers: "Qatar's Minister of State", 'Deputy Secretary of State'
                     return role, lo, name_start
     return None, start, start
+
+
+def _speaker(tok: Token) -> bool:
+    """Whether the name is the subject of a verb of saying: the speaker's tag '..., said its minister X'."""
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _titled_elsewhere(ctx: RuleContext, person: str) -> bool:
+    """Whether the document gives the person a title before a mention ('Prime Minister X' after "Macedonia's X")."""
+    doc = ctx.sent.doc
+    for om in ctx.m.mentions:
+        if om.actors == (person,) and any(om.start - n >= 0 and ctx.lex.role_of(doc[om.start - n : om.start].text)
+                                          for n in (1, 2, 3)):
+            return True
+    return False
 
 
 def _clause_subject(ctx: RuleContext, pron: Mention, name: int) -> Mention | None:
