@@ -288,6 +288,30 @@ CASES = [
      'Minister Gabriel Ortiz said the pact would cover the border.',
      {('gabriel-ortiz', 'MEMBER_OF', 'ecuador')},
      {('gabriel-ortiz', 'MEMBER_OF', 'colombia')}, '2026-03-10'),
+    # A title 'of' an organisation or state right before the name, with no comma ('Director General of the IAEA (IAEA)
+    # X', 'President of Colombia Y'); not a former holder.
+    ('title-of-org-acr',
+     'Director General of the International Atomic Energy Agency (IAEA) Rafael Grossi said inspectors '
+     'had returned to the plant.',
+     {('rafael-grossi', 'LEADS', 'iaea')},
+     set(), '2026-03-10'),
+    ('title-of-org',
+     'Secretary General of the Organization of American States Luis Almagro condemned the vote on '
+     'Monday.',
+     {('luis-almagro', 'LEADS', 'oas')},
+     set(), '2026-03-10'),
+    ('title-of-state',
+     'On Tuesday, President of Colombia Gustavo Petro rejected the proposal.',
+     {('gustavo-petro', 'LEADS', 'colombia')},
+     set(), '2026-03-10'),
+    ('staff-of-org',
+     'Spokesperson of the World Health Organization Margaret Harris said the outbreak was contained.',
+     {('margaret-harris', 'MEMBER_OF', 'who')},
+     {('margaret-harris', 'LEADS', 'who')}, '2026-03-10'),
+    ('former-of-state',
+     'Former President of Brazil Jair Bolsonaro criticised the court.',
+     set(),
+     {('jair-bolsonaro', 'LEADS', 'brazil'), ('jair-bolsonaro', 'MEMBER_OF', 'brazil')}, '2026-03-10'),
 
 ]
 

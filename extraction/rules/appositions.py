@@ -195,6 +195,8 @@ def _statement_org(ctx: RuleContext) -> str | None:
 
 def _place_word(ctx: RuleContext, tok: Token) -> bool:
     """Whether a capitalised modifier names no actor (or only a place): 'Asia', 'Middle East', 'Americas'."""
+    if ctx.lex.role_of(tok.text) or tok.lower_ in ctx.lex.lower_role_words or HONORIFIC_WORDS.match(tok.text):
+        return False  # 'Director General', 'Executive Director': the title itself
     m = ctx.m.at(tok)
     return m is None or m.place_only
 

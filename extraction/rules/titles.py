@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from extraction.lexicon import Role
 from extraction.mentions.model import Mention
+from extraction.rules.appositions import _title_of_org_before
 from extraction.rules.context import (
     HONORIFIC_WORDS,
     ORG_KINDS,
@@ -53,6 +54,15 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             continue  # a title-case headline's verb taken for a name: 'Japan Prime Minister Condemns North Korean ...'
         role, i, name_start = _title_before(ctx, m.start)
         if role is None:
+            # 'Director General of the International Atomic Energy Agency (IAEA) X': a title 'of' an organisation
+            # or state right before the name, with no comma
+            end = name_start - 3 if name_start - 3 > ctx.sent.start and doc[name_start - 1].text == ")" \
+                and doc[name_start - 3].text == "(" else name_start
+            titled = _title_of_org_before(ctx, end) if end - 1 > ctx.sent.start else None
+            if titled is not None:
+                yield Found(m.actor, "LEADS" if titled[2] else "MEMBER_OF", titled[1], m.start, f"title-of:{titled[0].key}",
+                            0.7)
+                continue
             yield from _office_before_name(ctx, m.actor, m.start, name_start, info.state)
             continue
         if any(doc[k].lower_ in NOT_HOLDING for k in range(max(ctx.sent.start, i - 3), name_start)):
