@@ -312,6 +312,23 @@ CASES = [
      'Former President of Brazil Jair Bolsonaro criticised the court.',
      set(),
      {('jair-bolsonaro', 'LEADS', 'brazil'), ('jair-bolsonaro', 'MEMBER_OF', 'brazil')}, '2026-03-10'),
+    # A title with a 'for' portfolio 'of' an organisation before the name ('Senior Director for Asian Affairs of the
+    # National Security Council, X'): a member running a section, not the leader.
+    ('portfolio-of-org',
+     'Senior Director for Asian Affairs of the National Security Council, Mira Patel, joined the '
+     'talks.',
+     {('mira-patel', 'MEMBER_OF', 'us-national-security-council')},
+     {('mira-patel', 'LEADS', 'us-national-security-council')}, '2026-03-10'),
+    ('portfolio-of-org-2',
+     'The envoy met Special Representative for Human Rights of the European Union, Olof Skoog, in '
+     'Brussels.',
+     {('olof-skoog', 'MEMBER_OF', 'european-union')},
+     {('olof-skoog', 'LEADS', 'european-union')}, '2026-03-10'),
+    ('portfolio-of-org-3',
+     'The report was presented by Director for Peace and Security of the African Union, Samuel '
+     'Mensah.',
+     {('samuel-mensah', 'MEMBER_OF', 'african-union')},
+     {('samuel-mensah', 'LEADS', 'african-union')}, '2026-03-10'),
 
 ]
 

@@ -391,6 +391,14 @@ def _title_of_org_before(ctx: RuleContext, comma: int) -> tuple[Role, str, bool]
         deputy = any(w in ("deputy", "vice", "assistant") for w in before)
         leads = role.leads and not deputy  # 'the head of the Tigray Interim Administration, X' heads that body
         return role, om.actor, leads
+    # 'Senior Director for China Affairs of the National Security Council, X': a portfolio between the title and
+    # 'of'; the person runs a section, a member of the body
+    f = next((j for j in range(k - 1, max(ctx.sent.start, k - 6), -1) if doc[j].lower_ == "for"), None)
+    if f is not None and f - 1 >= ctx.sent.start and all(t.is_title or t.lower_ == "and" for t in doc[f + 1 : k]):
+        role = ctx.lex.role_of(doc[f - 1].text) or ctx.lex.role_of(doc[f - 1].lower_)
+        if role is not None and role.key != "counterpart" and not any(
+                t.lower_ in NOT_HOLDING for t in doc[max(ctx.sent.start, f - 3) : f]):
+            return role, om.actor, False
     return None
 
 
