@@ -177,7 +177,8 @@ CASES = [
      'UN envoy Lars Berg met Libyan officials in Tripoli on Monday.',
      {('lars-berg', 'MEMBER_OF', 'united-nations')},
      set(), '2026-03-10'),
-    # Offices as data: State Councilor, consul, consul-general.
+    # Offices as data: State Councilor, consul, consul-general (an office of its own: 'the Israeli consul general' is
+    # not the Israeli ambassador the gazetteer knows).
     ('state-councilor',
      'Chinese State Councilor Wang Lin met the Kenyan delegation on Monday.',
      {('wang-lin', 'MEMBER_OF', 'china')},
@@ -194,6 +195,10 @@ CASES = [
      'The Chilean consul in Mendoza, Maria Gonzalez, visited the detained truck drivers.',
      {('maria-gonzalez', 'MEMBER_OF', 'chile')},
      {('ana-rivas', 'LEADS', 'chile')}, '2026-03-10'),
+    ('consul-not-ambassador',
+     'Turkey has ordered the Israeli consul general in Istanbul to leave the country temporarily.',
+     {('turkey', 'SANCTIONS', 'israel')},
+     {('eitan-naeh', 'MEMBER_OF', 'israel'), ('turkey', 'SANCTIONS', 'eitan-naeh')}, '2026-03-10'),
     # 'the group's / the bloc's / the organisation's <title>, X': the organisation named last before (data:
     # offices.yaml org_nouns); a regional or country director serves it (section_adjectives); no organisation named,
     # no relation.
@@ -270,6 +275,11 @@ CASES = [
      'Novak told lawmakers on Monday that Slovenia would not accept the plan.',
      {('marko-novak', 'LEADS', 'slovenia')},
      {('marko-novak', 'MEMBER_OF', 'slovenia')}, '2026-03-10'),
+    ('poss-paragraph',
+     "EU ministers met in Brussels on Monday.\n\nBelgium's Pieter Claes noted the ministers had agreed "
+     'on the list.\n\nHe said the EU would act.',
+     {('pieter-claes', 'MEMBER_OF', 'belgium')},
+     set(), '2026-03-10'),
     # A wire dateline with an ordinal date ('LIMA, March 2nd (Wire) -') is a dateline: the story's state for an
     # unqualified title, and its agency is no actor.
     ('dateline-ordinal',

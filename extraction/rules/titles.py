@@ -224,7 +224,7 @@ def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: i
                     yield Found(person, "LEADS" if leads else "MEMBER_OF", owner.actor, start, "title:possessive", 0.65)
                     return
             elif (name_start - 2 == owner.start or doc[owner.start - 1].lower_ not in NOT_HOLDING) \
-                    and ctx.sent[-1].text in (".", "?", "!", '"', "”", "'") and not _titled_elsewhere(ctx, person):
+                    and _closed(ctx) and not _titled_elsewhere(ctx, person):
                 # (not in a headline, whose clipped words make poor names: "China's Prez Xi praises ...")
                 # "Greece's Giorgos Gerapetritis and Turkey's Hakan Fidan": a person the gazetteer does not know,
                 # named as a state's own, speaks for it
@@ -328,12 +328,18 @@ def _speaker(tok: Token) -> bool:
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
 
 
+def _closed(ctx: RuleContext) -> bool:
+    """Whether the sentence ends with a full stop (or a question or quote mark): running text, not a headline."""
+    last = next((t for t in reversed(ctx.sent) if not t.is_space), None)
+    return last is not None and last.text in (".", "?", "!", '"', "”", "'")
+
+
 def _titled_elsewhere(ctx: RuleContext, person: str) -> bool:
     """Whether the document gives the person a title before a mention ('Prime Minister X' after "Macedonia's X")."""
     doc = ctx.sent.doc
     for om in ctx.m.mentions:
-        if om.actors == (person,) and any(om.start - n >= 0 and ctx.lex.role_of(doc[om.start - n : om.start].text)
-                                          for n in (1, 2, 3)):
+        if om.actors == (person,) and om.via in ("name", "ner", "surname", "titled-name") and any(
+                om.start - n >= 0 and ctx.lex.role_of(doc[om.start - n : om.start].text) for n in (1, 2, 3)):
             return True
     return False
 
