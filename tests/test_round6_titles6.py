@@ -123,6 +123,20 @@ CASES = [
      'that the steps were not enough.',
      {('josefina-vidal', 'MEMBER_OF', 'cuba')},
      {('josefina-vidal', 'MEMBER_OF', 'mexico')}, '2026-03-10'),
+    ('appoint-by-un-chief',
+     'UN Secretary-General Antonio Guterres appointed Minister Amina Diallo as his envoy for the '
+     'Sahel.',
+     set(),
+     {('amina-diallo', 'MEMBER_OF', 'portugal')}, '2026-03-10'),
+    ('send-by-known-leader',
+     'Kenyan President William Ruto will send Foreign Minister Grace Wanjiru to the summit.',
+     {('grace-wanjiru', 'MEMBER_OF', 'kenya')},
+     set(), '2026-03-10'),
+    ('send-by-known-leader-2',
+     'Kenya is sending a large delegation. William Ruto will send Trade Minister Grace Wanjiru to the '
+     'summit in Addis Ababa.',
+     {('grace-wanjiru', 'MEMBER_OF', 'kenya')},
+     set(), '2026-03-10'),
     # 'its' before a title in a speaker's tag is the main clause's subject, not the last body the sentence named;
     # elsewhere ('including its chairman X') it keeps its antecedent.
     ('its-fm-body',

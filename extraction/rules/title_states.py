@@ -288,7 +288,11 @@ def _sender_state(ctx: RuleContext, title: int, name: Token) -> str | None:
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         for a in ctx.np_actors(subj):
             if ctx.kind(a) == "person":
-                states.add(ctx.state_of(a) or _titled_state(ctx, a))
+                # (a known person's nationality is not an office: the UN chief's appointee is not Portugal's)
+                offices = [o.of for o in ctx.gz.get(a).offices if o.end is None and ctx.kind(o.of) == "state"] \
+                    if a in ctx.gz else []
+                states.add(_titled_state(ctx, a) or (offices[0] if len(set(offices)) == 1 else None)
+                           or (ctx.state_of(a) if a not in ctx.gz else None))
             elif ctx.kind(a) == "state":
                 states.add(a)
     states.discard(None)
