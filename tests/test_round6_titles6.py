@@ -353,6 +353,28 @@ CASES = [
      'Mensah.',
      {('samuel-mensah', 'MEMBER_OF', 'african-union')},
      {('samuel-mensah', 'LEADS', 'african-union')}, '2026-03-10'),
+    # 'The <title>, X' with no owner: the state an earlier sentence gave the same office ("China's consul-general ...
+    # The consul-general, X"); none when no earlier sentence did.
+    ('the-role-earlier-1',
+     "Peru summoned Bolivia's ambassador in Lima on Monday. The ambassador, Luis Ortega, said the "
+     'border incident was an accident.',
+     {('luis-ortega', 'MEMBER_OF', 'bolivia')},
+     {('luis-ortega', 'MEMBER_OF', 'peru')}, '2026-03-10'),
+    ('the-role-earlier-2',
+     "Japan protested a post by China's consul-general in Osaka. The consul-general, Li Wen, said he "
+     'would not delete it.',
+     {('li-wen', 'MEMBER_OF', 'china')},
+     {('li-wen', 'MEMBER_OF', 'japan')}, '2026-03-10'),
+    ('the-role-earlier-3',
+     "Kenya's defence minister visited the troops in Somalia on Friday. The defence minister, Daniel "
+     'Mutua, said they would stay.',
+     {('daniel-mutua', 'MEMBER_OF', 'kenya')},
+     {('daniel-mutua', 'MEMBER_OF', 'somalia')}, '2026-03-10'),
+    ('the-role-no-earlier',
+     'Peru and Bolivia traded accusations on Monday. The ambassador, Luis Ortega, said the incident '
+     'was an accident.',
+     set(),
+     {('luis-ortega', 'MEMBER_OF', 'bolivia'), ('luis-ortega', 'MEMBER_OF', 'peru')}, '2026-03-10'),
 
 ]
 

@@ -19,6 +19,7 @@ from extraction.rules.title_states import (
     ORG_STAFF_NOUNS,
     _counterpart_role,
     _office_org,
+    _same_role_state,
 )
 
 
@@ -152,6 +153,10 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                 if fallback is None and role.key in ("leader", "official", "spokesperson") and not any(
                         c.dep_ in ("poss", "prep") for c in role_tok.children):
                     fallback = _statement_org(ctx)  # '..., said X, Asia director': the group whose statement it is
+                if fallback is None and any(c.lower_ == "the" for c in role_tok.children) and role_tok.i < pm.start:
+                    # "China's consul-general in Osaka ... The consul-general, X, said": the state an earlier
+                    # sentence gave the same office
+                    fallback = _same_role_state(ctx, role.key)
                 orgs = [fallback] if fallback else []
             for org in orgs:
                 if org != pm.actor and ctx.kind(org) != "person":
