@@ -49,7 +49,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"^(?:(?P<caps>[A-Z][A-Z.'’/-]+(?:\s+[A-Z][A-Z.'’/-]+){0,4})|(?P<title>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}))"
     r"(?P<region>,\s*(?!" + _MONTH + r"\s)[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?"
-    r"(?P<date>,?\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\d{4})?)?"
+    r"(?P<date>,?\s*(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH
+    + r")(?:,?\s*\d{4})?)?"  # ('Nov. 15th', '2nd March')
     r"\s*(?:(?P<pipe>\|\s*[A-Z][A-Za-z .&-]{1,29}?\s*\|)|(?P<agency>\((?:[A-Za-z .&-]{2,30})?\)|\((?=\s*[-—–]))?"
     r"\s*(?P<end>[-—–]+|:))\s*")
 

@@ -34,7 +34,7 @@ class MentionFinder:
             if not m.place_only:
                 for a in m.actors:
                     counts[a] = counts.get(a, 0) + 1
-        return DocMentions(spans, st.actors, by_token, counts)
+        return DocMentions(spans, st.actors, by_token, counts, when)
 
     def info(self, actors: dict[str, ActorInfo], aid: str) -> ActorInfo:
         """The actor's info, from the document's mentions or else the gazetteer."""

@@ -43,6 +43,7 @@ class DocMentions:
     actors: dict[str, ActorInfo]
     by_token: dict[int, Mention]
     counts: dict[str, int]
+    when: date | None = None  # the document's date: which of a person's offices the titles rules may read
 
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)

@@ -19,6 +19,7 @@ from extraction.rules.title_states import (
     ORG_STAFF_NOUNS,
     _counterpart_role,
     _office_org,
+    _same_role_state,
 )
 
 
@@ -56,6 +57,10 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'the secretary-general of X': the parse splits the hyphenated title, whose first word is 'secretary'
             hyphened = doc[role_tok.i : role_tok.i + 3].text if role_tok.i + 2 < len(doc) \
                 and doc[role_tok.i + 1].text == "-" and not doc[role_tok.i + 1].whitespace_ else ""
+            # ('consul-general', 'director-general' parsed with the last word as the head)
+            hyphened = hyphened or (doc[role_tok.i - 2 : role_tok.i + 1].text if role_tok.i >= 2
+                                    and doc[role_tok.i - 1].text == "-" and not doc[role_tok.i - 2].whitespace_
+                                    and not doc[role_tok.i - 1].whitespace_ else "")
             role = (ctx.lex.role_of(hyphened) if hyphened else None) \
                 or (ctx.lex.role_of(f"{mods[0].text} {role_tok.text}") if mods else None) \
                 or ctx.lex.role_of(role_tok.text) or ctx.lex.role_of(role_tok.lower_)  # 'prime minister'
@@ -91,6 +96,10 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             own = ("compound", "amod", "nmod") if counterpart else ("poss", "compound", "amod", "nmod")
             # 'his Turkish counterpart Hakan Fidan': the possessor is the other side, the adjective the own
             orgs = [x for c in role_tok.children if c.dep_ in own for x in ctx.np_actors(c)]
+            if not orgs and not counterpart:
+                # "the group's secretary general, X", "the bloc's chairman, Y": the organisation named last before
+                orgs = [x for c in role_tok.children if c.dep_ == "poss" and not ctx.np_actors(c)
+                        for x in _named_org(ctx, c)]
             # 'adviser to President Lula'; but an 'envoy to Iraq' is sent to Iraq, not from it
             preps = ("of", "at") if role.key == "ambassador" else ("of", "at", "to")
             headed = [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ in preps
@@ -105,15 +114,33 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             orgs += [x for c in role_tok.children if c.dep_ == "prep" and c.lower_ == "for" and role.key != "ambassador"
                      for p in c.children for x in ctx.np_actors(p) if ctx.kind(x) in ORG_KINDS
                      and x not in _portfolio_actors(ctx, p)]
+            # 'director for Latin American studies at the Council on Foreign Relations': a portfolio ('for' a subject
+            # that names no actor) says the person runs a section, and its 'at' names the employer
+            portfolio = [p for c in role_tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                         if p.dep_ == "pobj" and ctx.m.at(p) is None and p.pos_ == "NOUN"]
+            headed += [x for p in portfolio for c in p.children if c.dep_ == "prep" and c.lower_ == "at"
+                       for g in c.children if g.dep_ == "pobj" for x in ctx.np_actors(g) if ctx.kind(x) in ORG_KINDS]
             orgs += headed
-            sub_unit = any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c)
+            # 'Middle East director at Amnesty', 'Asia director': a region before a head's title names the section run
+            # ('the organisation's regional director': data, triggers/offices.yaml section_adjectives)
+            regional = role.key == "leader" and any(
+                (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _place_word(ctx, c))
+                or (c.dep_ == "amod" and c.lower_ in ctx.lex.word_class("section_adjectives")) for c in role_tok.children)
+            sub_unit = bool(portfolio) or regional or any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not ctx.m.at(c)
                            and not (mods and c.i == mods[0].i and ctx.lex.role_of(f"{mods[0].text} {role_tok.text}"))
-                           and not (hyphened and c.i == role_tok.i + 2)
+                           and not (hyphened and c.i in (role_tok.i + 2, role_tok.i - 2))
                            for c in role_tok.children)  # 'secretary' of 'secretary general' is the title itself
             # 'director of the Asia Program at the Lowy Institute' heads a programme, not the institute (blind10)
             sub_unit = sub_unit or any(c.dep_ == "prep" and c.lower_ == "of" and any(
                 p.dep_ == "pobj" and p.text in ("Program", "Programme", "Project", "Initiative") and ctx.m.at(p) is None
                 for p in c.children) for c in role_tok.children)
+            if role.key == "ambassador" and any(ctx.kind(o) == "igo" for o in orgs):
+                # "Kenya's UN ambassador", 'the Kenyan UN envoy': the state's envoy to the organisation
+                senders = [o for o in orgs if ctx.kind(o) == "state"] + [
+                    a for c in role_tok.children if c.dep_ in ("amod", "compound") and ctx.m.at(c) is not None
+                    and ctx.m.at(c).via == "demonym" for a in ctx.m.at(c).actors if ctx.kind(a) == "state"]
+                if senders:
+                    orgs = list(dict.fromkeys(senders))
             relpron_owner = _whose_owner(ctx, role_tok)
             if relpron_owner:
                 orgs = relpron_owner  # 'the Karen Border Guard Force, whose commander, Saw Chit Thu, ...'
@@ -123,6 +150,13 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
             if not orgs:
                 info = ctx.m.actors.get(pm.actor)
                 fallback = _office_org(ctx, pm.actor, role.key) or (info.state if info else None)
+                if fallback is None and role.key in ("leader", "official", "spokesperson") and not any(
+                        c.dep_ in ("poss", "prep") for c in role_tok.children):
+                    fallback = _statement_org(ctx)  # '..., said X, Asia director': the group whose statement it is
+                if fallback is None and any(c.lower_ == "the" for c in role_tok.children) and role_tok.i < pm.start:
+                    # "China's consul-general in Osaka ... The consul-general, X, said": the state an earlier
+                    # sentence gave the same office
+                    fallback = _same_role_state(ctx, role.key)
                 orgs = [fallback] if fallback else []
             for org in orgs:
                 if org != pm.actor and ctx.kind(org) != "person":
@@ -136,6 +170,40 @@ def appos_title_rule(ctx: RuleContext) -> Iterator[Found]:
                     leads = role.leads and not sub_unit and not unit_of and not deputy \
                         and (ctx.kind(org) != "government_body" or owned)
                     yield Found(pm.actor, "LEADS" if leads else "MEMBER_OF", org, tok.i, f"appos-title:{role.key}", 0.75)
+
+
+def _named_org(ctx: RuleContext, noun: Token) -> list[str]:
+    """The organisation a definite org noun stands for ('the group', 'the bloc', 'the organisation'; data:
+    triggers/offices.yaml org_nouns): the one named last before it in the document, if it is an organisation."""
+    if noun.lemma_.lower() not in ctx.lex.word_class("org_nouns") or not any(
+            c.lower_ == "the" for c in noun.children):
+        return []
+    earlier = [m for m in ctx.m.mentions if m.end <= noun.i and len(m.actors) == 1 and not m.place_only
+               and ctx.kind(m.actor) in ("igo", "ngo", "other_org", "armed_group")]
+    return [earlier[-1].actor] if earlier else []
+
+
+def _statement_org(ctx: RuleContext) -> str | None:
+    """The one organisation (not a state or its body) that is a clause subject in this sentence or the two before
+    ('Human Rights Watch said today. "...," said X, Asia director.'): whose staff a bare title names."""
+    doc = ctx.sent.doc
+    first = ctx.sent.start
+    for _ in range(2):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    orgs = {a for m in ctx.m.mentions if first <= m.start < ctx.sent.end and not m.place_only
+            and any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(m.start, m.end)) for a in m.actors
+            if ctx.kind(a) in ("ngo", "igo", "other_org")}
+    return next(iter(orgs)) if len(orgs) == 1 else None
+
+
+def _place_word(ctx: RuleContext, tok: Token) -> bool:
+    """Whether a capitalised modifier names no actor (or only a place): 'Asia', 'Middle East', 'Americas'."""
+    if ctx.lex.role_of(tok.text) or tok.lower_ in ctx.lex.lower_role_words or HONORIFIC_WORDS.match(tok.text):
+        return False  # 'Director General', 'Executive Director': the title itself
+    m = ctx.m.at(tok)
+    return m is None or m.place_only
 
 
 # Nouns that make an apposed organisation a part of the one named with them: 'X, an al Qaeda affiliate'.
@@ -251,7 +319,8 @@ def comma_title_rule(ctx: RuleContext) -> Iterator[Found]:
             if doc[j].text in (",", ";", "—"):
                 break
             # "Egypt's intelligence chief, X", "Pakistan's deputy prime minister, Y": a unit or a deputy, no leader
-            qualified = qualified or doc[j].lower_ in ("deputy", "vice", "assistant") or (
+            qualified = qualified or doc[j].lower_ in ("deputy", "vice", "assistant") \
+                or (role.key == "leader" and doc[j].lower_ in ctx.lex.word_class("section_adjectives")) or (
                 doc[j].is_lower and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].lower_ not in ("junta", "regime"))
         if org:
             # "Jubaland's president, X," heads Jubaland; 'the army said ... its spokesman, X,' serves it
@@ -327,6 +396,14 @@ def _title_of_org_before(ctx: RuleContext, comma: int) -> tuple[Role, str, bool]
         deputy = any(w in ("deputy", "vice", "assistant") for w in before)
         leads = role.leads and not deputy  # 'the head of the Tigray Interim Administration, X' heads that body
         return role, om.actor, leads
+    # 'Senior Director for China Affairs of the National Security Council, X': a portfolio between the title and
+    # 'of'; the person runs a section, a member of the body
+    f = next((j for j in range(k - 1, max(ctx.sent.start, k - 6), -1) if doc[j].lower_ == "for"), None)
+    if f is not None and f - 1 >= ctx.sent.start and all(t.is_title or t.lower_ == "and" for t in doc[f + 1 : k]):
+        role = ctx.lex.role_of(doc[f - 1].text) or ctx.lex.role_of(doc[f - 1].lower_)
+        if role is not None and role.key != "counterpart" and not any(
+                t.lower_ in NOT_HOLDING for t in doc[max(ctx.sent.start, f - 3) : f]):
+            return role, om.actor, False
     return None
 
 
@@ -357,6 +434,13 @@ def _apposed_role_org(ctx: RuleContext, end: int) -> tuple[str, Role | None] | N
     if doc[k].is_lower and doc[k].pos_ == "ADJ" and doc[k].lower_ not in NOT_HOLDING | {"deputy", "vice"} \
             and k + 1 < ctx.sent.end:
         k += 1  # 'interim president of Mali'
+    region = k
+    while region < min(ctx.sent.end - 1, k + 5) and (doc[region].lower_ == "and" or (
+            doc[region].is_title and doc[region].pos_ == "PROPN" and _place_word(ctx, doc[region]))):
+        region += 1  # 'X, Europe and Central Asia director at Y': a region names the section run
+    regional = region > k and doc[region - 1].lower_ != "and" and doc[region].is_lower
+    if regional:
+        k = region
     role = ctx.lex.role_of(doc[k].lower_)
     if (doc[k].lower_ not in ORG_STAFF_NOUNS and role is None) or k + 1 >= ctx.sent.end \
             or doc[k + 1].lower_ not in ("of", "for", "at") or (doc[k - 1].text == "," and doc[k].is_title):
@@ -373,7 +457,7 @@ def _apposed_role_org(ctx: RuleContext, end: int) -> tuple[str, Role | None] | N
         return None  # 'head of the Mexican consular section': the state only qualifies what is headed
     if after < ctx.sent.end and doc[after].lower_ in ("of", "'s") and not doc[after].is_title:
         return None  # 'president of the Transition of Burkina Faso' is read by the apposition rule
-    return om.actor, role
+    return om.actor, None if regional else role  # (a regional director serves the group: no leading role)
 
 
 def _fronted_role_org(ctx: RuleContext, start: int) -> str | None:

@@ -261,6 +261,64 @@ def _same_title_state(ctx: RuleContext, i: int, name_start: int) -> str | None:
     return next(iter(states)) if len(states) == 1 else None
 
 
+def _sender_state(ctx: RuleContext, title: int, name: Token) -> str | None:
+    """The state that fields the named person by a delegating verb ('Fiji will be represented by Deputy Prime
+    Minister X', 'Tonga Prime Minister Y will send Fisheries Minister Z', 'The minister will be accompanied by
+    Minister of Mining W and Trade Minister V'): the verb's subject, a state or a person whose state the sentence or
+    the document gives. ``title`` is where the person's title starts."""
+    doc = ctx.sent.doc
+    tok = name
+    for _ in range(6):  # up through the name's noun phrase and a list it is in
+        if tok.dep_ in ("compound", "flat", "appos", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else tok.head if tok.dep_ == "dobj" else None
+    if verb is None or verb.lemma_.lower() not in ctx.lex.word_class("delegating_verbs"):
+        # the parse may break a list of titled names: read back over titles, names, 'of', 'and' and commas to 'by'
+        # or the verb
+        k = title - 1
+        while k > ctx.sent.start and (doc[k].is_title or doc[k].lower_ in ("of", "for", "and", ",")) \
+                and doc[k].pos_ != "VERB":
+            k -= 1
+        verb = doc[k].head if doc[k].dep_ == "agent" else doc[k]
+    if verb.lemma_.lower() not in ctx.lex.word_class("delegating_verbs") or ctx.negated(verb):
+        return None
+    states = set()
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for a in ctx.np_actors(subj):
+            if ctx.kind(a) == "person":
+                # (a known person's nationality is not an office: the UN chief's appointee is not Portugal's)
+                offices = [o.of for o in ctx.gz.get(a).offices if o.end is None and ctx.kind(o.of) == "state"] \
+                    if a in ctx.gz else []
+                states.add(_titled_state(ctx, a) or (offices[0] if len(set(offices)) == 1 else None)
+                           or (ctx.state_of(a) if a not in ctx.gz else None))
+            elif ctx.kind(a) == "state":
+                states.add(a)
+    states.discard(None)
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _titled_state(ctx: RuleContext, person: str) -> str | None:
+    """The state named in a title before a mention of the person in this sentence or before ('Vanuatu Prime
+    Minister X', "Chile's Foreign Minister Y", 'Foreign Minister Z of Chile')."""
+    doc = ctx.sent.doc
+    for om in ctx.m.mentions:
+        if om.actors != (person,) or om.start >= ctx.sent.end or om.via not in ("name", "ner", "titled-name"):
+            continue
+        k = om.start - 1
+        while k >= 0 and om.start - k <= 5 and not ctx.m.at(doc[k]) and doc[k].is_title:
+            k -= 1
+        if k < om.start - 1 and k >= 1 and doc[k].text in ("'s", "’s"):
+            k -= 1
+        owner = ctx.m.at(doc[k]) if 0 <= k < om.start - 1 else None
+        if owner is None and om.end + 1 < len(doc) and doc[om.end].lower_ == "of":
+            owner = ctx.m.at(doc[om.end + 1])
+        if owner is not None and len(owner.actors) == 1 and not owner.place_only and ctx.kind(owner.actor) == "state":
+            return owner.actor
+    return None
+
+
 STATE_OFFICES = {"prime_minister", "foreign_minister", "defence_minister", "minister", "vice_president", "official",
                  "spokesperson"}
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Token
+
 from extraction.lexicon import Role
 from extraction.mentions.model import Mention
+from extraction.rules.appositions import _title_of_org_before
 from extraction.rules.context import (
     HONORIFIC_WORDS,
     ORG_KINDS,
+    SPEECH_VERBS,
     Found,
     RuleContext,
 )
@@ -30,6 +34,7 @@ from extraction.rules.title_states import (
     _owner_state,
     _place_state,
     _principal_state,
+    _sender_state,
     _sentence_state,
     _serving_org,
     _unqualified,
@@ -49,6 +54,15 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             continue  # a title-case headline's verb taken for a name: 'Japan Prime Minister Condemns North Korean ...'
         role, i, name_start = _title_before(ctx, m.start)
         if role is None:
+            # 'Director General of the International Atomic Energy Agency (IAEA) X': a title 'of' an organisation
+            # or state right before the name, with no comma
+            end = name_start - 3 if name_start - 3 > ctx.sent.start and doc[name_start - 1].text == ")" \
+                and doc[name_start - 3].text == "(" else name_start
+            titled = _title_of_org_before(ctx, end) if end - 1 > ctx.sent.start else None
+            if titled is not None:
+                yield Found(m.actor, "LEADS" if titled[2] else "MEMBER_OF", titled[1], m.start, f"title-of:{titled[0].key}",
+                            0.7)
+                continue
             yield from _office_before_name(ctx, m.actor, m.start, name_start, info.state)
             continue
         if any(doc[k].lower_ in NOT_HOLDING for k in range(max(ctx.sent.start, i - 3), name_start)):
@@ -80,6 +94,20 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             # 'Vanuatu, whose Prime Minister X': the antecedent of the relative clause
             k = i - 2 if doc[i - 2].text != "," else i - 3
             before = ctx.m.at(doc[k]) if k >= ctx.sent.start else None
+        if before is not None and before.via == "pronoun" and doc[before.start].lower_ in ("its", "their") \
+                and _speaker(doc[m.end - 1]):
+            before = _clause_subject(ctx, before, m.start) or before  # '..., said its Foreign Minister X'
+        if before is not None and role.key == "ambassador" and len(before.actors) == 1 \
+                and ctx.kind(before.actor) == "igo":
+            # "Kenya's UN ambassador X", 'the Kenyan UN envoy Y': a state's envoy to the organisation
+            k = before.start - 1
+            if k - 1 >= ctx.sent.start and doc[k].text in ("'s", "’s"):
+                k -= 1
+            sm = ctx.m.at(doc[k]) if k >= ctx.sent.start else None
+            if sm is not None and sm.end in (k + 1, before.start) and len(sm.actors) == 1 \
+                    and (not sm.place_only or sm.via == "demonym") \
+                    and ctx.kind(sm.actor) == "state":
+                before = sm
         if before is None and doc[i].lower_ == "ministry" and i == name_start - 2:
             before = _last_ministry(ctx, i)  # "China's foreign ministry said ... ministry spokesman X told"
         counterpart = role.key == "counterpart"
@@ -108,6 +136,9 @@ def title_rule(ctx: RuleContext) -> Iterator[Found]:
             if org is None and junta and m.actor not in ctx.gz:
                 org = _sentence_state(ctx, doc[m.end - 1]) or _principal_state(ctx)  # the story's junta
             subject = _is_subject(doc[m.end - 1])
+            if org is None and m.actor not in ctx.gz and role.key in STATE_OFFICES | {"ambassador"} \
+                    and _unqualified(ctx, i):
+                org = _sender_state(ctx, i, doc[m.end - 1])  # 'Fiji will be represented by Deputy Prime Minister X'
             if org is None and m.actor not in ctx.gz and role.key in STATE_OFFICES:
                 org = _sentence_state(ctx, doc[m.end - 1]) or _place_state(ctx, m.start)  # 'in Ankara, he met Minister X'
             if org is None and m.actor not in ctx.gz and (role.key in STATE_OFFICES or (role.key == "president" and subject)
@@ -177,16 +208,28 @@ def _office_before_name(ctx: RuleContext, person: str, start: int, name_start: i
         if state and state != before_name.actor:
             yield Found(person, "MEMBER_OF", state, start, "title:office", 0.7)
         return
-    if name_start - 2 >= ctx.sent.start and doc[name_start - 1].text in ("'s", "’s") and person in ctx.gz:
+    if name_start - 2 >= ctx.sent.start and doc[name_start - 1].text in ("'s", "’s"):
         # "China's Wang Yi", "Russia's Lavrov": a known office holder of the state named as its own
         owner = ctx.m.at(doc[name_start - 2])
-        offices = [o for o in ctx.gz.get(person).offices if owner is not None and len(owner.actors) == 1
-                   and o.of == owner.actor and ctx.kind(owner.actor) == "state"]
-        if offices:
-            role = ctx.lex.roles.get(offices[0].role)
-            yield Found(person, "LEADS" if role is not None and role.leads else "MEMBER_OF", offices[0].of, start,
-                        "title:possessive", 0.65)
-            return
+        if owner is not None and len(owner.actors) == 1 and owner.end == name_start - 1 \
+                and ctx.kind(owner.actor) == "state":
+            if person in ctx.gz:
+                offices = [o for o in ctx.gz.get(person).offices if o.of == owner.actor]
+                # the office held on the document's date; an undated document leads only if every office it
+                # could mean leads ("Germany's Steinmeier" in an old story is not today's president)
+                dated = [o for o in offices if ctx.m.when is not None and o.held_on(ctx.m.when)]
+                offices = dated or offices
+                if offices:
+                    leads = all((r := ctx.lex.roles.get(o.role)) is not None and r.leads for o in offices)
+                    yield Found(person, "LEADS" if leads else "MEMBER_OF", owner.actor, start, "title:possessive", 0.65)
+                    return
+            elif (name_start - 2 == owner.start or doc[owner.start - 1].lower_ not in NOT_HOLDING) \
+                    and _closed(ctx) and not _titled_elsewhere(ctx, person):
+                # (not in a headline, whose clipped words make poor names: "China's Prez Xi praises ...")
+                # "Greece's Giorgos Gerapetritis and Turkey's Hakan Fidan": a person the gazetteer does not know,
+                # named as a state's own, speaks for it
+                yield Found(person, "MEMBER_OF", owner.actor, start, "title:possessive", 0.6)
+                return
     # 'Crisis Group expert X', 'Supreme Court judge X', 'AU peace commissioner X', 'UN under secretary for
     # peacekeeping operations X': the organisation before a lower-case staff title
     j = name_start - 1
@@ -265,7 +308,8 @@ def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
         while lo - 1 >= ctx.sent.start and end - (lo - 1) <= (10 if any(t.lower_ == "for" for t in doc[lo:end]) else 6) \
                 and not ctx.m.at(doc[lo - 1]) and (
                 doc[lo - 1].is_title or doc[lo - 1].lower_ in ("of", "for", "-") or ctx.lex.role_of(doc[lo - 1].lower_)
-                or doc[lo - 1].text in ctx.lex.lower_role_words or ctx.lex.role_of(doc[lo - 1].text)):
+                or doc[lo - 1].text in ctx.lex.lower_role_words or ctx.lex.role_of(doc[lo - 1].text)
+                or _portfolio_and(ctx, lo - 1)):
             # (a role form written in capitals is no title-case word: "Japan's PM X")
             lo -= 1
         for length in range(end - lo, 0, -1):  # longest title first, nearest the name first
@@ -275,6 +319,56 @@ def _title_before(ctx: RuleContext, start: int) -> tuple[Role | None, int, int]:
                     # the org may stand before qualifiers: "Qatar's Minister of State", 'Deputy Secretary of State'
                     return role, lo, name_start
     return None, start, start
+
+
+def _speaker(tok: Token) -> bool:
+    """Whether the name is the subject of a verb of saying: the speaker's tag '..., said its minister X'."""
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _closed(ctx: RuleContext) -> bool:
+    """Whether the sentence ends with a full stop (or a question or quote mark): running text, not a headline."""
+    last = next((t for t in reversed(ctx.sent) if not t.is_space), None)
+    return last is not None and last.text in (".", "?", "!", '"', "”", "'")
+
+
+def _titled_elsewhere(ctx: RuleContext, person: str) -> bool:
+    """Whether the document gives the person a title before a mention ('Prime Minister X' after "Macedonia's X")."""
+    doc = ctx.sent.doc
+    for om in ctx.m.mentions:
+        if om.actors == (person,) and om.via in ("name", "ner", "surname", "titled-name") and any(
+                om.start - n >= 0 and ctx.lex.role_of(doc[om.start - n : om.start].text) for n in (1, 2, 3)):
+            return True
+    return False
+
+
+def _clause_subject(ctx: RuleContext, pron: Mention, name: int) -> Mention | None:
+    """Whose 'its' a title is in a speaker's tag: the state or organisation that is the subject of the sentence's
+    main clause or of the clause it reports ('Indonesia has not sent a note to Malaysia over a claim that Malaysian
+    troops ..., said its Foreign Minister X' is Indonesia's, not the troops'), when just one is."""
+    root = ctx.sent.root
+    clauses = [root, *(c for c in root.children if c.dep_ in ("ccomp", "parataxis", "conj") and c.pos_ in ("VERB", "AUX"))]
+    found: list[Mention] = []
+    for verb in clauses:
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not c.left_edge.i <= name <= c.right_edge.i):
+            sm = ctx.m.at(subj)
+            if sm is not None and sm.end == subj.i + 1 and len(sm.actors) == 1 and not sm.place_only \
+                    and ctx.kind(sm.actor) in ("state", "igo", "ngo", "other_org", "government_body", "armed_group"):
+                found.append(sm)
+    owners = {f.actor for f in found}
+    if len(owners) != 1 or set(pron.actors) <= owners:
+        return None
+    return found[0]
+
+
+def _portfolio_and(ctx: RuleContext, k: int) -> bool:
+    """'and' joining two capitalised words of a portfolio after 'of' / 'for': 'Minister of Construction and
+    Infrastructure X', 'Minister for Trade and Industry Y' (not 'President A and Foreign Minister B')."""
+    doc = ctx.sent.doc
+    return doc[k].lower_ == "and" and k - 2 >= ctx.sent.start and doc[k + 1].is_title and doc[k - 1].is_title \
+        and not ctx.m.at(doc[k - 1]) and doc[k - 2].lower_ in ("of", "for")
 
 
 def role_rule(ctx: RuleContext) -> Iterator[Found]:
