@@ -138,6 +138,14 @@ def _hung_targets(ctx: RuleContext, pobjs: list[Token]) -> list[str]:
             for q in c.children if q.dep_ == "pobj" for a in ctx.np_actors(q)]
 
 
+def _holders(ctx: RuleContext, pobjs: list[Token]) -> list[str]:
+    """Who holds the place a strike hits: 'airstrikes on Iraqi positions held by the PKK', 'shelling of towns
+    controlled by the rebels' (the holder is struck, not the state the positions are in); [] when none is named."""
+    return [a for p in pobjs for c in p.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and c.lemma_.lower() in ctx.lex.word_class("holding_participles") and not ctx.negated(c)
+            for g in c.children if g.dep_ == "agent" for q in g.children if q.dep_ == "pobj" for a in ctx.np_actors(q)]
+
+
 def _of_arguments(ctx: RuleContext, pobjs: list[Token], agents: list[str], targets: list[str]) -> None:
     """'the revocation of Petro's U.S. visa': the possessor is the target, a state modifier the agent."""
     for p in pobjs:
@@ -208,6 +216,9 @@ def _verb_subject(ctx: RuleContext, tok: Token, verb: Token, with_: list[str]) -
     """The governing verb's subject as the noun's agent: 'X imposed sanctions', 'X remained in talks with Y'."""
     agents: list[str] = []
     vlemma = verb.lemma_.lower()
+    if (tok.dep_ == "pobj" or tok.lemma_.lower() in ctx.lex.word_class("phase_nouns")) \
+            and vlemma in ctx.lex.word_class("welcoming_verbs") | ctx.lex.word_class("reaction_verbs"):
+        return [], with_  # 'X welcomed the start of talks', 'Y condemned the collapse of the talks': a reaction
     subj = ctx.subject_actors(verb)
     in_state = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i \
         and vlemma in ("be", "remain", "stay", "engage", "participate")  # "was in contact with", "engaged in talks with"

@@ -30,6 +30,7 @@ from extraction.rules.noun_arguments import (
     _aimed,
     _asked,
     _drawn,
+    _holders,
     _hosts,
     _hung_targets,
     _is_between,
@@ -208,7 +209,7 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
             elif prep == "at" and rtype in SYMMETRIC:
                 continue  # 'a meeting with X at a G20 gathering': where it took place
             elif prep in TARGET_PREPS or (prep in ("to", "for") and base in ("SUPPORTS", "DEMANDS", "THREATENS")):
-                targets.extend(objs)
+                targets.extend(_holders(ctx, pobjs) or objs)  # 'strikes on Iraqi positions held by the PKK': the PKK
             elif prep == "of" and rtype in SYMMETRIC:
                 # 'a meeting of the two leaders', 'the resumption of flights from the United States'
                 with_.extend(objs or [a for p in pobjs for c in p.children if c.dep_ == "prep"
