@@ -170,3 +170,39 @@ def test_a_strike_on_a_states_cities_still_hits_the_state(extractor):
     got = _triples(extractor, "Russian forces launched attacks on Ukrainian cities on Friday.")
     assert ("russia-military", "COERCES", "ukraine") in got or ("russia", "COERCES", "ukraine") in got
 
+
+
+# -- 'a charge denied by X': the accusation the clause before made ------------------------------------------------
+
+@pytest.mark.parametrize("text, denier, accuser", [
+    ("Colombia fuelled the tensions by accusing Venezuela of funding the ELN -- a charge denied by the government "
+     "in Caracas.", "venezuela", "colombia"),
+    ("Kenya angered Kampala by accusing Uganda of sheltering rebels, an allegation rejected by Ugandan officials.",
+     "uganda", "kenya"),
+    ("Israel accused Hezbollah of hiding rockets in schools, a claim dismissed by Hezbollah as propaganda.",
+     "hezbollah", "israel"),
+])
+def test_a_charge_set_off_after_an_accusation_is_the_accusers(extractor, text, denier, accuser):
+    assert (denier, "REJECTS", accuser) in _triples(extractor, text)
+
+
+# -- co-mediators are no parties of the talks they mediate -------------------------------------------------------
+
+def test_a_co_mediator_that_talked_to_one_side_is_no_party(extractor):
+    got = _triples(extractor, "Sudan's army sent envoys to Saudi Arabia on Friday to discuss the truce. The RSF said "
+                              "it would extend a previous truce agreed under US-Saudi mediation.")
+    assert not {t for t in got if t[1] == "NEGOTIATES" and {t[0], t[2]} == {"united-states", "saudi-arabia"}}
+    assert ("united-states", "NEGOTIATES", "sudan-military") in got
+
+
+def test_both_sides_as_mediators_make_no_new_pairs(extractor):
+    got = _triples(extractor, "Egypt held talks with Qatar in Cairo on Monday. The Gaza truce was renewed on Tuesday "
+                              "under Egyptian-Qatari mediation.")
+    assert {t for t in got if t[1] == "NEGOTIATES"} <= {("egypt", "NEGOTIATES", "qatar"), ("qatar", "NEGOTIATES", "egypt")}
+
+
+def test_mediators_of_talks_named_before_still_talk_with_each_side(extractor):
+    got = _triples(extractor, "Armenia and Azerbaijan met in Geneva on Monday. The talks were held under French-Swiss "
+                              "mediation.")
+    assert {("france", "NEGOTIATES", "armenia"), ("switzerland", "NEGOTIATES", "azerbaijan")} <= got
+    assert not {t for t in got if {t[0], t[2]} == {"france", "switzerland"}}

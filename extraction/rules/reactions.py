@@ -46,8 +46,10 @@ def reaction_rule(ctx: RuleContext) -> Iterator[Found]:
         if lemma in ctx.lex.word_class("claim_nouns"):
             # (the verb rule reads no 'denied the accusations': an accusation noun is no actor)
             rtype = "REJECTS" if rtype == "CRITICISES" else rtype  # 'condemned the accusations' rejects them
-            targets = _accusers(ctx, obj, reactors) if _bare_definite(ctx, obj) else \
-                [a for a in ctx.object_actors(tok) if a not in reactors]  # "Kenya's accusations"
+            targets = _accusing_clause(ctx, obj) or (
+                _accusers(ctx, obj, reactors) if _bare_definite(ctx, obj) else
+                [a for a in ctx.object_actors(tok) if a not in reactors])  # "Kenya's accusations"
+            targets = [a for a in targets if a not in reactors]
         elif [a for a in ctx.object_actors(tok) if a not in reactors]:
             continue  # the verb rule reads it: 'condemned Israel's move', 'hailed the decision by X'
         elif lemma in ctx.lex.word_class("phase_nouns"):
@@ -166,6 +168,17 @@ def _accusers(ctx: RuleContext, noun: Token, reactors: list[str]) -> list[str]:
         rec = ctx.discourse.event_at(stem)
         if rec is not None and rec[0] >= since and not set(rec[1]) & set(reactors):
             return list(rec[1])
+    return []
+
+
+def _accusing_clause(ctx: RuleContext, noun: Token) -> list[str]:
+    """'X accused Y of funding rebels -- a charge denied by Y': a claim noun set off after the clause that made the
+    accusation is that clause's, made by its subject."""
+    if noun.left_edge.i <= ctx.sent.start or noun.doc[noun.left_edge.i - 1].text not in (",", "-", "--", "—", "–"):
+        return []
+    for verb in reversed(noun.doc[ctx.sent.start:noun.left_edge.i]):  # (the parser may hang the noun anywhere)
+        if verb.pos_ == "VERB" and verb.lemma_.lower()[:5] in ACCUSING_STEMS and not ctx.negated(verb):
+            return ctx.subject_actors(verb)
     return []
 
 
