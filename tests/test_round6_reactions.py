@@ -206,3 +206,33 @@ def test_mediators_of_talks_named_before_still_talk_with_each_side(extractor):
                               "mediation.")
     assert {("france", "NEGOTIATES", "armenia"), ("switzerland", "NEGOTIATES", "azerbaijan")} <= got
     assert not {t for t in got if {t[0], t[2]} == {"france", "switzerland"}}
+
+
+# -- 'condemned what it called X's interference': the act the label names, and its doer ---------------------------
+
+@pytest.mark.parametrize("text, judge, rtype, doer", [
+    ("UN Secretary-General Antonio Guterres has condemned what he described as Israel's relentless expansion of "
+     "settlements.", "antonio-guterres", "CRITICISES", "israel"),
+    ("The African Union welcomed what it termed Sudan's commitment to the talks.", "african-union", "PRAISES",
+     "sudan"),
+    ("Moscow on Friday rejected what it called a hostile demand from Estonia.", "russia", "REJECTS", "estonia"),
+])
+def test_a_reaction_to_what_the_speaker_labels_targets_the_labelled_acts_doer(extractor, text, judge, rtype, doer):
+    assert (judge, rtype, doer) in _triples(extractor, text)
+
+
+def test_a_label_naming_no_doer_targets_no_one(extractor):
+    got = _triples(extractor, "Kenya condemned what it called a cowardly attack on civilians in Mandera.")
+    assert not {t for t in got if t[0] == "kenya" and t[1] == "CRITICISES"}
+
+
+@pytest.mark.parametrize("text, denier, accuser", [
+    ("Ties have soured since Justin Trudeau in 2023 accused the Indian government of the killing - accusations that "
+     "India rejected as absurd.", "india", "justin-trudeau"),
+    ("Ethiopia accused Sudan of arming rebels in Tigray, a charge which Khartoum denied on Monday.", "sudan",
+     "ethiopia"),
+    ("Manila blamed Beijing for the collision, allegations that China dismissed as groundless.", "china",
+     "philippines"),
+])
+def test_a_relative_clause_on_a_charge_after_an_accusation_rejects_the_accuser(extractor, text, denier, accuser):
+    assert (denier, "REJECTS", accuser) in _triples(extractor, text)

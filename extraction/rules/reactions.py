@@ -40,6 +40,13 @@ def reaction_rule(ctx: RuleContext) -> Iterator[Found]:
         if rtype is None or ctx.negated(tok) or ctx.blocked(tok):
             continue
         reactors, obj = _reactors_and_object(ctx, tok)
+        labelled = _labelled(ctx, tok) if obj is None else None
+        if reactors and labelled is not None:
+            # 'condemned what it called Washington's interference': the doer of the act the label names
+            targets = [a for a in _doers_named(ctx, labelled) if a not in reactors]
+            yield from (Found(s, rtype, t, tok.i, f"reaction:{tok.lemma_.lower()}", 0.65) for s in reactors
+                        for t in dict.fromkeys(targets) if s != t)
+            continue
         if not reactors or obj is None or ctx.m.at(obj) is not None:
             continue
         lemma = obj.lemma_.lower()
@@ -74,6 +81,30 @@ def reaction_rule(ctx: RuleContext) -> Iterator[Found]:
             ctx.discourse.record_decision(ctx.sent.start, tuple(dict.fromkeys(targets)))
 
 
+def _labelled(ctx: RuleContext, verb: Token) -> Token | None:
+    """What a free relative object labels: 'condemned [what he described as Israel's expansion]', 'rejected [what it
+    called a hostile demand from Estonia]' -> the labelled noun; None when the object is no such clause."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if clause.lemma_.lower() not in ctx.lex.word_class("describing_verbs") or not any(
+                c.dep_ == "dobj" and c.lower_ in ("what", "whatever") for c in clause.children):
+            continue
+        for c in clause.children:
+            if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN"):
+                return c
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _doers_named(ctx: RuleContext, noun: Token) -> list[str]:
+    """The doers an act noun names itself: its possessor or modifiers ("Israel's expansion", 'U.S. pressure'), or its
+    'by' / 'from' phrase ('a demand from Estonia')."""
+    found = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
+    found += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+              for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+    return list(dict.fromkeys(found))
+
+
 def _reaction_type(ctx: RuleContext, verb: Token) -> str | None:
     """The stance a reaction verb takes towards the act it answers, or None for no reaction verb."""
     lemma = verb.lemma_.lower()
@@ -88,6 +119,12 @@ def _reaction_type(ctx: RuleContext, verb: Token) -> str | None:
 def _reactors_and_object(ctx: RuleContext, verb: Token) -> tuple[list[str], Token | None]:
     """Who reacts and to what: the subject and object ('X hailed the decision'), or, for a participle on a noun, the
     'by' phrase and the noun ('a move rejected by Colombo')."""
+    mark = next((c for c in verb.children if c.dep_ in ("mark", "dobj") and c.lower_ in ("that", "which")), None)
+    if verb.dep_ in ("relcl", "acl") and mark is not None and mark.i > 0 and mark.doc[mark.i - 1].pos_ == "NOUN" \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        # 'accusations that India rejected as absurd' (the parser may hang the clause on another noun, or read
+        # 'that' as a complementiser): the noun just before 'that' is what is rejected
+        return ctx.subject_actors(verb), mark.doc[mark.i - 1]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         agents = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                   for a in ctx.np_actors(p)]
@@ -95,6 +132,8 @@ def _reactors_and_object(ctx: RuleContext, verb: Token) -> tuple[list[str], Toke
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if obj is None:
+            return ctx.subject_actors(verb), None  # ('condemned what it called ...': the object is a clause)
         agents = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                   for a in ctx.np_actors(p)]
         return agents, obj
@@ -174,7 +213,10 @@ def _accusers(ctx: RuleContext, noun: Token, reactors: list[str]) -> list[str]:
 def _accusing_clause(ctx: RuleContext, noun: Token) -> list[str]:
     """'X accused Y of funding rebels -- a charge denied by Y': a claim noun set off after the clause that made the
     accusation is that clause's, made by its subject."""
-    if noun.left_edge.i <= ctx.sent.start or noun.doc[noun.left_edge.i - 1].text not in (",", "-", "--", "—", "–"):
+    # (set off by a comma or dash before the noun phrase, or before the noun where the parser joined the two:
+    # "of Nijjar's killing - accusations that ...")
+    if not any(i > ctx.sent.start and noun.doc[i - 1].text in (",", "-", "--", "—", "–")
+               for i in (noun.left_edge.i, noun.i)):
         return []
     for verb in reversed(noun.doc[ctx.sent.start:noun.left_edge.i]):  # (the parser may hang the noun anywhere)
         if verb.pos_ == "VERB" and verb.lemma_.lower()[:5] in ACCUSING_STEMS and not ctx.negated(verb):
