@@ -236,3 +236,25 @@ def test_a_label_naming_no_doer_targets_no_one(extractor):
 ])
 def test_a_relative_clause_on_a_charge_after_an_accusation_rejects_the_accuser(extractor, text, denier, accuser):
     assert (denier, "REJECTS", accuser) in _triples(extractor, text)
+
+
+# -- 'condemned the attack' whose claimant is named before or just after ----------------------------------------
+
+@pytest.mark.parametrize("text, judges, attacker", [
+    ("The African Union on Tuesday condemned a deadly attack on Kenyan troops near Lamu. "
+     "The attack, claimed by al-Shabab, killed four soldiers.", ("african-union",), "al-shabaab"),
+    ("Nigeria condemned the bombing of a market in Maiduguri on Tuesday. Boko Haram claimed the bombing a day later.",
+     ("nigeria",), "boko-haram"),
+    ("Gunmen from Islamic State carried out a raid on a police post in Niger on Sunday. Mali and Burkina Faso "
+     "condemned the raid.", ("mali", "burkina-faso"), "islamic-state"),
+])
+def test_condemning_an_attack_targets_its_claimant_named_nearby(extractor, text, judges, attacker):
+    got = _triples(extractor, text)
+    for j in judges:
+        assert (j, "CRITICISES", attacker) in got
+
+
+def test_an_attack_with_no_claimant_targets_no_one(extractor):
+    got = _triples(extractor, "Kenya condemned a deadly attack on a bus near Mandera. No group has said it was "
+                              "behind the attack, police said.")
+    assert not {t for t in got if t[0] == "kenya" and t[1] == "CRITICISES"}

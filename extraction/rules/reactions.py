@@ -21,6 +21,7 @@ from extraction.rules.context import Found, RuleContext, _sentences_back
 DECISION_WINDOW = 8
 ACT_WINDOW = 3
 CLAIM_WINDOW = 6
+ATTACK_AHEAD = 2  # sentences after a condemned attack that may name who claimed it
 COUP_WINDOW = 10
 # Pronouns that stand for the act just told when no actor is meant ('Amnesty also welcomed it').
 ACT_PRONOUNS = {"it", "this"}
@@ -63,6 +64,9 @@ def reaction_rule(ctx: RuleContext) -> Iterator[Found]:
             if rtype == "REJECTS":
                 continue  # 'rejected the resumption of talks' refuses the talks, no stance on the parties
             targets = _event_parties(ctx, obj)
+        elif rtype == "CRITICISES" and _violent(ctx, obj):
+            # 'condemned the attack ... The attack, claimed by al-Shabab, killed ...': its doers, told before or just after
+            targets = _attackers(ctx, obj)
         elif lemma in ctx.lex.word_class("coup_nouns"):
             targets = [] if rtype == "PRAISES" else _coup_makers(ctx, obj)
         elif lemma in ctx.lex.word_class("ruling_nouns"):
@@ -221,6 +225,39 @@ def _accusing_clause(ctx: RuleContext, noun: Token) -> list[str]:
     for verb in reversed(noun.doc[ctx.sent.start:noun.left_edge.i]):  # (the parser may hang the noun anywhere)
         if verb.pos_ == "VERB" and verb.lemma_.lower()[:5] in ACCUSING_STEMS and not ctx.negated(verb):
             return ctx.subject_actors(verb)
+    return []
+
+
+def _violent(ctx: RuleContext, noun: Token) -> bool:
+    """An act of force named by a noun: 'the attack', 'a deadly bombing', 'the raid'."""
+    return noun.pos_ == "NOUN" and (noun.lower_ in ctx.lex.word_class("strike_nouns")
+                                    or ctx.lex.noun_types(noun.lemma_.lower())[:1] == ["COERCES"])
+
+
+def _attackers(ctx: RuleContext, noun: Token) -> list[str]:
+    """Who did the act of force a reaction's object names but whose doer it does not: the same noun told with its
+    doer a few sentences before, or just after ('The attack, claimed by the militant group al-Shabab, ...'; wire
+    copy often names the claimant after the condemnations)."""
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.np_actors(c) for c in noun.children):
+        return []  # "condemned Israel's strikes": the verb rule reads it
+    lemma, doc = noun.lemma_.lower(), noun.doc
+    end = ctx.sent.end
+    for _ in range(ATTACK_AHEAD):
+        end = doc[end].sent.end if end < len(doc) else end
+    back = range(noun.i - 1, _sentences_back(ctx.sent, CLAIM_WINDOW) - 1, -1)
+    for i in (*back, *range(noun.i + 1, end)):
+        tok = doc[i]
+        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or ctx.negated(tok):
+            continue
+        doing = ctx.lex.word_class("claiming_verbs") | ctx.lex.word_class("staging_verbs")
+        found = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.np_actors(c)]
+        # 'the attack, claimed by al-Shabab', 'an attack carried out by ISWAP'
+        found += [a for c in tok.subtree if c.dep_ == "agent" and c.head.lemma_.lower() in doing
+                  for p in c.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+        if not found and tok.dep_ == "dobj" and tok.head.lemma_.lower() in doing and not ctx.negated(tok.head):
+            found = ctx.subject_actors(tok.head)  # 'Boko Haram claimed the bombing', 'X carried out the raid'
+        if found:
+            return list(dict.fromkeys(found))
     return []
 
 
