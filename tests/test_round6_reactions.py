@@ -92,7 +92,8 @@ def test_denying_the_allegations_rejects_the_accuser(extractor, text, deniers, a
 
 def test_an_accusation_too_far_back_is_not_taken_up(extractor):
     got = _triples(extractor, "Somalia accused Ethiopia of arming militias. Talks stalled. Rains came. Crops failed. "
-                              "Prices rose. Aid slowed. Markets shut. Kenya denied the accusations.")
+                              "Prices rose. Aid slowed. Markets shut. Schools closed. Fuel ran short. Roads flooded. "
+                              "Kenya denied the accusations.")
     assert ("kenya", "REJECTS", "somalia") not in got
 
 
@@ -258,3 +259,30 @@ def test_an_attack_with_no_claimant_targets_no_one(extractor):
     got = _triples(extractor, "Kenya condemned a deadly attack on a bus near Mandera. No group has said it was "
                               "behind the attack, police said.")
     assert not {t for t in got if t[0] == "kenya" and t[1] == "CRITICISES"}
+
+
+# -- 'a raid that killed X': the act of force hits whom its relative clause says ---------------------------------
+
+@pytest.mark.parametrize("text, striker, struck", [
+    ("Israel carried out an airstrike that killed a senior Hamas commander in Gaza City.", "israel", "hamas"),
+    ("Colombia flew troops into Ecuador in a bombing raid that killed a commander of the FARC.", "colombia",
+     "farc"),
+    ("Turkey launched a drone strike which hit a PKK depot near Sinjar on Friday.", "turkey", "pkk"),
+])
+def test_a_strike_hits_whom_its_relative_clause_names(extractor, text, striker, struck):
+    got = _triples(extractor, text)
+    assert {t for t in got if t[1] == "COERCES" and t[2] == struck and t[0].startswith(striker)}
+
+
+@pytest.mark.parametrize("text, deniers, accuser", [
+    ("Colombia fuelled the tensions on Sunday by accusing Venezuela of funding the ELN. Oil prices rose. "
+     "Both Venezuela and Ecuador denied the allegations.", ("venezuela", "ecuador"), "colombia"),
+    ("Rwanda angered Kinshasa after accusing Congolese troops of shelling Gisenyi. Congo rejected the accusations "
+     "on Tuesday.", ("democratic-republic-of-the-congo",), "rwanda"),
+    ("Pakistan summoned the envoy, accusing India of backing militants in Balochistan. New Delhi dismissed the "
+     "charges as baseless.", ("india",), "pakistan"),
+])
+def test_an_accuser_without_a_subject_of_its_own_is_the_clauses(extractor, text, deniers, accuser):
+    got = _triples(extractor, text)
+    for d in deniers:
+        assert (d, "REJECTS", accuser) in got

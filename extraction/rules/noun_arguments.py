@@ -25,6 +25,10 @@ def _aimed(ctx: RuleContext, tok: Token, verb: Token | None, agents: list[str],
     head = tok.head
     if not targets and tok.dep_ == "nsubj" and head.lemma_.lower() in aiming and not ctx.negated(head):
         targets = [a for c in head.children if c.dep_ == "dobj" for a in ctx.np_actors(c)]  # 'the strike targeted X'
+    if not targets:  # 'a bombing raid that killed a FARC commander', 'an airstrike which hit Hamas's headquarters'
+        targets = [a for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in aiming and not ctx.negated(c)
+                   and any(s.dep_ == "nsubj" and s.lower_ in ("that", "which") for s in c.children)
+                   for d in c.children if d.dep_ == "dobj" for a in ctx.np_actors(d)]
     if not targets and tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("target", "victim") \
             and head.head.dep_ == "attr" and not ctx.negated(head.head.head):
         targets = ctx.subject_actors(head.head.head)  # 'X was the target of the strikes'

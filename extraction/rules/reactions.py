@@ -20,7 +20,7 @@ from extraction.rules.context import Found, RuleContext, _sentences_back
 # any other act ('the move' after three sentences of other news is no longer the last act).
 DECISION_WINDOW = 8
 ACT_WINDOW = 3
-CLAIM_WINDOW = 6
+CLAIM_WINDOW = 8
 ATTACK_AHEAD = 2  # sentences after a condemned attack that may name who claimed it
 COUP_WINDOW = 10
 # Pronouns that stand for the act just told when no actor is meant ('Amnesty also welcomed it').
@@ -37,6 +37,7 @@ def reaction_rule(ctx: RuleContext) -> Iterator[Found]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         _remember_decision(ctx, tok)
+        _remember_accusation(ctx, tok)
         rtype = _reaction_type(ctx, tok)
         if rtype is None or ctx.negated(tok) or ctx.blocked(tok):
             continue
@@ -295,6 +296,20 @@ def _coup_makers(ctx: RuleContext, noun: Token) -> list[str]:
 def _state_for_body(ctx: RuleContext, actor: str) -> str:
     """A state's unnamed body ('Niger's military', 'Guinea's forces') stands for the state; a named one is itself."""
     return ctx.state_of(actor) or actor if ctx.kind(actor) == "government_body" and actor not in ctx.gz else actor
+
+
+def _remember_accusation(ctx: RuleContext, verb: Token) -> None:
+    """'X fuelled the tensions by accusing Y of ...': X accused, though the verb has no subject of its own (the verb
+    rule records only a verb's own subject); a later 'the allegations' are X's."""
+    stem = verb.lemma_.lower()[:5]
+    if stem not in ACCUSING_STEMS or ctx.negated(verb) or any(c.dep_ == "nsubj" for c in verb.children):
+        return
+    rec = ctx.discourse.event_at(stem)
+    if rec is not None and rec[0] == ctx.sent.start:
+        return  # (recorded from this sentence already)
+    doers = ctx.subject_actors(verb)
+    if doers:
+        ctx.discourse.record_event(stem, tuple(doers))
 
 
 def _remember_decision(ctx: RuleContext, verb: Token) -> None:
