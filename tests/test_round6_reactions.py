@@ -286,3 +286,19 @@ def test_an_accuser_without_a_subject_of_its_own_is_the_clauses(extractor, text,
     got = _triples(extractor, text)
     for d in deniers:
         assert (d, "REJECTS", accuser) in got
+
+
+# -- 'a meeting between X and Y on the sidelines of a NATO summit': the gathering is where, not a party ------------
+
+@pytest.mark.parametrize("text, pair, forum", [
+    ("It follows a rare meeting between President Recep Tayyip Erdogan and Greek Prime Minister Kyriakos Mitsotakis "
+     "on the sidelines of a NATO summit in Vilnius in July.", ("recep-tayyip-erdogan", "kyriakos-mitsotakis"), "nato"),
+    ("Talks between Indian Prime Minister Narendra Modi and Chinese President Xi Jinping on the margins of the BRICS "
+     "summit in Kazan were cordial.", ("narendra-modi", "xi-jinping"), "brics"),
+    ("A meeting of the Armenian and Azerbaijani foreign ministers on the fringes of an OSCE gathering ended without "
+     "a deal.", ("armenia", "azerbaijan"), "osce"),
+])
+def test_the_margins_of_a_gathering_are_where_two_sides_meet(extractor, text, pair, forum):
+    got = _triples(extractor, text)
+    assert {t for t in got if {t[0], t[2]} == set(pair) and t[1] in ("MEETS", "NEGOTIATES")}
+    assert not {t for t in got if forum in (t[0], t[2])}

@@ -208,6 +208,9 @@ def _frame_arguments(ctx: RuleContext, tok: Token, rtype: str, base: str,
                 continue  # 'military action on Mexican soil' names a place, not a target
             elif prep == "at" and rtype in SYMMETRIC:
                 continue  # 'a meeting with X at a G20 gathering': where it took place
+            elif prep in ("on", "at") and rtype in SYMMETRIC and any(
+                    p.lemma_.lower() in ctx.lex.word_class("margin_nouns") for p in pobjs):
+                continue  # 'a meeting between X and Y on the sidelines of a NATO summit': where, not with whom
             elif prep in TARGET_PREPS or (prep in ("to", "for") and base in ("SUPPORTS", "DEMANDS", "THREATENS")):
                 targets.extend(_holders(ctx, pobjs) or objs)  # 'strikes on Iraqi positions held by the PKK': the PKK
             elif prep == "of" and rtype in SYMMETRIC:
