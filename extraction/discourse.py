@@ -29,6 +29,13 @@ class Discourse:
     # the last two sides found talking, dealing or meeting, as (sentence start token, (side, side)): the
     # negotiations a go-between's 'mediation' serves, when the sentence does not name them
     last_pair: tuple[int, tuple[str, str]] | None = None
+    # the last decision taken, inquiry opened or vote held, as (sentence start token, deciders): 'X hailed the
+    # decision', 'Y welcomed it' answer it
+    last_decision: tuple[int, tuple[str, ...]] | None = None
+    # the sentence being read (its start token), set by the extractor: where each event was recorded
+    current: int = 0
+    # event stem -> the sentence (start token) it was last recorded in, for acts told a few sentences back only
+    event_starts: dict[str, int] = field(default_factory=dict)
     _recorder: str | None = None  # the rule allowed to record right now
 
     @contextmanager
@@ -45,6 +52,7 @@ class Discourse:
         if self._recorder is None:
             raise UndeclaredRecording(f"event {stem!r} recorded by a rule not declared as recording")
         self.events[stem] = doers
+        self.event_starts[stem] = self.current
 
     def record_parties(self, stem: str, parties: tuple[str, ...]) -> None:
         """``parties`` took part in the symmetric act named by ``stem`` ('talks', 'deal'): a later 'the talks' is
@@ -56,6 +64,18 @@ class Discourse:
     def parties_of(self, stem: str) -> tuple[str, ...] | None:
         """Who last took part in the act named by ``stem``, if the document has said."""
         return self.parties.get(stem)
+
+    def record_decision(self, start: int, deciders: tuple[str, ...]) -> None:
+        """``deciders`` took a decision (backed a resolution, opened an inquiry) in the sentence at ``start``."""
+        if self._recorder is None:
+            raise UndeclaredRecording("decision recorded by a rule not declared as recording")
+        self.last_decision = (start, deciders)
+
+    def event_at(self, stem: str) -> tuple[int, tuple[str, ...]] | None:
+        """Who last did the act named by ``stem`` and in which sentence (start token), if the document has said."""
+        if stem not in self.events:
+            return None
+        return self.event_starts.get(stem, 0), self.events[stem]
 
     def doers(self, stem: str) -> tuple[str, ...] | None:
         """Who last did the act named by ``stem``, if the document has said."""

@@ -144,6 +144,7 @@ class Extractor:
     def _sentence_relations(self, sent: Span, mentions: DocMentions, discourse: Discourse) -> Iterator[Found]:
         """The relations of one sentence, rule by rule in the declared order (see :data:`RULES`)."""
         ctx = RuleContext(sent, mentions, self.lex, self.gz, discourse)
+        discourse.current = sent.start
         tax = load_taxonomy()
         seen = set()
         last: Found | None = None
@@ -160,7 +161,8 @@ class Extractor:
                     continue  # 'Ruto thanked the Kenyan contingent': a leader and his own state are one side
                 if key not in seen and f.source != f.target:
                     seen.add(key)
-                    if f.type in ACTS and (last is None or f.trigger > last.trigger):
+                    if f.type in ACTS and not f.rule.startswith(STANCE_RULES) \
+                            and (last is None or f.trigger > last.trigger):
                         last = f
                     if f.type in tax.symmetric and f.type != "ALLIED_WITH" and not f.rule.startswith("go-between"):
                         pair = f
@@ -249,6 +251,9 @@ class Extractor:
 
 # Acts that a later 'the move' / 'the decision' can refer to (words and titles are not moves).
 ACTS = {"SANCTIONS", "COERCES", "SUPPORTS", "REJECTS", "CONCEDES", "THREATENS", "OPPOSES"}
+# Rules that tell a standing stance or a reaction, not an act: "Sri Lanka's supporters Russia, Cuba" or "a step rejected
+# by X" is nothing a later "the decision" takes up.
+STANCE_RULES = ("agent-noun", "backed", "under", "at-war", "reaction")
 
 _WORKER: Extractor | None = None  # the extractor of this (worker) process
 

@@ -19,6 +19,8 @@ Rule families:
   Petro's U.S. visa", "a call between the two leaders", "X's refusal of Y"),
   with agents from possessors, modifiers, "by/from" phrases or the verb that
   governs the noun, and arguments shared across coordinated event nouns.
+- ``reaction``: "X hailed the decision", "Y denied the allegations", "Z condemned the coup", "a move rejected by
+  W" (the target is whoever did the act the noun takes up, told before in the document).
 - ``copula-label``: "X said Y is a dictator" (CRITICISES), "Y is a good friend of ours, X said" (PRAISES).
 - ``blame-clause``: '"Y hosts terrorist organisations," X said', "X said Y had violated the truce" (CRITICISES).
 - ``displeasure``: "X said it was disappointed that Y had switched recognition", "dismayed by Y's move" (CRITICISES).
@@ -63,6 +65,7 @@ from extraction.rules.misread import misread_verb_rule
 from extraction.rules.nouns import noun_rule, their_rule
 from extraction.rules.obligations import obligation_rule
 from extraction.rules.phrases import phrase_rule
+from extraction.rules.reactions import reaction_rule
 from extraction.rules.reports import report_noun_rule, report_rule
 from extraction.rules.situations import (
     at_war_rule,
@@ -101,6 +104,7 @@ RULES: tuple[Rule, ...] = (
     Rule("phrase", phrase_rule),
     Rule("verb", verb_rule, records=True),
     Rule("noun", noun_rule, records=True),
+    Rule("reaction", reaction_rule, records=True),
     Rule("go-between", go_between_rule),
     Rule("joint", joint_rule),
     Rule("together", together_rule),

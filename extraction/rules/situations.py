@@ -190,6 +190,8 @@ def _mediation_nouns(ctx: RuleContext) -> Iterator[Found]:
                 and last[0] >= _sentences_back(ctx.sent, 2):
             # 'the negotiations' after 'X and Y agreed to a ceasefire': the two sides last found dealing
             parties = list(last[1])
+        # (a co-mediator is no party: 'under US-Saudi mediation' after talks of Saudi Arabia with one side)
+        parties = [p for p in parties if p not in mediators]
         for s, o in _pairs(list(dict.fromkeys(mediators)), parties):
             if s not in parties:
                 yield Found(s, "NEGOTIATES", o, tok.i, f"go-between:{tok.lemma_.lower()}", 0.6)
