@@ -13,7 +13,20 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
-from extraction.mentions import acronyms, anaphora, bodies, groups, names, ner, pronouns, proxies, quotes, roles, surnames
+from extraction.mentions import (
+    acronyms,
+    anaphora,
+    bodies,
+    groups,
+    movements,
+    names,
+    ner,
+    pronouns,
+    proxies,
+    quotes,
+    roles,
+    surnames,
+)
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import FindState, Mention
 
@@ -48,7 +61,9 @@ PASSES: tuple[Pass, ...] = (
     Pass("acronym-definitions", acronyms.find_acronym_definitions, "free"),
     Pass("ner", ner.find_entities, "free"),
     Pass("titled-names", ner.find_titled_names, "free"),
+    Pass("movements", movements.find_movements, "free"),  # 'Maoist rebels', 'the Maoists'
     Pass("acronyms", acronyms.find_acronyms, "add"),
+    Pass("owning-states", movements.locate_owning_states, "rewrite"),  # "Yemen's Houthi delegation": a place
     # A state body named with no state ('the Ministry of Foreign Affairs said'): the story's state's body.
     Pass("unqualified-bodies", anaphora.repoint_unqualified_bodies, "rewrite"),
     # References back to actors named before.
