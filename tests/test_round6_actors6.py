@@ -86,9 +86,20 @@ def test_group_named_by_its_fighters(extractor: Extractor, text: str, triple: tu
     ("Islamist militants attacked a village in the north, and Nigeria condemned the attack.", "Islamist militants"),
     ("Syrian rebels shelled the outskirts of the city on Monday.", "Syrian rebels"),
     ("Kurdish fighters took the town on Sunday, Turkey said.", "Kurdish fighters"),
+    # an ideology that only describes them, once: no movement called so
+    ("Bogota accused Caracas of funding Colombia's Marxist rebels, a charge Caracas denied.", "Marxist rebels"),
 ])
 def test_descriptions_of_fighters_are_no_group(extractor: Extractor, text: str, not_named: str) -> None:
     assert not_named not in names(extract(extractor, text))
+
+
+@pytest.mark.parametrize("text,group", [
+    ("Tamil Tiger rebels attacked a naval base overnight, and Sri Lanka vowed to crush the LTTE.",
+     "Liberation Tigers of Tamil Eelam"),
+    ("Shebab militants stormed a hotel in Mogadishu; Somalia said the Shebab would be defeated.", "al-Shabaab"),
+])
+def test_groups_by_their_wire_names(extractor: Extractor, text: str, group: str) -> None:
+    assert group in names(extract(extractor, text), "armed_group")
 
 
 # --- lines that name no actor: 'Last Updated: ... UK', TASS datelines ----------------------------------------------
@@ -248,3 +259,123 @@ def test_meeting_of_officials_is_no_actor(extractor: Extractor, text: str, organ
     found = extract(extractor, text)
     assert not any(organ in n for n in names(found))
     assert not any(r.type == "MEETS" for r in found.relations if r.source == r.target)
+
+
+# --- seas and straits named after a state are places ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,state", [
+    ("Officials met at a workshop on the South China Sea in Kuala Lumpur, Malaysia said.", "China"),
+    ("US warships sailed through the Taiwan Strait on Monday, angering Beijing.", "Taiwan"),
+    ("Japan and France held naval drills in the Indian Ocean.", "India"),
+    ("Cuba and Venezuela protested drills in the Gulf of Mexico.", "Mexico"),
+])
+def test_sea_named_after_a_state_is_a_place(extractor: Extractor, text: str, state: str) -> None:
+    assert state not in mentioned(extractor, text)
+
+
+# --- forces named only in passing ('the soldiers', 'the police') are no actor of the document ----------------------
+
+@pytest.mark.parametrize("text,body", [
+    ("Fiji's coup leader promised a vote on Monday, and the soldiers went back to their barracks.", "Fijian military"),
+    ("Turkey said two officers were hurt in a shoot-out with the police in Ankara on Sunday.", "Turkish police"),
+    ("Mali's rulers blamed the old government, and the army took power in 2020.", "Malian military"),
+])
+def test_forces_named_in_passing_are_no_actor(extractor: Extractor, text: str, body: str) -> None:
+    assert body not in names(extract(extractor, text))
+
+
+def test_forces_that_act_stay_actors(extractor: Extractor) -> None:
+    found = extract(extractor, "Sudan's rulers spoke of peace. The army shelled the Rapid Support Forces in Khartoum.")
+    assert any(r.type == "COERCES" and r.target == "rsf" for r in found.relations)
+    assert "sudan-military" in {a.id for a in found.actors}
+
+
+# --- parties whose names hold a state's body or a title ------------------------------------------------------------
+
+@pytest.mark.parametrize("text,actor,not_actor", [
+    ("Deuba's Nepali Congress said it would back the budget.", "nepali-congress", "nepal-parliament"),
+    ("The Nepali Congress and the CPN-UML formed a coalition on Sunday.", "cpn-uml", "nepal-parliament"),
+    ("Chinese State Councilor Yang Jiechi said the rig would stay.", "yang-jiechi", "councilor-yang-jiechi"),
+])
+def test_party_and_titled_names(extractor: Extractor, text: str, actor: str, not_actor: str) -> None:
+    doc = extractor.nlp(text)
+    found = {a for m in extractor.finder.find(doc, None).mentions for a in m.actors}
+    assert actor in found and not_actor not in found
+
+
+# --- a single name after a leading title, named again by itself ----------------------------------------------------
+
+@pytest.mark.parametrize("text,person", [
+    ("Zapatista leader Marcos met the envoy on Friday. Marcos said the talks would go on.", "Marcos"),
+    ("\"We will not disarm,\" rebel commander Kamoro told reporters. Kamoro's fighters hold the north.", "Kamoro"),
+    ("Party chairman Sunlight spoke first, and Sunlight later said the vote was fair.", "Sunlight"),
+])
+def test_mononym_after_a_title(extractor: Extractor, text: str, person: str) -> None:
+    assert person in mentioned(extractor, text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The army chief Monday said the border was calm.", "Monday"),
+    ("Rebel leader Joseph Kony was not seen again.", "Joseph"),  # a full name, not a single word
+])
+def test_no_mononym_from_dates_or_full_names(extractor: Extractor, text: str, word: str) -> None:
+    assert word not in mentioned(extractor, text)
+
+
+# --- 'the leader of <group>' is the one the story names with the group's leading title -----------------------------
+
+@pytest.mark.parametrize("text,leader", [
+    ("The leader of Mexico's Zapatista rebels says he met a United Nations team on Friday. Zapatista leader Marcos "
+     "said later that Marcos would return.", "Marcos"),
+    ("The chief of the Arakan Army said he would meet China's envoy. Arakan Army chief Twan Mrat Naing spoke from "
+     "the border.", "Twan Mrat Naing"),
+    ("The head of Hamas met Egypt's intelligence chief on Monday. Hamas leader Khalil Haddad told reporters the talks "
+     "were useful.", "Khalil Haddad"),
+])
+def test_leader_of_a_group_named_elsewhere(extractor: Extractor, text: str, leader: str) -> None:
+    assert mention_of(extractor, text, "leader" if "leader of" in text else "chief" if "chief of" in text
+                      else "head") == leader
+
+
+def test_leader_of_a_group_with_two_leaders_is_no_one(extractor: Extractor) -> None:
+    text = ("The leader of the Arakan Army said he would talk. Arakan Army chief Twan Mrat Naing and Arakan Army "
+            "commander Kyaw Han spoke from the border.")
+    assert mention_of(extractor, text, "leader") is None
+
+
+# --- 'a seven-party alliance': an alliance of parties is one actor ------------------------------------------------
+
+@pytest.mark.parametrize("text,alias", [
+    ("The rebels and a seven-party alliance signed a power-sharing deal. \"The government and seven political "
+     "parties are stalling,\" the rebel leader said.", "seven political parties"),
+    ("A four-party coalition took office in Kathmandu on Monday, and the alliance vowed to hold elections.",
+     "four-party coalition"),
+    ("Pakistan's 11-party alliance marched on Islamabad, and the 11-party alliance said it would return.",
+     "11-party alliance"),
+])
+def test_party_alliance_is_one_actor(extractor: Extractor, text: str, alias: str) -> None:
+    doc = extractor.nlp(text)
+    found = extractor.finder.find(doc, None)
+    groups = {m.actor for m in found.mentions if m.via == "alliance"}
+    assert len(groups) == 1
+    assert any(alias == doc[m.start : m.end].text for m in found.mentions if m.via == "alliance")
+    assert found.actors[groups.pop()].kind == "other_org"
+
+
+def test_party_counts_without_an_alliance_are_no_actor(extractor: Extractor) -> None:
+    found = extractor.finder.find(extractor.nlp("Seven political parties boycotted the vote in Lima."), None)
+    assert not any(m.via == "alliance" for m in found.mentions)
+
+
+# --- 'UN' inside a state's posting ("Iran's UN mission") is no act of the United Nations ---------------------------
+
+@pytest.mark.parametrize("text,place", [
+    ("Iran's UN mission said Tehran would respond.", True),
+    ("Kenya's UN envoy said the council had failed.", True),
+    ("Ghana's UN delegation walked out of the debate.", True),
+    ("UN envoy Hans Grundberg met the rebels in Muscat.", False),  # the organisation's own envoy
+])
+def test_un_in_a_states_posting_is_no_actor(extractor: Extractor, text: str, place: bool) -> None:
+    doc = extractor.nlp(text)
+    un = next(m for m in extractor.finder.find(doc, None).mentions if m.actors == ("united-nations",))
+    assert un.place_only is place

@@ -419,3 +419,51 @@ def _state_head(lk: Lookup, st: FindState, state: str, roles: list[tuple[int, in
 
 # Words before a title that make its bearer no head of the state: 'former President X', 'Vice President X'.
 NOT_HEAD = {"former", "ex", "late", "deputy", "vice", "assistant", "then", "outgoing", "acting", "-"}
+
+
+# Kinds of organisations whose unnamed leader ('the leader of the rebels') may be named elsewhere in the story.
+LED_KINDS = {"armed_group", "other_org", "ngo", "igo"}
+
+
+def find_group_heads(lk: Lookup, st: FindState) -> list[Mention]:
+    """"The leader of Nepal's Maoist rebels says he ...": the one person the document names with a leading title
+    of that organisation ('Maoist leader Prachanda', "the rebels' chief X"), before or after; none when it names
+    no one or several. In-document evidence only, as for the heads of states."""
+    doc, spans, actors = st.doc, st.spans, st.actors
+    starts = {m.start: m for m in spans}
+    roles = lk.roles_in(doc)
+    out: list[Mention] = []
+    for start, end, role in roles:
+        spec = lk.lex.roles.get(role)
+        if spec is None or not spec.leads or start == 0 or doc[start - 1].lower_ != "the" \
+                or end + 1 >= len(doc) or doc[end].lower_ != "of" or any(i in st.taken for i in range(start - 1, end)):
+            continue
+        k = end + 1
+        if doc[k].lower_ == "the":
+            k += 1
+        owner = starts.get(k)
+        if owner is not None and owner.place_only and owner.end + 1 < len(doc) \
+                and doc[owner.end].text in ("'s", "’s"):
+            owner = starts.get(owner.end + 1)  # "of Nepal's Maoist rebels": the rebels
+        if owner is None or len(owner.actors) != 1 or owner.actor not in actors \
+                or actors[owner.actor].kind not in LED_KINDS:
+            continue
+        holders = {m.actor for m in spans if len(m.actors) == 1 and m.actor in actors
+                   and actors[m.actor].kind == "person" and _titled_by(lk, st, roles, m.start, owner.actor)}
+        if len(holders) == 1:
+            holder = holders.pop()
+            out.append(Mention(start - 1, end, (holder,), "anaphor", doc[start - 1 : end].text, role="leader",
+                               org=owner.actor))
+    return out
+
+
+def _titled_by(lk: Lookup, st: FindState, roles: list[tuple[int, int, str]], name_start: int, org: str) -> bool:
+    """Whether the name at ``name_start`` follows a leading title right after a mention of ``org`` ('Maoist leader')."""
+    for start, end, role in roles:
+        spec = lk.lex.roles.get(role)
+        if end != name_start or spec is None or not spec.leads:
+            continue
+        before = next((m for m in st.spans if m.end == start or (m.end + 1 == start
+                                                                  and st.doc[m.end].text in ("'s", "’s"))), None)
+        return before is not None and before.actors == (org,)
+    return False

@@ -50,6 +50,8 @@ def find_movements(lk: Lookup, st: FindState) -> list[Mention]:
         if all(doc[k].lower_ in DESCRIPTORS for k in range(start, tok.i)):
             continue
         adjective = doc[start : tok.i].text
+        if tok.i - start == 1 and not _called_so(doc, adjective, tok.i):
+            continue  # 'Colombia's Marxist rebels' describes them; 'the Maoists', 'Maoist leader X' name a movement
         if adjective in lk.forms or adjective in lk.gz.demonyms or lk.gz.lookup(adjective) \
                 or any(doc[k].text in lk.forms or doc[k].ent_type_ in ("GPE", "LOC") for k in range(start, tok.i)):
             continue  # 'Syrian rebels', 'Houthi rebels', 'Darfur rebels': a nation's, a known group's, a place's
@@ -90,6 +92,15 @@ def _name_word(doc: Doc, i: int, opening: bool = False) -> bool:
         and (opening or not (t.is_sent_start and t.pos_ != "PROPN"))
 
 
+def _called_so(doc: Doc, word: str, fighters: int) -> bool:
+    """Whether the story calls the movement by ``word`` elsewhere: its plural as a noun ('the Maoists') or the word
+    before one of its people ('Maoist leader X')."""
+    plural = _plural(word)
+    return any((t.text == plural and t.pos_ in ("PROPN", "NOUN"))
+               or (t.text == word and t.i != fighters - 1 and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in MEMBER_NOUNS)
+               for t in doc)
+
+
 def _named_inside(doc: Doc, word: str) -> bool:
     """Whether ``word`` (or its plural) stands capitalised inside a sentence elsewhere: then a sentence's first word
     is a name, not only capitalised for its place."""
@@ -102,6 +113,9 @@ def _plural(word: str) -> str:
     return word + "es" if word.endswith(("s", "x", "sh", "ch")) else word + "s"
 
 
+# Nouns for a state's posting at an organisation: "Sri Lanka's UN ambassador", "Iran's UN mission".
+POSTING_NOUNS = {"ambassador", "ambassadors", "envoy", "envoys", "mission", "representative", "delegate", "delegates",
+                 "delegation", "diplomat", "diplomats", "permanent"}
 # Kinds of actors that a state's possessive only locates: "Yemen's Houthi delegation", "Lebanon's Hezbollah".
 LOCATED_KINDS = {"armed_group", "other_org", "ngo", "company", "media"}
 
@@ -111,9 +125,18 @@ def locate_owning_states(lk: Lookup, st: FindState) -> list[Mention]:
     (or of no known state) says where the group is, not that the state acts: its mention becomes a place."""
     doc, actors = st.doc, st.actors
     starts = {m.start: m for m in st.spans}
+    ends = {m.end: m for m in st.spans}
     out = []
     for m in st.spans:
         info = actors.get(m.actor) if len(m.actors) == 1 else None
+        if info is not None and info.kind == "igo" and m.end < len(doc) and doc[m.end].lower_ in POSTING_NOUNS:
+            # "Iran's UN mission", 'the Russian UN envoy': a state's posting at the organisation, not the organisation
+            owner = ends.get(m.start - 1) if m.start > 0 and doc[m.start - 1].text in ("'s", "’s") else \
+                ends.get(m.start)
+            theirs = actors.get(owner.actor) if owner is not None and len(owner.actors) == 1 else None
+            if theirs is not None and theirs.kind == "state":
+                out.append(replace(m, place_only=True))
+                continue
         nxt = starts.get(m.end + 1)
         if info is not None and info.kind == "state" and not m.place_only and m.end + 1 < len(doc) \
                 and doc[m.end].text in ("'s", "’s") and nxt is not None and len(nxt.actors) == 1:
@@ -123,4 +146,39 @@ def locate_owning_states(lk: Lookup, st: FindState) -> list[Mention]:
                 out.append(replace(m, place_only=True))
                 continue
         out.append(m)
+    return out
+
+
+# Nouns for a standing alliance of parties: 'a seven-party alliance', 'the four-party coalition'.
+ALLIANCE_NOUNS = {"alliance", "coalition", "bloc", "front"}
+
+
+def find_party_alliances(lk: Lookup, st: FindState) -> list[Mention]:
+    """'a seven-party alliance', 'the 7-party coalition': an alliance of parties the gazetteer lacks, one actor
+    (other_org) per story; the same words again, or 'the N political parties', are it too ('the alliance' after
+    it is the anaphora pass's work)."""
+    doc, actors, taken = st.doc, st.actors, st.taken
+    out: list[Mention] = []
+    aid: str | None = None
+    size = ""
+    for tok in doc:
+        if tok.lower_ not in ALLIANCE_NOUNS or tok.i < 3 or tok._.skip:
+            continue
+        party, dash, number = doc[tok.i - 1], doc[tok.i - 2], doc[tok.i - 3]
+        if party.lower_ != "party" or dash.text not in ("-", "–") or not number.like_num \
+                or any(i in taken for i in range(tok.i - 3, tok.i + 1)):
+            continue
+        size = number.lower_
+        if aid is None:
+            name = f"{size}-party {tok.lower_}"
+            aid = slugify(name)
+            actors.setdefault(aid, ActorInfo(aid, name, "other_org", {name, f"{size} political parties",
+                                                                       f"{size} parties"}))
+        out.append(Mention(tok.i - 3, tok.i + 1, (aid,), "alliance", doc[tok.i - 3 : tok.i + 1].text))
+    if aid is None:
+        return out
+    for tok in doc:  # 'the government and seven political parties': the alliance's parties together
+        if tok.lower_ == size and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "political" \
+                and doc[tok.i + 2].lower_ == "parties" and not any(i in taken for i in range(tok.i, tok.i + 3)):
+            out.append(Mention(tok.i, tok.i + 3, (aid,), "alliance", doc[tok.i : tok.i + 3].text))
     return out

@@ -202,6 +202,10 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
             run = name_run(tok.i + 1, 1)
             if run and (run[1] >= len(doc) or not doc[run[1]].is_title):
                 out.append(run)
+            elif run is None and _mononym(lk, tok, taken):
+                # 'Maoist leader Prachanda ... Prachanda said': the title's word, and the name again by itself
+                out += [(t.i, t.i + 1) for t in doc if t.text == doc[tok.i + 1].text and t.i not in taken
+                        and not t._.headline and (t.i == tok.i + 1 or not doc[t.i + 1 : t.i + 2].text.istitle())]
         if role or tok.text in lk.lex.name_titles:
             after = _portfolio_end(tok)  # 'Minister of Foreign Affairs Urmas Reinsalu': the name follows the portfolio
             run = name_run(after, 1) if after is not None else None
@@ -237,6 +241,25 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
             actors.setdefault(aid, ActorInfo(aid, text, "person", {text}))
         mentions.append(Mention(lo, hi, (aid,), "titled-name", text))
     return mentions
+
+
+def _mononym(lk: Lookup, title: Token, taken: set[int]) -> bool:
+    """'Maoist leader Prachanda was quoted ... Prachanda said': one name-shaped word after a leading or speaking
+    title, no known name, place or date, that the story names again by itself as someone who speaks or acts."""
+    doc = title.doc
+    i = title.i + 1
+    if i + 1 >= len(doc) or i in taken or title.lower_ not in MONONYM_TITLES:
+        return False
+    word = doc[i]
+    if not (word.is_title and word.is_alpha and word.pos_ == "PROPN" and len(word) > 3) or doc[i + 1].is_title \
+            or word.text in lk.forms or word.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "NORP", "ORG", "FAC") \
+            or lk.lex.role_of(word.text) or word.lower_ in lk.lex.title_words or word.text in lk.lex.name_titles:
+        return False
+    return any(t.text == word.text and t.i != i and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in doc)
+
+
+# Titles after which a single name is a person's (mononyms: 'Maoist leader Prachanda', 'rebel commander Kony').
+MONONYM_TITLES = {"leader", "chief", "commander", "chairman", "spokesman", "spokeswoman", "spokesperson"}
 
 
 def _after_title(lk: Lookup, span: Span, title_ends: set[int]) -> bool:

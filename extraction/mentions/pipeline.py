@@ -62,6 +62,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("ner", ner.find_entities, "free"),
     Pass("titled-names", ner.find_titled_names, "free"),
     Pass("movements", movements.find_movements, "free"),  # 'Maoist rebels', 'the Maoists'
+    Pass("party-alliances", movements.find_party_alliances, "free"),  # 'a seven-party alliance'
     Pass("acronyms", acronyms.find_acronyms, "add"),
     Pass("owning-states", movements.locate_owning_states, "rewrite"),  # "Yemen's Houthi delegation": a place
     # A state body named with no state ('the Ministry of Foreign Affairs said'): the story's state's body.
@@ -70,6 +71,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("surnames", surnames.repoint_surnames, "rewrite"),
     Pass("bare-proxies", proxies.find_bare_proxies, "add"),
     Pass("state-heads", anaphora.find_state_heads, "rewrite"),  # 'the Venezuelan head of state': before the pronouns
+    Pass("group-heads", anaphora.find_group_heads, "add"),  # 'the leader of the rebels' named elsewhere
     Pass("pronouns", pronouns.find_pronouns, "add"),
     Pass("groups", groups.find_groups, "add"),
     Pass("group-pronouns", groups.find_group_pronouns, "add"),

@@ -127,7 +127,9 @@ def find_bare_proxies(lk: Lookup, st: FindState) -> list[Mention]:
         state = _last_body_state(doc, spans, actors, key, start) or main_state(spans, actors, start)
         if state:
             aid = lk.body_actor(state, key, actors)
-            out.append(Mention(start, end, (aid,), "body", doc[start:end].text))
+            # ('the soldiers must return to barracks', 'a shoot-out with the police': forces named only in passing
+            # are no actor of the document unless a relation takes them up)
+            out.append(Mention(start, end, (aid,), "body", doc[start:end].text, incidental=True))
             taken.update(range(start, end))
     # 'the Treasury', 'the Foreign Ministry' with no state named: the main state's (a capitalised organ name);
     # 'the foreign ministry said' (a description): the ministry of the state the sentence before put forward as its

@@ -17,7 +17,7 @@ HONORIFIC = re.compile(
     r"^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|sheikh|sheik|shaikh|emir|prince|princess|king|queen|president|"
     r"minister|senator|sen|rep|representative|governor|gov|general|gen|lt|col|maj|capt|adm|admiral|commander|"
     r"rev|pope|imam|ayatollah|mullah|cardinal|judge|justice|ambassador|amb|envoy|chancellor|premier|prime|mayor|"
-    r"datuk|dato|dato'|datin|tun)\.?$",
+    r"datuk|dato|dato'|datin|tun|councilor|councillor)\.?$",
     re.I)
 # Malaysian honorifics of two words, whose second word would otherwise open the name: 'Datuk Seri X', 'Tan Sri X'.
 HONORIFIC_SECOND = {"Seri", "Sri"}
