@@ -379,3 +379,19 @@ def test_un_in_a_states_posting_is_no_actor(extractor: Extractor, text: str, pla
     doc = extractor.nlp(text)
     un = next(m for m in extractor.finder.find(doc, None).mentions if m.actors == ("united-nations",))
     assert un.place_only is place
+
+
+# --- an organisation can be a side of a negotiation ('both sides' after Iran and the P5+1) -------------------------
+
+@pytest.mark.parametrize("text,pair", [
+    ("Talks between Iran and the P5+1 stalled in Geneva. The United States blamed Tehran. Both sides agreed to meet "
+     "again in May.", {"iran", "p5plus1"}),
+    ("The European Union and China opened trade talks in Brussels on Monday. Both sides said the talks were frank.",
+     {"european-union", "china"}),
+    ("Sudan and the African Union ended a row over the mission on Friday, and the two sides signed a deal.",
+     {"sudan", "african-union"}),
+])
+def test_an_organisation_is_a_side(extractor: Extractor, text: str, pair: set[str]) -> None:
+    doc = extractor.nlp(text)
+    groups = [m for m in extractor.finder.find(doc, None).mentions if m.via == "group"]
+    assert groups and set(groups[-1].actors) == pair

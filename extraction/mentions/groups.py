@@ -54,7 +54,8 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
         if tok.lower_ in persons:
             kinds: tuple[str, ...] = ("person",)
         elif tok.lower_ in ("sides", "parties", "camps", "belligerents", "delegations", "side", "party"):
-            kinds = ("state", "armed_group", "other_org")  # the sides of a conflict, not the UN urging them
+            kinds = ("state", "armed_group", "other_org", "igo")  # the sides of a conflict or a negotiation (the P5+1,
+            # the EU); not the UN urging them (the speakers are left out below)
         else:
             kinds = ("state",)
         # 'Mexico called for restraint from both sides': the one speaking to both sides is neither of them
@@ -102,6 +103,10 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
                 # 'Sánchez met Mohammed VI ... and the two sides signed': the states of the people just named;
                 # "Kenya hosted Somalia's president. The two countries ...": a role nominal names its state
                 aid, info = info.state, actors.get(info.state) or lk.info(actors, info.state)
+            root = doc[m.start : m.end].root
+            if info and info.kind == "igo" and not (root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)):
+                continue  # an organisation is a side only named with the other ('talks between Iran and the P5+1'),
+                # not 'a NATO summit' or 'the Security Council has agreed' near two sides
             if info and (info.kind in kinds or side_army) and aid not in excluded:
                 counts[aid] = counts.get(aid, 0) + 1
                 first[aid] = m.start
