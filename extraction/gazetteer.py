@@ -66,6 +66,7 @@ class Entry(BaseModel):
     parent: str | None = None
     offices: list[Office] = Field(default_factory=list)
     historical: bool = False
+    monarchy: str | None = None  # a state's 'kingdom', 'sultanate' or 'emirate': what 'the kingdom' may refer to
     wikidata: str | None = Field(default=None, pattern=r"^Q[1-9][0-9]*$", description="Wikidata item id")
 
     def surface_forms(self) -> list[str]:

@@ -61,8 +61,16 @@ _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z.'’/ -]+(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-
                             r"(?:,?\s*\(?[A-Z][A-Za-z .&-]{1,30}\)?)?\s*[-—–:]*$")
 
 
+# The agency between slashes after the date, TASS's form: 'DUSHANBE, September 15. /TASS/.'
+_DATELINE_SLASH = re.compile(r"^[A-Z][A-Z.'’ -]+,\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH
+                             + r")(?:,?\s*\d{4})?\.?\s*/[A-Za-z .&-]{2,30}/\.?\s*")
+
+
 def _dateline_end(line: str) -> int | None:
     """Where the story starts after a wire dateline at the start of ``line``, or None."""
+    slash = _DATELINE_SLASH.match(line)
+    if slash is not None:
+        return slash.end()
     m = _DATELINE.match(line)
     if m is None:
         return None
@@ -75,7 +83,8 @@ def _dateline_end(line: str) -> int | None:
 _CREDITS = re.compile(r"^\s*\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|produced|"
                       r"research(?:ed)?|graphics?|photos?|video)\s+by\b|^\s*by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
                       r"\s*$|^\s*(?:our standards|copyright|©|all rights reserved|sign up|read more|related:|"
-                      r"follow us|subscribe|image:|photo:|caption:|credit:)", re.I)
+                      r"follow us|subscribe|image:|photo:|caption:|credit:|(?:last\s+)?(?:updated|published|posted)\s*:)",
+                      re.I)
 
 
 # What may end a sentence inside a line: a full stop (also of 'U.S.'), '!', '?', ':' or ';' (spaCy's parser

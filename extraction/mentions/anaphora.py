@@ -18,7 +18,7 @@ ANAPHORS = {
     "bloc": ("igo",), "alliance": ("igo", "other_org", "armed_group"), "organisation": ("igo", "ngo", "other_org"),
     "organization": ("igo", "ngo", "other_org"), "agency": ("igo", "government_body"), "mission": ("igo",),
     "party": ("other_org",), "coalition": ("other_org", "armed_group"), "country": ("state",),
-    "kingdom": ("state",), "republic": ("state",), "company": ("company",), "firm": ("company",),
+    "kingdom": ("state",), "sultanate": ("state",), "republic": ("state",), "company": ("company",), "firm": ("company",),
     "broadcaster": ("media",), "newspaper": ("media",), "council": ("igo", "government_body"),
     "court": ("igo", "government_body", "other_org"), "tribunal": ("igo",), "cartel": ("armed_group",),
     "gang": ("armed_group",), "junta": ("state",), "think-tank": ("ngo",), "institute": ("ngo", "other_org"),
@@ -29,6 +29,8 @@ ANAPHORS = {
     "front": ("armed_group", "other_org"), "office": ("government_body",), "ministry": ("government_body",),
     "framework": ("other_org",), "union": ("igo",), "groups": ("armed_group",),
 }
+# Nouns for a state that is a monarchy of that form (the gazetteer's `monarchy`): only such a state is meant.
+MONARCHY_NOUNS = {"kingdom", "sultanate"}
 # 'the factions', 'the militias': every such actor named just before (up to three), not only the last.
 PLURAL_ANAPHORS = {"factions", "militias", "groups"}
 
@@ -66,6 +68,16 @@ def find_definite_anaphora(lk: Lookup, st: FindState) -> list[Mention]:
         window = doc[max(tok.sent.start - 1, 0)].sent.start
         if window > 0:
             window = doc[window - 1].sent.start
+        if tok.lower_ in MONARCHY_NOUNS:
+            # 'the kingdom': the nearest earlier state that is one (Saudi Arabia, not Yemen named in between)
+            reign = next((m.actor for m in sorted(spans, key=lambda m: -m.start) if m.start < tok.i
+                          and len(m.actors) == 1 and m.actor in lk.gz and lk.gz.get(m.actor).monarchy == tok.lower_),
+                         None)
+            if reign is not None:
+                lk.info(actors, reign)
+                out.append(Mention(det[0].i, tok.i + 1, (reign,), "anaphor", doc[det[0].i : tok.i + 1].text))
+                taken.update(range(det[0].i, tok.i + 1))
+            continue
         pick = _located(st, tok, kinds)  # 'the junta in Niger' is Niger's, whoever was named last
         if kinds == ("state",) and tok.lower_ in ("country", "nation") and pick is None:
             # 'the country' is the one the story is about, unless its own sentence named just one state before it
@@ -357,9 +369,9 @@ def find_state_heads(lk: Lookup, st: FindState) -> list[Mention]:
             end += 2
         elif doc[start].lower_ == "head":
             continue  # 'the head of the delegation' heads something else
-        state, s2, _e = lk.state_of(doc, start, end)
-        if state is None or lk.gz.get(state).kind != "state":
-            continue
+        state, s2, e2 = lk.state_of(doc, start, end)
+        if state is None or lk.gz.get(state).kind != "state" or (e2 < len(doc) and doc[e2].text in ("'s", "’s")):
+            continue  # "the leader of Nepal's Maoist rebels" leads the rebels, not Nepal
         first = s2 - 1 if s2 > 0 and doc[s2 - 1].lower_ == "the" else s2
         if doc[first].lower_ != "the" and not (s2 < start and doc[start - 1].text in ("'s", "’s")):
             continue  # 'a Venezuelan leader' is any of them
@@ -407,3 +419,51 @@ def _state_head(lk: Lookup, st: FindState, state: str, roles: list[tuple[int, in
 
 # Words before a title that make its bearer no head of the state: 'former President X', 'Vice President X'.
 NOT_HEAD = {"former", "ex", "late", "deputy", "vice", "assistant", "then", "outgoing", "acting", "-"}
+
+
+# Kinds of organisations whose unnamed leader ('the leader of the rebels') may be named elsewhere in the story.
+LED_KINDS = {"armed_group", "other_org", "ngo", "igo"}
+
+
+def find_group_heads(lk: Lookup, st: FindState) -> list[Mention]:
+    """"The leader of Nepal's Maoist rebels says he ...": the one person the document names with a leading title
+    of that organisation ('Maoist leader Prachanda', "the rebels' chief X"), before or after; none when it names
+    no one or several. In-document evidence only, as for the heads of states."""
+    doc, spans, actors = st.doc, st.spans, st.actors
+    starts = {m.start: m for m in spans}
+    roles = lk.roles_in(doc)
+    out: list[Mention] = []
+    for start, end, role in roles:
+        spec = lk.lex.roles.get(role)
+        if spec is None or not spec.leads or start == 0 or doc[start - 1].lower_ != "the" \
+                or end + 1 >= len(doc) or doc[end].lower_ != "of" or any(i in st.taken for i in range(start - 1, end)):
+            continue
+        k = end + 1
+        if doc[k].lower_ == "the":
+            k += 1
+        owner = starts.get(k)
+        if owner is not None and owner.place_only and owner.end + 1 < len(doc) \
+                and doc[owner.end].text in ("'s", "’s"):
+            owner = starts.get(owner.end + 1)  # "of Nepal's Maoist rebels": the rebels
+        if owner is None or len(owner.actors) != 1 or owner.actor not in actors \
+                or actors[owner.actor].kind not in LED_KINDS:
+            continue
+        holders = {m.actor for m in spans if len(m.actors) == 1 and m.actor in actors
+                   and actors[m.actor].kind == "person" and _titled_by(lk, st, roles, m.start, owner.actor)}
+        if len(holders) == 1:
+            holder = holders.pop()
+            out.append(Mention(start - 1, end, (holder,), "anaphor", doc[start - 1 : end].text, role="leader",
+                               org=owner.actor))
+    return out
+
+
+def _titled_by(lk: Lookup, st: FindState, roles: list[tuple[int, int, str]], name_start: int, org: str) -> bool:
+    """Whether the name at ``name_start`` follows a leading title right after a mention of ``org`` ('Maoist leader')."""
+    for start, end, role in roles:
+        spec = lk.lex.roles.get(role)
+        if end != name_start or spec is None or not spec.leads:
+            continue
+        before = next((m for m in st.spans if m.end == start or (m.end + 1 == start
+                                                                  and st.doc[m.end].text in ("'s", "’s"))), None)
+        return before is not None and before.actors == (org,)
+    return False

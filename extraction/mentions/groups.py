@@ -50,10 +50,12 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             continue  # 'tariffs on three countries' counts new ones; 'the three countries' takes up named ones
         if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in tok.children):
             continue  # 'three U.S. states', 'the two Gulf states' are not the actors just named
+        sides = tok.lower_ in ("sides", "parties", "camps", "belligerents", "side", "party")
         if tok.lower_ in persons:
             kinds: tuple[str, ...] = ("person",)
         elif tok.lower_ in ("sides", "parties", "camps", "belligerents", "delegations", "side", "party"):
-            kinds = ("state", "armed_group", "other_org")  # the sides of a conflict, not the UN urging them
+            kinds = ("state", "armed_group", "other_org", "igo")  # the sides of a conflict or a negotiation (the P5+1,
+            # the EU); not the UN urging them (the speakers are left out below)
         else:
             kinds = ("state",)
         # 'Mexico called for restraint from both sides': the one speaking to both sides is neither of them
@@ -88,14 +90,24 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
                 continue
             info = actors.get(m.actor)
             aid = m.actor
-            if info and info.kind == "government_body" and info.state and "state" in kinds:
+            # 'talks between the Sudanese army and the RSF ... both parties': in a war within a state its army is a
+            # side itself, not the state (a ministry or an embassy still stands for its state)
+            side_army = sides and info is not None and info.kind == "government_body" \
+                and m.actor == f"{info.state}-military"
+            if side_army:
+                pass
+            elif info and info.kind == "government_body" and info.state and "state" in kinds:
                 aid, info = info.state, actors.get(info.state) or lk.info(actors, info.state)
             elif info and info.kind == "person" and info.state and "state" in kinds and (
                     m.start >= tok.sent.start or (m.via == "role" and m.start >= window_start)):
                 # 'Sánchez met Mohammed VI ... and the two sides signed': the states of the people just named;
                 # "Kenya hosted Somalia's president. The two countries ...": a role nominal names its state
                 aid, info = info.state, actors.get(info.state) or lk.info(actors, info.state)
-            if info and info.kind in kinds and aid not in excluded:
+            root = doc[m.start : m.end].root
+            if info and info.kind == "igo" and not (root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)):
+                continue  # an organisation is a side only named with the other ('talks between Iran and the P5+1'),
+                # not 'a NATO summit' or 'the Security Council has agreed' near two sides
+            if info and (info.kind in kinds or side_army) and aid not in excluded:
                 counts[aid] = counts.get(aid, 0) + 1
                 first[aid] = m.start
                 if m.start >= window_start and aid not in recent:
@@ -165,6 +177,11 @@ def find_groups(lk: Lookup, st: FindState) -> list[Mention]:
             # 'Leaders of Argentina and Brazil ... Macri said Maduro is ... the two leaders': a pair guessed from
             # nearness yields to the people of the pair of states the story is about (named together twice)
             top = _story_pair_people(lk, st, tok, size, counts, first) or top
+        if sides and any(actors[a].kind == "state" for a in top if a in actors):
+            # 'Armenian and Azerbaijani troops clashed ... both sides': between states, the sides are the states
+            top = [actors[a].state if a in actors and actors[a].kind == "government_body" and actors[a].state
+                   else a for a in top]
+            top = list(dict.fromkeys(top))
         if "state" in kinds:
             # 'The two leaders discussed ... the two countries': the states of the people a group anaphor just
             # took up, when each has a known state and they differ (else the pair above stands)

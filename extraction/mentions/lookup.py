@@ -63,8 +63,8 @@ class Lookup:
         k = name_start - 1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
-        if k < 1 or doc[k].lower_ != "of":
-            return False
+        if k < 1 or doc[k].lower_ not in ("of", "to"):
+            return False  # ('Ambassador to China Kenji Kanasugi': the posting's place, then the holder)
         title = doc[k - 1]  # 'Speaker', 'Chairman', 'head': a role word or a capitalised title
         if not (self.lex.role_of(title.lower_) or (title.is_title and not title.is_sent_start and title.text not in self.forms)):
             return False

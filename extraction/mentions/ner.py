@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import ActorInfo, FindState, Mention
 from extraction.mentions.words import (
     CONTEXT_KINDS,
     HONORIFIC,
+    HONORIFIC_FIRST,
+    HONORIFIC_SECOND,
     PARTICLES,
     PLACE_PREPS,
     after_place_prep,
@@ -83,7 +85,8 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
             end = org_of_place_end(span)
             if end is not None and not any(i in taken for i in range(span.end, end)):
                 span = Span(doc, span.start, end, label=ent.label_)  # 'the Law Society' + 'of Kenya'
-        if hyphen_based(span) or _portfolio(span) or _has_inner_verb(span) or _programme_at(span):
+        if hyphen_based(span) or _portfolio(span) or _has_inner_verb(span) or _programme_at(span) \
+                or (not lk.gz.lookup(span.text) and OFFICIALS_MEETING.match(span.text)):
             continue
         if len(span) == 1 and span.text.isalpha() and span.text.isupper() and not lk.gz.lookup(span.text):
             owner = _spelled_by(actors, span.text)
@@ -93,6 +96,8 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
                 continue
         if ent.label_ == "PERSON":
             span = _extend_name(span, taken)
+            while len(span) > 2 and _honorific_at(doc, span.start):
+                span = span[1:]  # 'Datuk Seri' + 'X Y': the NER's name was the honorific
             while len(span) > 2 and (span[0].lower_ in AFFILIATION_NOUNS or span[0].text in lk.lex.name_titles) \
                     and span[0].is_title:
                 span = span[1:]  # 'Spokesperson Raveesh' + 'Kumar': the role word is no part of the extended name
@@ -110,6 +115,8 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
         if noun_kind is not None:
             kind = noun_kind  # "the carriers' association Linava", 'the broadcaster X': the noun says what it is
             known = slugify(text)
+        elif ent.label_ == "GPE" and not known and _possessed_person(lk, span):
+            kind = "person"  # "Greece's Giorgos Gerapetritis": the small model calls the minister a place
         elif ent.label_ == "PERSON" and _plausible_person(span):
             kind = "person"
             # A lone unknown word tagged PERSON is as often a place ('Kati', 'Sikasso'); surnames of people
@@ -119,7 +126,8 @@ def find_entities(lk: Lookup, st: FindState) -> list[Mention]:
             prev = doc[span.start - 1] if span.start > 0 else None
             if not known and ((prev is not None and prev.lower_ in PLACE_PREPS)
                               or (after_place_prep(span) and not _place_then_name(lk, span)
-                                  and not _after_title(lk, span, title_ends) and not _listed_with_person(span))
+                                  and not _after_title(lk, span, title_ends) and not _listed_with_person(span)
+                                  and not _apposed_to_posting(lk, span))
                               or _place_of(span)):
                 continue  # 'killed 11 people in Khan Younis', 'the people of Souq al-Juma': places
             if not known and prev is not None and prev.lower_ == "the" and span.root.dep_ == "compound" \
@@ -194,6 +202,10 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
             run = name_run(tok.i + 1, 1)
             if run and (run[1] >= len(doc) or not doc[run[1]].is_title):
                 out.append(run)
+            elif run is None and _mononym(lk, tok, taken):
+                # 'Maoist leader Prachanda ... Prachanda said': the title's word, and the name again by itself
+                out += [(t.i, t.i + 1) for t in doc if t.text == doc[tok.i + 1].text and t.i not in taken
+                        and not t._.headline and (t.i == tok.i + 1 or not doc[t.i + 1 : t.i + 2].text.istitle())]
         if role or tok.text in lk.lex.name_titles:
             after = _portfolio_end(tok)  # 'Minister of Foreign Affairs Urmas Reinsalu': the name follows the portfolio
             run = name_run(after, 1) if after is not None else None
@@ -218,6 +230,9 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
                 out.append(run)
     mentions = []
     for lo, hi in sorted(set(out)):
+        trimmed = _trim(doc[lo:hi])  # 'Tan Sri X Y', 'Datuk Seri X Y': the honorific is no part of the name
+        if trimmed is not None and len(trimmed) >= 2:
+            lo = trimmed.start
         text = doc[lo:hi].text
         aid = lk.gz.lookup(text) or slugify(text)
         if aid in lk.gz:
@@ -226,6 +241,25 @@ def find_titled_names(lk: Lookup, st: FindState) -> list[Mention]:
             actors.setdefault(aid, ActorInfo(aid, text, "person", {text}))
         mentions.append(Mention(lo, hi, (aid,), "titled-name", text))
     return mentions
+
+
+def _mononym(lk: Lookup, title: Token, taken: set[int]) -> bool:
+    """'Maoist leader Prachanda was quoted ... Prachanda said': one name-shaped word after a leading or speaking
+    title, no known name, place or date, that the story names again by itself as someone who speaks or acts."""
+    doc = title.doc
+    i = title.i + 1
+    if i + 1 >= len(doc) or i in taken or title.lower_ not in MONONYM_TITLES:
+        return False
+    word = doc[i]
+    if not (word.is_title and word.is_alpha and word.pos_ == "PROPN" and len(word) > 3) or doc[i + 1].is_title \
+            or word.text in lk.forms or word.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "NORP", "ORG", "FAC") \
+            or lk.lex.role_of(word.text) or word.lower_ in lk.lex.title_words or word.text in lk.lex.name_titles:
+        return False
+    return any(t.text == word.text and t.i != i and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in doc)
+
+
+# Titles after which a single name is a person's (mononyms: 'Maoist leader Prachanda', 'rebel commander Kony').
+MONONYM_TITLES = {"leader", "chief", "commander", "chairman", "spokesman", "spokeswoman", "spokesperson"}
 
 
 def _after_title(lk: Lookup, span: Span, title_ends: set[int]) -> bool:
@@ -274,6 +308,13 @@ def _affiliation_after(lk: Lookup, comma: Token) -> bool:
     j = comma.i + 1
     if doc[j].lower_ in ("a", "an", "the"):
         return doc[j + 1].lemma_.lower() in AFFILIATION_NOUNS | {"senior", "research", "former", "visiting"}
+    # ', Europe and Central Asia director at', ', Africa director for': the region a director covers
+    k = j
+    while k < min(len(doc) - 2, j + 5) and (doc[k].is_title or (doc[k].lower_ == "and" and k > j)):
+        k += 1
+    if k > j and k < len(doc) - 1 and doc[k].is_lower and doc[k].lemma_.lower() in AFFILIATION_NOUNS \
+            and doc[k + 1].lower_ in ("of", "at", "for"):
+        return True
     while j < len(doc) - 2 and doc[j].lower_ in TITLE_MODIFIERS and doc[j].is_lower \
             and doc[j + 1].lower_ not in ("of", "at", "for", "to"):
         j += 1
@@ -307,6 +348,43 @@ def _listed_with_person(span: Span) -> bool:
         if tok.ent_type_ == "PERSON" and tok.i < span.start and tok.dep_ == "conj":
             return True  # (the list's first member, right after the preposition, may be a place the NER misread)
     return False
+
+
+# A meeting of an organisation's officials named as a body: 'the Council of Defence Ministers', 'the Committee of
+# Secretaries of the Security Councils'. The officials and their organisation act, not the meeting's name (a known
+# body, 'the Council of Ministers' of a state in the gazetteer, is still found by name).
+OFFICIALS_MEETING = re.compile(
+    r"^(?:Council|Committee|Conference|Board|Meeting|Assembly) of (?:the )?(?:[A-Z][a-z]+ ){0,3}(?:Ministers|Secretaries|"
+    r"Heads|Ambassadors|Representatives|Chiefs|Governors|Deputies|Envoys)\b")
+# Last words of place names: a state's possessive before them names a place of it, not one of its people.
+PLACE_WORDS = {"Sea", "Ocean", "Gulf", "Bay", "Strait", "Straits", "River", "Island", "Islands", "Mountains", "Hills",
+               "Valley", "Desert", "Coast", "Peninsula", "Province", "Region", "State", "City", "Lake", "Plain",
+               "Heights", "Basin", "Delta", "Canal", "Border", "Corridor", "Bank", "Strip"}
+
+
+def _possessed_person(lk: Lookup, span: Span) -> bool:
+    """"Greece's Giorgos Gerapetritis": two or three name-shaped words, none known or a place word, right after a
+    state's possessive (wire copy names a state's official so) are a person, whatever label the NER gave."""
+    doc = span.doc
+    k = span.start - 1
+    if not 2 <= len(span) <= 3 or k < 1 or doc[k].text not in ("'s", "’s") or not lk.state_ending_at(doc, k - 1):
+        return False
+    return all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.text not in lk.forms and t.text not in PLACE_WORDS
+               and not lk.lex.role_of(t.text) and t.text not in lk.lex.title_words for t in span)
+
+
+def _apposed_to_posting(lk: Lookup, span: Span) -> bool:
+    """'its ambassador to Peru, Diego Molero, said': a full name apposed to a title and the place of its posting is the
+    holder, not one more place of a list."""
+    doc = span.doc
+    k = span.start - 1
+    if len(span) < 2 or k < 3 or doc[k].text != "," or span.end >= len(doc) or doc[span.end].text not in (",", "."):
+        return False
+    place = k - 1
+    while place > 0 and doc[place - 1].is_title and doc[place - 1].text not in ("to", "in"):
+        place -= 1  # 'ambassador to South Africa, X'
+    return doc[place:k].text in lk.forms and place >= 2 and doc[place - 1].lower_ in ("to", "in", "at") \
+        and bool(lk.lex.role_of(doc[place - 2].lower_))
 
 
 def _place_of(span: Span) -> bool:
@@ -346,6 +424,7 @@ def _trim(ent: Span) -> Span | None:
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an", "and", "&", "of", "for")
                            or HONORIFIC.match(doc[start].text)
+                           or _honorific_at(doc, start)
                            or (doc[start].is_sent_start and doc[start].lower_ in SENTENCE_OPENERS)):
         start += 1
     # (also a link word the NER left at the end: 'the Politburo of the Communist Party of' + 'Cuba')
@@ -355,6 +434,14 @@ def _trim(ent: Span) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _honorific_at(doc: Doc, i: int) -> bool:
+    """'Seri' of 'Datuk Seri', 'Tan' and 'Sri' of 'Tan Sri': a Malaysian honorific's word, not a name's."""
+    t = doc[i]
+    if t.text == "Tan":
+        return i + 1 < len(doc) and doc[i + 1].text in HONORIFIC_SECOND
+    return t.text in HONORIFIC_SECOND and i > 0 and doc[i - 1].text in HONORIFIC_FIRST
 
 
 def _extend_name(span: Span, taken: set[int]) -> Span:

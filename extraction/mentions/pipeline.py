@@ -13,7 +13,20 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
-from extraction.mentions import acronyms, anaphora, bodies, groups, names, ner, pronouns, proxies, quotes, roles, surnames
+from extraction.mentions import (
+    acronyms,
+    anaphora,
+    bodies,
+    groups,
+    movements,
+    names,
+    ner,
+    pronouns,
+    proxies,
+    quotes,
+    roles,
+    surnames,
+)
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import FindState, Mention
 
@@ -48,13 +61,17 @@ PASSES: tuple[Pass, ...] = (
     Pass("acronym-definitions", acronyms.find_acronym_definitions, "free"),
     Pass("ner", ner.find_entities, "free"),
     Pass("titled-names", ner.find_titled_names, "free"),
+    Pass("movements", movements.find_movements, "free"),  # 'Maoist rebels', 'the Maoists'
+    Pass("party-alliances", movements.find_party_alliances, "free"),  # 'a seven-party alliance'
     Pass("acronyms", acronyms.find_acronyms, "add"),
+    Pass("owning-states", movements.locate_owning_states, "rewrite"),  # "Yemen's Houthi delegation": a place
     # A state body named with no state ('the Ministry of Foreign Affairs said'): the story's state's body.
     Pass("unqualified-bodies", anaphora.repoint_unqualified_bodies, "rewrite"),
     # References back to actors named before.
     Pass("surnames", surnames.repoint_surnames, "rewrite"),
     Pass("bare-proxies", proxies.find_bare_proxies, "add"),
     Pass("state-heads", anaphora.find_state_heads, "rewrite"),  # 'the Venezuelan head of state': before the pronouns
+    Pass("group-heads", anaphora.find_group_heads, "add"),  # 'the leader of the rebels' named elsewhere
     Pass("pronouns", pronouns.find_pronouns, "add"),
     Pass("groups", groups.find_groups, "add"),
     Pass("group-pronouns", groups.find_group_pronouns, "add"),

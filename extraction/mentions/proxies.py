@@ -10,6 +10,25 @@ from extraction.mentions.model import ActorInfo, FindState, Mention
 from extraction.mentions.words import STATE_PROXIES
 
 BARE_PROXIES = {"junta", "government", "regime", "administration", "authorities", "leadership", "Government"}
+# Words that say what sort of government the state has, not whose it is: 'the interim government', 'the junta'.
+INTERIM_WORDS = {"military", "interim", "transitional", "caretaker", "provisional", "civilian"}
+# Nouns after 'military' for those who rule a state, not its armed forces: "Niger's military rulers", 'the military
+# junta'. 'leaders' only in a story of a coup ("Israel's military leaders" elsewhere are its commanders).
+MILITARY_RULERS = {"rulers", "junta", "government", "regime", "leadership", "authorities", "leaders"}
+# Words that make a story one of a coup, where the military's leaders are the state's rulers.
+COUP_WORDS = {"coup", "junta", "putsch", "putschists"}
+
+
+def _military_rulers(doc: Doc, i: int) -> bool:
+    """Whether 'military' at ``i`` starts 'military rulers' (or 'military leaders' in a story of a coup)."""
+    if doc[i].lower_ != "military" or i + 1 >= len(doc) or doc[i + 1].lower_ not in MILITARY_RULERS:
+        return False
+    if doc[i + 1].lower_ != "leaders":
+        return True
+    coup = doc.user_data.get("actorgraph_coup")
+    if coup is None:
+        coup = doc.user_data["actorgraph_coup"] = any(t.lower_ in COUP_WORDS for t in doc)
+    return bool(coup)
 
 
 def find_proxies(lk: Lookup, st: FindState) -> list[Mention]:
@@ -17,6 +36,13 @@ def find_proxies(lk: Lookup, st: FindState) -> list[Mention]:
     doc, actors = st.doc, st.actors
     out = []
     for tok in doc:
+        if _military_rulers(doc, tok.i):
+            # "Niger's military leaders", 'the military rulers of Mali': the state (not its armed forces' body)
+            state, start, end = lk.state_of(doc, tok.i, tok.i + 2)
+            if state is not None and lk.gz.get(state).kind == "state":
+                lk.info(actors, state)
+                out.append(Mention(start, end, (state,), "proxy", doc[start:end].text))
+            continue
         if tok.lower_ not in STATE_PROXIES or tok.i == 0:
             continue
         j = tok.i - 1
@@ -54,6 +80,9 @@ def find_bare_proxies(lk: Lookup, st: FindState) -> list[Mention]:
         if tok.i in taken or tok.lower_ not in BARE_PROXIES:
             continue
         prev = doc[tok.i - 1] if tok.i > 0 else None
+        first = tok.i
+        if prev is not None and prev.lower_ in INTERIM_WORDS and tok.i > 1 and doc[tok.i - 2].lower_ == "the":
+            first, prev = tok.i - 1, doc[tok.i - 2]  # 'the interim government', 'the military junta'
         if not ((prev is not None and prev.lower_ == "the") or (tok.is_title and tok.dep_ == "compound")):
             continue
         # (also when the parser hangs 'in Damascus' on the verb: 'backs the government in Damascus')
@@ -68,12 +97,25 @@ def find_bare_proxies(lk: Lookup, st: FindState) -> list[Mention]:
             lk.info(actors, in_capital[0])
             taken.add(tok.i)
             continue
-        if any(c.dep_ in ("poss", "compound", "amod", "prep") and c.lower_ not in ("military",) for c in tok.children):
+        if any(c.dep_ in ("poss", "compound", "amod", "prep") and c.lower_ not in INTERIM_WORDS for c in tok.children):
             continue  # 'the Kenyan government', 'the government of X' are handled elsewhere
         state = main_state(spans, actors, tok.i)
         if state:
-            out.append(Mention(tok.i, tok.i + 1, (state,), "proxy", tok.text))
-            taken.add(tok.i)
+            out.append(Mention(first, tok.i + 1, (state,), "proxy", doc[first : tok.i + 1].text))
+            taken.update(range(first, tok.i + 1))
+    # 'the military leaders in Niger', 'the military rulers': the state named right after, else the main state.
+    for tok in doc:
+        if not _military_rulers(doc, tok.i) or tok.i in taken or tok.i + 1 in taken:
+            continue
+        end = tok.i + 2
+        after = lk.state_starting_at(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ == "in" else None
+        the = tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+        state = after[0] if after else main_state(spans, actors, tok.i) if the else None
+        if state and lk.gz.get(state).kind == "state":
+            start = tok.i - 1 if the else tok.i
+            lk.info(actors, state)
+            out.append(Mention(start, end, (state,), "proxy", doc[start:end].text))
+            taken.update(range(start, end))
     # 'the army', 'the armed forces': the main state's forces.
     for start, end, key in lk.lex.find_bodies(doc):
         if key not in ("military", "police", "coast-guard") or any(i in taken for i in range(start, end)):
@@ -85,7 +127,9 @@ def find_bare_proxies(lk: Lookup, st: FindState) -> list[Mention]:
         state = _last_body_state(doc, spans, actors, key, start) or main_state(spans, actors, start)
         if state:
             aid = lk.body_actor(state, key, actors)
-            out.append(Mention(start, end, (aid,), "body", doc[start:end].text))
+            # ('the soldiers must return to barracks', 'a shoot-out with the police': forces named only in passing
+            # are no actor of the document unless a relation takes them up)
+            out.append(Mention(start, end, (aid,), "body", doc[start:end].text, incidental=True))
             taken.update(range(start, end))
     # 'the Treasury', 'the Foreign Ministry' with no state named: the main state's (a capitalised organ name);
     # 'the foreign ministry said' (a description): the ministry of the state the sentence before put forward as its

@@ -16,8 +16,15 @@ WORLD_BODY = "united-nations"
 HONORIFIC = re.compile(
     r"^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|sheikh|sheik|shaikh|emir|prince|princess|king|queen|president|"
     r"minister|senator|sen|rep|representative|governor|gov|general|gen|lt|col|maj|capt|adm|admiral|commander|"
-    r"rev|pope|imam|ayatollah|mullah|cardinal|judge|justice|ambassador|amb|envoy|chancellor|premier|prime|mayor)\.?$",
+    r"rev|pope|imam|ayatollah|mullah|cardinal|judge|justice|ambassador|amb|envoy|chancellor|premier|prime|mayor|"
+    r"datuk|dato|dato'|datin|tun|councilor|councillor)\.?$",
     re.I)
+# Malaysian honorifics of two words, whose second word would otherwise open the name: 'Datuk Seri X', 'Tan Sri X'.
+HONORIFIC_SECOND = {"Seri", "Sri"}
+HONORIFIC_FIRST = {"Datuk", "Dato", "Dato'", "Dato’", "Tan", "Tun", "Datin", "Toh"}
+# Malaysian honorifics of two words, whose second word would otherwise open the name: 'Datuk Seri X', 'Tan Sri X'.
+HONORIFIC_SECOND = {"Seri", "Sri"}
+HONORIFIC_FIRST = {"Datuk", "Dato", "Dato'", "Dato’", "Tan", "Tun", "Datin", "Toh"}
 PARTICLES = {"bin", "bint", "ibn", "al", "al-", "el", "de", "da", "do", "dos", "das", "del", "della", "di", "van",
              "von", "der", "le", "la", "abu", "ould", "ag", "ben", "y", "arap", "du"}
 
