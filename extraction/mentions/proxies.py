@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from extraction.mentions.lookup import Lookup, main_state, previous_subject_state
@@ -19,6 +21,16 @@ MILITARY_RULERS = {"rulers", "junta", "government", "regime", "leadership", "aut
 COUP_WORDS = {"coup", "junta", "putsch", "putschists"}
 
 
+def _where(doc: Doc, words: set[str]) -> list[int]:
+    """Indices of the tokens whose lower-case form is in ``words``: one vectorised look-up per document (these
+    passes would otherwise read every token of the document, several times)."""
+    lowers = doc.user_data.get("actorgraph_lower_ids")
+    if lowers is None or len(lowers) != len(doc):
+        lowers = doc.user_data["actorgraph_lower_ids"] = doc.to_array([LOWER]).reshape(-1)
+    wanted = numpy.array([doc.vocab.strings.add(w) for w in words], dtype="uint64")
+    return numpy.flatnonzero(numpy.isin(lowers, wanted)).tolist()
+
+
 def _military_rulers(doc: Doc, i: int) -> bool:
     """Whether 'military' at ``i`` starts 'military rulers' (or 'military leaders' in a story of a coup)."""
     if doc[i].lower_ != "military" or i + 1 >= len(doc) or doc[i + 1].lower_ not in MILITARY_RULERS:
@@ -27,7 +39,7 @@ def _military_rulers(doc: Doc, i: int) -> bool:
         return True
     coup = doc.user_data.get("actorgraph_coup")
     if coup is None:
-        coup = doc.user_data["actorgraph_coup"] = any(t.lower_ in COUP_WORDS for t in doc)
+        coup = doc.user_data["actorgraph_coup"] = bool(_where(doc, COUP_WORDS))
     return bool(coup)
 
 
@@ -35,7 +47,8 @@ def find_proxies(lk: Lookup, st: FindState) -> list[Mention]:
     """'the Petro administration', 'the Maduro government': a leader's name before a government noun."""
     doc, actors = st.doc, st.actors
     out = []
-    for tok in doc:
+    for i in _where(doc, STATE_PROXIES | {"military"}):
+        tok = doc[i]
         if _military_rulers(doc, tok.i):
             # "Niger's military leaders", 'the military rulers of Mali': the state (not its armed forces' body)
             state, start, end = lk.state_of(doc, tok.i, tok.i + 2)
@@ -76,9 +89,10 @@ def find_bare_proxies(lk: Lookup, st: FindState) -> list[Mention]:
     doc, spans, actors = st.doc, st.spans, st.actors
     taken = set(st.taken)  # this pass's own mentions do not overlap either
     out = []
-    for tok in doc:
-        if tok.i in taken or tok.lower_ not in BARE_PROXIES:
+    for i in _where(doc, BARE_PROXIES):
+        if i in taken:
             continue
+        tok = doc[i]
         prev = doc[tok.i - 1] if tok.i > 0 else None
         first = tok.i
         if prev is not None and prev.lower_ in INTERIM_WORDS and tok.i > 1 and doc[tok.i - 2].lower_ == "the":
@@ -104,9 +118,10 @@ def find_bare_proxies(lk: Lookup, st: FindState) -> list[Mention]:
             out.append(Mention(first, tok.i + 1, (state,), "proxy", doc[first : tok.i + 1].text))
             taken.update(range(first, tok.i + 1))
     # 'the military leaders in Niger', 'the military rulers': the state named right after, else the main state.
-    for tok in doc:
-        if not _military_rulers(doc, tok.i) or tok.i in taken or tok.i + 1 in taken:
+    for i in _where(doc, {"military"}):
+        if not _military_rulers(doc, i) or i in taken or i + 1 in taken:
             continue
+        tok = doc[i]
         end = tok.i + 2
         after = lk.state_starting_at(doc, end + 1) if end + 1 < len(doc) and doc[end].lower_ == "in" else None
         the = tok.i > 0 and doc[tok.i - 1].lower_ == "the"

@@ -535,6 +535,14 @@ class RuleContext:
                    and self.m.at(p) is None for c in verb.children for p in c.children)
 
     def negated(self, tok: Token) -> bool:
+        # Asked many times per token by the rules; a function of the parse alone, so kept per document.
+        cache = tok.doc.user_data.setdefault("actorgraph_negated", {})
+        hit = cache.get(tok.i)
+        if hit is None:
+            hit = cache[tok.i] = self._negated(tok)
+        return hit
+
+    def _negated(self, tok: Token) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
             return True
         if any(c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in c.children)
