@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from extraction.mentions.lookup import Lookup
 from extraction.mentions.model import ActorInfo, FindState, Mention
+from extraction.mentions.scan import token_indices
 from extraction.mentions.words import STATE_PROXIES
 from graph.model import slugify
 
@@ -161,8 +162,9 @@ def find_party_alliances(lk: Lookup, st: FindState) -> list[Mention]:
     out: list[Mention] = []
     aid: str | None = None
     size = ""
-    for tok in doc:
-        if tok.lower_ not in ALLIANCE_NOUNS or tok.i < 3 or tok._.skip:
+    for i in token_indices(doc, ALLIANCE_NOUNS):
+        tok = doc[i]
+        if tok.i < 3 or tok._.skip:
             continue
         party, dash, number = doc[tok.i - 1], doc[tok.i - 2], doc[tok.i - 3]
         if party.lower_ != "party" or dash.text not in ("-", "–") or not number.like_num \
@@ -177,8 +179,9 @@ def find_party_alliances(lk: Lookup, st: FindState) -> list[Mention]:
         out.append(Mention(tok.i - 3, tok.i + 1, (aid,), "alliance", doc[tok.i - 3 : tok.i + 1].text))
     if aid is None:
         return out
-    for tok in doc:  # 'the government and seven political parties': the alliance's parties together
-        if tok.lower_ == size and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "political" \
+    for i in token_indices(doc, {size}):  # 'the government and seven political parties': the alliance's parties
+        tok = doc[i]
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "political" \
                 and doc[tok.i + 2].lower_ == "parties" and not any(i in taken for i in range(tok.i, tok.i + 3)):
             out.append(Mention(tok.i, tok.i + 3, (aid,), "alliance", doc[tok.i : tok.i + 3].text))
     return out

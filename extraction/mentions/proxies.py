@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import numpy
-from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from extraction.mentions.lookup import Lookup, main_state, previous_subject_state
 from extraction.mentions.model import ActorInfo, FindState, Mention
+from extraction.mentions.scan import token_indices
 from extraction.mentions.words import STATE_PROXIES
 
 BARE_PROXIES = {"junta", "government", "regime", "administration", "authorities", "leadership", "Government"}
@@ -21,16 +20,6 @@ MILITARY_RULERS = {"rulers", "junta", "government", "regime", "leadership", "aut
 COUP_WORDS = {"coup", "junta", "putsch", "putschists"}
 
 
-def _where(doc: Doc, words: set[str]) -> list[int]:
-    """Indices of the tokens whose lower-case form is in ``words``: one vectorised look-up per document (these
-    passes would otherwise read every token of the document, several times)."""
-    lowers = doc.user_data.get("actorgraph_lower_ids")
-    if lowers is None or len(lowers) != len(doc):
-        lowers = doc.user_data["actorgraph_lower_ids"] = doc.to_array([LOWER]).reshape(-1)
-    wanted = numpy.array([doc.vocab.strings.add(w) for w in words], dtype="uint64")
-    return numpy.flatnonzero(numpy.isin(lowers, wanted)).tolist()
-
-
 def _military_rulers(doc: Doc, i: int) -> bool:
     """Whether 'military' at ``i`` starts 'military rulers' (or 'military leaders' in a story of a coup)."""
     if doc[i].lower_ != "military" or i + 1 >= len(doc) or doc[i + 1].lower_ not in MILITARY_RULERS:
@@ -39,7 +28,7 @@ def _military_rulers(doc: Doc, i: int) -> bool:
         return True
     coup = doc.user_data.get("actorgraph_coup")
     if coup is None:
-        coup = doc.user_data["actorgraph_coup"] = bool(_where(doc, COUP_WORDS))
+        coup = doc.user_data["actorgraph_coup"] = bool(token_indices(doc, COUP_WORDS))
     return bool(coup)
 
 
@@ -47,7 +36,7 @@ def find_proxies(lk: Lookup, st: FindState) -> list[Mention]:
     """'the Petro administration', 'the Maduro government': a leader's name before a government noun."""
     doc, actors = st.doc, st.actors
     out = []
-    for i in _where(doc, STATE_PROXIES | {"military"}):
+    for i in token_indices(doc, STATE_PROXIES | {"military"}):
         tok = doc[i]
         if _military_rulers(doc, tok.i):
             # "Niger's military leaders", 'the military rulers of Mali': the state (not its armed forces' body)
@@ -89,7 +78,7 @@ def find_bare_proxies(lk: Lookup, st: FindState) -> list[Mention]:
     doc, spans, actors = st.doc, st.spans, st.actors
     taken = set(st.taken)  # this pass's own mentions do not overlap either
     out = []
-    for i in _where(doc, BARE_PROXIES):
+    for i in token_indices(doc, BARE_PROXIES):
         if i in taken:
             continue
         tok = doc[i]
@@ -118,7 +107,7 @@ def find_bare_proxies(lk: Lookup, st: FindState) -> list[Mention]:
             out.append(Mention(first, tok.i + 1, (state,), "proxy", doc[first : tok.i + 1].text))
             taken.update(range(first, tok.i + 1))
     # 'the military leaders in Niger', 'the military rulers': the state named right after, else the main state.
-    for i in _where(doc, {"military"}):
+    for i in token_indices(doc, {"military"}):
         if not _military_rulers(doc, i) or i in taken or i + 1 in taken:
             continue
         tok = doc[i]

@@ -28,14 +28,14 @@ SAID_DEPS = ("ccomp", "parataxis")
 def blame_clause_rule(ctx: RuleContext) -> Iterator[Found]:
     """Speaker -CRITICISES-> the subject of a reported clause whose verb or object names a wrong."""
     for tok in ctx.sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() == "be":
-            continue  # ('Y is a dictator' is the copula-label rule's)
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() == "be" or not _blames(ctx, tok):
+            continue  # ('Y is a dictator' is the copula-label rule's; the word test first: most verbs fail it)
         clause = _clause_head(tok)
         speech = _speech_of(clause)
         # (a quote's later sentence: '"It also hosts armed groups."', said by the speaker of the one before)
         carried = carried_speakers(ctx) if speech is None and clause.dep_ == "ROOT" else []
         if (speech is None and not carried) or ctx.negated(tok) or ctx.negated(clause) \
-                or (speech is not None and ctx.negated(speech)) or not _blames(ctx, tok):
+                or (speech is not None and ctx.negated(speech)):
             continue
         subj = next((c for c in (tok if tok.dep_ == "conj" else clause).children if c.dep_ == "nsubj"), None) \
             or next((c for c in clause.children if c.dep_ == "nsubj"), None)

@@ -25,9 +25,13 @@ def ultimatum_rule(ctx: RuleContext) -> Iterator[Found]:
     a demand verb's 'or face ...' threatens whom it urges."""
     ultimatum_verbs = ctx.lex.word_class("ultimatum_verbs")
     for tok in ctx.sent:
-        if tok.pos_ not in ("VERB", "AUX") or ctx.negated(tok) or ctx.blocked(tok):
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
+        # (the word tests first: they are cheap, and most verbs fail them)
+        if (lemma not in ultimatum_verbs and "DEMANDS" not in ctx.lex.verb_types(lemma)) or ctx.negated(tok) \
+                or ctx.blocked(tok):
+            continue
         if lemma in ultimatum_verbs:
             asked = _granted_act(ctx, tok)
             if asked is None:
@@ -111,8 +115,8 @@ WILL_AUX = {"will", "'ll", "would", "shall"}
 def or_else_rule(ctx: RuleContext) -> Iterator[Found]:
     """'Y must release the hostages, or X will resume its offensive': X -DEMANDS-> Y and X -THREATENS-> Y."""
     for tok in ctx.sent:
-        if tok.pos_ not in ("VERB", "AUX") or ctx.negated(tok) \
-                or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+        if tok.pos_ not in ("VERB", "AUX") \
+                or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children) or ctx.negated(tok):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
         asked = ctx.np_actors(subj) if subj is not None else []
