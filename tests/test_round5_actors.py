@@ -7,22 +7,9 @@ from __future__ import annotations
 import pytest
 
 from extraction.extractor import Extractor
-from graph.model import Document
+from tests.extracting import extract, names, triples
 
 # ``extractor``: the session's one extractor (tests/conftest.py).
-
-
-def extract(extractor: Extractor, text: str, date: str | None = "2025-06-01"):
-    return extractor.extract(Document(id="t", text=text, date=date))
-
-
-def names(found, kind: str | None = None) -> set[str]:
-    return {a.name for a in found.actors if kind is None or a.kind == kind}
-
-
-def triples(found) -> set[tuple[str, str, str]]:
-    by_id = {a.id: a.name for a in found.actors}
-    return {(by_id.get(r.source, r.source), r.type, by_id.get(r.target, r.target)) for r in found.relations}
 
 
 def actor_named(found, alias: str) -> str | None:
