@@ -14,6 +14,7 @@ from extraction.rules.context import (
     Found,
     RuleContext,
 )
+from extraction.rules.syntax import of_before
 from extraction.rules.title_states import (
     NOT_HOLDING,
     ORG_STAFF_NOUNS,
@@ -378,10 +379,8 @@ def _title_of_org_before(ctx: RuleContext, comma: int) -> tuple[Role, str, bool]
     if om is None or om.end != comma or len(om.actors) != 1 or om.place_only \
             or ctx.kind(om.actor) not in ORG_KINDS | {"state"}:
         return None
-    k = om.start - 1
-    if k >= ctx.sent.start and doc[k].lower_ == "the":
-        k -= 1
-    if k - 1 < ctx.sent.start or doc[k].lower_ != "of":
+    k = of_before(ctx.sent, om.start)
+    if k is None:
         return None
     for length in (3, 2, 1):  # 'the vice - president', 'the foreign minister', 'the president'
         lo = k - length

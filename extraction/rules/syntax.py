@@ -108,3 +108,15 @@ def _governor(tok: Token) -> Token | None:
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         return tok.head.head
     return None
+
+
+def of_before(sent: Span, start: int) -> int | None:
+    """The index of the 'of' right before a mention that starts at ``start`` ('the president of [the] X'), with a
+    word before it in the sentence; None when there is none."""
+    doc = sent.doc
+    k = start - 1
+    if k >= sent.start and doc[k].lower_ == "the":
+        k -= 1
+    if k - 1 < sent.start or doc[k].lower_ != "of":
+        return None
+    return k

@@ -17,6 +17,7 @@ from extraction.rules.context import (
     Found,
     RuleContext,
 )
+from extraction.rules.syntax import of_before
 from extraction.rules.title_states import (
     GENERIC_TITLES,
     NOT_HOLDING,
@@ -429,10 +430,8 @@ def _list_title(ctx: RuleContext, start: int) -> Role | None:
         sm = ctx.m.at(doc[p - 1]) if p - 1 >= ctx.sent.start else None
         if sm is None or sm.end != p or len(sm.actors) != 1 or ctx.kind(sm.actor) != "state":
             return None
-        q = sm.start - 1
-        if q >= ctx.sent.start and doc[q].lower_ == "the":
-            q -= 1
-        if q - 1 < ctx.sent.start or doc[q].lower_ != "of":
+        q = of_before(ctx.sent, sm.start)
+        if q is None:
             return None
         pm = ctx.m.at(doc[q - 1])
         if pm is None or pm.end != q or len(pm.actors) != 1 or ctx.kind(pm.actor) != "person":
